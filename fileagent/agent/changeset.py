@@ -1,0 +1,95 @@
+"""The ChangeSet: the exact atomic actions a plan compiles to.
+
+The preview renders a ChangeSet; the executor runs the very same object (or
+its JSON form, re-read). Nothing is decided after the preview: every
+destination, every conflict resolution and every new file content is fixed here.
+
+Paths are relative to the sandbox root, "/"-separated.
+"""
+from __future__ import annotations
+
+import base64
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+# Actions that change the disk. "emit" actions only produce output (list, read).
+ActionKind = Literal["mkdir", "write", "move", "copy", "delete", "set_tags", "emit"]
+MUTATING = ("mkdir", "write", "move", "copy", "delete", "set_tags")
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What a path looked like when the plan was compiled; checked again before acting."""
+    exists: bool
+    is_dir: bool = False
+    size: int = 0
+    mtime_ns: int = 0
+    inode: int = 0
+
+
+@dataclass(slots=True)
+class Action:
+    seq: int                       # 1-based position in the ChangeSet
+    step: int                      # 1-based plan step it came from
+    kind: ActionKind
+    src: str | None = None         # move/copy/delete/write(existing)/set_tags/emit source
+    dst: str | None = None         # move/copy/mkdir/write destination
+    content: bytes | None = None   # write: the complete new content
+    overwrite: bool = False        # dst exists and is replaced (backed up first)
+    tags: list[str] | None = None  # set_tags: the complete new tag list of src
+    note: str = ""                 # human detail: "append", "conflict: renamed", "list", "read"
+    expect: dict[str, Fingerprint] = field(default_factory=dict)  # path -> fingerprint at compile time
+
+    @property
+    def mutating(self) -> bool:
+        return self.kind in MUTATING
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        d["content"] = None if self.content is None else base64.b64encode(self.content).decode("ascii")
+        d["sha256"] = None if self.content is None else hashlib.sha256(self.content).hexdigest()
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> "Action":
+        d = dict(d)
+        d.pop("sha256", None)
+        if d.get("content") is not None:
+            d["content"] = base64.b64decode(d["content"])
+        d["expect"] = {k: Fingerprint(**v) for k, v in (d.get("expect") or {}).items()}
+        return cls(**d)
+
+
+@dataclass
+class Conflict:
+    step: int
+    path: str                      # the destination that already existed
+    resolution: Literal["rename_new", "skip", "overwrite"]
+    result: str | None             # the path actually used (None when skipped)
+
+
+@dataclass
+class ChangeSet:
+    actions: list[Action] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+    outputs: list[tuple[int, str, str]] = field(default_factory=list)  # (step, "list"|"read", text)
+
+    @property
+    def mutating_actions(self) -> list[Action]:
+        return [a for a in self.actions if a.mutating]
+
+    def totals(self) -> dict[str, int]:
+        t: dict[str, int] = {}
+        for a in self.actions:
+            t[a.kind] = t.get(a.kind, 0) + 1
+        t["conflicts"] = len(self.conflicts)
+        return t
+
+    def to_dict(self) -> dict:
+        return {
+            "actions": [a.to_dict() for a in self.actions],
+            "conflicts": [asdict(c) for c in self.conflicts],
+            "outputs": [list(o) for o in self.outputs],
+            "totals": self.totals(),
+        }
