@@ -155,12 +155,13 @@ class ClassifyStep(_Model):
 
     by: extension (one folder per extension), type (documents/images/...),
     year / month (of mtime), size (small/medium/large), keywords (`rules`
-    in order, then `default`), rule_set (a named set from the config).
+    in order, then `default`), rule_set (a named set from the config; with
+    no `rule_set` named, the config's default set: "classify docs md files").
     Folders are relative to `dest`, which defaults to the selection's folder.
     """
     op: Literal["classify"]
     select: Selection
-    by: Literal["extension", "type", "year", "month", "size", "keywords", "rule_set"]
+    by: Literal["extension", "type", "year", "month", "size", "keywords", "rule_set"] = "rule_set"
     rules: list[KeywordRule] | None = None
     default: str | None = None
     rule_set: str | None = None
@@ -170,8 +171,6 @@ class ClassifyStep(_Model):
     def _by_fields(self) -> "ClassifyStep":
         if self.by == "keywords" and not self.rules:
             raise ValueError("classify by keywords needs 'rules'")
-        if self.by == "rule_set" and not self.rule_set:
-            raise ValueError("classify by rule_set needs 'rule_set'")
         if self.by not in ("keywords",) and self.rules is not None:
             raise ValueError("'rules' only goes with by=keywords")
         if self.by != "rule_set" and self.rule_set is not None:

@@ -113,7 +113,8 @@ def _step_fields(step: dict) -> list[tuple[str, object]]:
             if step.get(k) is not None:
                 out.append((k, step[k]))
     elif op == "classify":
-        out.append(("by", step["by"]))
+        if step.get("by", "rule_set") != "rule_set":   # rule_set is the default: left out
+            out.append(("by", step["by"]))
         if step.get("rule_set") is not None:
             out.append(("rule_set", step["rule_set"]))
         for rule in step.get("rules") or ():
