@@ -1,0 +1,245 @@
+"""config.yaml: the pydantic model, where the file is looked up, and one-line errors.
+
+Lookup order (the first that exists wins): an explicit path (--config), then
+$FILEAGENT_CONFIG, then the user config dir, then the default shipped in the
+package. An explicit path or $FILEAGENT_CONFIG that does not exist is an error,
+not a fall-through: a typo must not silently run with other settings.
+
+Unsafe settings are refused up front rather than honoured half-way
+(backup_before_delete: false would make undo impossible).
+"""
+from __future__ import annotations
+
+import codecs
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from .errors import ConfigError, UsageError
+
+PACKAGED_CONFIG = Path(__file__).with_name("config.yaml")
+APP = "fileagent"
+
+# The plan ops (kept equal to fileagent.agent.plan.OPS by a test; config imports nothing of the project).
+Op = Literal["list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag"]
+ALL_OPS: tuple[str, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename",
+                            "classify", "tag")
+
+DEFAULT_DENY: tuple[str, ...] = (
+    "/etc/**", "/bin/**", "/sbin/**", "/usr/**", "/boot/**", "/dev/**", "/proc/**", "/sys/**", "/var/**",
+    "/lib/**", "/lib64/**", "/root/**", "/System/**", "/Library/**", "/private/etc/**", "/private/var/**",
+    "C:/Windows/**", "C:/Program Files/**", "C:/Program Files (x86)/**", "C:/ProgramData/**",
+    "**/*.sys", "*.dll", "*.so", "*.dylib", "*.exe", "*.bat", "*.sh",
+)
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class AgentConfig(_Model):
+    root: str = "."
+    allow_ops: list[Op] = Field(default_factory=lambda: list(ALL_OPS))
+    deny_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_DENY))
+    dry_run_default: bool = True
+    require_confirm_for: list[Op] = Field(default_factory=lambda: ["delete", "update", "move", "rename"])
+    backup_before_delete: bool = True
+    log_path: str | None = "logs/audit.jsonl"
+    max_batch: int = Field(10000, ge=1)
+    encoding: str = "utf-8"
+    on_conflict: Literal["rename_new", "skip", "overwrite"] = "rename_new"
+    on_error: Literal["rollback", "continue"] = "rollback"
+
+    @field_validator("backup_before_delete")
+    @classmethod
+    def _backups_required(cls, v: bool) -> bool:
+        if not v:
+            raise ValueError("false is not supported: undo and rollback restore deleted and overwritten "
+                             "files from these backups (kept in ROOT/.fileagent, a rename, no copy); "
+                             "remove the key or set it to true")
+        return v
+
+    @field_validator("encoding")
+    @classmethod
+    def _known_encoding(cls, v: str) -> str:
+        try:
+            codecs.lookup(v)
+        except LookupError:
+            raise ValueError(f"unknown text encoding {v!r}") from None
+        return v
+
+
+class KeywordRuleConfig(_Model):
+    keywords: list[str] = Field(min_length=1)
+    folder: str
+
+
+class RuleSet(_Model):
+    rules: list[KeywordRuleConfig]
+    default: str
+
+
+def _topics() -> dict[str, RuleSet]:
+    return {"topics": RuleSet(rules=[
+        KeywordRuleConfig(keywords=["architecture", "架构", "design"], folder="architecture"),
+        KeywordRuleConfig(keywords=["API", "endpoint", "接口"], folder="api"),
+    ], default="misc")}
+
+
+class ClassifyConfig(_Model):
+    default_rule_set: str = "topics"
+    rule_sets: dict[str, RuleSet] = Field(default_factory=_topics)
+
+    @model_validator(mode="after")
+    def _default_exists(self) -> "ClassifyConfig":
+        if self.default_rule_set not in self.rule_sets:
+            raise ValueError(f"default_rule_set {self.default_rule_set!r} is not one of rule_sets "
+                             f"({', '.join(sorted(self.rule_sets)) or 'none defined'})")
+        return self
+
+
+class Config(_Model):
+    agent: AgentConfig = Field(default_factory=AgentConfig)
+    classify: ClassifyConfig = Field(default_factory=ClassifyConfig)
+
+
+# ------------------------------------------------------------------ places
+
+def _home(env: Mapping[str, str]) -> Path:
+    return Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
+
+
+def user_config_dir(env: Mapping[str, str], platform: str = sys.platform) -> Path:
+    if platform.startswith("win"):
+        base = env.get("APPDATA")
+        return Path(base, APP) if base else _home(env) / "AppData" / "Roaming" / APP
+    if platform == "darwin":
+        return _home(env) / "Library" / "Application Support" / APP
+    xdg = env.get("XDG_CONFIG_HOME")
+    return Path(xdg, APP) if xdg else _home(env) / ".config" / APP
+
+
+def user_state_dir(env: Mapping[str, str], platform: str = sys.platform) -> Path:
+    if platform.startswith("win"):
+        base = env.get("LOCALAPPDATA")
+        return Path(base, APP) if base else _home(env) / "AppData" / "Local" / APP
+    if platform == "darwin":
+        return _home(env) / "Library" / "Logs" / APP
+    xdg = env.get("XDG_STATE_HOME")
+    return Path(xdg, APP) if xdg else _home(env) / ".local" / "state" / APP
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    config: Config
+    source: Path
+    is_packaged_default: bool
+    env: Mapping[str, str] = field(default_factory=dict, repr=False)
+    platform: str = sys.platform
+
+    def _expand(self, p: str) -> str:
+        if p == "~" or p.startswith(("~/", "~\\")):
+            return str(_home(self.env)) + p[1:]
+        return p
+
+    def log_path(self) -> Path:
+        """The audit log file. Relative paths resolve against the config file's folder; for the
+        packaged default (whose folder is inside site-packages) against the user state dir.
+        log_path: null means the user state dir's audit.jsonl."""
+        state = user_state_dir(self.env, self.platform)
+        raw = self.config.agent.log_path
+        if raw is None:
+            return state / "audit.jsonl"
+        p = Path(self._expand(raw))
+        if p.is_absolute():
+            return p
+        base = state if self.is_packaged_default else self.source.parent
+        return base / p
+
+    def root(self, override: str | None = None) -> Path:
+        """The sandbox root: --root if given, else agent.root (relative: against the current dir).
+        Raises UsageError when it is not an existing folder."""
+        raw = override if override is not None else self._expand(self.config.agent.root)
+        p = Path(os.path.abspath(raw))
+        if not p.is_dir():
+            where = "--root" if override is not None else f"{self.source}: agent.root"
+            raise UsageError(f"{where}: {raw!r} is not an existing folder")
+        return p
+
+
+# ------------------------------------------------------------------ loading
+
+def _format_validation(source: Path, err: ValidationError) -> str:
+    parts = []
+    for e in err.errors():
+        key = ".".join(str(x) for x in e["loc"]) or "(top level)"
+        msg = e["msg"]
+        if msg.startswith("Value error, "):
+            msg = msg[len("Value error, "):]
+        if e["type"] == "extra_forbidden":
+            msg = "unknown key"
+        parts.append(f"{key}: {msg}")
+    return f"{source}: " + "; ".join(parts)
+
+
+def parse_config_text(text: str, source: Path) -> Config:
+    """Parse and validate YAML text; every problem is a one-line ConfigError naming source and key."""
+    try:
+        data: Any = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
+        problem = " ".join(str(x) for x in (e.context, e.problem) if x)
+        raise ConfigError(f"{source}: {where}YAML syntax error: {problem}", path=str(source)) from None
+    except yaml.YAMLError as e:
+        raise ConfigError(f"{source}: YAML error: {' '.join(str(e).split())}", path=str(source)) from None
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: (top level): expected a mapping with 'agent' and 'classify', "
+                          f"got {type(data).__name__}", path=str(source))
+    try:
+        return Config.model_validate(data)
+    except ValidationError as e:
+        raise ConfigError(_format_validation(source, e), path=str(source)) from None
+
+
+def _read(path: Path, what: str) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found ({what})", path=str(path)) from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: is a folder, not a config file ({what})", path=str(path)) from None
+    except UnicodeDecodeError as e:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {e.start}) ({what})", path=str(path)) from None
+    except OSError as e:
+        raise ConfigError(f"{path}: cannot read ({e.strerror}) ({what})", path=str(path)) from None
+
+
+def find_config(path: Path | None, env: Mapping[str, str], platform: str = sys.platform) -> tuple[Path, str]:
+    """(file, how it was found). Explicit choices that do not exist are reported by the reader."""
+    if path is not None:
+        return Path(path), "--config"
+    if env.get("FILEAGENT_CONFIG"):
+        return Path(env["FILEAGENT_CONFIG"]), "$FILEAGENT_CONFIG"
+    user = user_config_dir(env, platform) / "config.yaml"
+    if user.is_file():
+        return user, "user config"
+    return PACKAGED_CONFIG, "packaged default"
+
+
+def load_config(path: Path | None = None, *, env: Mapping[str, str] | None = None,
+                platform: str | None = None) -> LoadedConfig:
+    env = dict(os.environ if env is None else env)
+    platform = platform or sys.platform
+    source, how = find_config(path, env, platform)
+    config = parse_config_text(_read(source, how), source)
+    return LoadedConfig(config=config, source=source.absolute(), is_packaged_default=how == "packaged default",
+                        env=env, platform=platform)

@@ -1,0 +1,146 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fileagent.agent.plan import OPS
+from fileagent.config import (ALL_OPS, PACKAGED_CONFIG, Config, load_config, user_config_dir,
+                              user_state_dir)
+from fileagent.errors import ConfigError, ExitStatus, UsageError
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _write(p: Path, text: str) -> Path:
+    p.parent.mkdir(parents=True, exist_ok=True)
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_packaged_copy_is_identical_to_repo_config():
+    assert PACKAGED_CONFIG.read_bytes() == (REPO / "config.yaml").read_bytes()
+
+
+def test_default_config_equals_model_defaults_and_keeps_original_keys():
+    lc = load_config(PACKAGED_CONFIG)
+    assert lc.config == Config()
+    a = lc.config.agent
+    assert set(a.allow_ops) == set(OPS) and set(ALL_OPS) == set(OPS)
+    for pat in ("/etc/**", "/usr/**", "C:/Windows/**", "**/*.sys", "*.dll", "*.so", "*.dylib", "*.exe",
+                "*.bat", "*.sh"):
+        assert pat in a.deny_patterns
+    assert a.dry_run_default and a.backup_before_delete and a.encoding == "utf-8"
+    assert a.require_confirm_for == ["delete", "update", "move", "rename"]
+    topics = lc.config.classify.rule_sets["topics"]
+    assert lc.config.classify.default_rule_set == "topics"
+    assert [r.folder for r in topics.rules] == ["architecture", "api"] and topics.default == "misc"
+    assert "架构" in topics.rules[0].keywords and "接口" in topics.rules[1].keywords
+
+
+def test_every_key_in_default_yaml_is_commented():
+    lines = (REPO / "config.yaml").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        stripped = line.strip()
+        if stripped and not stripped.startswith(("#", "-")) and line.startswith("  ") and \
+                not line.startswith("    ") and stripped.endswith(":") is False:
+            assert lines[i - 1].strip().startswith("#"), f"key on line {i + 1} has no comment: {line!r}"
+
+
+def test_lookup_order(tmp_path):
+    home = tmp_path / "home"
+    xdg = tmp_path / "xdg"
+    env = {"HOME": str(home), "XDG_CONFIG_HOME": str(xdg)}
+    # nothing: packaged default
+    lc = load_config(env=env, platform="linux")
+    assert lc.is_packaged_default and lc.source == PACKAGED_CONFIG.absolute()
+    # user config dir
+    user = _write(xdg / "fileagent" / "config.yaml", "agent: {max_batch: 7}\n")
+    lc = load_config(env=env, platform="linux")
+    assert lc.source == user and lc.config.agent.max_batch == 7 and not lc.is_packaged_default
+    # $FILEAGENT_CONFIG beats the user dir
+    envfile = _write(tmp_path / "env.yaml", "agent: {max_batch: 8}\n")
+    lc = load_config(env={**env, "FILEAGENT_CONFIG": str(envfile)}, platform="linux")
+    assert lc.config.agent.max_batch == 8
+    # explicit path beats everything
+    explicit = _write(tmp_path / "x.yaml", "agent: {max_batch: 9}\n")
+    lc = load_config(explicit, env={**env, "FILEAGENT_CONFIG": str(envfile)}, platform="linux")
+    assert lc.config.agent.max_batch == 9
+
+
+def test_user_dirs_per_platform(tmp_path):
+    env = {"HOME": "/h", "APPDATA": "C:/Users/u/AppData/Roaming", "LOCALAPPDATA": "C:/Users/u/AppData/Local"}
+    assert user_config_dir(env, "linux") == Path("/h/.config/fileagent")
+    assert user_config_dir({**env, "XDG_CONFIG_HOME": "/x"}, "linux") == Path("/x/fileagent")
+    assert user_config_dir(env, "darwin") == Path("/h/Library/Application Support/fileagent")
+    assert user_config_dir(env, "win32") == Path("C:/Users/u/AppData/Roaming/fileagent")
+    assert user_state_dir(env, "linux") == Path("/h/.local/state/fileagent")
+    assert user_state_dir({**env, "XDG_STATE_HOME": "/s"}, "linux") == Path("/s/fileagent")
+    assert user_state_dir(env, "darwin") == Path("/h/Library/Logs/fileagent")
+    assert user_state_dir(env, "win32") == Path("C:/Users/u/AppData/Local/fileagent")
+
+
+def test_log_path_resolution(tmp_path):
+    env = {"HOME": str(tmp_path / "home"), "XDG_STATE_HOME": str(tmp_path / "state")}
+    lc = load_config(env=env, platform="linux")
+    assert lc.log_path() == tmp_path / "state" / "fileagent" / "logs" / "audit.jsonl"
+    cfg = _write(tmp_path / "proj" / "c.yaml", "agent: {log_path: out/a.jsonl}\n")
+    assert load_config(cfg, env=env).log_path() == tmp_path / "proj" / "out" / "a.jsonl"
+    cfg = _write(tmp_path / "proj" / "d.yaml", f"agent: {{log_path: {tmp_path / 'abs.jsonl'}}}\n")
+    assert load_config(cfg, env=env).log_path() == tmp_path / "abs.jsonl"
+    cfg = _write(tmp_path / "proj" / "e.yaml", "agent: {log_path: ~/a.jsonl}\n")
+    assert load_config(cfg, env=env).log_path() == tmp_path / "home" / "a.jsonl"
+
+
+def test_root_override_and_relative(tmp_path, monkeypatch):
+    (tmp_path / "sub").mkdir()
+    cfg = _write(tmp_path / "c.yaml", "agent: {root: sub}\n")
+    monkeypatch.chdir(tmp_path)
+    lc = load_config(cfg, env={})
+    assert lc.root() == tmp_path / "sub"
+    assert lc.root(str(tmp_path)) == tmp_path
+    with pytest.raises(UsageError, match="not an existing folder"):
+        lc.root(str(tmp_path / "missing"))
+
+
+@pytest.mark.parametrize("text, key, problem", [
+    ("agent: {max_batch: lots}\n", "agent.max_batch", "integer"),
+    ("agent: {max_batch: 0}\n", "agent.max_batch", "greater than"),
+    ("agent: {colour: red}\n", "agent.colour", "unknown key"),
+    ("agnet: {}\n", "agnet", "unknown key"),
+    ("agent: {allow_ops: [move, explode]}\n", "agent.allow_ops.1", "list"),
+    ("agent: {on_conflict: clobber}\n", "agent.on_conflict", "rename_new"),
+    ("agent: {encoding: klingon}\n", "agent.encoding", "unknown text encoding"),
+    ("agent: {backup_before_delete: false}\n", "agent.backup_before_delete", "undo"),
+    ("classify: {default_rule_set: nope}\n", "classify", "not one of rule_sets"),
+    ("classify: {rule_sets: {t: {rules: [{keywords: [], folder: x}], default: m}}, default_rule_set: t}\n",
+     "classify.rule_sets.t.rules.0.keywords", "at least 1"),
+    ("- just\n- a list\n", "(top level)", "mapping"),
+])
+def test_errors_name_file_key_and_problem(tmp_path, text, key, problem):
+    cfg = _write(tmp_path / "bad.yaml", text)
+    with pytest.raises(ConfigError) as ei:
+        load_config(cfg, env={})
+    msg = str(ei.value)
+    assert "\n" not in msg
+    assert str(cfg) in msg and key in msg and problem in msg, msg
+    assert ei.value.exit_status == ExitStatus.USAGE
+
+
+def test_yaml_syntax_error_has_line_number(tmp_path):
+    cfg = _write(tmp_path / "bad.yaml", "agent:\n  root: .\n  max_batch: [1, 2\n")
+    with pytest.raises(ConfigError, match=r"bad\.yaml: line \d+, column \d+: YAML syntax error") as ei:
+        load_config(cfg, env={})
+    assert "\n" not in str(ei.value)
+
+
+def test_missing_explicit_file_and_env_file(tmp_path):
+    with pytest.raises(ConfigError, match="nope.yaml: config file not found"):
+        load_config(tmp_path / "nope.yaml", env={})
+    with pytest.raises(ConfigError, match=r"FILEAGENT_CONFIG"):
+        load_config(env={"FILEAGENT_CONFIG": str(tmp_path / "gone.yaml")})
+
+
+def test_empty_file_means_defaults(tmp_path):
+    cfg = _write(tmp_path / "empty.yaml", "")
+    assert load_config(cfg, env={}).config == Config()
