@@ -33,7 +33,7 @@ ALL_OPS: tuple[str, ...] = ("list", "read", "create", "update", "delete", "move"
 
 DEFAULT_DENY: tuple[str, ...] = (
     "/etc/**", "/bin/**", "/sbin/**", "/usr/**", "/boot/**", "/dev/**", "/proc/**", "/sys/**", "/var/**",
-    "/lib/**", "/lib64/**", "/root/**", "/System/**", "/Library/**", "/private/etc/**", "/private/var/**",
+    "/lib/**", "/lib64/**", "/System/**", "/Library/**", "/private/etc/**",
     "C:/Windows/**", "C:/Program Files/**", "C:/Program Files (x86)/**", "C:/ProgramData/**",
     "**/*.sys", "*.dll", "*.so", "*.dylib", "*.exe", "*.bat", "*.sh",
 )
