@@ -1,0 +1,175 @@
+"""A small decoder-only Transformer in PyTorch (training side).
+
+Pre-norm blocks: x + attn(rmsnorm(x)), x + mlp(rmsnorm(x)). Attention is causal
+with rotary position embeddings (rotate-half convention) and an optional KV
+cache; the MLP is SwiGLU; the token embedding doubles as the output head; no
+biases anywhere. fileagent.llm.runtime is a line-by-line NumPy port of this
+file, and `export_npz` writes the weights it loads.
+
+Shapes: B batch, T time, C n_embd, H n_head, D head dim (C // H), V vocab.
+"""
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+from .runtime import rope_tables
+
+
+@dataclass
+class GPTConfig:
+    vocab_size: int = 4000
+    block_size: int = 256
+    n_layer: int = 4
+    n_head: int = 4
+    n_embd: int = 192
+    mlp_hidden: int = 512
+    rope_theta: float = 10000.0
+    norm_eps: float = 1e-5
+
+
+def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
+    # x: (B, H, T, D); cos, sin: (T, D)
+    half = x.shape[-1] // 2
+    rotated = torch.cat([-x[..., half:], x[..., :half]], dim=-1)
+    return x * cos + rotated * sin
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, dim: int, eps: float):
+        super().__init__()
+        self.eps = eps
+        self.weight = nn.Parameter(torch.ones(dim))
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+class KVCache:
+    """Keys and values seen so far, per layer: lists of (B, H, T_past, D) tensors."""
+
+    def __init__(self, n_layer: int):
+        self.k: list[torch.Tensor | None] = [None] * n_layer
+        self.v: list[torch.Tensor | None] = [None] * n_layer
+
+    @property
+    def length(self) -> int:
+        return 0 if self.k[0] is None else self.k[0].shape[2]
+
+
+class Attention(nn.Module):
+    def __init__(self, cfg: GPTConfig):
+        super().__init__()
+        self.n_head = cfg.n_head
+        self.qkv = nn.Linear(cfg.n_embd, 3 * cfg.n_embd, bias=False)
+        self.proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=False)
+
+    def forward(self, x, cos, sin, cache: KVCache | None = None, layer: int = 0):
+        B, T, C = x.shape
+        q, k, v = self.qkv(x).split(C, dim=2)                                # 3 x (B, T, C)
+        q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
+        q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
+        past = 0
+        if cache is not None:
+            if cache.k[layer] is not None:
+                past = cache.k[layer].shape[2]
+                k = torch.cat([cache.k[layer], k], dim=2)                     # (B, H, past+T, D)
+                v = torch.cat([cache.v[layer], v], dim=2)
+            cache.k[layer], cache.v[layer] = k, v
+        if past == 0:
+            y = F.scaled_dot_product_attention(q, k, v, is_causal=True)      # (B, H, T, D)
+        else:  # new queries see every cached key plus the causal part of their own block
+            mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(diagonal=past)
+            y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        return self.proj(y.transpose(1, 2).reshape(B, T, C))
+
+
+class SwiGLU(nn.Module):
+    def __init__(self, cfg: GPTConfig):
+        super().__init__()
+        self.hidden = cfg.mlp_hidden
+        self.gate_up = nn.Linear(cfg.n_embd, 2 * cfg.mlp_hidden, bias=False)
+        self.down = nn.Linear(cfg.mlp_hidden, cfg.n_embd, bias=False)
+
+    def forward(self, x):
+        gate, up = self.gate_up(x).split(self.hidden, dim=-1)               # 2 x (B, T, hidden)
+        return self.down(F.silu(gate) * up)
+
+
+class Block(nn.Module):
+    def __init__(self, cfg: GPTConfig):
+        super().__init__()
+        self.attn_norm = RMSNorm(cfg.n_embd, cfg.norm_eps)
+        self.attn = Attention(cfg)
+        self.mlp_norm = RMSNorm(cfg.n_embd, cfg.norm_eps)
+        self.mlp = SwiGLU(cfg)
+
+    def forward(self, x, cos, sin, cache=None, layer=0):
+        x = x + self.attn(self.attn_norm(x), cos, sin, cache, layer)
+        return x + self.mlp(self.mlp_norm(x))
+
+
+class GPT(nn.Module):
+    def __init__(self, cfg: GPTConfig):
+        super().__init__()
+        assert cfg.n_embd % cfg.n_head == 0 and (cfg.n_embd // cfg.n_head) % 2 == 0
+        self.config = cfg
+        self.wte = nn.Embedding(cfg.vocab_size, cfg.n_embd)
+        self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layer))
+        self.norm = RMSNorm(cfg.n_embd, cfg.norm_eps)
+        cos, sin = rope_tables(cfg.n_embd // cfg.n_head, cfg.block_size, cfg.rope_theta)
+        self.register_buffer("rope_cos", torch.from_numpy(cos), persistent=False)
+        self.register_buffer("rope_sin", torch.from_numpy(sin), persistent=False)
+        self.apply(self._init_weights)
+        for name, p in self.named_parameters():  # GPT-2: shrink the residual-stream writers
+            if name.endswith(("proj.weight", "down.weight")):
+                nn.init.normal_(p, mean=0.0, std=0.02 / math.sqrt(2 * cfg.n_layer))
+
+    @staticmethod
+    def _init_weights(module):
+        if isinstance(module, (nn.Linear, nn.Embedding)):
+            nn.init.normal_(module.weight, mean=0.0, std=0.02)
+
+    def num_params(self) -> int:
+        return sum(p.numel() for p in self.parameters())
+
+    def forward(self, idx, targets=None, loss_mask=None, cache: KVCache | None = None):
+        """idx (B, T) -> logits (B, T, V); loss = mean cross-entropy where loss_mask is 1.
+
+        targets (B, T) are already shifted (targets[:, t] is the token after idx[:, t]).
+        With a cache, idx continues the cached sequence and the cache is extended.
+        """
+        B, T = idx.shape
+        start = cache.length if cache is not None else 0
+        if start + T > self.config.block_size:
+            raise ValueError(f"sequence of {start + T} tokens exceeds block_size {self.config.block_size}")
+        cos, sin = self.rope_cos[start:start + T], self.rope_sin[start:start + T]  # (T, D)
+        x = self.wte(idx)                                                    # (B, T, C)
+        for layer, block in enumerate(self.blocks):
+            x = block(x, cos, sin, cache, layer)
+        logits = self.norm(x) @ self.wte.weight.T                            # (B, T, V) tied head
+        if targets is None:
+            return logits, None
+        losses = F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten(), reduction="none")  # (B*T,)
+        if loss_mask is None:
+            return logits, losses.mean()
+        mask = loss_mask.flatten().to(losses.dtype)
+        return logits, (losses * mask).sum() / mask.sum().clamp(min=1.0)
+
+
+def export_npz(model: GPT, path: Path | str, dtype=np.float16) -> Path:
+    """Write the weights (as `dtype`) and the config JSON to a .npz the NumPy runtime loads."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    arrays = {name: t.detach().cpu().float().numpy().astype(dtype) for name, t in model.state_dict().items()}
+    arrays["config"] = np.array(json.dumps(asdict(model.config)))
+    with open(path, "wb") as f:  # np.savez on a path would append ".npz" to other suffixes
+        np.savez(f, **arrays)
+    return path

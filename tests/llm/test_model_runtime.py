@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from fileagent.llm.model import GPT, GPTConfig, KVCache, export_npz  # noqa: E402
+from fileagent.llm.runtime import NumpyGPT  # noqa: E402
+
+SMALL = GPTConfig(vocab_size=300, block_size=64, n_layer=2, n_head=4, n_embd=64, mlp_hidden=160)
+
+
+def random_model(cfg: GPTConfig, seed: int = 0) -> GPT:
+    """Weights large enough that logits spread over tens of units (a weak parity test otherwise)."""
+    torch.manual_seed(seed)
+    model = GPT(cfg).eval()
+    with torch.no_grad():
+        for name, p in model.named_parameters():
+            if "norm" in name:
+                p.uniform_(0.5, 1.5)
+            else:
+                p.normal_(0.0, 0.15)
+    return model
+
+
+def torch_logits(model, ids):
+    with torch.no_grad():
+        return model(torch.tensor([ids]))[0][0].numpy()
+
+
+@pytest.mark.parametrize("cfg", [SMALL, GPTConfig()], ids=["small", "default"])
+def test_numpy_matches_torch_full_and_incremental(cfg, tmp_path):
+    model = random_model(cfg)
+    ids = np.random.default_rng(1).integers(0, cfg.vocab_size, 48).tolist()
+    reference = torch_logits(model, ids)                                    # (T, V)
+    assert np.abs(reference).max() > 5.0
+
+    npm = NumpyGPT.load(export_npz(model, tmp_path / "m.npz", dtype=np.float32))
+    full = npm.forward(ids, npm.new_cache())
+    assert np.abs(full - reference).max() <= 1e-4
+
+    cache, parts = npm.new_cache(), []
+    for lo, hi in [(0, 17), (17, 18), (18, 25), (25, 26), (26, 48)]:      # prefill, single, forced runs
+        parts.append(npm.forward(ids[lo:hi], cache))
+    assert cache.length == 48
+    assert np.abs(np.concatenate(parts) - reference).max() <= 1e-4
+
+    kv, parts = KVCache(cfg.n_layer), []
+    with torch.no_grad():
+        for lo, hi in [(0, 20), (20, 21), (21, 48)]:
+            parts.append(model(torch.tensor([ids[lo:hi]]), cache=kv)[0][0].numpy())
+    assert np.abs(np.concatenate(parts) - reference).max() <= 1e-4
+
+
+def test_fp16_export_loads_and_matches(tmp_path):
+    model = random_model(SMALL)
+    ids = list(range(5, 45))
+    path = export_npz(model, tmp_path / "m16.npz")
+    with np.load(path) as data:
+        assert data["wte.weight"].dtype == np.float16
+    npm = NumpyGPT.load(path)
+    assert npm.wte.dtype == np.float32
+    reference = torch_logits(model, ids)
+    # Rounding weights to fp16 moves logits by ~1e-3 relative.
+    assert np.abs(npm.forward(ids, npm.new_cache()) - reference).max() <= 2e-2 * np.abs(reference).max()
+
+
+def test_cache_copy_is_independent():
+    npm = NumpyGPT(*_weights(SMALL))
+    base = npm.new_cache()
+    npm.forward([1, 2, 3], base)
+    fork = base.copy()
+    a = npm.forward([7], base)
+    b = npm.forward([9], fork)
+    again = npm.forward([7], npm_prefix(npm, [1, 2, 3]))
+    assert np.allclose(a, again) and not np.allclose(a, b)
+    assert base.length == fork.length == 4
+
+
+def _weights(cfg):
+    model = random_model(cfg)
+    from dataclasses import asdict
+    return asdict(cfg), {k: v.numpy() for k, v in model.state_dict().items()}
+
+
+def npm_prefix(npm, ids):
+    cache = npm.new_cache()
+    npm.forward(ids, cache)
+    return cache
+
+
+def test_loss_only_where_masked():
+    model = random_model(SMALL)
+    idx = torch.randint(0, SMALL.vocab_size, (2, 10))
+    targets = torch.randint(0, SMALL.vocab_size, (2, 10))
+    mask = torch.zeros(2, 10)
+    mask[:, 6:] = 1
+    _, loss = model(idx, targets, mask)
+    other = targets.clone()
+    other[:, :6] = (other[:, :6] + 1) % SMALL.vocab_size                   # change unmasked targets only
+    _, same = model(idx, other, mask)
+    assert torch.allclose(loss, same)
+    other[:, 7] = (other[:, 7] + 1) % SMALL.vocab_size
+    assert not torch.allclose(loss, model(idx, other, mask)[1])
+
+
+def test_default_config_size():
+    n = GPT(GPTConfig()).num_params()
+    assert 2_500_000 <= n <= 3_500_000                                      # fp16 on disk: ~5 MB
+
+
+def test_too_long_sequence_is_refused():
+    npm = NumpyGPT(*_weights(SMALL))
+    with pytest.raises(ValueError):
+        npm.forward(list(range(SMALL.block_size + 1)), npm.new_cache())
+
+
+def test_runtime_never_imports_torch(tmp_path):
+    path = export_npz(random_model(SMALL), tmp_path / "m.npz")
+    code = ("import sys; from fileagent.llm.runtime import NumpyGPT; from fileagent.llm.decode import beam_search;"
+            f"m = NumpyGPT.load({str(path)!r}); beam_search(m, [2, 5, 6], eos_id=3, beam=2, max_new=8);"
+            "assert 'torch' not in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
