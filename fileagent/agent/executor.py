@@ -1,0 +1,370 @@
+"""Run a ChangeSet: exactly the previewed actions, journaled, backed up, audited, undoable.
+
+    execute(changeset, root=..., guard=..., config=...) -> RunReport
+
+1. Nothing is touched until every action's `expect` fingerprint (exists, size,
+   mtime_ns, inode) matches the disk; any difference -> StaleError, no change.
+2. Actions run in groups: the group's intent records are written and fsynced
+   once, then per action: re-resolve its paths through the Guard, back up what
+   a delete/overwrite removes (a rename into ROOT/.fileagent/backups/RUN/SEQ/),
+   act atomically (fsops), write the `done` record, queue an audit entry.
+3. Failure rule (config agent.on_error):
+   - rollback (default): stop at the first failing action, reverse the completed
+     ones newest first, journal end=rolled_back, raise ActionError (exit 1);
+   - continue: record the failure, go on with the rest, journal end=failed,
+     report every failure (exit 1).
+`emit` actions (list/read) only produce output text and are not journaled.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..audit import AuditWriter
+from ..errors import ActionError, PolicyError, StaleError
+from ..tools import fsops
+from . import journal as jr
+from . import tagstore
+from .changeset import Action, ChangeSet
+
+GROUP = 512            # actions per fsynced group of intent records
+PROGRESS_MIN = 200     # show a progress bar above this many actions (stderr TTY only)
+_GUARD_OP = {"mkdir": "create", "write": "update", "move": "move", "copy": "copy", "delete": "delete",
+             "set_tags": "tag", "emit": "read"}
+
+
+@dataclass
+class RunReport:
+    run_id: str | None
+    status: str                                        # done | rolled_back | failed | nothing
+    counts: dict[str, int] = field(default_factory=dict)   # completed actions per kind
+    failures: list[tuple[int, str]] = field(default_factory=list)  # (seq, message)
+    rolled_back: int = 0
+    outputs: list[tuple[int, str, str]] = field(default_factory=list)  # (step, "list"|"read", text)
+    journal: str | None = None
+
+    @property
+    def done(self) -> int:
+        return sum(self.counts.values())
+
+    def to_dict(self) -> dict:
+        return {"run": self.run_id, "status": self.status, "counts": self.counts, "done": self.done,
+                "failures": [{"seq": s, "error": e} for s, e in self.failures],
+                "rolled_back": self.rolled_back, "journal": self.journal,
+                "outputs": [{"step": s, "kind": k, "text": t} for s, k, t in self.outputs]}
+
+
+def agent_settings(config: object) -> object:
+    """config.agent from a Config, a LoadedConfig, or anything with .agent."""
+    if hasattr(config, "agent"):
+        return config.agent
+    return config.config.agent  # type: ignore[attr-defined]
+
+
+def audit_path_for(config: object, root: Path) -> Path:
+    if hasattr(config, "log_path") and callable(config.log_path):
+        return Path(config.log_path())
+    return jr.state_dir(root) / "audit.jsonl"
+
+
+class _Paths:
+    """rel -> absolute str, checked by the Guard right before use.
+
+    A plain normalised path costs one cached Guard.resolve of its folder plus
+    Guard.entry_problem on the full path (hidden? denied? symlink out?); anything
+    unusual goes through the full Guard.resolve.
+    """
+
+    def __init__(self, root: Path, guard: object) -> None:
+        self.guard = guard
+        self.root = getattr(guard, "root_str", None) or os.fspath(root)
+        self._fast = hasattr(guard, "entry_problem") and not getattr(guard, "windows", os.name == "nt")
+        self._dirs: dict[str, str] = {}
+
+    def _full(self, rel: str, a: Action) -> str:
+        try:
+            return os.fspath(self.guard.resolve(rel, step=a.step, op=_GUARD_OP[a.kind]))
+        except PolicyError:
+            raise
+        except (TypeError, ValueError) as e:  # guards may reject odd input with plain errors
+            raise PolicyError(f"refused path {rel!r}: {e}", step=a.step, path=rel) from None
+
+    def abs(self, rel: str | None, a: Action) -> str:
+        if rel is None:
+            raise ActionError(f"action {a.seq} ({a.kind}) has no path")
+        if not self._fast or not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel or \
+                posixpath.normpath(rel) != rel or rel == "." or rel.startswith(".."):
+            return self._full(rel, a)
+        head, name = posixpath.split(rel)
+        base = self._dirs.get(head)
+        if base is None:
+            base = self._full(head, a) if head else self.root
+            self._dirs[head] = base
+        path = os.path.join(base, name)
+        why = self.guard.entry_problem(path)
+        if why:
+            op = _GUARD_OP[a.kind]
+            raise PolicyError(f"{op} of {rel!r} refused: {why}", step=a.step, path=rel)
+        return path
+
+
+def _check_fresh(changeset: ChangeSet, root: str) -> None:
+    seen: set[str] = set()
+    for a in changeset.actions:
+        for rel, fp in a.expect.items():
+            if rel in seen:
+                continue
+            seen.add(rel)
+            try:
+                st = os.lstat(os.path.join(root, rel))
+            except FileNotFoundError:
+                if fp.exists:
+                    raise StaleError(f"{rel} changed since the preview (it no longer exists); nothing was changed",
+                                     path=rel) from None
+                continue
+            if not fp.exists:
+                raise StaleError(f"{rel} changed since the preview (it exists now); nothing was changed", path=rel)
+            is_dir = os.path.isdir(os.path.join(root, rel)) if fp.is_dir else False
+            if fp.is_dir != is_dir or (fp.inode and fp.inode != st.st_ino) or \
+                    (not fp.is_dir and (fp.size != st.st_size or fp.mtime_ns != st.st_mtime_ns)):
+                raise StaleError(f"{rel} changed since the preview (size, mtime or inode differ); "
+                                 "nothing was changed", path=rel)
+
+
+def _outputs(changeset: ChangeSet, paths: _Paths, encoding: str) -> list[tuple[int, str, str]]:
+    if changeset.outputs:
+        return [tuple(o) for o in changeset.outputs]  # type: ignore[misc]
+    out: list[tuple[int, str, str]] = []
+    listing: dict[int, list[str]] = {}
+    for a in changeset.actions:
+        if a.kind != "emit":
+            continue
+        if a.note == "read":
+            data = fsops.read_bytes(paths.abs(a.src, a))
+            out.append((a.step, "read", data.decode(encoding, errors="replace")))
+        else:
+            if a.step not in listing:
+                listing[a.step] = []
+                out.append((a.step, "list", ""))
+            listing[a.step].append(a.src or "")
+    return [(s, k, "\n".join(listing[s]) if k == "list" else t) for s, k, t in out]
+
+
+class _Runner:
+    """One run's state: journal, audit, the actions done so far."""
+
+    def __init__(self, root: Path, run_id: str, paths: _Paths, audit: AuditWriter, jw: jr.JournalWriter,
+                 encoding: str) -> None:
+        self.root, self.run_id, self.paths, self.audit, self.jw = root, run_id, paths, audit, jw
+        self.encoding = encoding
+        self.backups = jr.backup_dir(root, run_id)
+        self.known_dirs: set[str] = set()
+
+    def backup_rel(self, a: Action) -> str | None:
+        target = a.src if a.kind == "delete" else (a.dst or a.src) if a.kind in ("write", "move", "copy") else None
+        if a.kind == "set_tags" and tagstore.is_markdown(a.src or ""):
+            target = a.src
+        elif a.kind in ("write", "move", "copy") and not a.overwrite and not a.expect.get(a.dst or a.src or "",
+                                                                                       _ABSENT).exists:
+            target = None
+        if target is None:
+            return None
+        return f"{self.run_id}/{a.seq}/{target}"
+
+    def intent(self, a: Action) -> dict:
+        rec = {"t": "intent", "seq": a.seq, "backup": self.backup_rel(a)}
+        if a.kind == "set_tags" and not tagstore.is_markdown(a.src or ""):
+            rec["old_tags"] = tagstore.index_tags(self.root, a.src or "")
+        return rec
+
+    def make_dirs(self, path: str, a: Action) -> list[str]:
+        """Create `path` and missing parents, journaling them first; returns them root-relative."""
+        if path in self.known_dirs:
+            return []
+        missing = fsops.missing_dirs(path)
+        rels = [os.path.relpath(d, self.root).replace(os.sep, "/") for d in missing]
+        if missing:
+            self.jw.write({"t": "made", "seq": a.seq, "dirs": rels})
+            fsops.mkdirs(path, missing)
+        self.known_dirs.add(path)
+        return rels
+
+    def act(self, a: Action, intent: dict) -> dict:
+        """Do one action; on failure leave it undone (a taken backup is put back). Returns the done record."""
+        bk_rel = intent.get("backup")
+        bk = os.path.join(self.root, jr.STATE_DIR, "backups", bk_rel) if bk_rel else None
+        done: dict = {"t": "done", "seq": a.seq}
+        k = a.kind
+        if k == "mkdir":
+            p = self.paths.abs(a.dst, a)
+            done["made"] = self.make_dirs(p, a)
+            done["post"] = fsops.fingerprint_of(p)
+            return done
+        if k == "set_tags" and not tagstore.is_markdown(a.src or ""):
+            self.paths.abs(a.src, a)
+            tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
+            return done
+        src = self.paths.abs(a.src, a) if a.src and k != "write" else None
+        dst = self.paths.abs(a.dst or a.src, a) if k in ("write", "move", "copy", "set_tags") else None
+        target = dst if k != "delete" else src
+        if k in ("move", "copy", "write") and not bk and os.path.lexists(dst):
+            raise ActionError(f"{a.dst} exists now and the plan did not say to overwrite it")
+        content = a.content
+        if k == "set_tags":
+            old = fsops.read_bytes(dst)
+            content = tagstore.with_front_matter_tags(old, a.tags or [], self.encoding)
+        mode = None
+        if bk:
+            if k == "delete":
+                done["sha256"] = fsops.sha256_file(src) if not os.path.isdir(src) else None
+            elif k in ("write", "set_tags"):
+                mode = os.lstat(target).st_mode & 0o7777
+            fsops.backup(target, bk)
+        made: list[str] = []
+        try:
+            if k in ("move", "copy", "write"):
+                made = done["made"] = self.make_dirs(os.path.dirname(dst), a)
+            if k == "move":
+                fsops.move(src, dst)
+            elif k == "copy":
+                fsops.copy(src, dst)
+            elif k in ("write", "set_tags"):
+                fsops.atomic_write(dst, content or b"", mode=mode, durable=False)
+                done["sha256"] = hashlib.sha256(content or b"").hexdigest()
+        except BaseException:
+            if bk and k != "delete" and os.path.lexists(bk) and not os.path.lexists(target):
+                fsops.restore(bk, target)
+            for d in reversed(made):
+                self.known_dirs.discard(os.path.join(self.root, d))
+                try:
+                    os.rmdir(os.path.join(self.root, d))
+                except OSError:
+                    pass
+            raise
+        if k != "delete":
+            done["post"] = fsops.fingerprint_of(target)
+        return done
+
+
+_ABSENT = type("_Absent", (), {"exists": False})()
+
+
+def _error_text(e: BaseException) -> str:
+    if isinstance(e, OSError):
+        what = e.strerror or str(e)
+        where = f": {e.filename}" if e.filename else ""
+        return f"{what}{where}"
+    return str(e)
+
+
+def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, run_id: str | None = None,
+            progress: bool = True, plan: dict | None = None, audit_path: Path | None = None) -> RunReport:
+    root = Path(getattr(guard, "root_str", None) or root)
+    agent = agent_settings(config)
+    paths = _Paths(root, guard)
+    report = RunReport(run_id=None, status="nothing")
+    report.outputs = _outputs(changeset, paths, agent.encoding)
+    actions = changeset.mutating_actions
+    if not actions:
+        return report
+    if len(actions) > agent.max_batch:
+        raise PolicyError(f"{len(actions)} changing actions exceed max_batch ({agent.max_batch}); nothing changed")
+    from .undo import rollback_actions  # undo imports this module's helpers
+    with jr.RootLock(root):
+        _check_fresh(changeset, os.fspath(root))
+        run_id = run_id or jr.new_run_id()
+        report.run_id = run_id
+        user = jr.current_user()
+        jpath = jr.journal_path(root, run_id)
+        report.journal = str(jpath)
+        audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
+        with jr.JournalWriter(jpath) as jw:
+            jw.write({"t": "header", "run": run_id, "time": jr.now_iso(), "user": user, "root": str(root),
+                      "plan": plan, "changeset": [a.to_dict() for a in changeset.actions if a.mutating]})
+            runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
+            bar = _progress(len(actions)) if progress else None
+            completed: list[tuple[Action, dict]] = []
+            try:
+                for g in range(0, len(actions), GROUP):
+                    group = actions[g:g + GROUP]
+                    intents = [runner.intent(a) for a in group]
+                    jw.write_many(intents)
+                    jw.sync()
+                    for a, intent in zip(group, intents):
+                        try:
+                            done = runner.act(a, intent)
+                        except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
+                            msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
+                            jw.write({"t": "failed", "seq": a.seq, "error": msg})
+                            audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, result="failed", error=msg)
+                            report.failures.append((a.seq, msg))
+                            if agent.on_error == "rollback":
+                                raise _Stop(e, msg) from e
+                            continue
+                        jw.write(done)
+                        completed.append((a, {**intent, **done}))
+                        report.counts[a.kind] = report.counts.get(a.kind, 0) + 1
+                        _audit_done(audit, a, intent, done)
+                        if bar is not None and a.seq % 64 == 0:
+                            bar.advance(64)
+            except _Stop as stop:
+                report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
+                jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
+                report.status = "rolled_back"
+                report.counts = {}
+                audit.flush()
+                if bar is not None:
+                    bar.close()
+                err = ActionError(f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), "
+                                  "nothing changed", report=report)
+                if isinstance(stop.cause, PolicyError):
+                    err = PolicyError(stop.msg + "; rolled back, nothing changed", report=report)
+                raise err from None
+            finally:
+                if bar is not None:
+                    bar.close()
+            report.status = "failed" if report.failures else "done"
+            jw.write({"t": "end", "status": report.status, "time": jr.now_iso(), "counts": report.counts})
+        audit.flush()
+    return report
+
+
+class _Stop(Exception):
+    def __init__(self, cause: BaseException, msg: str) -> None:
+        super().__init__(msg)
+        self.cause, self.msg = cause, msg
+
+
+def _audit_done(audit: AuditWriter, a: Action, intent: dict, done: dict) -> None:
+    post = done.get("post") or {}
+    before = a.expect.get(a.src or a.dst or "")
+    audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst,
+              size_before=before.size if before is not None and before.exists else None,
+              size_after=post.get("size"), sha256=done.get("sha256"), backup=intent.get("backup"))
+
+
+class _Progress:
+    def __init__(self, total: int) -> None:
+        from rich.progress import Progress
+        from rich.console import Console
+        self._p = Progress(console=Console(stderr=True), transient=True)
+        self._p.start()
+        self._task = self._p.add_task("applying", total=total)
+
+    def advance(self, n: int) -> None:
+        self._p.advance(self._task, n)
+
+    def close(self) -> None:
+        if self._p is not None:
+            self._p.stop()
+            self._p = None
+
+
+def _progress(total: int) -> _Progress | None:
+    if total <= PROGRESS_MIN or not sys.stderr.isatty():
+        return None
+    return _Progress(total)

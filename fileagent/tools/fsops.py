@@ -1,0 +1,200 @@
+"""Atomic disk primitives: the only code that changes files for the executor, undo and recover.
+
+Every function takes absolute paths (str or Path) that the caller has already
+checked with the Guard, and either completes or leaves the target as it was:
+
+- writes go to a temp file in the destination's folder, are fsynced, then
+  `os.replace`d over the target (readers see the old or the new file, never half);
+- moves are one `os.rename`; across filesystems (EXDEV) they copy to a temp name,
+  verify size + sha256, rename into place, then delete the source;
+- copies land under a temp name and are renamed into place;
+- a backup is a rename into the run's backup folder (same filesystem: instant, atomic).
+
+Temp files are named `.NAME.fa-tmp-<pid>-<rand>` so recover can sweep any a crash left.
+Symlinks are never followed when opening for writing (O_NOFOLLOW where the platform has it).
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import stat as stat_mod
+import uuid
+
+TMP_MARK = ".fa-tmp-"
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CHUNK = 1 << 20
+
+
+def temp_name(path: str) -> str:
+    head, name = os.path.split(path)
+    return os.path.join(head, f".{name[:80]}{TMP_MARK}{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+def is_temp_name(name: str) -> bool:
+    return name.startswith(".") and TMP_MARK in name
+
+
+def fsync_dir(path: str) -> None:
+    """Make a rename/creation in `path` durable. A no-op where directories cannot be opened (Windows)."""
+    if os.name == "nt":
+        return
+    fd = os.open(path, os.O_RDONLY | _O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink_quiet(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY)
+    try:
+        while chunk := os.read(fd, _CHUNK):
+            h.update(chunk)
+    finally:
+        os.close(fd)
+    return h.hexdigest()
+
+
+def read_bytes(path: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY)
+    try:
+        parts = []
+        while chunk := os.read(fd, _CHUNK):
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bool = True) -> None:
+    """Replace (or create) `path` with `data` atomically."""
+    path = os.fspath(path)
+    tmp = temp_name(path)
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_BINARY, 0o666 if mode is None else mode)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if durable:
+            os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        if mode is not None and os.name != "nt":
+            os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        _unlink_quiet(tmp)
+        raise
+    if durable:
+        fsync_dir(os.path.dirname(path) or ".")
+
+
+def _copy_file_to(src: str, dst_tmp: str) -> None:
+    shutil.copy2(src, dst_tmp, follow_symlinks=False)
+
+
+def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
+    """Copy file or folder `src` to a temp name beside `dst`, optionally verify, then rename it to `dst`."""
+    tmp = temp_name(dst)
+    try:
+        if os.path.isdir(src) and not os.path.islink(src):
+            shutil.copytree(src, tmp, symlinks=True)
+        else:
+            _copy_file_to(src, tmp)
+            if verify:
+                if os.lstat(src).st_size != os.lstat(tmp).st_size or sha256_file(src) != sha256_file(tmp):
+                    raise OSError(errno.EIO, "copy verification failed (size or sha256 differ)", src)
+        os.replace(tmp, dst)
+    except BaseException:
+        if os.path.isdir(tmp) and not os.path.islink(tmp):
+            shutil.rmtree(tmp, ignore_errors=True)
+        else:
+            _unlink_quiet(tmp)
+        raise
+
+
+def move(src: str, dst: str) -> None:
+    """Rename `src` to `dst` (which must not exist). Falls back to copy+verify+delete across devices."""
+    try:
+        os.rename(src, dst)
+    except OSError as e:
+        if e.errno != errno.EXDEV:
+            raise
+        _copy_into_place(src, dst, verify=True)
+        remove_tree(src)
+
+
+def copy(src: str, dst: str) -> None:
+    """Copy file or folder `src` to `dst` (which must not exist); symlinks inside folders are copied as links."""
+    _copy_into_place(src, dst, verify=False)
+
+
+def remove_tree(path: str) -> None:
+    """Delete a file, a link or a whole folder (used for cross-device moves and undo of copies)."""
+    st = os.lstat(path)
+    if stat_mod.S_ISDIR(st.st_mode):
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+def backup(path: str, backup_path: str) -> None:
+    """Move `path` out of the way into `backup_path` (inside ROOT/.fileagent/backups, same filesystem)."""
+    os.makedirs(os.path.dirname(backup_path), exist_ok=True)
+    move(path, backup_path)
+
+
+def restore(backup_path: str, path: str) -> None:
+    """Put a backup back at `path` (whose folder is re-created if it was removed)."""
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    move(backup_path, path)
+
+
+def missing_dirs(path: str) -> list[str]:
+    """`path` and its parents that do not exist yet, outermost first."""
+    made: list[str] = []
+    p = path
+    while p and not os.path.lexists(p):
+        made.append(p)
+        parent = os.path.dirname(p)
+        if parent == p:
+            break
+        p = parent
+    made.reverse()
+    return made
+
+
+def mkdirs(path: str, made: list[str] | None = None) -> list[str]:
+    """Create `path` and missing parents (`made`: as computed by missing_dirs); return those created."""
+    made = missing_dirs(path) if made is None else made
+    for d in made:
+        try:
+            os.mkdir(d)
+        except FileExistsError:
+            if not os.path.isdir(d):
+                raise
+    return made
+
+
+def fingerprint_of(path: str) -> dict | None:
+    """{size, mtime_ns, ino, dir} of `path` without following a final symlink, or None if absent."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return None
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino,
+            "dir": stat_mod.S_ISDIR(st.st_mode)}
