@@ -121,7 +121,7 @@ def _check_fresh(changeset: ChangeSet, root: str) -> None:
             seen.add(rel)
             try:
                 st = os.lstat(os.path.join(root, rel))
-            except FileNotFoundError:
+            except (FileNotFoundError, NotADirectoryError):
                 if fp.exists:
                     raise StaleError(f"{rel} changed since the preview (it no longer exists); nothing was changed",
                                      path=rel) from None

@@ -209,13 +209,18 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
         problems = []
         for a, rec, st in todo:
             t = _target_rel(a)
-            if st == "after" and last_touch.get(t) == a.seq and (why := changed_since(root, a, rec)):
+            if last_touch.get(t) != a.seq:
+                continue    # a later action of the run moved/replaced it; that one is checked
+            if st != "after" and a.seq in j.done and a.seq not in j.undo_intents and a.kind != "mkdir":
+                problems.append(f"{t} changed since the run (it is not as the run left it)")
+            elif st == "after" and (why := changed_since(root, a, rec)):
                 problems.append(why)
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise UndoError(f"cannot undo run {j.run_id}: {problems[0]}{more}; nothing was changed")
     with jr.JournalWriter(j.path) as jw:
-        for a, rec, st in todo:
+        for a, rec, _ in todo:
+            st = state_of(root, a, rec)     # now: later actions of the run are already reversed
             jw.write({"t": "undo-intent", "seq": a.seq})
             if st != "before" or rec.get("made"):
                 revert(root, a, rec, st)

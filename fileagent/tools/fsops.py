@@ -194,7 +194,7 @@ def fingerprint_of(path: str) -> dict | None:
     """{size, mtime_ns, ino, dir} of `path` without following a final symlink, or None if absent."""
     try:
         st = os.lstat(path)
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         return None
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino,
             "dir": stat_mod.S_ISDIR(st.st_mode)}
