@@ -74,6 +74,8 @@ class ChangeSet:
     actions: list[Action] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     outputs: list[tuple[int, str, str]] = field(default_factory=list)  # (step, "list"|"read", text)
+    # (step, path, why): pattern matches left out, e.g. a symlink pointing outside the root
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
 
     @property
     def mutating_actions(self) -> list[Action]:
@@ -91,5 +93,6 @@ class ChangeSet:
             "actions": [a.to_dict() for a in self.actions],
             "conflicts": [asdict(c) for c in self.conflicts],
             "outputs": [list(o) for o in self.outputs],
+            "skipped": [list(s) for s in self.skipped],
             "totals": self.totals(),
         }

@@ -1,0 +1,186 @@
+"""The compile context: what a tool needs to turn one plan step into actions.
+
+It owns the tree view, the Guard, the ChangeSet under construction and the
+conflict rule, and offers the few moves every tool makes: resolve a plan path,
+make sure a destination folder exists (explicit mkdir actions, once), choose a
+destination name under the conflict policy, read a file as text, and add an
+action with its `expect` fingerprints.
+"""
+from __future__ import annotations
+
+import itertools
+
+from ..config import Config
+from ..errors import PlanError, PolicyError
+from ..policies.guard import Guard
+from ..policies.paths import fold
+from ..tools.base import join, looks_binary, parent_of, split_name
+from .changeset import Action, ChangeSet, Conflict, Fingerprint
+from .treeview import Entry, TreeView
+
+BINARY_SNIFF = 8192
+
+
+class CompileContext:
+    def __init__(self, *, guard: Guard, config: Config, on_conflict: str, state_dir_name: str = ".fileagent"):
+        self.guard = guard
+        self.config = config
+        self.on_conflict = on_conflict
+        self.encoding = config.agent.encoding
+        self.max_batch = config.agent.max_batch
+        self.state_dir_name = state_dir_name
+        self.view = TreeView(guard)
+        self.changeset = ChangeSet()
+        self.step = 0
+        self.op = ""
+        self._mutating = 0
+        self._tag_index: dict[str, list[str]] | None = None
+
+    # ---------------------------------------------------------- errors
+
+    def plan_error(self, msg: str, path: str | None = None) -> PlanError:
+        return PlanError(f"{self.op}: {msg}", step=self.step, path=path)
+
+    def policy_error(self, msg: str, path: str | None = None) -> PolicyError:
+        return PolicyError(f"{self.op}: {msg}", step=self.step, path=path)
+
+    # ---------------------------------------------------------- paths
+
+    def path(self, p: str) -> str:
+        """A plan path -> its root-relative form ("" for the root), through the Guard."""
+        rel = self.guard.rel(self.guard.resolve(p, step=self.step, op=self.op))
+        return "" if rel == "." else rel
+
+    def folder(self, p: str) -> str:
+        """Like path(), but a symlink to a folder inside the root stands for that folder."""
+        rel = self.path(p)
+        e = self.view.get(rel)
+        if e is not None and e.is_link:
+            import os
+            rel = self.guard.rel(os.path.realpath(self.view.abs(rel)))
+            rel = "" if rel == "." else rel
+        return rel
+
+    def check_new_name(self, folder: str, name: str) -> None:
+        """A destination the plan creates must itself be allowed (deny patterns, hidden paths)."""
+        pat = self.guard.entry_denied(fold(folder), name)
+        rel = join(folder, name)
+        if pat:
+            raise self.policy_error(f"destination {rel!r} refused: it matches deny pattern {pat!r}", rel)
+        if folder == "" and fold(name) == fold(self.state_dir_name):
+            raise self.policy_error(f"destination {rel!r} refused: it is the agent's state folder", rel)
+        if self.guard.hidden and self.guard.is_hidden(self.view.abs(rel)):
+            raise self.policy_error(f"destination {rel!r} refused: it is a hidden path", rel)
+
+    def ensure_dir(self, rel: str) -> None:
+        """Make folder rel exist in the view, adding one mkdir action per missing folder."""
+        if rel == "":
+            return
+        e = self.view.get(rel)
+        if e is not None:
+            if not e.is_dir:
+                raise self.plan_error(f"{rel!r} exists and is not a folder", rel)
+            return
+        parent = parent_of(rel)
+        self.ensure_dir(parent)
+        name = rel.rpartition("/")[2]
+        self.check_new_name(parent, name)
+        self.add("mkdir", dst=rel, expect={rel: self.view.expect_absent(rel)})
+        self.view.mkdir(rel)
+
+    def place(self, folder: str, name: str, *, is_dir: bool) -> tuple[str | None, bool]:
+        """Destination for an item named `name` arriving in `folder` (which exists in the view):
+        (rel, overwrite), or (None, False) when the conflict policy says skip."""
+        self.check_new_name(folder, name)
+        dst = join(folder, name)
+        existing = self.view.get(dst)
+        if existing is None:
+            return dst, False
+        conflicts = self.changeset.conflicts
+        if self.on_conflict == "skip":
+            conflicts.append(Conflict(self.step, dst, "skip", None))
+            return None, False
+        if self.on_conflict == "overwrite":
+            if existing.is_dir != is_dir:
+                what = "folder" if existing.is_dir else "file"
+                raise self.plan_error(f"cannot overwrite the {what} {dst!r} with a {'folder' if is_dir else 'file'}",
+                                      dst)
+            conflicts.append(Conflict(self.step, dst, "overwrite", dst))
+            return dst, True
+        listing = self.view.listing(folder) or {}
+        stem, ext = (name, "") if is_dir else split_name(name)
+        for i in itertools.count(1):
+            candidate = f"{stem} ({i}){ext}"
+            if candidate not in listing:
+                break
+        self.check_new_name(folder, candidate)
+        new = join(folder, candidate)
+        conflicts.append(Conflict(self.step, dst, "rename_new", new))
+        return new, False
+
+    # ---------------------------------------------------------- content
+
+    def read_text(self, rel: str, e: Entry, *, why: str = "update") -> str:
+        data = e.read()
+        if looks_binary(data[:BINARY_SNIFF]):
+            raise self.plan_error(f"cannot {why} binary file {rel!r}", rel)
+        try:
+            return data.decode(self.encoding)
+        except UnicodeDecodeError as err:
+            raise self.plan_error(f"cannot {why} {rel!r}: not valid {self.encoding} text (byte {err.start})",
+                                  rel) from None
+
+    def text_or_none(self, e: Entry, limit: int | None = None) -> str | None:
+        """Text of a file for matching (contains, keywords), or None for binary/undecodable files."""
+        if e.is_dir:
+            return None
+        try:
+            data = e.read() if limit is None else e.read_head(limit)
+        except OSError:
+            return None
+        if looks_binary(data[:BINARY_SNIFF]):
+            return None
+        try:
+            return data.decode(self.encoding)
+        except UnicodeDecodeError as err:
+            if limit is not None and len(data) == limit and err.start >= len(data) - 4:   # cut mid-character
+                return data[:err.start].decode(self.encoding, errors="ignore")
+            return None
+
+    def tag_index(self) -> dict[str, list[str]]:
+        """ROOT/.fileagent/tags.json as simulated so far."""
+        if self._tag_index is None:
+            import json
+            import os
+            path = os.path.join(self.guard.root_str, self.state_dir_name, "tags.json")
+            try:
+                with open(path, encoding="utf-8") as f:
+                    data = json.load(f)
+            except FileNotFoundError:
+                data = {}
+            except (OSError, ValueError) as err:
+                raise PlanError(f"the tag index {path} cannot be read: {err}") from None
+            self._tag_index = {str(k): [str(t) for t in v] for k, v in data.items()} \
+                if isinstance(data, dict) else {}
+        return self._tag_index
+
+    # ---------------------------------------------------------- actions
+
+    def add(self, kind: str, *, src: str | None = None, dst: str | None = None, content: bytes | None = None,
+            overwrite: bool = False, tags: list[str] | None = None, note: str = "",
+            expect: dict[str, Fingerprint | None] | None = None) -> Action:
+        actions = self.changeset.actions
+        a = Action(seq=len(actions) + 1, step=self.step, kind=kind, src=src, dst=dst,  # type: ignore[arg-type]
+                   content=content, overwrite=overwrite, tags=tags, note=note,
+                   expect={k: v for k, v in (expect or {}).items() if v is not None})
+        if a.kind != "emit":
+            self._mutating += 1
+            if self._mutating > self.max_batch:
+                raise self.policy_error(
+                    f"the plan needs more than {self.max_batch} changes (agent.max_batch); "
+                    "split it into smaller plans or raise agent.max_batch in the config")
+        actions.append(a)
+        return a
+
+    def skip(self, rel: str, why: str) -> None:
+        self.changeset.skipped.append((self.step, rel, why))

@@ -1,0 +1,122 @@
+"""classify: sort the selected files into subfolders of `dest`.
+
+by: extension (lower-case extension, "noext"), type (the families in
+filetypes.py), year / month (of the mtime, local time), size (small < 1 MB <=
+medium < 100 MB <= large), keywords (rules in order: a keyword, case-insensitive,
+in the file's name or text; else `default`; with no default the file stays), or
+rule_set (a named rule set of the config; none named: classify.default_rule_set).
+
+`dest` defaults to the selection's folder (`in`, or the folder of `path`). Rule
+folders are relative to `dest`, except one that already starts with dest + "/",
+which is taken as root-relative. Only files are classified; a file already in
+its target folder is left alone. The selection is fixed before any move, so
+target folders created here are never re-classified.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Callable
+
+from .base import Capability, ext_of, join, name_of, parent_of
+from .filetypes import family_of
+from .select import select_some
+
+if TYPE_CHECKING:
+    from ..agent.plan import ClassifyStep
+    from ..agent.simulation import CompileContext
+    from ..agent.treeview import Entry
+
+CAPABILITY = Capability("classify", mutates=True, needs_confirm_default=False,
+                        summary="sort files into subfolders by extension, type, date, size or keywords")
+MB = 1024 * 1024
+KEYWORD_READ_LIMIT = 1 << 20     # keyword rules look at the first 1 MB of a file's text
+
+
+def _size_band(n: int) -> str:
+    return "small" if n < MB else "medium" if n < 100 * MB else "large"
+
+
+def _local(e: "Entry") -> datetime:
+    return datetime.fromtimestamp(e.mtime_ns() / 1e9)
+
+
+def folder_rule(ctx: "CompileContext", step: "ClassifyStep") -> Callable[[str, "Entry"], str | None]:
+    by = step.by
+    if by == "extension":
+        return lambda rel, e: ext_of(name_of(rel)) or "noext"
+    if by == "type":
+        return lambda rel, e: family_of(ext_of(name_of(rel)))
+    if by == "year":
+        return lambda rel, e: f"{_local(e).year:04d}"
+    if by == "month":
+        return lambda rel, e: _local(e).strftime("%Y-%m")
+    if by == "size":
+        return lambda rel, e: _size_band(e.size())
+    if by == "keywords":
+        rules = [(tuple(k.casefold() for k in r.keywords), r.folder) for r in step.rules or ()]
+        default = step.default
+    else:
+        sets = ctx.config.classify.rule_sets
+        name = step.rule_set or ctx.config.classify.default_rule_set
+        if name not in sets:
+            raise ctx.plan_error(f"unknown rule set {name!r} (the config defines: {', '.join(sorted(sets))})")
+        rs = sets[name]
+        rules = [(tuple(k.casefold() for k in r.keywords), r.folder) for r in rs.rules]
+        default = step.default if step.default is not None else rs.default
+
+    def by_keywords(rel: str, e: "Entry") -> str | None:
+        name = name_of(rel).casefold()
+        text: str | None = None
+        for keywords, folder in rules:
+            if any(k in name for k in keywords):
+                return folder
+        for keywords, folder in rules:
+            if text is None:
+                text = (ctx.text_or_none(e, KEYWORD_READ_LIMIT) or "").casefold()
+            if any(k in text for k in keywords):
+                return folder
+        return default
+    return by_keywords
+
+
+def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
+    sel = step.select
+    items = select_some(ctx, sel)
+    if step.dest is not None:
+        dest = ctx.folder(step.dest)
+    elif sel.path is not None:
+        dest = parent_of(ctx.path(sel.path))
+    else:
+        dest = ctx.folder(sel.in_ or ".")
+    rule = folder_rule(ctx, step)
+    view = ctx.view
+    targets: dict[str, str] = {}        # rule folder -> root-relative folder, checked once
+    for rel, e in items:
+        if e.is_dir or view.get(rel) is not e:
+            continue
+        folder = rule(rel, e)
+        if folder is None:
+            continue
+        target = targets.get(folder)
+        if target is None:
+            f = folder.replace("\\", "/").strip("/")
+            root_relative = dest != "" and (f == dest or f.startswith(dest + "/"))
+            target = ctx.folder(f if root_relative or dest == "" else join(dest, f))
+            targets[folder] = target
+        if parent_of(rel) == target:
+            continue
+        ctx.ensure_dir(target)
+        dst, overwrite = ctx.place(target, name_of(rel), is_dir=False)
+        if dst is None:
+            continue
+        if overwrite:
+            old = view.get(dst)
+            dst_expect = view.expect_existing(dst, old) if old is not None else None
+            view.remove(dst)
+        else:
+            dst_expect = view.expect_absent(dst)
+        ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=f"classify {step.by}",
+                expect={rel: view.expect_existing(rel, e), dst: dst_expect})
+        view.move(rel, dst)
+        from . import tagging
+        tagging.follow(ctx, rel, dst, is_dir=False)

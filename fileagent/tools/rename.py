@@ -1,0 +1,89 @@
+"""rename: one item (path + new_name) or a batch (set_ext, add_prefix, add_suffix, template).
+
+Names only: an item never changes folder. A new name must be a plain name (no
+"/" or "\\", not "." or ".."). Templates use {stem} {ext} {name} {n} (1-based,
+in match order; {n:03} pads) and {date} (the item's mtime, YYYY-MM-DD).
+Renaming to the same name is no action. Renames compile to `move` actions.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from . import tagging
+from .base import Capability, name_of, parent_of, split_name
+from .select import select_some
+
+if TYPE_CHECKING:
+    from ..agent.plan import RenameStep
+    from ..agent.simulation import CompileContext
+    from ..agent.treeview import Entry
+
+CAPABILITY = Capability("rename", mutates=True, needs_confirm_default=True,
+                        summary="rename one item, or a batch by extension, prefix, suffix or template")
+
+
+def check_name(ctx: "CompileContext", name: str) -> None:
+    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+        raise ctx.plan_error(f"new name {name!r} must be a plain file name (no '/', not '.' or '..')")
+    if ctx.guard.windows:
+        from ..policies.winpath import name_problem
+        why = name_problem(name)
+        if why:
+            raise ctx.policy_error(f"new name refused: {why}")
+
+
+def batch_name(ctx: "CompileContext", step: "RenameStep", name: str, e: "Entry", n: int) -> str:
+    stem, ext = (name, "") if e.is_dir else split_name(name)
+    if step.set_ext is not None:
+        new_ext = step.set_ext.strip().lstrip(".")
+        return stem + ("." + new_ext if new_ext else "")
+    if step.add_prefix is not None:
+        return step.add_prefix + name
+    if step.add_suffix is not None:
+        return stem + step.add_suffix + ext
+    day = datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat() if "{date" in (step.template or "") \
+        else ""
+    try:
+        out = (step.template or "").format(stem=stem, ext=ext.lstrip("."), name=name, n=n, date=day)
+    except (KeyError, IndexError, ValueError, AttributeError) as err:
+        raise ctx.plan_error(f"bad template {step.template!r}: {err!r} (use {{stem}} {{ext}} {{name}} {{n}} "
+                             "{n:03} {date})") from None
+    return out.rstrip(".")
+
+
+def _rename(ctx: "CompileContext", rel: str, e: "Entry", new_name: str) -> None:
+    view = ctx.view
+    check_name(ctx, new_name)
+    if new_name == name_of(rel):
+        return
+    dst, overwrite = ctx.place(parent_of(rel), new_name, is_dir=e.is_dir)
+    if dst is None or dst == rel:
+        return
+    if overwrite:
+        old = view.get(dst)
+        dst_expect = view.expect_existing(dst, old) if old is not None else None
+        view.remove(dst)
+    else:
+        dst_expect = view.expect_absent(dst)
+    ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note="rename",
+            expect={rel: view.expect_existing(rel, e), dst: dst_expect})
+    view.move(rel, dst)
+    tagging.follow(ctx, rel, dst, is_dir=e.is_dir)
+
+
+def compile_step(ctx: "CompileContext", step: "RenameStep") -> None:
+    if step.path is not None:
+        rel = ctx.path(step.path)
+        if rel == "":
+            raise ctx.plan_error("cannot rename the sandbox root itself", ".")
+        e = ctx.view.get(rel)
+        if e is None:
+            raise ctx.plan_error(f"{step.path!r} does not exist", step.path)
+        _rename(ctx, rel, e, step.new_name or "")
+        return
+    assert step.select is not None
+    for n, (rel, e) in enumerate(select_some(ctx, step.select), start=1):
+        if ctx.view.get(rel) is not e:
+            continue
+        _rename(ctx, rel, e, batch_name(ctx, step, name_of(rel), e, n))

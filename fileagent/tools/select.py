@@ -1,0 +1,179 @@
+"""Selection: one exact path, or a glob under a folder, then filters (all must hold).
+
+Patterns and `ext` match case-insensitively, on NFC-normalised names. Pattern
+matches come out depth-first in sorted name order. A symlink pointing outside
+the root is never a match: it is left out and recorded in ChangeSet.skipped
+(named explicitly by `path`, the Guard refuses it instead). A match inside a
+denied folder or matching a deny pattern refuses the whole plan, except for
+`list`, which leaves it out (and records it in skipped).
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Callable
+
+from ..policies.paths import compile_glob, fold, nfc
+from . import tagging
+from .base import ext_of, join, name_of
+
+if TYPE_CHECKING:
+    from ..agent.plan import Filters, Selection
+    from ..agent.simulation import CompileContext
+    from ..agent.treeview import Entry
+
+Item = tuple[str, "Entry"]
+
+
+def _day_start_ns(d: date) -> int:
+    return int(datetime.combine(d, time.min).timestamp()) * 1_000_000_000
+
+
+def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "Entry"], bool] | None:
+    """One predicate for all filters, cheapest checks first; None when there are none."""
+    if f is None:
+        return None
+    checks: list[Callable[[str, "Entry"], bool]] = []
+    if f.ext is not None:
+        exts = {e.lower().lstrip(".") for e in f.ext}
+        checks.append(lambda rel, e: ext_of(name_of(rel)) in exts)
+    if f.name_regex is not None:
+        try:
+            rx = re.compile(f.name_regex)
+        except re.error as err:
+            raise ctx.plan_error(f"invalid name_regex {f.name_regex!r}: {err}") from None
+        checks.append(lambda rel, e: rx.search(nfc(name_of(rel))) is not None)
+    if f.larger_than is not None:
+        above = f.larger_than
+        checks.append(lambda rel, e: not e.is_dir and e.size() > above)
+    if f.smaller_than is not None:
+        below = f.smaller_than
+        checks.append(lambda rel, e: not e.is_dir and e.size() < below)
+    if f.modified_after is not None:
+        after_ns = _day_start_ns(f.modified_after + timedelta(days=1))
+        checks.append(lambda rel, e: e.mtime_ns() >= after_ns)
+    if f.modified_before is not None:
+        before_ns = _day_start_ns(f.modified_before)
+        checks.append(lambda rel, e: e.mtime_ns() < before_ns)
+    if f.tag is not None:
+        want = f.tag.casefold()
+        checks.append(lambda rel, e: any(t.casefold() == want for t in tagging.tags_of(ctx, rel, e)))
+    if f.contains is not None:
+        needle = f.contains.casefold()
+
+        def contains(rel: str, e: "Entry") -> bool:
+            text = ctx.text_or_none(e)
+            return text is not None and needle in text.casefold()
+        checks.append(contains)
+    if not checks:
+        return None
+    if len(checks) == 1:
+        return checks[0]
+    return lambda rel, e: all(c(rel, e) for c in checks)
+
+
+def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool = False) -> list[Item]:
+    """The items a step acts on. `children_of_folder` (list): a `path` naming a folder means its
+    direct children (files and folders)."""
+    keep = make_filter(ctx, sel.filters)
+    view = ctx.view
+    if sel.path is not None:
+        rel = ctx.path(sel.path)
+        e = view.get(rel)
+        if e is None:
+            raise ctx.plan_error(f"{sel.path!r} does not exist", sel.path)
+        if children_of_folder and e.is_dir and not e.is_link:
+            listing = view.listing(rel) or {}
+            items = []
+            for name in sorted(listing):
+                child, ce = join(rel, name), listing[name]
+                if ce.is_link:
+                    why = ctx.guard.link_problem(view.abs(child))
+                    if why:
+                        ctx.skip(child, why)
+                        continue
+                pat = ctx.guard.entry_denied(fold(rel), name)
+                if pat:
+                    ctx.skip(child, f"matches deny pattern {pat!r}")
+                    continue
+                if keep is None or keep(child, ce):
+                    items.append((child, ce))
+            return items
+        return [(rel, e)] if keep is None or keep(rel, e) else []
+    base = ctx.folder(sel.in_ or ".")
+    be = view.get(base)
+    if be is None:
+        raise ctx.plan_error(f"folder {sel.in_!r} does not exist", sel.in_)
+    if not be.is_dir:
+        raise ctx.plan_error(f"{sel.in_!r} is not a folder", sel.in_)
+    pattern = (sel.pattern or "*").replace("\\", "/")
+    while pattern.startswith("./"):
+        pattern = pattern[2:]
+    if sel.recursive and not pattern.startswith("**/"):
+        pattern = "**/" + pattern
+    rx = compile_glob(pattern, ignore_case=True)
+    max_depth = 1 << 30 if "**" in pattern else pattern.count("/") + 1
+    return _walk(ctx, base, rx, max_depth, sel.kind, keep)
+
+
+def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,
+          keep: Callable[[str, "Entry"], bool] | None) -> list[Item]:
+    view, guard = ctx.view, ctx.guard
+    listing_op = ctx.op == "list"
+    want_files, want_dirs = kind in ("file", "any"), kind in ("dir", "any")
+    out: list[Item] = []
+    match = rx.fullmatch
+
+    def visit(folder: str, sub: str, folder_fold: str, depth: int, denied_above: str | None) -> None:
+        listing = view.listing(folder)
+        if not listing:
+            return
+        for name in sorted(listing):
+            e = listing[name]
+            rel = f"{folder}/{name}" if folder else name
+            if e.is_link:
+                why = guard.link_problem(view.abs(rel))
+                if why:
+                    ctx.skip(rel, why)
+                    continue
+            is_dir = e.is_dir
+            denied = denied_above or guard.entry_denied(folder_fold, name)
+            if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))) \
+                    and (keep is None or keep(rel, e)):
+                if denied:
+                    if listing_op:
+                        ctx.skip(rel, f"matches deny pattern {denied!r}")
+                    else:
+                        raise ctx.policy_error(f"{rel!r} refused: it matches deny pattern {denied!r}", rel)
+                else:
+                    out.append((rel, e))
+            if is_dir and not e.is_link and depth < max_depth:
+                visit(rel, f"{sub}{nfc(name)}/", fold(rel), depth + 1, denied)
+
+    visit(base, "", fold(base), 1, guard.denied_by(base) if base else None)
+    return out
+
+
+def subtree_problem(ctx: "CompileContext", rel: str) -> str | None:
+    """A folder about to be moved, copied or deleted whole must not hold denied entries."""
+    for child, e in ctx.view.walk_files(rel):
+        pat = ctx.guard.entry_denied(fold(child.rpartition("/")[0]), name_of(child))
+        if pat:
+            return f"it contains {child!r}, which matches deny pattern {pat!r}"
+    return None
+
+
+def describe(sel: "Selection") -> str:
+    if sel.path is not None:
+        return repr(sel.path)
+    where = sel.in_ or "."
+    return f"pattern {(sel.pattern or '*')!r} in {where!r}" + (" (recursive)" if sel.recursive else "")
+
+
+def select_some(ctx: "CompileContext", sel: "Selection", **kw: bool) -> list[Item]:
+    """select() for a changing step: matching nothing is a PlanError naming the step and pattern."""
+    items = select(ctx, sel, **kw)
+    if not items:
+        filters = " with the given filters" if sel.filters is not None else ""
+        raise ctx.plan_error(f"nothing matches {describe(sel)}{filters}", sel.path or sel.in_)
+    return items

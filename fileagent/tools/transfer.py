@@ -1,0 +1,70 @@
+"""move / copy: every selected item goes into folder `to` (created when missing), keeping its name.
+
+A pattern match already in `to` is left where it is (move); naming such an item
+explicitly, or moving a folder into itself, is a PlanError. Name clashes follow
+the conflict policy (ctx.place).
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import tagging
+from .base import Capability, name_of, parent_of
+from .select import select_some, subtree_problem
+
+if TYPE_CHECKING:
+    from ..agent.plan import CopyStep, MoveStep
+    from ..agent.simulation import CompileContext
+
+MOVE = Capability("move", mutates=True, needs_confirm_default=True, summary="move items into a folder")
+COPY = Capability("copy", mutates=True, needs_confirm_default=False, summary="copy items into a folder")
+CAPABILITY = MOVE
+
+
+def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
+    copy = step.op == "copy"
+    items = select_some(ctx, step.select)
+    dest = ctx.folder(step.to)
+    view = ctx.view
+    explicit = step.select.path is not None
+    existing = view.get(dest)
+    if existing is not None and not existing.is_dir:
+        raise ctx.plan_error(f"destination {step.to!r} is a file, not a folder", step.to)
+    already = 0
+    for rel, e in items:
+        if view.get(rel) is not e:          # gone with a folder handled earlier in this step
+            continue
+        if rel == "":
+            raise ctx.plan_error("cannot move or copy the sandbox root itself", ".")
+        if e.is_dir and (dest == rel or dest.startswith(rel + "/")):
+            raise ctx.plan_error(f"cannot {step.op} folder {rel!r} into itself ({step.to!r})", rel)
+        if parent_of(rel) == dest and not copy:
+            if explicit:
+                raise ctx.plan_error(f"{rel!r} is already in {step.to!r}", rel)
+            already += 1
+            continue
+        if e.is_dir:
+            why = subtree_problem(ctx, rel)
+            if why:
+                raise ctx.policy_error(f"{rel!r} refused: {why}", rel)
+        ctx.ensure_dir(dest)
+        dst, overwrite = ctx.place(dest, name_of(rel), is_dir=e.is_dir)
+        if dst is None:
+            continue
+        if dst == rel:
+            raise ctx.plan_error(f"cannot {step.op} {rel!r} onto itself", rel)
+        if overwrite:
+            old = view.get(dst)
+            dst_expect = view.expect_existing(dst, old) if old is not None else None
+            view.remove(dst)
+        else:
+            dst_expect = view.expect_absent(dst)
+        ctx.add("copy" if copy else "move", src=rel, dst=dst, overwrite=overwrite,
+                expect={rel: view.expect_existing(rel, e), dst: dst_expect})
+        if copy:
+            view.copy(rel, dst)
+        else:
+            view.move(rel, dst)
+        tagging.follow(ctx, rel, dst, is_dir=e.is_dir, keep_old=copy)
+    if already == len(items):
+        raise ctx.plan_error(f"nothing to move: everything selected is already in {step.to!r}", step.to)
