@@ -166,9 +166,7 @@ class _Runner:
 
     def backup_rel(self, a: Action) -> str | None:
         target = a.src if a.kind == "delete" else (a.dst or a.src) if a.kind in ("write", "move", "copy") else None
-        if a.kind == "set_tags" and tagstore.is_markdown(a.src or ""):
-            target = a.src
-        elif a.kind in ("write", "move", "copy") and not a.overwrite and not a.expect.get(a.dst or a.src or "",
+        if a.kind in ("write", "move", "copy") and not a.overwrite and not a.expect.get(a.dst or a.src or "",
                                                                                        _ABSENT).exists:
             target = None
         if target is None:
@@ -177,7 +175,7 @@ class _Runner:
 
     def intent(self, a: Action) -> dict:
         rec = {"t": "intent", "seq": a.seq, "backup": self.backup_rel(a)}
-        if a.kind == "set_tags" and not tagstore.is_markdown(a.src or ""):
+        if a.kind == "set_tags":
             rec["old_tags"] = tagstore.index_tags(self.root, a.src or "")
         return rec
 
@@ -204,24 +202,21 @@ class _Runner:
             done["made"] = self.make_dirs(p, a)
             done["post"] = fsops.fingerprint_of(p)
             return done
-        if k == "set_tags" and not tagstore.is_markdown(a.src or ""):
+        if k == "set_tags":      # the tag index (markdown tags are plain writes of the file)
             self.paths.abs(a.src, a)
             tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
             return done
         src = self.paths.abs(a.src, a) if a.src and k != "write" else None
-        dst = self.paths.abs(a.dst or a.src, a) if k in ("write", "move", "copy", "set_tags") else None
+        dst = self.paths.abs(a.dst or a.src, a) if k in ("write", "move", "copy") else None
         target = dst if k != "delete" else src
         if k in ("move", "copy", "write") and not bk and os.path.lexists(dst):
             raise ActionError(f"{a.dst} exists now and the plan did not say to overwrite it")
         content = a.content
-        if k == "set_tags":
-            old = fsops.read_bytes(dst)
-            content = tagstore.with_front_matter_tags(old, a.tags or [], self.encoding)
         mode = None
         if bk:
             if k == "delete":
                 done["sha256"] = fsops.sha256_file(src) if not os.path.isdir(src) else None
-            elif k in ("write", "set_tags"):
+            elif k == "write":
                 mode = os.lstat(target).st_mode & 0o7777
             fsops.backup(target, bk)
         made: list[str] = []
@@ -232,7 +227,7 @@ class _Runner:
                 fsops.move(src, dst)
             elif k == "copy":
                 fsops.copy(src, dst)
-            elif k in ("write", "set_tags"):
+            elif k == "write":
                 fsops.atomic_write(dst, content or b"", mode=mode, durable=False)
                 done["sha256"] = hashlib.sha256(content or b"").hexdigest()
         except BaseException:

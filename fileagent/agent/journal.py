@@ -45,8 +45,11 @@ def backup_dir(root: Path | str, run_id: str) -> Path:
 
 
 def new_run_id() -> str:
-    """Sortable: 20261123T093000-1a2b3c (UTC time, then random)."""
-    return time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + "-" + secrets.token_hex(3)
+    """Sortable: 20261123T093000123-1a2b3c (UTC time to the millisecond, then random).
+
+    Runs on one root hold its lock and take longer than a millisecond, so their ids sort in run order."""
+    t = time.time()
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime(t)) + f"{int(t % 1 * 1000):03d}-" + secrets.token_hex(3)
 
 
 def now_iso() -> str:

@@ -71,7 +71,7 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
     lex = os.path.lexists
     if k == "mkdir":
         return "after" if any(os.path.isdir(_abs(root, d)) for d in rec.get("made") or []) else "before"
-    if k == "set_tags" and not bk:
+    if k == "set_tags":
         return "after" if tagstore.index_tags(root, a.src) == list(a.tags or []) and \
             rec.get("old_tags", []) != list(a.tags or []) else "before"
     if k == "delete":
@@ -82,7 +82,7 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
         if lex(t) and not lex(s):
             return "after"
         return "mid" if bk and lex(bk) and not lex(t) else "before"
-    if bk:   # copy/write/set_tags over an existing file
+    if bk:   # copy/write over an existing file
         if lex(bk):
             return "after" if lex(t) else "mid"
         return "before"
@@ -100,7 +100,7 @@ def changed_since(root: Path, a: Action, rec: dict) -> str | None:
     post = rec.get("post")
     if a.kind == "delete":
         return f"{a.src} exists again" if os.path.lexists(_abs(root, a.src)) else None
-    if a.kind == "set_tags" and not rec.get("backup"):
+    if a.kind == "set_tags":
         return None if tagstore.index_tags(root, a.src) == list(a.tags or []) else f"tags of {a.src} changed"
     if a.kind == "move" and os.path.lexists(_abs(root, a.src)):
         return f"{a.src} exists again"
@@ -114,7 +114,7 @@ def changed_since(root: Path, a: Action, rec: dict) -> str | None:
         return None if now["ino"] == post["ino"] or not post.get("ino") else f"{_target_rel(a)} was replaced"
     if (now["size"], now["mtime_ns"]) != (post["size"], post["mtime_ns"]):
         return f"{_target_rel(a)} was modified after the run"
-    if rec.get("sha256") and a.kind in ("write", "set_tags") and fsops.sha256_file(p) != rec["sha256"]:
+    if rec.get("sha256") and a.kind == "write" and fsops.sha256_file(p) != rec["sha256"]:
         return f"{_target_rel(a)} content changed after the run"
     return None
 
@@ -128,11 +128,11 @@ def revert(root: Path, a: Action, rec: dict, state: str) -> None:
             pass  # its folders are in rec["made"], removed below
         elif k == "delete":
             fsops.restore(bk, _abs(root, a.src))
-        elif k == "set_tags" and not bk:
+        elif k == "set_tags":
             tagstore.set_index_tags(root, a.src, rec.get("old_tags") or [])
         elif k == "move":
             fsops.restore(_abs(root, a.dst), _abs(root, a.src))
-        else:  # copy / write / set_tags(markdown): remove what we made
+        else:  # copy / write: remove what we made
             t = _abs(root, _target_rel(a))
             fsops.remove_tree(t)
     if bk and k != "delete" and os.path.lexists(bk) and state in ("after", "mid"):

@@ -28,7 +28,7 @@ def root(tmp_path, make_tree):
 def test_every_kind_lands_and_is_journaled(root, tmp_path, read_tree):
     b = Builder(root)
     (b.mkdir("new").move("a.txt", "new/a.txt").copy("d", "d2").delete("x.bin")
-      .write("old.txt", b"NEW\n", overwrite=True).write("deep/er/w.txt", b"hi").set_tags("notes/b.md", ["ops"])
+      .write("old.txt", b"NEW\n", overwrite=True).write("deep/er/w.txt", b"hi").write("notes/b.md", b'---\ntags: ["ops"]\n---\n# b\nbody', overwrite=True)
       .set_tags("d/c.txt", ["red"]))
     rep = run(root, b, tmp_path)
     assert rep.status == "done" and rep.done == 8 and not rep.failures

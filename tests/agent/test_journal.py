@@ -10,8 +10,10 @@ from fileagent.errors import ActionError
 
 def test_run_ids_sort_by_time():
     rid = jr.new_run_id()
-    assert re.fullmatch(r"\d{8}T\d{6}-[0-9a-f]{6}", rid)
-    assert sorted(["20261123T093000-ffffff", "20261123T093001-000000"])[0].startswith("20261123T093000")
+    assert re.fullmatch(r"\d{8}T\d{9}-[0-9a-f]{6}", rid)
+    import time
+    time.sleep(0.002)
+    assert jr.new_run_id() > rid
 
 
 def test_write_read_roundtrip_and_torn_tail(tmp_path):

@@ -25,7 +25,7 @@ def apply(root, b, tmp_path):
 def everything(root):
     return (Builder(root).mkdir("new").move("a.txt", "new/a.txt").copy("d", "d2").delete("x.bin")
             .write("old.txt", b"NEW\n", overwrite=True).write("deep/er/w.txt", b"hi")
-            .set_tags("notes/b.md", ["ops"]).set_tags("d/c.txt", ["red"]).delete("keep")
+            .write("notes/b.md", b'---\ntags: ["ops"]\n---\n# b\nbody', overwrite=True).set_tags("d/c.txt", ["red"]).delete("keep")
             .move("new/a.txt", "new/a2.txt"))
 
 
