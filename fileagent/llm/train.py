@@ -1,0 +1,290 @@
+"""Train a GPT on (src, tgt) text pairs: `bos src sep tgt eos`, loss on `tgt eos` only.
+
+    python -m fileagent.llm.train --data corpus.jsonl --tokenizer tok.model --out DIR [--steps N ...]
+
+corpus.jsonl lines: {"src": ..., "tgt": ..., "split": "train" | "heldout"}.
+
+Batches are random draws, grouped by length so little padding is wasted: every
+`POOL` steps a pool of POOL*batch sequences is drawn from an RNG seeded by
+(seed, pool number), sorted by length and cut into POOL batches in shuffled
+order. A batch is therefore a function of the step number alone, which (with
+the model, optimizer and RNG states in ckpt.pt) makes --resume continue
+exactly where the run stopped. The evaluation greedy-decodes through the NumPy
+runtime, so it measures the very code path that ships.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Callable, Sequence
+
+import numpy as np
+import torch
+
+from .decode import beam_search
+from .model import GPT, GPTConfig, export_npz
+from .runtime import NumpyGPT
+from .tokenizer import Tokenizer
+
+POOL = 16
+Pair = tuple[str, str]
+
+
+@dataclass
+class TrainConfig:
+    model: GPTConfig = field(default_factory=GPTConfig)
+    steps: int = 3000
+    batch_size: int = 32
+    lr: float = 2e-3
+    min_lr: float = 2e-4
+    warmup: int = 100
+    weight_decay: float = 0.1
+    grad_clip: float = 1.0
+    seed: int = 1337
+    device: str = "auto"
+    eval_every: int = 500
+    eval_samples: int = 200
+    log_every: int = 10
+    ckpt_every: int = 500
+
+
+def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
+    return [tok.bos_id] + tok.encode(src) + [tok.sep_id]
+
+
+def encode_pair(tok: Tokenizer, src: str, tgt: str) -> tuple[list[int], int]:
+    """(bos src sep tgt eos, index of the first tgt token)."""
+    prompt = prompt_ids(tok, src)
+    return prompt + tok.encode(tgt) + [tok.eos_id], len(prompt)
+
+
+def lr_at(cfg: TrainConfig, step: int) -> float:
+    if step < cfg.warmup:
+        return cfg.lr * (step + 1) / cfg.warmup
+    progress = min(1.0, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup))
+    return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * progress)) * (cfg.lr - cfg.min_lr)
+
+
+def batch_indices(step: int, lengths: np.ndarray, batch_size: int, seed: int) -> np.ndarray:
+    rng = np.random.default_rng([seed, step // POOL])
+    pool = rng.integers(0, len(lengths), POOL * batch_size)
+    pool = pool[np.argsort(lengths[pool], kind="stable")]
+    order = rng.permutation(POOL)
+    return pool.reshape(POOL, batch_size)[order[step % POOL]]
+
+
+def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int):
+    """Right-padded inputs x (B, T), shifted targets y (B, T), loss mask (B, T): 1 on tgt and eos."""
+    T = max(len(s) for s in seqs) - 1
+    x = torch.full((len(seqs), T), pad_id, dtype=torch.long)
+    y = torch.full((len(seqs), T), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(seqs), T))
+    for b, (seq, start) in enumerate(zip(seqs, starts)):
+        n = len(seq) - 1
+        x[b, :n] = torch.tensor(seq[:-1])
+        y[b, :n] = torch.tensor(seq[1:])
+        mask[b, start - 1:n] = 1.0          # y[t] = seq[t + 1]: the first tgt token is predicted at start-1
+    return x, y, mask
+
+
+def runtime_from(model: GPT) -> NumpyGPT:
+    return NumpyGPT(asdict(model.config), {k: v.detach().cpu().float().numpy() for k, v in model.state_dict().items()})
+
+
+def greedy_accuracy(runtime: NumpyGPT, tok: Tokenizer, pairs: Sequence[Pair]) -> dict:
+    """Exact-match accuracy of unconstrained greedy decoding."""
+    correct = 0
+    for src, tgt in pairs:
+        best = beam_search(runtime, prompt_ids(tok, src), eos_id=tok.eos_id, beam=1)[0]
+        correct += best.finished and tok.decode(best.ids) == tgt
+    return {"accuracy": correct / max(1, len(pairs))}
+
+
+class Progress:
+    """One status line on stderr: redrawn in place on a terminal, printed every log_every steps otherwise."""
+
+    def __init__(self, total: int):
+        self.total, self.tty = total, sys.stderr.isatty()
+
+    def update(self, step: int, loss: float, tok_s: float, eta_s: float, final: bool = False):
+        line = (f"step {step}/{self.total}  loss {loss:.4f}  {tok_s:,.0f} tok/s  "
+                f"eta {int(eta_s) // 60}m{int(eta_s) % 60:02d}s")
+        sys.stderr.write(("\r" + line + ("\n" if final else "")) if self.tty else line + "\n")
+        sys.stderr.flush()
+
+    def note(self, text: str):
+        sys.stderr.write(("\n" if self.tty else "") + text + "\n")
+        sys.stderr.flush()
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        name = "cuda" if torch.cuda.is_available() else "cpu"
+    if name == "cpu":
+        torch.set_num_threads(os.cpu_count() or 1)
+    return torch.device(name)
+
+
+def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], eval_pairs: Sequence[Pair],
+          out_dir: Path, *, eval_fn: Callable[[NumpyGPT, Tokenizer, Sequence[Pair]], dict] | None = None,
+          resume: bool = False, time_limit_s: float | None = None, stop_after: int | None = None) -> dict:
+    """Train (or resume) in out_dir; write ckpt.pt and planner.npz; return metrics.
+
+    The model's vocab_size is taken from the tokenizer. `eval_fn(runtime, tokenizer, pairs)` replaces the
+    default greedy exact-match evaluation. Training stops early (checkpointed, exported) after
+    `time_limit_s` seconds or once step `stop_after` is reached.
+    """
+    t_start = time.perf_counter()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    cfg = replace(cfg, model=replace(cfg.model, vocab_size=tokenizer.vocab_size))
+    eval_fn = eval_fn or greedy_accuracy
+    device = pick_device(cfg.device)
+    random.seed(cfg.seed)
+    np.random.seed(cfg.seed)
+    torch.manual_seed(cfg.seed)
+
+    data = [encode_pair(tokenizer, s, t) for s, t in train_pairs]
+    kept = [d for d in data if len(d[0]) <= cfg.model.block_size + 1]
+    if not kept:
+        raise ValueError("no training pair fits in block_size")
+    seqs, starts = [d[0] for d in kept], [d[1] for d in kept]
+    lengths = np.array([len(s) for s in seqs])
+    eval_subset = list(eval_pairs)
+    random.Random(cfg.seed).shuffle(eval_subset)
+    eval_subset = eval_subset[:cfg.eval_samples]
+
+    model = GPT(cfg.model).to(device)
+    decay = [p for p in model.parameters() if p.dim() >= 2]
+    no_decay = [p for p in model.parameters() if p.dim() < 2]
+    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.95))
+    step, history = 0, []
+    ckpt_path = out_dir / "ckpt.pt"
+    if resume and ckpt_path.exists():
+        ckpt = torch.load(ckpt_path, map_location=device, weights_only=False)
+        if ckpt["config"]["model"] != asdict(cfg.model):
+            raise ValueError(f"{ckpt_path}: checkpoint model config differs from the requested one")
+        model.load_state_dict(ckpt["model"])
+        optimizer.load_state_dict(ckpt["optimizer"])
+        step, history = ckpt["step"], ckpt["history"]
+        torch.set_rng_state(ckpt["rng"]["torch"])
+        np.random.set_state(ckpt["rng"]["numpy"])
+        random.setstate(ckpt["rng"]["random"])
+
+    def save():
+        state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,
+                 "config": asdict(cfg), "history": history,
+                 "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "random": random.getstate()}}
+        torch.save(state, out_dir / "ckpt.pt.tmp")
+        os.replace(out_dir / "ckpt.pt.tmp", ckpt_path)
+
+    def evaluate():
+        model.eval()
+        result = {"step": step, **eval_fn(runtime_from(model), tokenizer, eval_subset)}
+        model.train()
+        history.append(result)
+        progress.note("eval " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
+                                          for k, v in result.items()))
+        return result
+
+    progress = Progress(cfg.steps)
+    use_bf16 = device.type == "cuda"
+    model.train()
+    tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
+    t_loop, stopped_early, start_step = time.perf_counter(), False, step
+    while step < cfg.steps:
+        if (time_limit_s is not None and time.perf_counter() - t_start > time_limit_s) or \
+                (stop_after is not None and step >= stop_after):
+            stopped_early = True
+            break
+        for group in optimizer.param_groups:
+            group["lr"] = lr_at(cfg, step)
+        idx = batch_indices(step, lengths, cfg.batch_size, cfg.seed)
+        x, y, mask = (t.to(device) for t in make_batch([seqs[i] for i in idx], [starts[i] for i in idx],
+                                                       tokenizer.pad_id))
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
+            _, loss = model(x, y, mask)
+        optimizer.zero_grad(set_to_none=True)
+        loss.backward()
+        torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+        optimizer.step()
+        step += 1
+        tokens_seen += int(lengths[idx].sum()) - len(idx)
+        window_loss, window_n = window_loss + loss.item(), window_n + 1
+        if step % cfg.log_every == 0 or step == cfg.steps:
+            last_loss, window_loss, window_n = window_loss / window_n, 0.0, 0
+            rate = tokens_seen / (time.perf_counter() - t_loop)
+            eta = (time.perf_counter() - t_loop) / (step - start_step) * (cfg.steps - step)
+            progress.update(step, last_loss, rate, eta, final=step == cfg.steps)
+        if cfg.eval_every and eval_subset and step % cfg.eval_every == 0 and step < cfg.steps:
+            evaluate()
+        if cfg.ckpt_every and step % cfg.ckpt_every == 0:
+            save()
+    if window_n:
+        last_loss = window_loss / window_n
+    train_s = time.perf_counter() - t_loop
+    final_eval = evaluate() if eval_subset and (not history or history[-1]["step"] != step) else \
+        (history[-1] if history else {})
+    save()
+    export_npz(model, out_dir / "planner.npz")
+    metrics = {
+        "steps": step, "stopped_early": stopped_early, "final_loss": last_loss,
+        "eval": final_eval, "accuracy": final_eval.get("accuracy"),
+        "tokens_per_sec": tokens_seen / train_s if train_s > 0 else 0.0,
+        "train_tokens": tokens_seen, "train_seconds": train_s, "wall_seconds": time.perf_counter() - t_start,
+        "params": model.num_params(), "train_pairs": len(seqs), "dropped_too_long": len(data) - len(seqs),
+        "device": str(device), "model": asdict(cfg.model),
+    }
+    (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False))
+    return metrics
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    p = argparse.ArgumentParser(prog="python -m fileagent.llm.train", description=__doc__.split("\n")[0])
+    p.add_argument("--data", type=Path, required=True, help="corpus.jsonl with src/tgt/split")
+    p.add_argument("--tokenizer", type=Path, required=True, help="SentencePiece .model")
+    p.add_argument("--out", type=Path, required=True, help="output folder (ckpt.pt, planner.npz)")
+    d, m = TrainConfig(), GPTConfig()
+    p.add_argument("--steps", type=int, default=d.steps)
+    p.add_argument("--batch", type=int, default=d.batch_size)
+    p.add_argument("--lr", type=float, default=d.lr)
+    p.add_argument("--min-lr", type=float, default=d.min_lr)
+    p.add_argument("--warmup", type=int, default=d.warmup)
+    p.add_argument("--seed", type=int, default=d.seed)
+    p.add_argument("--device", default=d.device)
+    p.add_argument("--eval-every", type=int, default=d.eval_every)
+    p.add_argument("--eval-samples", type=int, default=d.eval_samples)
+    p.add_argument("--ckpt-every", type=int, default=d.ckpt_every)
+    p.add_argument("--time-limit", type=float, default=None, help="stop (and export) after this many seconds")
+    p.add_argument("--resume", action="store_true")
+    for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
+        p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
+    a = p.parse_args(argv)
+
+    train_pairs, eval_pairs = [], []
+    with open(a.data, encoding="utf-8") as f:
+        for line in f:
+            if line.strip():
+                row = json.loads(line)
+                (eval_pairs if row.get("split") == "heldout" else train_pairs).append((row["src"], row["tgt"]))
+    model = GPTConfig(block_size=a.block_size, n_layer=a.n_layer, n_head=a.n_head, n_embd=a.n_embd,
+                      mlp_hidden=a.mlp_hidden)
+    cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
+                      seed=a.seed, device=a.device, eval_every=a.eval_every, eval_samples=a.eval_samples,
+                      ckpt_every=a.ckpt_every)
+    metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
+                    resume=a.resume, time_limit_s=a.time_limit)
+    print(json.dumps(metrics, indent=2, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,105 @@
+"""A tiny model must learn a toy bilingual copy task in seconds; resume must be exact."""
+from __future__ import annotations
+
+import json
+import random
+
+import numpy as np
+import pytest
+
+torch = pytest.importorskip("torch")
+
+from fileagent.llm.decode import beam_search  # noqa: E402
+from fileagent.llm.model import GPT, GPTConfig  # noqa: E402
+from fileagent.llm.runtime import NumpyGPT  # noqa: E402
+from fileagent.llm.tokenizer import Tokenizer, train_tokenizer  # noqa: E402
+from fileagent.llm.train import (TrainConfig, encode_pair, greedy_accuracy, main, make_batch,  # noqa: E402
+                                 prompt_ids, runtime_from, train)
+
+SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "bo", "shi", "文", "件", "报", "告"]
+TEMPLATES = {"move": ["move {a} to {b}", "把 {a} 移到 {b}", "please move {a} into {b}"],
+             "copy": ["copy {a} to {b}", "复制 {a} 到 {b}"]}
+TINY = GPTConfig(block_size=64, n_layer=2, n_head=2, n_embd=64, mlp_hidden=128)
+
+
+def toy_pairs(n: int, seed: int) -> list[tuple[str, str]]:
+    """Requests naming two random files -> 'op path="A" to="B"': the names must be copied exactly."""
+    rng = random.Random(seed)
+
+    def name():
+        return "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3))) + rng.choice([".txt", ".pdf", ""])
+
+    pairs = []
+    for _ in range(n):
+        op, a, b = rng.choice(sorted(TEMPLATES)), name(), name()
+        pairs.append((rng.choice(TEMPLATES[op]).format(a=a, b=b), f'{op} path="{a}" to="{b}"'))
+    return pairs
+
+
+@pytest.fixture(scope="module")
+def toy(tmp_path_factory):
+    train_pairs = toy_pairs(4000, seed=0)
+    seen = set(train_pairs)
+    eval_pairs = [p for p in toy_pairs(150, seed=1) if p not in seen][:100]   # held out: unseen requests
+    path = train_tokenizer([s + " " + t for s, t in train_pairs], tmp_path_factory.mktemp("tok") / "toy", vocab_size=300)
+    return Tokenizer(path), train_pairs, eval_pairs
+
+
+def test_batch_masks_only_target_and_eos(toy):
+    tok, pairs, _ = toy
+    (seq, start), (seq2, start2) = encode_pair(tok, *pairs[0]), encode_pair(tok, *pairs[1])
+    x, y, mask = make_batch([seq, seq2], [start, start2], tok.pad_id)
+    row = mask[0].bool()
+    assert y[0][row].tolist() == seq[start:]                               # tgt tokens + eos, nothing else
+    assert tok.decode(y[0][row].tolist()[:-1]) == pairs[0][1]
+    assert mask[1].sum() == len(seq2) - start2
+
+
+def test_smoke_training_learns_toy_mapping(toy, tmp_path):
+    tok, train_pairs, eval_pairs = toy
+    torch.manual_seed(0)
+    untrained = greedy_accuracy(runtime_from(GPT(GPTConfig(**{**TINY.__dict__, "vocab_size": tok.vocab_size}))),
+                                tok, eval_pairs[:30])
+    assert untrained["accuracy"] == 0.0
+
+    cfg = TrainConfig(model=TINY, steps=600, batch_size=32, lr=4e-3, min_lr=4e-4, warmup=20,
+                      eval_every=0, eval_samples=100, log_every=100, ckpt_every=0)
+    metrics = train(cfg, tok, train_pairs, eval_pairs, tmp_path)
+    assert metrics["accuracy"] >= 0.9, metrics
+    assert metrics["tokens_per_sec"] > 0 and metrics["final_loss"] < 0.1
+
+    shipped = NumpyGPT.load(tmp_path / "planner.npz")                       # fp16 export decodes the same
+    src, tgt = eval_pairs[0]
+    best = beam_search(shipped, prompt_ids(tok, src), eos_id=tok.eos_id, beam=4)[0]
+    assert best.finished and tok.decode(best.ids) == tgt
+
+
+def test_resume_continues_exactly(toy, tmp_path):
+    tok, train_pairs, eval_pairs = toy
+    cfg = TrainConfig(model=TINY, steps=30, batch_size=8, warmup=5, eval_every=0, eval_samples=5,
+                      log_every=10, ckpt_every=0)
+    straight = train(cfg, tok, train_pairs, eval_pairs, tmp_path / "straight")
+    first = train(cfg, tok, train_pairs, eval_pairs, tmp_path / "split", stop_after=13)
+    assert first["steps"] == 13 and first["stopped_early"]
+    resumed = train(cfg, tok, train_pairs, eval_pairs, tmp_path / "split", resume=True)
+    assert resumed["steps"] == 30 and resumed["final_loss"] == straight["final_loss"]
+    a = torch.load(tmp_path / "straight" / "ckpt.pt", weights_only=False)
+    b = torch.load(tmp_path / "split" / "ckpt.pt", weights_only=False)
+    for name, tensor in a["model"].items():
+        assert torch.equal(tensor, b["model"][name]), name
+    assert a["config"] == b["config"] and a["config"]["model"]["n_layer"] == 2
+
+
+def test_cli_trains_and_exports(toy, tmp_path):
+    tok, train_pairs, eval_pairs = toy
+    data = tmp_path / "corpus.jsonl"
+    rows = [{"src": s, "tgt": t, "split": "train"} for s, t in train_pairs[:200]]
+    rows += [{"src": s, "tgt": t, "split": "heldout"} for s, t in eval_pairs[:5]]
+    data.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in rows), encoding="utf-8")
+    assert main(["--data", str(data), "--tokenizer", str(tok.model_path), "--out", str(tmp_path / "run"),
+                 "--steps", "5", "--batch", "4", "--n-layer", "1", "--n-embd", "32", "--mlp-hidden", "64",
+                 "--block-size", "64", "--eval-samples", "5"]) == 0
+    model = NumpyGPT.load(tmp_path / "run" / "planner.npz")
+    assert model.n_layer == 1 and model.vocab_size == tok.vocab_size
+    metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
+    assert metrics["steps"] == 5 and 0.0 <= metrics["accuracy"] <= 1.0 and np.isfinite(metrics["final_loss"])
