@@ -66,7 +66,8 @@ def render_runs(entries: list[dict], *, file: IO[str], no_color: bool = False) -
         c.print("no runs recorded yet")
         return
     t = Table(title=f"{len(runs)} runs ({len(entries)} entries)", title_justify="left")
-    for col in ("run", "started", "user", "actions", "failed", "undone"):
+    t.add_column("run", no_wrap=True, min_width=25)
+    for col in ("started", "user", "actions", "failed", "undone"):
         t.add_column(col)
     for run, r in runs.items():
         t.add_row(run, str(r["time"])[:19], str(r["user"]), str(r["ok"]), str(r["failed"]), str(r["undone"]))
