@@ -1,0 +1,179 @@
+"""Assembly: pick language, intent and template; render request and plan; hold out templates.
+
+Template ids are "LANG.INTENT.K" (K = index in that language's tuple) plus the
+multi-step connectors "LANG.seq2.K" / "LANG.seq3.K". About 15% of the templates of
+every intent in every language are held out (split="heldout"); which ones is fixed
+by a hash of the id, so it never depends on n or seed. A train example never uses a
+held-out template, not even as one clause of a multi-step request.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ..plan import Plan
+from ..plan_text import to_text
+from . import en, zh
+from .intents import OUTSIDE_INTENTS, SAMPLERS, SEQ_INTENTS, WEIGHTS
+from .names import Ctx
+
+HOLDOUT_FRACTION = 0.15
+LANG_WEIGHTS = (("en", 0.60), ("zh", 0.28), ("mix", 0.12))
+MULTI_P = 0.09          # share of multi-step requests
+OUTSIDE_P = 0.04        # share naming a path outside the root
+TYPO_P = 0.07           # English requests with one typo in a common word
+TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
+
+
+@dataclass(frozen=True)
+class Example:
+    src: str
+    tgt: str
+    template: str
+    lang: str
+    split: str
+
+
+def _module(lang: str):
+    return en if lang == "en" else zh
+
+
+def templates_for(lang: str, intent: str) -> tuple[str, ...]:
+    if lang == "en":
+        return en.TEMPLATES.get(intent, ())
+    if lang == "mix":
+        return zh.MIX_TEMPLATES.get(intent, ())
+    return zh.TEMPLATES.get(intent, ())
+
+
+def connectors(lang: str, n: int) -> tuple[str, ...]:
+    m = _module(lang)
+    if lang == "mix":
+        return m.MIX_CONNECT2 if n == 2 else m.MIX_CONNECT3
+    return m.CONNECT2 if n == 2 else m.CONNECT3
+
+
+def _hash(s: str) -> str:
+    return hashlib.sha1(s.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=None)
+def heldout_ids(lang: str, group: str, count: int) -> frozenset[str]:
+    """The held-out template ids among "LANG.GROUP.0" .. count-1 (at least one when count >= 3)."""
+    ids = [f"{lang}.{group}.{k}" for k in range(count)]
+    k = round(count * HOLDOUT_FRACTION)
+    if count >= 3:
+        k = max(k, 1)
+    return frozenset(sorted(ids, key=_hash)[:k])
+
+
+def split_of(tid: str) -> str:
+    lang, group, k = tid.rsplit(".", 2)
+    if group in ("seq2", "seq3"):
+        count = len(connectors(lang, int(group[-1])))
+    else:
+        count = len(templates_for(lang, group))
+    return "heldout" if tid in heldout_ids(lang, group, count) else "train"
+
+
+def all_template_ids() -> list[str]:
+    out = []
+    for lang in ("en", "zh", "mix"):
+        for intent in SAMPLERS:
+            out += [f"{lang}.{intent}.{k}" for k in range(len(templates_for(lang, intent)))]
+        for n in (2, 3):
+            out += [f"{lang}.seq{n}.{k}" for k in range(len(connectors(lang, n)))]
+    return out
+
+
+# ------------------------------------------------------------------ rendering
+
+def _fill(tpl: str, slots: dict) -> str:
+    suffix = slots.pop("_suffix", "")
+    return tpl.lstrip("!").format(**slots) + suffix
+
+
+def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, list, str, bool]:
+    """(skeleton, steps, template id, is_sentence) for one intent; split limits the templates."""
+    tpls = templates_for(lang, intent) or templates_for("zh", intent)
+    tl = lang if templates_for(lang, intent) else "zh"
+    ks = list(range(len(tpls)))
+    if split is not None:
+        ks = [k for k in ks if split_of(f"{tl}.{intent}.{k}") == split] or ks
+    k = ctx.rng.choice(ks)
+    tpl = tpls[k]
+    slots, steps = SAMPLERS[intent](ctx, _module(lang), tpl)
+    return _fill(tpl, slots), steps, f"{tl}.{intent}.{k}", tpl.startswith("!")
+
+
+def _wrap(ctx: Ctx, lang: str, core: str) -> str:
+    m = _module(lang)
+    rng = ctx.rng
+    if rng.random() < 0.08:
+        return m.question(ctx, core)
+    pre = rng.choices([p for p, _ in m.WRAP_PRE], [w for _, w in m.WRAP_PRE])[0]
+    post = rng.choices([p for p, _ in m.WRAP_POST], [w for _, w in m.WRAP_POST])[0]
+    return pre + core + post
+
+
+def _pick_intent(rng: random.Random, pool=None) -> str:
+    keys = list(pool or WEIGHTS)
+    return rng.choices(keys, [WEIGHTS[k] for k in keys])[0]
+
+
+def _one_example(rng: random.Random) -> Example:
+    lang = rng.choices([l for l, _ in LANG_WEIGHTS], [w for _, w in LANG_WEIGHTS])[0]
+    ctx = Ctx(rng, lang)
+    r = rng.random()
+    if r < MULTI_P:
+        if rng.random() < 0.35:
+            intent = rng.choice(SEQ_INTENTS)
+            core, steps, tid, _ = _clause(ctx, lang, intent, None)
+            split = split_of(tid)
+        else:
+            n = 2 if rng.random() < 0.8 else 3
+            conns = connectors(lang, n)
+            k = rng.randrange(len(conns))
+            tid = f"{lang}.seq{n}.{k}"
+            split = split_of(tid)
+            parts, steps = [], []
+            while len(parts) < n:
+                c, s, _, sentence = _clause(ctx, lang, _pick_intent(rng), "train" if split == "train" else None)
+                if not sentence:
+                    parts.append(c)
+                    steps += s
+            core = conns[k].format(**dict(zip("abc", parts)))
+    else:
+        if r < MULTI_P + OUTSIDE_P:
+            ctx.outside = True
+            intent = _pick_intent(rng, OUTSIDE_INTENTS)
+        else:
+            intent = _pick_intent(rng)
+        core, steps, tid, sentence = _clause(ctx, lang, intent, None)
+        split = split_of(tid)
+        if not sentence:
+            core = _wrap(ctx, lang, core)
+    if lang == "en" and rng.random() < 0.35:
+        core = core[:1].upper() + core[1:]
+    src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P,
+                     typo=lang == "en" and rng.random() < TYPO_P)
+    tgt = to_text(Plan.model_validate({"version": 1, "steps": steps}))
+    if lang == "mix" and not tid.startswith("mix."):
+        lang = "zh"     # no mixed-language template for this intent: the request is Chinese
+    return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)
+
+
+def generate(n: int, *, seed: int = 0) -> list[Example]:
+    """n examples, deterministic for (n, seed)."""
+    rng = random.Random(seed)
+    return [_one_example(rng) for _ in range(n)]
+
+
+def write_jsonl(examples, path) -> None:
+    with Path(path).open("w", encoding="utf-8") as fh:
+        for ex in examples:
+            fh.write(json.dumps(asdict(ex), ensure_ascii=False) + "\n")

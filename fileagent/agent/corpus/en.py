@@ -1,0 +1,540 @@
+"""English phrasing: selection phrases (with filters) and the request templates per intent.
+
+A phrase builder returns (skeleton text, selection dict); names inside the skeleton
+are `Ctx.name` sentinels. Templates are str.format strings over the slots that
+`build.py` fills; a template starting with "!" is a whole sentence (a question):
+it gets no polite wrapper and is never joined into a multi-step request.
+"""
+from __future__ import annotations
+
+from .names import MONTHS, PARENT_EN, PLURAL_EXTS, TYPE_EXTS, TYPE_WORDS_EN, Ctx
+from . import names as P
+
+LANG = "en"
+
+
+# ------------------------------------------------------------------ values
+
+def ext_surface(ctx: Ctx, e: str) -> str:
+    r = ctx.rng.random()
+    return e if r < 0.6 else e.upper() if r < 0.85 else "." + e
+
+
+def ext_word(ctx: Ctx, e: str) -> str:
+    return ctx.name(e, ext_surface(ctx, e))
+
+
+def size_text(ctx: Ctx, n: str, unit: str) -> str:
+    return ctx.name(n + unit, _size_surface(ctx, n, unit))
+
+
+def _size_surface(ctx: Ctx, n: str, unit: str) -> str:
+    rng = ctx.rng
+    if unit == "B":
+        return f"{n} bytes"
+    long = {"KB": "kilobytes", "MB": "megabytes", "GB": "gigabytes"}[unit]
+    forms = [f"{n} {unit}", f"{n}{unit}", f"{n}{unit.lower()}", f"{n} {unit.lower()}", f"{n} {long}"]
+    if unit == "MB":
+        forms.append(f"{n} megs")
+    return rng.choice(forms)
+
+
+def date_text(ctx: Ctx, y: int, m: int, d: int) -> str:
+    mon = MONTHS[m - 1]
+    return ctx.name(f"{y}-{m:02d}-{d:02d}", ctx.rng.choice((
+        f"{y}-{m:02d}-{d:02d}", f"{y}-{m:02d}-{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{mon} {d}, {y}",
+        f"{d} {mon} {y}", f"{mon[:3]} {d} {y}", f"{mon} {d} {y}")))
+
+
+def filter_phrase(ctx: Ctx, filt: dict, kind: str) -> str:
+    """One filter, added to `filt`; returns its phrase."""
+    rng = ctx.rng
+    choices = ["larger", "smaller", "after", "before", "year", "month", "has", "tagged"]
+    weights = [16, 12, 10, 10, 5, 4, 10, 6]
+    while True:
+        what = rng.choices(choices, weights)[0]
+        if what in ("after", "before", "year", "month") and ("modified_after" in filt or "modified_before" in filt):
+            continue
+        key = {"larger": "larger_than", "smaller": "smaller_than", "has": "contains", "tagged": "tag"}.get(what)
+        if key and key in filt:
+            continue
+        break
+    if what in ("larger", "smaller"):
+        b, n, unit = ctx.size()
+        if what == "larger" and "smaller_than" in filt and b >= filt["smaller_than"]:
+            return filter_phrase(ctx, filt, kind)
+        if what == "smaller" and "larger_than" in filt and b <= filt["larger_than"]:
+            return filter_phrase(ctx, filt, kind)
+        filt["larger_than" if what == "larger" else "smaller_than"] = b
+        s = size_text(ctx, n, unit)
+        if what == "larger":
+            return rng.choice((f"larger than {s}", f"bigger than {s}", f"over {s}", f"more than {s}",
+                               f"above {s}", f"that are larger than {s}", f"over {s} in size"))
+        return rng.choice((f"smaller than {s}", f"under {s}", f"less than {s}", f"below {s}",
+                           f"that are smaller than {s}", f"under {s} in size"))
+    if what in ("after", "before"):
+        y, m, d = ctx.date()
+        filt["modified_" + what] = f"{y}-{m:02d}-{d:02d}"
+        dt = date_text(ctx, y, m, d)
+        if what == "after":
+            return rng.choice((f"modified after {dt}", f"modified since {dt}", f"changed after {dt}",
+                               f"edited since {dt}", f"updated after {dt}", f"newer than {dt}"))
+        return rng.choice((f"modified before {dt}", f"older than {dt}", f"last changed before {dt}",
+                           f"not modified since {dt}", f"from before {dt}", f"last modified before {dt}"))
+    if what == "year":
+        y = ctx.rng.randint(2015, 2026)
+        filt["modified_after"], filt["modified_before"] = f"{y}-01-01", f"{y + 1}-01-01"
+        return rng.choice((f"from {y}", f"modified in {y}", f"last modified in {y}", f"changed in {y}"))
+    if what == "month":
+        y, m, _ = ctx.date()
+        filt["modified_after"] = f"{y}-{m:02d}-01"
+        filt["modified_before"] = f"{y + 1}-01-01" if m == 12 else f"{y}-{m + 1:02d}-01"
+        mon = MONTHS[m - 1]
+        return rng.choice((f"from {mon} {y}", f"modified in {mon} {y}", f"changed in {mon} {y}"))
+    if what == "has":
+        v = ctx.keyword() if rng.random() < 0.6 else ctx.content()
+        filt["contains"] = v
+        t = ctx.text(v)
+        return rng.choice((f"containing {t}", f"that contain {t}", f"that mention {t}", f"with the text {t}",
+                           f"mentioning {t}", f"that have {t} in them", f"whose content includes {t}"))
+    v = ctx.tag()
+    filt["tag"] = v
+    t = ctx.name(v)
+    return rng.choice((f"tagged {t}", f"with the tag {t}", f"that have the tag {t}", f"labelled {t}",
+                       f"tagged as {t}"))
+
+
+# --------------------------------------------------------------- selections
+
+def folder_ref(ctx: Ctx, value: str) -> str:
+    """A folder named as a location: "docs", "the docs folder"..."""
+    if value == "..":
+        return ctx.name("..", ctx.pick(PARENT_EN))
+    n = ctx.name(value)
+    return ctx.rng.choices((n, f"the {n} folder", f"the folder {n}", f"the {n} directory"), (60, 20, 12, 8))[0]
+
+
+def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
+    """One exact item: a file (maybe inside a named folder) or a folder."""
+    rng = ctx.rng
+    if want == "dir":
+        if ctx.outside and rng.random() < 0.3:
+            ctx.outside = False
+            return ctx.name("..", ctx.pick(PARENT_EN)), {"path": ".."}
+        v = ctx.folder()
+        return folder_ref(ctx, v), {"path": v}
+    folder, name = ctx.fresh_file()
+    if not folder:
+        n = ctx.name(name)
+        return rng.choices((n, f"the file {n}", f"file {n}"), (75, 18, 7))[0], {"path": name}
+    path = f"{folder}/{name}"
+    r = rng.random()
+    if r < 0.4:
+        return ctx.name(path), {"path": path}
+    n, f = ctx.name(name), folder_ref(ctx, folder)
+    return rng.choice((f"{n} from {f}", f"{n} in {f}", f"{n} inside {f}", f"the file {n} in {f}")), {"path": path}
+
+
+def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, str]:
+    """(plural, singular) noun phrase for files; may set ext or pattern."""
+    rng = ctx.rng
+    form = rng.choices(("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex"),
+                       (42, 8, 16, 8, 7, 6, 5, 4, 4))[0]
+    if form == "ext":
+        e = ctx.ext()
+        filt["ext"] = [e]
+        if e in PLURAL_EXTS and rng.random() < 0.45:
+            w = ext_surface(ctx, e).lstrip(".")
+            return ctx.name(e, w + "s"), ctx.name(e, w)
+        w = ext_word(ctx, e)
+        return f"{w} files", f"{w} file"
+    if form == "exts":
+        es = []
+        while len(es) < rng.choice((2, 2, 3)):
+            e = ctx.ext()
+            if e not in es:
+                es.append(e)
+        filt["ext"] = es
+        ws = [ext_word(ctx, e) for e in es]
+        conj = rng.choice(("and", "or", "and", "&"))
+        joined = f"{ws[0]} {conj} {ws[1]}" if len(ws) == 2 else f"{ws[0]}, {ws[1]} {conj} {ws[2]}"
+        return f"{joined} files", f"{joined} file"
+    if form == "type":
+        t = rng.choice(tuple(TYPE_EXTS))
+        filt["ext"] = list(TYPE_EXTS[t])
+        plural, single = rng.choice(TYPE_WORDS_EN[t])
+        return ctx.name(t, plural), ctx.name(t, single)
+    if form == "plain":
+        return "files", "file"
+    if form == "glob":
+        g = ctx.pick(P.GLOBS)
+        sel["pattern"] = g
+        n = ctx.name(g)
+        return rng.choice(((f"files matching {n}", f"file matching {n}"), (n, n), (f"files named {n}", f"file named {n}"),
+                           (f"{n} files", f"{n} file")))
+    if form == "start":
+        s = ctx.pick(P.NAME_STARTS)
+        sel["pattern"] = s + "*"
+        n = ctx.name(s)
+        return rng.choice(((f"files whose names start with {n}", f"file whose name starts with {n}"),
+                           (f"files starting with {n}", f"file starting with {n}"),
+                           (f"files beginning with {n}", f"file beginning with {n}"),
+                           (f"files with names starting with {n}", f"file with a name starting with {n}")))
+    if form == "contains":
+        s = ctx.pick(P.NAME_PARTS)
+        sel["pattern"] = f"*{s}*"
+        n = ctx.name(s)
+        return rng.choice(((f"files with {n} in the name", f"file with {n} in its name"),
+                           (f"files whose name contains {n}", f"file whose name contains {n}"),
+                           (f"files named like {n}", f"file named like {n}")))
+    if form == "end":
+        s = ctx.pick(P.NAME_ENDINGS)
+        sel["pattern"] = f"*{s}.*"
+        n = ctx.name(s)
+        return rng.choice(((f"files whose names end with {n}", f"file whose name ends with {n}"),
+                           (f"files ending in {n}", f"file ending in {n}")))
+    rx = ctx.pick(P.NAME_REGEXES)
+    filt["name_regex"] = rx
+    n = ctx.name(rx, quote=True)
+    return rng.choice(((f"files whose names match the regex {n}", f"file whose name matches the regex {n}"),
+                       (f"files matching the regular expression {n}", f"file matching the regular expression {n}"),
+                       (f"files with names matching regex {n}", f"file with a name matching regex {n}")))
+
+
+def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool = True,
+          folder: str | None = None) -> tuple[str, dict]:
+    """Several items: [determiner] noun [location] [filters]."""
+    rng = ctx.rng
+    kind = rng.choice(kinds)
+    sel: dict = {}
+    filt: dict = {}
+    loc = rng.choices(("in", "rec", "all", "here"), (56, 20, 16, 8))[0] if folder is None else "in"
+    if kind == "any" and loc in ("all", "here"):
+        loc = "in"
+    if loc in ("in", "rec"):
+        f = folder if folder is not None else ctx.folder()
+        sel["in"] = f
+        fr = folder_ref(ctx, f)
+    if loc in ("rec", "all"):
+        sel["recursive"] = True
+    if kind == "any":
+        pre = {"in": ("everything in {f}", "all files and folders in {f}", "everything inside {f}",
+                      "the whole contents of {f}", "all the contents of {f}"),
+               "rec": ("everything under {f}", "everything in {f}, subfolders included",
+                       "all files and folders under {f}")}[loc]
+        sel["kind"] = "any"
+        return rng.choice(pre).format(f=fr), sel
+    if kind == "dir":
+        sel["kind"] = "dir"
+        plural, single = rng.choice((("folders", "folder"), ("subfolders", "subfolder"),
+                                     ("directories", "directory"), ("empty-looking folders", "")))
+        if not single:
+            plural, single = "folders", "folder"
+        if rng.random() < 0.25:
+            s = ctx.pick(P.NAME_STARTS)
+            sel["pattern"] = s + "*"
+            plural += f" whose names start with {ctx.name(s)}"
+            single += f" whose name starts with {ctx.name(s)}"
+        fl = ""
+    else:
+        plural, single = _noun(ctx, filt, sel)
+        fl = ""
+        if filters and rng.random() < 0.4:
+            fl = " " + filter_phrase(ctx, filt, kind)
+            if rng.random() < 0.25:
+                fl += " and " + filter_phrase(ctx, filt, kind)
+    if loc == "all":
+        det = rng.choice(("all", "all the", "every", "all of the", "every single"))
+        noun = single if det.startswith("every") else plural
+        where = rng.choice(("", "", "", " anywhere", " in the whole tree", " everywhere"))
+        text = f"{det} {noun}{where}{fl}"
+    else:
+        det = rng.choice(("all", "all the", "the", "every", "any", "all of the"))
+        if det in ("every", "any"):
+            noun = single
+        else:
+            noun = plural
+        if loc == "here":
+            where = rng.choice((" here", " in the root", " in the root folder", " in the current folder",
+                                " at the top level"))
+        elif loc == "in":
+            where = " " + rng.choice(("in", "in", "from", "inside", "within")) + " " + fr
+        else:
+            where = rng.choice((f" under {fr}", f" in {fr} and its subfolders", f" in {fr}, including subfolders",
+                                f" anywhere in {fr}", f" in {fr} recursively", f" in {fr} and all subfolders"))
+        if fl and rng.random() < 0.3:
+            text = f"{det} {noun}{fl}{where}"
+        else:
+            text = f"{det} {noun}{where}{fl}"
+    if filt:
+        sel["filters"] = filt
+    return text, sel
+
+
+def parent(ctx: Ctx) -> str:
+    return ctx.name("..", ctx.pick(PARENT_EN))
+
+
+# ---------------------------------------------------------------- templates
+# Slots: {one} one file, {dir} one folder, {grp} several items, {sel} one or several,
+# {F} a folder the step works in, {dst} destination folder, {text} {find} {new} {tag}
+# {tags} {ext2} {pre} {suf} {rules} {rs} {path} (a new file/folder path).
+
+WRAP_PRE = (("", 40), ("please ", 12), ("Please ", 6), ("could you ", 5), ("can you ", 5), ("could you please ", 4),
+            ("would you ", 2), ("hey, ", 3), ("yo, ", 2), ("I need you to ", 3), ("I want to ", 2), ("help me ", 3),
+            ("go ahead and ", 2), ("kindly ", 1), ("ok so ", 1), ("pls ", 2), ("I'd like you to ", 2), ("now ", 1))
+WRAP_POST = (("", 55), (".", 18), (" please", 6), (", thanks", 5), (" thx", 2), ("!", 3), (" for me", 3),
+             (", thank you", 2), (" asap", 1))
+QUESTION_PRE = ("could you", "can you", "would you", "could you please", "can you please")
+
+CONNECT2 = ("{a} then {b}", "{a}, then {b}", "{a} and then {b}", "{a}, {b}", "first {a}, then {b}",
+            "{a}; after that {b}", "{a}. Then {b}", "{a} and {b}", "{a}, and after that {b}", "{a}, afterwards {b}")
+CONNECT3 = ("{a}, then {b}, then {c}", "{a}, {b} and {c}", "first {a}, then {b}, and finally {c}",
+            "{a}; {b}; {c}", "{a}, {b}, then {c}", "{a} then {b} then {c}")
+
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "list_dir": (
+        "list {dir}", "show me {dir}", "!what's in {dir}?", "!what is inside {dir}?", "ls {dir}",
+        "list the contents of {dir}", "show what's in {dir}", "!what files are in {dir}?", "display {dir}",
+        "list everything {dir} contains", "give me a listing of {dir}", "!can you tell me what {dir} has in it?",
+        "show the files in {dir}", "!which files does {dir} contain?",
+    ),
+    "list_grp": (
+        "list {grp}", "show me {grp}", "find {grp}", "!can you find {grp}?", "show {grp}", "search for {grp}",
+        "!could you list {grp}?", "give me a list of {grp}", "look for {grp}", "print a list of {grp}",
+        "locate {grp}", "!where are {grp}?",
+    ),
+    "read_one": (
+        "show the contents of {one}", "print {one}", "cat {one}", "open {one}", "display {one}", "read {one}",
+        "!what does {one} say?", "show me what's in {one}", "read out {one}", "print the contents of {one}",
+        "display the text of {one}", "!what's written in {one}?", "let me see {one}", "output {one}",
+        "dump {one}",
+    ),
+    "read_grp": (
+        "print the contents of {grp}", "show me the text of {grp}", "read {grp}", "cat {grp}",
+        "display the contents of {grp}", "open and show {grp}",
+    ),
+    "create_file": (
+        "create {path} with the content {text}", "make a file {path} containing {text}",
+        "write a new file {path} that says {text}", "create a file called {path} with {text} in it",
+        "new file {path} with content {text}", "create {path} and put {text} in it",
+        "make {path} with the text {text}", "add a new file {path} containing {text}",
+        "create a text file named {path}, content: {text}", "save {text} to a new file {path}",
+        "create {path} containing just {text}", "start a new file {path} with {text}",
+    ),
+    "create_empty": (
+        "create an empty file {path}", "touch {path}", "make an empty file called {path}",
+        "create a blank file named {path}", "create a new empty file {path}", "add an empty {path}",
+        "make a new blank file {path}", "create the file {path}, leave it empty",
+    ),
+    "create_dir": (
+        "create a folder {dpath}", "make a new directory called {dpath}", "mkdir {dpath}",
+        "create the folder {dpath}", "make a folder named {dpath}", "add a new folder {dpath}",
+        "create a directory {dpath}", "set up a new folder called {dpath}", "make a subfolder {dpath}",
+        "new folder {dpath}", "create an empty folder {dpath}",
+    ),
+    "append": (
+        "append {text} to {sel}", "add a line {text} to the end of {sel}", "add {text} at the end of {sel}",
+        "append the line {text} to {sel}", "write {text} at the bottom of {sel}", "tack {text} onto the end of {sel}",
+        "add {text} as a new last line in {sel}", "to the end of {sel}, add {text}", "append {text} in {sel}",
+        "put {text} at the end of {sel}", "add the line {text} to {sel}",
+    ),
+    "prepend": (
+        "prepend {text} to {sel}", "add {text} at the top of {sel}", "insert {text} at the beginning of {sel}",
+        "put {text} at the start of {sel}", "add the line {text} to the top of {sel}",
+        "at the top of {sel}, add {text}", "insert the line {text} before the first line of {sel}",
+        "prepend the line {text} in {sel}",
+    ),
+    "replace": (
+        "replace {find} with {text} in {sel}", "in {sel}, change {find} to {text}",
+        "change every {find} to {text} in {sel}", "swap {find} for {text} in {sel}",
+        "find {find} and replace it with {text} in {sel}", "in {sel} replace {find} by {text}",
+        "substitute {text} for {find} in {sel}", "replace all occurrences of {find} in {sel} with {text}",
+        "update {sel}: replace {find} with {text}", "turn {find} into {text} in {sel}",
+    ),
+    "replace_regex": (
+        "replace the regex {find} with {text} in {sel}", "in {sel}, replace matches of the regular expression {find} with {text}",
+        "use the regex {find} to replace with {text} in {sel}", "regex replace {find} -> {text} in {sel}",
+        "in {sel} substitute the pattern {find} (regex) with {text}", "replace every match of regex {find} in {sel} by {text}",
+        "do a regex replace of {find} with {text} in {sel}",
+    ),
+    "set": (
+        "overwrite {sel} with {text}", "set the content of {sel} to {text}", "write {text} into {sel}",
+        "replace the contents of {sel} with {text}", "make {sel} contain only {text}",
+        "change the content of {sel} to {text}", "set {sel} to {text}", "wipe {sel} and write {text}",
+        "overwrite the contents of {sel} with {text}", "fill {sel} with {text}",
+    ),
+    "delete": (
+        "delete {sel}", "remove {sel}", "erase {sel}", "trash {sel}", "get rid of {sel}", "throw away {sel}",
+        "!can you delete {sel}?", "delete {sel} permanently", "nuke {sel}", "remove {sel} from the disk",
+        "clean up by deleting {sel}", "I don't need {sel} anymore, delete it", "bin {sel}", "wipe out {sel}",
+        "discard {sel}", "delete off {sel}",
+    ),
+    "move": (
+        "move {sel} to {dst}", "put {sel} in {dst}", "transfer {sel} to {dst}", "stick {sel} in {dst}",
+        "move {sel} into {dst}", "to {dst}, move {sel}", "relocate {sel} to {dst}", "shift {sel} over to {dst}",
+        "!can you move {sel} to {dst}?", "{sel} should go to {dst}", "drag {sel} into {dst}",
+        "send {sel} to {dst}",
+        "move {sel} over to {dst}", "take {sel} and move it all to {dst}", "mv {sel} {dst}", "dump {sel} in {dst}",
+    ),
+    "copy": (
+        "copy {sel} to {dst}", "duplicate {sel} into {dst}", "back up {sel} to {dst}", "make a copy of {sel} in {dst}",
+        "copy {sel} into {dst}", "to {dst}, copy {sel}", "!can you copy {sel} to {dst}?", "cp {sel} {dst}",
+        "put a copy of {sel} in {dst}", "clone {sel} into {dst}", "copy {sel} over to {dst}",
+        "save copies of {sel} in {dst}", "mirror {sel} to {dst}", "make backups of {sel} in {dst}",
+    ),
+    "rename_one": (
+        "rename {item} to {new}", "change the name of {item} to {new}", "call {item} {new} instead",
+        "rename {item} as {new}", "{item} should be named {new}", "give {item} the name {new}",
+        "mv {item} {new}", "rename {item} -> {new}", "change {item}'s name to {new}", "retitle {item} to {new}",
+        "let's rename {item} to {new}",
+    ),
+    "rename_ext": (
+        "change the extension of {grp} to {ext2}", "rename {grp} to .{ext2}", "switch {grp} to the {ext2} extension",
+        "give {grp} the extension .{ext2}", "change {grp} to .{ext2} files", "make {grp} end in .{ext2}",
+        "convert the file extension of {grp} to {ext2}", "set the extension of {grp} to .{ext2}",
+    ),
+    "rename_prefix": (
+        "add the prefix {pre} to {grp}", "prefix {grp} with {pre}", "put {pre} in front of the names of {grp}",
+        "rename {grp} by adding {pre} at the start", "start the names of {grp} with {pre}",
+        "add {pre} to the beginning of the names of {grp}", "stick {pre} before the names of {grp}",
+    ),
+    "rename_suffix": (
+        "add the suffix {suf} to {grp}", "append {suf} to the names of {grp}", "suffix {grp} with {suf}",
+        "add {suf} to the end of the file names of {grp}", "rename {grp} by adding {suf} after the name",
+        "put {suf} at the end of the names of {grp}", "give {grp} the suffix {suf}",
+    ),
+    "classify_ext": (
+        "sort {grp} by extension", "organize {F} by file type", "group the files in {F} by format",
+        "classify {grp} by extension", "sort {F} into folders by extension", "organize {grp} by type",
+        "split {F} into one folder per extension", "tidy {F} by file extension", "arrange {grp} by format",
+        "sort the files in {F} by their type",
+    ),
+    "classify_type": (
+        "classify {grp} by category", "sort {F} into documents, images, videos and so on",
+        "organize {grp} by kind", "group {F} by category", "sort {grp} into categories",
+        "sort {F} into folders like images and documents", "categorize {grp}", "organize {F} into categories",
+    ),
+    "classify_year": (
+        "sort {grp} by year", "organize {F} by year", "group {grp} into folders by year",
+        "classify {F} by year", "put {grp} into one folder per year", "sort {F} by the year they were modified",
+        "file {grp} by year",
+    ),
+    "classify_month": (
+        "sort {grp} by month", "organize {F} by month", "group {grp} into monthly folders",
+        "classify {F} by month", "put {grp} into one folder per month", "sort {F} by modification month",
+    ),
+    "classify_size": (
+        "sort {grp} by size", "organize {F} by file size", "group {grp} into small, medium and large",
+        "classify {F} by size", "split {grp} by how big they are", "sort {F} into small, medium and large folders",
+    ),
+    "classify_keywords": (
+        "in {F}, {rules}", "sort {grp}: {rules}", "organize {F} so that {rules}", "classify {grp}: {rules}",
+        "go through {grp} and {rules}", "for {grp}, {rules}", "sort {F} by keywords: {rules}",
+    ),
+    "classify_default": (
+        "classify {grp}", "organize {F}", "tidy up {F}", "sort out {grp}", "clean up and organize {F}",
+        "organize {grp}", "classify the files in {F}", "tidy {grp}", "!can you organize {F}?",
+        "sort {F}", "put some order in {F}", "arrange {grp} into folders",
+    ),
+    "classify_ruleset": (
+        "classify {grp} using the {rs} rules", "organize {F} with the rule set {rs}", "sort {grp} with {rs} rules",
+        "apply the {rs} rule set to {F}", "organize {grp} according to the {rs} rules", "use rule set {rs} on {F}",
+    ),
+    "tag_add": (
+        "tag {sel} as {tags}", "add the tag {tags} to {sel}", "label {sel} with {tags}", "mark {sel} as {tags}",
+        "tag {sel} with {tags}", "give {sel} the tag {tags}", "put a {tags} tag on {sel}", "attach the tag {tags} to {sel}",
+        "flag {sel} as {tags}", "add tags {tags} to {sel}",
+    ),
+    "tag_remove": (
+        "remove the tag {tags} from {sel}", "untag {tags} from {sel}", "take the {tags} label off {sel}",
+        "remove {tags} tag from {sel}", "delete the tag {tags} on {sel}", "unmark {sel} as {tags}",
+        "drop the tag {tags} from {sel}", "{sel} should no longer be tagged {tags}",
+    ),
+    # multi-step requests with a pronoun pointing back at the first step's item
+    "seq_mkdir_move": (
+        "create a folder {D} and move {grp} into it", "make a new folder called {D}, then move {grp} there",
+        "mkdir {D} and put {grp} in it", "create {D} and then move {grp} into it",
+    ),
+    "seq_mkdir_copy": (
+        "create a folder {D} and copy {grp} into it", "make a directory {D}, then copy {grp} there",
+        "set up a folder {D} and put copies of {grp} in it",
+    ),
+    "seq_rename_move": (
+        "rename {B} to {new} and move it to {dst}", "rename {B} to {new}, then move it into {dst}",
+        "call {B} {new} and then put it in {dst}",
+    ),
+    "seq_create_tag": (
+        "create {path} with {text} and tag it {tags}", "make a file {path} containing {text}, then tag it as {tags}",
+        "create {path} with the content {text} and label it {tags}",
+    ),
+    "seq_read_delete": (
+        "show me {one} and then delete it", "print {one}, then remove it", "read {one} and delete it afterwards",
+    ),
+    "seq_backup_set": (
+        "back up {one} to {dst}, then overwrite it with {text}", "copy {one} to {dst} and then set its content to {text}",
+        "make a copy of {one} in {dst}, then replace its contents with {text}",
+    ),
+    "seq_list_delete": (
+        "list {dir}, then delete the {e} files in it", "show what's in {dir} and then remove the {e} files there",
+        "list {dir} and delete all {e} files in it",
+    ),
+}
+
+
+def rules_phrase(ctx: Ctx, rules: list[tuple[list[str], str]], default: str | None) -> str:
+    rng = ctx.rng
+    parts = []
+    for i, (kws, folder) in enumerate(rules):
+        kw = " or ".join(ctx.text(k) for k in kws)
+        f = ctx.name(folder)
+        if i == 0:
+            parts.append(rng.choice((f"files mentioning {kw} go to {f}", f"put files containing {kw} in {f}",
+                                     f"anything with {kw} goes into {f}", f"files that mention {kw} go in {f}")))
+        else:
+            parts.append(rng.choice((f"{kw} to {f}", f"files mentioning {kw} go to {f}", f"those with {kw} into {f}")))
+    text = ", ".join(parts)
+    if default is not None:
+        d = ctx.name(default)
+        text += rng.choice((f", the rest to {d}", f", and everything else to {d}", f", anything else goes to {d}",
+                            f"; other files to {d}"))
+    return text
+
+
+def tags_phrase(ctx: Ctx, tags: list[str]) -> str:
+    names = [ctx.name(t) for t in tags]
+    if len(names) == 1:
+        return names[0]
+    return ", ".join(names[:-1]) + ctx.rng.choice((" and ", " & ", ", ")) + names[-1]
+
+
+def new_path(ctx: Ctx, kind: str = "file") -> tuple[str, str]:
+    """A file or folder to create: bare, as a path, or "NAME in FOLDER"."""
+    rng = ctx.rng
+    if ctx.outside:
+        ctx.outside = False
+        v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS)
+        return ctx.name(v), v
+    name = ctx.filename() if kind == "file" else ctx.folder(nested=0)
+    if rng.random() < 0.6:
+        return ctx.name(name), name
+    folder = ctx.folder()
+    path = f"{folder}/{name}"
+    if rng.random() < 0.5:
+        return ctx.name(path), path
+    return f"{ctx.name(name)} in {folder_ref(ctx, folder)}", path
+
+
+def dest(ctx: Ctx) -> tuple[str, str]:
+    if ctx.outside and ctx.rng.random() < 0.35:
+        ctx.outside = False
+        return parent(ctx), ".."
+    v = ctx.folder(nested=0.3)
+    return folder_ref(ctx, v) if ctx.rng.random() < 0.5 else ctx.name(v), v
+
+
+CLASSIFY_DEST = (" into {d}", ", putting the results in {d}", " and put the folders in {d}", " under {d}")
+
+
+def question(ctx: Ctx, core: str) -> str:
+    return f"{ctx.pick(QUESTION_PRE)} {core}?"

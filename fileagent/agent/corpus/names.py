@@ -1,0 +1,335 @@
+"""Random but realistic values for the corpus: folder and file names, extensions, sizes,
+dates, text snippets, tags, in English and Chinese; plus the type-word table.
+
+Names are what the model must copy, never rephrase: they pass through `Ctx.name`
+as sentinels, so typos and spacing changes applied to the request never touch them.
+"""
+from __future__ import annotations
+
+import random
+import re
+from dataclasses import dataclass, field
+
+# Type words -> the extension list a request with that word selects, in this fixed order.
+# (One table for both languages so "images" and "图片" give the same plan.)
+TYPE_EXTS: dict[str, tuple[str, ...]] = {
+    "images": ("jpg", "jpeg", "png", "gif"),
+    "documents": ("pdf", "doc", "docx"),
+    "word": ("doc", "docx"),
+    "spreadsheets": ("xls", "xlsx"),
+    "presentations": ("ppt", "pptx"),
+    "text": ("txt",),
+    "markdown": ("md",),
+    "python": ("py",),
+    "videos": ("mp4", "mov", "mkv"),
+    "audio": ("mp3", "wav", "flac"),
+    "archives": ("zip", "rar", "7z"),
+    "logs": ("log",),
+}
+# (plural, singular) English nouns per type; Chinese nouns (no number).
+TYPE_WORDS_EN: dict[str, tuple[tuple[str, str], ...]] = {
+    "images": (("images", "image"), ("pictures", "picture"), ("photos", "photo"), ("pics", "pic")),
+    "documents": (("documents", "document"),),
+    "word": (("word documents", "word document"), ("Word files", "Word file"), ("Word docs", "Word doc")),
+    "spreadsheets": (("spreadsheets", "spreadsheet"), ("excel files", "excel file"), ("Excel sheets", "Excel sheet")),
+    "presentations": (("presentations", "presentation"), ("slide decks", "slide deck"), ("PowerPoints", "PowerPoint")),
+    "text": (("text files", "text file"), ("plain text files", "plain text file")),
+    "markdown": (("markdown files", "markdown file"), ("Markdown notes", "Markdown note")),
+    "python": (("python files", "python file"), ("Python scripts", "Python script")),
+    "videos": (("videos", "video"), ("movies", "movie"), ("video files", "video file")),
+    "audio": (("music files", "music file"), ("songs", "song"), ("audio files", "audio file")),
+    "archives": (("archives", "archive"), ("compressed files", "compressed file")),
+    "logs": (("log files", "log file"),),
+}
+TYPE_WORDS_ZH: dict[str, tuple[str, ...]] = {
+    "images": ("图片", "照片", "相片"),
+    "documents": ("文档",),
+    "word": ("word 文档", "Word 文件"),
+    "spreadsheets": ("表格", "excel 表格", "Excel 文件"),
+    "presentations": ("演示文稿", "幻灯片", "PPT"),
+    "text": ("文本文件", "纯文本文件"),
+    "markdown": ("markdown 文件", "Markdown 笔记"),
+    "python": ("python 文件", "Python 脚本"),
+    "videos": ("视频", "视频文件", "影片"),
+    "audio": ("音乐", "歌曲", "音频文件"),
+    "archives": ("压缩包", "压缩文件"),
+    "logs": ("日志文件", "日志"),
+}
+
+EN_FOLDERS = (
+    "downloads", "Downloads", "docs", "Desktop", "inbox", "archive", "old", "projects", "notes", "reports",
+    "backup", "backups", "src", "work", "tmp", "temp", "drafts", "scans", "invoices", "receipts", "papers",
+    "misc", "personal", "school", "homework", "clients", "assets", "screenshots", "exports", "data", "build",
+    "website", "budget", "travel", "recipes", "taxes", "research", "uploads", "shared", "samples", "2023-q4",
+    "Camera Roll", "old stuff", "Project Alpha", "client files", "meeting notes", "to sort", "family",
+    "thesis", "release", "static", "media", "letters", "bank", "contracts", "designs", "sandbox", "cache",
+)
+EN_SUBFOLDERS = (
+    "2023", "2024", "2025", "final", "old", "raw", "api", "images", "q1", "q2", "jan", "misc", "v2", "drafts",
+    "scans", "done", "review", "assets", "sent", "archive",
+)
+ZH_FOLDERS = (
+    "下载", "工作", "项目", "笔记", "报告", "备份", "归档", "临时", "草稿", "发票", "合同", "旅行", "学习资料",
+    "课件", "截图", "素材", "财务", "个人", "杂项", "新建文件夹", "桌面", "收件箱", "作业", "论文", "客户资料",
+    "设计稿", "会议纪要", "家庭", "旧文件", "待整理", "扫描件", "相册", "数据", "周报", "简历",
+)
+ZH_SUBFOLDERS = ("2023", "2024", "已完成", "旧版", "终稿", "原始", "第一季度", "三月", "待审", "存档")
+
+EN_STEMS = (
+    "report", "notes", "todo", "budget", "budget_2024", "invoice_0312", "meeting-notes", "resume", "cv", "README",
+    "draft", "draft_v2", "summary", "letter", "contract", "slides", "thesis", "chapter1", "chapter_03", "IMG_2041",
+    "DSC00123", "screenshot_0412", "data", "results", "config", "main", "utils", "index", "backup_old", "changelog",
+    "final report", "Q3 numbers", "trip plan", "shopping list", "minutes_0915", "proposal", "paper", "scan_001",
+    "photo_17", "agenda", "plan", "server", "setup", "invoice-2023-11", "lecture5", "expenses", "sales_q2",
+    "song", "clip", "holiday", "logo", "poster", "memo", "app", "test_utils", "export", "report-final", "notes (1)",
+)
+ZH_STEMS = (
+    "简历", "会议记录", "周报", "月报", "年终总结", "合同", "发票", "读书笔记", "旅行计划", "预算表", "报价单", "说明",
+    "论文初稿", "项目计划", "待办事项", "2024年度报告", "工资条", "课程表", "产品需求", "测试报告", "照片01", "合照",
+    "面试题", "菜谱", "日记", "通讯录", "新建文本文档", "演讲稿", "培训资料", "账单_三月",
+)
+FILE_EXTS = ("txt", "md", "pdf", "docx", "xlsx", "csv", "png", "jpg", "json", "py", "log", "pptx", "zip", "mp3",
+             "mp4", "html", "yaml", "doc", "jpeg", "gif", "mov", "wav", "js", "tmp", "bak", "ini", "xml", "7z")
+# Extensions a request names as a filter (weighted towards the common ones by repetition).
+FILTER_EXTS = ("pdf", "pdf", "txt", "txt", "md", "md", "jpg", "png", "png", "docx", "csv", "log", "log", "tmp",
+               "bak", "mp3", "mp4", "zip", "json", "py", "xlsx", "jpeg", "gif", "html", "doc", "pptx", "mov",
+               "wav", "heic", "svg", "epub", "rar", "js", "yaml", "ini", "xml", "tex", "odt")
+# Extensions that read naturally in the plural ("the pdfs", "all PNGs").
+PLURAL_EXTS = {"pdf", "png", "jpg", "jpeg", "gif", "csv", "mp3", "mp4", "zip", "docx", "xlsx", "pptx", "doc",
+               "mov", "wav", "svg", "heic", "epub", "txt"}
+
+EN_TEXTS = (
+    "hello world", "buy milk", "TODO: call the bank", "meeting moved to 3pm", "# Notes", "version 2.1",
+    "see you tomorrow", "Remember to back up", "done", "Draft - do not share", "Copyright 2024 Acme Inc.",
+    "status: approved", "pay rent on Friday", "- [ ] review PR", "Last updated by Sam", "TBD", "ok",
+    "print('hi')", "name,email,phone", "Dear team,", "note to self: water the plants", "v3 final final",
+    "confidential", "#!/usr/bin/env python3", "Thanks for reading!", "key: value", "lunch at noon",
+)
+ZH_TEXTS = (
+    "你好，世界", "明天开会", "记得交报告", "买牛奶", "项目已完成", "待办：整理发票", "本周五前提交", "会议改到下午三点",
+    "仅供内部使用", "第一章 引言", "已审核", "草稿，请勿外传", "联系人：王小明", "备注：需要复查", "祝大家新年快乐",
+    "版本 1.2", "今天天气不错", "下周一出差", "预算待确认",
+)
+REPLACE_PAIRS = (
+    ("foo", "bar"), ("2023", "2024"), ("teh", "the"), ("colour", "color"), ("http://", "https://"),
+    ("v1.0", "v1.1"), ("TODO", "DONE"), ("localhost", "127.0.0.1"), ("draft", "final"), ("Alice", "Bob"),
+    ("old-domain.com", "new-domain.com"), ("Monday", "Tuesday"), ("DEBUG", "INFO"), ("张三", "李四"),
+    ("旧版", "新版"), ("草稿", "定稿"), ("北京", "上海"), ("version 1", "version 2"), ("Acme Inc", "Acme Ltd"),
+)
+REGEX_PAIRS = (
+    (r"\d{4}-\d{2}-\d{2}", "DATE"), (r"v\d+", "v2"), (r"foo(bar)?", "baz"), (r"[0-9]+", "N"),
+    (r"colou?r", "color"), (r"\s+$", ""), (r"^#+ ", ""), (r"TODO:?", "DONE"), (r"[A-Z]{3}-\d+", "TICKET"),
+    (r"\bteh\b", "the"), (r"\d+\.\d+\.\d+", "1.0.0"), (r"https?://\S+", "<link>"), (r"第\d+版", "最终版"),
+)
+NAME_REGEXES = (r"^IMG_\d+", r"\d{4}", r"^draft", r"_v\d+$", r"^[a-z]+$", r"(?i)invoice", r"copy\s*\d*",
+                r"^\d{8}_", r"报告$", r"^scan_\d{3}", r"\(\d+\)")
+EN_TAGS = ("urgent", "work", "todo", "review", "personal", "draft", "important", "2024", "q3-report", "finance",
+           "archive", "to read", "done", "travel", "tax", "project-x", "later", "receipts", "keep", "obsolete")
+ZH_TAGS = ("重要", "待办", "工作", "个人", "已完成", "紧急", "财务", "待审核", "旅行", "学习", "归档", "稍后阅读")
+EN_KEYWORDS = ("invoice", "contract", "meeting", "budget", "python", "recipe", "travel", "tax", "receipt",
+               "report", "design", "marketing", "salary", "API", "docker", "lecture", "interview", "flight",
+               "TODO", "urgent", "Q3", "roadmap", "bug", "holiday")
+ZH_KEYWORDS = ("发票", "合同", "会议", "预算", "旅行", "报销", "面试", "工资", "设计", "需求", "测试", "课程")
+RULE_SETS = ("topics", "work", "finance", "media", "cleanup", "school", "photos", "inbox-rules", "工作", "默认规则")
+CATEGORY_EN = ("finance", "legal", "meetings", "travel", "recipes", "work", "school", "ops", "design", "taxes",
+               "hr", "clients", "personal", "dev", "media", "reading", "receipts")
+CATEGORY_ZH = ("财务", "法务", "会议", "旅行", "学习", "工作", "生活", "设计", "人事", "开发", "报销")
+DEFAULT_EN = ("misc", "other", "rest", "unsorted", "everything-else", "inbox")
+DEFAULT_ZH = ("其他", "杂项", "未分类", "其它")
+PREFIXES = ("2024_", "old_", "draft-", "IMG_", "backup_", "v2_", "archived-", "final_", "2023-", "归档_", "new_", "x")
+SUFFIXES = ("_old", "_backup", "-final", "_v2", "_copy", "_已审", "-2024", "_draft", "_bak", "_done", "-ok", "_1")
+# End-of-stem fragments "names ending with X" uses (pattern "*X.*").
+NAME_ENDINGS = ("_old", "_final", "-copy", "_v2", "_backup", "(1)", "_draft", "_signed", "副本", "_bak")
+NAME_STARTS = ("IMG_", "draft", "scan", "report", "DSC", "2024", "tmp", "invoice", "Screenshot", "test_", "会议",
+               "old", "copy of")
+NAME_PARTS = ("invoice", "draft", "copy", "final", "2023", "backup", "scan", "report", "old", "temp", "合同")
+GLOBS = ("*.log", "*.tmp", "IMG_*.jpg", "draft-??.txt", "*_old.*", "report*.pdf", "*.bak", "~*", "*.part",
+         "data_20??.csv", "*copy*", "*.orig", "test_*.py", "*(1).*", "会议*.docx", "*.DS_Store", "backup-*.zip")
+OUTSIDE_FILES = ("/etc/hosts", "/etc/passwd", "/etc/shadow", "/etc/ssh/sshd_config", "/usr/bin/python3",
+                 "/var/log/syslog", "/boot/grub/grub.cfg", "~/.ssh/id_rsa", "~/.bashrc", "/root/.profile",
+                 "../secrets.txt", "../../etc/passwd", "../other-project/notes.md", "../.env", "../config.yaml",
+                 "/home/alice/.netrc", "/etc/fstab", "../../private/keys.pem", "/Library/Preferences/x.plist")
+OUTSIDE_DIRS = ("/etc", "/usr/local/bin", "/tmp", "/var/log", "/home/alice/Documents", "~/Desktop", "../backup",
+                "../..", "/System", "/usr/lib", "~/Downloads", "../shared", "/root", "/opt")
+PARENT_EN = ("the parent folder", "the parent directory", "the folder above this one", "one level up")
+PARENT_ZH = ("上一级目录", "上级目录", "父目录", "上一层文件夹")
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+SIZE_NUMBERS = (1, 2, 3, 5, 8, 10, 15, 20, 25, 50, 64, 100, 200, 250, 500, 700)
+UNIT_BYTES = {"KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3, "B": 1}
+
+_CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_SENT = re.compile(r"\x01(\d+)\x02")
+
+QUOTES_EN = ((None, None), ("'", "'"), ('"', '"'), ("`", "`"), ("\u201c", "\u201d"))
+QUOTES_EN_W = (48, 18, 24, 4, 6)
+QUOTES_ZH = ((None, None), ("\u201c", "\u201d"), ("\u300c", "\u300d"), ('"', '"'), ("'", "'"))
+QUOTES_ZH_W = (45, 28, 10, 14, 3)
+
+
+def is_cjk(ch: str) -> bool:
+    return bool(_CJK.match(ch))
+
+
+@dataclass
+class Ctx:
+    """One example's random state: language, quote style, and the names it has placed.
+
+    `name(value)` returns a sentinel standing for the (maybe quoted) value; `finish`
+    turns the request skeleton into text. `outside` asks the next path-producing
+    call to name something outside the sandbox root.
+    """
+    rng: random.Random
+    lang: str                      # "en" | "zh" | "mix"
+    outside: bool = False
+    values: list = field(default_factory=list)   # (value, surface, force_quote)
+
+    def __post_init__(self) -> None:
+        zh = self.lang != "en"
+        self.quote = self.rng.choices(QUOTES_ZH if zh else QUOTES_EN, QUOTES_ZH_W if zh else QUOTES_EN_W)[0]
+
+    # --------------------------------------------------------- placing values
+    def name(self, value: str, surface: str | None = None, quote: bool = False) -> str:
+        self.values.append((value, surface, quote))
+        return f"\x01{len(self.values) - 1}\x02"
+
+    def text(self, value: str) -> str:
+        """Free text (content, find/replace strings): quoted unless it is one plain word."""
+        plain = re.fullmatch(r"[A-Za-z0-9_\-.]+|[\u4e00-\u9fff]+", value) is not None
+        return self.name(value, quote=not plain or self.rng.random() < 0.6)
+
+    def rendered(self, i: int) -> str:
+        value, surface, force = self.values[i]
+        if surface is not None:
+            return surface
+        left, right = self.quote
+        needs = force or " " in value or value == "" or value.endswith((".", ",", "?"))
+        if left is None and needs:
+            left, right = ("\u201c", "\u201d") if self.lang != "en" else ('"', '"')
+        if left and (left in value or right in value):
+            left, right = ("\u300c", "\u300d") if self.lang != "en" else ("\u201c", "\u201d")
+        return f"{left}{value}{right}" if left else value
+
+    # --------------------------------------------------------------- picking
+    def pick(self, seq):
+        return self.rng.choice(seq)
+
+    def folder(self, nested: float = 0.2) -> str:
+        if self.outside:
+            self.outside = False
+            return self.pick(OUTSIDE_DIRS)
+        zh = self.lang != "en" and self.rng.random() < 0.55
+        base = self.pick(ZH_FOLDERS if zh else EN_FOLDERS)
+        if self.rng.random() < nested:
+            base += "/" + self.pick(ZH_SUBFOLDERS if zh and self.rng.random() < 0.6 else EN_SUBFOLDERS)
+        return base
+
+    def stem(self) -> str:
+        zh = self.lang != "en" and self.rng.random() < 0.5
+        return self.pick(ZH_STEMS if zh else EN_STEMS)
+
+    def ext(self) -> str:
+        return self.pick(FILTER_EXTS)
+
+    def filename(self, ext: str | None = None) -> str:
+        ext = ext or self.pick(FILE_EXTS)
+        return f"{self.stem()}.{ext}"
+
+    def fresh_file(self) -> tuple[str, str]:
+        """(folder or "", file name): a file, sometimes in a folder."""
+        if self.outside:
+            self.outside = False
+            p = self.pick(OUTSIDE_FILES)
+            return "", p
+        folder = self.folder() if self.rng.random() < 0.35 else ""
+        return folder, self.filename()
+
+    def tag(self) -> str:
+        zh = self.lang != "en" and self.rng.random() < 0.6
+        return self.pick(ZH_TAGS if zh else EN_TAGS)
+
+    def keyword(self) -> str:
+        zh = self.lang != "en" and self.rng.random() < 0.5
+        return self.pick(ZH_KEYWORDS if zh else EN_KEYWORDS)
+
+    def category(self) -> str:
+        zh = self.lang != "en" and self.rng.random() < 0.5
+        return self.pick(CATEGORY_ZH if zh else CATEGORY_EN)
+
+    def default_folder(self) -> str:
+        zh = self.lang != "en" and self.rng.random() < 0.5
+        return self.pick(DEFAULT_ZH if zh else DEFAULT_EN)
+
+    def content(self) -> str:
+        zh = self.lang != "en" and self.rng.random() < 0.7
+        return self.pick(ZH_TEXTS if zh else EN_TEXTS)
+
+    def size(self) -> tuple[int, str, str]:
+        """(bytes, number text, unit key)."""
+        unit = self.rng.choices(("KB", "MB", "GB", "B"), (30, 50, 12, 8))[0]
+        n = self.pick(SIZE_NUMBERS)
+        if unit == "GB":
+            n = self.pick((1, 2, 3, 4, 5, 10))
+        if unit == "B":
+            n = self.pick((0, 10, 100, 500, 1000, 4000))
+        return n * UNIT_BYTES[unit], str(n), unit
+
+    def date(self) -> tuple[int, int, int]:
+        return self.rng.randint(2018, 2026), self.rng.randint(1, 12), self.rng.randint(1, 28)
+
+    # -------------------------------------------------------------- finishing
+    def finish(self, skeleton: str, *, tighten: bool = False, typo: bool = False) -> str:
+        parts = _SENT.split(skeleton)   # literal, index, literal, index, ...
+        lits = parts[0::2]
+        idx = [int(i) for i in parts[1::2]]
+        if typo:
+            lits = _typo(self.rng, lits)
+        if tighten:
+            for k, lit in enumerate(lits):
+                prev_cjk = k > 0 and _cjk_edge(self.rendered(idx[k - 1]), -1)
+                next_cjk = k < len(idx) and _cjk_edge(self.rendered(idx[k]), 0)
+                new = re.sub(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) +| +(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])", "", lit)
+                if prev_cjk and lit.startswith(" ") and not new.startswith(" "):
+                    new = " " + new
+                if next_cjk and lit.endswith(" ") and not new.endswith(" "):
+                    new = new + " "
+                lits[k] = new
+        out = [lits[0]]
+        for k, i in enumerate(idx):
+            out.append(self.rendered(i))
+            out.append(lits[k + 1])
+        text = "".join(out)
+        return re.sub(r" {2,}", " ", text).strip()
+
+
+def _cjk_edge(s: str, pos: int) -> bool:
+    return bool(s) and is_cjk(s[pos])
+
+
+_TYPO_SKIP = set(m.lower() for m in MONTHS) | {"bytes", "megabytes", "kilobytes", "gigabytes", "regex",
+                                                "expression", "regular"}
+_KEYS = "qwertyuiopasdfghjklzxcvbnm"
+
+
+def _typo(rng: random.Random, lits: list[str]) -> list[str]:
+    """One typo in one common word of the request's own wording (never in a name)."""
+    spots = [(k, m) for k, lit in enumerate(lits) for m in re.finditer(r"[a-z]{4,}", lit)
+             if m.group(0) not in _TYPO_SKIP]
+    if not spots:
+        return lits
+    k, m = rng.choice(spots)
+    w = m.group(0)
+    i = rng.randrange(1, len(w) - 1)
+    kind = rng.randrange(4)
+    if kind == 0:
+        new = w[:i] + w[i + 1] + w[i] + w[i + 2:]
+    elif kind == 1:
+        new = w[:i] + w[i + 1:]
+    elif kind == 2:
+        new = w[:i] + w[i] + w[i:]
+    else:
+        new = w[:i] + rng.choice(_KEYS) + w[i + 1:]
+    lits = list(lits)
+    lits[k] = lits[k][:m.start()] + new + lits[k][m.end():]
+    return lits

@@ -1,0 +1,483 @@
+"""Chinese (and mixed Chinese/English) phrasing: selection phrases and templates per intent.
+
+Same interface as en.py. Chinese puts location and filters before the noun:
+"下载 里的所有大于 10MB 的 pdf 文件". Spaces around latin text are written here and
+removed for about half of the requests (Ctx.finish(tighten=True)).
+"""
+from __future__ import annotations
+
+from . import names as P
+from .names import PARENT_ZH, TYPE_EXTS, TYPE_WORDS_ZH, Ctx
+
+LANG = "zh"
+
+
+def ext_surface(ctx: Ctx, e: str) -> str:
+    r = ctx.rng.random()
+    return e if r < 0.6 else e.upper() if r < 0.85 else "." + e
+
+
+def ext_word(ctx: Ctx, e: str) -> str:
+    return ctx.name(e, ext_surface(ctx, e))
+
+
+def size_text(ctx: Ctx, n: str, unit: str) -> str:
+    rng = ctx.rng
+    if unit == "B":
+        s = f"{n} 字节"
+    else:
+        forms = [f"{n}{unit}", f"{n} {unit}", f"{n}{unit.lower()}", f"{n}{unit[0]}"]
+        if unit == "MB":
+            forms.append(f"{n}兆")
+        s = rng.choice(forms)
+    return ctx.name(n + unit, s)
+
+
+def date_text(ctx: Ctx, y: int, m: int, d: int) -> str:
+    return ctx.name(f"{y}-{m:02d}-{d:02d}", ctx.rng.choice((
+        f"{y}年{m}月{d}日", f"{y}年{m}月{d}日", f"{y}-{m:02d}-{d:02d}", f"{y}/{m:02d}/{d:02d}", f"{y}/{m}/{d}",
+        f"{y}年{m:02d}月{d:02d}日")))
+
+
+def filter_phrase(ctx: Ctx, filt: dict) -> str:
+    """One filter (added to `filt`) as an attribute ending in 的."""
+    rng = ctx.rng
+    while True:
+        what = rng.choices(("larger", "smaller", "after", "before", "year", "month", "has", "tagged"),
+                           (16, 12, 10, 10, 5, 4, 10, 6))[0]
+        if what in ("after", "before", "year", "month") and ("modified_after" in filt or "modified_before" in filt):
+            continue
+        key = {"larger": "larger_than", "smaller": "smaller_than", "has": "contains", "tagged": "tag"}.get(what)
+        if key and key in filt:
+            continue
+        break
+    if what in ("larger", "smaller"):
+        b, n, unit = ctx.size()
+        if (what == "larger" and b >= filt.get("smaller_than", b + 1)) or \
+           (what == "smaller" and b <= filt.get("larger_than", -1)):
+            return filter_phrase(ctx, filt)
+        filt["larger_than" if what == "larger" else "smaller_than"] = b
+        s = size_text(ctx, n, unit)
+        if what == "larger":
+            return rng.choice((f"大于 {s} 的", f"超过 {s} 的", f"大小超过 {s} 的", f"比 {s} 大的", f"大于{s}的"))
+        return rng.choice((f"小于 {s} 的", f"不到 {s} 的", f"比 {s} 小的", f"小于{s}的", f"大小不超过 {s} 的"))
+    if what in ("after", "before"):
+        y, m, d = ctx.date()
+        filt["modified_" + what] = f"{y}-{m:02d}-{d:02d}"
+        dt = date_text(ctx, y, m, d)
+        if what == "after":
+            return rng.choice((f"{dt} 之后修改的", f"{dt} 以后修改过的", f"{dt} 之后的", f"自 {dt} 以来修改的",
+                               f"在 {dt} 之后改过的"))
+        return rng.choice((f"{dt} 之前的", f"{dt} 以前修改的", f"早于 {dt} 的", f"{dt} 之前修改的",
+                           f"在 {dt} 之前最后修改的"))
+    if what == "year":
+        y = rng.randint(2015, 2026)
+        filt["modified_after"], filt["modified_before"] = f"{y}-01-01", f"{y + 1}-01-01"
+        yt = ctx.name(str(y), f"{y}年")
+        return rng.choice((f"{yt}的", f"{yt}修改的", f"{yt}最后修改的"))
+    if what == "month":
+        y, m, _ = ctx.date()
+        filt["modified_after"] = f"{y}-{m:02d}-01"
+        filt["modified_before"] = f"{y + 1}-01-01" if m == 12 else f"{y}-{m + 1:02d}-01"
+        mt = ctx.name(f"{y}-{m}", f"{y}年{m}月")
+        return rng.choice((f"{mt}的", f"{mt}修改的", f"{mt}改过的"))
+    if what == "has":
+        v = ctx.keyword() if rng.random() < 0.6 else ctx.content()
+        filt["contains"] = v
+        t = ctx.text(v)
+        return rng.choice((f"包含 {t} 的", f"内容包含 {t} 的", f"提到 {t} 的", f"含有 {t} 的", f"里面有 {t} 的",
+                           f"内容里有 {t} 的"))
+    v = ctx.tag()
+    filt["tag"] = v
+    t = ctx.name(v)
+    return rng.choice((f"标签为 {t} 的", f"带有 {t} 标签的", f"打了 {t} 标签的", f"标记为 {t} 的"))
+
+
+# --------------------------------------------------------------- selections
+
+def folder_ref(ctx: Ctx, value: str) -> str:
+    if value == "..":
+        return parent(ctx)
+    n = ctx.name(value)
+    return ctx.rng.choices((n, f"{n} 文件夹", f"{n} 目录", f"文件夹 {n}"), (60, 22, 12, 6))[0]
+
+
+def parent(ctx: Ctx) -> str:
+    return ctx.name("..", ctx.pick(PARENT_ZH))
+
+
+def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
+    rng = ctx.rng
+    if want == "dir":
+        if ctx.outside and rng.random() < 0.3:
+            ctx.outside = False
+            return parent(ctx), {"path": ".."}
+        v = ctx.folder()
+        return folder_ref(ctx, v), {"path": v}
+    folder, name = ctx.fresh_file()
+    if not folder:
+        n = ctx.name(name)
+        return rng.choices((n, f"文件 {n}", f"{n} 这个文件"), (75, 15, 10))[0], {"path": name}
+    path = f"{folder}/{name}"
+    if rng.random() < 0.4:
+        return ctx.name(path), {"path": path}
+    n, f = ctx.name(name), folder_ref(ctx, folder)
+    return rng.choice((f"{f} 里的 {n}", f"{f} 中的 {n}", f"{f} 里面的 {n}", f"{f} 下的 {n}")), {"path": path}
+
+
+def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, bool]:
+    """(noun phrase, takes filters) for files; may set ext or pattern."""
+    rng = ctx.rng
+    form = rng.choices(("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex"),
+                       (42, 8, 16, 8, 7, 6, 5, 4, 4))[0]
+    if form == "ext":
+        e = ctx.ext()
+        filt["ext"] = [e]
+        w = ext_word(ctx, e)
+        return rng.choice((f"{w} 文件", f"{w} 文件", w, f"{w} 格式的文件")), True
+    if form == "exts":
+        es = []
+        while len(es) < rng.choice((2, 2, 3)):
+            e = ctx.ext()
+            if e not in es:
+                es.append(e)
+        filt["ext"] = es
+        ws = [ext_word(ctx, e) for e in es]
+        conj = rng.choice(("和", "或", "、", "跟"))
+        joined = f"{ws[0]} {conj} {ws[1]}" if len(ws) == 2 else f"{ws[0]}、{ws[1]} {rng.choice(('和', '、'))} {ws[2]}"
+        return f"{joined} 文件", True
+    if form == "type":
+        t = rng.choice(tuple(TYPE_EXTS))
+        filt["ext"] = list(TYPE_EXTS[t])
+        return ctx.name(t, rng.choice(TYPE_WORDS_ZH[t])), True
+    if form == "plain":
+        return "文件", True
+    if form == "glob":
+        g = ctx.pick(P.GLOBS)
+        sel["pattern"] = g
+        n = ctx.name(g)
+        return rng.choice((f"匹配 {n} 的文件", f"符合 {n} 的文件", f"名字像 {n} 的文件")), False
+    if form == "start":
+        s = ctx.pick(P.NAME_STARTS)
+        sel["pattern"] = s + "*"
+        n = ctx.name(s)
+        return rng.choice((f"文件名以 {n} 开头的文件", f"名字以 {n} 开头的文件", f"以 {n} 开头的文件")), False
+    if form == "contains":
+        s = ctx.pick(P.NAME_PARTS)
+        sel["pattern"] = f"*{s}*"
+        n = ctx.name(s)
+        return rng.choice((f"文件名中带有 {n} 的文件", f"名字里有 {n} 的文件", f"文件名带 {n} 的文件")), False
+    if form == "end":
+        s = ctx.pick(P.NAME_ENDINGS)
+        sel["pattern"] = f"*{s}.*"
+        n = ctx.name(s)
+        return rng.choice((f"文件名以 {n} 结尾的文件", f"名字以 {n} 结尾的文件")), False
+    rx = ctx.pick(P.NAME_REGEXES)
+    filt["name_regex"] = rx
+    n = ctx.name(rx, quote=True)
+    return rng.choice((f"文件名匹配正则 {n} 的文件", f"名字符合正则表达式 {n} 的文件", f"文件名满足正则 {n} 的文件")), False
+
+
+def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool = True,
+          folder: str | None = None) -> tuple[str, dict]:
+    """Several items: [location 的] [所有] [filters 的] noun."""
+    rng = ctx.rng
+    kind = rng.choice(kinds)
+    sel: dict = {}
+    filt: dict = {}
+    loc = rng.choices(("in", "rec", "all", "here"), (56, 20, 16, 8))[0] if folder is None else "in"
+    if kind == "any" and loc in ("all", "here"):
+        loc = "in"
+    if loc in ("in", "rec"):
+        f = folder if folder is not None else ctx.folder()
+        sel["in"] = f
+        fr = folder_ref(ctx, f)
+    if loc in ("rec", "all"):
+        sel["recursive"] = True
+    if loc == "in":
+        where = rng.choice((f"{fr} 里的", f"{fr} 中的", f"{fr} 里面的", f"{fr} 下的", f"{fr} 内的"))
+    elif loc == "rec":
+        where = rng.choice((f"{fr} 及其子文件夹里的", f"{fr} 和所有子目录中的", f"{fr} 下所有子目录里的",
+                            f"{fr} 里（包括子文件夹）的", f"{fr} 里递归查找到的", f"{fr} 以及子目录下的"))
+    elif loc == "here":
+        where = rng.choice(("根目录下的", "当前目录里的", "这里的", "当前文件夹中的", "根目录里的"))
+    else:
+        where = rng.choice(("", "", "整个目录树里的", "各个文件夹里的"))
+    if kind == "any":
+        sel["kind"] = "any"
+        noun = rng.choice(("所有东西", "全部内容", "所有文件和文件夹", "一切", "所有内容"))
+        return f"{where}{noun}", sel
+    if loc == "all":
+        det = rng.choice(("所有", "所有的", "全部", "全部的"))
+    else:
+        det = rng.choice(("", "", "所有", "所有的", "全部"))
+    if kind == "dir":
+        sel["kind"] = "dir"
+        noun = rng.choice(("文件夹", "子文件夹", "目录", "子目录"))
+        if rng.random() < 0.25:
+            s = ctx.pick(P.NAME_STARTS)
+            sel["pattern"] = s + "*"
+            noun = f"名字以 {ctx.name(s)} 开头的{noun}"
+        text = f"{where}{det}{noun}"
+    else:
+        noun, filterable = _noun(ctx, filt, sel)
+        fl = ""
+        if filters and filterable and rng.random() < 0.4:
+            fl = filter_phrase(ctx, filt)
+            if rng.random() < 0.25:
+                second = filter_phrase(ctx, filt)
+                fl = fl[:-1].rstrip() + rng.choice(("且", "并且", "、", "，而且")) + second
+        text = f"{where}{det}{fl}{noun}"
+    if filt:
+        sel["filters"] = filt
+    return text, sel
+
+
+def new_path(ctx: Ctx, kind: str = "file") -> tuple[str, str]:
+    rng = ctx.rng
+    if ctx.outside:
+        ctx.outside = False
+        v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS)
+        return ctx.name(v), v
+    name = ctx.filename() if kind == "file" else ctx.folder(nested=0)
+    if rng.random() < 0.6:
+        return ctx.name(name), name
+    folder = ctx.folder()
+    path = f"{folder}/{name}"
+    if rng.random() < 0.5:
+        return ctx.name(path), path
+    return f"{folder_ref(ctx, folder)} 里的 {ctx.name(name)}", path
+
+
+def dest(ctx: Ctx) -> tuple[str, str]:
+    if ctx.outside and ctx.rng.random() < 0.35:
+        ctx.outside = False
+        return parent(ctx), ".."
+    v = ctx.folder(nested=0.3)
+    return folder_ref(ctx, v), v
+
+
+def rules_phrase(ctx: Ctx, rules: list[tuple[list[str], str]], default: str | None) -> str:
+    rng = ctx.rng
+    parts = []
+    for kws, folder in rules:
+        kw = rng.choice(("或", "或者", "、")).join(ctx.text(k) for k in kws)
+        f = ctx.name(folder)
+        parts.append(rng.choice((f"包含 {kw} 的放到 {f}", f"提到 {kw} 的放进 {f}", f"含 {kw} 的移到 {f}",
+                                 f"有 {kw} 的归到 {f}")))
+    text = "，".join(parts)
+    if default is not None:
+        d = ctx.name(default)
+        text += rng.choice((f"，其余放到 {d}", f"，其他的放到 {d}", f"，剩下的都放 {d}", f"，别的归到 {d}"))
+    return text
+
+
+def tags_phrase(ctx: Ctx, tags: list[str]) -> str:
+    names = [ctx.name(t) for t in tags]
+    return names[0] if len(names) == 1 else ctx.rng.choice(("和", "、", " 和 ")).join(names)
+
+
+def question(ctx: Ctx, core: str) -> str:
+    return ctx.rng.choice((f"可以帮我{core}吗？", f"能{core}吗？", f"能不能{core}？", f"你能帮我{core}吗"))
+
+
+WRAP_PRE = (("", 40), ("请", 14), ("帮我", 14), ("麻烦", 4), ("麻烦你", 3), ("你帮我", 3), ("我想", 4), ("我要", 4),
+            ("请帮我", 6), ("给我", 2), ("帮忙", 2))
+WRAP_POST = (("", 50), ("。", 20), ("吧", 5), ("，谢谢", 6), ("，谢谢！", 2), ("！", 3), ("，多谢", 1))
+CONNECT2 = ("先{a}，再{b}", "先{a}再{b}", "{a}，然后{b}", "{a}，接着{b}", "{a}并{b}", "{a}，{b}", "{a}，之后{b}",
+            "{a}；然后{b}", "首先{a}，然后{b}", "{a}，完了{b}")
+CONNECT3 = ("先{a}，然后{b}，最后{c}", "{a}，{b}，然后{c}", "首先{a}，其次{b}，最后{c}", "{a}，再{b}，再{c}",
+            "先{a}，再{b}，然后{c}")
+MIX_CONNECT2 = ("{a}，then {b}", "先{a}，then {b}", "{a} 然后 {b}", "{a}, 再{b}")
+MIX_CONNECT3 = ("{a}，then {b}，then {c}", "先{a}, 再{b}, 最后{c}")
+CLASSIFY_DEST = ("，放到 {d} 里", "，结果放在 {d} 下", "，分类后的文件夹放到 {d}")
+
+TEMPLATES: dict[str, tuple[str, ...]] = {
+    "list_dir": (
+        "列出 {dir}", "显示 {dir} 里的文件", "!{dir} 里有什么？", "!{dir} 里面都有哪些文件？", "看看 {dir} 里有什么",
+        "列出 {dir} 的内容", "查看 {dir} 目录", "!{dir} 下面有啥？", "展示 {dir} 中的文件", "列一下 {dir}",
+        "把 {dir} 里的文件列出来", "!{dir} 里都有些什么",
+    ),
+    "list_grp": (
+        "列出 {grp}", "找出 {grp}", "显示 {grp}", "!有哪些{grp}？", "查找 {grp}", "把 {grp} 列出来",
+        "搜索 {grp}", "看看 {grp} 有哪些", "给我列一下 {grp}", "!{grp} 都有哪些？",
+    ),
+    "read_one": (
+        "查看 {one} 的内容", "显示 {one} 的内容", "打开 {one}", "读取 {one}", "!{one} 里写了什么？", "看一下 {one}",
+        "把 {one} 的内容显示出来", "输出 {one} 的内容", "打印 {one}", "读一下 {one}", "!{one} 的内容是什么？",
+        "显示 {one}",
+    ),
+    "read_grp": (
+        "显示 {grp} 的内容", "查看 {grp} 的内容", "把 {grp} 的内容都打印出来", "读取 {grp}",
+    ),
+    "create_file": (
+        "新建文件 {path}，内容是 {text}", "创建 {path}，写入 {text}", "新建一个 {path}，内容为 {text}",
+        "创建文件 {path} 并写入 {text}", "建一个文件 {path}，里面写 {text}", "生成 {path}，内容：{text}",
+        "新建 {path}，里面写上 {text}", "创建一个内容为 {text} 的文件 {path}", "写一个新文件 {path}，内容是 {text}",
+        "新建 {path} 文件，写入内容 {text}",
+    ),
+    "create_empty": (
+        "新建一个空文件 {path}", "创建空文件 {path}", "建一个空的 {path}", "新建文件 {path}，先空着",
+        "创建一个名为 {path} 的空文件", "生成空文件 {path}",
+    ),
+    "create_dir": (
+        "新建文件夹 {dpath}", "创建目录 {dpath}", "建一个文件夹叫 {dpath}", "新建一个名为 {dpath} 的文件夹",
+        "创建文件夹 {dpath}", "建个目录 {dpath}", "新建目录 {dpath}", "创建一个新文件夹 {dpath}",
+        "帮忙建一个 {dpath} 文件夹",
+    ),
+    "append": (
+        "在 {sel} 末尾追加 {text}", "往 {sel} 里追加一行 {text}", "在 {sel} 的最后加上 {text}",
+        "给 {sel} 末尾添加一行 {text}", "把 {text} 追加到 {sel}", "在 {sel} 结尾加一行 {text}",
+        "往 {sel} 后面添加 {text}", "把 {text} 加到 {sel} 的末尾", "在 {sel} 最后追加一行：{text}",
+    ),
+    "prepend": (
+        "在 {sel} 开头加上 {text}", "在 {sel} 的最前面插入 {text}", "把 {text} 加到 {sel} 的开头",
+        "在 {sel} 第一行前面加 {text}", "往 {sel} 开头插入一行 {text}", "给 {sel} 开头添加 {text}",
+    ),
+    "replace": (
+        "把 {sel} 里的 {find} 替换成 {text}", "将 {sel} 中的 {find} 改为 {text}", "在 {sel} 里把 {find} 换成 {text}",
+        "把 {sel} 中所有的 {find} 都替换为 {text}", "{sel} 里的 {find} 全部改成 {text}",
+        "替换 {sel} 中的 {find} 为 {text}", "在 {sel} 中用 {text} 替换 {find}", "把 {sel} 里出现的 {find} 改成 {text}",
+    ),
+    "replace_regex": (
+        "在 {sel} 里用正则 {find} 替换为 {text}", "把 {sel} 中匹配正则 {find} 的内容替换成 {text}",
+        "用正则表达式 {find} 把 {sel} 里的匹配项换成 {text}", "对 {sel} 做正则替换：{find} 替换为 {text}",
+        "将 {sel} 中符合正则 {find} 的部分改为 {text}", "正则替换 {sel} 里的 {find} 为 {text}",
+    ),
+    "set": (
+        "把 {sel} 的内容改成 {text}", "用 {text} 覆盖 {sel}", "将 {sel} 的内容设为 {text}", "把 {text} 写入 {sel}",
+        "清空 {sel} 然后写入 {text}", "把 {sel} 的内容替换为 {text}", "{sel} 的内容改为 {text}",
+        "覆盖 {sel}，内容改成 {text}", "把 {sel} 重写为 {text}",
+    ),
+    "delete": (
+        "删除 {sel}", "删掉 {sel}", "移除 {sel}", "把 {sel} 删了", "把 {sel} 删除", "把 {sel} 都删掉",
+        "!能把 {sel} 删掉吗？", "清除 {sel}", "将 {sel} 删除", "把 {sel} 扔进回收站", "不要 {sel} 了，删掉",
+        "干掉 {sel}", "{sel} 删掉",
+    ),
+    "move": (
+        "把 {sel} 移动到 {dst}", "将 {sel} 移到 {dst}", "把 {sel} 挪到 {dst}", "把 {sel} 放到 {dst}",
+        "把 {sel} 转移到 {dst}", "{sel} 移到 {dst} 去", "移动 {sel} 到 {dst}", "把 {sel} 都放进 {dst}",
+        "将 {sel} 移至 {dst}", "!能把 {sel} 移到 {dst} 吗？", "把 {sel} 搬到 {dst}", "{sel} 全部挪到 {dst} 里",
+        "把 {sel} 扔到 {dst} 里", "把 {sel} 归档到 {dst}",
+    ),
+    "copy": (
+        "把 {sel} 复制到 {dst}", "将 {sel} 拷贝到 {dst}", "复制 {sel} 到 {dst}", "把 {sel} 备份到 {dst}",
+        "拷贝 {sel} 到 {dst}", "把 {sel} 复制一份到 {dst}", "在 {dst} 里放一份 {sel} 的副本", "将 {sel} 复制至 {dst}",
+        "!能把 {sel} 拷到 {dst} 吗？", "把 {sel} 拷一份放到 {dst}", "{sel} 复制到 {dst} 里",
+    ),
+    "rename_one": (
+        "把 {item} 重命名为 {new}", "将 {item} 改名为 {new}", "{item} 改名成 {new}", "把 {item} 的名字改成 {new}",
+        "重命名 {item} 为 {new}", "给 {item} 改个名字叫 {new}", "把 {item} 改名叫 {new}", "将 {item} 重命名成 {new}",
+        "{item} 重命名为 {new}",
+    ),
+    "rename_ext": (
+        "把 {grp} 的扩展名改成 {ext2}", "将 {grp} 的后缀改为 .{ext2}", "把 {grp} 改成 .{ext2}",
+        "修改 {grp} 的扩展名为 {ext2}", "{grp} 的后缀都改成 .{ext2}", "把 {grp} 的文件后缀换成 {ext2}",
+    ),
+    "rename_prefix": (
+        "给 {grp} 的文件名加上前缀 {pre}", "在 {grp} 的名字前面加 {pre}", "把 {grp} 都加上 {pre} 前缀",
+        "给 {grp} 加前缀 {pre}", "{grp} 的文件名前加上 {pre}", "为 {grp} 添加前缀 {pre}",
+    ),
+    "rename_suffix": (
+        "给 {grp} 的文件名加上后缀 {suf}", "在 {grp} 的名字后面加 {suf}", "给 {grp} 加后缀 {suf}",
+        "为 {grp} 的文件名添加后缀 {suf}", "{grp} 的名字后面都加上 {suf}", "把 {grp} 都加上 {suf} 后缀",
+    ),
+    "classify_ext": (
+        "按扩展名整理 {F}", "把 {F} 里的文件按类型分类", "按格式整理 {grp}", "将 {grp} 按扩展名分类",
+        "把 {F} 按文件类型归类", "按后缀名给 {F} 分类", "把 {grp} 按格式分到不同文件夹", "按文件类型整理一下 {F}",
+    ),
+    "classify_type": (
+        "按类别整理 {F}", "把 {grp} 按类别分类", "将 {F} 分成文档、图片、视频等类别", "把 {F} 里的文件按种类归类",
+        "按文件类别整理 {grp}", "给 {F} 按大类分一下",
+    ),
+    "classify_year": (
+        "按年份整理 {F}", "把 {grp} 按年份分类", "将 {F} 按年归档", "按修改年份给 {grp} 分文件夹",
+        "把 {F} 里的文件按年份归类",
+    ),
+    "classify_month": (
+        "按月份整理 {F}", "把 {grp} 按月份分类", "将 {F} 按月归档", "按修改月份给 {grp} 分文件夹",
+        "把 {F} 里的文件按月份归类",
+    ),
+    "classify_size": (
+        "按大小整理 {F}", "把 {grp} 按文件大小分类", "将 {F} 按大小分成大中小", "按文件大小给 {grp} 分组",
+        "把 {F} 里的文件按大小归类",
+    ),
+    "classify_keywords": (
+        "整理 {F}：{rules}", "把 {grp} 分类，{rules}", "对 {F} 按关键词分类：{rules}", "整理 {grp}，{rules}",
+        "{F} 里的文件，{rules}", "给 {grp} 归类：{rules}",
+    ),
+    "classify_default": (
+        "整理 {F}", "归类 {grp}", "把 {F} 整理一下", "给 {grp} 分类", "整理一下 {grp}", "帮 {F} 归类",
+        "对 {F} 进行分类", "把 {grp} 归类一下", "分类整理 {F}",
+    ),
+    "classify_ruleset": (
+        "用 {rs} 规则整理 {F}", "按 {rs} 规则集给 {grp} 分类", "使用规则 {rs} 归类 {F}",
+        "用 {rs} 这套规则整理 {grp}", "按照 {rs} 规则对 {F} 分类",
+    ),
+    "tag_add": (
+        "给 {sel} 打上 {tags} 标签", "把 {sel} 标记为 {tags}", "给 {sel} 加个 {tags} 的标签", "给 {sel} 添加标签 {tags}",
+        "为 {sel} 打标签 {tags}", "把 {sel} 标为 {tags}", "给 {sel} 贴上 {tags} 标签", "{sel} 加上标签 {tags}",
+    ),
+    "tag_remove": (
+        "去掉 {sel} 的 {tags} 标签", "把 {sel} 的 {tags} 标签删掉", "移除 {sel} 上的标签 {tags}",
+        "取消 {sel} 的 {tags} 标记", "给 {sel} 去掉标签 {tags}", "删除 {sel} 的标签 {tags}",
+    ),
+    "seq_mkdir_move": (
+        "新建文件夹 {D}，然后把 {grp} 移到里面", "创建 {D} 目录，再把 {grp} 放进去", "建一个 {D} 文件夹，把 {grp} 挪进去",
+        "先新建 {D}，再把 {grp} 移动到那里",
+    ),
+    "seq_mkdir_copy": (
+        "新建文件夹 {D}，然后把 {grp} 复制进去", "创建目录 {D}，再把 {grp} 拷贝到里面", "建个 {D} 文件夹，把 {grp} 复制到那里",
+    ),
+    "seq_rename_move": (
+        "把 {B} 改名为 {new}，然后移到 {dst}", "先把 {B} 重命名为 {new}，再把它移动到 {dst}", "{B} 改名成 {new} 后放到 {dst}",
+    ),
+    "seq_create_tag": (
+        "新建 {path}，内容是 {text}，并给它打上 {tags} 标签", "创建 {path} 写入 {text}，然后标记为 {tags}",
+        "建一个文件 {path}，写上 {text}，再加个 {tags} 标签",
+    ),
+    "seq_read_delete": (
+        "显示 {one} 的内容，然后删掉它", "先看一下 {one}，再把它删除", "打开 {one}，看完后删除",
+    ),
+    "seq_backup_set": (
+        "把 {one} 备份到 {dst}，然后把它的内容改成 {text}", "先复制 {one} 到 {dst}，再用 {text} 覆盖它",
+        "将 {one} 拷贝到 {dst}，然后把原文件内容设为 {text}",
+    ),
+    "seq_list_delete": (
+        "列出 {dir}，然后删掉里面的 {e} 文件", "先看看 {dir} 里有什么，再删除其中的 {e} 文件", "显示 {dir}，再把里面所有 {e} 文件删了",
+    ),
+}
+
+# Chinese sentences with English verbs or nouns, the way people type them.
+MIX_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "list_dir": ("list 一下 {dir}", "!{dir} 里有什么 files？", "帮我 ls 一下 {dir}", "show 一下 {dir} 的内容"),
+    "list_grp": ("list 一下 {grp}", "帮我 find {grp}", "search 一下 {grp}"),
+    "read_one": ("cat 一下 {one}", "open {one} 看看", "帮我 read 一下 {one}", "print 一下 {one} 的内容"),
+    "create_file": ("create 一个文件 {path}，content 是 {text}", "新建 file {path}，内容 {text}", "touch {path} 并写入 {text}"),
+    "create_empty": ("touch 一个空文件 {path}", "create 一个空的 {path}"),
+    "create_dir": ("mkdir 一个 {dpath}", "create 一个 folder 叫 {dpath}", "新建 folder {dpath}"),
+    "append": ("在 {sel} 末尾 append {text}", "append 一行 {text} 到 {sel}", "往 {sel} 里 append {text}"),
+    "prepend": ("在 {sel} 开头 prepend {text}", "prepend {text} 到 {sel} 开头"),
+    "replace": ("把 {sel} 里的 {find} replace 成 {text}", "在 {sel} 中 replace {find} 为 {text}", "{sel} 里 {find} 全部 replace 成 {text}"),
+    "replace_regex": ("用 regex {find} 把 {sel} 里的内容 replace 成 {text}", "在 {sel} 里 regex replace {find} 为 {text}"),
+    "set": ("把 {sel} 的 content 改成 {text}", "overwrite {sel}，内容改为 {text}", "用 {text} overwrite {sel}"),
+    "delete": ("把 {sel} delete 掉", "帮我 delete {sel}", "remove 掉 {sel}", "{sel} 都 delete 了吧", "rm 掉 {sel}"),
+    "move": ("把 {sel} 都 move 到 {dst}", "move {sel} 到 {dst}", "把 {sel} mv 到 {dst}", "{sel} move 到 {dst} 里",
+             "帮我把 {sel} move 进 {dst}"),
+    "copy": ("把 {sel} copy 到 {dst}", "copy 一份 {sel} 到 {dst}", "帮我 backup {sel} 到 {dst}", "cp {sel} 到 {dst}"),
+    "rename_one": ("把 {item} rename 成 {new}", "rename {item} 为 {new}", "{item} 改个 name 叫 {new}"),
+    "rename_ext": ("把 {grp} 的 extension 改成 {ext2}", "把 {grp} 的后缀 rename 成 .{ext2}"),
+    "rename_prefix": ("给 {grp} 加个 prefix {pre}", "{grp} 的名字前面加 prefix {pre}"),
+    "rename_suffix": ("给 {grp} 加个 suffix {suf}", "{grp} 文件名后面加 suffix {suf}"),
+    "classify_ext": ("按 extension 整理 {F}", "把 {grp} 按 file type 分类", "sort 一下 {F}，按扩展名"),
+    "classify_type": ("按 category 整理 {F}", "把 {grp} 按 category 分类"),
+    "classify_year": ("按 year 整理 {F}", "把 {grp} 按年份 sort 一下"),
+    "classify_month": ("按 month 整理 {F}", "把 {grp} 按月份 sort 一下"),
+    "classify_size": ("按 size 整理 {F}", "把 {grp} 按大小 sort 一下"),
+    "classify_keywords": ("organize 一下 {F}：{rules}", "sort {grp}，{rules}"),
+    "classify_default": ("organize 一下 {F}", "帮我 classify {grp}", "把 {F} sort 一下", "tidy up 一下 {F}"),
+    "classify_ruleset": ("用 {rs} rules 整理 {F}", "apply {rs} rule set 到 {grp}"),
+    "tag_add": ("给 {sel} 加个 tag {tags}", "把 {sel} tag 成 {tags}", "给 {sel} 打 tag {tags}", "mark {sel} 为 {tags}"),
+    "tag_remove": ("去掉 {sel} 的 tag {tags}", "把 {sel} 的 {tags} tag 删掉", "untag {sel} 的 {tags}"),
+    "seq_mkdir_move": ("mkdir {D}，然后把 {grp} move 进去", "新建 folder {D}，把 {grp} 都 move 到里面"),
+}

@@ -1,0 +1,158 @@
+"""The synthetic planner corpus: deterministic, valid plans, template hold-out, names copied exactly."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from fileagent.agent import plan_text
+from fileagent.agent.corpus import Example, generate, write_jsonl
+from fileagent.agent.corpus.__main__ import main
+from fileagent.agent.corpus.build import all_template_ids, split_of
+from fileagent.agent.plan import OPS, Plan
+
+SAMPLE_N = 20_000
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[Example]:
+    return generate(SAMPLE_N, seed=7)
+
+
+def test_same_seed_same_corpus_other_seed_other_corpus():
+    assert generate(400, seed=3) == generate(400, seed=3)
+    assert generate(400, seed=3) != generate(400, seed=4)
+    assert len(generate(123, seed=0)) == 123
+
+
+def test_every_target_round_trips_and_validates(sample):
+    for ex in sample:
+        plan = plan_text.from_text(ex.tgt)
+        assert plan_text.to_text(plan) == ex.tgt, ex
+        Plan.model_validate(plan.to_dict())
+        assert ex.lang in ("en", "zh", "mix") and ex.split in ("train", "heldout")
+        assert ex.src == ex.src.strip() and "\x01" not in ex.src and "\n" not in ex.src
+
+
+def _keys(tgt: str) -> set[str]:
+    out = set()
+    for op, fields in plan_text.tokenize_steps(tgt):
+        out.add(f"op:{op}")
+        for key, value in fields:
+            out.add(key)
+            if key in ("mode", "by", "kind"):
+                out.add(f"{key}={value}")
+    return out
+
+
+EXPECTED_KEYS = ({f"op:{op}" for op in OPS} | set(plan_text.SELECTION_KEYS) - {"path"} | {"path"} |
+                 {"mode=" + m for m in ("append", "prepend", "replace", "replace_regex", "set")} |
+                 {"by=" + b for b in ("extension", "type", "year", "month", "size", "keywords")} |
+                 {"kind=dir", "kind=any", "new_name", "set_ext", "add_prefix", "add_suffix", "if", "then", "else",
+                  "dest", "tag", "remove", "to", "content", "find", "text", "rule_set"})
+
+
+def test_every_op_key_and_enum_appears_in_train_and_heldout(sample):
+    for split in ("train", "heldout"):
+        seen = set().union(*(_keys(ex.tgt) for ex in sample if ex.split == split))
+        assert EXPECTED_KEYS <= seen, (split, EXPECTED_KEYS - seen)
+
+
+def test_heldout_templates_never_appear_in_train(sample):
+    by_split = {s: {ex.template for ex in sample if ex.split == s} for s in ("train", "heldout")}
+    assert not by_split["train"] & by_split["heldout"]
+    for ex in sample[:2000]:
+        assert split_of(ex.template) == ex.split
+
+
+def test_about_fifteen_percent_of_each_intents_templates_are_held_out():
+    groups: dict[tuple[str, str], list[str]] = {}
+    for tid in all_template_ids():
+        lang, intent, _ = tid.rsplit(".", 2)
+        groups.setdefault((lang, intent), []).append(split_of(tid))
+    for (lang, intent), splits in groups.items():
+        if len(splits) >= 3:
+            assert "heldout" in splits and "train" in splits, (lang, intent)
+            assert splits.count("heldout") / len(splits) <= 0.34, (lang, intent)
+    every = [s for splits in groups.values() for s in splits]
+    assert 0.10 <= every.count("heldout") / len(every) <= 0.22
+
+
+def test_mix_of_languages_steps_and_outside_paths(sample):
+    langs = Counter(ex.lang for ex in sample)
+    assert 0.35 <= (langs["zh"] + langs["mix"]) / len(sample) <= 0.45
+    assert langs["mix"] > 0.05 * len(sample)
+    multi = sum(" ; " in ex.tgt for ex in sample) / len(sample)
+    assert 0.07 <= multi <= 0.11
+    outside = sum(any(v == ".." or v.startswith(("/", "~", "../")) for _, fields in plan_text.tokenize_steps(ex.tgt)
+                      for k, v in fields if k in ("path", "in", "to")) for ex in sample) / len(sample)
+    assert 0.025 <= outside <= 0.06
+
+
+# Values that are not spans of the request by design: bare enums/ext/sizes/dates are not quoted
+# at all; ".." may come from "the parent folder"; patterns may wrap a span in * and .*
+def _is_span(value: str, src: str) -> bool:
+    if value in src:
+        return True
+    head, sep, tail = value.rpartition("/")
+    return bool(sep) and _is_span(head, src) and tail in src
+
+
+def _pattern_ok(value: str, src: str) -> bool:
+    for pre, post in (("", "*"), ("*", "*"), ("*", ".*")):
+        if value.startswith(pre) and value.endswith(post) and value[len(pre):len(value) - len(post)] in src:
+            return True
+    return value in src
+
+
+def test_quoted_values_are_copied_from_the_request(sample):
+    checked = 0
+    for ex in sample:
+        for _op, fields in plan_text.tokenize_steps(ex.tgt):
+            for key, value in fields:
+                if key not in plan_text.QUOTED or value == "..":
+                    continue
+                ok = _pattern_ok(value, ex.src) if key == "pattern" else _is_span(value, ex.src)
+                assert ok, (key, value, ex)
+                checked += 1
+    assert checked > SAMPLE_N
+
+
+def test_names_with_spaces_are_quoted_in_the_request(sample):
+    quotes = "'\"`\u201c\u201d\u300c\u300d"
+    for ex in sample:
+        for _op, fields in plan_text.tokenize_steps(ex.tgt):
+            for key, value in fields:
+                if key not in ("path", "in", "to", "new_name", "dest", "then", "else"):
+                    continue
+                for part in value.split("/"):
+                    if " " in part:
+                        starts = [i for i in range(len(ex.src)) if ex.src.startswith(part, i)]
+                        assert any(i > 0 and ex.src[i - 1] in quotes + "/" and
+                                   ex.src[i + len(part):i + len(part) + 1] in tuple(quotes + "/") for i in starts), (part, ex)
+
+
+def test_upper_case_extensions_in_requests_give_lower_case_ext(sample):
+    upper = [ex for ex in sample if " ext=" in ex.tgt and any(
+        f"{e.upper()}" in ex.src for _, f in plan_text.tokenize_steps(ex.tgt) for k, e in f if k == "ext")]
+    assert upper, "no request writes an upper-case extension"
+    for ex in upper:
+        assert all(e == e.lower() for _, f in plan_text.tokenize_steps(ex.tgt) for k, e in f if k == "ext")
+
+
+def test_write_jsonl_and_command_line(tmp_path, capsys):
+    out = tmp_path / "c.jsonl"
+    write_jsonl(generate(50, seed=1), out)
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 50 and set(rows[0]) == {"src", "tgt", "template", "lang", "split"}
+    assert [Example(**r) for r in rows] == generate(50, seed=1)
+
+    assert main(["--n", "300", "--seed", "2", "--out", str(tmp_path / "d.jsonl")]) == 0
+    printed = capsys.readouterr().out
+    assert "300 examples" in printed and "op" in printed and "heldout=" in printed
+    assert len((tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()) == 300
+
+    assert main(["--show", "5", "--lang", "zh"]) == 0
+    shown = capsys.readouterr().out
+    assert shown.count("-> ") == 5 and "[zh." in shown
