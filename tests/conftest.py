@@ -78,3 +78,24 @@ def make_tree() -> Callable[..., Path]:
 def read_tree() -> Callable[..., dict]:
     """read_tree(root) -> {relpath: content}, skipping ROOT/.fileagent."""
     return tree_as_dict
+
+
+@pytest.fixture
+def compile_steps() -> Callable[..., object]:
+    """compile_steps(root, [step dicts], on_conflict=None, agent={config.agent overrides}, hidden=())
+    -> ChangeSet, through plan validation, the Guard (default deny list) and the compiler."""
+    from fileagent.agent.compiler import compile_plan
+    from fileagent.agent.plan_io import validate_plan_dict
+    from fileagent.config import Config
+    from fileagent.policies.guard import Guard
+
+    def run(root: Path, steps: list[dict], *, on_conflict: str | None = None, agent: dict | None = None,
+            classify: dict | None = None, hidden: tuple = ()):
+        data: dict = {"agent": agent or {}}
+        if classify is not None:
+            data["classify"] = classify
+        cfg = Config.model_validate(data)
+        guard = Guard.from_config(cfg, root, extra_hidden=hidden)
+        plan = validate_plan_dict({"version": 1, "steps": steps})
+        return compile_plan(plan, root=root, config=cfg, guard=guard, on_conflict=on_conflict)
+    return run

@@ -11,6 +11,7 @@ is accepted whole or not at all, before anything changes on disk.
 """
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Callable
 
@@ -45,7 +46,15 @@ def compile_plan(plan: Plan, *, root: Path, config: Config, guard: Guard, on_con
     for n, step in enumerate(plan.steps, start=1):
         guard.check_op(step.op, n)
     ctx = CompileContext(guard=guard, config=config, on_conflict=policy, state_dir_name=state_dir_name)
-    for n, step in enumerate(plan.steps, start=1):
-        ctx.step, ctx.op = n, step.op
-        COMPILERS[step.op](ctx, step)
+    # The view and the ChangeSet are ~10 objects per matched file and hold no reference cycles;
+    # the cyclic GC would rescan them again and again while they grow (a third of the time at 100k).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for n, step in enumerate(plan.steps, start=1):
+            ctx.step, ctx.op = n, step.op
+            COMPILERS[step.op](ctx, step)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
     return ctx.changeset

@@ -35,6 +35,7 @@ class CompileContext:
         self.op = ""
         self._mutating = 0
         self._tag_index: dict[str, list[str]] | None = None
+        self._folds: dict[str, str] = {}
 
     # ---------------------------------------------------------- errors
 
@@ -63,14 +64,18 @@ class CompileContext:
 
     def check_new_name(self, folder: str, name: str) -> None:
         """A destination the plan creates must itself be allowed (deny patterns, hidden paths)."""
-        pat = self.guard.entry_denied(fold(folder), name)
-        rel = join(folder, name)
+        folded = self._folds.get(folder)
+        if folded is None:
+            folded = self._folds[folder] = fold(folder)
+        pat = self.guard.entry_denied(folded, name)
         if pat:
+            rel = join(folder, name)
             raise self.policy_error(f"destination {rel!r} refused: it matches deny pattern {pat!r}", rel)
         if folder == "" and fold(name) == fold(self.state_dir_name):
-            raise self.policy_error(f"destination {rel!r} refused: it is the agent's state folder", rel)
-        if self.guard.hidden and self.guard.is_hidden(self.view.abs(rel)):
-            raise self.policy_error(f"destination {rel!r} refused: it is a hidden path", rel)
+            raise self.policy_error(f"destination {name!r} refused: it is the agent's state folder", name)
+        if self.guard.hidden and self.guard.is_hidden(self.view.abs(join(folder, name))):
+            raise self.policy_error(f"destination {join(folder, name)!r} refused: it is a hidden path",
+                                    join(folder, name))
 
     def ensure_dir(self, rel: str) -> None:
         """Make folder rel exist in the view, adding one mkdir action per missing folder."""

@@ -86,6 +86,7 @@ class TreeView:
         self._root_entry = Entry(True, False, self.root)
         self._dirs: dict[str, dict[str, Entry]] = {}
         self._vacated: set[str] = set()          # paths something was moved or deleted away from
+        self._vacated_dirs: set[str] = set()     # ... of which folders (their whole subtree was vacated)
 
     # ---------------------------------------------------------- reading
 
@@ -95,11 +96,15 @@ class TreeView:
         return self._prefix + (rel.replace("/", os.sep) if os.sep != "/" else rel)
 
     def get(self, rel: str) -> Entry | None:
-        if rel in ("", "."):
+        if not rel or rel == ".":
             return self._root_entry
         parent, _, name = rel.rpartition("/")
-        listing = self.listing(parent)
-        return None if listing is None else listing.get(name)
+        listing = self._dirs.get(parent)
+        if listing is None:
+            listing = self.listing(parent)
+            if listing is None:
+                return None
+        return listing.get(name)
 
     def listing(self, rel: str) -> dict[str, Entry] | None:
         """{name: Entry} of a folder (loaded on first use), or None if rel is not a real folder here.
@@ -116,6 +121,7 @@ class TreeView:
 
     def _load(self, rel: str, disk: str) -> dict[str, Entry]:
         guard = self.guard
+        check_names = rel == "" or bool(guard.hidden)
         out: dict[str, Entry] = {}
         try:
             it = os.scandir(disk)
@@ -124,7 +130,7 @@ class TreeView:
         with it:
             for de in it:
                 name = de.name
-                if guard.invisible(rel, name, de.path):
+                if check_names and guard.invisible(rel, name, de.path):
                     continue
                 try:
                     link = de.is_symlink()
@@ -144,10 +150,11 @@ class TreeView:
         """exists=False when nothing stood at rel before the run either."""
         if rel in self._vacated:
             return None
-        while "/" in rel:
-            rel = rel.rpartition("/")[0]
-            if rel in self._vacated:
-                return None
+        if self._vacated_dirs:
+            while "/" in rel:
+                rel = rel.rpartition("/")[0]
+                if rel in self._vacated_dirs:
+                    return None
         return MISSING
 
     # ---------------------------------------------------------- simulated changes
@@ -165,6 +172,7 @@ class TreeView:
         e = listing.pop(name)  # type: ignore[union-attr]
         self._vacated.add(rel)
         if e.is_dir and not e.is_link:
+            self._vacated_dirs.add(rel)
             prefix = rel + "/"
             for key in [k for k in self._dirs if k == rel or k.startswith(prefix)]:
                 del self._dirs[key]
@@ -180,6 +188,7 @@ class TreeView:
         self._vacated.add(src)
         self.put(dst, e)
         if e.is_dir and not e.is_link:
+            self._vacated_dirs.add(src)
             self._rekey(src, dst, keep_old=False)
 
     def copy(self, src: str, dst: str) -> None:

@@ -70,6 +70,8 @@ class Guard:
             f = fold(pat.strip())
             if f.startswith("/") or _DRIVE_ABS.match(f):
                 absolutes.append(f)
+            elif f.startswith("**/") and "/" not in f[3:] and "**" not in f[3:]:
+                names.append(f[3:])      # "**/*.sys": a name at any depth (names are checked at every level)
             elif "/" in f:
                 rels.append(f[2:] if f.startswith("./") else f)
             else:
@@ -156,7 +158,7 @@ class Guard:
         for p in patterns:
             if re.fullmatch(glob_to_regex(p), s):
                 for original in self.deny_patterns:
-                    if fold(original.strip()).removeprefix("./") == p:
+                    if fold(original.strip()).removeprefix("./").removeprefix("**/") == p.removeprefix("**/"):
                         return original
                 return p
         return "?"

@@ -22,7 +22,7 @@ def fold(s: str) -> str:
     if "\\" in s:
         s = s.replace("\\", "/")
     s = s.lower() if s.isascii() else unicodedata.normalize("NFC", s).casefold()
-    if "." in s or " " in s:
+    if s.endswith((".", " ")) or "./" in s or " /" in s:
         s = _TRAILING.sub("", s)
     return s
 

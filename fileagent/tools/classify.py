@@ -17,6 +17,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
+from . import tagging
 from .base import Capability, ext_of, join, name_of, parent_of
 from .filetypes import family_of
 from .select import select_some
@@ -91,6 +92,7 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
     rule = folder_rule(ctx, step)
     view = ctx.view
     targets: dict[str, str] = {}        # rule folder -> root-relative folder, checked once
+    follow_tags = bool(ctx.tag_index())
     for rel, e in items:
         if e.is_dir or view.get(rel) is not e:
             continue
@@ -118,5 +120,5 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=f"classify {step.by}",
                 expect={rel: view.expect_existing(rel, e), dst: dst_expect})
         view.move(rel, dst)
-        from . import tagging
-        tagging.follow(ctx, rel, dst, is_dir=False)
+        if follow_tags:
+            tagging.follow(ctx, rel, dst, is_dir=False)

@@ -131,22 +131,22 @@ def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int,
         for name in sorted(listing):
             e = listing[name]
             rel = f"{folder}/{name}" if folder else name
-            if e.is_link:
-                why = guard.link_problem(view.abs(rel))
-                if why:
-                    ctx.skip(rel, why)
-                    continue
             is_dir = e.is_dir
             denied = denied_above or guard.entry_denied(folder_fold, name)
-            if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))) \
-                    and (keep is None or keep(rel, e)):
-                if denied:
-                    if listing_op:
-                        ctx.skip(rel, f"matches deny pattern {denied!r}")
+            if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))):
+                if e.is_link:
+                    why = guard.link_problem(view.abs(rel))
+                    if why:
+                        ctx.skip(rel, why)
+                        continue
+                if keep is None or keep(rel, e):
+                    if denied:
+                        if listing_op:
+                            ctx.skip(rel, f"matches deny pattern {denied!r}")
+                        else:
+                            raise ctx.policy_error(f"{rel!r} refused: it matches deny pattern {denied!r}", rel)
                     else:
-                        raise ctx.policy_error(f"{rel!r} refused: it matches deny pattern {denied!r}", rel)
-                else:
-                    out.append((rel, e))
+                        out.append((rel, e))
             if is_dir and not e.is_link and depth < max_depth:
                 visit(rel, f"{sub}{nfc(name)}/", fold(rel), depth + 1, denied)
 
@@ -155,7 +155,12 @@ def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int,
 
 
 def subtree_problem(ctx: "CompileContext", rel: str) -> str | None:
-    """A folder about to be moved, copied or deleted whole must not hold denied entries."""
+    """A folder about to be moved, copied or deleted whole must not hold denied or hidden entries."""
+    import os
+    top = ctx.view.abs(rel) + os.sep
+    for hidden in ctx.guard.hidden:
+        if hidden.startswith(top):
+            return f"it contains a hidden path ({hidden})"
     for child, e in ctx.view.walk_files(rel):
         pat = ctx.guard.entry_denied(fold(child.rpartition("/")[0]), name_of(child))
         if pat:
