@@ -1,19 +1,138 @@
-"""The planner seam: request text -> (Plan, ChangeSet).
+"""The planner: request text -> (Plan, ChangeSet), by the shipped model under the plan grammar.
 
-`plan_request` is what `fileagent run` and `fileagent plan` call. `compile`
-is handed in by the caller (compile the plan against the sandbox, raising
-PlanError/PolicyError), so a planner can try its next candidate when the best
-one does not compile.
+`plan_request` is what `fileagent run` and `fileagent plan` call. The model
+(NumPy runtime: no torch on this path) beam-searches plan text constrained by
+the plan grammar, whose quoted values are spans of the request or paths that
+exist under the root. Candidates are tried best first: parse, check against
+plan.schema.json, compile (the caller's `compile`, which raises PlanError or
+PolicyError). The first that compiles wins. If none does, the best
+candidate's PolicyError is raised as is (the request asks for something
+refused: exit 3), anything else becomes NoPlannerError (exit 4).
 """
 from __future__ import annotations
 
+import os
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..errors import NoPlannerError
+from ..errors import NoPlannerError, PlanError, PolicyError
 from .changeset import ChangeSet
 from .plan import Plan
 
+SHIPPED_DIR = Path(__file__).resolve().parent.parent / "llm" / "shipped"
+MODEL_FILE, TOKENIZER_FILE = "planner.npz", "tokenizer.model"
+STATE_DIR = ".fileagent"
+MAX_PATHS = 5000
+BEAM = 4
+MAX_NEW = 160
+
+
+def model_dir() -> Path:
+    env = os.environ.get("FILEAGENT_MODEL_DIR")
+    return Path(env) if env else SHIPPED_DIR
+
+
+class Planner:
+    """A loaded model + tokenizer + grammar: `candidates(prompt, paths)` -> plan texts, best first."""
+
+    def __init__(self, directory: Path):
+        from ..llm.runtime import NumpyGPT
+        from ..llm.tokenizer import Tokenizer
+        from .plan_grammar import PlanGrammar
+
+        self.model = NumpyGPT.load(directory / MODEL_FILE)
+        self.tokenizer = Tokenizer(directory / TOKENIZER_FILE)
+        self.grammar = PlanGrammar(self.tokenizer.token_bytes(), self.tokenizer.eos_id)
+
+    def prompt_ids(self, prompt: str) -> list[int]:
+        t = self.tokenizer
+        return [t.bos_id] + t.encode(prompt) + [t.sep_id]
+
+    def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM,
+                   constrained: bool = True) -> list[tuple[str, bool]]:
+        """(plan text, finished) per beam candidate, best first."""
+        from ..llm.decode import beam_search
+        from .plan_constraint import PlanConstraint
+
+        ids = self.prompt_ids(prompt)
+        if len(ids) >= self.model.block_size - 8:
+            raise NoPlannerError(f"could not plan this request: it is too long ({len(ids)} tokens, "
+                                 f"at most {self.model.block_size - 8})")
+        constraint = PlanConstraint(self.grammar, prompt, paths) if constrained else None
+        found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
+                            beam=beam, max_new=MAX_NEW)
+        return [(self.tokenizer.decode(c.ids), c.finished) for c in found]
+
+
+@lru_cache(maxsize=4)
+def load_planner(directory: Path) -> Planner:
+    missing = [n for n in (MODEL_FILE, TOKENIZER_FILE) if not (directory / n).is_file()]
+    if missing:
+        raise NoPlannerError(f"no planner model installed (missing {', '.join(missing)} in {directory})")
+    return Planner(directory)
+
+
+def existing_paths(root: Path, cap: int = MAX_PATHS) -> list[str]:
+    """Root-relative "/" paths of files and folders under root (breadth first, at most `cap`),
+    leaving out the agent's own state folder."""
+    out: list[str] = []
+    queue = [("", str(root))]
+    while queue and len(out) < cap:
+        rel, folder = queue.pop(0)
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except OSError:
+            continue
+        for e in entries:
+            if not rel and e.name == STATE_DIR:
+                continue
+            path = rel + e.name
+            out.append(path)
+            if len(out) >= cap:
+                break
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    queue.append((path + "/", e.path))
+            except OSError:
+                pass
+    return out
+
+
+def parse_candidate(text: str) -> Plan:
+    """Plan text -> Plan, checked against plan.schema.json; PlanError when it is not a valid plan."""
+    from pydantic import ValidationError
+
+    from .plan_io import validate_plan_dict
+    from .plan_text import PlanTextError, from_text
+
+    try:
+        plan = from_text(text)
+    except (PlanTextError, ValidationError) as e:
+        raise PlanError(f"model wrote an invalid plan {text!r}: {str(e).splitlines()[0]}") from None
+    return validate_plan_dict(plan.to_dict())
+
+
+def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:
+    """The first candidate that parses, validates and compiles."""
+    errors: list[Exception] = []
+    for text, finished in candidates:
+        try:
+            if not finished:
+                raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
+            plan = parse_candidate(text)
+            return plan, compile(plan)
+        except (PlanError, PolicyError) as e:
+            errors.append(e)
+    if not errors:
+        raise NoPlannerError("could not plan this request: the model produced no candidate")
+    if isinstance(errors[0], PolicyError):
+        raise errors[0]
+    raise NoPlannerError(f"could not plan this request: {errors[0]}")
+
 
 def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:
-    raise NoPlannerError("no planner model installed")
+    if not prompt.strip():
+        raise NoPlannerError("could not plan this request: it is empty")
+    planner = load_planner(model_dir().resolve())
+    return choose(planner.candidates(prompt, existing_paths(Path(root))), compile)

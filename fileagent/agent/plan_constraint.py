@@ -1,0 +1,228 @@
+"""The per-request half of the plan grammar: what values the model may write.
+
+A quoted value is read UNESCAPED (`\\"` is a `"` of the value) and must be one of:
+- spans (substrings) of the request, separated by the key's joiners ("/" for
+  paths: FOLDER/NAME from two mentions; wildcards for patterns; placeholders
+  for rename templates), never two spans back to back;
+- a path that exists under the root (handed in by the planner), or "." / "..".
+Bare `ext` / `set_ext` values are lower-case alphanumeric spans of the request
+or extensions of the shared file-type table.
+
+Value states (the 4th element of a ("q", ...) grammar state):
+    (esc, started, spans, gap, joiner_prefixes, paths)
+esc: a backslash was read; started: the value is not empty; spans: request
+positions where the current span may end; gap: a joiner just ended (or the
+value is empty), so a span or another joiner may start; joiner_prefixes:
+partly written joiners; paths: (lo, hi, depth) range of the sorted existing
+paths that start with the value, or None.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from typing import Iterable
+
+import numpy as np
+
+from ..tools.filetypes import TYPE_EXTS
+from .plan_grammar import EOS_STATE, EXT_KEYS, START, PlanGrammar, field_options, ctx_add
+
+_PATH_JOINERS = (b"/",)
+JOINERS: dict[str, tuple[bytes, ...]] = {
+    "path": _PATH_JOINERS, "in": _PATH_JOINERS, "to": _PATH_JOINERS, "dest": _PATH_JOINERS,
+    "then": _PATH_JOINERS, "else": _PATH_JOINERS,
+    "pattern": (b"*", b"?", b"/", b"."),
+    "name~": (b"^", b"$", b".", b"*", b"+", b"?", b"|", b"(", b")", b"[", b"]", b"\\d", b"\\s", b"\\."),
+    "new_name": (b".",),
+    "template": (b"{stem}", b"{ext}", b"{name}", b"{n}", b"{n:03}", b"{date}", b"_", b"-", b".", b" "),
+    "add_prefix": (b"_", b"-", b" "),
+    "add_suffix": (b"_", b"-", b" "),
+}
+_ESCAPED = {0x22: 0x22, 0x5C: 0x5C, 0x0A: ord("n")}       # value byte -> the byte after "\"
+_UNESCAPE = {v: k for k, v in _ESCAPED.items()}
+# The shared file-type table, plus common extensions it has no family for ("log files", "日志").
+_KNOWN_EXTS = sorted({e for exts in TYPE_EXTS.values() for e in exts}
+                     | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"})
+EMPTY_OK = ("text",)        # update ... text="" (replace by nothing)
+MAX_EXT_LEN = 10
+
+
+class PlanConstraint:
+    """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""
+
+    def __init__(self, grammar: PlanGrammar, request: str, paths: Iterable[str] = ()):
+        self.g = grammar
+        req = self.req = request.encode("utf-8")
+        n = len(req)
+        self.boundary = [p == n or (req[p] & 0xC0) != 0x80 for p in range(n + 1)]
+        pos: dict[int, set[int]] = {}
+        for p, b in enumerate(req):
+            pos.setdefault(b, set()).add(p)
+        self.pos_of = {b: frozenset(ps) for b, ps in pos.items()}
+        self.starts = {b: frozenset(p + 1 for p in ps if self.boundary[p]) for b, ps in pos.items()}
+        self.paths = sorted({p.encode("utf-8") for p in paths if p} | {b".", b".."})
+        exts = set(_KNOWN_EXTS)
+        for run in re.findall(r"[a-z0-9]+", request.lower()):
+            exts.update(run[i:j] for i in range(len(run)) for j in range(i + 1, min(len(run), i + MAX_EXT_LEN) + 1))
+        self.exts = exts
+        self.ext_next: dict[str, set[str]] = {}
+        for e in exts:
+            for i in range(len(e)):
+                self.ext_next.setdefault(e[:i], set()).add(e[i])
+        self.value_start = (False, False, frozenset(), True, frozenset(), (0, len(self.paths), 0))
+        self._masks: dict[tuple, np.ndarray] = {}
+
+    # ---------------------------------------------------------------- Constraint protocol
+    def start(self) -> tuple:
+        return START
+
+    def allowed(self, state: tuple) -> np.ndarray:
+        mask = self._masks.get(state)
+        if mask is not None:
+            return mask
+        g = self.g
+        if state == EOS_STATE:
+            mask = np.zeros(g.vocab_size, dtype=bool)
+        elif g.is_dynamic(state):
+            mask = np.zeros(g.vocab_size, dtype=bool)
+            g.walk(0, state, mask, self, None)
+            if self.can_end(state):
+                mask[g.eos_id] = True
+        else:
+            base, frontier = g.structural_mask(state)
+            mask = base
+            if frontier:
+                mask = base.copy()
+                for node, s in frontier:
+                    g.walk(node, self._norm(s), mask, self, None)
+        self._masks[state] = mask
+        return mask
+
+    def forced(self, state: tuple) -> list[int]:
+        if state == EOS_STATE or self.g.is_dynamic(state):
+            return []
+        return self.g.forced(state)
+
+    def advance(self, state: tuple, token: int) -> tuple:
+        if token == self.g.eos_id:
+            if not self.can_end(state):
+                raise ValueError("end of plan not allowed here")
+            return EOS_STATE
+        for b in self.g.token_bytes[token]:
+            nxt = self.byte_step(state, b)
+            if nxt is None:
+                raise ValueError(f"token {token} not allowed in state {state[:2]}")
+            state = nxt
+        return state
+
+    def done(self, state: tuple) -> bool:
+        return state == EOS_STATE
+
+    # ---------------------------------------------------------------- the automaton
+    def can_end(self, state: tuple) -> bool:
+        if state[0] == "b" and state[2] in EXT_KEYS:
+            return state[3] in self.exts and field_options(ctx_add(state[1], state[2], state[3]))[1]
+        return self.g.can_end(state)
+
+    def _norm(self, state: tuple | None) -> tuple | None:
+        if state is not None and state[0] == "q" and state[3] is None:
+            return state[:3] + (self.value_start,)
+        return state
+
+    def next_bytes(self, state: tuple) -> Iterable[int]:
+        if state[0] == "q":
+            vs = state[3]
+            if vs[0]:
+                return [_ESCAPED[v] for v in self._value_next(state[2], vs) if v in _ESCAPED]
+            out = {0x5C if v in _ESCAPED else v for v in self._value_next(state[2], vs)}
+            if self._value_accepts(state[2], vs):
+                out.add(0x22)
+            return out
+        if state[0] == "b" and state[2] in EXT_KEYS:
+            out = [ord(c) for c in self.ext_next.get(state[3], ())]
+            return out + [0x20] if state[3] in self.exts else out
+        return self.g.next_bytes(state)
+
+    def byte_step(self, state: tuple, b: int) -> tuple | None:
+        if state[0] == "q":
+            _, ctx, key, vs = state
+            if vs[0]:
+                v = _UNESCAPE.get(b)
+                nxt = None if v is None else self._value_step(key, vs, v)
+            elif b == 0x22:
+                return ("af", ctx, "") if self._value_accepts(key, vs) else None
+            elif b == 0x5C:
+                ok = any(v in _ESCAPED for v in self._value_next(key, vs))
+                nxt = (True,) + vs[1:] if ok else None
+            elif b in _ESCAPED:
+                return None                                   # a raw newline (or quote handled above)
+            else:
+                nxt = self._value_step(key, vs, b)
+            return None if nxt is None else ("q", ctx, key, nxt)
+        if state[0] == "b" and state[2] in EXT_KEYS:
+            _, ctx, key, typed = state
+            if b == 0x20:
+                return self.g.end_bare(ctx, key, typed, typed in self.exts)
+            c = chr(b)
+            return ("b", ctx, key, typed + c) if b < 128 and c in self.ext_next.get(typed, ()) else None
+        return self._norm(self.g.byte_step(state, b))
+
+    # ---------------------------------------------------------------- values
+    def _joiner_starts(self, vs: tuple) -> set[bytes]:
+        _, _, spans, gap, partial, _ = vs
+        starts = set(partial)
+        if gap or any(self.boundary[p] for p in spans):
+            starts.add(b"")
+        return starts
+
+    def _value_next(self, key: str, vs: tuple) -> set[int]:
+        _, _, spans, gap, _, paths = vs
+        req, n = self.req, len(self.req)
+        out = {req[p] for p in spans if p < n}
+        if gap:
+            out.update(b for b, ps in self.starts.items() if ps)
+        for pre in self._joiner_starts(vs):
+            out.update(j[len(pre)] for j in JOINERS.get(key, ()) if len(j) > len(pre) and j.startswith(pre))
+        if paths is not None:
+            lo, hi, d = paths
+            i = lo
+            while i < hi:
+                entry = self.paths[i]
+                if len(entry) > d:
+                    out.add(entry[d])
+                    i = bisect_left(self.paths, entry[:d + 1] + b"\xff", i, hi)
+                else:
+                    i += 1
+        return out
+
+    def _value_step(self, key: str, vs: tuple, v: int) -> tuple | None:
+        _, _, spans, gap, partial, paths = vs
+        hits = spans & self.pos_of.get(v, frozenset())
+        new_spans = frozenset(p + 1 for p in hits)
+        if gap:
+            new_spans |= self.starts.get(v, frozenset())
+        new_gap, new_partial = False, set()
+        for pre in self._joiner_starts(vs):
+            cand = pre + bytes([v])
+            for j in JOINERS.get(key, ()):
+                if j == cand:
+                    new_gap = True
+                elif j.startswith(cand):
+                    new_partial.add(cand)
+        if paths is not None:
+            lo, hi, d = paths
+            prefix = self.paths[lo][:d] + bytes([v])
+            lo = bisect_left(self.paths, prefix, lo, hi)
+            hi = bisect_left(self.paths, prefix + b"\xff", lo, hi)
+            paths = (lo, hi, d + 1) if lo < hi else None
+        if not new_spans and not new_gap and not new_partial and paths is None:
+            return None
+        return (False, True, new_spans, new_gap, frozenset(new_partial), paths)
+
+    def _value_accepts(self, key: str, vs: tuple) -> bool:
+        esc, started, spans, gap, _, paths = vs
+        if esc or not started:
+            return not esc and key in EMPTY_OK
+        if gap or any(self.boundary[p] for p in spans):
+            return True
+        return paths is not None and len(self.paths[paths[0]]) == paths[2]

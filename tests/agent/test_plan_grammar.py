@@ -1,0 +1,179 @@
+"""The plan grammar as a decoding constraint: what it accepts parses, values come from the request."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from fileagent.agent import plan_text
+from fileagent.agent.plan_constraint import PlanConstraint
+from fileagent.agent.plan_grammar import EOS_STATE, PlanGrammar, tokenizer_symbols
+
+EOS = 3
+# A vocabulary like a trained one: control ids, every byte, the structural symbols, and pieces
+# that straddle grammar elements (`="`, `" to`, `f ;`) or split a UTF-8 character.
+PIECES = [b"", b"", b"", b""] + [bytes([i]) for i in range(256)] + \
+    [s.replace("\u2581", " ").encode() for s in tokenizer_symbols()] + \
+    [b'="', b'" to', b'f ;', b"pdf", b"ar", b"chive", b"move", b"delete", b"20", b"-0", b"MB",
+     "文".encode(), "文档".encode()[:4], b"re", b"place", b"_regex", b"*.", b"\\\"", b" ; c"]
+
+
+@pytest.fixture(scope="module")
+def grammar() -> PlanGrammar:
+    return PlanGrammar(PIECES, EOS)
+
+
+def longest_match(text: str) -> list[int]:
+    data, i, ids = text.encode(), 0, []
+    while i < len(data):
+        best = max((t for t, b in enumerate(PIECES) if b and data.startswith(b, i)), key=lambda t: len(PIECES[t]))
+        ids.append(best)
+        i += len(PIECES[best])
+    return ids
+
+
+def feed(c: PlanConstraint, ids: list[int]):
+    """Run ids through the constraint, checking each is in the mask; the state, or None if refused."""
+    s = c.start()
+    for t in ids:
+        if not c.allowed(s)[t]:
+            return None
+        s = c.advance(s, t)
+    return s
+
+
+def accepts(grammar, request: str, text: str, paths=()) -> bool:
+    c = PlanConstraint(grammar, request, paths)
+    for ids in (longest_match(text), [t + 4 for t in text.encode()]):   # two tokenizations
+        s = feed(c, ids)
+        if s is None or not c.allowed(s)[EOS]:
+            return False
+    return True
+
+
+OWN_CASES = [
+    ("put every pdf of the inbox into archive/scans", 'move in="inbox" ext=pdf to="archive/scans"'),
+    ("erase a.txt, then make a folder named old", 'delete path="a.txt" ; create path="old" kind=dir'),
+    ('in notes.md swap "colour" for color', 'update path="notes.md" mode=replace find="\\"colour\\"" text="color"'),
+    ("show files above 10MB changed after 2024-02-29", "list larger=10MB after=2024-02-29"),
+    ("sort the notes folder: kubernetes goes to ops", 'classify in="notes" by=keywords if="kubernetes" then="notes/ops"'),
+    ("把 下载 里的所有 pdf 移动到 文档/论文", 'move in="下载" ext=pdf to="文档/论文"'),
+    ("files in logs whose name starts with err, everywhere", 'list in="logs" pattern="err*" recursive'),
+    ("number the jpg photos as trip", 'rename ext=jpg template="trip_{n:03}.{ext}"'),
+    ("move the report one level up", 'move path="report" to=".."'),
+    ("tag x.md with draft and todo, then untag y.md draft",
+     'tag path="x.md" tag="draft" tag="todo" ; tag path="y.md" tag="draft" remove'),
+]
+
+
+@pytest.mark.parametrize("request_text,text", OWN_CASES)
+def test_accepts_plans_whose_values_come_from_the_request(grammar, request_text, text):
+    assert accepts(grammar, request_text, text)
+    plan_text.from_text(text)
+
+
+def test_paths_not_in_the_request_need_to_exist(grammar):
+    text = 'move path="docs/report.pdf" to="archive"'
+    assert not accepts(grammar, "move the report to archive", text)
+    assert accepts(grammar, "move the report to archive", text, paths=["docs", "docs/report.pdf"])
+    assert not accepts(grammar, "move the report to archive", 'move path="report" to="archives"')
+
+
+@pytest.mark.parametrize("text", [
+    "list after=2023-02-29",          # no such day
+    "list larger=1024KB",            # the renderer writes 1MB
+    "list larger=0KB",
+    'update path="a" mode=replace text="b"',  # replace needs find
+    'update path="a" mode=append find="x" text="b"',
+    'rename in="a" new_name="b"',    # one-item rename needs path
+    'rename path="a" new_name="b" set_ext=md',
+    'move to="a" path="b"',          # key order
+    "tag remove",
+    'classify in="a" if="b" then="a"',   # rules only with by=keywords
+    'list kind=file',                # the default is never written
+    'list path="a" in="b"',
+])
+def test_refuses_what_does_not_parse_or_is_not_canonical(grammar, text):
+    assert not accepts(grammar, 'a b list 2023-02-29 1024KB move md', text)
+
+
+def test_random_walks_always_parse_and_round_trip(grammar):
+    rng = random.Random(7)
+    requests = ['move "my file" from inbox/old to archive, 10MB, 2024 report*', "把 下载 里的 pdf 移到 文档\\笔记"]
+    finished = 0
+    for i in range(80):
+        c = PlanConstraint(grammar, requests[i % 2], ["docs", "docs/a b.txt"])
+        s, ids = c.start(), []
+        for n in range(80):
+            for t in c.forced(s):
+                s = c.advance(s, t)
+                ids.append(t)
+            options = np.flatnonzero(c.allowed(s))
+            assert len(options), f"dead end after {b''.join(PIECES[t] for t in ids)!r}"
+            if c.allowed(s)[EOS] and (n > 25 or rng.random() < 0.2):
+                s = c.advance(s, EOS)
+                break
+            t = int(rng.choice(options))
+            s = c.advance(s, t)
+            if t == EOS:
+                break
+            ids.append(t)
+        if s == EOS_STATE:
+            finished += 1
+            text = b"".join(PIECES[t] for t in ids).decode("utf-8")
+            assert plan_text.to_text(plan_text.from_text(text)) == text
+    assert finished > 50
+
+
+def test_structural_masks_are_computed_once_per_state(grammar):
+    c = PlanConstraint(grammar, "move pdf files to archive")
+    s = c.advance(c.start(), PIECES.index(b"move"))
+    first = grammar.structural_mask(s)
+    calls = []
+    original = grammar.walk
+    grammar.walk = lambda *a: calls.append(a) or original(*a)
+    try:
+        assert grammar.structural_mask(s) is first
+        c2 = PlanConstraint(grammar, "another request entirely")
+        c2.allowed(s)
+        assert not calls
+    finally:
+        del grammar.walk
+
+
+def test_forced_text_is_filled_in(grammar):
+    c = PlanConstraint(grammar, "in a replace x by y")
+    s = feed(c, longest_match('update path="a" mode=replace'))
+    s = c.advance(s, PIECES.index(b" "))
+    forced = c.forced(s)
+    assert b"".join(PIECES[t] for t in forced) == b'find="'
+    assert c.forced(c.start()) == []
+
+
+def test_quotes_in_the_request_are_escaped_values(grammar):
+    request = 'create a file "q.txt" saying he said "hi"'
+    assert accepts(grammar, request, 'create path="q.txt" content="he said \\"hi\\""')
+    assert not accepts(grammar, request, 'create path="q.txt" content="he said "hi""')
+
+
+def test_ext_is_a_lowercase_span_or_a_known_extension(grammar):
+    assert accepts(grammar, "move the .XYZ files to a", 'move ext=xyz to="a"')
+    assert accepts(grammar, "move the images to a", 'move ext=png to="a"')
+    assert not accepts(grammar, "move the images to a", 'move ext=qqq to="a"')
+
+
+def test_eos_only_at_the_end_of_a_complete_plan(grammar):
+    c = PlanConstraint(grammar, "move x to y")
+    for partial in ('move path="x"', 'move path="x" to="y', "move", 'move path="x" to="y" ; '):
+        s = feed(c, longest_match(partial))
+        assert s is not None and not c.allowed(s)[EOS], partial
+    with pytest.raises(ValueError):
+        c.advance(feed(c, longest_match("move")), EOS)
+
+
+def test_corpus_targets_are_accepted_given_their_request(grammar):
+    from fileagent.agent.corpus import generate
+
+    for e in generate(250, seed=3):
+        assert accepts(grammar, e.src, e.tgt), (e.template, e.src, e.tgt)

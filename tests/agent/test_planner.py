@@ -1,0 +1,68 @@
+"""Planner: candidates tried best first, errors mapped to exit codes, model files looked up."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from fileagent.agent import planner
+from fileagent.agent.plan import Plan
+from fileagent.errors import NoPlannerError, PlanError, PolicyError
+
+
+def compile_against(root: Path):
+    """A stand-in compiler: the selected path must exist, and nothing may leave the root."""
+    def compile(plan: Plan):
+        for step in plan.to_dict()["steps"]:
+            path = step.get("path") or step.get("select", {}).get("path")
+            if path and (path.startswith("/") or ".." in path.split("/")):
+                raise PolicyError(f"{path} is outside the root")
+            if path and not (root / path).exists():
+                raise PlanError(f"step 1: {path} does not exist")
+        return ("compiled", plan)
+    return compile
+
+
+def test_first_candidate_that_compiles_wins(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    cands = [('delete path="a.txt"', True), ('delete path="b.txt"', True), ('delete path="c.txt"', True)]
+    plan, cs = planner.choose(cands, compile_against(tmp_path))
+    assert plan.to_dict()["steps"][0]["select"]["path"] == "b.txt"
+    assert cs == ("compiled", plan)
+
+
+def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
+    (tmp_path / "b.txt").write_text("x")
+    cands = [('delete path="b.txt', False), ("delete path=b.txt", True), ('rename path="b.txt"', True),
+             ('delete path="b.txt"', True)]
+    plan, _ = planner.choose(cands, compile_against(tmp_path))
+    assert plan.to_dict()["steps"][0] == {"op": "delete", "select": {"path": "b.txt", "recursive": False,
+                                                                        "kind": "file"}}
+
+
+def test_best_candidate_refused_by_policy_is_exit_3(tmp_path):
+    cands = [('read path="/etc/passwd"', True), ('read path="passwd"', True)]
+    with pytest.raises(PolicyError):
+        planner.choose(cands, compile_against(tmp_path))
+
+
+def test_no_candidate_compiles_is_exit_4_with_the_reason(tmp_path):
+    cands = [('delete path="a.txt"', True), ('read path="/etc/passwd"', True)]
+    with pytest.raises(NoPlannerError, match="could not plan this request: step 1: a.txt does not exist"):
+        planner.choose(cands, compile_against(tmp_path))
+    with pytest.raises(NoPlannerError, match="could not plan this request"):
+        planner.choose([], compile_against(tmp_path))
+
+
+def test_no_model_files_is_exit_4(tmp_path, monkeypatch):
+    monkeypatch.setenv("FILEAGENT_MODEL_DIR", str(tmp_path / "nothing"))
+    with pytest.raises(NoPlannerError, match="no planner model installed"):
+        planner.plan_request("list files", root=tmp_path, compile=compile_against(tmp_path))
+
+
+def test_existing_paths_skip_agent_state_and_are_capped(make_tree, tmp_path):
+    make_tree(tmp_path, {"a.txt": "", "docs/b.md": "", "docs/deep/c.md": "", ".fileagent/journal/x": "",
+                         "empty/": None})
+    paths = planner.existing_paths(tmp_path)
+    assert sorted(paths) == ["a.txt", "docs", "docs/b.md", "docs/deep", "docs/deep/c.md", "empty"]
+    assert len(planner.existing_paths(tmp_path, cap=3)) == 3
