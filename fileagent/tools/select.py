@@ -106,7 +106,7 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
         raise ctx.plan_error(f"folder {sel.in_!r} does not exist", sel.in_)
     if not be.is_dir:
         raise ctx.plan_error(f"{sel.in_!r} is not a folder", sel.in_)
-    pattern = (sel.pattern or "*").replace("\\", "/")
+    pattern = nfc(sel.pattern or "*").replace("\\", "/")
     while pattern.startswith("./"):
         pattern = pattern[2:]
     if sel.recursive and not pattern.startswith("**/"):
