@@ -94,11 +94,12 @@ def all_template_ids() -> list[str]:
 
 def _fill(tpl: str, slots: dict) -> str:
     suffix = slots.pop("_suffix", "")
-    return tpl.lstrip("!").format(**slots) + suffix
+    return tpl.lstrip("!~").format(**slots) + suffix
 
 
-def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, list, str, bool]:
-    """(skeleton, steps, template id, is_sentence) for one intent; split limits the templates."""
+def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, list, str, str]:
+    """(skeleton, steps, template id, flag) for one intent; split limits the templates.
+    flag: "!" a whole sentence, "~" or "{" no polite prefix, "" anything goes."""
     tpls = templates_for(lang, intent) or templates_for("zh", intent)
     tl = lang if templates_for(lang, intent) else "zh"
     ks = list(range(len(tpls)))
@@ -107,26 +108,40 @@ def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, l
     k = ctx.rng.choice(ks)
     tpl = tpls[k]
     slots, steps = SAMPLERS[intent](ctx, _module(lang), tpl)
-    return _fill(tpl, slots), steps, f"{tl}.{intent}.{k}", tpl.startswith("!")
+    flag = tpl[0] if tpl[0] in "!~{" else ""
+    return _fill(tpl, slots), steps, f"{tl}.{intent}.{k}", flag
 
 
-def _wrap(ctx: Ctx, lang: str, core: str) -> str:
+@lru_cache(maxsize=None)
+def _cum(pairs: tuple) -> tuple[list, list]:
+    values, total, cum = [], 0.0, []
+    for v, w in pairs:
+        values.append(v)
+        total += w
+        cum.append(total)
+    return values, cum
+
+
+def _weighted(rng: random.Random, pairs: tuple):
+    values, cum = _cum(pairs)
+    return rng.choices(values, cum_weights=cum)[0]
+
+
+def _wrap(ctx: Ctx, lang: str, core: str, flag: str) -> str:
     m = _module(lang)
     rng = ctx.rng
-    if rng.random() < 0.08:
+    if not flag and rng.random() < 0.08:
         return m.question(ctx, core)
-    pre = rng.choices([p for p, _ in m.WRAP_PRE], [w for _, w in m.WRAP_PRE])[0]
-    post = rng.choices([p for p, _ in m.WRAP_POST], [w for _, w in m.WRAP_POST])[0]
-    return pre + core + post
+    pre = "" if flag else _weighted(rng, m.WRAP_PRE)
+    return pre + core + _weighted(rng, m.WRAP_POST)
 
 
 def _pick_intent(rng: random.Random, pool=None) -> str:
-    keys = list(pool or WEIGHTS)
-    return rng.choices(keys, [WEIGHTS[k] for k in keys])[0]
+    return _weighted(rng, tuple((k, WEIGHTS[k]) for k in (pool or WEIGHTS)))
 
 
 def _one_example(rng: random.Random) -> Example:
-    lang = rng.choices([l for l, _ in LANG_WEIGHTS], [w for _, w in LANG_WEIGHTS])[0]
+    lang = _weighted(rng, LANG_WEIGHTS)
     ctx = Ctx(rng, lang)
     r = rng.random()
     if r < MULTI_P:
@@ -142,8 +157,8 @@ def _one_example(rng: random.Random) -> Example:
             split = split_of(tid)
             parts, steps = [], []
             while len(parts) < n:
-                c, s, _, sentence = _clause(ctx, lang, _pick_intent(rng), "train" if split == "train" else None)
-                if not sentence:
+                c, s, _, flag = _clause(ctx, lang, _pick_intent(rng), "train" if split == "train" else None)
+                if flag in ("", "{"):
                     parts.append(c)
                     steps += s
             core = conns[k].format(**dict(zip("abc", parts)))
@@ -153,10 +168,10 @@ def _one_example(rng: random.Random) -> Example:
             intent = _pick_intent(rng, OUTSIDE_INTENTS)
         else:
             intent = _pick_intent(rng)
-        core, steps, tid, sentence = _clause(ctx, lang, intent, None)
+        core, steps, tid, flag = _clause(ctx, lang, intent, None)
         split = split_of(tid)
-        if not sentence:
-            core = _wrap(ctx, lang, core)
+        if flag != "!":
+            core = _wrap(ctx, lang, core, flag)
     if lang == "en" and rng.random() < 0.35:
         core = core[:1].upper() + core[1:]
     src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P,

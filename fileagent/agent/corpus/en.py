@@ -3,7 +3,9 @@
 A phrase builder returns (skeleton text, selection dict); names inside the skeleton
 are `Ctx.name` sentinels. Templates are str.format strings over the slots that
 `build.py` fills; a template starting with "!" is a whole sentence (a question):
-it gets no polite wrapper and is never joined into a multi-step request.
+it gets no polite wrapper and is never joined into a multi-step request. "~" (and a
+template starting with a slot) takes no polite prefix and no question form; "~" templates
+are not joined into multi-step requests either.
 """
 from __future__ import annotations
 
@@ -106,6 +108,10 @@ def filter_phrase(ctx: Ctx, filt: dict, kind: str) -> str:
 
 # --------------------------------------------------------------- selections
 
+NOUN_FORMS = ("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex")
+NOUN_WEIGHTS = (42, 8, 16, 8, 7, 6, 5, 4, 4)
+TEXT_TYPES = ("text", "markdown", "python", "logs")
+
 def folder_ref(ctx: Ctx, value: str) -> str:
     """A folder named as a location: "docs", "the docs folder"..."""
     if value == "..":
@@ -114,7 +120,7 @@ def folder_ref(ctx: Ctx, value: str) -> str:
     return ctx.rng.choices((n, f"the {n} folder", f"the folder {n}", f"the {n} directory"), (60, 20, 12, 8))[0]
 
 
-def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
+def one(ctx: Ctx, want: str = "file", text: bool = False) -> tuple[str, dict]:
     """One exact item: a file (maybe inside a named folder) or a folder."""
     rng = ctx.rng
     if want == "dir":
@@ -123,7 +129,7 @@ def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
             return ctx.name("..", ctx.pick(PARENT_EN)), {"path": ".."}
         v = ctx.folder()
         return folder_ref(ctx, v), {"path": v}
-    folder, name = ctx.fresh_file()
+    folder, name = ctx.fresh_file(text)
     if not folder:
         n = ctx.name(name)
         return rng.choices((n, f"the file {n}", f"file {n}"), (75, 18, 7))[0], {"path": name}
@@ -135,13 +141,12 @@ def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
     return rng.choice((f"{n} from {f}", f"{n} in {f}", f"{n} inside {f}", f"the file {n} in {f}")), {"path": path}
 
 
-def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, str]:
+def _noun(ctx: Ctx, filt: dict, sel: dict, text: bool = False, ext: str | None = None) -> tuple[str, str]:
     """(plural, singular) noun phrase for files; may set ext or pattern."""
     rng = ctx.rng
-    form = rng.choices(("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex"),
-                       (42, 8, 16, 8, 7, 6, 5, 4, 4))[0]
+    form = "ext" if ext else rng.choices(NOUN_FORMS, NOUN_WEIGHTS)[0]
     if form == "ext":
-        e = ctx.ext()
+        e = ext or ctx.ext(text)
         filt["ext"] = [e]
         if e in PLURAL_EXTS and rng.random() < 0.45:
             w = ext_surface(ctx, e).lstrip(".")
@@ -151,7 +156,7 @@ def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, str]:
     if form == "exts":
         es = []
         while len(es) < rng.choice((2, 2, 3)):
-            e = ctx.ext()
+            e = ctx.ext(text)
             if e not in es:
                 es.append(e)
         filt["ext"] = es
@@ -160,7 +165,7 @@ def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, str]:
         joined = f"{ws[0]} {conj} {ws[1]}" if len(ws) == 2 else f"{ws[0]}, {ws[1]} {conj} {ws[2]}"
         return f"{joined} files", f"{joined} file"
     if form == "type":
-        t = rng.choice(tuple(TYPE_EXTS))
+        t = rng.choice(TEXT_TYPES if text else tuple(TYPE_EXTS))
         filt["ext"] = list(TYPE_EXTS[t])
         plural, single = rng.choice(TYPE_WORDS_EN[t])
         return ctx.name(t, plural), ctx.name(t, single)
@@ -202,13 +207,16 @@ def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, str]:
 
 
 def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool = True,
-          folder: str | None = None) -> tuple[str, dict]:
+          folder: str | None = None, text: bool = False, ext: str | None = None,
+          bare: bool = True) -> tuple[str, dict]:
     """Several items: [determiner] noun [location] [filters]."""
     rng = ctx.rng
-    kind = rng.choice(kinds)
+    kind = "file" if ext else rng.choice(kinds)
     sel: dict = {}
     filt: dict = {}
-    loc = rng.choices(("in", "rec", "all", "here"), (56, 20, 16, 8))[0] if folder is None else "in"
+    # bare=False: the phrase is followed by "in DEST" (put X in Y), so it must name its folder
+    loc = rng.choices(("in", "rec", "all", "here") if bare else ("in", "rec"), (56, 20, 16, 8)[:4 if bare else 2])[0] \
+        if folder is None else "in"
     if kind == "any" and loc in ("all", "here"):
         loc = "in"
     if loc in ("in", "rec"):
@@ -237,7 +245,7 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             single += f" whose name starts with {ctx.name(s)}"
         fl = ""
     else:
-        plural, single = _noun(ctx, filt, sel)
+        plural, single = _noun(ctx, filt, sel, text, ext)
         fl = ""
         if filters and rng.random() < 0.4:
             fl = " " + filter_phrase(ctx, filt, kind)
@@ -317,7 +325,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "create_file": (
         "create {path} with the content {text}", "make a file {path} containing {text}",
         "write a new file {path} that says {text}", "create a file called {path} with {text} in it",
-        "new file {path} with content {text}", "create {path} and put {text} in it",
+        "~new file {path} with content {text}", "create {path} and put {text} in it",
         "make {path} with the text {text}", "add a new file {path} containing {text}",
         "create a text file named {path}, content: {text}", "save {text} to a new file {path}",
         "create {path} containing just {text}", "start a new file {path} with {text}",
@@ -331,31 +339,31 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "create a folder {dpath}", "make a new directory called {dpath}", "mkdir {dpath}",
         "create the folder {dpath}", "make a folder named {dpath}", "add a new folder {dpath}",
         "create a directory {dpath}", "set up a new folder called {dpath}", "make a subfolder {dpath}",
-        "new folder {dpath}", "create an empty folder {dpath}",
+        "~new folder {dpath}", "create an empty folder {dpath}",
     ),
     "append": (
         "append {text} to {sel}", "add a line {text} to the end of {sel}", "add {text} at the end of {sel}",
         "append the line {text} to {sel}", "write {text} at the bottom of {sel}", "tack {text} onto the end of {sel}",
-        "add {text} as a new last line in {sel}", "to the end of {sel}, add {text}", "append {text} in {sel}",
+        "add {text} as a new last line in {sel}", "~to the end of {sel}, add {text}", "append {text} in {sel}",
         "put {text} at the end of {sel}", "add the line {text} to {sel}",
     ),
     "prepend": (
         "prepend {text} to {sel}", "add {text} at the top of {sel}", "insert {text} at the beginning of {sel}",
         "put {text} at the start of {sel}", "add the line {text} to the top of {sel}",
-        "at the top of {sel}, add {text}", "insert the line {text} before the first line of {sel}",
+        "~at the top of {sel}, add {text}", "insert the line {text} before the first line of {sel}",
         "prepend the line {text} in {sel}",
     ),
     "replace": (
-        "replace {find} with {text} in {sel}", "in {sel}, change {find} to {text}",
+        "replace {find} with {text} in {sel}", "~in {sel}, change {find} to {text}",
         "change every {find} to {text} in {sel}", "swap {find} for {text} in {sel}",
-        "find {find} and replace it with {text} in {sel}", "in {sel} replace {find} by {text}",
+        "find {find} and replace it with {text} in {sel}", "~in {sel} replace {find} by {text}",
         "substitute {text} for {find} in {sel}", "replace all occurrences of {find} in {sel} with {text}",
         "update {sel}: replace {find} with {text}", "turn {find} into {text} in {sel}",
     ),
     "replace_regex": (
-        "replace the regex {find} with {text} in {sel}", "in {sel}, replace matches of the regular expression {find} with {text}",
+        "replace the regex {find} with {text} in {sel}", "~in {sel}, replace matches of the regular expression {find} with {text}",
         "use the regex {find} to replace with {text} in {sel}", "regex replace {find} -> {text} in {sel}",
-        "in {sel} substitute the pattern {find} (regex) with {text}", "replace every match of regex {find} in {sel} by {text}",
+        "~in {sel} substitute the pattern {find} (regex) with {text}", "replace every match of regex {find} in {sel} by {text}",
         "do a regex replace of {find} with {text} in {sel}",
     ),
     "set": (
@@ -367,19 +375,19 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "delete": (
         "delete {sel}", "remove {sel}", "erase {sel}", "trash {sel}", "get rid of {sel}", "throw away {sel}",
         "!can you delete {sel}?", "delete {sel} permanently", "nuke {sel}", "remove {sel} from the disk",
-        "clean up by deleting {sel}", "I don't need {sel} anymore, delete it", "bin {sel}", "wipe out {sel}",
+        "clean up by deleting {sel}", "~I don't need {sel} anymore, delete it", "bin {sel}", "wipe out {sel}",
         "discard {sel}", "delete off {sel}",
     ),
     "move": (
         "move {sel} to {dst}", "put {sel} in {dst}", "transfer {sel} to {dst}", "stick {sel} in {dst}",
-        "move {sel} into {dst}", "to {dst}, move {sel}", "relocate {sel} to {dst}", "shift {sel} over to {dst}",
+        "move {sel} into {dst}", "~to {dst}, move {sel}", "relocate {sel} to {dst}", "shift {sel} over to {dst}",
         "!can you move {sel} to {dst}?", "{sel} should go to {dst}", "drag {sel} into {dst}",
         "send {sel} to {dst}",
-        "move {sel} over to {dst}", "take {sel} and move it all to {dst}", "mv {sel} {dst}", "dump {sel} in {dst}",
+        "move {sel} over to {dst}", "take {sel} and move it all to {dst}", "mv {one} {dstn}", "dump {sel} in {dst}",
     ),
     "copy": (
         "copy {sel} to {dst}", "duplicate {sel} into {dst}", "back up {sel} to {dst}", "make a copy of {sel} in {dst}",
-        "copy {sel} into {dst}", "to {dst}, copy {sel}", "!can you copy {sel} to {dst}?", "cp {sel} {dst}",
+        "copy {sel} into {dst}", "~to {dst}, copy {sel}", "!can you copy {sel} to {dst}?", "cp {one} {dstn}",
         "put a copy of {sel} in {dst}", "clone {sel} into {dst}", "copy {sel} over to {dst}",
         "save copies of {sel} in {dst}", "mirror {sel} to {dst}", "make backups of {sel} in {dst}",
     ),
@@ -429,8 +437,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "classify {F} by size", "split {grp} by how big they are", "sort {F} into small, medium and large folders",
     ),
     "classify_keywords": (
-        "in {F}, {rules}", "sort {grp}: {rules}", "organize {F} so that {rules}", "classify {grp}: {rules}",
-        "go through {grp} and {rules}", "for {grp}, {rules}", "sort {F} by keywords: {rules}",
+        "~in {F}, {rules}", "sort {grp}: {rules}", "organize {F} so that {rules}", "classify {grp}: {rules}",
+        "go through {grp} and {rules}", "~for {grp}, {rules}", "sort {F} by keywords: {rules}",
     ),
     "classify_default": (
         "classify {grp}", "organize {F}", "tidy up {F}", "sort out {grp}", "clean up and organize {F}",
@@ -508,14 +516,14 @@ def tags_phrase(ctx: Ctx, tags: list[str]) -> str:
     return ", ".join(names[:-1]) + ctx.rng.choice((" and ", " & ", ", ")) + names[-1]
 
 
-def new_path(ctx: Ctx, kind: str = "file") -> tuple[str, str]:
+def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str]:
     """A file or folder to create: bare, as a path, or "NAME in FOLDER"."""
     rng = ctx.rng
     if ctx.outside:
         ctx.outside = False
         v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS)
         return ctx.name(v), v
-    name = ctx.filename() if kind == "file" else ctx.folder(nested=0)
+    name = ctx.filename(text) if kind == "file" else ctx.folder(nested=0)
     if rng.random() < 0.6:
         return ctx.name(name), name
     folder = ctx.folder()

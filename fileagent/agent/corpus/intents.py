@@ -6,6 +6,7 @@ plan text is always rendered from them, never written by hand.
 """
 from __future__ import annotations
 
+import re
 from string import Formatter
 
 from . import names as N
@@ -16,13 +17,19 @@ def slots_of(tpl: str) -> set[str]:
     return {f for _, f, _, _ in Formatter().parse(tpl) if f}
 
 
-def _select(ctx: Ctx, L, tpl: str, kinds=None, one_p: float = 0.45) -> tuple[dict, dict]:
-    """Fill whichever selection slot the template has: one/item/dir/grp/sel."""
+# "put X in Y": a selection without a folder of its own would read as "X in Y"
+_IN_DEST = re.compile(r"\{(sel|grp)\} (in|into|inside) \{")
+
+
+def _select(ctx: Ctx, L, tpl: str, kinds=None, one_p: float = 0.45, text: bool = False) -> tuple[dict, dict]:
+    """Fill whichever selection slot the template has: one/item/dir/grp/sel.
+    text=True: the items are text files (read, update)."""
     s = slots_of(tpl)
+    bare = not _IN_DEST.search(tpl)
     file_kinds = ("file",)
     kinds = kinds or ("file",) * 8 + ("dir", "any")
     if "one" in s:
-        t, sel = L.one(ctx, "file")
+        t, sel = L.one(ctx, "file", text=text)
         return {"one": t}, sel
     if "dir" in s:
         t, sel = L.one(ctx, "dir")
@@ -31,12 +38,12 @@ def _select(ctx: Ctx, L, tpl: str, kinds=None, one_p: float = 0.45) -> tuple[dic
         t, sel = L.one(ctx, "dir" if ctx.rng.random() < 0.2 else "file")
         return {"item": t}, sel
     if "grp" in s:
-        t, sel = L.group(ctx, kinds)
+        t, sel = L.group(ctx, kinds, text=text, bare=bare)
         return {"grp": t}, sel
     if ctx.rng.random() < one_p:
-        t, sel = L.one(ctx, "file" if kinds == file_kinds or ctx.rng.random() < 0.85 else "dir")
+        t, sel = L.one(ctx, "file" if kinds == file_kinds or ctx.rng.random() < 0.85 else "dir", text=text)
     else:
-        t, sel = L.group(ctx, kinds)
+        t, sel = L.group(ctx, kinds, text=text, bare=bare)
     return {"sel": t}, sel
 
 
@@ -52,12 +59,12 @@ s_list_grp = s_list_dir
 
 
 def s_read(ctx, L, tpl):
-    slots, sel = _select(ctx, L, tpl, kinds=FILES)
+    slots, sel = _select(ctx, L, tpl, kinds=FILES, text=True)
     return slots, [{"op": "read", "select": sel}]
 
 
 def s_create_file(ctx, L, tpl):
-    p, path = L.new_path(ctx, "file")
+    p, path = L.new_path(ctx, "file", text=True)
     c = ctx.content()
     return {"path": p, "text": ctx.text(c)}, [{"op": "create", "path": path, "content": c}]
 
@@ -74,7 +81,7 @@ def s_create_dir(ctx, L, tpl):
 
 def _update(mode):
     def sampler(ctx, L, tpl):
-        slots, sel = _select(ctx, L, tpl, kinds=FILES, one_p=0.7)
+        slots, sel = _select(ctx, L, tpl, kinds=FILES, one_p=0.7, text=True)
         step = {"op": "update", "select": sel, "mode": mode}
         if mode == "replace":
             find, text = ctx.pick(N.REPLACE_PAIRS)
@@ -96,7 +103,15 @@ def _sel_op(op):
         slots, sel = _select(ctx, L, tpl)
         step = {"op": op, "select": sel}
         if op in ("move", "copy"):
-            slots["dst"], step["to"] = L.dest(ctx)
+            source = sel.get("path") or sel.get("in") or "."
+            while True:
+                if "dstn" in slots_of(tpl):       # "mv X DEST": a bare folder name
+                    step["to"] = ctx.folder(nested=0.3)
+                    slots["dstn"] = ctx.name(step["to"])
+                else:
+                    slots["dst"], step["to"] = L.dest(ctx)
+                if step["to"] != source and not source.startswith(step["to"] + "/"):
+                    break
         return slots, [step]
     return sampler
 
@@ -121,11 +136,15 @@ def s_rename_one(ctx, L, tpl):
 
 def _batch_rename(field):
     def sampler(ctx, L, tpl):
-        slots, sel = _select(ctx, L, tpl, kinds=FILES)
+        if field == "set_ext":
+            old = ctx.pick(tuple(N.SET_EXT)) if ctx.rng.random() < 0.85 else None
+            t, sel = L.group(ctx, FILES, ext=old)
+            slots = {"grp": t}
+            e = ctx.pick(N.SET_EXT[old] if old else ("txt", "md", "bak", "old"))
+        else:
+            slots, sel = _select(ctx, L, tpl, kinds=FILES)
         step = {"op": "rename", "select": sel}
         if field == "set_ext":
-            old = (sel.get("filters") or {}).get("ext") or []
-            e = ctx.pick([e for e in N.FILE_EXTS if e not in old])
             step["set_ext"] = e
             slots["ext2"] = ctx.name(e, e.upper() if ctx.rng.random() < 0.15 else e)
         elif field == "add_prefix":
@@ -208,7 +227,7 @@ def s_seq_mkdir(op):
 
 def s_seq_rename_move(ctx, L, tpl):
     old = ctx.filename()
-    new = f"{ctx.stem()}.{old.rsplit('.', 1)[1]}"
+    new = f"{ctx.stem()}.{old.rsplit('.', 1)[1]}"   # may be any stem: people do rename photo.jpg to trip.jpg
     if new == old:
         new = "new_" + old
     dst_t, dst = L.dest(ctx)
@@ -217,7 +236,7 @@ def s_seq_rename_move(ctx, L, tpl):
 
 
 def s_seq_create_tag(ctx, L, tpl):
-    p, path = L.new_path(ctx, "file")
+    p, path = L.new_path(ctx, "file", text=True)
     c = ctx.content()
     tags = [ctx.tag()]
     return ({"path": p, "text": ctx.text(c), "tags": L.tags_phrase(ctx, tags)},
@@ -225,12 +244,12 @@ def s_seq_create_tag(ctx, L, tpl):
 
 
 def s_seq_read_delete(ctx, L, tpl):
-    t, sel = L.one(ctx, "file")
+    t, sel = L.one(ctx, "file", text=True)
     return {"one": t}, [{"op": "read", "select": sel}, {"op": "delete", "select": sel}]
 
 
 def s_seq_backup_set(ctx, L, tpl):
-    t, sel = L.one(ctx, "file")
+    t, sel = L.one(ctx, "file", text=True)
     dst_t, dst = L.dest(ctx)
     c = ctx.content()
     return ({"one": t, "dst": dst_t, "text": ctx.text(c)},

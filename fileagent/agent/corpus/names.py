@@ -75,21 +75,48 @@ ZH_FOLDERS = (
 )
 ZH_SUBFOLDERS = ("2023", "2024", "已完成", "旧版", "终稿", "原始", "第一季度", "三月", "待审", "存档")
 
-EN_STEMS = (
-    "report", "notes", "todo", "budget", "budget_2024", "invoice_0312", "meeting-notes", "resume", "cv", "README",
-    "draft", "draft_v2", "summary", "letter", "contract", "slides", "thesis", "chapter1", "chapter_03", "IMG_2041",
-    "DSC00123", "screenshot_0412", "data", "results", "config", "main", "utils", "index", "backup_old", "changelog",
-    "final report", "Q3 numbers", "trip plan", "shopping list", "minutes_0915", "proposal", "paper", "scan_001",
-    "photo_17", "agenda", "plan", "server", "setup", "invoice-2023-11", "lecture5", "expenses", "sales_q2",
-    "song", "clip", "holiday", "logo", "poster", "memo", "app", "test_utils", "export", "report-final", "notes (1)",
+# File stems by what such a file usually is, with the extensions that go with it.
+STEM_GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...] = (
+    # (English stems, Chinese stems, extensions)
+    (("report", "notes", "todo", "summary", "letter", "contract", "thesis", "chapter1", "chapter_03", "draft",
+      "draft_v2", "resume", "cv", "README", "meeting-notes", "proposal", "paper", "agenda", "plan", "memo",
+      "minutes_0915", "changelog", "final report", "trip plan", "shopping list", "report-final", "notes (1)",
+      "lecture5"),
+     ("简历", "会议记录", "周报", "月报", "年终总结", "合同", "读书笔记", "旅行计划", "说明", "论文初稿", "项目计划",
+      "待办事项", "2024年度报告", "产品需求", "测试报告", "面试题", "菜谱", "日记", "新建文本文档", "演讲稿"),
+     ("txt", "md", "pdf", "docx", "doc", "txt", "md")),
+    (("budget", "budget_2024", "expenses", "sales_q2", "results", "data", "export", "Q3 numbers", "invoice_0312",
+      "invoice-2023-11", "contacts", "grades"),
+     ("发票", "预算表", "报价单", "工资条", "课程表", "通讯录", "账单_三月", "销售数据"),
+     ("csv", "xlsx", "json", "csv", "pdf")),
+    (("IMG_2041", "DSC00123", "screenshot_0412", "photo_17", "logo", "poster", "scan_001", "holiday", "avatar",
+      "banner"),
+     ("照片01", "合照", "截图_0412", "证件照", "海报"),
+     ("png", "jpg", "jpeg", "gif", "heic", "png", "jpg")),
+    (("main", "utils", "config", "index", "server", "setup", "app", "test_utils", "settings", "styles"),
+     ("配置",),
+     ("py", "js", "html", "yaml", "json", "ini", "css", "py")),
+    (("song", "clip", "interview", "podcast_ep3", "voice memo", "intro"),
+     ("录音", "会议录像", "歌曲"),
+     ("mp3", "wav", "mp4", "mov", "m4a")),
+    (("backup_old", "export", "photos_2023", "site-backup", "release-1.2"),
+     ("备份", "资料包"),
+     ("zip", "7z", "rar", "tar")),
+    (("server", "app", "setup", "install", "debug", "error"),
+     ("运行日志",),
+     ("log", "tmp", "bak", "log")),
+    (("slides", "pitch", "training", "kickoff"),
+     ("培训资料", "演讲稿", "汇报"),
+     ("pptx", "ppt", "pdf")),
 )
-ZH_STEMS = (
-    "简历", "会议记录", "周报", "月报", "年终总结", "合同", "发票", "读书笔记", "旅行计划", "预算表", "报价单", "说明",
-    "论文初稿", "项目计划", "待办事项", "2024年度报告", "工资条", "课程表", "产品需求", "测试报告", "照片01", "合照",
-    "面试题", "菜谱", "日记", "通讯录", "新建文本文档", "演讲稿", "培训资料", "账单_三月",
-)
-FILE_EXTS = ("txt", "md", "pdf", "docx", "xlsx", "csv", "png", "jpg", "json", "py", "log", "pptx", "zip", "mp3",
-             "mp4", "html", "yaml", "doc", "jpeg", "gif", "mov", "wav", "js", "tmp", "bak", "ini", "xml", "7z")
+TEXT_GROUPS = (0, 1, 3, 6)     # stem groups whose files hold text (read, update, create with content)
+TEXT_EXTS = ("txt", "md", "csv", "json", "yaml", "py", "js", "html", "ini", "log", "xml", "tex", "css")
+# Extensions "change the extension of ... to X" plausibly goes between.
+SET_EXT = {"txt": ("md", "log", "bak"), "md": ("txt", "markdown"), "jpeg": ("jpg",), "jpg": ("jpeg",),
+           "htm": ("html",), "html": ("htm",), "yml": ("yaml",), "yaml": ("yml",), "tmp": ("bak", "old"),
+           "bak": ("old", "txt"), "log": ("txt", "old"), "csv": ("txt", "tsv"), "tif": ("tiff",), "text": ("txt",),
+           "markdown": ("md",), "jpe": ("jpg",), "ini": ("cfg", "conf"), "js": ("mjs", "ts"), "mov": ("mp4",)}
+FILE_EXTS = tuple(sorted({e for g in STEM_GROUPS for e in g[2]}))
 # Extensions a request names as a filter (weighted towards the common ones by repetition).
 FILTER_EXTS = ("pdf", "pdf", "txt", "txt", "md", "md", "jpg", "png", "png", "docx", "csv", "log", "log", "tmp",
                "bak", "mp3", "mp4", "zip", "json", "py", "xlsx", "jpeg", "gif", "html", "doc", "pptx", "mov",
@@ -225,25 +252,30 @@ class Ctx:
             base += "/" + self.pick(ZH_SUBFOLDERS if zh and self.rng.random() < 0.6 else EN_SUBFOLDERS)
         return base
 
-    def stem(self) -> str:
+    def stem(self, group: int | None = None) -> str:
+        g = STEM_GROUPS[self.rng.randrange(len(STEM_GROUPS)) if group is None else group]
         zh = self.lang != "en" and self.rng.random() < 0.5
-        return self.pick(ZH_STEMS if zh else EN_STEMS)
+        return self.pick(g[1] if zh else g[0])
 
-    def ext(self) -> str:
-        return self.pick(FILTER_EXTS)
+    def ext(self, text: bool = False) -> str:
+        return self.pick(TEXT_EXTS if text else FILTER_EXTS)
 
-    def filename(self, ext: str | None = None) -> str:
-        ext = ext or self.pick(FILE_EXTS)
-        return f"{self.stem()}.{ext}"
+    def filename(self, text: bool = False) -> str:
+        """A plausible file name: stem and extension of the same kind; text=True: a text file."""
+        g = self.pick(TEXT_GROUPS) if text else self.rng.randrange(len(STEM_GROUPS))
+        exts = STEM_GROUPS[g][2]
+        if text:
+            exts = tuple(e for e in exts if e in TEXT_EXTS)
+        return f"{self.stem(g)}.{self.pick(exts)}"
 
-    def fresh_file(self) -> tuple[str, str]:
+    def fresh_file(self, text: bool = False) -> tuple[str, str]:
         """(folder or "", file name): a file, sometimes in a folder."""
         if self.outside:
             self.outside = False
             p = self.pick(OUTSIDE_FILES)
             return "", p
         folder = self.folder() if self.rng.random() < 0.35 else ""
-        return folder, self.filename()
+        return folder, self.filename(text)
 
     def tag(self) -> str:
         zh = self.lang != "en" and self.rng.random() < 0.6
@@ -279,6 +311,14 @@ class Ctx:
         return self.rng.randint(2018, 2026), self.rng.randint(1, 12), self.rng.randint(1, 28)
 
     # -------------------------------------------------------------- finishing
+    def _cjk_name_edge(self, i: int, pos: int) -> bool:
+        """Keep the space next to an unquoted name that starts/ends with a CJK character,
+        so the name's edge stays visible ("把 报告 移到" not "把报告移到")."""
+        if self.values[i][1] is not None:       # a fixed surface (size, date, type word): no name edge
+            return False
+        s = self.rendered(i)
+        return bool(s) and is_cjk(s[pos])
+
     def finish(self, skeleton: str, *, tighten: bool = False, typo: bool = False) -> str:
         parts = _SENT.split(skeleton)   # literal, index, literal, index, ...
         lits = parts[0::2]
@@ -287,8 +327,8 @@ class Ctx:
             lits = _typo(self.rng, lits)
         if tighten:
             for k, lit in enumerate(lits):
-                prev_cjk = k > 0 and _cjk_edge(self.rendered(idx[k - 1]), -1)
-                next_cjk = k < len(idx) and _cjk_edge(self.rendered(idx[k]), 0)
+                prev_cjk = k > 0 and self._cjk_name_edge(idx[k - 1], -1)
+                next_cjk = k < len(idx) and self._cjk_name_edge(idx[k], 0)
                 new = re.sub(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]) +| +(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])", "", lit)
                 if prev_cjk and lit.startswith(" ") and not new.startswith(" "):
                     new = " " + new
@@ -303,8 +343,7 @@ class Ctx:
         return re.sub(r" {2,}", " ", text).strip()
 
 
-def _cjk_edge(s: str, pos: int) -> bool:
-    return bool(s) and is_cjk(s[pos])
+
 
 
 _TYPO_SKIP = set(m.lower() for m in MONTHS) | {"bytes", "megabytes", "kilobytes", "gigabytes", "regex",

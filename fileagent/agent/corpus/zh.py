@@ -95,6 +95,10 @@ def filter_phrase(ctx: Ctx, filt: dict) -> str:
 
 # --------------------------------------------------------------- selections
 
+NOUN_FORMS = ("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex")
+NOUN_WEIGHTS = (42, 8, 16, 8, 7, 6, 5, 4, 4)
+TEXT_TYPES = ("text", "markdown", "python", "logs")
+
 def folder_ref(ctx: Ctx, value: str) -> str:
     if value == "..":
         return parent(ctx)
@@ -106,7 +110,7 @@ def parent(ctx: Ctx) -> str:
     return ctx.name("..", ctx.pick(PARENT_ZH))
 
 
-def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
+def one(ctx: Ctx, want: str = "file", text: bool = False) -> tuple[str, dict]:
     rng = ctx.rng
     if want == "dir":
         if ctx.outside and rng.random() < 0.3:
@@ -114,7 +118,7 @@ def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
             return parent(ctx), {"path": ".."}
         v = ctx.folder()
         return folder_ref(ctx, v), {"path": v}
-    folder, name = ctx.fresh_file()
+    folder, name = ctx.fresh_file(text)
     if not folder:
         n = ctx.name(name)
         return rng.choices((n, f"文件 {n}", f"{n} 这个文件"), (75, 15, 10))[0], {"path": name}
@@ -125,20 +129,19 @@ def one(ctx: Ctx, want: str = "file") -> tuple[str, dict]:
     return rng.choice((f"{f} 里的 {n}", f"{f} 中的 {n}", f"{f} 里面的 {n}", f"{f} 下的 {n}")), {"path": path}
 
 
-def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, bool]:
+def _noun(ctx: Ctx, filt: dict, sel: dict, text: bool = False, ext: str | None = None) -> tuple[str, bool]:
     """(noun phrase, takes filters) for files; may set ext or pattern."""
     rng = ctx.rng
-    form = rng.choices(("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex"),
-                       (42, 8, 16, 8, 7, 6, 5, 4, 4))[0]
+    form = "ext" if ext else rng.choices(NOUN_FORMS, NOUN_WEIGHTS)[0]
     if form == "ext":
-        e = ctx.ext()
+        e = ext or ctx.ext(text)
         filt["ext"] = [e]
         w = ext_word(ctx, e)
         return rng.choice((f"{w} 文件", f"{w} 文件", w, f"{w} 格式的文件")), True
     if form == "exts":
         es = []
         while len(es) < rng.choice((2, 2, 3)):
-            e = ctx.ext()
+            e = ctx.ext(text)
             if e not in es:
                 es.append(e)
         filt["ext"] = es
@@ -147,7 +150,7 @@ def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, bool]:
         joined = f"{ws[0]} {conj} {ws[1]}" if len(ws) == 2 else f"{ws[0]}、{ws[1]} {rng.choice(('和', '、'))} {ws[2]}"
         return f"{joined} 文件", True
     if form == "type":
-        t = rng.choice(tuple(TYPE_EXTS))
+        t = rng.choice(TEXT_TYPES if text else tuple(TYPE_EXTS))
         filt["ext"] = list(TYPE_EXTS[t])
         return ctx.name(t, rng.choice(TYPE_WORDS_ZH[t])), True
     if form == "plain":
@@ -179,13 +182,16 @@ def _noun(ctx: Ctx, filt: dict, sel: dict) -> tuple[str, bool]:
 
 
 def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool = True,
-          folder: str | None = None) -> tuple[str, dict]:
+          folder: str | None = None, text: bool = False, ext: str | None = None,
+          bare: bool = True) -> tuple[str, dict]:
     """Several items: [location 的] [所有] [filters 的] noun."""
     rng = ctx.rng
-    kind = rng.choice(kinds)
+    kind = "file" if ext else rng.choice(kinds)
     sel: dict = {}
     filt: dict = {}
-    loc = rng.choices(("in", "rec", "all", "here"), (56, 20, 16, 8))[0] if folder is None else "in"
+    # bare=False: the phrase is followed by "in DEST" (put X in Y), so it must name its folder
+    loc = rng.choices(("in", "rec", "all", "here") if bare else ("in", "rec"), (56, 20, 16, 8)[:4 if bare else 2])[0] \
+        if folder is None else "in"
     if kind == "any" and loc in ("all", "here"):
         loc = "in"
     if loc in ("in", "rec"):
@@ -220,33 +226,30 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             noun = f"名字以 {ctx.name(s)} 开头的{noun}"
         text = f"{where}{det}{noun}"
     else:
-        noun, filterable = _noun(ctx, filt, sel)
+        noun, filterable = _noun(ctx, filt, sel, text, ext)
         fl = ""
         if filters and filterable and rng.random() < 0.4:
             fl = filter_phrase(ctx, filt)
             if rng.random() < 0.25:
                 second = filter_phrase(ctx, filt)
-                fl = fl[:-1].rstrip() + rng.choice(("且", "并且", "、", "，而且")) + second
+                fl = fl[:-1].rstrip() + " " + rng.choice(("且", "并且", "、", "，而且")) + second
         text = f"{where}{det}{fl}{noun}"
     if filt:
         sel["filters"] = filt
     return text, sel
 
 
-def new_path(ctx: Ctx, kind: str = "file") -> tuple[str, str]:
+def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str]:
     rng = ctx.rng
     if ctx.outside:
         ctx.outside = False
         v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS)
         return ctx.name(v), v
-    name = ctx.filename() if kind == "file" else ctx.folder(nested=0)
+    name = ctx.filename(text) if kind == "file" else ctx.folder(nested=0)
     if rng.random() < 0.6:
         return ctx.name(name), name
-    folder = ctx.folder()
-    path = f"{folder}/{name}"
-    if rng.random() < 0.5:
-        return ctx.name(path), path
-    return f"{folder_ref(ctx, folder)} 里的 {ctx.name(name)}", path
+    path = f"{ctx.folder()}/{name}"
+    return ctx.name(path), path
 
 
 def dest(ctx: Ctx) -> tuple[str, str]:
@@ -261,7 +264,7 @@ def rules_phrase(ctx: Ctx, rules: list[tuple[list[str], str]], default: str | No
     rng = ctx.rng
     parts = []
     for kws, folder in rules:
-        kw = rng.choice(("或", "或者", "、")).join(ctx.text(k) for k in kws)
+        kw = rng.choice((" 或 ", " 或者 ", "、")).join(ctx.text(k) for k in kws)
         f = ctx.name(folder)
         parts.append(rng.choice((f"包含 {kw} 的放到 {f}", f"提到 {kw} 的放进 {f}", f"含 {kw} 的移到 {f}",
                                  f"有 {kw} 的归到 {f}")))
@@ -274,17 +277,17 @@ def rules_phrase(ctx: Ctx, rules: list[tuple[list[str], str]], default: str | No
 
 def tags_phrase(ctx: Ctx, tags: list[str]) -> str:
     names = [ctx.name(t) for t in tags]
-    return names[0] if len(names) == 1 else ctx.rng.choice(("和", "、", " 和 ")).join(names)
+    return names[0] if len(names) == 1 else ctx.rng.choice((" 和 ", "、", " 和 ")).join(names)
 
 
 def question(ctx: Ctx, core: str) -> str:
-    return ctx.rng.choice((f"可以帮我{core}吗？", f"能{core}吗？", f"能不能{core}？", f"你能帮我{core}吗"))
+    return ctx.rng.choice((f"可以帮我{core} 吗？", f"能{core} 吗？", f"能不能{core}？", f"你能帮我{core} 吗"))
 
 
 WRAP_PRE = (("", 40), ("请", 14), ("帮我", 14), ("麻烦", 4), ("麻烦你", 3), ("你帮我", 3), ("我想", 4), ("我要", 4),
-            ("请帮我", 6), ("给我", 2), ("帮忙", 2))
-WRAP_POST = (("", 50), ("。", 20), ("吧", 5), ("，谢谢", 6), ("，谢谢！", 2), ("！", 3), ("，多谢", 1))
-CONNECT2 = ("先{a}，再{b}", "先{a}再{b}", "{a}，然后{b}", "{a}，接着{b}", "{a}并{b}", "{a}，{b}", "{a}，之后{b}",
+            ("请帮我", 6), ("帮忙", 2))
+WRAP_POST = (("", 50), ("。", 20), ("，谢谢", 6), ("，谢谢！", 2), ("！", 3), ("，多谢", 1))
+CONNECT2 = ("先{a}，再{b}", "先{a} 再{b}", "{a}，然后{b}", "{a}，接着{b}", "{a} 并{b}", "{a}，{b}", "{a}，之后{b}",
             "{a}；然后{b}", "首先{a}，然后{b}", "{a}，完了{b}")
 CONNECT3 = ("先{a}，然后{b}，最后{c}", "{a}，{b}，然后{c}", "首先{a}，其次{b}，最后{c}", "{a}，再{b}，再{c}",
             "先{a}，再{b}，然后{c}")
