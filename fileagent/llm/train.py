@@ -49,6 +49,7 @@ class TrainConfig:
     grad_clip: float = 1.0
     seed: int = 1337
     device: str = "auto"
+    threads: int = 0                  # CPU threads for torch; 0 = os.cpu_count()
     eval_every: int = 500
     eval_samples: int = 200
     log_every: int = 10
@@ -124,11 +125,11 @@ class Progress:
         sys.stderr.flush()
 
 
-def pick_device(name: str) -> torch.device:
+def pick_device(name: str, threads: int = 0) -> torch.device:
     if name == "auto":
         name = "cuda" if torch.cuda.is_available() else "cpu"
     if name == "cpu":
-        torch.set_num_threads(os.cpu_count() or 1)
+        torch.set_num_threads(threads or os.cpu_count() or 1)
     return torch.device(name)
 
 
@@ -146,7 +147,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     out_dir.mkdir(parents=True, exist_ok=True)
     cfg = replace(cfg, model=replace(cfg.model, vocab_size=tokenizer.vocab_size))
     eval_fn = eval_fn or greedy_accuracy
-    device = pick_device(cfg.device)
+    device = pick_device(cfg.device, cfg.threads)
     random.seed(cfg.seed)
     np.random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
@@ -260,6 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--warmup", type=int, default=d.warmup)
     p.add_argument("--seed", type=int, default=d.seed)
     p.add_argument("--device", default=d.device)
+    p.add_argument("--threads", type=int, default=d.threads, help="CPU threads (0 = all cores)")
     p.add_argument("--eval-every", type=int, default=d.eval_every)
     p.add_argument("--eval-samples", type=int, default=d.eval_samples)
     p.add_argument("--ckpt-every", type=int, default=d.ckpt_every)
@@ -278,8 +280,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = GPTConfig(block_size=a.block_size, n_layer=a.n_layer, n_head=a.n_head, n_embd=a.n_embd,
                       mlp_hidden=a.mlp_hidden)
     cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
-                      seed=a.seed, device=a.device, eval_every=a.eval_every, eval_samples=a.eval_samples,
-                      ckpt_every=a.ckpt_every)
+                      seed=a.seed, device=a.device, threads=a.threads, eval_every=a.eval_every,
+                      eval_samples=a.eval_samples, ckpt_every=a.ckpt_every)
     metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
                     resume=a.resume, time_limit_s=a.time_limit)
     print(json.dumps(metrics, indent=2, ensure_ascii=False))
