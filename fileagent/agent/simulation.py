@@ -62,12 +62,13 @@ class CompileContext:
             rel = "" if rel == "." else rel
         return rel
 
-    def check_new_name(self, folder: str, name: str) -> None:
-        """A destination the plan creates must itself be allowed (deny patterns, hidden paths)."""
+    def check_new_name(self, folder: str, name: str, *, name_checked: bool = False) -> None:
+        """A destination the plan creates must itself be allowed (deny patterns, hidden paths).
+        name_checked: the item keeps a name the selection already checked."""
         folded = self._folds.get(folder)
         if folded is None:
             folded = self._folds[folder] = fold(folder)
-        pat = self.guard.entry_denied(folded, name)
+        pat = self.guard.entry_denied(folded, name, name_checked=name_checked)
         if pat:
             rel = join(folder, name)
             raise self.policy_error(f"destination {rel!r} refused: it matches deny pattern {pat!r}", rel)
@@ -93,12 +94,13 @@ class CompileContext:
         self.add("mkdir", dst=rel, expect={rel: self.view.expect_absent(rel)})
         self.view.mkdir(rel)
 
-    def place(self, folder: str, name: str, *, is_dir: bool) -> tuple[str | None, bool]:
+    def place(self, folder: str, name: str, *, is_dir: bool, name_checked: bool = False) -> tuple[str | None, bool]:
         """Destination for an item named `name` arriving in `folder` (which exists in the view):
         (rel, overwrite), or (None, False) when the conflict policy says skip."""
-        self.check_new_name(folder, name)
-        dst = join(folder, name)
-        existing = self.view.get(dst)
+        self.check_new_name(folder, name, name_checked=name_checked)
+        dst = f"{folder}/{name}" if folder else name
+        listing = self.view.listing(folder) or {}
+        existing = listing.get(name)
         if existing is None:
             return dst, False
         conflicts = self.changeset.conflicts
@@ -112,7 +114,6 @@ class CompileContext:
                                       dst)
             conflicts.append(Conflict(self.step, dst, "overwrite", dst))
             return dst, True
-        listing = self.view.listing(folder) or {}
         stem, ext = (name, "") if is_dir else split_name(name)
         for i in itertools.count(1):
             candidate = f"{stem} ({i}){ext}"

@@ -229,11 +229,14 @@ class Guard:
             return True
         return bool(self._hidden_set) and abs_path in self._hidden_set
 
-    def entry_denied(self, dir_rel_folded: str, name: str) -> str | None:
+    def entry_denied(self, dir_rel_folded: str, name: str, *, name_checked: bool = False) -> str | None:
         """Deny check for an entry of an already-checked folder (its folded root-relative path given,
-        "" for the root): only the new name and the full-path patterns are tested."""
+        "" for the root): only the new name and the full-path patterns are tested (`name_checked`:
+        the name alone is known to pass, e.g. an item keeping its name in another folder)."""
+        if name_checked and not (self._rel_re or self._abs_near_re):
+            return None
         name_f = fold(name)
-        if self._name_re and self._name_re.fullmatch(name_f):
+        if not name_checked and self._name_re and self._name_re.fullmatch(name_f):
             return self._which(self._name_pats, name_f)
         if self._rel_re or self._abs_near_re:
             rel_f = dir_rel_folded + "/" + name_f if dir_rel_folded else name_f

@@ -108,7 +108,7 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         if parent_of(rel) == target:
             continue
         ctx.ensure_dir(target)
-        dst, overwrite = ctx.place(target, name_of(rel), is_dir=False)
+        dst, overwrite = ctx.place(target, name_of(rel), is_dir=False, name_checked=True)
         if dst is None:
             continue
         if overwrite:

@@ -48,7 +48,7 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             if why:
                 raise ctx.policy_error(f"{rel!r} refused: {why}", rel)
         ctx.ensure_dir(dest)
-        dst, overwrite = ctx.place(dest, name_of(rel), is_dir=e.is_dir)
+        dst, overwrite = ctx.place(dest, name_of(rel), is_dir=e.is_dir, name_checked=True)
         if dst is None:
             continue
         if dst == rel:
