@@ -50,7 +50,7 @@ EXPECTED_KEYS = ({f"op:{op}" for op in OPS} | set(plan_text.SELECTION_KEYS) - {"
                  {"mode=" + m for m in ("append", "prepend", "replace", "replace_regex", "set")} |
                  {"by=" + b for b in ("extension", "type", "year", "month", "size", "keywords")} |
                  {"kind=dir", "kind=any", "new_name", "set_ext", "add_prefix", "add_suffix", "if", "then", "else",
-                  "dest", "tag", "remove", "to", "content", "find", "text", "rule_set"})
+                  "dest", "tag", "remove", "to", "content", "find", "text", "rule_set", "template"})
 
 
 def test_every_op_key_and_enum_appears_in_train_and_heldout(sample):

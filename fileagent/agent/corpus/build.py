@@ -1,5 +1,18 @@
 """Assembly: pick language, intent and template; render request and plan; hold out templates.
 
+Canonical plans (one intent, one plan text; the model is scored by exact match):
+- one named item -> path="X"; "X from/in FOLDER", "FOLDER 里的 X" -> path="FOLDER/X".
+- "the EXT files in F" -> in="F" ext=EXT; "under F", "F and its subfolders", "子目录" -> + recursive;
+  "all/every EXT file" with no folder -> recursive ext=EXT; "here", "in the root", "根目录" -> ext=EXT only.
+- "everything in F" -> in="F" kind=any; "the folders in F" -> kind=dir. "list/show/what's in F" and
+  "list the files in F" -> list path="F".
+- a written glob -> pattern="GLOB"; "names starting with X" -> pattern="X*"; "with X in the name" ->
+  pattern="*X*"; "names ending with X" -> pattern="*X.*"; name~ only when the request says regex / 正则.
+- type words -> names.TYPE_EXTS in its order (images -> jpg jpeg png gif, ...).
+- sizes strictly larger/smaller, KB/MB/GB = 1024-based; "in 2023" -> after=2023-01-01 before=2024-01-01.
+- "the parent folder" / "上一级目录" -> "..". Paths outside the root are kept as written.
+- rename batch `template` only when the request writes the template (with {n}, {stem}...).
+
 Template ids are "LANG.INTENT.K" (K = index in that language's tuple) plus the
 multi-step connectors "LANG.seq2.K" / "LANG.seq3.K". About 15% of the templates of
 every intent in every language are held out (split="heldout"); which ones is fixed
@@ -71,6 +84,7 @@ def heldout_ids(lang: str, group: str, count: int) -> frozenset[str]:
     return frozenset(sorted(ids, key=_hash)[:k])
 
 
+@lru_cache(maxsize=None)
 def split_of(tid: str) -> str:
     lang, group, k = tid.rsplit(".", 2)
     if group in ("seq2", "seq3"):
@@ -136,8 +150,12 @@ def _wrap(ctx: Ctx, lang: str, core: str, flag: str) -> str:
     return pre + core + _weighted(rng, m.WRAP_POST)
 
 
-def _pick_intent(rng: random.Random, pool=None) -> str:
-    return _weighted(rng, tuple((k, WEIGHTS[k]) for k in (pool or WEIGHTS)))
+_ALL_INTENTS = tuple(WEIGHTS.items())
+_OUTSIDE_INTENTS = tuple((k, WEIGHTS[k]) for k in OUTSIDE_INTENTS)
+
+
+def _pick_intent(rng: random.Random, outside: bool = False) -> str:
+    return _weighted(rng, _OUTSIDE_INTENTS if outside else _ALL_INTENTS)
 
 
 def _one_example(rng: random.Random) -> Example:
@@ -165,7 +183,7 @@ def _one_example(rng: random.Random) -> Example:
     else:
         if r < MULTI_P + OUTSIDE_P:
             ctx.outside = True
-            intent = _pick_intent(rng, OUTSIDE_INTENTS)
+            intent = _pick_intent(rng, outside=True)
         else:
             intent = _pick_intent(rng)
         core, steps, tid, flag = _clause(ctx, lang, intent, None)

@@ -304,7 +304,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "list_dir": (
         "list {dir}", "show me {dir}", "!what's in {dir}?", "!what is inside {dir}?", "ls {dir}",
         "list the contents of {dir}", "show what's in {dir}", "!what files are in {dir}?", "display {dir}",
-        "list everything {dir} contains", "give me a listing of {dir}", "!can you tell me what {dir} has in it?",
+"give me a listing of {dir}", "!can you tell me what {dir} has in it?",
         "show the files in {dir}", "!which files does {dir} contain?",
     ),
     "list_grp": (
@@ -406,6 +406,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "add the prefix {pre} to {grp}", "prefix {grp} with {pre}", "put {pre} in front of the names of {grp}",
         "rename {grp} by adding {pre} at the start", "start the names of {grp} with {pre}",
         "add {pre} to the beginning of the names of {grp}", "stick {pre} before the names of {grp}",
+    ),
+    "rename_template": (
+        "rename {grp} using the pattern {tpl}", "rename {grp} to {tpl}", "number {grp} as {tpl}",
+        "batch rename {grp} with the template {tpl}", "give {grp} names like {tpl}",
     ),
     "rename_suffix": (
         "add the suffix {suf} to {grp}", "append {suf} to the names of {grp}", "suffix {grp} with {suf}",
@@ -521,7 +525,7 @@ def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str
     rng = ctx.rng
     if ctx.outside:
         ctx.outside = False
-        v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS)
+        v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS[:-2])    # not ".." itself
         return ctx.name(v), v
     name = ctx.filename(text) if kind == "file" else ctx.folder(nested=0)
     if rng.random() < 0.6:

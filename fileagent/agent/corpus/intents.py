@@ -55,7 +55,11 @@ def s_list_dir(ctx, L, tpl):
     return slots, [{"op": "list", "select": sel}]
 
 
-s_list_grp = s_list_dir
+def s_list_grp(ctx, L, tpl):
+    while True:
+        slots, sel = _select(ctx, L, tpl)
+        if set(sel) != {"in"}:    # "list the files in X" is list path="X" (list_dir), not in="X"
+            return slots, [{"op": "list", "select": sel}]
 
 
 def s_read(ctx, L, tpl):
@@ -147,6 +151,9 @@ def _batch_rename(field):
         if field == "set_ext":
             step["set_ext"] = e
             slots["ext2"] = ctx.name(e, e.upper() if ctx.rng.random() < 0.15 else e)
+        elif field == "template":
+            step["template"] = v = ctx.pick(N.RENAME_TEMPLATES)
+            slots["tpl"] = ctx.name(v, quote=True)
         elif field == "add_prefix":
             step["add_prefix"] = v = ctx.pick(N.PREFIXES)
             slots["pre"] = ctx.name(v)
@@ -271,6 +278,7 @@ SAMPLERS = {
     "delete": _sel_op("delete"), "move": _sel_op("move"), "copy": _sel_op("copy"),
     "rename_one": s_rename_one, "rename_ext": _batch_rename("set_ext"),
     "rename_prefix": _batch_rename("add_prefix"), "rename_suffix": _batch_rename("add_suffix"),
+    "rename_template": _batch_rename("template"),
     "classify_ext": _classify("extension"), "classify_type": _classify("type"), "classify_year": _classify("year"),
     "classify_month": _classify("month"), "classify_size": _classify("size"),
     "classify_keywords": _classify("keywords"), "classify_default": _classify("default"),
@@ -281,12 +289,14 @@ SAMPLERS = {
 }
 # Relative weight of each single-step intent in the corpus (multi-step and outside are added on top).
 WEIGHTS = {
-    "list_dir": 2.0, "list_grp": 2.0, "read_one": 2.0, "read_grp": 0.5, "create_file": 1.4, "create_empty": 0.8,
-    "create_dir": 1.2, "append": 1.3, "prepend": 0.8, "replace": 1.2, "replace_regex": 0.7, "set": 1.0,
-    "delete": 2.6, "move": 3.2, "copy": 2.4, "rename_one": 1.6, "rename_ext": 0.8, "rename_prefix": 0.7,
-    "rename_suffix": 0.7, "classify_ext": 0.9, "classify_type": 0.8, "classify_year": 0.7, "classify_month": 0.6,
-    "classify_size": 0.6, "classify_keywords": 1.3, "classify_default": 1.2, "classify_ruleset": 0.6,
-    "tag_add": 1.3, "tag_remove": 0.8,
+    "list_dir": 2.0, "list_grp": 2.0, "read_one": 2.0, "read_grp": 0.5,
+    "create_file": 1.4, "create_empty": 0.8, "create_dir": 1.2,
+    "append": 1.3, "prepend": 0.8, "replace": 1.2, "replace_regex": 0.7, "set": 1.0,
+    "delete": 2.6, "move": 3.2, "copy": 2.4,
+    "rename_one": 1.6, "rename_ext": 0.8, "rename_prefix": 0.7, "rename_suffix": 0.7, "rename_template": 0.4,
+    "classify_ext": 0.8, "classify_type": 0.7, "classify_year": 0.6, "classify_month": 0.5, "classify_size": 0.5,
+    "classify_keywords": 1.2, "classify_default": 1.1, "classify_ruleset": 0.5,
+    "tag_add": 1.4, "tag_remove": 0.8,
 }
 SEQ_INTENTS = tuple(k for k in SAMPLERS if k.startswith("seq_"))
 # Intents whose first path may be swapped for one outside the root.

@@ -112,10 +112,10 @@ STEM_GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...
 TEXT_GROUPS = (0, 1, 3, 6)     # stem groups whose files hold text (read, update, create with content)
 TEXT_EXTS = ("txt", "md", "csv", "json", "yaml", "py", "js", "html", "ini", "log", "xml", "tex", "css")
 # Extensions "change the extension of ... to X" plausibly goes between.
-SET_EXT = {"txt": ("md", "log", "bak"), "md": ("txt", "markdown"), "jpeg": ("jpg",), "jpg": ("jpeg",),
+SET_EXT = {"txt": ("md", "log", "bak"), "md": ("txt",), "jpeg": ("jpg",), "jpg": ("jpeg",),
            "htm": ("html",), "html": ("htm",), "yml": ("yaml",), "yaml": ("yml",), "tmp": ("bak", "old"),
-           "bak": ("old", "txt"), "log": ("txt", "old"), "csv": ("txt", "tsv"), "tif": ("tiff",), "text": ("txt",),
-           "markdown": ("md",), "jpe": ("jpg",), "ini": ("cfg", "conf"), "js": ("mjs", "ts"), "mov": ("mp4",)}
+           "bak": ("old", "txt"), "log": ("txt", "old"), "csv": ("txt", "tsv"), "tif": ("tiff",),
+           "ini": ("cfg", "conf"), "js": ("mjs", "ts"), "mov": ("mp4",), "jfif": ("jpg",), "tiff": ("tif",)}
 FILE_EXTS = tuple(sorted({e for g in STEM_GROUPS for e in g[2]}))
 # Extensions a request names as a filter (weighted towards the common ones by repetition).
 FILTER_EXTS = ("pdf", "pdf", "txt", "txt", "md", "md", "jpg", "png", "png", "docx", "csv", "log", "log", "tmp",
@@ -164,6 +164,9 @@ CATEGORY_ZH = ("财务", "法务", "会议", "旅行", "学习", "工作", "生�
 DEFAULT_EN = ("misc", "other", "rest", "unsorted", "everything-else", "inbox")
 DEFAULT_ZH = ("其他", "杂项", "未分类", "其它")
 PREFIXES = ("2024_", "old_", "draft-", "IMG_", "backup_", "v2_", "archived-", "final_", "2023-", "归档_", "new_", "x")
+RENAME_TEMPLATES = ("photo_{n:03}.{ext}", "{date}_{name}", "trip-{n}.{ext}", "{stem}_{date}.{ext}",
+                    "scan_{n:03}.{ext}", "{stem}-v2.{ext}", "会议_{n}.{ext}", "{date}-{stem}.{ext}", "{n:03}_{name}",
+                    "img{n}.{ext}", "{stem}_final.{ext}")
 SUFFIXES = ("_old", "_backup", "-final", "_v2", "_copy", "_已审", "-2024", "_draft", "_bak", "_done", "-ok", "_1")
 # End-of-stem fragments "names ending with X" uses (pattern "*X.*").
 NAME_ENDINGS = ("_old", "_final", "-copy", "_v2", "_backup", "(1)", "_draft", "_signed", "副本", "_bak")
@@ -177,7 +180,7 @@ OUTSIDE_FILES = ("/etc/hosts", "/etc/passwd", "/etc/shadow", "/etc/ssh/sshd_conf
                  "../secrets.txt", "../../etc/passwd", "../other-project/notes.md", "../.env", "../config.yaml",
                  "/home/alice/.netrc", "/etc/fstab", "../../private/keys.pem", "/Library/Preferences/x.plist")
 OUTSIDE_DIRS = ("/etc", "/usr/local/bin", "/tmp", "/var/log", "/home/alice/Documents", "~/Desktop", "../backup",
-                "../..", "/System", "/usr/lib", "~/Downloads", "../shared", "/root", "/opt")
+                "../..", "/System", "/usr/lib", "~/Downloads", "../shared", "/root", "/opt", "..", "..")
 PARENT_EN = ("the parent folder", "the parent directory", "the folder above this one", "one level up")
 PARENT_ZH = ("上一级目录", "上级目录", "父目录", "上一层文件夹")
 

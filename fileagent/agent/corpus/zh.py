@@ -232,7 +232,7 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             fl = filter_phrase(ctx, filt)
             if rng.random() < 0.25:
                 second = filter_phrase(ctx, filt)
-                fl = fl[:-1].rstrip() + " " + rng.choice(("且", "并且", "、", "，而且")) + second
+                fl = fl[:-1].rstrip() + rng.choice((" 且", " 并且", "、", "，而且")) + second
         text = f"{where}{det}{fl}{noun}"
     if filt:
         sel["filters"] = filt
@@ -243,7 +243,7 @@ def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str
     rng = ctx.rng
     if ctx.outside:
         ctx.outside = False
-        v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS)
+        v = ctx.pick(P.OUTSIDE_FILES if kind == "file" else P.OUTSIDE_DIRS[:-2])    # not ".." itself
         return ctx.name(v), v
     name = ctx.filename(text) if kind == "file" else ctx.folder(nested=0)
     if rng.random() < 0.6:
@@ -381,6 +381,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "给 {grp} 的文件名加上前缀 {pre}", "在 {grp} 的名字前面加 {pre}", "把 {grp} 都加上 {pre} 前缀",
         "给 {grp} 加前缀 {pre}", "{grp} 的文件名前加上 {pre}", "为 {grp} 添加前缀 {pre}",
     ),
+    "rename_template": (
+        "把 {grp} 按 {tpl} 的格式重命名", "用模板 {tpl} 重命名 {grp}", "将 {grp} 批量重命名为 {tpl}",
+        "按照 {tpl} 给 {grp} 改名", "把 {grp} 统一改名成 {tpl}",
+    ),
     "rename_suffix": (
         "给 {grp} 的文件名加上后缀 {suf}", "在 {grp} 的名字后面加 {suf}", "给 {grp} 加后缀 {suf}",
         "为 {grp} 的文件名添加后缀 {suf}", "{grp} 的名字后面都加上 {suf}", "把 {grp} 都加上 {suf} 后缀",
@@ -471,6 +475,7 @@ MIX_TEMPLATES: dict[str, tuple[str, ...]] = {
     "rename_one": ("把 {item} rename 成 {new}", "rename {item} 为 {new}", "{item} 改个 name 叫 {new}"),
     "rename_ext": ("把 {grp} 的 extension 改成 {ext2}", "把 {grp} 的后缀 rename 成 .{ext2}"),
     "rename_prefix": ("给 {grp} 加个 prefix {pre}", "{grp} 的名字前面加 prefix {pre}"),
+    "rename_template": ("用 template {tpl} rename {grp}", "把 {grp} batch rename 成 {tpl}"),
     "rename_suffix": ("给 {grp} 加个 suffix {suf}", "{grp} 文件名后面加 suffix {suf}"),
     "classify_ext": ("按 extension 整理 {F}", "把 {grp} 按 file type 分类", "sort 一下 {F}，按扩展名"),
     "classify_type": ("按 category 整理 {F}", "把 {grp} 按 category 分类"),
