@@ -53,8 +53,9 @@ class CompileContext:
         return "" if rel == "." else rel
 
     def folder(self, p: str) -> str:
-        """Like path(), but a symlink to a folder inside the root stands for that folder."""
-        rel = self.path(p)
+        """Like path(), but a symlink to a folder inside the root stands for that folder, and ""
+        means the root."""
+        rel = self.path(p if p.strip() else ".")
         e = self.view.get(rel)
         if e is not None and e.is_link:
             import os

@@ -204,3 +204,12 @@ def test_missing_path_and_folder(tmp_path, make_tree, compile_steps):
         compile_steps(tmp_path, [{"op": "list", "select": {"in": "nope"}}])
     with pytest.raises(PlanError, match="not a folder"):
         compile_steps(tmp_path, [{"op": "list", "select": {"in": "a.txt"}}])
+
+
+def test_move_to_the_root_and_through_a_folder_link(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"d/a.txt": "a", "real/": None})
+    os.symlink(tmp_path / "real", tmp_path / "alias")
+    assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": ""}])) == \
+        [("move", "d/a.txt", "a.txt")]
+    assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": "alias"}])) == \
+        [("move", "d/a.txt", "real/a.txt")]
