@@ -95,15 +95,20 @@ class CompileContext:
         self.add("mkdir", dst=rel, expect={rel: self.view.expect_absent(rel)})
         self.view.mkdir(rel)
 
-    def place(self, folder: str, name: str, *, is_dir: bool, name_checked: bool = False) -> tuple[str | None, bool]:
+    def place(self, folder: str, name: str, *, is_dir: bool, name_checked: bool = False,
+              moving: str | None = None) -> tuple[str | None, bool]:
         """Destination for an item named `name` arriving in `folder` (which exists in the view):
-        (rel, overwrite), or (None, False) when the conflict policy says skip."""
+        (rel, overwrite), or (None, False) when the conflict policy says skip. `moving`: the item's
+        own path (a case-only rename does not clash with itself)."""
         self.check_new_name(folder, name, name_checked=name_checked)
         dst = f"{folder}/{name}" if folder else name
-        listing = self.view.listing(folder) or {}
-        existing = listing.get(name)
-        if existing is None:
+        view = self.view
+        taken = view.clash(folder, name)
+        if taken is None or join(folder, taken) == moving:
             return dst, False
+        listing = view.listing(folder) or {}
+        existing = listing[taken]
+        dst = join(folder, taken)
         conflicts = self.changeset.conflicts
         if self.on_conflict == "skip":
             conflicts.append(Conflict(self.step, dst, "skip", None))
@@ -118,7 +123,7 @@ class CompileContext:
         stem, ext = (name, "") if is_dir else split_name(name)
         for i in itertools.count(1):
             candidate = f"{stem} ({i}){ext}"
-            if candidate not in listing:
+            if view.clash(folder, candidate) is None:
                 break
         self.check_new_name(folder, candidate)
         new = join(folder, candidate)

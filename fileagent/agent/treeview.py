@@ -78,6 +78,21 @@ class Entry:
         return Entry(self.is_dir, self.is_link, self.disk, self.content, self._fp)
 
 
+def case_insensitive(path: str) -> bool:
+    """Whether the filesystem holding `path` ignores case (probed on the path itself)."""
+    if os.name == "nt":
+        return True
+    head, tail = os.path.split(path.rstrip(os.sep))
+    while tail and tail.swapcase() == tail:
+        head, tail = os.path.split(head)
+    if not tail:
+        return os.sys.platform == "darwin"
+    try:
+        return os.path.samefile(os.path.join(head, tail), os.path.join(head, tail.swapcase()))
+    except OSError:
+        return False
+
+
 class TreeView:
     def __init__(self, guard) -> None:
         self.guard = guard
@@ -87,6 +102,9 @@ class TreeView:
         self._dirs: dict[str, dict[str, Entry]] = {}
         self._vacated: set[str] = set()          # paths something was moved or deleted away from
         self._vacated_dirs: set[str] = set()     # ... of which folders (their whole subtree was vacated)
+        # On case-insensitive filesystems (Windows, macOS by default) "A.txt" and "a.txt" clash.
+        self.case_insensitive = case_insensitive(self.root)
+        self._fold_idx: dict[str, dict[str, str]] = {}
 
     # ---------------------------------------------------------- reading
 
@@ -140,6 +158,19 @@ class TreeView:
                 out[name] = Entry(is_dir, link, de.path)
         return out
 
+    def clash(self, folder: str, name: str) -> str | None:
+        """The name already in `folder` that `name` would collide with (itself, or another case of it
+        on a case-insensitive filesystem), or None."""
+        listing = self.listing(folder) or {}
+        if name in listing:
+            return name
+        if not self.case_insensitive:
+            return None
+        idx = self._fold_idx.get(folder)
+        if idx is None:
+            idx = self._fold_idx[folder] = {n.casefold(): n for n in listing}
+        return idx.get(name.casefold())
+
     def untouched(self, rel: str, e: Entry) -> bool:
         return e.content is None and e.disk is not None and e.disk == self.abs(rel)
 
@@ -165,11 +196,15 @@ class TreeView:
         if listing is None:
             raise KeyError(f"no folder {parent!r} in the view")
         listing[name] = e
+        idx = self._fold_idx.get(parent)
+        if idx is not None:
+            idx[name.casefold()] = name
 
     def remove(self, rel: str) -> Entry:
         parent, _, name = rel.rpartition("/")
         listing = self.listing(parent)
         e = listing.pop(name)  # type: ignore[union-attr]
+        self._forget_case(parent, name, e)
         self._vacated.add(rel)
         if e.is_dir and not e.is_link:
             self._vacated_dirs.add(rel)
@@ -178,6 +213,16 @@ class TreeView:
                 del self._dirs[key]
         return e
 
+    def _forget_case(self, parent: str, name: str, e: Entry) -> None:
+        if not self._fold_idx:
+            return
+        if e.is_dir:
+            self._fold_idx.clear()       # folders below moved or vanished: rebuild on demand
+        else:
+            idx = self._fold_idx.get(parent)
+            if idx is not None and idx.get(name.casefold()) == name:
+                del idx[name.casefold()]
+
     def mkdir(self, rel: str) -> None:
         self.put(rel, Entry(True))
         self._dirs[rel] = {}
@@ -185,6 +230,7 @@ class TreeView:
     def move(self, src: str, dst: str) -> None:
         parent, _, name = src.rpartition("/")
         e = self.listing(parent).pop(name)  # type: ignore[union-attr]
+        self._forget_case(parent, name, e)
         self._vacated.add(src)
         self.put(dst, e)
         if e.is_dir and not e.is_link:

@@ -57,7 +57,7 @@ def _rename(ctx: "CompileContext", rel: str, e: "Entry", new_name: str) -> None:
     check_name(ctx, new_name)
     if new_name == name_of(rel):
         return
-    dst, overwrite = ctx.place(parent_of(rel), new_name, is_dir=e.is_dir)
+    dst, overwrite = ctx.place(parent_of(rel), new_name, is_dir=e.is_dir, moving=rel)
     if dst is None or dst == rel:
         return
     if overwrite:

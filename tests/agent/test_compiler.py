@@ -213,3 +213,20 @@ def test_move_to_the_root_and_through_a_folder_link(tmp_path, make_tree, compile
         [("move", "d/a.txt", "a.txt")]
     assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": "alias"}])) == \
         [("move", "d/a.txt", "real/a.txt")]
+
+
+def test_case_insensitive_filesystems_see_case_clashes(tmp_path, make_tree, compile_steps, monkeypatch):
+    from fileagent.agent import treeview
+    monkeypatch.setattr(treeview, "case_insensitive", lambda path: True)
+    make_tree(tmp_path, {"in/A.txt": "1", "in/b.TXT": "2", "out/a.txt": "0", "d/x.txt": "x"})
+    cs = compile_steps(tmp_path, [{"op": "move", "select": {"in": "in", "pattern": "*.txt"}, "to": "out"}])
+    assert moves(cs) == [("move", "in/A.txt", "out/A (1).txt"), ("move", "in/b.TXT", "out/b.TXT")]
+    assert cs.conflicts[0].path == "out/a.txt"
+    cs = compile_steps(tmp_path, [{"op": "rename", "path": "d/x.txt", "new_name": "X.txt"}])
+    assert moves(cs) == [("move", "d/x.txt", "d/X.txt")] and cs.conflicts == []
+
+
+def test_case_probe_on_this_filesystem(tmp_path):
+    from fileagent.agent.treeview import case_insensitive
+    (tmp_path / "Probe").mkdir()
+    assert case_insensitive(str(tmp_path / "Probe")) == (tmp_path / "PROBE").exists()
