@@ -147,6 +147,8 @@ def _wrap(ctx: Ctx, lang: str, core: str, flag: str) -> str:
     if not flag and rng.random() < 0.08:
         return m.question(ctx, core)
     pre = "" if flag else _weighted(rng, m.WRAP_PRE)
+    if any(w in pre and core.startswith(w) for w in ("帮", "请", "麻烦", "你")):
+        pre = ""        # "帮我" + "帮我 read 一下 X"
     return pre + core + _weighted(rng, m.WRAP_POST)
 
 

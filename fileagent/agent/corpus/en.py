@@ -120,7 +120,7 @@ def folder_ref(ctx: Ctx, value: str) -> str:
     return ctx.rng.choices((n, f"the {n} folder", f"the folder {n}", f"the {n} directory"), (60, 20, 12, 8))[0]
 
 
-def one(ctx: Ctx, want: str = "file", text: bool = False) -> tuple[str, dict]:
+def one(ctx: Ctx, want: str = "file", text: bool = False, plain: bool = False) -> tuple[str, dict]:
     """One exact item: a file (maybe inside a named folder) or a folder."""
     rng = ctx.rng
     if want == "dir":
@@ -128,14 +128,13 @@ def one(ctx: Ctx, want: str = "file", text: bool = False) -> tuple[str, dict]:
             ctx.outside = False
             return ctx.name("..", ctx.pick(PARENT_EN)), {"path": ".."}
         v = ctx.folder()
-        return folder_ref(ctx, v), {"path": v}
+        return (ctx.name(v) if plain else folder_ref(ctx, v)), {"path": v}
     folder, name = ctx.fresh_file(text)
     if not folder:
         n = ctx.name(name)
-        return rng.choices((n, f"the file {n}", f"file {n}"), (75, 18, 7))[0], {"path": name}
+        return (n if plain else rng.choices((n, f"the file {n}", f"file {n}"), (75, 18, 7))[0]), {"path": name}
     path = f"{folder}/{name}"
-    r = rng.random()
-    if r < 0.4:
+    if plain or rng.random() < 0.4:
         return ctx.name(path), {"path": path}
     n, f = ctx.name(name), folder_ref(ctx, folder)
     return rng.choice((f"{n} from {f}", f"{n} in {f}", f"{n} inside {f}", f"the file {n} in {f}")), {"path": path}
@@ -310,7 +309,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
     "list_grp": (
         "list {grp}", "show me {grp}", "find {grp}", "!can you find {grp}?", "show {grp}", "search for {grp}",
         "!could you list {grp}?", "give me a list of {grp}", "look for {grp}", "print a list of {grp}",
-        "locate {grp}", "!where are {grp}?",
+        "locate {grp}", "!can you show me {grp}?",
     ),
     "read_one": (
         "show the contents of {one}", "print {one}", "cat {one}", "open {one}", "display {one}", "read {one}",
@@ -520,7 +519,7 @@ def tags_phrase(ctx: Ctx, tags: list[str]) -> str:
     return ", ".join(names[:-1]) + ctx.rng.choice((" and ", " & ", ", ")) + names[-1]
 
 
-def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str]:
+def new_path(ctx: Ctx, kind: str = "file", text: bool = False, plain: bool = False) -> tuple[str, str]:
     """A file or folder to create: bare, as a path, or "NAME in FOLDER"."""
     rng = ctx.rng
     if ctx.outside:
@@ -532,7 +531,7 @@ def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str
         return ctx.name(name), name
     folder = ctx.folder()
     path = f"{folder}/{name}"
-    if rng.random() < 0.5:
+    if plain or rng.random() < 0.5:
         return ctx.name(path), path
     return f"{ctx.name(name)} in {folder_ref(ctx, folder)}", path
 

@@ -19,6 +19,8 @@ def slots_of(tpl: str) -> set[str]:
 
 # "put X in Y": a selection without a folder of its own would read as "X in Y"
 _IN_DEST = re.compile(r"\{(sel|grp)\} (in|into|inside) \{")
+# shell-like requests ("mv a.txt old") name items by their bare path
+_SHELL = re.compile(r"^[!~]?(ls|cat|mv|cp|touch|mkdir|rm) ")
 
 
 def _select(ctx: Ctx, L, tpl: str, kinds=None, one_p: float = 0.45, text: bool = False) -> tuple[dict, dict]:
@@ -26,22 +28,24 @@ def _select(ctx: Ctx, L, tpl: str, kinds=None, one_p: float = 0.45, text: bool =
     text=True: the items are text files (read, update)."""
     s = slots_of(tpl)
     bare = not _IN_DEST.search(tpl)
+    plain = bool(_SHELL.match(tpl))
     file_kinds = ("file",)
     kinds = kinds or ("file",) * 8 + ("dir", "any")
     if "one" in s:
-        t, sel = L.one(ctx, "file", text=text)
+        t, sel = L.one(ctx, "file", text=text, plain=plain)
         return {"one": t}, sel
     if "dir" in s:
-        t, sel = L.one(ctx, "dir")
+        t, sel = L.one(ctx, "dir", plain=plain)
         return {"dir": t}, sel
     if "item" in s:
-        t, sel = L.one(ctx, "dir" if ctx.rng.random() < 0.2 else "file")
+        t, sel = L.one(ctx, "dir" if ctx.rng.random() < 0.2 else "file", plain=plain)
         return {"item": t}, sel
     if "grp" in s:
         t, sel = L.group(ctx, kinds, text=text, bare=bare)
         return {"grp": t}, sel
-    if ctx.rng.random() < one_p:
-        t, sel = L.one(ctx, "file" if kinds == file_kinds or ctx.rng.random() < 0.85 else "dir", text=text)
+    if plain or ctx.rng.random() < one_p:
+        t, sel = L.one(ctx, "file" if kinds == file_kinds or ctx.rng.random() < 0.85 else "dir", text=text,
+                       plain=plain)
     else:
         t, sel = L.group(ctx, kinds, text=text, bare=bare)
     return {"sel": t}, sel
@@ -68,18 +72,18 @@ def s_read(ctx, L, tpl):
 
 
 def s_create_file(ctx, L, tpl):
-    p, path = L.new_path(ctx, "file", text=True)
+    p, path = L.new_path(ctx, "file", text=True, plain=bool(_SHELL.match(tpl)))
     c = ctx.content()
     return {"path": p, "text": ctx.text(c)}, [{"op": "create", "path": path, "content": c}]
 
 
 def s_create_empty(ctx, L, tpl):
-    p, path = L.new_path(ctx, "file")
+    p, path = L.new_path(ctx, "file", plain=bool(_SHELL.match(tpl)))
     return {"path": p}, [{"op": "create", "path": path}]
 
 
 def s_create_dir(ctx, L, tpl):
-    p, path = L.new_path(ctx, "dir")
+    p, path = L.new_path(ctx, "dir", plain=bool(_SHELL.match(tpl)))
     return {"dpath": p}, [{"op": "create", "path": path, "kind": "dir"}]
 
 

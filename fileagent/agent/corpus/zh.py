@@ -110,20 +110,20 @@ def parent(ctx: Ctx) -> str:
     return ctx.name("..", ctx.pick(PARENT_ZH))
 
 
-def one(ctx: Ctx, want: str = "file", text: bool = False) -> tuple[str, dict]:
+def one(ctx: Ctx, want: str = "file", text: bool = False, plain: bool = False) -> tuple[str, dict]:
     rng = ctx.rng
     if want == "dir":
         if ctx.outside and rng.random() < 0.3:
             ctx.outside = False
             return parent(ctx), {"path": ".."}
         v = ctx.folder()
-        return folder_ref(ctx, v), {"path": v}
+        return (ctx.name(v) if plain else folder_ref(ctx, v)), {"path": v}
     folder, name = ctx.fresh_file(text)
     if not folder:
         n = ctx.name(name)
-        return rng.choices((n, f"文件 {n}", f"{n} 这个文件"), (75, 15, 10))[0], {"path": name}
+        return (n if plain else rng.choices((n, f"文件 {n}", f"{n} 这个文件"), (75, 15, 10))[0]), {"path": name}
     path = f"{folder}/{name}"
-    if rng.random() < 0.4:
+    if plain or rng.random() < 0.4:
         return ctx.name(path), {"path": path}
     n, f = ctx.name(name), folder_ref(ctx, folder)
     return rng.choice((f"{f} 里的 {n}", f"{f} 中的 {n}", f"{f} 里面的 {n}", f"{f} 下的 {n}")), {"path": path}
@@ -239,7 +239,7 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
     return text, sel
 
 
-def new_path(ctx: Ctx, kind: str = "file", text: bool = False) -> tuple[str, str]:
+def new_path(ctx: Ctx, kind: str = "file", text: bool = False, plain: bool = False) -> tuple[str, str]:
     rng = ctx.rng
     if ctx.outside:
         ctx.outside = False
@@ -471,7 +471,7 @@ MIX_TEMPLATES: dict[str, tuple[str, ...]] = {
     "delete": ("把 {sel} delete 掉", "帮我 delete {sel}", "remove 掉 {sel}", "{sel} 都 delete 了吧", "rm 掉 {sel}"),
     "move": ("把 {sel} 都 move 到 {dst}", "move {sel} 到 {dst}", "把 {sel} mv 到 {dst}", "{sel} move 到 {dst} 里",
              "帮我把 {sel} move 进 {dst}"),
-    "copy": ("把 {sel} copy 到 {dst}", "copy 一份 {sel} 到 {dst}", "帮我 backup {sel} 到 {dst}", "cp {sel} 到 {dst}"),
+    "copy": ("把 {sel} copy 到 {dst}", "copy 一份 {sel} 到 {dst}", "帮我 backup {sel} 到 {dst}", "cp {one} 到 {dst}"),
     "rename_one": ("把 {item} rename 成 {new}", "rename {item} 为 {new}", "{item} 改个 name 叫 {new}"),
     "rename_ext": ("把 {grp} 的 extension 改成 {ext2}", "把 {grp} 的后缀 rename 成 .{ext2}"),
     "rename_prefix": ("给 {grp} 加个 prefix {pre}", "{grp} 的名字前面加 prefix {pre}"),
