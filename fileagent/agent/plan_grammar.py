@@ -188,7 +188,7 @@ def bare_value_ok(key: str, ctx: tuple, text: str, complete: bool) -> bool:
     return text in enum if complete else any(v.startswith(text) for v in enum)
 
 
-_BARE_CHARS = [chr(c) for c in range(33, 127)]
+_BARE_CHARS = list("0123456789-KMGB")
 
 
 class PlanGrammar:
@@ -235,7 +235,12 @@ class PlanGrammar:
         if kind == "af":
             return prefixes_of(tuple(field_options(state[1])[0])).get(state[2], ())
         if kind == "b":
-            return _BARE_CHARS + [" "]
+            _, ctx, key, typed = state
+            if key in SIZE_KEYS or key in DATE_KEYS:
+                return _BARE_CHARS + [" "]
+            enum = ENUMS["create_kind" if key == "kind" and ctx[0] == "create" else key]
+            nxt = set(prefixes_of(enum).get(typed, ()))
+            return nxt | {" "} if typed in enum else nxt
         return ()
 
     def step(self, state: tuple, ch: str) -> tuple | None:
@@ -311,7 +316,7 @@ class PlanGrammar:
         if got is not None:
             return got
         text, s = "", state
-        while not self.is_dynamic(s) and not self.can_end(s) and s[0] != "b":
+        while not self.is_dynamic(s) and not self.can_end(s):
             chars = list(self.next_chars(s))
             if len(chars) != 1:
                 break

@@ -35,6 +35,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--time-limit", type=float, default=None, help="stop training (and export) after N seconds")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
+    p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all cores; 1 is faster on a busy box)")
     p.add_argument("--resume", action="store_true", help="continue the checkpoint in --out")
     p.add_argument("--smoke", action="store_true", help="tiny corpus and model: trains in seconds (tests)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
@@ -117,7 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=args.block_size, n_layer=args.n_layer,
                       n_head=args.n_head, n_embd=args.n_embd, mlp_hidden=args.mlp_hidden)
     cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
-                      device=args.device, eval_every=args.eval_every, eval_samples=200,
+                      device=args.device, threads=args.threads, eval_every=args.eval_every, eval_samples=200,
                       ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)

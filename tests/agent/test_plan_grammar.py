@@ -149,6 +149,10 @@ def test_forced_text_is_filled_in(grammar):
     forced = c.forced(s)
     assert b"".join(PIECES[t] for t in forced) == b'find="'
     assert c.forced(c.start()) == []
+    s = feed(c, longest_match('update path="a" mode=append'))     # only " text=" can follow
+    assert b"".join(PIECES[t] for t in c.forced(s)) == b' text="'
+    s = feed(c, longest_match('create path="a" kind='))           # create's only non-default kind
+    assert b"".join(PIECES[t] for t in c.forced(s)) == b"dir"
 
 
 def test_quotes_in_the_request_are_escaped_values(grammar):
