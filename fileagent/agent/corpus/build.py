@@ -144,10 +144,10 @@ def _weighted(rng: random.Random, pairs: tuple):
 def _wrap(ctx: Ctx, lang: str, core: str, flag: str) -> str:
     m = _module(lang)
     rng = ctx.rng
-    if not flag and rng.random() < 0.08:
+    if not flag and not core.startswith(("帮", "请")) and rng.random() < 0.08:
         return m.question(ctx, core)
     pre = "" if flag else _weighted(rng, m.WRAP_PRE)
-    if any(w in pre and core.startswith(w) for w in ("帮", "请", "麻烦", "你")):
+    if core.startswith("给我") or any(w in pre and core.startswith(w) for w in ("帮", "请", "麻烦", "你")):
         pre = ""        # "帮我" + "帮我 read 一下 X"
     return pre + core + _weighted(rng, m.WRAP_POST)
 
@@ -177,7 +177,10 @@ def _one_example(rng: random.Random) -> Example:
             split = split_of(tid)
             parts, steps = [], []
             while len(parts) < n:
-                c, s, _, flag = _clause(ctx, lang, _pick_intent(rng), "train" if split == "train" else None)
+                intent = _pick_intent(rng)
+                if intent == "classify_keywords":      # its own commas would blur the step boundary
+                    continue
+                c, s, _, flag = _clause(ctx, lang, intent, "train" if split == "train" else None)
                 if flag in ("", "{"):
                     parts.append(c)
                     steps += s

@@ -231,36 +231,34 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
                        "all files and folders under {f}")}[loc]
         sel["kind"] = "any"
         return rng.choice(pre).format(f=fr), sel
+    if loc == "all":
+        det = rng.choice(("all", "all the", "every", "all of the", "every single"))
+    else:
+        det = rng.choice(("all", "all the", "the", "every", "any", "all of the"))
+    singular = det.startswith(("every", "any"))
+    fl = ""
     if kind == "dir":
         sel["kind"] = "dir"
-        plural, single = rng.choice((("folders", "folder"), ("subfolders", "subfolder"),
-                                     ("directories", "directory"), ("empty-looking folders", "")))
-        if not single:
-            plural, single = "folders", "folder"
+        plural, single = rng.choice((("folders", "folder"), ("subfolders", "subfolder"), ("directories", "directory")))
         if rng.random() < 0.25:
             s = ctx.pick(P.NAME_STARTS)
             sel["pattern"] = s + "*"
-            plural += f" whose names start with {ctx.name(s)}"
-            single += f" whose name starts with {ctx.name(s)}"
-        fl = ""
+            n = ctx.name(s)
+            plural += f" whose names start with {n}"
+            single += f" whose name starts with {n}"
     else:
         plural, single = _noun(ctx, filt, sel, text, ext)
-        fl = ""
         if filters and rng.random() < 0.4:
             fl = " " + filter_phrase(ctx, filt, kind)
             if rng.random() < 0.25:
                 fl += " and " + filter_phrase(ctx, filt, kind)
+            if singular:
+                fl = _singular(fl)
+    noun = single if singular else plural
     if loc == "all":
-        det = rng.choice(("all", "all the", "every", "all of the", "every single"))
-        noun = single if det.startswith("every") else plural
         where = rng.choice(("", "", "", " anywhere", " in the whole tree", " everywhere"))
         text = f"{det} {noun}{where}{fl}"
     else:
-        det = rng.choice(("all", "all the", "the", "every", "any", "all of the"))
-        if det in ("every", "any"):
-            noun = single
-        else:
-            noun = plural
         if loc == "here":
             where = rng.choice((" here", " in the root", " in the root folder", " in the current folder",
                                 " at the top level"))
@@ -276,6 +274,17 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
     if filt:
         sel["filters"] = filt
     return text, sel
+
+
+_SINGULAR = ((" that are ", " that is "), (" that contain ", " that contains "), (" that mention ", " that mentions "),
+             (" that have ", " that has "), (" in them", " in it"))
+
+
+def _singular(phrase: str) -> str:
+    """Verb agreement for "every pdf file that is ..." (filters are written for the plural)."""
+    for plural, single in _SINGULAR:
+        phrase = phrase.replace(plural, single)
+    return phrase
 
 
 def parent(ctx: Ctx) -> str:

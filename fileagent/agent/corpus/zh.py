@@ -298,7 +298,7 @@ CLASSIFY_DEST = ("，放到 {d} 里", "，结果放在 {d} 下", "，分类后�
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "list_dir": (
         "列出 {dir}", "显示 {dir} 里的文件", "!{dir} 里有什么？", "!{dir} 里面都有哪些文件？", "看看 {dir} 里有什么",
-        "列出 {dir} 的内容", "查看 {dir} 目录", "!{dir} 下面有啥？", "展示 {dir} 中的文件", "列一下 {dir}",
+        "列出 {dir} 的内容", "查看目录 {dir}", "!{dir} 下面有啥？", "展示 {dir} 中的文件", "列一下 {dir}",
         "把 {dir} 里的文件列出来", "!{dir} 里都有些什么",
     ),
     "list_grp": (
@@ -353,14 +353,14 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "覆盖 {sel}，内容改成 {text}", "把 {sel} 重写为 {text}",
     ),
     "delete": (
-        "删除 {sel}", "删掉 {sel}", "移除 {sel}", "把 {sel} 删了", "把 {sel} 删除", "把 {sel} 都删掉",
-        "!能把 {sel} 删掉吗？", "清除 {sel}", "将 {sel} 删除", "把 {sel} 扔进回收站", "不要 {sel} 了，删掉",
+        "删除 {sel}", "删掉 {sel}", "移除 {sel}", "把 {sel} 删了", "把 {sel} 删除", "把 {grp} 都删掉",
+        "!能把 {sel} 删掉吗？", "清除 {sel}", "将 {sel} 删除", "把 {sel} 扔进回收站", "~不要 {sel} 了，删掉",
         "干掉 {sel}", "{sel} 删掉",
     ),
     "move": (
         "把 {sel} 移动到 {dst}", "将 {sel} 移到 {dst}", "把 {sel} 挪到 {dst}", "把 {sel} 放到 {dst}",
-        "把 {sel} 转移到 {dst}", "{sel} 移到 {dst} 去", "移动 {sel} 到 {dst}", "把 {sel} 都放进 {dst}",
-        "将 {sel} 移至 {dst}", "!能把 {sel} 移到 {dst} 吗？", "把 {sel} 搬到 {dst}", "{sel} 全部挪到 {dst} 里",
+        "把 {sel} 转移到 {dst}", "{sel} 移到 {dst} 去", "移动 {sel} 到 {dst}", "把 {grp} 都放进 {dst}",
+        "将 {sel} 移至 {dst}", "!能把 {sel} 移到 {dst} 吗？", "把 {sel} 搬到 {dst}", "{grp} 全部挪到 {dst} 里",
         "把 {sel} 扔到 {dst} 里", "把 {sel} 归档到 {dst}",
     ),
     "copy": (
@@ -468,15 +468,15 @@ MIX_TEMPLATES: dict[str, tuple[str, ...]] = {
     "replace": ("把 {sel} 里的 {find} replace 成 {text}", "在 {sel} 中 replace {find} 为 {text}", "{sel} 里 {find} 全部 replace 成 {text}"),
     "replace_regex": ("用 regex {find} 把 {sel} 里的内容 replace 成 {text}", "在 {sel} 里 regex replace {find} 为 {text}"),
     "set": ("把 {sel} 的 content 改成 {text}", "overwrite {sel}，内容改为 {text}", "用 {text} overwrite {sel}"),
-    "delete": ("把 {sel} delete 掉", "帮我 delete {sel}", "remove 掉 {sel}", "{sel} 都 delete 了吧", "rm 掉 {sel}"),
-    "move": ("把 {sel} 都 move 到 {dst}", "move {sel} 到 {dst}", "把 {sel} mv 到 {dst}", "{sel} move 到 {dst} 里",
+    "delete": ("把 {sel} delete 掉", "帮我 delete {sel}", "remove 掉 {sel}", "{grp} 都 delete 了吧", "rm 掉 {sel}"),
+    "move": ("把 {grp} 都 move 到 {dst}", "move {sel} 到 {dst}", "把 {sel} mv 到 {dst}", "{sel} move 到 {dst} 里",
              "帮我把 {sel} move 进 {dst}"),
     "copy": ("把 {sel} copy 到 {dst}", "copy 一份 {sel} 到 {dst}", "帮我 backup {sel} 到 {dst}", "cp {one} 到 {dst}"),
     "rename_one": ("把 {item} rename 成 {new}", "rename {item} 为 {new}", "{item} 改个 name 叫 {new}"),
     "rename_ext": ("把 {grp} 的 extension 改成 {ext2}", "把 {grp} 的后缀 rename 成 .{ext2}"),
     "rename_prefix": ("给 {grp} 加个 prefix {pre}", "{grp} 的名字前面加 prefix {pre}"),
     "rename_template": ("用 template {tpl} rename {grp}", "把 {grp} batch rename 成 {tpl}"),
-    "rename_suffix": ("给 {grp} 加个 suffix {suf}", "{grp} 文件名后面加 suffix {suf}"),
+    "rename_suffix": ("给 {grp} 加个 suffix {suf}", "{grp} 的文件名后面加 suffix {suf}"),
     "classify_ext": ("按 extension 整理 {F}", "把 {grp} 按 file type 分类", "sort 一下 {F}，按扩展名"),
     "classify_type": ("按 category 整理 {F}", "把 {grp} 按 category 分类"),
     "classify_year": ("按 year 整理 {F}", "把 {grp} 按年份 sort 一下"),
