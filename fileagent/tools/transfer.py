@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import tagging
-from .base import Capability, name_of, parent_of
+from .base import Capability, name_of
 from .select import select_some, subtree_problem
 
 if TYPE_CHECKING:
@@ -31,6 +31,8 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
     if existing is not None and not existing.is_dir:
         raise ctx.plan_error(f"destination {step.to!r} is a file, not a folder", step.to)
     already = 0
+    dest_ready = False
+    follow_tags = bool(ctx.tag_index())
     for rel, e in items:
         if view.get(rel) is not e:          # gone with a folder handled earlier in this step
             continue
@@ -38,7 +40,7 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             raise ctx.plan_error("cannot move or copy the sandbox root itself", ".")
         if e.is_dir and (dest == rel or dest.startswith(rel + "/")):
             raise ctx.plan_error(f"cannot {step.op} folder {rel!r} into itself ({step.to!r})", rel)
-        if parent_of(rel) == dest and not copy:
+        if rel.rpartition("/")[0] == dest and not copy:
             if explicit:
                 raise ctx.plan_error(f"{rel!r} is already in {step.to!r}", rel)
             already += 1
@@ -47,7 +49,9 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             why = subtree_problem(ctx, rel)
             if why:
                 raise ctx.policy_error(f"{rel!r} refused: {why}", rel)
-        ctx.ensure_dir(dest)
+        if not dest_ready:              # a move/copy step never removes its own destination
+            ctx.ensure_dir(dest)
+            dest_ready = True
         dst, overwrite = ctx.place(dest, name_of(rel), is_dir=e.is_dir, name_checked=True)
         if dst is None:
             continue
@@ -65,6 +69,7 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             view.copy(rel, dst)
         else:
             view.move(rel, dst)
-        tagging.follow(ctx, rel, dst, is_dir=e.is_dir, keep_old=copy)
+        if follow_tags:
+            tagging.follow(ctx, rel, dst, is_dir=e.is_dir, keep_old=copy)
     if already == len(items):
         raise ctx.plan_error(f"nothing to move: everything selected is already in {step.to!r}", step.to)
