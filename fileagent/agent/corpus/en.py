@@ -255,7 +255,11 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             if singular:
                 fl = _singular(fl)
     noun = single if singular else plural
-    if loc == "all":
+    if loc == "in" and kind == "file" and sel.keys() <= {"in", "filters"} and filt.keys() == {"ext"} \
+            and rng.random() < 0.15:
+        # noun adjunct: "the Downloads pdfs", "all build log files"
+        text = f"{rng.choice(('', '', 'the ', 'all ', 'all the '))}{ctx.name(sel['in'])} {plural}"
+    elif loc == "all":
         where = rng.choice(("", "", "", " anywhere", " in the whole tree", " everywhere"))
         text = f"{det} {noun}{where}{fl}"
     else:

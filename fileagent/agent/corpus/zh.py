@@ -201,7 +201,7 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
     if loc in ("rec", "all"):
         sel["recursive"] = True
     if loc == "in":
-        where = rng.choice((f"{fr} 里的", f"{fr} 中的", f"{fr} 里面的", f"{fr} 下的", f"{fr} 内的"))
+        where = rng.choice((f"{fr} 里的", f"{fr} 中的", f"{fr} 里面的", f"{fr} 下的", f"{fr} 内的", f"{fr} 的"))
     elif loc == "rec":
         where = rng.choice((f"{fr} 及其子文件夹里的", f"{fr} 和所有子目录中的", f"{fr} 下所有子目录里的",
                             f"{fr} 里（包括子文件夹）的", f"{fr} 里递归查找到的", f"{fr} 以及子目录下的"))
