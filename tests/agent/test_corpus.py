@@ -156,3 +156,30 @@ def test_write_jsonl_and_command_line(tmp_path, capsys):
     assert main(["--show", "5", "--lang", "zh"]) == 0
     shown = capsys.readouterr().out
     assert shown.count("-> ") == 5 and "[zh." in shown
+
+
+def test_train_clauses_of_multi_step_requests_come_from_train_templates():
+    import random
+
+    from fileagent.agent.corpus.build import _clause
+    from fileagent.agent.corpus.intents import WEIGHTS
+    from fileagent.agent.corpus.names import Ctx
+
+    rng = random.Random(0)
+    for lang in ("en", "zh", "mix"):
+        for intent in WEIGHTS:
+            for _ in range(15):
+                _core, _steps, tid, _flag = _clause(Ctx(rng, lang), lang, intent, "train")
+                assert split_of(tid) == "train", tid
+
+
+def test_same_corpus_in_another_process_with_another_hash_seed():
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib; from fileagent.agent.corpus import generate; "
+            "print(hashlib.sha1(repr(generate(300, seed=5)).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
+    assert len(digests) == 1

@@ -14,7 +14,7 @@ LANG = "zh"
 
 def ext_surface(ctx: Ctx, e: str) -> str:
     r = ctx.rng.random()
-    return e if r < 0.6 else e.upper() if r < 0.85 else "." + e
+    return e if r < 0.55 else e.upper() if r < 0.8 else "." + e if r < 0.93 else "." + e.upper()
 
 
 def ext_word(ctx: Ctx, e: str) -> str:
