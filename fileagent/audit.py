@@ -14,10 +14,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import json.encoder
 import os
 from pathlib import Path
 
 ZERO = "0" * 64
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_str = json.encoder.encode_basestring   # C-accelerated JSON string quoting, non-ASCII kept
 _PREFIX = b'{"seq":'
 _PREV = b',"prev":"'
 FIELDS = ("run", "time", "user", "op", "src", "dst", "size_before", "size_after", "sha256", "backup",
@@ -70,9 +73,7 @@ class AuditWriter:
     def add(self, *, time: str, op: str, src: str | None = None, dst: str | None = None,
             size_before: int | None = None, size_after: int | None = None, sha256: str | None = None,
             backup: str | None = None, result: str = "ok", error: str | None = None) -> None:
-        self._pending.append({"run": self.run, "time": time, "user": self.user, "op": op, "src": src,
-                              "dst": dst, "size_before": size_before, "size_after": size_after,
-                              "sha256": sha256, "backup": backup, "result": result, "error": error})
+        self._pending.append((time, op, src, dst, size_before, size_after, sha256, backup, result, error))
         if len(self._pending) >= self.flush_every:
             self.flush()
 
@@ -87,10 +88,13 @@ class AuditWriter:
             try:
                 seq, prev = _tail(fd)
                 out = []
-                for entry in self._pending:
+                run, user = _str(self.run), _str(self.user)
+                for time, op, src, dst, sb, sa, sha, bk, result, error in self._pending:
                     seq += 1
-                    body = json.dumps(entry, ensure_ascii=False, separators=(",", ":"))
-                    line = f'{{"seq":{seq},"prev":"{prev}",{body[1:]}'.encode("utf-8")
+                    line = (f'{{"seq":{seq},"prev":"{prev}","run":{run},"time":{_j(time)},"user":{user},'
+                            f'"op":{_j(op)},"src":{_j(src)},"dst":{_j(dst)},"size_before":{_j(sb)},'
+                            f'"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},"result":{_j(result)},'
+                            f'"error":{_j(error)}}}').encode("utf-8")
                     prev = _line_hash(line)
                     out.append(line)
                 os.write(fd, b"\n".join(out) + b"\n")
@@ -103,6 +107,16 @@ class AuditWriter:
         self._pending.clear()
 
     close = flush
+
+
+def _j(v: object) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, str):
+        return _str(v)
+    if isinstance(v, int) and not isinstance(v, bool):
+        return str(v)
+    return _encode(v)
 
 
 def _write_head(log_path: Path, seq: int, line_hash: str) -> None:

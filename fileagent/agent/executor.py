@@ -17,8 +17,11 @@
 """
 from __future__ import annotations
 
+import base64
+import errno
 import hashlib
 import os
+import stat as stat_mod
 import posixpath
 import sys
 from dataclasses import dataclass, field
@@ -74,16 +77,18 @@ def audit_path_for(config: object, root: Path) -> Path:
 class _Paths:
     """rel -> absolute str, checked by the Guard right before use.
 
-    A plain normalised path costs one cached Guard.resolve of its folder plus
-    Guard.entry_problem on the full path (hidden? denied? symlink out?); anything
-    unusual goes through the full Guard.resolve.
+    A plain normalised path costs one cached Guard.resolve of its folder (symlinks in the
+    folder chain resolved, containment checked) plus the Guard's per-entry checks on the
+    name (hidden? denied?); a source is also lstat'ed so a symlink is checked where it
+    points. Anything unusual goes through the full Guard.resolve.
     """
 
     def __init__(self, root: Path, guard: object) -> None:
         self.guard = guard
         self.root = getattr(guard, "root_str", None) or os.fspath(root)
-        self._fast = hasattr(guard, "entry_problem") and not getattr(guard, "windows", os.name == "nt")
-        self._dirs: dict[str, str] = {}
+        self._fast = all(hasattr(guard, m) for m in ("invisible", "entry_denied", "link_problem")) and \
+            not getattr(guard, "windows", os.name == "nt")
+        self._dirs: dict[str, tuple[str, str]] = {}   # folder rel -> (absolute, folded rel)
 
     def _full(self, rel: str, a: Action) -> str:
         try:
@@ -93,42 +98,76 @@ class _Paths:
         except (TypeError, ValueError) as e:  # guards may reject odd input with plain errors
             raise PolicyError(f"refused path {rel!r}: {e}", step=a.step, path=rel) from None
 
+    def _refuse(self, rel: str, a: Action, why: str) -> PolicyError:
+        return PolicyError(f"{_GUARD_OP[a.kind]} of {rel!r} refused: {why}", step=a.step, path=rel)
+
     def abs(self, rel: str | None, a: Action) -> str:
+        """A path to create or replace (a final symlink there is replaced, never followed)."""
         if rel is None:
             raise ActionError(f"action {a.seq} ({a.kind}) has no path")
-        if not self._fast or not rel or rel.startswith("/") or "\\" in rel or "\x00" in rel or \
-                posixpath.normpath(rel) != rel or rel == "." or rel.startswith(".."):
+        if not self._fast or not _plain(rel):
             return self._full(rel, a)
-        head, name = posixpath.split(rel)
-        base = self._dirs.get(head)
-        if base is None:
-            base = self._full(head, a) if head else self.root
-            self._dirs[head] = base
-        path = os.path.join(base, name)
-        why = self.guard.entry_problem(path)
-        if why:
-            op = _GUARD_OP[a.kind]
-            raise PolicyError(f"{op} of {rel!r} refused: {why}", step=a.step, path=rel)
+        head, _, name = rel.rpartition("/")
+        d = self._dirs.get(head)
+        if d is None:
+            from ..policies.paths import fold
+            d = self._dirs[head] = ((self._full(head, a) if head else self.root), fold(head))
+        path = d[0] + os.sep + name
+        g = self.guard
+        if g.invisible(head, name, path):
+            raise self._refuse(rel, a, "it is inside the agent's state folder or a hidden path")
+        pat = g.entry_denied(d[1], name)
+        if pat:
+            raise self._refuse(rel, a, f"it matches deny pattern {pat!r}")
         return path
+
+    def src(self, rel: str | None, a: Action) -> tuple[str, os.stat_result]:
+        """An existing path to read, move or remove: checked like `abs`, plus where a symlink points."""
+        path = self.abs(rel, a)
+        st = os.lstat(path)
+        if stat_mod.S_ISLNK(st.st_mode):
+            why = self.guard.link_problem(path) if self._fast else None
+            if why:
+                raise self._refuse(rel or "", a, why)
+        return path, st
+
+
+def _plain(rel: str) -> bool:
+    """A normalised relative path ("a/b.txt"): no "", ".", "..", "//", leading "/", "\\" or NUL."""
+    return bool(rel) and not rel.startswith(("/", "./", "../")) and rel not in (".", "..") and \
+        "//" not in rel and "/./" not in rel and "/../" not in rel and not rel.endswith(("/", "/.", "/..")) and \
+        "\\" not in rel and "\x00" not in rel
 
 
 def _check_fresh(changeset: ChangeSet, root: str) -> None:
+    """StaleError unless every expected fingerprint still holds. Paths expected absent are
+    checked with one listing per folder instead of one lstat each."""
     seen: set[str] = set()
+    listings: dict[str, frozenset[str]] = {}
     for a in changeset.actions:
         for rel, fp in a.expect.items():
             if rel in seen:
                 continue
             seen.add(rel)
+            if not fp.exists:
+                head, _, name = rel.rpartition("/")
+                names = listings.get(head)
+                if names is None:
+                    try:
+                        with os.scandir(os.path.join(root, head) if head else root) as it:
+                            names = listings[head] = frozenset(e.name for e in it)
+                    except (FileNotFoundError, NotADirectoryError):
+                        names = listings[head] = frozenset()
+                if name in names or (not _plain(rel) and os.path.lexists(os.path.join(root, rel))):
+                    raise StaleError(f"{rel} changed since the preview (it exists now); nothing was changed",
+                                     path=rel)
+                continue
             try:
                 st = os.lstat(os.path.join(root, rel))
             except (FileNotFoundError, NotADirectoryError):
-                if fp.exists:
-                    raise StaleError(f"{rel} changed since the preview (it no longer exists); nothing was changed",
-                                     path=rel) from None
-                continue
-            if not fp.exists:
-                raise StaleError(f"{rel} changed since the preview (it exists now); nothing was changed", path=rel)
-            is_dir = os.path.isdir(os.path.join(root, rel)) if fp.is_dir else False
+                raise StaleError(f"{rel} changed since the preview (it no longer exists); nothing was changed",
+                                 path=rel) from None
+            is_dir = os.path.isdir(os.path.join(root, rel)) if fp.is_dir else stat_mod.S_ISDIR(st.st_mode)
             if fp.is_dir != is_dir or (fp.inode and fp.inode != st.st_ino) or \
                     (not fp.is_dir and (fp.size != st.st_size or fp.mtime_ns != st.st_mtime_ns)):
                 raise StaleError(f"{rel} changed since the preview (size, mtime or inode differ); "
@@ -164,17 +203,11 @@ class _Runner:
         self.backups = jr.backup_dir(root, run_id)
         self.known_dirs: set[str] = set()
 
-    def backup_rel(self, a: Action) -> str | None:
-        target = a.src if a.kind == "delete" else (a.dst or a.src) if a.kind in ("write", "move", "copy") else None
-        if a.kind in ("write", "move", "copy") and not a.overwrite and not a.expect.get(a.dst or a.src or "",
-                                                                                       _ABSENT).exists:
-            target = None
-        if target is None:
-            return None
-        return f"{self.run_id}/{a.seq}/{target}"
-
     def intent(self, a: Action) -> dict:
-        rec = {"t": "intent", "seq": a.seq, "backup": self.backup_rel(a)}
+        target = a.dst or a.src or ""
+        f = a.expect.get(target)
+        rec = {"seq": a.seq, "backup": jr.backup_for(self.run_id, a.seq, a.kind, a.src, a.dst, a.overwrite,
+                                                     bool(f and f.exists))}
         if a.kind == "set_tags":
             rec["old_tags"] = tagstore.index_tags(self.root, a.src or "")
         return rec
@@ -191,9 +224,36 @@ class _Runner:
         self.known_dirs.add(path)
         return rels
 
+    def move_plain(self, a: Action) -> dict:
+        """act() for the common case, a move with no backup (sorting thousands of files)."""
+        src, st = self.paths.src(a.src, a)
+        dst = self.paths.abs(a.dst, a)
+        parent = dst.rpartition(os.sep)[0]
+        made = [] if parent in self.known_dirs else self.make_dirs(parent, a)
+        try:
+            copied = fsops.move(src, dst)
+        except BaseException:
+            self._unmake(made)
+            raise
+        f = a.expect.get(a.src)
+        if copied or f is None or f.inode != st.st_ino or f.size != st.st_size or f.mtime_ns != st.st_mtime_ns:
+            return {"t": "done", "seq": a.seq, "made": made,
+                    "post": fsops.fingerprint_of(dst) if copied else _fp(st)}
+        return {"t": "done", "seq": a.seq, "made": made} if made else {"t": "done", "seq": a.seq}
+
+    def _unmake(self, made: list[str]) -> None:
+        for d in reversed(made):
+            self.known_dirs.discard(os.path.join(self.root, d))
+            try:
+                os.rmdir(os.path.join(self.root, d))
+            except OSError:
+                pass
+
     def act(self, a: Action, intent: dict) -> dict:
         """Do one action; on failure leave it undone (a taken backup is put back). Returns the done record."""
         bk_rel = intent.get("backup")
+        if a.kind == "move" and not bk_rel:
+            return self.move_plain(a)
         bk = os.path.join(self.root, jr.STATE_DIR, "backups", bk_rel) if bk_rel else None
         done: dict = {"t": "done", "seq": a.seq}
         k = a.kind
@@ -206,43 +266,54 @@ class _Runner:
             self.paths.abs(a.src, a)
             tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
             return done
-        src = self.paths.abs(a.src, a) if a.src and k != "write" else None
-        dst = self.paths.abs(a.dst or a.src, a) if k in ("write", "move", "copy") else None
+        src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete") else (None, None)
+        dst = self.paths.abs(a.dst or a.src, a) if k != "delete" else None
         target = dst if k != "delete" else src
-        if k in ("move", "copy", "write") and not bk and os.path.lexists(dst):
-            raise ActionError(f"{a.dst} exists now and the plan did not say to overwrite it")
-        content = a.content
         mode = None
         if bk:
             if k == "delete":
-                done["sha256"] = fsops.sha256_file(src) if not os.path.isdir(src) else None
+                done["sha256"] = fsops.sha256_file(src) if stat_mod.S_ISREG(st.st_mode) else None
             elif k == "write":
                 mode = os.lstat(target).st_mode & 0o7777
             fsops.backup(target, bk)
         made: list[str] = []
         try:
-            if k in ("move", "copy", "write"):
+            if k != "delete":
                 made = done["made"] = self.make_dirs(os.path.dirname(dst), a)
             if k == "move":
-                fsops.move(src, dst)
+                copied = fsops.move(src, dst)     # never replaces: dst was backed up or is new
+                f = a.expect.get(a.src or "")
+                if copied or f is None or (f.inode, f.size, f.mtime_ns) != (st.st_ino, st.st_size, st.st_mtime_ns):
+                    done["post"] = fsops.fingerprint_of(dst) if copied else _fp(st)
             elif k == "copy":
                 fsops.copy(src, dst)
+                done["post"] = fsops.fingerprint_of(dst)
             elif k == "write":
-                fsops.atomic_write(dst, content or b"", mode=mode, durable=False)
-                done["sha256"] = hashlib.sha256(content or b"").hexdigest()
+                if not bk and os.path.lexists(dst):
+                    raise FileExistsError(errno.EEXIST, "exists now and the plan did not say to overwrite it", dst)
+                fsops.atomic_write(dst, a.content or b"", mode=mode, durable=False)
+                done["sha256"] = hashlib.sha256(a.content or b"").hexdigest()
+                done["post"] = fsops.fingerprint_of(dst)
         except BaseException:
             if bk and k != "delete" and os.path.lexists(bk) and not os.path.lexists(target):
                 fsops.restore(bk, target)
-            for d in reversed(made):
-                self.known_dirs.discard(os.path.join(self.root, d))
-                try:
-                    os.rmdir(os.path.join(self.root, d))
-                except OSError:
-                    pass
+            self._unmake(made)
             raise
-        if k != "delete":
-            done["post"] = fsops.fingerprint_of(target)
         return done
+
+
+def _fp(st: os.stat_result) -> dict:
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino, "dir": stat_mod.S_ISDIR(st.st_mode)}
+
+
+def _action_record(a: Action) -> dict:
+    """Action.to_dict without dataclasses.asdict (which deep-copies and dominates big runs)."""
+    d = {"seq": a.seq, "step": a.step, "kind": a.kind, "src": a.src, "dst": a.dst, "content": None,
+         "overwrite": a.overwrite, "tags": a.tags, "note": a.note,
+         "expect": {p: [f.exists, f.is_dir, f.size, f.mtime_ns, f.inode] for p, f in a.expect.items()}}
+    if a.content is not None:
+        d["content"] = base64.b64encode(a.content).decode("ascii")
+    return d
 
 
 _ABSENT = type("_Absent", (), {"exists": False})()
@@ -279,7 +350,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
         with jr.JournalWriter(jpath) as jw:
             jw.write({"t": "header", "run": run_id, "time": jr.now_iso(), "user": user, "root": str(root),
-                      "plan": plan, "changeset": [a.to_dict() for a in changeset.actions if a.mutating]})
+                      "plan": plan, "changeset": [_action_record(a) for a in actions]})
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
             bar = _progress(len(actions)) if progress else None
             completed: list[tuple[Action, dict]] = []
@@ -287,25 +358,36 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                 for g in range(0, len(actions), GROUP):
                     group = actions[g:g + GROUP]
                     intents = [runner.intent(a) for a in group]
-                    jw.write_many(intents)
+                    jw.write_many([{"t": "intent", "from": group[0].seq, "to": group[-1].seq}] +
+                                  [{"t": "intent", "seq": i["seq"], "old_tags": i["old_tags"]}
+                                   for i in intents if "old_tags" in i])
                     jw.sync()
-                    for a, intent in zip(group, intents):
-                        try:
-                            done = runner.act(a, intent)
-                        except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
-                            msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
-                            jw.write({"t": "failed", "seq": a.seq, "error": msg})
-                            audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, result="failed", error=msg)
-                            report.failures.append((a.seq, msg))
-                            if agent.on_error == "rollback":
-                                raise _Stop(e, msg) from e
-                            continue
-                        jw.write(done)
-                        completed.append((a, {**intent, **done}))
-                        report.counts[a.kind] = report.counts.get(a.kind, 0) + 1
-                        _audit_done(audit, a, intent, done)
-                        if bar is not None and a.seq % 64 == 0:
-                            bar.advance(64)
+                    details: list[dict] = []
+                    last_done = None
+                    try:
+                        for a, intent in zip(group, intents):
+                            try:
+                                done = runner.act(a, intent)
+                            except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
+                                msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
+                                jw.write({"t": "failed", "seq": a.seq, "error": msg})
+                                audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, result="failed",
+                                          error=msg)
+                                report.failures.append((a.seq, msg))
+                                if agent.on_error == "rollback":
+                                    raise _Stop(e, msg) from e
+                                continue
+                            last_done = a.seq
+                            if len(done) > 2 and (done.get("post") or done.get("sha256") or done.get("made")):
+                                details.append(done)
+                            completed.append((a, {**intent, **done}))
+                            report.counts[a.kind] = report.counts.get(a.kind, 0) + 1
+                            _audit_done(audit, a, intent, done)
+                            if bar is not None and a.seq % 64 == 0:
+                                bar.advance(64)
+                    finally:
+                        if last_done is not None:   # the group's done records, in one write
+                            jw.write_many(details + [{"t": "done", "from": group[0].seq, "to": last_done}])
             except _Stop as stop:
                 report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
                 jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
@@ -335,11 +417,12 @@ class _Stop(Exception):
 
 
 def _audit_done(audit: AuditWriter, a: Action, intent: dict, done: dict) -> None:
-    post = done.get("post") or {}
     before = a.expect.get(a.src or a.dst or "")
-    audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst,
-              size_before=before.size if before is not None and before.exists else None,
-              size_after=post.get("size"), sha256=done.get("sha256"), backup=intent.get("backup"))
+    size_before = before.size if before is not None and before.exists and not before.is_dir else None
+    post = done.get("post")
+    size_after = post["size"] if post else (size_before if a.kind == "move" else None)
+    audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, size_before=size_before,
+              size_after=size_after, sha256=done.get("sha256"), backup=intent.get("backup"))
 
 
 class _Progress:

@@ -2,21 +2,29 @@
 
 Records, one JSON object per line, in this order:
 
-    {"t": "header", "run", "time", "user", "root", "plan", "changeset"}   the whole ChangeSet
-    {"t": "intent", "seq", "backup", "made", "old_tags"}                  before the action
-    {"t": "made", "seq", "dirs"}                                          folders about to be created
-    {"t": "done", "seq", "post", "sha256", "made"}                        after it (post = lstat fingerprint)
+    {"t": "header", "run", "time", "user", "root", "plan", "changeset"}   the actions to run, in full
+    {"t": "intent", "from": A, "to": B}        actions A..B are about to run (one record per group)
+    {"t": "intent", "seq", "old_tags"}         extra undo data of one action (set_tags)
+    {"t": "made", "seq", "dirs"}               folders about to be created
     {"t": "failed", "seq", "error"}
-    {"t": "undo-intent", "seq"} / {"t": "undo-done", "seq"}               undo / rollback progress
+    {"t": "done", "from": A, "to": B}          actions A..B completed (except those with a failed record)
+    {"t": "done", "seq", "post", "sha256", "made"}   what undo must check of one action (post = lstat
+                                               fingerprint of the result; a plain rename leaves none:
+                                               its result is the source's fingerprint from the header)
+    {"t": "undo-intent", "seq"} / {"t": "undo-done", "seq"}   undo / rollback progress
     {"t": "end", "status": "done" | "rolled_back" | "failed", "counts"}
     {"t": "undo-end", "status": "undone"}
 
-Durability rule: every record is handed to the kernel (`os.write`, no user-space
-buffer) before the next disk change, so a killed process (kill -9) never loses
-one. fsync is batched: the executor writes the intents of a group of actions,
-fsyncs once, then performs the group. After a power loss an intent may exist
-without its done record, or neither may exist for actions of the last group;
-recover therefore never trusts a missing `done` and inspects the disk instead.
+Backups are not named in the journal: action SEQ's backup is always
+backups/RUN/SEQ/<path> (see `backup_for`), so undo and recover find it without one.
+
+Durability rule: the executor writes one group's intent record (up to GROUP
+actions), fsyncs the journal, then performs the group; the group's done records
+are written when it ends (fsynced with the next group's intent, and at the end).
+Every record goes straight to the kernel (os.write, no user-space buffer), so a
+killed process (kill -9) loses none; a power cut can lose the done records of
+the last group. Recover therefore never trusts a missing `done`: for every
+action with an intent it inspects the disk to tell whether it happened.
 """
 from __future__ import annotations
 
@@ -52,9 +60,16 @@ def new_run_id() -> str:
     return time.strftime("%Y%m%dT%H%M%S", time.gmtime(t)) + f"{int(t % 1 * 1000):03d}-" + secrets.token_hex(3)
 
 
+_last_iso: list = [-1, ""]
+
+
 def now_iso() -> str:
-    t = time.time()
-    return time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(t)) + f".{int(t % 1 * 1000):03d}Z"
+    """UTC time, ISO 8601 to the millisecond (cached per millisecond: called once per action)."""
+    ms = int(time.time() * 1000)
+    if ms != _last_iso[0]:
+        _last_iso[0] = ms
+        _last_iso[1] = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms / 1000)) + f".{ms % 1000:03d}Z"
+    return _last_iso[1]
 
 
 def current_user() -> str:
@@ -68,6 +83,10 @@ def current_user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode   # built once: json.dumps
+                                                                              # with options rebuilds it per call
+
+
 class JournalWriter:
     """Append-only writer; each `write` is one os.write of one line (no user-space buffering)."""
 
@@ -77,12 +96,11 @@ class JournalWriter:
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
 
     def write(self, record: dict) -> None:
-        os.write(self._fd, (json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8"))
+        os.write(self._fd, (_encode(record) + "\n").encode("utf-8"))
 
     def write_many(self, records: list[dict]) -> None:
         if records:
-            os.write(self._fd, "".join(json.dumps(r, ensure_ascii=False, separators=(",", ":")) + "\n"
-                                       for r in records).encode("utf-8"))
+            os.write(self._fd, "".join(_encode(r) + "\n" for r in records).encode("utf-8"))
 
     def sync(self) -> None:
         os.fsync(self._fd)
@@ -147,10 +165,16 @@ def read_journal(path: Path) -> RunJournal:
     j = RunJournal(path=path, header=records[0])
     for r in records[1:]:
         t = r.get("t")
-        if t == "intent":
-            j.intents[r["seq"]] = r
+        if t == "intent" and "from" in r:
+            for i in range(r["from"], r["to"] + 1):
+                j.intents.setdefault(i, {"seq": i})
+        elif t == "done" and "from" in r:
+            for i in range(r["from"], r["to"] + 1):
+                j.done.setdefault(i, {"seq": i})
+        elif t == "intent":
+            j.intents.setdefault(r["seq"], {}).update(r)
         elif t == "done":
-            j.done[r["seq"]] = r
+            j.done.setdefault(r["seq"], {}).update(r)
         elif t == "made":
             j.made.setdefault(r["seq"], []).append(r["dirs"])
         elif t == "failed":
@@ -163,6 +187,8 @@ def read_journal(path: Path) -> RunJournal:
             j.end = r
         elif t == "undo-end":
             j.undo_end = r
+    for seq in j.failed:
+        j.done.pop(seq, None)
     return j
 
 
@@ -176,6 +202,16 @@ def list_runs(root: Path | str) -> list[str]:
     if not d.is_dir():
         return []
     return sorted(p.name[:-6] for p in d.iterdir() if p.name.endswith(".jsonl"))
+
+
+def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | None, overwrite: bool,
+               dst_existed: bool) -> str | None:
+    """Where action SEQ keeps what it removes (relative to ROOT/.fileagent/backups), or None."""
+    if kind == "delete":
+        return f"{run_id}/{seq}/{src}"
+    if kind in ("write", "move", "copy") and (overwrite or dst_existed):
+        return f"{run_id}/{seq}/{dst or src}"
+    return None
 
 
 class RootLock:

@@ -22,7 +22,7 @@ from ..errors import UndoError
 from ..tools import fsops
 from . import journal as jr
 from . import tagstore
-from .changeset import Action
+from .changeset import Action, Fingerprint
 
 
 @dataclass
@@ -156,13 +156,30 @@ def _rmdir_if_empty(path: str) -> bool:
 
 def _records(j: jr.RunJournal) -> list[tuple[Action, dict]]:
     """(action, merged intent+done record) for every action with an intent, in run order."""
-    actions = {d["seq"]: Action.from_dict(d) for d in j.header["changeset"]}
+    actions = {d["seq"]: _action(d) for d in j.header["changeset"]}
     out = []
     for seq in sorted(j.intents):
+        a = actions[seq]
         rec = {**j.intents[seq], **j.done.get(seq, {})}
         rec["made"] = list(rec.get("made") or []) + [d for m in j.made.get(seq, []) for d in m]
-        out.append((actions[seq], rec))
+        target = a.dst or a.src or ""
+        rec["backup"] = jr.backup_for(j.run_id, seq, a.kind, a.src, a.dst, a.overwrite,
+                                      bool(a.expect.get(target) and a.expect[target].exists))
+        if seq in j.done and "post" not in rec and a.kind == "move" and a.src in a.expect:
+            f = a.expect[a.src]      # a plain rename keeps the source's inode, size and mtime
+            rec["post"] = {"size": f.size, "mtime_ns": f.mtime_ns, "ino": f.inode, "dir": f.is_dir}
+        out.append((a, rec))
     return out
+
+
+def _action(d: dict) -> Action:
+    """An action from the journal header (expect fingerprints as [exists, is_dir, size, mtime_ns, inode])."""
+    d = dict(d)
+    exp = d.get("expect") or {}
+    d["expect"] = {}
+    a = Action.from_dict(d)
+    a.expect = {p: Fingerprint(*v) if isinstance(v, list) else Fingerprint(**v) for p, v in exp.items()}
+    return a
 
 
 def _audit_undo(audit: AuditWriter | None, a: Action, rec: dict) -> None:

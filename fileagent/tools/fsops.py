@@ -20,6 +20,7 @@ import hashlib
 import os
 import shutil
 import stat as stat_mod
+import sys
 import uuid
 
 TMP_MARK = ".fa-tmp-"
@@ -108,7 +109,8 @@ def _copy_file_to(src: str, dst_tmp: str) -> None:
 
 
 def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
-    """Copy file or folder `src` to a temp name beside `dst`, optionally verify, then rename it to `dst`."""
+    """Copy file or folder `src` to a temp name beside `dst`, optionally verify, then rename it to
+    `dst` (never replacing: an existing `dst` is an error)."""
     tmp = temp_name(dst)
     try:
         if os.path.isdir(src) and not os.path.islink(src):
@@ -118,7 +120,7 @@ def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
             if verify:
                 if os.lstat(src).st_size != os.lstat(tmp).st_size or sha256_file(src) != sha256_file(tmp):
                     raise OSError(errno.EIO, "copy verification failed (size or sha256 differ)", src)
-        os.replace(tmp, dst)
+        rename_noreplace(tmp, dst)
     except BaseException:
         if os.path.isdir(tmp) and not os.path.islink(tmp):
             shutil.rmtree(tmp, ignore_errors=True)
@@ -127,15 +129,61 @@ def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
         raise
 
 
-def move(src: str, dst: str) -> None:
-    """Rename `src` to `dst` (which must not exist). Falls back to copy+verify+delete across devices."""
+def _renameat2():
+    """libc renameat2 with RENAME_NOREPLACE (Linux >= 3.15), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
     try:
-        os.rename(src, dst)
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    fn.restype = ctypes.c_int
+    return fn, ctypes
+
+
+_RENAMEAT2 = _renameat2()
+_AT_FDCWD = -100
+_RENAME_NOREPLACE = 1
+
+
+def rename_noreplace(src: str, dst: str) -> None:
+    """Rename that fails with FileExistsError instead of replacing an existing `dst`.
+
+    Atomic where the kernel offers it (Linux renameat2 RENAME_NOREPLACE); elsewhere, or on
+    filesystems without it, a check then a rename (a tiny window a later hardening can close)."""
+    global _RENAMEAT2
+    if _RENAMEAT2 is not None:
+        fn, ctypes = _RENAMEAT2
+        if fn(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
+            return
+        err = ctypes.get_errno()
+        if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+            raise OSError(err, os.strerror(err), src, None, dst) if err != errno.EEXIST else \
+                FileExistsError(err, os.strerror(err), dst)
+        if err == errno.ENOSYS:
+            _RENAMEAT2 = None
+    if os.path.lexists(dst):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+    os.rename(src, dst)
+
+
+def move(src: str, dst: str) -> bool:
+    """Rename `src` to `dst` (which must not exist). Across devices: copy, verify, delete.
+    Returns True when it had to copy (the result is a new inode)."""
+    try:
+        rename_noreplace(src, dst)
+        return False
     except OSError as e:
         if e.errno != errno.EXDEV:
             raise
-        _copy_into_place(src, dst, verify=True)
-        remove_tree(src)
+    if os.path.lexists(dst):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+    _copy_into_place(src, dst, verify=True)
+    remove_tree(src)
+    return True
 
 
 def copy(src: str, dst: str) -> None:
