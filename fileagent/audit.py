@@ -141,29 +141,25 @@ def verify(path: Path | str) -> tuple[bool, int | None, str]:
     torn = lines[-1] != b""
     if not torn:
         lines.pop()
-    hashes: list[str] = []
-    prev = ZERO
     n = len(lines)
+    head_hash_at = None
+    prev = ZERO.encode("ascii")
+    sha = hashlib.sha256
     for i, line in enumerate(lines):
         want = i + 1
-        comma = line.find(b",", len(_PREFIX))
-        if not line.startswith(_PREFIX) or comma < 0 or line[comma:comma + len(_PREV)] != _PREV:
-            return False, want, f"entry {want}: malformed line"
-        try:
-            seq = int(line[len(_PREFIX):comma])
-        except ValueError:
-            return False, want, f"entry {want}: malformed seq"
-        if seq != want:
-            return False, want, f"entry {want}: found seq {seq} in its place (entry deleted or reordered)"
-        got_prev = line[comma + len(_PREV):comma + len(_PREV) + 64].decode("ascii", "replace")
-        h = _line_hash(line)
-        if got_prev != prev:
+        pre = b'{"seq":%d,"prev":"' % want
+        if not line.startswith(pre):
+            return _diagnose(line, want)
+        p = len(pre)
+        h = sha(line).hexdigest().encode("ascii")
+        if line[p:p + 64] != prev:
             # Either the previous line was edited, or this line's own prev field was.
             # If this line's hash still chains into the next one, this line is intact.
-            nxt_ok = _links(lines, i + 1, h) if i + 1 < n else (head is not None and head == (want, h))
+            nxt_ok = _links(lines, i + 1, h.decode()) if i + 1 < n else (head is not None and head == (want, h.decode()))
             bad = want - 1 if (nxt_ok and want > 1) else want
             return False, bad, f"entry {bad}: content changed (hash chain broken at seq {want})"
-        hashes.append(h)
+        if head is not None and want == head[0]:
+            head_hash_at = h.decode()
         prev = h
     if torn:
         return False, n, f"entry {n}: truncated line at the end of the log"
@@ -172,9 +168,20 @@ def verify(path: Path | str) -> tuple[bool, int | None, str]:
     head_seq, head_hash = head
     if head_seq > n:
         return False, n + 1, f"entries {n + 1}..{head_seq} are missing: the log was truncated"
-    if head_seq >= 1 and hashes[head_seq - 1] != head_hash:
+    if head_seq >= 1 and head_hash_at != head_hash:
         return False, head_seq, f"entry {head_seq}: content changed (does not match {head_path(path).name})"
     return True, None, f"{n} entries, chain intact"
+
+
+def _diagnose(line: bytes, want: int) -> tuple[bool, int, str]:
+    comma = line.find(b",", len(_PREFIX))
+    if not line.startswith(_PREFIX) or comma < 0 or line[comma:comma + len(_PREV)] != _PREV:
+        return False, want, f"entry {want}: malformed line"
+    try:
+        seq = int(line[len(_PREFIX):comma])
+    except ValueError:
+        return False, want, f"entry {want}: malformed seq"
+    return False, want, f"entry {want}: found seq {seq} in its place (entry deleted or reordered)"
 
 
 def _links(lines: list[bytes], j: int, prev_hash: str) -> bool:
