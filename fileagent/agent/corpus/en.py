@@ -387,7 +387,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "substitute {text} for {find} in {sel}", "replace all occurrences of {find} in {sel} with {text}",
         "update {sel}: replace {find} with {text}", "turn {find} into {text} in {sel}",
         "replace {find} by {text} in {sel}", "change {find} into {text} throughout {sel}",
-        "everywhere in {sel}, replace {find} with {text}", "edit {sel} so {find} becomes {text}",
+        "~everywhere in {sel}, replace {find} with {text}", "edit {sel} so {find} becomes {text}",
     ),
     "replace_regex": (
         "replace the regex {find} with {text} in {sel}", "~in {sel}, replace matches of the regular expression {find} with {text}",

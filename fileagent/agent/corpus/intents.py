@@ -148,7 +148,8 @@ def _batch_rename(field):
             old = ctx.pick(tuple(N.SET_EXT)) if ctx.rng.random() < 0.85 else None
             t, sel = L.group(ctx, FILES, ext=old)
             slots = {"grp": t}
-            e = ctx.pick(N.SET_EXT[old] if old else ("txt", "md", "bak", "old"))
+            had = (sel.get("filters") or {}).get("ext") or ()
+            e = ctx.pick(N.SET_EXT[old] if old else [x for x in ("txt", "md", "bak", "old") if x not in had])
         else:
             slots, sel = _select(ctx, L, tpl, kinds=FILES)
         step = {"op": "rename", "select": sel}

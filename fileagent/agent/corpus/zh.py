@@ -146,8 +146,8 @@ def _noun(ctx: Ctx, filt: dict, sel: dict, text: bool = False, ext: str | None =
                 es.append(e)
         filt["ext"] = es
         ws = [ext_word(ctx, e) for e in es]
-        conj = rng.choice(("和", "或", "、", "跟"))
-        joined = f"{ws[0]} {conj} {ws[1]}" if len(ws) == 2 else f"{ws[0]}、{ws[1]} {rng.choice(('和', '、'))} {ws[2]}"
+        conj = rng.choice((" 和 ", " 或 ", "、", " 跟 "))
+        joined = conj.join(ws) if len(ws) == 2 else f"{ws[0]}、{ws[1]}{rng.choice((' 和 ', '、'))}{ws[2]}"
         return f"{joined} 文件", True
     if form == "type":
         t = rng.choice(TEXT_TYPES if text else tuple(TYPE_EXTS))
