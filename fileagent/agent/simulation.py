@@ -109,6 +109,10 @@ class CompileContext:
         listing = view.listing(folder) or {}
         existing = listing[taken]
         dst = join(folder, taken)
+        if existing.is_link:
+            why = self.guard.link_problem(view.abs(dst))
+            if why:
+                raise self.policy_error(f"destination {dst!r} refused: {why}", dst)
         conflicts = self.changeset.conflicts
         if self.on_conflict == "skip":
             conflicts.append(Conflict(self.step, dst, "skip", None))

@@ -230,3 +230,15 @@ def test_case_probe_on_this_filesystem(tmp_path):
     from fileagent.agent.treeview import case_insensitive
     (tmp_path / "Probe").mkdir()
     assert case_insensitive(str(tmp_path / "Probe")) == (tmp_path / "PROBE").exists()
+
+
+def test_destination_that_is_a_link_out_is_refused(tmp_path, make_tree, compile_steps):
+    root = make_tree(tmp_path / "root", {"a.txt": "a", "d/": None})
+    make_tree(tmp_path / "out", {"t.txt": "t"})
+    os.symlink(tmp_path / "out" / "t.txt", root / "d" / "a.txt")
+    os.symlink(tmp_path / "out" / "t.txt", root / "b.txt")
+    for policy in ("rename_new", "skip", "overwrite"):
+        with pytest.raises(PolicyError, match="pointing outside"):
+            compile_steps(root, [{"op": "move", "select": {"path": "a.txt"}, "to": "d"}], on_conflict=policy)
+    with pytest.raises(PolicyError, match="pointing outside"):
+        compile_steps(root, [{"op": "rename", "path": "a.txt", "new_name": "b.txt"}])
