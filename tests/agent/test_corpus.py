@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 
 import pytest
@@ -183,3 +184,29 @@ def test_same_corpus_in_another_process_with_another_hash_seed():
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
     assert len(digests) == 1
+
+
+def test_one_request_text_never_gets_two_different_plans(sample):
+    plans: dict[str, str] = {}
+    for ex in sample:
+        assert plans.setdefault(ex.src, ex.tgt) == ex.tgt, (ex.src, plans[ex.src], ex.tgt)
+
+
+def test_type_words_map_to_one_extension_list(sample):
+    from fileagent.agent.corpus.names import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
+
+    for ex in sample:
+        exts = tuple(v for _, f in plan_text.tokenize_steps(ex.tgt) for k, v in f if k == "ext")
+        if " ; " in ex.tgt or len(exts) < 2:
+            continue
+        for family, words in TYPE_WORDS_EN.items():
+            if any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", ex.src) for pair in words for w in pair):
+                if exts == TYPE_EXTS[family]:
+                    break
+        else:
+            for family, words in TYPE_WORDS_ZH.items():
+                if any(w in ex.src for w in words) and exts == TYPE_EXTS[family]:
+                    break
+            else:
+                # several extensions written out one by one: each one appears in the request
+                assert all(e in ex.src.lower() for e in exts), ex
