@@ -249,40 +249,34 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
         _print_outputs(report.outputs, as_json=as_json, io=io)
         return 0
-    doc = None
-    if as_json:
-        from .agent.preview import preview_document
-        doc = preview_document(plan, cs)
-    else:
+    if not as_json:
         from .agent.preview import render
         render(plan, cs, file=io.out, no_color=io.no_color())
         io.out.flush()
     if _needs_confirmation(s, plan, cs) and not yes:
         if not _is_tty(io.inp):
-            if doc is not None:
-                _write_json(doc, io)
+            if as_json:
+                _write_preview_json(plan, cs, None, io)
             io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
             return 0
         io.err.write(f"Apply these {len(cs.mutating_actions)} changes? [y/N] ")
         io.err.flush()
         answer = io.inp.readline().strip().lower()
         if answer not in ("y", "yes"):
-            if doc is not None:
-                _write_json(doc, io)
+            if as_json:
+                _write_preview_json(plan, cs, None, io)
             io.err.write("nothing changed\n")
             return 0
     try:
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path,
                          plan=plan.to_dict())
     except ActionError as e:
-        if doc is not None:
+        if as_json:
             rep = e.context.get("report")
-            doc["result"] = rep.to_dict() if rep is not None else {"status": "failed"}
-            _write_json(doc, io)
+            _write_preview_json(plan, cs, rep.to_dict() if rep is not None else {"status": "failed"}, io)
         raise
-    if doc is not None:
-        doc["result"] = report.to_dict()
-        _write_json(doc, io)
+    if as_json:
+        _write_preview_json(plan, cs, report.to_dict(), io)
     else:
         _print_outputs(report.outputs, as_json=False, io=io)
         counts = ", ".join(f"{n} {k}" for k, n in report.counts.items()) or "nothing"
@@ -295,6 +289,11 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
         raise ActionError(f"{len(report.failures)} action(s) failed (on_error=continue); the rest were done "
                           f"(run {report.run_id})")
     return 0
+
+
+def _write_preview_json(plan: Any, cs: Any, result: Any, io: IO) -> None:
+    from .agent.preview import preview_json
+    io.out.write(preview_json(plan, cs, result) + "\n")
 
 
 def _quote(s: str) -> str:

@@ -8,11 +8,15 @@ JSON: each write carries its sha256 and size instead.
 from __future__ import annotations
 
 import hashlib
+import json
+import json.encoder
 from typing import IO, Any
 
 from .changeset import Action, ChangeSet
 
 MAX_ROWS = 200
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_str = json.encoder.encode_basestring
 _VERB = {"mkdir": "create folder", "write": "write", "move": "move", "copy": "copy", "delete": "delete",
          "set_tags": "tag", "emit": "show"}
 
@@ -40,9 +44,49 @@ def preview_document(plan: Any, changeset: ChangeSet) -> dict[str, Any]:
             "conflicts": [{"step": c.step, "path": c.path, "resolution": c.resolution, "result": c.result}
                           for c in changeset.conflicts],
             "outputs": [list(o) for o in changeset.outputs],
+            "skipped": [list(x) for x in getattr(changeset, "skipped", [])],
         },
         "totals": changeset.totals(),
     }
+
+
+def _j(v: Any) -> str:
+    if v is None:
+        return "null"
+    if isinstance(v, str):
+        return _str(v)
+    return _encode(v)
+
+
+def _action_text(a: Action) -> str:
+    """action_json(a) as JSON text, without building the dict (100,000-action previews)."""
+    extra = ""
+    if a.content is not None:
+        extra += f',"size":{len(a.content)},"sha256":"{hashlib.sha256(a.content).hexdigest()}"'
+    if a.overwrite:
+        extra += ',"overwrite":true'
+    if a.tags is not None:
+        extra += f',"tags":{_encode(a.tags)}'
+    if a.note:
+        extra += f',"note":{_str(a.note)}'
+    return f'{{"seq":{a.seq},"step":{a.step},"kind":"{a.kind}","src":{_j(a.src)},"dst":{_j(a.dst)}{extra}}}'
+
+
+def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None) -> str:
+    """preview_document(...) serialised (plus "result" when given); same content, built as text."""
+    shell = ChangeSet(conflicts=changeset.conflicts, outputs=changeset.outputs)
+    if hasattr(changeset, "skipped"):
+        shell.skipped = changeset.skipped
+    doc = preview_document(plan, shell)
+    doc["totals"] = changeset.totals()
+    actions = ",".join([_action_text(a) for a in changeset.actions])
+    rest = {k: v for k, v in doc["changeset"].items() if k != "actions"}
+    cs = _encode(rest)
+    text = (f'{{"plan":{_encode(doc["plan"])},"changeset":{{"actions":[{actions}],{cs[1:]}'
+            f',"totals":{_encode(doc["totals"])}')
+    if result is not None:
+        text += f',"result":{_encode(result)}'
+    return text + "}"
 
 
 def _note(a: Action) -> str:
@@ -85,6 +129,11 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
             console.print(f"  step {c.step}: {c.path} -> {result}")
         if len(changeset.conflicts) > max_rows:
             console.print(f"  ... {len(changeset.conflicts) - max_rows} more")
+    skipped = getattr(changeset, "skipped", [])
+    if skipped:
+        console.print(f"Left out ({len(skipped)}):")
+        for step, path, why in skipped[:max_rows]:
+            console.print(f"  step {step}: {path}: {why}")
     totals = changeset.totals()
     parts = [f"{n} {_VERB.get(k, k)}" for k, n in totals.items() if k != "conflicts" and n]
     console.print("Totals: " + (", ".join(parts) or "nothing") + f"; {totals.get('conflicts', 0)} conflicts")

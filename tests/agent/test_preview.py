@@ -1,0 +1,48 @@
+"""The preview: table (first rows + "... N more"), conflicts, totals; JSON lists every action."""
+from __future__ import annotations
+
+import io
+import json
+
+from fileagent.agent.changeset import Action, ChangeSet, Conflict
+from fileagent.agent.plan import Plan
+from fileagent.agent.preview import action_json, preview_document, preview_json, render
+
+PLAN = Plan.model_validate({"version": 1, "steps": [{"op": "move", "select": {"pattern": "*.txt"}, "to": "t"}]})
+
+
+def changeset(n: int) -> ChangeSet:
+    acts = [Action(seq=1, step=1, kind="mkdir", dst="t")]
+    acts += [Action(seq=i + 2, step=1, kind="move", src=f"f{i}.txt", dst=f"t/f{i}.txt") for i in range(n)]
+    acts.append(Action(seq=n + 2, step=1, kind="write", dst="t/new.md", content="héllo\n".encode(), note="create"))
+    return ChangeSet(actions=acts, conflicts=[Conflict(step=1, path="t/f0.txt", resolution="rename_new",
+                                                       result="t/f0 (1).txt")])
+
+
+def test_table_shows_first_rows_and_more_line():
+    out = io.StringIO()
+    render(PLAN, changeset(500), file=out, no_color=True, max_rows=50, width=160)
+    text = out.getvalue()
+    assert "f47.txt" in text and "f49.txt" not in text
+    assert "... 452 more actions" in text
+    assert "t/f0 (1).txt" in text and "Totals: 1 create folder, 500 move, 1 write; 1 conflicts" in text
+    assert "\x1b[" not in text
+
+
+def test_json_lists_everything_without_content():
+    cs = changeset(300)
+    text = preview_json(PLAN, cs, {"status": "done"})
+    doc = json.loads(text)
+    assert len(doc["changeset"]["actions"]) == 302
+    assert doc["changeset"]["actions"] == [action_json(a) for a in cs.actions]
+    w = doc["changeset"]["actions"][-1]
+    assert w["size"] == 7 and len(w["sha256"]) == 64 and "content" not in w
+    assert doc["totals"] == {"mkdir": 1, "move": 300, "write": 1, "conflicts": 1}
+    assert doc["result"] == {"status": "done"}
+    assert {k: v for k, v in doc.items() if k != "result"} == json.loads(json.dumps(preview_document(PLAN, cs)))
+
+
+def test_empty_changeset():
+    out = io.StringIO()
+    render(PLAN, ChangeSet(), file=out, no_color=True)
+    assert "Nothing to do" in out.getvalue()
