@@ -368,7 +368,7 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "删除 {sel}", "删掉 {sel}", "移除 {sel}", "把 {sel} 删了", "把 {sel} 删除", "把 {grp} 都删掉",
         "!能把 {sel} 删掉吗？", "清除 {sel}", "将 {sel} 删除", "把 {sel} 扔进回收站", "~不要 {sel} 了，删掉",
         "干掉 {sel}", "{sel} 删掉",
-        "把 {sel} 删掉吧", "删去 {sel}", "帮忙删除 {sel}", "删除掉 {sel}",
+        "把 {sel} 删掉吧", "删去 {sel}", "帮忙删除 {sel}", "删除掉 {sel}", "把 {sel} 给删了", "~{sel} 不要了，删了吧",
     ),
     "move": (
         "把 {sel} 移动到 {dst}", "将 {sel} 移到 {dst}", "把 {sel} 挪到 {dst}", "把 {sel} 放到 {dst}",
