@@ -75,7 +75,7 @@ class CompileContext:
             raise self.policy_error(f"destination {rel!r} refused: it matches deny pattern {pat!r}", rel)
         if folder == "" and fold(name) == fold(self.state_dir_name):
             raise self.policy_error(f"destination {name!r} refused: it is the agent's state folder", name)
-        if self.guard.hidden and self.guard.is_hidden(self.view.abs(join(folder, name))):
+        if self.guard.hidden_rels and self.guard.is_hidden(self.view.abs(join(folder, name))):
             raise self.policy_error(f"destination {join(folder, name)!r} refused: it is a hidden path",
                                     join(folder, name))
 

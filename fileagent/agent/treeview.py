@@ -139,7 +139,7 @@ class TreeView:
 
     def _load(self, rel: str, disk: str) -> dict[str, Entry]:
         guard = self.guard
-        check_names = rel == "" or bool(guard.hidden)
+        check_names = rel == "" or bool(guard.hidden_rels)
         out: dict[str, Entry] = {}
         try:
             it = os.scandir(disk)

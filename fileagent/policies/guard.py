@@ -63,6 +63,8 @@ class Guard:
         self.windows = (os.name == "nt") if windows is None else windows
         self.hidden = tuple(os.path.realpath(h) for h in hidden)
         self._hidden_set = frozenset(self.hidden)
+        # the hidden paths inside the root, root-relative (usually none: the audit log lives elsewhere)
+        self.hidden_rels = frozenset(self.rel(h) for h in self.hidden if h != real and h.startswith(self._prefix))
         self.deny_patterns = tuple(deny_patterns)
         self._root_fold = fold(real.replace(os.sep, "/")).rstrip("/")
         names, rels, absolutes = [], [], []
