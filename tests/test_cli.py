@@ -188,3 +188,12 @@ def test_unexpected_error_is_one_line(env, root, tmp_path, monkeypatch):
                 stderr=err)
     assert code == 1 and err.getvalue().count("\n") == 1 and "kaboom" in err.getvalue()
     assert "Traceback" not in err.getvalue()
+
+
+def test_name_too_long_is_one_line_exit_1(env, root, tmp_path, read_tree):
+    before = read_tree(root)
+    p = plan_file(tmp_path, {"version": 1, "steps": [{"op": "rename", "path": "todo.txt", "new_name": "n" * 300}]})
+    err = io.StringIO()
+    assert main(["apply", "--root", str(root), "--yes", p], stdout=io.StringIO(), stderr=err) == 1
+    assert "File name too long" in err.getvalue() and err.getvalue().count("\n") == 1
+    assert read_tree(root) == before
