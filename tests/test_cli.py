@@ -197,3 +197,37 @@ def test_name_too_long_is_one_line_exit_1(env, root, tmp_path, read_tree):
     assert main(["apply", "--root", str(root), "--yes", p], stdout=io.StringIO(), stderr=err) == 1
     assert "File name too long" in err.getvalue() and err.getvalue().count("\n") == 1
     assert read_tree(root) == before
+
+
+def test_dry_run_default_false_runs_unless_op_needs_confirmation(tmp_path, env, root, read_tree, monkeypatch):
+    cfg = tmp_path / "nodry.yaml"
+    cfg.write_text(f"agent:\n  dry_run_default: false\n  require_confirm_for: [delete]\n"
+                   f"  log_path: {tmp_path / 'l.jsonl'}\n", encoding="utf-8")
+    monkeypatch.setenv("FILEAGENT_CONFIG", str(cfg))
+    r = runner.invoke(app, ["apply", "--root", str(root), plan_file(tmp_path, MOVE_PDF)])
+    assert r.exit_code == 0 and (root / "docs" / "papers" / "a.pdf").exists()
+    d = plan_file(tmp_path, {"version": 1, "steps": [{"op": "delete", "select": {"path": "todo.txt"}}]}, "d.json")
+    r = runner.invoke(app, ["apply", "--root", str(root), d])
+    assert r.exit_code == 0 and "preview only" in r.output and (root / "todo.txt").exists()
+
+
+def test_on_conflict_flag(env, tmp_path, make_tree, read_tree):
+    root = make_tree(tmp_path / "r2", {"in/a.txt": "new", "out/a.txt": "old"})
+    p = plan_file(tmp_path, {"version": 1, "steps": [{"op": "move", "select": {"path": "in/a.txt"}, "to": "out"}]})
+    assert runner.invoke(app, ["apply", "--root", str(root), "--yes", "--on-conflict", "skip", p]).exit_code in (0, 4)
+    assert read_tree(root)["out/a.txt"] == "old"
+    r = runner.invoke(app, ["apply", "--root", str(root), "--yes", "--on-conflict", "overwrite", p])
+    assert r.exit_code == 0 and read_tree(root) == {"in/": None, "out/a.txt": "new"}
+    assert runner.invoke(app, ["undo", "--root", str(root)]).exit_code == 0
+    assert read_tree(root) == {"in/a.txt": "new", "out/a.txt": "old"}
+    assert runner.invoke(app, ["apply", "--root", str(root), "--on-conflict", "bogus", p]).exit_code == 2
+
+
+def test_undo_refused_and_recover_cli(env, root, tmp_path, read_tree):
+    runner.invoke(app, ["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)])
+    (root / "docs" / "papers" / "a.pdf").write_text("edited after the run")
+    state = read_tree(root)
+    r = runner.invoke(app, ["undo", "--root", str(root)])
+    assert r.exit_code == 1 and "cannot undo" in r.output and read_tree(root) == state
+    r = runner.invoke(app, ["recover", "--root", str(root)])
+    assert r.exit_code == 0 and "nothing to recover" in r.output
