@@ -192,9 +192,11 @@ class TreeView:
 
     def put(self, rel: str, e: Entry) -> None:
         parent, _, name = rel.rpartition("/")
-        listing = self.listing(parent)
+        listing = self._dirs.get(parent)
         if listing is None:
-            raise KeyError(f"no folder {parent!r} in the view")
+            listing = self.listing(parent)
+            if listing is None:
+                raise KeyError(f"no folder {parent!r} in the view")
         listing[name] = e
         idx = self._fold_idx.get(parent)
         if idx is not None:
@@ -229,7 +231,8 @@ class TreeView:
 
     def move(self, src: str, dst: str) -> None:
         parent, _, name = src.rpartition("/")
-        e = self.listing(parent).pop(name)  # type: ignore[union-attr]
+        listing = self._dirs.get(parent)
+        e = (listing if listing is not None else self.listing(parent)).pop(name)  # type: ignore[union-attr]
         self._forget_case(parent, name, e)
         self._vacated.add(src)
         self.put(dst, e)

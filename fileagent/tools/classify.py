@@ -92,7 +92,9 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
     rule = folder_rule(ctx, step)
     view = ctx.view
     targets: dict[str, str] = {}        # rule folder -> root-relative folder, checked once
+    ready: set[str] = set()             # targets made (classify only moves files: they stay folders)
     follow_tags = bool(ctx.tag_index())
+    note = f"classify {step.by}"
     for rel, e in items:
         if e.is_dir or view.get(rel) is not e:
             continue
@@ -105,10 +107,13 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
             root_relative = dest != "" and (f == dest or f.startswith(dest + "/"))
             target = ctx.folder(f if root_relative or dest == "" else join(dest, f))
             targets[folder] = target
-        if parent_of(rel) == target:
+        parent, _, name = rel.rpartition("/")
+        if parent == target:
             continue
-        ctx.ensure_dir(target)
-        dst, overwrite = ctx.place(target, name_of(rel), is_dir=False, name_checked=True)
+        if target not in ready:
+            ctx.ensure_dir(target)
+            ready.add(target)
+        dst, overwrite = ctx.place(target, name, is_dir=False, name_checked=True)
         if dst is None:
             continue
         if overwrite:
@@ -117,7 +122,7 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
             view.remove(dst)
         else:
             dst_expect = view.expect_absent(dst)
-        ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=f"classify {step.by}",
+        ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=note,
                 expect={rel: view.expect_existing(rel, e), dst: dst_expect})
         view.move(rel, dst)
         if follow_tags:
