@@ -136,6 +136,18 @@ class CompileContext:
 
     # ---------------------------------------------------------- content
 
+    def link_target(self, rel: str, e: Entry) -> tuple[str, Entry]:
+        """For a symlink inside the root (already checked to stay inside): the item it points to, so
+        content changes go to the target instead of replacing the link by a file."""
+        if not e.is_link:
+            return rel, e
+        import os
+        target = self.guard.rel(os.path.realpath(self.view.abs(rel)))
+        te = self.view.get(target)
+        if te is None:
+            raise self.plan_error(f"{rel!r} is a symbolic link to {target!r}, which does not exist", rel)
+        return target, te
+
     def read_text(self, rel: str, e: Entry, *, why: str = "update") -> str:
         data = e.read()
         if looks_binary(data[:BINARY_SNIFF]):

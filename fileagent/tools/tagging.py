@@ -134,6 +134,7 @@ def compile_step(ctx: "CompileContext", step: "TagStep") -> None:
     index = ctx.tag_index()
     for rel, e in items:
         if is_markdown(rel) and not e.is_dir:
+            rel, e = ctx.link_target(rel, e)
             text = ctx.read_text(rel, e, why="tag")
             old = markdown_tags(text)
             new = merged(old, step.tags, step.remove)

@@ -55,6 +55,7 @@ def compile_step(ctx: "CompileContext", step: "UpdateStep") -> None:
             if step.select.path is not None:
                 raise ctx.plan_error(f"cannot update {rel!r}: it is a folder", rel)
             continue
+        rel, e = ctx.link_target(rel, e)
         old = ctx.read_text(rel, e)
         try:
             new = new_text(old, step.mode, step.text, step.find, rx)

@@ -228,3 +228,12 @@ def test_list_and_read_outputs(tmp_path, make_tree, compile_steps):
     assert all(a.kind == "emit" and not a.mutating for a in cs.actions)
     with pytest.raises(PlanError, match="cannot read binary file"):
         compile_steps(tmp_path, [{"op": "read", "select": {"path": "bin.dat"}}])
+
+
+def test_update_through_a_link_inside_the_root_writes_the_target(tmp_path, make_tree, compile_steps):
+    import os
+    make_tree(tmp_path, {"real.txt": "a"})
+    os.symlink("real.txt", tmp_path / "alias.txt")
+    cs = compile_steps(tmp_path, [{"op": "update", "select": {"path": "alias.txt"}, "mode": "append",
+                                   "text": "b"}])
+    assert acts(cs) == [("write", "real.txt", "real.txt")] and written(cs, "real.txt") == "a\nb\n"
