@@ -225,8 +225,16 @@ class _Runner:
         return rels
 
     def move_plain(self, a: Action) -> dict:
-        """act() for the common case, a move with no backup (sorting thousands of files)."""
-        src, st = self.paths.src(a.src, a)
+        """act() for the common case, a move with no backup (sorting thousands of files).
+
+        The source was lstat'ed by the stale check moments ago and matched its fingerprint, and a
+        rename moves a symlink itself (never what it points to), so no second lstat is needed here;
+        without a fingerprint (hand-made ChangeSets) it takes the checked path."""
+        f = a.expect.get(a.src or "")
+        if f is None or not f.exists:
+            src, st = self.paths.src(a.src, a)
+        else:
+            src, st = self.paths.abs(a.src, a), None
         dst = self.paths.abs(a.dst, a)
         parent = dst.rpartition(os.sep)[0]
         made = [] if parent in self.known_dirs else self.make_dirs(parent, a)
@@ -235,8 +243,7 @@ class _Runner:
         except BaseException:
             self._unmake(made)
             raise
-        f = a.expect.get(a.src)
-        if copied or f is None or f.inode != st.st_ino or f.size != st.st_size or f.mtime_ns != st.st_mtime_ns:
+        if copied or st is not None:
             return {"t": "done", "seq": a.seq, "made": made,
                     "post": fsops.fingerprint_of(dst) if copied else _fp(st)}
         return {"t": "done", "seq": a.seq, "made": made} if made else {"t": "done", "seq": a.seq}
