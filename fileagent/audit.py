@@ -63,7 +63,7 @@ def _tail(fd: int) -> tuple[int, str]:
 class AuditWriter:
     """Buffers entries of one run; `flush` appends them to the chain under the file lock."""
 
-    def __init__(self, path: Path, *, run: str, user: str, flush_every: int = 5000) -> None:
+    def __init__(self, path: Path, *, run: str, user: str, flush_every: int = 100_000) -> None:
         self.path = Path(path)
         self.run = run
         self.user = user

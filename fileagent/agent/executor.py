@@ -34,7 +34,7 @@ from . import journal as jr
 from . import tagstore
 from .changeset import Action, ChangeSet
 
-GROUP = 512            # actions per fsynced group of intent records
+GROUP = 4096           # actions per fsynced group of intent records (recover never relies on the size)
 PROGRESS_MIN = 200     # show a progress bar above this many actions (stderr TTY only)
 _GUARD_OP = {"mkdir": "create", "write": "update", "move": "move", "copy": "copy", "delete": "delete",
              "set_tags": "tag", "emit": "read"}
@@ -317,7 +317,7 @@ def _action_record(a: Action) -> dict:
     """Action.to_dict without dataclasses.asdict (which deep-copies and dominates big runs)."""
     d = {"seq": a.seq, "step": a.step, "kind": a.kind, "src": a.src, "dst": a.dst, "content": None,
          "overwrite": a.overwrite, "tags": a.tags, "note": a.note,
-         "expect": {p: [f.exists, f.is_dir, f.size, f.mtime_ns, f.inode] for p, f in a.expect.items()}}
+         "expect": {p: [True, f.is_dir, f.size, f.mtime_ns, f.inode] for p, f in a.expect.items() if f.exists}}
     if a.content is not None:
         d["content"] = base64.b64encode(a.content).decode("ascii")
     return d
