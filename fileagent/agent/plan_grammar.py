@@ -194,7 +194,10 @@ _BARE_CHARS = list("0123456789-KMGB")
 class PlanGrammar:
     """The request-independent part: vocabulary trie, structural steps, cached masks."""
 
-    def __init__(self, token_bytes: Sequence[bytes], eos_id: int):
+    def __init__(self, token_bytes: Sequence[bytes], eos_id: int,
+                 op_tokens: dict[str, Sequence[int]] | None = None):
+        """`op_tokens`: each op name's tokenization as the tokenizer writes it (ops are
+        then written only that way); None allows any split."""
         self.vocab_size = len(token_bytes)
         self.token_bytes = list(token_bytes)
         self.eos_id = eos_id
@@ -212,9 +215,29 @@ class PlanGrammar:
                     self.children.append({})
                     self.tokens.append([])
                 node = nxt
-            self.tokens[node].append(tid)
+            # Same bytes twice (a piece and its byte-fallback twin): keep the piece, the
+            # later id, which is the one the tokenizer writes.
+            self.tokens[node] = [tid]
+        self.op_ends: set[str] | None = None
+        if op_tokens is not None:
+            self.op_ends = {""}
+            for ids in op_tokens.values():
+                text = b""
+                for t in ids:
+                    text += self.token_bytes[t]
+                    self.op_ends.add(text.decode("utf-8", "replace"))
         self._masks: dict[tuple, tuple[np.ndarray, list[tuple[int, tuple]]]] = {}
         self._forced: dict[tuple, list[int]] = {}
+
+    def token_may_end(self, state: tuple) -> bool:
+        """Tokens end only where the tokenizer would end one: structure comes in whole
+        symbols (` path="`, `" ; `, an op's own pieces), so the model never meets a
+        spelling of a plan it was not trained on. Values may be split anywhere."""
+        if state[0] == "af":
+            return state[2] == ""
+        if state[0] == "op":
+            return self.op_ends is None or state[1] in self.op_ends
+        return True
 
     # -- the automaton on request-independent states
     def is_dynamic(self, state: tuple) -> bool:
@@ -285,8 +308,9 @@ class PlanGrammar:
             nxt = auto.byte_step(state, b)
             if nxt is None:
                 continue
-            for tid in self.tokens[child]:
-                mask[tid] = True
+            if self.token_may_end(nxt):
+                for tid in self.tokens[child]:
+                    mask[tid] = True
             if self.children[child]:
                 if frontier is not None and self.is_dynamic(nxt):
                     frontier.append((child, nxt))
@@ -311,32 +335,14 @@ class PlanGrammar:
         return got
 
     def forced(self, state: tuple) -> list[int]:
-        """Tokens for the text that is the only way on from a request-independent state."""
+        """The token a request-independent state allows alone (e.g. ` path="` after `create`)."""
         got = self._forced.get(state)
-        if got is not None:
-            return got
-        text, s = "", state
-        while not self.is_dynamic(s) and not self.can_end(s):
-            chars = list(self.next_chars(s))
-            if len(chars) != 1:
-                break
-            text += chars[0]
-            s = self.step(s, chars[0])
-        ids: list[int] = []
-        data, i = text.encode(), 0
-        while i < len(data):      # longest vocabulary match, kept inside the forced text
-            node, best, j = 0, None, i
-            while j < len(data) and data[j] in self.children[node]:
-                node = self.children[node][data[j]]
-                j += 1
-                if self.tokens[node]:
-                    best = (max(self.tokens[node]), j)   # a normal piece over its byte-fallback twin
-            if best is None:
-                break
-            ids.append(best[0])
-            i = best[1]
-        self._forced[state] = ids
-        return ids
+        if got is None:
+            mask, frontier = self.structural_mask(state)
+            ids = np.flatnonzero(mask)
+            got = [int(ids[0])] if len(ids) == 1 and not frontier and ids[0] != self.eos_id else []
+            self._forced[state] = got
+        return got
 
 
 def tokenizer_symbols() -> list[str]:

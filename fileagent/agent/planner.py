@@ -43,7 +43,9 @@ class Planner:
 
         self.model = NumpyGPT.load(directory / MODEL_FILE)
         self.tokenizer = Tokenizer(directory / TOKENIZER_FILE)
-        self.grammar = PlanGrammar(self.tokenizer.token_bytes(), self.tokenizer.eos_id)
+        from .plan import OPS
+        self.grammar = PlanGrammar(self.tokenizer.token_bytes(), self.tokenizer.eos_id,
+                                   op_tokens={op: self.tokenizer.encode(op) for op in OPS})
 
     def prompt_ids(self, prompt: str) -> list[int]:
         t = self.tokenizer
