@@ -143,6 +143,8 @@ class GPT(nn.Module):
     def forward(self, idx, targets=None, loss_mask=None, cache: KVCache | None = None):
         """idx (B, T) -> logits (B, T, V); loss = mean cross-entropy where loss_mask is 1.
 
+        With a loss_mask, logits are only computed at the masked positions: (N, V), row-major order.
+
         targets (B, T) are already shifted (targets[:, t] is the token after idx[:, t]).
         With a cache, idx continues the cached sequence and the cache is extended.
         """
@@ -154,14 +156,18 @@ class GPT(nn.Module):
         x = self.wte(idx)                                                    # (B, T, C)
         for layer, block in enumerate(self.blocks):
             x = block(x, cos, sin, cache, layer)
-        logits = self.norm(x) @ self.wte.weight.T                            # (B, T, V) tied head
+        x = self.norm(x)
         if targets is None:
-            return logits, None
-        losses = F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten(), reduction="none")  # (B*T,)
+            return x @ self.wte.weight.T, None                               # (B, T, V) tied head
         if loss_mask is None:
-            return logits, losses.mean()
-        mask = loss_mask.flatten().to(losses.dtype)
-        return logits, (losses * mask).sum() / mask.sum().clamp(min=1.0)
+            logits = x @ self.wte.weight.T
+            return logits, F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten())
+        # Only the masked positions need the (costly, V-wide) head: logits come back as (N, V).
+        keep = loss_mask.flatten() > 0                                       # (B*T,)
+        logits = x.flatten(0, 1)[keep] @ self.wte.weight.T                   # (N, V)
+        losses = F.cross_entropy(logits.float(), targets.flatten()[keep], reduction="none")
+        weights = loss_mask.flatten()[keep].to(losses.dtype)
+        return logits, (losses * weights).sum() / weights.sum().clamp(min=1.0)
 
 
 def export_npz(model: GPT, path: Path | str, dtype=np.float16) -> Path:

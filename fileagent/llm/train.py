@@ -50,6 +50,7 @@ class TrainConfig:
     seed: int = 1337
     device: str = "auto"
     threads: int = 0                  # CPU threads for torch; 0 = os.cpu_count()
+    precision: str = "auto"           # "fp32" | "bf16" autocast; auto = bf16 on cuda, fp32 on cpu
     eval_every: int = 500
     eval_samples: int = 200
     log_every: int = 10
@@ -197,7 +198,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         return result
 
     progress = Progress(cfg.steps)
-    use_bf16 = device.type == "cuda"
+    if cfg.precision not in ("auto", "fp32", "bf16"):
+        raise ValueError(f"precision must be auto, fp32 or bf16, not {cfg.precision!r}")
+    use_bf16 = cfg.precision == "bf16" or (cfg.precision == "auto" and device.type == "cuda")
     model.train()
     tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
     t_loop, stopped_early, start_step = time.perf_counter(), False, step
@@ -242,7 +245,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         "tokens_per_sec": tokens_seen / train_s if train_s > 0 else 0.0,
         "train_tokens": tokens_seen, "train_seconds": train_s, "wall_seconds": time.perf_counter() - t_start,
         "params": model.num_params(), "train_pairs": len(seqs), "dropped_too_long": len(data) - len(seqs),
-        "device": str(device), "model": asdict(cfg.model),
+        "device": str(device), "bf16": use_bf16, "model": asdict(cfg.model),
     }
     (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False))
     return metrics
@@ -262,6 +265,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=d.seed)
     p.add_argument("--device", default=d.device)
     p.add_argument("--threads", type=int, default=d.threads, help="CPU threads (0 = all cores)")
+    p.add_argument("--precision", default=d.precision, choices=["auto", "fp32", "bf16"])
     p.add_argument("--eval-every", type=int, default=d.eval_every)
     p.add_argument("--eval-samples", type=int, default=d.eval_samples)
     p.add_argument("--ckpt-every", type=int, default=d.ckpt_every)
@@ -280,8 +284,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = GPTConfig(block_size=a.block_size, n_layer=a.n_layer, n_head=a.n_head, n_embd=a.n_embd,
                       mlp_hidden=a.mlp_hidden)
     cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
-                      seed=a.seed, device=a.device, threads=a.threads, eval_every=a.eval_every,
-                      eval_samples=a.eval_samples, ckpt_every=a.ckpt_every)
+                      seed=a.seed, device=a.device, threads=a.threads, precision=a.precision,
+                      eval_every=a.eval_every, eval_samples=a.eval_samples, ckpt_every=a.ckpt_every)
     metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
                     resume=a.resume, time_limit_s=a.time_limit)
     print(json.dumps(metrics, indent=2, ensure_ascii=False))

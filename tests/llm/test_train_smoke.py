@@ -63,7 +63,7 @@ def test_smoke_training_learns_toy_mapping(toy, tmp_path):
     assert untrained["accuracy"] == 0.0
 
     # One thread: on a shared 2-core machine a tiny model trains several times faster than with two.
-    cfg = TrainConfig(model=TINY, steps=500, batch_size=16, lr=5e-3, min_lr=5e-4, warmup=20, threads=1,
+    cfg = TrainConfig(model=TINY, steps=800, batch_size=16, lr=5e-3, min_lr=5e-4, warmup=20, threads=1,
                       eval_every=0, eval_samples=100, log_every=100, ckpt_every=0)
     metrics = train(cfg, tok, train_pairs, eval_pairs, tmp_path)
     assert metrics["accuracy"] >= 0.9, metrics
