@@ -207,10 +207,25 @@ def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="
     _check_conflict(on_conflict)
     text = _read_plan_text(plan_file, io)
     s = _session(root, config, io)
-    from .agent.plan_io import load_plan_text
-    plan = load_plan_text(text)
+    plan = _load_plan(text)
     cs = _compile(s, plan, on_conflict)
     return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+
+
+def _load_plan(text: str) -> Any:
+    """load_plan_text, plus two inputs JSON itself lets through: absurd nesting and lone surrogates."""
+    from .agent.plan_io import load_plan_text
+    from .errors import PlanError
+    try:
+        plan = load_plan_text(text)
+    except RecursionError:
+        raise PlanError("the plan is nested too deeply to be a plan") from None
+    try:
+        plan.to_json().encode("utf-8")
+    except Exception:  # noqa: BLE001 - pydantic or the codec: either way the text is not valid Unicode
+        raise PlanError("the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)") \
+            from None
+    return plan
 
 
 def _read_plan_text(plan_file: str, io: IO) -> str:

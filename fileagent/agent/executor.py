@@ -208,8 +208,6 @@ class _Runner:
         f = a.expect.get(target)
         rec = {"seq": a.seq, "backup": jr.backup_for(self.run_id, a.seq, a.kind, a.src, a.dst, a.overwrite,
                                                      bool(f and f.exists))}
-        if a.kind == "set_tags":
-            rec["old_tags"] = tagstore.index_tags(self.root, a.src or "")
         return rec
 
     def make_dirs(self, path: str, a: Action) -> list[str]:
@@ -271,7 +269,10 @@ class _Runner:
             return done
         if k == "set_tags":      # the tag index (markdown tags are plain writes of the file)
             self.paths.abs(a.src, a)
+            old = tagstore.index_tags(self.root, a.src or "")   # now: an earlier action may have changed them
+            self.jw.write({"t": "intent", "seq": a.seq, "old_tags": old})
             tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
+            done["old_tags"] = old
             return done
         src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete") else (None, None)
         dst = self.paths.abs(a.dst or a.src, a) if k != "delete" else None
@@ -365,9 +366,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                 for g in range(0, len(actions), GROUP):
                     group = actions[g:g + GROUP]
                     intents = [runner.intent(a) for a in group]
-                    jw.write_many([{"t": "intent", "from": group[0].seq, "to": group[-1].seq}] +
-                                  [{"t": "intent", "seq": i["seq"], "old_tags": i["old_tags"]}
-                                   for i in intents if "old_tags" in i])
+                    jw.write({"t": "intent", "from": group[0].seq, "to": group[-1].seq})
                     jw.sync()
                     details: list[dict] = []
                     last_done = None

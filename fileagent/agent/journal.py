@@ -214,6 +214,22 @@ def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | Non
     return None
 
 
+def check_state_dir(root: Path | str) -> None:
+    """ROOT/.fileagent and its journal/backups folders must be real folders (or absent): a symlink
+    there would send journals and backups outside the root. PolicyError otherwise."""
+    from ..errors import PolicyError
+    import stat
+    base = state_dir(root)
+    for p in (base, base / "journal", base / "backups"):
+        try:
+            st = os.lstat(p)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            what = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a folder"
+            raise PolicyError(f"{p} is {what}: refusing to keep the agent's state there; nothing changed")
+
+
 class RootLock:
     """One agent process per root at a time: an exclusive lock on ROOT/.fileagent/lock.
 
@@ -225,6 +241,7 @@ class RootLock:
         self._fd = -1
 
     def __enter__(self) -> "RootLock":
+        check_state_dir(self.path.parent.parent)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         try:

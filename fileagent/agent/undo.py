@@ -50,7 +50,7 @@ def _abs(root: Path, rel: str | None) -> str:
     if rel is None:
         raise UndoError("journal record without a path")
     parts = rel.replace("\\", "/").split("/")
-    if rel.startswith(("/", "\\")) or ":" in parts[0] or ".." in parts:
+    if rel.startswith(("/", "\\")) or (os.name == "nt" and ":" in parts[0]) or ".." in parts:
         raise UndoError(f"journal names a path outside the root: {rel!r}")
     return os.path.join(os.fspath(root), *parts)
 
@@ -159,7 +159,9 @@ def _records(j: jr.RunJournal) -> list[tuple[Action, dict]]:
     actions = {d["seq"]: _action(d) for d in j.header["changeset"]}
     out = []
     for seq in sorted(j.intents):
-        a = actions[seq]
+        a = actions.get(seq)
+        if a is None:     # an output-only action (list/read) inside a group's seq range
+            continue
         rec = {**j.intents[seq], **j.done.get(seq, {})}
         rec["made"] = list(rec.get("made") or []) + [d for m in j.made.get(seq, []) for d in m]
         target = a.dst or a.src or ""
