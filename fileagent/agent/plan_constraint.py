@@ -6,7 +6,9 @@ A quoted value is read UNESCAPED (`\\"` is a `"` of the value) and must be one o
   for rename templates), never two spans back to back;
 - a path that exists under the root (handed in by the planner), or "." / "..".
 Bare `ext` / `set_ext` values are lower-case alphanumeric spans of the request
-or extensions of the shared file-type table.
+or extensions of the shared file-type table. Sizes use a number written in the
+request (any unit); dates a year written in the request (or the one after it:
+"modified in 2023" ends before 2024-01-01) and a day written in it, or the 1st.
 
 Value states (the 4th element of a ("q", ...) grammar state):
     (esc, started, spans, gap, joiner_prefixes, paths)
@@ -25,7 +27,9 @@ from typing import Iterable
 import numpy as np
 
 from ..tools.filetypes import TYPE_EXTS
-from .plan_grammar import EOS_STATE, EXT_KEYS, START, PlanGrammar, field_options, ctx_add
+
+from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, PlanGrammar, _date_ok, _size_ok,
+                           ctx_add, field_options)
 
 _PATH_JOINERS = (b"/",)
 JOINERS: dict[str, tuple[bytes, ...]] = {
@@ -45,6 +49,7 @@ _KNOWN_EXTS = sorted({e for exts in TYPE_EXTS.values() for e in exts}
                      | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"})
 EMPTY_OK = ("text",)        # update ... text="" (replace by nothing)
 MAX_EXT_LEN = 10
+_BARE_CHARS = "0123456789-KMGB"
 
 
 class PlanConstraint:
@@ -69,8 +74,15 @@ class PlanConstraint:
         for e in exts:
             for i in range(len(e)):
                 self.ext_next.setdefault(e[:i], set()).add(e[i])
+        numbers = re.findall(r"[0-9]+", request)
+        self.numbers = set(numbers)
+        self.number_prefixes = {n[:i] for n in numbers for i in range(len(n) + 1)}
+        years = {n for n in numbers if len(n) == 4}
+        self.years = years | {str(int(y) + 1) for y in years}
+        self.days = {f"{int(n):02d}" for n in numbers if 1 <= int(n) <= 31} | {"01"}
         self.value_start = (False, False, frozenset(), True, frozenset(), (0, len(self.paths), 0))
         self._masks: dict[tuple, np.ndarray] = {}
+        self._forced: dict[tuple, list[int]] = {}
 
     # ---------------------------------------------------------------- Constraint protocol
     def start(self) -> tuple:
@@ -94,14 +106,30 @@ class PlanConstraint:
             if frontier:
                 mask = base.copy()
                 for node, s in frontier:
-                    g.walk(node, self._norm(s), mask, self, None)
+                    s = self._norm(s)
+                    if self.token_may_end(s):
+                        mask[g.tokens[node]] = True
+                    g.walk(node, s, mask, self, None)
         self._masks[state] = mask
         return mask
 
     def forced(self, state: tuple) -> list[int]:
+        """The one token allowed here, if only one is (` path="` after `create`)."""
         if state == EOS_STATE or self.g.is_dynamic(state):
             return []
-        return self.g.forced(state)
+        got = self._forced.get(state)
+        if got is None:
+            ids = np.flatnonzero(self.allowed(state))
+            got = self._forced[state] = [int(ids[0])] if len(ids) == 1 and ids[0] != self.g.eos_id else []
+        return got
+
+    def token_may_end(self, state: tuple) -> bool:
+        """As the grammar's rule, and a request-dependent value entered must have a way on."""
+        if not self.g.token_may_end(state):
+            return False
+        if state[0] == "b" and state[2] in REQUEST_BARE:
+            return bool(self.next_bytes(state))
+        return True
 
     def advance(self, state: tuple, token: int) -> tuple:
         if token == self.g.eos_id:
@@ -120,9 +148,23 @@ class PlanConstraint:
 
     # ---------------------------------------------------------------- the automaton
     def can_end(self, state: tuple) -> bool:
-        if state[0] == "b" and state[2] in EXT_KEYS:
-            return state[3] in self.exts and field_options(ctx_add(state[1], state[2], state[3]))[1]
+        if state[0] == "b" and state[2] in REQUEST_BARE:
+            return self._bare_ok(state[2], state[3], True) and field_options(ctx_add(state[1], state[2], state[3]))[1]
         return self.g.can_end(state)
+
+    def _bare_ok(self, key: str, text: str, complete: bool) -> bool:
+        if key in EXT_KEYS:
+            return text in self.exts or (not complete and text in self.ext_next)
+        if key in DATE_KEYS:
+            if not _date_ok(text, complete) or not any(y.startswith(text[:4]) for y in self.years):
+                return False
+            if len(text) <= 8:
+                return True                  # the 1st of any month is always there
+            return any(d.startswith(text[8:]) and _date_ok(text[:8] + d, True) for d in self.days)
+        digits = len(text) - len(text.lstrip("0123456789"))
+        if not _size_ok(text, complete):
+            return False
+        return text[:digits] in (self.numbers if complete or digits < len(text) else self.number_prefixes)
 
     def _norm(self, state: tuple | None) -> tuple | None:
         if state is not None and state[0] == "q" and state[3] is None:
@@ -138,9 +180,11 @@ class PlanConstraint:
             if self._value_accepts(state[2], vs):
                 out.add(0x22)
             return out
-        if state[0] == "b" and state[2] in EXT_KEYS:
-            out = [ord(c) for c in self.ext_next.get(state[3], ())]
-            return out + [0x20] if state[3] in self.exts else out
+        if state[0] == "b" and state[2] in REQUEST_BARE:
+            key, typed = state[2], state[3]
+            chars = self.ext_next.get(typed, ()) if key in EXT_KEYS else _BARE_CHARS
+            out = [ord(c) for c in chars if self._bare_ok(key, typed + c, False)]
+            return out + [0x20] if self._bare_ok(key, typed, True) else out
         return self.g.next_bytes(state)
 
     def byte_step(self, state: tuple, b: int) -> tuple | None:
@@ -159,12 +203,12 @@ class PlanConstraint:
             else:
                 nxt = self._value_step(key, vs, b)
             return None if nxt is None else ("q", ctx, key, nxt)
-        if state[0] == "b" and state[2] in EXT_KEYS:
+        if state[0] == "b" and state[2] in REQUEST_BARE:
             _, ctx, key, typed = state
             if b == 0x20:
-                return self.g.end_bare(ctx, key, typed, typed in self.exts)
+                return self.g.end_bare(ctx, key, typed, self._bare_ok(key, typed, True))
             c = chr(b)
-            return ("b", ctx, key, typed + c) if b < 128 and c in self.ext_next.get(typed, ()) else None
+            return ("b", ctx, key, typed + c) if b < 128 and self._bare_ok(key, typed + c, False) else None
         return self._norm(self.g.byte_step(state, b))
 
     # ---------------------------------------------------------------- values

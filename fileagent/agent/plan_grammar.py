@@ -43,6 +43,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "by": tuple(v for v in get_args(ClassifyStep.model_fields["by"].annotation) if v != "rule_set"),
 }
 SIZE_KEYS, DATE_KEYS, EXT_KEYS = ("larger", "smaller"), ("after", "before"), ("ext", "set_ext")
+REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS     # bare values that must come from the request
 SELECTION_ONLY_WITHOUT_PATH = ("in", "pattern", "recursive")
 BATCH_RENAME = ("set_ext", "add_prefix", "add_suffix", "template")
 FIND_MODES = ("replace", "replace_regex")
@@ -241,12 +242,12 @@ class PlanGrammar:
 
     # -- the automaton on request-independent states
     def is_dynamic(self, state: tuple) -> bool:
-        return state[0] == "q" or (state[0] == "b" and state[2] in EXT_KEYS)
+        return state[0] == "q" or (state[0] == "b" and state[2] in REQUEST_BARE)
 
     def can_end(self, state: tuple) -> bool:
         if state[0] == "af":
             return state[2] == "" and field_options(state[1])[1]
-        if state[0] == "b" and state[2] not in EXT_KEYS:
+        if state[0] == "b" and state[2] not in REQUEST_BARE:
             return bare_value_ok(state[2], state[1], state[3], True) and \
                 field_options(ctx_add(state[1], state[2], state[3]))[1]
         return False
@@ -297,9 +298,9 @@ class PlanGrammar:
     def walk(self, node: int, state: tuple, mask: np.ndarray, auto, frontier: list | None) -> None:
         """Allow every token below trie `node` whose remaining bytes `auto` reads from `state`.
 
-        `auto` has next_bytes(state) and byte_step(state, b). With `frontier`, stop
+        `auto` has next_bytes, byte_step and token_may_end. With `frontier`, stop
         where a token enters a request-dependent value and note (node, state)
-        there, for the request to finish."""
+        there: the request decides about that token and the ones below it."""
         kids = self.children[node]
         for b in auto.next_bytes(state):
             child = kids.get(b)
@@ -308,14 +309,14 @@ class PlanGrammar:
             nxt = auto.byte_step(state, b)
             if nxt is None:
                 continue
-            if self.token_may_end(nxt):
+            if frontier is not None and self.is_dynamic(nxt):
+                frontier.append((child, nxt))
+                continue
+            if auto.token_may_end(nxt):
                 for tid in self.tokens[child]:
                     mask[tid] = True
             if self.children[child]:
-                if frontier is not None and self.is_dynamic(nxt):
-                    frontier.append((child, nxt))
-                else:
-                    self.walk(child, nxt, mask, auto, frontier)
+                self.walk(child, nxt, mask, auto, frontier)
 
     def next_bytes(self, state: tuple) -> Iterable[int]:
         return [ord(ch) for ch in self.next_chars(state)]
@@ -332,16 +333,6 @@ class PlanGrammar:
             if self.can_end(state):
                 mask[self.eos_id] = True
             got = self._masks[state] = (mask, frontier)
-        return got
-
-    def forced(self, state: tuple) -> list[int]:
-        """The token a request-independent state allows alone (e.g. ` path="` after `create`)."""
-        got = self._forced.get(state)
-        if got is None:
-            mask, frontier = self.structural_mask(state)
-            ids = np.flatnonzero(mask)
-            got = [int(ids[0])] if len(ids) == 1 and not frontier and ids[0] != self.eos_id else []
-            self._forced[state] = got
         return got
 
 

@@ -128,18 +128,19 @@ def test_random_walks_always_parse_and_round_trip(grammar):
     assert finished > 50
 
 
-def test_structural_masks_are_computed_once_per_state(grammar):
+def test_masks_are_computed_once_per_state(grammar):
     c = PlanConstraint(grammar, "move pdf files to archive")
     s = c.advance(c.start(), PIECES.index(b"move"))
     first = grammar.structural_mask(s)
+    mask = c.allowed(s)
     calls = []
     original = grammar.walk
     grammar.walk = lambda *a: calls.append(a) or original(*a)
     try:
-        assert grammar.structural_mask(s) is first
-        c2 = PlanConstraint(grammar, "another request entirely")
-        c2.allowed(s)
-        assert not calls
+        assert grammar.structural_mask(s) is first            # shared by every request
+        assert c.allowed(s) is mask                            # and per request, once
+        PlanConstraint(grammar, "another request entirely").allowed(s)
+        assert all(a[0] != 0 for a in calls), "the structural part was walked again"
     finally:
         del grammar.walk
 
@@ -190,6 +191,18 @@ def test_ext_is_a_lowercase_span_or_a_known_extension(grammar):
     assert accepts(grammar, "move the .XYZ files to a", 'move ext=xyz to="a"')
     assert accepts(grammar, "move the images to a", 'move ext=png to="a"')
     assert not accepts(grammar, "move the images to a", 'move ext=qqq to="a"')
+
+
+def test_sizes_and_dates_use_numbers_written_in_the_request(grammar):
+    assert accepts(grammar, "list files over 10 megs", "list larger=10MB")
+    assert accepts(grammar, "list files over 10 megs", "list larger=10KB")        # the unit is the model's call
+    assert not accepts(grammar, "list files over 10 megs", "list larger=100MB")
+    assert not accepts(grammar, "list files over 10 megs", "list larger=1MB")
+    assert accepts(grammar, "files changed after 5 May 2021", "list after=2021-05-05")
+    assert accepts(grammar, "files changed in 2021", "list after=2021-01-01 before=2022-01-01")
+    assert not accepts(grammar, "files changed after 5 May 2021", "list after=2020-05-05")
+    assert not accepts(grammar, "files changed after 5 May 2021", "list after=2021-05-06")
+    assert not accepts(grammar, "files changed lately", "list after=2021-01-01")
 
 
 def test_eos_only_at_the_end_of_a_complete_plan(grammar):
