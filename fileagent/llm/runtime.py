@@ -11,10 +11,16 @@ Shapes: T new tokens, P cached tokens, C n_embd, H n_head, D head dim, V vocab.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Sequence
 
-import numpy as np
+# The matmuls here are tiny: BLAS threads only add spin-waiting, which on a busy
+# 2-core machine made decoding 5-10x slower. Only effective if numpy is not yet imported.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("MKL_NUM_THREADS", "1")
+
+import numpy as np  # noqa: E402
 
 
 def rope_tables(head_dim: int, length: int, theta: float) -> tuple[np.ndarray, np.ndarray]:
