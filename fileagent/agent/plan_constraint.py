@@ -32,6 +32,7 @@ from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, 
                            ctx_add, field_options)
 
 _PATH_JOINERS = (b"/",)
+PATH_KEYS = ("path", "in", "to", "dest", "then", "else")     # joiners only between spans
 JOINERS: dict[str, tuple[bytes, ...]] = {
     "path": _PATH_JOINERS, "in": _PATH_JOINERS, "to": _PATH_JOINERS, "dest": _PATH_JOINERS,
     "then": _PATH_JOINERS, "else": _PATH_JOINERS,
@@ -59,7 +60,16 @@ class PlanConstraint:
         self.g = grammar
         req = self.req = request.encode("utf-8")
         n = len(req)
-        self.boundary = [p == n or (req[p] & 0xC0) != 0x80 for p in range(n + 1)]
+        alnum = [chr(b).isascii() and chr(b).isalnum() for b in req] + [False]
+
+        def in_word(i: int) -> bool:     # "_", "-", "." join a word only between letters/digits
+            if not 0 <= i < n:
+                return False
+            return alnum[i] or (req[i] in b"_-." and i > 0 and alnum[i - 1] and alnum[i + 1])
+        # Spans start and end only where a character and a word start or end: "shot" is no span
+        # of "shots", nor "log" of "log.md", nor "in" of "containing".
+        self.boundary = [(p == n or (req[p] & 0xC0) != 0x80) and not (in_word(p - 1) and in_word(p))
+                         for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
         for p, b in enumerate(req):
             pos.setdefault(b, set()).add(p)
@@ -80,7 +90,7 @@ class PlanConstraint:
         years = {n for n in numbers if len(n) == 4}
         self.years = years | {str(int(y) + 1) for y in years}
         self.days = {f"{int(n):02d}" for n in numbers if 1 <= int(n) <= 31} | {"01"}
-        self.value_start = (False, False, frozenset(), True, frozenset(), (0, len(self.paths), 0))
+        self.value_start = (False, False, frozenset(), True, frozenset(), (0, len(self.paths), 0), b"")
         self._masks: dict[tuple, np.ndarray] = {}
         self._forced: dict[tuple, list[int]] = {}
 
@@ -212,20 +222,20 @@ class PlanConstraint:
         return self._norm(self.g.byte_step(state, b))
 
     # ---------------------------------------------------------------- values
-    def _joiner_starts(self, vs: tuple) -> set[bytes]:
-        _, _, spans, gap, partial, _ = vs
+    def _joiner_starts(self, key: str, vs: tuple) -> set[bytes]:
+        _, started, spans, gap, partial, _, _ = vs
         starts = set(partial)
-        if gap or any(self.boundary[p] for p in spans):
+        if (gap and (started or key not in PATH_KEYS)) or any(self.boundary[p] for p in spans):
             starts.add(b"")
         return starts
 
     def _value_next(self, key: str, vs: tuple) -> set[int]:
-        _, _, spans, gap, _, paths = vs
+        _, _, spans, gap, _, paths, _ = vs
         req, n = self.req, len(self.req)
         out = {req[p] for p in spans if p < n}
         if gap:
             out.update(b for b, ps in self.starts.items() if ps)
-        for pre in self._joiner_starts(vs):
+        for pre in self._joiner_starts(key, vs):
             out.update(j[len(pre)] for j in JOINERS.get(key, ()) if len(j) > len(pre) and j.startswith(pre))
         if paths is not None:
             lo, hi, d = paths
@@ -240,17 +250,18 @@ class PlanConstraint:
         return out
 
     def _value_step(self, key: str, vs: tuple, v: int) -> tuple | None:
-        _, _, spans, gap, partial, paths = vs
+        _, _, spans, gap, partial, paths, text = vs
+        text += bytes([v])
         hits = spans & self.pos_of.get(v, frozenset())
         new_spans = frozenset(p + 1 for p in hits)
         if gap:
             new_spans |= self.starts.get(v, frozenset())
         new_gap, new_partial = False, set()
-        for pre in self._joiner_starts(vs):
+        for pre in self._joiner_starts(key, vs):
             cand = pre + bytes([v])
             for j in JOINERS.get(key, ()):
                 if j == cand:
-                    new_gap = True
+                    new_gap = not self._stutter(text[:-1])
                 elif j.startswith(cand):
                     new_partial.add(cand)
         if paths is not None:
@@ -261,12 +272,21 @@ class PlanConstraint:
             paths = (lo, hi, d + 1) if lo < hi else None
         if not new_spans and not new_gap and not new_partial and paths is None:
             return None
-        return (False, True, new_spans, new_gap, frozenset(new_partial), paths)
+        return (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
 
     def _value_accepts(self, key: str, vs: tuple) -> bool:
-        esc, started, spans, gap, _, paths = vs
+        esc, started, spans, gap, _, paths, text = vs
         if esc or not started:
             return not esc and key in EMPTY_OK
-        if gap or any(self.boundary[p] for p in spans):
+        if paths is not None and len(self.paths[paths[0]]) == paths[2]:
             return True
-        return paths is not None and len(self.paths[paths[0]]) == paths[2]
+        if self._stutter(text):
+            return False
+        return (gap and key not in PATH_KEYS) or any(self.boundary[p] for p in spans)
+
+
+    def _stutter(self, text: bytes) -> bool:
+        """"src/src" not written in the request: the same folder twice in a row is the model
+        repeating itself."""
+        parts = text.split(b"/")
+        return len(parts) >= 2 and parts[-1] != b"" and parts[-1] == parts[-2] and text not in self.req

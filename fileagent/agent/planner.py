@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
-from ..errors import NoPlannerError, PlanError, PolicyError
+from ..errors import NoPlannerError, PlanError
 from .changeset import ChangeSet
 from .plan import Plan
 
@@ -116,7 +116,11 @@ def parse_candidate(text: str) -> Plan:
 
 
 def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:
-    """The first candidate that parses, validates and compiles."""
+    """The first candidate that parses, validates and compiles.
+
+    A candidate the policy refuses ends the search with that refusal: a lower
+    candidate that compiles is a different request ("delete the files one level
+    up" must not become "delete docs"), so it is never run in its place."""
     errors: list[Exception] = []
     for text, finished in candidates:
         try:
@@ -124,12 +128,10 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
                 raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
             plan = parse_candidate(text)
             return plan, compile(plan)
-        except (PlanError, PolicyError) as e:
+        except PlanError as e:
             errors.append(e)
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
-    if isinstance(errors[0], PolicyError):
-        raise errors[0]
     raise NoPlannerError(f"could not plan this request: {errors[0]}")
 
 

@@ -193,6 +193,18 @@ def test_ext_is_a_lowercase_span_or_a_known_extension(grammar):
     assert not accepts(grammar, "move the images to a", 'move ext=qqq to="a"')
 
 
+def test_spans_are_whole_words_and_paths_do_not_stutter(grammar):
+    request = "move the shots in log.md and src/b.py to docs."
+    assert accepts(grammar, request, 'move path="log.md" to="docs"')
+    assert accepts(grammar, request, 'move path="src/b.py" to="docs/shots"')
+    assert not accepts(grammar, request, 'move path="log" to="docs"')       # part of a word
+    assert not accepts(grammar, request, 'move in="shot" to="docs"')
+    assert not accepts(grammar, request, 'move in="src/src" to="docs"')     # repeated, not written so
+    assert not accepts(grammar, request, 'move in="/src" to="docs"')        # a joiner makes no path alone
+    assert not accepts(grammar, request, 'move in="src" to="docs/"')
+    assert accepts(grammar, "list old/old", 'list in="old/old"')              # written so: fine
+
+
 def test_sizes_and_dates_use_numbers_written_in_the_request(grammar):
     assert accepts(grammar, "list files over 10 megs", "list larger=10MB")
     assert accepts(grammar, "list files over 10 megs", "list larger=10KB")        # the unit is the model's call

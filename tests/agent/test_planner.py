@@ -15,8 +15,9 @@ def compile_against(root: Path):
     def compile(plan: Plan):
         for step in plan.to_dict()["steps"]:
             path = step.get("path") or step.get("select", {}).get("path")
-            if path and (path.startswith("/") or ".." in path.split("/")):
-                raise PolicyError(f"{path} is outside the root")
+            for named in (path, step.get("select", {}).get("in")):
+                if named and (named.startswith("/") or ".." in named.split("/")):
+                    raise PolicyError(f"{named} is outside the root")
             if path and not (root / path).exists():
                 raise PlanError(f"step 1: {path} does not exist")
         return ("compiled", plan)
@@ -46,8 +47,16 @@ def test_best_candidate_refused_by_policy_is_exit_3(tmp_path):
         planner.choose(cands, compile_against(tmp_path))
 
 
+def test_a_refused_candidate_is_never_replaced_by_a_lower_one(tmp_path):
+    (tmp_path / "docs").mkdir()
+    cands = [('delete path="nothing"', True), ('delete in=".."', True), ('delete path="docs"', True)]
+    with pytest.raises(PolicyError):
+        planner.choose(cands, compile_against(tmp_path))
+    assert (tmp_path / "docs").exists()
+
+
 def test_no_candidate_compiles_is_exit_4_with_the_reason(tmp_path):
-    cands = [('delete path="a.txt"', True), ('read path="/etc/passwd"', True)]
+    cands = [('delete path="a.txt"', True), ('read path="b.txt"', True)]
     with pytest.raises(NoPlannerError, match="could not plan this request: step 1: a.txt does not exist"):
         planner.choose(cands, compile_against(tmp_path))
     with pytest.raises(NoPlannerError, match="could not plan this request"):
