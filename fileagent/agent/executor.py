@@ -124,7 +124,7 @@ class _Paths:
     def src(self, rel: str | None, a: Action) -> tuple[str, os.stat_result]:
         """An existing path to read, move or remove: checked like `abs`, plus where a symlink points."""
         path = self.abs(rel, a)
-        st = os.lstat(path)
+        st = dirfd_lstat(path)
         if stat_mod.S_ISLNK(st.st_mode):
             why = self.guard.link_problem(path) if self._fast else None
             if why:
@@ -250,7 +250,7 @@ class _Runner:
         for d in reversed(made):
             self.known_dirs.discard(os.path.join(self.root, d))
             try:
-                os.rmdir(os.path.join(self.root, d))
+                fsops.rmdir(os.path.join(self.root, d))
             except OSError:
                 pass
 
@@ -282,7 +282,7 @@ class _Runner:
             if k == "delete":
                 done["sha256"] = fsops.sha256_file(src) if stat_mod.S_ISREG(st.st_mode) else None
             elif k == "write":
-                mode = os.lstat(target).st_mode & 0o7777
+                mode = dirfd_mode(target)
             fsops.backup(target, bk)
         made: list[str] = []
         try:
@@ -297,17 +297,27 @@ class _Runner:
                 fsops.copy(src, dst)
                 done["post"] = fsops.fingerprint_of(dst)
             elif k == "write":
-                if not bk and os.path.lexists(dst):
+                if not bk and fsops.lexists(dst):
                     raise FileExistsError(errno.EEXIST, "exists now and the plan did not say to overwrite it", dst)
                 fsops.atomic_write(dst, a.content or b"", mode=mode, durable=False)
                 done["sha256"] = hashlib.sha256(a.content or b"").hexdigest()
                 done["post"] = fsops.fingerprint_of(dst)
         except BaseException:
-            if bk and k != "delete" and os.path.lexists(bk) and not os.path.lexists(target):
+            if bk and k != "delete" and fsops.lexists(bk) and not fsops.lexists(target):
                 fsops.restore(bk, target)
             self._unmake(made)
             raise
         return done
+
+
+def dirfd_lstat(path: str) -> os.stat_result:
+    from ..tools import dirfd
+    return dirfd.lstat(path)
+
+
+def dirfd_mode(path: str) -> int:
+    from ..tools import dirfd
+    return dirfd.lstat(path).st_mode & 0o7777
 
 
 def _fp(st: os.stat_result) -> dict:
@@ -349,6 +359,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         raise PolicyError(f"{len(actions)} changing actions exceed max_batch ({agent.max_batch}); nothing changed")
     from .undo import rollback_actions  # undo imports this module's helpers
     with jr.RootLock(root):
+        fsops.anchor(os.fspath(root))
         _check_fresh(changeset, os.fspath(root))
         run_id = run_id or jr.new_run_id()
         report.run_id = run_id
@@ -395,7 +406,18 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                         if last_done is not None:   # the group's done records, in one write
                             jw.write_many(details + [{"t": "done", "from": group[0].seq, "to": last_done}])
             except _Stop as stop:
-                report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
+                try:
+                    report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
+                    failed = next(x for x in actions if x.seq == report.failures[-1][0])
+                    try:   # a write or copy that failed half-way may have left its temp file
+                        fsops.sweep_temp_files(os.path.dirname(paths.root + os.sep + (failed.dst or failed.src or "")))
+                    except OSError:
+                        pass   # the folder is gone or a link now: nothing of ours can be in it
+                except (OSError, ActionError) as again:
+                    # e.g. a folder swapped for a symlink: leave the journal open, recover finishes it
+                    audit.flush()
+                    raise ActionError(f"{stop.msg}; the rollback could not finish ({_error_text(again)}): run "
+                                      "'fileagent recover' once the folder is back", report=report) from None
                 jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
                 report.status = "rolled_back"
                 report.counts = {}

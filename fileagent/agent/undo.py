@@ -68,9 +68,9 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
     """'after', 'mid' (backup taken, act not done) or 'before'."""
     k = a.kind
     bk = _bk(root, rec)
-    lex = os.path.lexists
+    lex = fsops.lexists
     if k == "mkdir":
-        return "after" if any(os.path.isdir(_abs(root, d)) for d in rec.get("made") or []) else "before"
+        return "after" if any(fsops.is_dir(_abs(root, d)) for d in rec.get("made") or []) else "before"
     if k == "set_tags":
         return "after" if tagstore.index_tags(root, a.src) == list(a.tags or []) and \
             rec.get("old_tags", []) != list(a.tags or []) else "before"
@@ -99,10 +99,10 @@ def changed_since(root: Path, a: Action, rec: dict) -> str | None:
     """Why undoing `a` (in state 'after') would clobber a later change, or None."""
     post = rec.get("post")
     if a.kind == "delete":
-        return f"{a.src} exists again" if os.path.lexists(_abs(root, a.src)) else None
+        return f"{a.src} exists again" if fsops.lexists(_abs(root, a.src)) else None
     if a.kind == "set_tags":
         return None if tagstore.index_tags(root, a.src) == list(a.tags or []) else f"tags of {a.src} changed"
-    if a.kind == "move" and os.path.lexists(_abs(root, a.src)):
+    if a.kind == "move" and fsops.lexists(_abs(root, a.src)):
         return f"{a.src} exists again"
     if post is None:
         return None
@@ -135,7 +135,7 @@ def revert(root: Path, a: Action, rec: dict, state: str) -> None:
         else:  # copy / write: remove what we made
             t = _abs(root, _target_rel(a))
             fsops.remove_tree(t)
-    if bk and k != "delete" and os.path.lexists(bk) and state in ("after", "mid"):
+    if bk and k != "delete" and fsops.lexists(bk) and state in ("after", "mid"):
         fsops.restore(bk, _abs(root, _target_rel(a)))
     for d in reversed(rec.get("made") or []):
         _rmdir_if_empty(_abs(root, d))
@@ -144,11 +144,11 @@ def revert(root: Path, a: Action, rec: dict, state: str) -> None:
 def _rmdir_if_empty(path: str) -> bool:
     """Remove a folder the run created; one that holds files added since is kept (False)."""
     try:
-        os.rmdir(path)
+        fsops.rmdir(path)
     except FileNotFoundError:
         pass
     except OSError:
-        if os.path.isdir(path) and os.listdir(path):
+        if fsops.is_dir(path) and fsops.listdir(path):
             return False
         raise
     return True
@@ -261,6 +261,7 @@ def last_undoable(root: Path) -> str | None:
 def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = None) -> UndoReport:
     root = Path(root)
     with jr.RootLock(root):
+        fsops.anchor(os.path.realpath(root))
         run_id = run_id or last_undoable(root)
         if run_id is None:
             raise UndoError("nothing to undo: no finished run in this root that is not undone already")
@@ -287,6 +288,7 @@ def recover(root: Path, *, audit_path: Path | None = None) -> RecoverReport:
     root = Path(root)
     report = RecoverReport()
     with jr.RootLock(root):
+        fsops.anchor(os.path.realpath(root))
         for run in jr.list_runs(root):
             j = jr.read_journal(jr.journal_path(root, run))
             audit = AuditWriter(audit_path, run=run, user=jr.current_user()) if audit_path else None
@@ -308,11 +310,4 @@ def recover(root: Path, *, audit_path: Path | None = None) -> RecoverReport:
 def _sweep_temp_files(root: Path, j: jr.RunJournal) -> None:
     folders = {os.path.dirname(_abs(root, d.get("dst") or d.get("src"))) for d in j.header["changeset"]}
     for folder in folders:
-        try:
-            names = os.listdir(folder)
-        except OSError:
-            continue
-        for name in names:
-            if fsops.is_temp_name(name):
-                p = os.path.join(folder, name)
-                shutil.rmtree(p, ignore_errors=True) if os.path.isdir(p) else os.unlink(p)
+        fsops.sweep_temp_files(folder)

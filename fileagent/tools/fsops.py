@@ -5,13 +5,16 @@ checked with the Guard, and either completes or leaves the target as it was:
 
 - writes go to a temp file in the destination's folder, are fsynced, then
   `os.replace`d over the target (readers see the old or the new file, never half);
-- moves are one `os.rename`; across filesystems (EXDEV) they copy to a temp name,
+- moves are one rename that never replaces; across filesystems (EXDEV) they copy to a temp name,
   verify size + sha256, rename into place, then delete the source;
 - copies land under a temp name and are renamed into place;
 - a backup is a rename into the run's backup folder (same filesystem: instant, atomic).
 
 Temp files are named `.NAME.fa-tmp-<pid>-<rand>` so recover can sweep any a crash left.
-Symlinks are never followed when opening for writing (O_NOFOLLOW where the platform has it).
+Symlinks are never followed: where the platform has descriptor-relative calls, every operation
+goes through `dirfd` (each folder of the path opened with O_NOFOLLOW from the sandbox root the
+caller registered with `anchor`), so a folder swapped for a symlink after the Guard's check makes
+the operation fail instead of escaping.
 """
 from __future__ import annotations
 
@@ -22,6 +25,8 @@ import shutil
 import stat as stat_mod
 import sys
 import uuid
+
+from . import dirfd
 
 TMP_MARK = ".fa-tmp-"
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -41,25 +46,40 @@ def is_temp_name(name: str) -> bool:
 
 def fsync_dir(path: str) -> None:
     """Make a rename/creation in `path` durable. A no-op where directories cannot be opened (Windows)."""
-    if os.name == "nt":
-        return
-    fd = os.open(path, os.O_RDONLY | _O_DIRECTORY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
+    dirfd.fsync_dir(path)
+
+
+def anchor(root: str) -> None:
+    """Trust `root` (the Guard's resolved root) as the start of every later path walk below it.
+
+    dirfd caches one descriptor per root path for the whole process; a root deleted and made
+    again since (long-lived callers, tests) would leave it pointing at the old folder, so a
+    cached descriptor that is no longer that folder is dropped first."""
+    real = os.path.realpath(root)
+    cached = getattr(dirfd, "_anchors", {})
+    fd = cached.get(real)
+    if fd is not None:
+        try:
+            a, b = os.fstat(fd), os.stat(real, follow_symlinks=False)
+            same = (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
+        except OSError:
+            same = False
+        if not same:
+            cached.pop(real, None)
+            os.close(fd)
+    dirfd.anchor(real)
 
 
 def _unlink_quiet(path: str) -> None:
     try:
-        os.unlink(path)
+        dirfd.unlink(path)
     except OSError:
         pass
 
 
 def sha256_file(path: str) -> str:
     h = hashlib.sha256()
-    fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY)
+    fd = dirfd.open_file(path, os.O_RDONLY)
     try:
         while chunk := os.read(fd, _CHUNK):
             h.update(chunk)
@@ -69,7 +89,7 @@ def sha256_file(path: str) -> str:
 
 
 def read_bytes(path: str) -> bytes:
-    fd = os.open(path, os.O_RDONLY | _O_NOFOLLOW | _O_BINARY)
+    fd = dirfd.open_file(path, os.O_RDONLY)
     try:
         parts = []
         while chunk := os.read(fd, _CHUNK):
@@ -83,7 +103,7 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bo
     """Replace (or create) `path` with `data` atomically."""
     path = os.fspath(path)
     tmp = temp_name(path)
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW | _O_BINARY, 0o666 if mode is None else mode)
+    fd = dirfd.open_file(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
     try:
         view = memoryview(data)
         while view:
@@ -93,8 +113,13 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bo
         os.close(fd)
         fd = -1
         if mode is not None and os.name != "nt":
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
+            fd = dirfd.open_file(tmp, os.O_RDONLY)
+            try:
+                os.chmod(fd, mode)
+            finally:
+                os.close(fd)
+                fd = -1
+        dirfd.rename(tmp, path, replace=True)
     except BaseException:
         if fd >= 0:
             os.close(fd)
@@ -105,7 +130,10 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bo
 
 
 def _copy_file_to(src: str, dst_tmp: str) -> None:
-    shutil.copy2(src, dst_tmp, follow_symlinks=False)
+    if dirfd.SUPPORTED:
+        dirfd.copy_file(src, dst_tmp)
+    else:
+        shutil.copy2(src, dst_tmp, follow_symlinks=False)
 
 
 def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
@@ -113,19 +141,19 @@ def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
     `dst` (never replacing: an existing `dst` is an error)."""
     tmp = temp_name(dst)
     try:
-        if os.path.isdir(src) and not os.path.islink(src):
-            shutil.copytree(src, tmp, symlinks=True)
+        if stat_mod.S_ISDIR(dirfd.lstat(src).st_mode):
+            dirfd.copy_tree(src, tmp) if dirfd.SUPPORTED else shutil.copytree(src, tmp, symlinks=True)
         else:
             _copy_file_to(src, tmp)
             if verify:
-                if os.lstat(src).st_size != os.lstat(tmp).st_size or sha256_file(src) != sha256_file(tmp):
+                if dirfd.lstat(src).st_size != dirfd.lstat(tmp).st_size or sha256_file(src) != sha256_file(tmp):
                     raise OSError(errno.EIO, "copy verification failed (size or sha256 differ)", src)
         rename_noreplace(tmp, dst)
     except BaseException:
-        if os.path.isdir(tmp) and not os.path.islink(tmp):
-            shutil.rmtree(tmp, ignore_errors=True)
-        else:
-            _unlink_quiet(tmp)
+        try:
+            dirfd.rmtree(tmp)
+        except OSError:
+            pass
         raise
 
 
@@ -155,6 +183,9 @@ def rename_noreplace(src: str, dst: str) -> None:
     Atomic where the kernel offers it (Linux renameat2 RENAME_NOREPLACE); elsewhere, or on
     filesystems without it, a check then a rename (a tiny window a later hardening can close)."""
     global _RENAMEAT2
+    if dirfd.SUPPORTED:
+        dirfd.rename_noreplace(src, dst, _RENAMEAT2)
+        return
     if _RENAMEAT2 is not None:
         fn, ctypes = _RENAMEAT2
         if fn(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
@@ -179,7 +210,7 @@ def move(src: str, dst: str) -> bool:
     except OSError as e:
         if e.errno != errno.EXDEV:
             raise
-    if os.path.lexists(dst):
+    if dirfd.lexists(dst):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
     _copy_into_place(src, dst, verify=True)
     remove_tree(src)
@@ -193,22 +224,18 @@ def copy(src: str, dst: str) -> None:
 
 def remove_tree(path: str) -> None:
     """Delete a file, a link or a whole folder (used for cross-device moves and undo of copies)."""
-    st = os.lstat(path)
-    if stat_mod.S_ISDIR(st.st_mode):
-        shutil.rmtree(path)
-    else:
-        os.unlink(path)
+    dirfd.rmtree(path)
 
 
 def backup(path: str, backup_path: str) -> None:
     """Move `path` out of the way into `backup_path` (inside ROOT/.fileagent/backups, same filesystem)."""
-    os.makedirs(os.path.dirname(backup_path), exist_ok=True)
+    mkdirs(os.path.dirname(backup_path))
     move(path, backup_path)
 
 
 def restore(backup_path: str, path: str) -> None:
     """Put a backup back at `path` (whose folder is re-created if it was removed)."""
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    mkdirs(os.path.dirname(path))
     move(backup_path, path)
 
 
@@ -216,7 +243,7 @@ def missing_dirs(path: str) -> list[str]:
     """`path` and its parents that do not exist yet, outermost first."""
     made: list[str] = []
     p = path
-    while p and not os.path.lexists(p):
+    while p and not dirfd.lexists(p):
         made.append(p)
         parent = os.path.dirname(p)
         if parent == p:
@@ -231,9 +258,9 @@ def mkdirs(path: str, made: list[str] | None = None) -> list[str]:
     made = missing_dirs(path) if made is None else made
     for d in made:
         try:
-            os.mkdir(d)
+            dirfd.mkdir(d)
         except FileExistsError:
-            if not os.path.isdir(d):
+            if not stat_mod.S_ISDIR(dirfd.lstat(d).st_mode):
                 raise
     return made
 
@@ -241,8 +268,38 @@ def mkdirs(path: str, made: list[str] | None = None) -> list[str]:
 def fingerprint_of(path: str) -> dict | None:
     """{size, mtime_ns, ino, dir} of `path` without following a final symlink, or None if absent."""
     try:
-        st = os.lstat(path)
+        st = dirfd.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino,
             "dir": stat_mod.S_ISDIR(st.st_mode)}
+
+
+def lexists(path: str) -> bool:
+    return dirfd.lexists(path)
+
+
+def is_dir(path: str) -> bool:
+    try:
+        return stat_mod.S_ISDIR(dirfd.lstat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def rmdir(path: str) -> None:
+    dirfd.rmdir(path)
+
+
+def listdir(path: str) -> list[str]:
+    return dirfd.listdir(path)
+
+
+def sweep_temp_files(folder: str) -> None:
+    """Remove the temp files a failed or interrupted write/copy left in `folder` (absent folder: nothing)."""
+    try:
+        names = dirfd.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in names:
+        if is_temp_name(name):
+            dirfd.rmtree(os.path.join(folder, name))
