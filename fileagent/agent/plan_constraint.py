@@ -32,7 +32,12 @@ from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, 
                            ctx_add, field_options)
 
 _PATH_JOINERS = (b"/",)
-PATH_KEYS = ("path", "in", "to", "dest", "then", "else")     # joiners only between spans
+PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
+# Where a value may begin or end with a joiner ("*.pdf", "report*", "_v2", "2024_"); elsewhere
+# joiners only go between spans.
+NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")   # no space at their edges
+START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
+END_JOINER_OK = ("pattern", "name~", "template", "add_prefix")
 JOINERS: dict[str, tuple[bytes, ...]] = {
     "path": _PATH_JOINERS, "in": _PATH_JOINERS, "to": _PATH_JOINERS, "dest": _PATH_JOINERS,
     "then": _PATH_JOINERS, "else": _PATH_JOINERS,
@@ -75,7 +80,12 @@ class PlanConstraint:
             pos.setdefault(b, set()).add(p)
         self.pos_of = {b: frozenset(ps) for b, ps in pos.items()}
         self.starts = {b: frozenset(p + 1 for p in ps if self.boundary[p]) for b, ps in pos.items()}
-        self.paths = sorted({p.encode("utf-8") for p in paths if p} | {b".", b".."})
+        # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
+        # so the model can complete a name but not pick some other file of the tree.
+        words = set(re.findall(r"\w+", request.lower()))
+        named = [p for p in paths if p and ({p.rsplit("/", 1)[-1].lower(), p.rsplit("/", 1)[-1].split(".")[0].lower()}
+                                             & words or p.rsplit("/", 1)[-1].lower() in request.lower())]
+        self.paths = sorted({p.encode("utf-8") for p in named} | {b".", b".."})
         exts = set(_KNOWN_EXTS)
         for run in re.findall(r"[a-z0-9]+", request.lower()):
             exts.update(run[i:j] for i in range(len(run)) for j in range(i + 1, min(len(run), i + MAX_EXT_LEN) + 1))
@@ -225,7 +235,7 @@ class PlanConstraint:
     def _joiner_starts(self, key: str, vs: tuple) -> set[bytes]:
         _, started, spans, gap, partial, _, _ = vs
         starts = set(partial)
-        if (gap and (started or key not in PATH_KEYS)) or any(self.boundary[p] for p in spans):
+        if (gap and (started or key in START_JOINER_OK)) or any(self.boundary[p] for p in spans):
             starts.add(b"")
         return starts
 
@@ -261,7 +271,7 @@ class PlanConstraint:
             cand = pre + bytes([v])
             for j in JOINERS.get(key, ()):
                 if j == cand:
-                    new_gap = not self._stutter(text[:-1])
+                    new_gap = True
                 elif j.startswith(cand):
                     new_partial.add(cand)
         if paths is not None:
@@ -272,6 +282,8 @@ class PlanConstraint:
             paths = (lo, hi, d + 1) if lo < hi else None
         if not new_spans and not new_gap and not new_partial and paths is None:
             return None
+        if paths is None and not self._text_ok(key, text, False):
+            return None
         return (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
 
     def _value_accepts(self, key: str, vs: tuple) -> bool:
@@ -280,13 +292,22 @@ class PlanConstraint:
             return not esc and key in EMPTY_OK
         if paths is not None and len(self.paths[paths[0]]) == paths[2]:
             return True
-        if self._stutter(text):
+        if not self._text_ok(key, text, True):
             return False
-        return (gap and key not in PATH_KEYS) or any(self.boundary[p] for p in spans)
+        return (gap and key in END_JOINER_OK) or any(self.boundary[p] for p in spans)
+
+    def _text_ok(self, key: str, text: bytes, final: bool) -> bool:
+        """Shapes no request asks for, unless it writes them so: values with space around
+        them, and paths starting or ending with "/", with "//", or the same folder twice."""
+        if key in NAME_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())):
+            return False
+        if key in PATH_KEYS:
+            odd = text.startswith(b"/") or b"//" in text or (final and text.endswith(b"/"))
+            return (not odd or text in self.req) and not (final and self._stutter(text))
+        return True
 
 
     def _stutter(self, text: bytes) -> bool:
-        """"src/src" not written in the request: the same folder twice in a row is the model
-        repeating itself."""
-        parts = text.split(b"/")
-        return len(parts) >= 2 and parts[-1] != b"" and parts[-1] == parts[-2] and text not in self.req
+        """"src/src" where the request never writes it: the model repeating itself."""
+        parts = [p for p in text.split(b"/") if p]
+        return any(a == b and a + b"/" + a not in self.req for a, b in zip(parts, parts[1:]))

@@ -80,6 +80,9 @@ def test_paths_not_in_the_request_need_to_exist(grammar):
     assert not accepts(grammar, "move the report to archive", text)
     assert accepts(grammar, "move the report to archive", text, paths=["docs", "docs/report.pdf"])
     assert not accepts(grammar, "move the report to archive", 'move path="report" to="archives"')
+    # an existing path the request does not name stays out of reach
+    assert not accepts(grammar, "move the report to archive", 'move path="docs/menu.md" to="archive"',
+                       paths=["docs", "docs/report.pdf", "docs/menu.md"])
 
 
 @pytest.mark.parametrize("text", [
