@@ -82,6 +82,11 @@ def _components(path: str) -> tuple[int | None, list[str]]:
     for a in _anchors:
         if (path == a or path.startswith(a + "/")) and (best is None or len(a) > len(best)):
             best = a
+    if best is not None and os.fstat(_anchors[best]).st_nlink == 0:    # that root was deleted since
+        fd = _anchors.pop(best)
+        if fd not in _anchors.values():
+            os.close(fd)
+        return _components(path)
     if best is None:
         return None, [c for c in parts if c and c != "."]
     return _anchors[best], [c for c in path[len(best):].split("/") if c and c != "."]
@@ -126,11 +131,26 @@ def lstat(path: str) -> os.stat_result:
 
 
 def lexists(path: str) -> bool:
+    """Whether `path` exists (a final link counts). A link in a folder of the path raises
+    LinkInPathError rather than answering: neither answer would be about the sandbox, and undo and
+    recover decide what to put back from these answers."""
     try:
         lstat(path)
-    except (FileNotFoundError, NotADirectoryError, LinkInPathError):
+    except LinkInPathError:
+        raise
+    except (FileNotFoundError, NotADirectoryError):
         return False
     return True
+
+
+def isdir(path: str) -> bool:
+    """A real folder (not a link to one) at `path`; LinkInPathError as for lexists."""
+    try:
+        return stat_mod.S_ISDIR(lstat(path).st_mode)
+    except LinkInPathError:
+        raise
+    except (FileNotFoundError, NotADirectoryError):
+        return False
 
 
 def rename(src: str, dst: str, *, replace: bool = True) -> None:

@@ -29,6 +29,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 CANARY = b"CANARY-7f3a: outside content that must never be read, written, moved or removed\n"
 SECRET = b"SECRET-sibling: the sibling folder with the root as a prefix\n"
+# an outside file that also has a name inside the root (a hard link): readable through that name by design
+SHARED = b"SHARED-inode: hard-linked into the root, so reading it there is reading a file of the root\n"
 
 CONFIG_YAML = """\
 agent:
@@ -46,7 +48,7 @@ ROOT_FILES = {
     "inbox/y.pdf": b"%PDF-1.4 y\n",
     "data.bin": b"\x00\x01\x02binary",
 }
-OUTSIDE_FILES = {"canary.txt": CANARY, "dir/p.txt": CANARY, "hard_target.txt": CANARY}
+OUTSIDE_FILES = {"canary.txt": CANARY, "dir/p.txt": CANARY, "hard_target.txt": SHARED}
 
 
 @dataclass
@@ -203,6 +205,13 @@ def run_subprocess(args: list[str], *, stdin: str | None = None, env: dict | Non
                    timeout: float = 120) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "fileagent", *args], input=stdin, capture_output=True,
                           text=True, env=env or subprocess_env(), timeout=timeout, cwd=str(REPO))
+
+
+def no_fsync(monkeypatch) -> None:
+    """For proofs that run thousands of applies: durability (fsync) is not what they test, and it is
+    most of their time on a shared disk. Crash proofs do not need it either: a killed process's
+    writes are already in the kernel."""
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
 
 
 def record_figures(name: str, **figures: object) -> None:

@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from fileagent.config import DEFAULT_DENY
 from fileagent.errors import PolicyError
 from fileagent.policies.guard import Guard
-from sec_kit import CANARY, SECRET, Sandbox, diff, long_count, outside_part, record_figures
+from sec_kit import CANARY, SECRET, SHARED, Sandbox, diff, long_count, no_fsync, outside_part, record_figures
 
 # (id, path, kind): "refuse" must be refused; "inside" must stay inside (accepted or refused, never out).
 CASES: list[tuple[str, str, str]] = [
@@ -309,6 +309,11 @@ class ApplyChecker:
         return r.code, r.err
 
 
+@pytest.fixture(autouse=True)
+def _fast(monkeypatch):
+    no_fsync(monkeypatch)
+
+
 @pytest.fixture
 def checker(tmp_path):
     return ApplyChecker(tmp_path / "apply")
@@ -345,15 +350,15 @@ def _apply_property(checker):
 
 def test_generated_paths_through_apply(tmp_path):
     checker = ApplyChecker(tmp_path / "apply")
-    settings(max_examples=50, deadline=None, database=None,
+    settings(max_examples=30, deadline=None, database=None,
              suppress_health_check=list(HealthCheck))(_apply_property(checker))()
-    assert checker.runs >= 50 and not checker.escapes
+    assert checker.runs >= 30 and not checker.escapes
 
 
 @pytest.mark.long
 def test_generated_paths_through_apply_long(tmp_path):
     checker = ApplyChecker(tmp_path / "apply")
-    settings(max_examples=long_count(2000), deadline=None, database=None,
+    settings(max_examples=long_count(1000), deadline=None, database=None,
              suppress_health_check=list(HealthCheck))(_apply_property(checker))()
     record_figures("paths_apply_generated", apply_runs=checker.runs, escapes=len(checker.escapes))
     assert not checker.escapes
@@ -370,7 +375,7 @@ def test_hard_link_write_never_touches_the_outside_inode(tmp_path):
                  {"op": "update", "select": {"path": "hard_out.txt"}, "mode": "set", "text": "new"}):
         r = sb.apply({"version": 1, "steps": [step]})
         assert r.code == 0, r.err
-        assert target.read_bytes() == CANARY and os.stat(target).st_ino == ino
+        assert target.read_bytes() == SHARED and os.stat(target).st_ino == ino
         assert os.stat(sb.root / "hard_out.txt").st_ino != ino       # a new inode under the inside name
     assert (sb.root / "hard_out.txt").read_text() == "new"
 
@@ -380,12 +385,12 @@ def test_hard_link_delete_unlinks_the_name_only_and_undo_restores_it(tmp_path):
     target = sb.outside / "hard_target.txt"
     r = sb.apply({"version": 1, "steps": [{"op": "delete", "select": {"path": "hard_out.txt"}}]})
     assert r.code == 0, r.err
-    assert target.read_bytes() == CANARY and not (sb.root / "hard_out.txt").exists()
+    assert target.read_bytes() == SHARED and not (sb.root / "hard_out.txt").exists()
     from sec_kit import run_cli
     u = run_cli(["undo", "--root", str(sb.root), "--config", str(sb.config)])
     assert u.code == 0, u.err
     assert os.stat(sb.root / "hard_out.txt").st_ino == os.stat(target).st_ino
-    assert target.read_bytes() == CANARY
+    assert target.read_bytes() == SHARED
 
 
 @pytest.mark.parametrize("slot", ["read.path", "update.path", "delete.path", "move.src", "copy.src", "tag.path",

@@ -95,18 +95,24 @@ def test_disk_full_on_temp_file_write(tmp_path, monkeypatch, nth):
 
 
 @pytest.mark.parametrize("fn, err, nth", [("replace", errno.ENOSPC, 3), ("rename", errno.EACCES, 2),
-                                          ("rename", errno.EACCES, 9), ("mkdir", errno.EACCES, 2),
+                                          ("rename", errno.EACCES, 6), ("mkdir", errno.EACCES, 2),
                                           ("replace", errno.EROFS, 8)])
 def test_failing_syscall_mid_run(tmp_path, monkeypatch, fn, err, nth):
-    from fileagent.tools import fsops
+    from fileagent.tools import dirfd, fsops
     root, cfg = make(tmp_path, FILES)
     before = snapshot(tmp_path, ("sb",))
-    # renames go through fsops.rename_noreplace (renameat2 via ctypes where the kernel has it)
-    owner, name = (fsops, "rename_noreplace") if fn == "rename" and hasattr(fsops, "rename_noreplace") else (os, fn)
+    # no-replace renames go through renameat2 via ctypes (not an os.* call): inject at their one entry point
+    owner, name = (os, fn)
+    if fn == "rename":
+        owner, name = (dirfd, "rename_noreplace_at") if hasattr(dirfd, "rename_noreplace_at") else \
+            (fsops, "rename_noreplace")
     real, calls = getattr(owner, name), [0]
 
     def failing(*a, **k):
-        target = str(a[1] if fn in ("replace", "rename") else a[0])
+        if name == "rename_noreplace_at":
+            target = str(a[5] if len(a) > 5 and a[5] else a[3])
+        else:
+            target = str(a[1] if fn in ("replace", "rename") else a[0])
         if ".fileagent" not in target and "audit" not in target:
             calls[0] += 1
             if calls[0] == nth:

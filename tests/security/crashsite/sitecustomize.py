@@ -5,7 +5,7 @@ Put this folder on PYTHONPATH and set one of:
     FILEAGENT_CRASH_AT=N    SIGKILL this process right after its Nth journal write
                             (JournalWriter.write / write_many: one record or one group of intents)
     FILEAGENT_CRASH_OPS=N   SIGKILL it right before its Nth disk change (rename, replace, unlink,
-                            mkdir, rmdir, symlink, fsops.rename_noreplace, or a write to a file other than the journal),
+                            mkdir, rmdir, symlink, a renameat2 call, or a write to a file other than the journal),
                             counted from the journal's first record
 
     FILEAGENT_CRASH_COUNT=FILE  count only: at exit write {"journal": n, "ops": m} to FILE
@@ -73,5 +73,12 @@ if _AT or _OPS:
             setattr(os, _name, _counted(getattr(os, _name)))
         os.write = _counted(os.write, is_write=True)
         from fileagent.tools import fsops as _fsops
-        if hasattr(_fsops, "rename_noreplace"):     # renameat2 through ctypes: not an os.* call
+        try:
+            from fileagent.tools import dirfd as _dirfd
+        except ImportError:
+            _dirfd = None
+        # renameat2 through ctypes is not an os.* call: count it at its one entry point
+        if _dirfd is not None and hasattr(_dirfd, "rename_noreplace_at"):
+            _dirfd.rename_noreplace_at = _counted(_dirfd.rename_noreplace_at)
+        elif hasattr(_fsops, "rename_noreplace"):
             _fsops.rename_noreplace = _counted(_fsops.rename_noreplace)
