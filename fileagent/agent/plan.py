@@ -32,8 +32,8 @@ class Filters(_Model):
     name_regex: str | None = Field(None, description="Python regex searched in the file name")
     larger_than: int | None = Field(None, ge=0, description="size in bytes, strictly above")
     smaller_than: int | None = Field(None, ge=0, description="size in bytes, strictly below")
-    modified_after: date | None = None
-    modified_before: date | None = None
+    modified_after: date | None = Field(None, description="modified on or after this day (local time)")
+    modified_before: date | None = Field(None, description="modified before this day (local time)")
     contains: str | None = Field(None, description="text the file's content contains (UTF-8 text files only)")
     tag: str | None = Field(None, description="items carrying this tag")
 

@@ -50,7 +50,7 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
         below = f.smaller_than
         checks.append(lambda rel, e: not e.is_dir and e.size() < below)
     if f.modified_after is not None:
-        after_ns = _day_start_ns(f.modified_after + timedelta(days=1))
+        after_ns = _day_start_ns(f.modified_after)   # on or after that day
         checks.append(lambda rel, e: e.mtime_ns() >= after_ns)
     if f.modified_before is not None:
         before_ns = _day_start_ns(f.modified_before)

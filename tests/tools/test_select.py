@@ -54,9 +54,9 @@ def test_path_of_a_folder_lists_its_children(tree, compile_steps):
     ({"name_regex": r"^[a-c]\."}, ["a.PDF", "b.txt", "c.md"]),
     ({"larger_than": 10}, ["b.txt", "c.md", "sub/d.pdf", "sub/deep/e.txt"]),
     ({"smaller_than": 10}, ["café.txt", "noext", "sub/deep/bin.dat"]),
-    ({"modified_after": "2024-03-01"}, ["c.md", "café.txt", "noext", "sub/d.pdf"]),   # café.txt: made today
+    ({"modified_after": "2024-03-01"}, ["b.txt", "c.md", "café.txt", "noext", "sub/d.pdf"]),   # café.txt: made today
     ({"modified_before": "2024-01-01"}, ["a.PDF", "sub/deep/e.txt"]),
-    ({"modified_after": "2024-01-01", "modified_before": "2024-06-01"}, ["b.txt", "sub/d.pdf"]),
+    ({"modified_after": "2024-01-01", "modified_before": "2024-06-01"}, ["b.txt", "sub/d.pdf", "sub/deep/bin.dat"]),   # after = on or after
     ({"contains": "NEEDLE"}, ["sub/deep/e.txt"]),          # case-insensitive, binary files never match
     ({"contains": "world", "ext": ["txt"]}, ["b.txt"]),
     ({"tag": "work"}, ["c.md"]),
