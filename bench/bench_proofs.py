@@ -54,12 +54,17 @@ def main() -> int:
     a = ap.parse_args()
     figures = Path(tempfile.mkdtemp(prefix="fa-proofs-")) / "figures.jsonl"
     env = dict(os.environ, FA_PROOF_FIGURES=str(figures), FA_PROOF_SCALE=str(a.scale))
-    cmd = [sys.executable, "-m", "pytest", "tests/security", "-m", "long", "-q", "-p", "no:cacheprovider",
-           "-rf"]
+    base = [sys.executable, "-m", "pytest", "-m", "long", "-q", "-p", "no:cacheprovider", "-rf"]
     if a.k:
-        cmd += ["-k", a.k]
+        base += ["-k", a.k]
+    # two pytest processes side by side (2 cores): the in-process proofs, and the ones driving subprocesses
+    groups = [["tests/security/test_sec_races.py", "tests/security/test_sec_audit_tamper.py",
+               "tests/security/test_sec_malformed_plans.py"],
+              ["tests/security/test_sec_crash.py", "tests/security/test_sec_paths.py"]]
     t0 = time.perf_counter()
-    p = subprocess.run(cmd, cwd=str(REPO), env=env, capture_output=True, text=True)
+    procs = [subprocess.Popen(base + g, cwd=str(REPO), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True) for g in groups]
+    outs = [pr.communicate()[0] for pr in procs]
     wall = time.perf_counter() - t0
     found = {}
     if figures.exists():
@@ -76,9 +81,10 @@ def main() -> int:
             print(f"- {title}: {text}")
         elif not a.k:
             print(f"- {title}: no figures (proof failed before recording, or did not run)")
-    tail = [ln for ln in p.stdout.splitlines() if ln.strip()][-8:]
-    print("pytest: " + " | ".join(tail))
-    return p.returncode
+    for out in outs:
+        tail = [ln for ln in out.splitlines() if ln.strip() and not ln.startswith((".", "s"))][-6:]
+        print("pytest: " + " | ".join(tail))
+    return max(pr.returncode for pr in procs)
 
 
 if __name__ == "__main__":
