@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import re
 import shutil
 import sys
 import time
@@ -21,6 +23,48 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 from typing import Sequence
+
+NAME_KEYS = ("path", "in", "to", "new_name", "dest", "then", "else")
+_QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
+_ASCII_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_. -]*")
+
+
+def _fresh_name(rng: random.Random, like: str) -> str:
+    """A made-up name shaped like `like` (same extension, word count, some digits/case)."""
+    stem, ext = (like.rsplit(".", 1) if "." in like[1:] else (like, None))
+    words = []
+    for _ in range(stem.count(" ") + 1):
+        w = "".join(rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(rng.randint(1, 4)))
+        if rng.random() < 0.25:
+            w += rng.choice("_-") + str(rng.randint(1, 2030))
+        words.append(w.capitalize() if rng.random() < 0.2 else w)
+    return " ".join(words) + ("." + ext if ext else "")
+
+
+def fresh_names(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
+    """The same request and plan with the folder and file names replaced by made-up ones.
+
+    The corpus draws names from fixed pools, so a model can score by recalling
+    pool names instead of copying from the request; names it never saw make it
+    copy. Only plain-ASCII names written in the request are replaced, as whole
+    words, in the request and inside the plan's quoted values."""
+    from .plan_text import PlanTextError, tokenize_steps
+
+    try:
+        steps = tokenize_steps(tgt)
+    except PlanTextError:
+        return src, tgt
+    names = {seg for _, fields in steps for key, value in fields if key in NAME_KEYS and isinstance(value, str)
+             for seg in value.split("/") if _ASCII_NAME.fullmatch(seg) and seg not in (".", "..") and seg in src}
+    for name in sorted(names, key=len, reverse=True):
+        pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(name) + r"(?![A-Za-z0-9])")
+        if not pattern.search(src):
+            continue
+        new = _fresh_name(rng, name)
+        src = pattern.sub(lambda m: new, src)
+        tgt = _QUOTED_RE.sub(lambda m: '"' + pattern.sub(lambda _: new, m.group(1)) + '"', tgt)
+    return src, tgt
+
 
 SMOKE = dict(n=600, vocab=1200, steps=60, n_layer=1, n_head=2, n_embd=32, mlp_hidden=64, batch=16, eval_n=20)
 
@@ -38,6 +82,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all cores; 1 is faster on a busy box)")
     p.add_argument("--resume", action="store_true", help="continue the checkpoint in --out")
     p.add_argument("--smoke", action="store_true", help="tiny corpus and model: trains in seconds (tests)")
+    p.add_argument("--fresh-names", type=float, default=0.5,
+                   help="share of training pairs whose names are replaced by made-up ones (copying practice)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--out", type=Path, default=None, help="output folder (default runs/planner-TIME)")
@@ -101,15 +147,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     examples = generate(args.n, seed=args.seed)
-    train_set = [e for e in examples if e.split == "train"]
     heldout = [e for e in examples if e.split == "heldout"]
+    rng = random.Random(args.seed)
+    train_pairs = [fresh_names(e.src, e.tgt, rng) if rng.random() < args.fresh_names else (e.src, e.tgt)
+                   for e in examples if e.split == "train"]
     t_corpus = time.perf_counter() - t0
-    print(f"corpus: {len(train_set)} train, {len(heldout)} held-out pairs ({t_corpus:.1f}s)", file=sys.stderr)
+    print(f"corpus: {len(train_pairs)} train, {len(heldout)} held-out pairs ({t_corpus:.1f}s)", file=sys.stderr)
 
     t0 = time.perf_counter()
     tok_path = out / TOKENIZER_FILE
     if not (args.resume and tok_path.exists()):
-        texts = [t for e in train_set for t in (e.src, e.tgt)]
+        texts = [t for pair in train_pairs for t in pair]
         made = train_tokenizer(texts, out / "tokenizer", vocab_size=args.vocab, user_symbols=tokenizer_symbols())
         made.replace(tok_path)
     tokenizer = Tokenizer(tok_path)
@@ -122,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)
-    metrics = train(cfg, tokenizer, [(e.src, e.tgt) for e in train_set], [(e.src, e.tgt) for e in heldout],
+    metrics = train(cfg, tokenizer, train_pairs, [(e.src, e.tgt) for e in heldout],
                     out, resume=args.resume, time_limit_s=args.time_limit)
 
     t0 = time.perf_counter()

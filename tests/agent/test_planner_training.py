@@ -21,3 +21,18 @@ def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_pa
         for text, finished in loaded.candidates(request, planner.existing_paths(root)):
             if finished:
                 plan_text.from_text(text)      # the grammar admits nothing that fails to parse
+
+
+def test_fresh_names_replace_names_in_request_and_plan_alike():
+    import random
+
+    src = 'move report.pdf from "old stuff" to archive, the old stuff folder'
+    tgt = 'move path="old stuff/report.pdf" to="archive"'
+    new_src, new_tgt = train_planner.fresh_names(src, tgt, random.Random(1))
+    plan = plan_text.from_text(new_tgt)
+    step = plan.to_dict()["steps"][0]
+    folder, name = step["select"]["path"].split("/")
+    assert name.endswith(".pdf") and name != "report.pdf" and folder != "old stuff"
+    assert name in new_src and folder in new_src and step["to"] in new_src
+    assert "report" not in new_src and "archive" not in new_src and new_src.count(folder) == 2
+    assert new_tgt.startswith('move path="') and ' to="' in new_tgt      # keys untouched
