@@ -36,6 +36,7 @@ PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
 # Where a value may begin or end with a joiner ("*.pdf", "report*", "_v2", "2024_"); elsewhere
 # joiners only go between spans.
 NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")   # no space at their edges
+MULTI_JOINER_OK = ("pattern", "name~", "template")      # joiners side by side: "**/", "\\d+$"
 START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
 END_JOINER_OK = ("pattern", "name~", "template", "add_prefix")
 JOINERS: dict[str, tuple[bytes, ...]] = {
@@ -43,7 +44,6 @@ JOINERS: dict[str, tuple[bytes, ...]] = {
     "then": _PATH_JOINERS, "else": _PATH_JOINERS,
     "pattern": (b"*", b"?", b"/", b"."),
     "name~": (b"^", b"$", b".", b"*", b"+", b"?", b"|", b"(", b")", b"[", b"]", b"\\d", b"\\s", b"\\."),
-    "new_name": (b".",),
     "template": (b"{stem}", b"{ext}", b"{name}", b"{n}", b"{n:03}", b"{date}", b"_", b"-", b".", b" "),
     "add_prefix": (b"_", b"-", b" "),
     "add_suffix": (b"_", b"-", b" "),
@@ -235,7 +235,9 @@ class PlanConstraint:
     def _joiner_starts(self, key: str, vs: tuple) -> set[bytes]:
         _, started, spans, gap, partial, _, _ = vs
         starts = set(partial)
-        if (gap and (started or key in START_JOINER_OK)) or any(self.boundary[p] for p in spans):
+        if gap and (key in MULTI_JOINER_OK if started else key in START_JOINER_OK):
+            starts.add(b"")
+        elif any(self.boundary[p] for p in spans):
             starts.add(b"")
         return starts
 
@@ -284,6 +286,8 @@ class PlanConstraint:
             return None
         if paths is None and not self._text_ok(key, text, False):
             return None
+        if paths is None and key in PATH_KEYS and v == 0x2F and self._stutter(text):
+            return None                      # "src/src/": cut the stutter short
         return (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
 
     def _value_accepts(self, key: str, vs: tuple) -> bool:
@@ -299,7 +303,8 @@ class PlanConstraint:
     def _text_ok(self, key: str, text: bytes, final: bool) -> bool:
         """Shapes no request asks for, unless it writes them so: values with space around
         them, and paths starting or ending with "/", with "//", or the same folder twice."""
-        if key in NAME_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())):
+        if key in NAME_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())
+                                 or ((b"/ " in text or b" /" in text) and text not in self.req)):
             return False
         if key in PATH_KEYS:
             odd = text.startswith(b"/") or b"//" in text or (final and text.endswith(b"/"))
