@@ -165,18 +165,30 @@ def _size_ok(text: str, complete: bool) -> bool:
 
 @lru_cache(maxsize=4096)
 def _date_ok(text: str, complete: bool) -> bool:
+    """A valid YYYY-MM-DD date, or (not complete) the start of one."""
     shape = "dddd-dd-dd"
     if len(text) > 10 or any((s == "d") != c.isdigit() or (s == "-" and c != "-") for s, c in zip(shape, text)):
         return False
-    if len(text) == 10:
+    if len(text) == 10 or complete:
         try:
-            date.fromisoformat(text)
-            return True
+            return len(text) == 10 and date.fromisoformat(text) is not None
         except ValueError:
             return False
-    if complete:
+    if text[:4] == "0000":
         return False
-    return any(_date_ok(text + c, False) for c in ("-" if shape[len(text)] == "-" else "0123456789"))
+    year = int(text[:4].ljust(4, "1"))
+    months = [m for m in range(1, 13) if f"{m:02d}".startswith(text[5:7])]
+    if len(text) <= 8:
+        return bool(months)               # the 1st of such a month exists
+    for m in months:
+        for d in range(1, 32):
+            if f"{d:02d}".startswith(text[8:]):
+                try:
+                    date(year, m, d)
+                    return True
+                except ValueError:
+                    pass
+    return False
 
 
 def bare_value_ok(key: str, ctx: tuple, text: str, complete: bool) -> bool:
