@@ -58,9 +58,9 @@ def main() -> int:
     if a.k:
         base += ["-k", a.k]
     # two pytest processes side by side (2 cores): the in-process proofs, and the ones driving subprocesses
-    groups = [["tests/security/test_sec_races.py", "tests/security/test_sec_audit_tamper.py",
-               "tests/security/test_sec_malformed_plans.py"],
-              ["tests/security/test_sec_crash.py", "tests/security/test_sec_paths.py"]]
+    groups = [["tests/security/test_sec_races.py", "tests/security/test_sec_audit_tamper.py"],
+              ["tests/security/test_sec_crash.py", "tests/security/test_sec_paths.py",
+               "tests/security/test_sec_malformed_plans.py"]]
     t0 = time.perf_counter()
     procs = [subprocess.Popen(base + g, cwd=str(REPO), env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True) for g in groups]

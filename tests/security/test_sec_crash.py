@@ -211,11 +211,11 @@ def test_crash_every_journal_step_long(tmp_path):
     journal_points = rig.apply_points["journal"]
     jobs = [("apply", f"j{n}", {"FILEAGENT_CRASH_AT": str(n)}) for n in range(1, journal_points + 1)]
     n_ops = rig.apply_points["ops"]
-    ops = sorted(rnd.sample(range(1, n_ops + 1), min(n_ops, long_count(100))))
+    ops = sorted(rnd.sample(range(1, n_ops + 1), min(n_ops, long_count(60))))
     jobs += [("apply", f"o{n}", {"FILEAGENT_CRASH_OPS": str(n)}) for n in ops]
-    # undo writes one journal record per step (2 per action): every 10th of them, and a sample of its disk steps
-    undo_j = range(1, rig.undo_points["journal"] + 1, max(1, round(10 / float(os.environ.get("FA_PROOF_SCALE", "1")))))
-    undo_o = sorted(rnd.sample(range(1, rig.undo_points["ops"] + 1), min(rig.undo_points["ops"], long_count(20))))
+    # undo writes one journal record per step (2 per action): every 16th of them, and a sample of its disk steps
+    undo_j = range(1, rig.undo_points["journal"] + 1, max(1, round(16 / float(os.environ.get("FA_PROOF_SCALE", "1")))))
+    undo_o = sorted(rnd.sample(range(1, rig.undo_points["ops"] + 1), min(rig.undo_points["ops"], long_count(12))))
     jobs += [("undo", f"uj{n}", {"FILEAGENT_CRASH_AT": str(n)}) for n in undo_j]
     jobs += [("undo", f"uo{n}", {"FILEAGENT_CRASH_OPS": str(n)}) for n in undo_o]
 

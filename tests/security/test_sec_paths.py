@@ -358,7 +358,7 @@ def test_generated_paths_through_apply(tmp_path):
 @pytest.mark.long
 def test_generated_paths_through_apply_long(tmp_path):
     checker = ApplyChecker(tmp_path / "apply")
-    settings(max_examples=long_count(1000), deadline=None, database=None,
+    settings(max_examples=long_count(500), deadline=None, database=None,
              suppress_health_check=list(HealthCheck))(_apply_property(checker))()
     record_figures("paths_apply_generated", apply_runs=checker.runs, escapes=len(checker.escapes))
     assert not checker.escapes

@@ -30,15 +30,11 @@ from sec_kit import CANARY, long_count, no_fsync, record_figures, run_cli, snaps
 OPS = ("move_in", "copy_in", "create_in", "delete_in", "update_in", "rename_in", "classify_in", "move_out_of")
 
 
-def _hashes(top: Path, with_state: bool = False) -> set[str]:
+def _hashes(top: Path) -> set[str]:
+    """sha256 of every file under `top`, ROOT/.fileagent (backups) included."""
     import hashlib
     out = set()
     for d, ds, fs in os.walk(top):
-        if not with_state and os.path.basename(d) == ".fileagent":
-            ds[:] = []
-            continue
-        if os.path.relpath(d, top) == "." and not with_state:
-            ds[:] = [x for x in ds if x != ".fileagent"]
         for f in fs:
             if f != "lock" and not f.endswith(".jsonl"):
                 out.add(hashlib.sha256(Path(d, f).read_bytes()).hexdigest())
@@ -113,12 +109,15 @@ class RaceRig:
         self.codes: dict[int, int] = {}
         self.details: list[str] = []
 
-    def reset(self, n: int) -> None:
+    def reset(self, n: int) -> set[str]:
+        """A fresh root; returns the sha256 of every original file."""
+        import hashlib
         if self.root.exists():
             shutil.rmtree(self.root)
         files = {f"src/f{i}.txt": f"src {i}\n".encode() for i in range(n)}
         files |= {f"target/t{i}.txt": f"target {i}\n".encode() for i in range(n)}
         write_files(self.root, files)
+        return {hashlib.sha256(v).hexdigest() for v in files.values()}
 
     def plan(self, op: str, n: int) -> dict:
         steps = {
@@ -138,13 +137,9 @@ class RaceRig:
 
         from fileagent.agent import executor
         op = OPS[self.attempts % len(OPS)]
-        self.reset(n)
+        originals = self.reset(n)
         before = snapshot(self.base, ("outside",))
         root_before = snapshot(self.base, ("sb",))
-        root_files = self.base / "orig"
-        if root_files.exists():
-            shutil.rmtree(root_files)
-        shutil.copytree(self.root, root_files)
         at_execution = self.attempts % 4 != 0
         self.flipper.budget = 1 if self.attempts % 3 == 0 else None   # a single swap at a random moment
         real_check = executor._check_fresh
@@ -171,7 +166,7 @@ class RaceRig:
                 # so the tree may not come back byte-identical: counted, and every original file's bytes
                 # must still be in the root or in ROOT/.fileagent/backups (nothing lost, nothing outside).
                 self.inconsistent += 1
-                lost = _hashes(root_files) - _hashes(self.root, with_state=True)
+                lost = originals - _hashes(self.root)
                 if lost:
                     self.lost += 1
                     self.details.append(f"{op}: exit {r.code}: original content lost after recover")
