@@ -14,6 +14,8 @@ RESERVED_NAMES = frozenset(
 )
 _DRIVE = re.compile(r"^[A-Za-z]:")
 _BAD_CHARS = re.compile(r'[<>"|?*\x00-\x1f]')
+# 8.3 short-name aliases ("PROGRA~1", "MYDOCU~1.TXT"): up to 6 characters, "~", digits, an extension of 0-3
+_SHORT_NAME = re.compile(r"^[^~.]{1,6}~[0-9]{1,6}(\.[^.]{0,3})?$")
 
 
 def split_parts(p: str) -> list[str]:
@@ -49,6 +51,9 @@ def name_problem(name: str) -> str | None:
         return f"name {name!r} contains a character Windows forbids (<>\"|?* or a control character)"
     if name[-1] in ". ":
         return f"name {name!r} ends with a dot or a space (Windows strips them: another file)"
+    if _SHORT_NAME.match(name):
+        return (f"name {name!r} has the shape of an 8.3 short name (like PROGRA~1), which Windows may resolve "
+                "to another, longer name (a way around deny patterns)")
     stem = name.split(".", 1)[0].rstrip(" ").upper()
     if stem in RESERVED_NAMES:
         return f"name {name!r} is a reserved Windows device name ({stem})"

@@ -7,6 +7,7 @@ Renaming to the same name is no action. Renames compile to `move` actions.
 """
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -26,11 +27,35 @@ CAPABILITY = Capability("rename", mutates=True, needs_confirm_default=True,
 def check_name(ctx: "CompileContext", name: str) -> None:
     if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
         raise ctx.plan_error(f"new name {name!r} must be a plain file name (no '/', not '.' or '..')")
+    from ..policies.winpath import prefix_problem
+    if prefix_problem(name):     # "C:x": refused as a plan path everywhere, so never made as a name either
+        raise ctx.policy_error(f"new name {name!r} refused: it {prefix_problem(name)}")
     if ctx.guard.windows:
         from ..policies.winpath import name_problem
         why = name_problem(name)
         if why:
             raise ctx.policy_error(f"new name refused: {why}")
+
+
+_TEMPLATE_FIELDS = ("stem", "ext", "name", "n", "date")
+_TEMPLATE_SPEC = re.compile(r"^[<>^]?0?[0-9]{0,2}d?$")     # "03", ">4", "2d": a width under 100, nothing else
+
+
+def check_template(ctx: "CompileContext", template: str) -> None:
+    """Only {stem} {ext} {name} {n} {date} with a small width: str.format would otherwise reach into
+    Python objects ("{stem.__class__}") or allocate without bound ("{n:99999999999}")."""
+    import string
+    try:
+        parts = list(string.Formatter().parse(template))
+    except ValueError as err:
+        raise ctx.plan_error(f"bad template {template!r}: {err}") from None
+    for _, field, spec, conv in parts:
+        if field is None:
+            continue
+        if field not in _TEMPLATE_FIELDS or conv is not None or not _TEMPLATE_SPEC.match(spec or ""):
+            raise ctx.plan_error(f"bad template {template!r}: {{{field}{'!' + conv if conv else ''}"
+                                 f"{':' + spec if spec else ''}}} is not one of {{stem}} {{ext}} {{name}} {{n}} "
+                                 "{n:03} {date} (a name, optionally a width under 100)")
 
 
 def batch_name(ctx: "CompileContext", step: "RenameStep", name: str, e: "Entry", n: int) -> str:
@@ -42,6 +67,7 @@ def batch_name(ctx: "CompileContext", step: "RenameStep", name: str, e: "Entry",
         return step.add_prefix + name
     if step.add_suffix is not None:
         return stem + step.add_suffix + ext
+    check_template(ctx, step.template or "")
     day = datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat() if "{date" in (step.template or "") \
         else ""
     try:

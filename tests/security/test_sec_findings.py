@@ -10,6 +10,7 @@ F3  A plan whose list/read steps sit between changing steps: undo failed with Ke
 F5  ROOT/.fileagent replaced by a symlink to outside: deleted files' backups went outside the root.
 F6  Lone surrogates ("\ud800" escapes) in plan strings: exit 1 "unexpected PydanticSerializationError".
 F7  Tag then move of a non-markdown file in one plan: undo refused the run ("changed since the run").
+F8  Rename templates: attribute/index access into Python objects, unbounded format widths (DoS).
 (F4, the check-then-use race, is proven in test_sec_races.py.)
 """
 from __future__ import annotations
@@ -122,3 +123,25 @@ def test_f7_tag_then_move_of_a_plain_file_is_undoable(sb):
     assert u.code == 0, u.err
     assert sb.snapshot() == before
     assert json.loads((sb.root / ".fileagent" / "tags.json").read_text(encoding="utf-8")) == {}
+
+
+@pytest.mark.parametrize("template", ["{stem.__class__.__mro__}", "{name.__doc__}", "{n.real}", "{stem[0]}",
+                                      "{n:99999999999999}", "{n:>99999999}", "{name!r}", "{n:{n}}"])
+def test_f8_rename_template_is_names_and_small_formats_only(sb, template):
+    """F8: a batch-rename template is str.format: attribute/index access reached Python internals
+    ("{stem.__class__.__mro__}" renamed files to "(<class 'str'>, <class 'object'>)"), and a huge
+    width allocated without bound ("{n:99999999999999}": unexpected MemoryError; "{n:>99999999}":
+    20 s of CPU and 100 MB per name). Only {stem} {ext} {name} {n} {date} with a small format are a plan."""
+    import time
+    before = sb.snapshot()
+    t0 = time.perf_counter()
+    r = sb.apply({"version": 1, "steps": [{"op": "rename", "select": {"in": "inbox"}, "template": template}]})
+    assert r.code == 4 and r.one_line_error() and "unexpected" not in r.err, r.err
+    assert time.perf_counter() - t0 < 5
+    assert sb.snapshot() == before
+
+
+@pytest.mark.parametrize("template", ["{stem}-{n:03}.{ext}", "{date}_{name}", "{n}", "x{n:2}{ext}"])
+def test_f8_ordinary_templates_still_work(sb, template):
+    r = sb.apply({"version": 1, "steps": [{"op": "rename", "select": {"in": "inbox"}, "template": template}]})
+    assert r.code == 0, r.err
