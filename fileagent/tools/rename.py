@@ -25,7 +25,7 @@ CAPABILITY = Capability("rename", mutates=True, needs_confirm_default=True,
 
 
 def check_name(ctx: "CompileContext", name: str) -> None:
-    if not name or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
+    if not name.strip() or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
         raise ctx.plan_error(f"new name {name!r} must be a plain file name (no '/', not '.' or '..')")
     from ..policies.winpath import prefix_problem
     if prefix_problem(name):     # "C:x": refused as a plan path everywhere, so never made as a name either

@@ -300,7 +300,8 @@ class ApplyChecker:
             problems.append("ESCAPE, outside content printed")
         if r.code != 0 and after != self.before:
             problems.append(f"exit {r.code} but the root changed: {diff(self.before, after)[:3]}")
-        empty_in = slot.endswith(".in") and not p.strip()     # an empty `in` is the root: "in" defaults to "."
+        # an empty `in`, `to` or `dest` names the root ("in" defaults to ".", to="" is the root): not an escape
+        empty_in = slot.endswith((".in", ".to", ".dest")) and not p.strip()
         if kind == "refuse" and slot in STRICT and r.code == 0 and not empty_in:
             problems.append("a refused path succeeded")
         if after != self.before or r.code == 0:

@@ -109,8 +109,9 @@ def test_failing_syscall_mid_run(tmp_path, monkeypatch, fn, err, nth):
     real, calls = getattr(owner, name), [0]
 
     def failing(*a, **k):
-        if name == "rename_noreplace_at":
-            target = str(a[5] if len(a) > 5 and a[5] else a[3])
+        if name == "rename_noreplace_at":    # (sd, sn, dd, dn, renameat2, src=..., dst=...)
+            target = str(k.get("dst") or (a[6] if len(a) > 6 and a[6] else a[5] if len(a) > 5 and
+                                          isinstance(a[5], str) and a[5] else a[3]))
         else:
             target = str(a[1] if fn in ("replace", "rename") else a[0])
         if ".fileagent" not in target and "audit" not in target:
