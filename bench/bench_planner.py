@@ -1,0 +1,127 @@
+"""Planner figures against the targets of issue 3, for the shipped model (or --model-dir DIR).
+
+  held-out accuracy   exact plan-text match, constrained beam, on corpus templates never trained on
+  schema-valid        the best candidate parses and passes plan.schema.json: constrained (target
+                      100%) and greedy without the grammar (target >= 99%)
+  latency             `python -m fileagent plan` whole process on a 10-file folder, median of --runs,
+                      against `organize sim` (organize-tool 3.3.0, same venv as bench_sort.py)
+  size, training      model + tokenizer bytes on disk (<= 8 MB); training time and tokens/s from
+                      the metrics.json written by `fileagent train`
+
+    python bench/bench_planner.py [--n 300] [--runs 15] [--no-organize] [--model-dir DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from _common import fileagent, verdict  # noqa: E402
+from bench_sort import ORGANIZE_VERSION, organize_bin  # noqa: E402
+
+from fileagent.agent.corpus import generate  # noqa: E402
+from fileagent.agent.planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
+from fileagent.agent.train_planner import evaluate  # noqa: E402
+
+REQUEST = "move the pdf files into a folder called papers"
+
+
+def ten_files(root: Path) -> None:
+    root.mkdir(parents=True)
+    for i, ext in enumerate(("pdf", "pdf", "txt", "md", "png", "jpg", "csv", "pdf", "docx", "zip")):
+        (root / f"file{i}.{ext}").write_text("x" * (i + 1), encoding="utf-8")
+
+
+def organize_sim(exe: Path, root: Path, tmp: Path) -> float:
+    cfg = tmp / "organize.yaml"
+    cfg.write_text(f"rules:\n  - locations: {root}\n    filters:\n      - extension: pdf\n"
+                   f"    actions:\n      - move: '{root}/papers/'\n", encoding="utf-8")
+    t0 = time.perf_counter()
+    p = subprocess.run([str(exe), "sim", str(cfg)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+                       env=dict(os.environ, NO_COLOR="1"))
+    if p.returncode != 0:
+        raise SystemExit(f"organize sim failed: {p.stderr[-500:]}")
+    return time.perf_counter() - t0
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--n", type=int, default=300, help="held-out pairs to score")
+    ap.add_argument("--seed", type=int, default=12345, help="corpus seed (any: held-out templates are fixed)")
+    ap.add_argument("--runs", type=int, default=15)
+    ap.add_argument("--no-organize", action="store_true")
+    ap.add_argument("--model-dir", type=Path, default=None)
+    a = ap.parse_args()
+    model_dir = a.model_dir or SHIPPED_DIR
+    results: list[bool] = []
+
+    def target(label: str, ok: bool) -> None:
+        results.append(ok)
+        print(f"  -> {label}: {verdict(ok)}")
+
+    heldout = [e for e in generate(a.n * 8, seed=a.seed) if e.split == "heldout"][:a.n]
+    t0 = time.perf_counter()
+    scores, failures = evaluate(Planner(model_dir), [(e.src, e.tgt, e.template) for e in heldout])
+    print(f"held-out pairs: {len(heldout)} ({time.perf_counter() - t0:.0f}s to score)")
+    acc = scores["accuracy_constrained_beam"]
+    print(f"held-out accuracy, constrained beam: {acc:.1%} (greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%})")
+    target("accuracy >= 95%", acc >= 0.95)
+    print(f"schema-valid, constrained: {scores['schema_valid_constrained']:.1%}")
+    target("constrained == 100%", scores["schema_valid_constrained"] == 1.0)
+    print(f"schema-valid, unconstrained greedy: {scores['schema_valid_unconstrained']:.1%}")
+    target("unconstrained >= 99%", scores["schema_valid_unconstrained"] >= 0.99)
+    worst = list(scores["failures_by_template"].items())[:5]
+    if worst:
+        print("most failed templates: " + ", ".join(f"{t} x{n}" for t, n in worst))
+
+    tmp = Path(tempfile.mkdtemp(prefix="fa-bench-plan-"))
+    try:
+        root = tmp / "root"
+        ten_files(root)
+        env_dir = ["--root", str(root)]
+        if a.model_dir:
+            os.environ["FILEAGENT_MODEL_DIR"] = str(a.model_dir)
+        fileagent(["plan", *env_dir, REQUEST])                     # warm the file cache once
+        walls = [fileagent(["plan", *env_dir, REQUEST])[0] for _ in range(a.runs)]
+        t_plan = statistics.median(walls)
+        print(f"fileagent plan, 10-file folder: median {t_plan * 1000:.0f} ms over {a.runs} runs "
+              f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f})")
+        target("median <= 0.4 s", t_plan <= 0.4)
+        exe = None if a.no_organize else organize_bin()
+        if exe is not None:
+            organize_sim(exe, root, tmp)
+            t_org = statistics.median(organize_sim(exe, root, tmp) for _ in range(a.runs))
+            print(f"organize sim ({ORGANIZE_VERSION}), same folder: median {t_org * 1000:.0f} ms")
+            target("fileagent plan no slower than organize sim", t_plan <= t_org)
+        else:
+            print("organize sim: not measured")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+    model_bytes = (model_dir / MODEL_FILE).stat().st_size
+    tok_bytes = (model_dir / TOKENIZER_FILE).stat().st_size
+    print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB = {(model_bytes + tok_bytes) / 1e6:.2f} MB")
+    target("<= 8 MB", model_bytes + tok_bytes <= 8 * 1024 * 1024)
+    metrics_path = model_dir / "metrics.json"
+    if metrics_path.exists():
+        m = json.loads(metrics_path.read_text(encoding="utf-8"))
+        print(f"training: {m['train_seconds'] / 60:.1f} min ({m['steps']} steps on {m['device']}), "
+              f"{m['tokens_per_sec']:,.0f} tokens/s, {m['params']:,} parameters; "
+              f"its own held-out score {m.get('accuracy_constrained_beam', float('nan')):.1%}")
+        target("training <= 30 min", m["train_seconds"] <= 1800)
+    else:
+        print("training: no metrics.json beside the model")
+    print(f"overall: {sum(results)}/{len(results)} targets met")
+    return 0 if all(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
