@@ -127,12 +127,27 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
             if not finished:
                 raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
             plan = parse_candidate(text)
-            return plan, compile(plan)
+            changes = compile(plan)
+            if _changes_nothing(plan, changes):
+                raise PlanError(f"plan {text!r} would change nothing")
+            return plan, changes
         except PlanError as e:
             errors.append(e)
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
     raise NoPlannerError(f"could not plan this request: {errors[0]}")
+
+
+MUTATING_OPS = ("create", "update", "delete", "move", "copy", "rename", "classify", "tag")
+
+
+def _changes_nothing(plan: Plan, changes: ChangeSet) -> bool:
+    """A plan with a changing step that compiles to no change ("rename a.txt to a.txt") is no
+    answer to a request that asks for a change: the next candidate gets its turn."""
+    if not any(step.op in MUTATING_OPS for step in plan.steps):
+        return False
+    mutating = getattr(changes, "mutating_actions", None)
+    return mutating is not None and not mutating
 
 
 def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:

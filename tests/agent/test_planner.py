@@ -32,6 +32,17 @@ def test_first_candidate_that_compiles_wins(tmp_path):
     assert cs == ("compiled", plan)
 
 
+def test_a_change_that_changes_nothing_gives_way_to_the_next_candidate(tmp_path):
+    from fileagent.agent.changeset import ChangeSet
+
+    cands = [('rename path="a.txt" new_name="a.txt"', True), ('rename path="a.txt" new_name="b.txt"', True)]
+    compiled = iter([ChangeSet(), ("compiled", "b")])
+    plan, cs = planner.choose(cands, lambda p: next(compiled))
+    assert plan.to_dict()["steps"][0]["new_name"] == "b.txt" and cs == ("compiled", "b")
+    only_list = planner.choose([('list in="nothing"', True)], lambda p: ChangeSet())
+    assert only_list[0].to_dict()["steps"][0]["op"] == "list"          # listing nothing is fine
+
+
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
     (tmp_path / "b.txt").write_text("x")
     cands = [('delete path="b.txt', False), ("delete path=b.txt", True), ('rename path="b.txt"', True),
