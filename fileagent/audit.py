@@ -88,14 +88,25 @@ class AuditWriter:
             try:
                 seq, prev = _tail(fd)
                 out = []
-                run, user = _str(self.run), _str(self.user)
+                head = f',"run":{_str(self.run)},"time":'
+                user = f',"user":{_str(self.user)},"op":'
+                sha256 = hashlib.sha256
+                texts: dict[object, str] = {}   # time stamps, ops, results: few distinct values per run
                 for time, op, src, dst, sb, sa, sha, bk, result, error in self._pending:
                     seq += 1
-                    line = (f'{{"seq":{seq},"prev":"{prev}","run":{run},"time":{_j(time)},"user":{user},'
-                            f'"op":{_j(op)},"src":{_j(src)},"dst":{_j(dst)},"size_before":{_j(sb)},'
-                            f'"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},"result":{_j(result)},'
-                            f'"error":{_j(error)}}}').encode("utf-8")
-                    prev = _line_hash(line)
+                    t = texts.get(time)
+                    if t is None:
+                        t = texts[time] = _j(time)
+                    o = texts.get(op)
+                    if o is None:
+                        o = texts[op] = _j(op)
+                    r = texts.get(result)
+                    if r is None:
+                        r = texts[result] = _j(result)
+                    line = (f'{{"seq":{seq},"prev":"{prev}"{head}{t}{user}{o},"src":{_j(src)},"dst":{_j(dst)},'
+                            f'"size_before":{_j(sb)},"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},'
+                            f'"result":{r},"error":{_j(error)}}}').encode("utf-8")
+                    prev = sha256(line).hexdigest()
                     out.append(line)
                 os.write(fd, b"\n".join(out) + b"\n")
                 os.fsync(fd)
@@ -112,6 +123,11 @@ class AuditWriter:
 def _j(v: object) -> str:
     if v is None:
         return "null"
+    t = type(v)
+    if t is str:
+        return _str(v)
+    if t is int:
+        return str(v)
     if isinstance(v, str):
         return _str(v)
     if isinstance(v, int) and not isinstance(v, bool):

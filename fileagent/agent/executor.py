@@ -20,6 +20,7 @@ from __future__ import annotations
 import base64
 import errno
 import hashlib
+import json.encoder
 import os
 import stat as stat_mod
 import posixpath
@@ -29,10 +30,13 @@ from pathlib import Path
 
 from ..audit import AuditWriter
 from ..errors import ActionError, PolicyError, StaleError
-from ..tools import fsops
+from ..tools import dirfd, fsops
 from . import journal as jr
 from . import tagstore
 from .changeset import Action, ChangeSet
+
+_str = json.encoder.encode_basestring      # JSON string quoting (C), non-ASCII kept as the journal does
+_journal_encode = jr.encode_record
 
 GROUP = 4096           # actions per fsynced group of intent records (recover never relies on the size)
 PROGRESS_MIN = 200     # show a progress bar above this many actions (stderr TTY only)
@@ -101,6 +105,26 @@ class _Paths:
     def _refuse(self, rel: str, a: Action, why: str) -> PolicyError:
         return PolicyError(f"{_GUARD_OP[a.kind]} of {rel!r} refused: {why}", step=a.step, path=rel)
 
+    def folder(self, head: str, a: Action) -> tuple[str, str]:
+        """(absolute path, folded rel) of folder `head` ("" for the root), Guard-resolved once per run."""
+        d = self._dirs.get(head)
+        if d is None:
+            from ..policies.paths import fold
+            d = self._dirs[head] = ((self._full(head, a) if head else self.root), fold(head))
+        return d
+
+    def entry(self, rel: str, head: str, name: str, d: tuple[str, str], a: Action,
+              name_checked: bool = False) -> str:
+        """The Guard's per-entry checks of `name` in checked folder `d` (hidden? denied?) -> its path."""
+        path = d[0] + os.sep + name
+        g = self.guard
+        if g.invisible(head, name, path):
+            raise self._refuse(rel, a, "it is inside the agent's state folder or a hidden path")
+        pat = g.entry_denied(d[1], name, name_checked=name_checked)
+        if pat:
+            raise self._refuse(rel, a, f"it matches deny pattern {pat!r}")
+        return path
+
     def abs(self, rel: str | None, a: Action) -> str:
         """A path to create or replace (a final symlink there is replaced, never followed)."""
         if rel is None:
@@ -108,18 +132,7 @@ class _Paths:
         if not self._fast or not _plain(rel):
             return self._full(rel, a)
         head, _, name = rel.rpartition("/")
-        d = self._dirs.get(head)
-        if d is None:
-            from ..policies.paths import fold
-            d = self._dirs[head] = ((self._full(head, a) if head else self.root), fold(head))
-        path = d[0] + os.sep + name
-        g = self.guard
-        if g.invisible(head, name, path):
-            raise self._refuse(rel, a, "it is inside the agent's state folder or a hidden path")
-        pat = g.entry_denied(d[1], name)
-        if pat:
-            raise self._refuse(rel, a, f"it matches deny pattern {pat!r}")
-        return path
+        return self.entry(rel, head, name, self.folder(head, a), a)
 
     def src(self, rel: str | None, a: Action) -> tuple[str, os.stat_result]:
         """An existing path to read, move or remove: checked like `abs`, plus where a symlink points."""
@@ -140,15 +153,18 @@ def _plain(rel: str) -> bool:
 
 
 def _check_fresh(changeset: ChangeSet, root: str) -> None:
-    """StaleError unless every expected fingerprint still holds. Paths expected absent are
-    checked with one listing per folder instead of one lstat each."""
+    """StaleError unless every expected fingerprint still holds: one lstat per existing path; paths
+    expected absent are checked with one listing per folder instead of one lstat each."""
     seen: set[str] = set()
     listings: dict[str, frozenset[str]] = {}
+    prefix = os.path.join(root, "")
+    isabs, lstat, S_ISDIR = os.path.isabs, os.lstat, stat_mod.S_ISDIR
     for a in changeset.actions:
         for rel, fp in a.expect.items():
             if rel in seen:
                 continue
             seen.add(rel)
+            path = rel if isabs(rel) else prefix + rel        # os.path.join(root, rel), without its cost
             if not fp.exists:
                 head, _, name = rel.rpartition("/")
                 names = listings.get(head)
@@ -158,18 +174,21 @@ def _check_fresh(changeset: ChangeSet, root: str) -> None:
                             names = listings[head] = frozenset(e.name for e in it)
                     except (FileNotFoundError, NotADirectoryError):
                         names = listings[head] = frozenset()
-                if name in names or (not _plain(rel) and os.path.lexists(os.path.join(root, rel))):
+                if name in names or (not _plain(rel) and os.path.lexists(path)):
                     raise StaleError(f"{rel} changed since the preview (it exists now); nothing was changed",
                                      path=rel)
                 continue
             try:
-                st = os.lstat(os.path.join(root, rel))
+                st = lstat(path)
             except (FileNotFoundError, NotADirectoryError):
                 raise StaleError(f"{rel} changed since the preview (it no longer exists); nothing was changed",
                                  path=rel) from None
-            is_dir = os.path.isdir(os.path.join(root, rel)) if fp.is_dir else stat_mod.S_ISDIR(st.st_mode)
-            if fp.is_dir != is_dir or (fp.inode and fp.inode != st.st_ino) or \
-                    (not fp.is_dir and (fp.size != st.st_size or fp.mtime_ns != st.st_mtime_ns)):
+            if fp.is_dir:
+                changed = not os.path.isdir(path) or (fp.inode and fp.inode != st.st_ino)
+            else:
+                changed = fp.size != st.st_size or fp.mtime_ns != st.st_mtime_ns or S_ISDIR(st.st_mode) or \
+                    (fp.inode and fp.inode != st.st_ino)
+            if changed:
                 raise StaleError(f"{rel} changed since the preview (size, mtime or inode differ); "
                                  "nothing was changed", path=rel)
 
@@ -202,6 +221,50 @@ class _Runner:
         self.encoding = encoding
         self.backups = jr.backup_dir(root, run_id)
         self.known_dirs: set[str] = set()
+        self.fds = _FolderFds()
+        self.fast = paths._fast and dirfd.SUPPORTED
+
+    def is_plain_move(self, a: Action) -> bool:
+        """A move of a file (fingerprinted at compile time) to a new name, both paths plain: no backup,
+        nothing but a rename. These take `move_fast` (thousands of them when sorting a folder)."""
+        if a.kind != "move" or a.overwrite or not self.fast:
+            return False
+        f = a.expect.get(a.src)                       # type: ignore[arg-type]
+        if f is None or not f.exists or f.is_dir:
+            return False
+        g = a.expect.get(a.dst)                       # type: ignore[arg-type]
+        return (g is None or not g.exists) and _plain(a.src) and _plain(a.dst)   # type: ignore[arg-type]
+
+    def move_fast(self, a: Action) -> dict | None:
+        """act() of a plain move: Guard checks of both paths, then one renameat2(NOREPLACE) between
+        the cached descriptors of the two folders. Returns the done details worth journaling, or None.
+
+        The source was lstat'ed by the stale check moments ago and matched its fingerprint (a file,
+        not a folder), and a rename moves a symlink itself (never what it points to), so no second
+        lstat is needed here."""
+        src, dst = a.src, a.dst
+        sh, _, sn = src.rpartition("/")              # type: ignore[union-attr]
+        dh, _, dn = dst.rpartition("/")              # type: ignore[union-attr]
+        paths = self.paths
+        sdir = paths.folder(sh, a)
+        ddir = sdir if dh == sh else paths.folder(dh, a)
+        spath = paths.entry(src, sh, sn, sdir, a)    # type: ignore[arg-type]
+        # an item keeping its name: the name alone passed the deny patterns just above
+        dpath = paths.entry(dst, dh, dn, ddir, a, name_checked=dn == sn)   # type: ignore[arg-type]
+        parent = ddir[0]
+        made = [] if parent in self.known_dirs else self.make_dirs(parent, a)
+        try:
+            try:
+                fsops.rename_noreplace_at(self.fds.get(sdir[0]), sn, self.fds.get(parent), dn, src=spath, dst=dpath)
+            except OSError as e:
+                if e.errno != errno.EXDEV:
+                    raise
+                fsops.move(spath, dpath)      # another filesystem below the root: copy, verify, delete
+                return {"t": "done", "seq": a.seq, "made": made, "post": fsops.fingerprint_of(dpath)}
+        except BaseException:
+            self._unmake(made)
+            raise
+        return {"t": "done", "seq": a.seq, "made": made} if made else None
 
     def intent(self, a: Action) -> dict:
         target = a.dst or a.src or ""
@@ -246,7 +309,15 @@ class _Runner:
                     "post": fsops.fingerprint_of(dst) if copied else _fp(st)}
         return {"t": "done", "seq": a.seq, "made": made} if made else {"t": "done", "seq": a.seq}
 
+    def forget_folders(self) -> None:
+        """After an action that may have moved or removed folders: what the run knew of them
+        (open descriptors, folders known to exist) is stale."""
+        self.fds.drop()
+        self.known_dirs.clear()
+
     def _unmake(self, made: list[str]) -> None:
+        if made:
+            self.fds.drop()
         for d in reversed(made):
             self.known_dirs.discard(os.path.join(self.root, d))
             try:
@@ -254,8 +325,11 @@ class _Runner:
             except OSError:
                 pass
 
-    def act(self, a: Action, intent: dict) -> dict:
-        """Do one action; on failure leave it undone (a taken backup is put back). Returns the done record."""
+    def act(self, a: Action, intent: dict | None) -> dict | None:
+        """Do one action; on failure leave it undone (a taken backup is put back). Returns the done
+        record (intent None: a plain move, see move_fast)."""
+        if intent is None:
+            return self.move_fast(a)
         bk_rel = intent.get("backup")
         if a.kind == "move" and not bk_rel:
             return self.move_plain(a)
@@ -310,6 +384,41 @@ class _Runner:
         return done
 
 
+class _FolderFds:
+    """Descriptors of the folders plain moves rename between, each opened once per run by a dirfd
+    walk from the anchored root (every component O_NOFOLLOW), instead of one walk per action.
+
+    As safe as walking again for every action: a descriptor names the folder itself, not a path, and
+    it was reached without following a link, so it is a real folder that was inside the root.
+    Swapping a folder on the path for a symlink later cannot redirect a rename through it: the
+    descriptor still names the real folder (a fresh walk would refuse instead; neither follows the
+    link). A folder *renamed* out of the root while held is dirfd's documented residual risk (that
+    attacker can write outside anyway); holding the descriptor for the run instead of one call only
+    widens its window. The run's own changes to folders (any action but a plain move, mkdir or
+    set_tags; folders removed after a failed action) drop the cache, so a path is never taken to
+    mean a folder that the run itself has moved or removed since."""
+
+    def __init__(self) -> None:
+        self._fds: dict[str, int] = {}
+
+    def get(self, path: str) -> int:
+        fd = self._fds.get(path)
+        if fd is None:
+            fd = self._fds[path] = dirfd.open_dir(path)
+        return fd
+
+    def drop(self) -> None:
+        fds, self._fds = self._fds, {}
+        for fd in fds.values():
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+_KEEPS_FOLDERS = ("mkdir", "set_tags")    # actions that never move or remove a folder
+
+
 def dirfd_lstat(path: str) -> os.stat_result:
     from ..tools import dirfd
     return dirfd.lstat(path)
@@ -332,6 +441,32 @@ def _action_record(a: Action) -> dict:
     if a.content is not None:
         d["content"] = base64.b64encode(a.content).decode("ascii")
     return d
+
+
+def _action_record_text(a: Action) -> str:
+    """_action_record(a) as JSON text, built without the dict (the journal header of a big run)."""
+    parts = []
+    for p, f in a.expect.items():
+        if f.exists:
+            if type(f.size) is not int or type(f.mtime_ns) is not int or type(f.inode) is not int:
+                return _journal_encode(_action_record(a))
+            parts.append(f'{_str(p)}:[true,{"true" if f.is_dir else "false"},{f.size},{f.mtime_ns},{f.inode}]')
+    content = "null" if a.content is None else '"' + base64.b64encode(a.content).decode("ascii") + '"'
+    tags = "null" if a.tags is None else _journal_encode(a.tags)
+    return (f'{{"seq":{a.seq:d},"step":{a.step:d},"kind":{_str(a.kind)},"src":{_str_or_null(a.src)},'
+            f'"dst":{_str_or_null(a.dst)},"content":{content},"overwrite":{"true" if a.overwrite else "false"},'
+            f'"tags":{tags},"note":{_str(a.note)},"expect":{{{",".join(parts)}}}}}')
+
+
+def _str_or_null(v: str | None) -> str:
+    return "null" if v is None else _str(v)
+
+
+def _header_text(run_id: str, user: str, root: Path, plan: dict | None, actions: list[Action]) -> str:
+    """The journal's header record as one JSON line's text (see journal.py)."""
+    return (f'{{"t":"header","run":{_str(run_id)},"time":{_str(jr.now_iso())},"user":{_str(user)},'
+            f'"root":{_str(str(root))},"plan":{_journal_encode(plan)},'
+            f'"changeset":[{",".join([_action_record_text(a) for a in actions])}]}}')
 
 
 _ABSENT = type("_Absent", (), {"exists": False})()
@@ -368,23 +503,26 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         report.journal = str(jpath)
         audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
         with jr.JournalWriter(jpath) as jw:
-            jw.write({"t": "header", "run": run_id, "time": jr.now_iso(), "user": user, "root": str(root),
-                      "plan": plan, "changeset": [_action_record(a) for a in actions]})
+            jw.write(_header_text(run_id, user, root, plan, actions))
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
             bar = _progress(len(actions)) if progress else None
             completed: list[tuple[Action, dict]] = []
             try:
                 for g in range(0, len(actions), GROUP):
                     group = actions[g:g + GROUP]
-                    intents = [runner.intent(a) for a in group]
                     jw.write({"t": "intent", "from": group[0].seq, "to": group[-1].seq})
                     jw.sync()
                     details: list[dict] = []
                     last_done = None
                     try:
-                        for a, intent in zip(group, intents):
+                        for a in group:
                             try:
-                                done = runner.act(a, intent)
+                                intent = None if runner.is_plain_move(a) else runner.intent(a)
+                                try:
+                                    done = runner.act(a, intent)
+                                finally:
+                                    if intent is not None and a.kind not in _KEEPS_FOLDERS:
+                                        runner.forget_folders()
                             except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
                                 msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
                                 jw.write({"t": "failed", "seq": a.seq, "error": msg})
@@ -395,11 +533,22 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                                     raise _Stop(e, msg) from e
                                 continue
                             last_done = a.seq
-                            if len(done) > 2 and (done.get("post") or done.get("sha256") or done.get("made")):
-                                details.append(done)
-                            completed.append((a, {**intent, **done}))
+                            if intent is None:      # a plain move
+                                size = a.expect[a.src].size     # type: ignore[index]
+                                if done is None:
+                                    completed.append((a, {"seq": a.seq, "backup": None}))
+                                    audit.add(time=jr.now_iso(), op="move", src=a.src, dst=a.dst, size_before=size,
+                                              size_after=size)
+                                else:
+                                    details.append(done)
+                                    completed.append((a, {"seq": a.seq, "backup": None, **done}))
+                                    _audit_done(audit, a, {}, done)
+                            else:
+                                if len(done) > 2 and (done.get("post") or done.get("sha256") or done.get("made")):
+                                    details.append(done)
+                                completed.append((a, {**intent, **done}))
+                                _audit_done(audit, a, intent, done)
                             report.counts[a.kind] = report.counts.get(a.kind, 0) + 1
-                            _audit_done(audit, a, intent, done)
                             if bar is not None and a.seq % 64 == 0:
                                 bar.advance(64)
                     finally:
@@ -430,6 +579,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     err = PolicyError(stop.msg + "; rolled back, nothing changed", report=report)
                 raise err from None
             finally:
+                runner.fds.drop()
                 if bar is not None:
                     bar.close()
             report.status = "failed" if report.failures else "done"

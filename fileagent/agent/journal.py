@@ -85,6 +85,7 @@ def current_user() -> str:
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode   # built once: json.dumps
                                                                               # with options rebuilds it per call
+encode_record = _encode
 
 
 class JournalWriter:
@@ -95,8 +96,9 @@ class JournalWriter:
         self.path = path
         self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
 
-    def write(self, record: dict) -> None:
-        os.write(self._fd, (_encode(record) + "\n").encode("utf-8"))
+    def write(self, record: dict | str) -> None:
+        """One record: a dict, or its JSON text already encoded (big headers are built as text)."""
+        os.write(self._fd, ((record if isinstance(record, str) else _encode(record)) + "\n").encode("utf-8"))
 
     def write_many(self, records: list[dict]) -> None:
         if records:

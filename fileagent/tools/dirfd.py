@@ -170,21 +170,28 @@ def rename_noreplace(src: str, dst: str, renameat2=None) -> None:
         os.rename(src, dst)
         return
     with Parent(src) as (sd, sn), Parent(dst) as (dd, dn):
-        if renameat2 is not None:
-            fn, ctypes = renameat2
-            if fn(sd, os.fsencode(sn), dd, os.fsencode(dn), 1) == 0:   # RENAME_NOREPLACE
-                return
-            err = ctypes.get_errno()
-            if err == errno.EEXIST:
-                raise FileExistsError(err, os.strerror(err), dst)
-            if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-                raise OSError(err, os.strerror(err), src, None, dst)
-        try:
-            os.stat(dn, dir_fd=dd, follow_symlinks=False)
-        except FileNotFoundError:
-            os.rename(sn, dn, src_dir_fd=sd, dst_dir_fd=dd)
+        rename_noreplace_at(sd, sn, dd, dn, renameat2, src=src, dst=dst)
+
+
+def rename_noreplace_at(sd: int, sn: str, dd: int, dn: str, renameat2=None, *, src: str | None = None,
+                        dst: str | None = None) -> None:
+    """rename_noreplace of name `sn` in open folder `sd` to name `dn` in open folder `dd` (single
+    components: a final link is moved as itself). `src`/`dst`: the paths named in errors."""
+    if renameat2 is not None:
+        fn, ctypes = renameat2
+        if fn(sd, os.fsencode(sn), dd, os.fsencode(dn), 1) == 0:   # RENAME_NOREPLACE
             return
-        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+        err = ctypes.get_errno()
+        if err == errno.EEXIST:
+            raise FileExistsError(err, os.strerror(err), dst or dn)
+        if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+            raise OSError(err, os.strerror(err), src or sn, None, dst or dn)
+    try:
+        os.stat(dn, dir_fd=dd, follow_symlinks=False)
+    except FileNotFoundError:
+        os.rename(sn, dn, src_dir_fd=sd, dst_dir_fd=dd)
+        return
+    raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst or dn)
 
 
 def unlink(path: str) -> None:

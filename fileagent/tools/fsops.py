@@ -201,6 +201,13 @@ def rename_noreplace(src: str, dst: str) -> None:
     os.rename(src, dst)
 
 
+def rename_noreplace_at(src_dir_fd: int, src_name: str, dst_dir_fd: int, dst_name: str, *,
+                        src: str | None = None, dst: str | None = None) -> None:
+    """rename_noreplace between two open folders (names are single components; `src`/`dst`: the
+    paths named in errors). For callers that hold folder descriptors across many renames."""
+    dirfd.rename_noreplace_at(src_dir_fd, src_name, dst_dir_fd, dst_name, _RENAMEAT2, src=src, dst=dst)
+
+
 def move(src: str, dst: str) -> bool:
     """Rename `src` to `dst` (which must not exist). Across devices: copy, verify, delete.
     Returns True when it had to copy (the result is a new inode)."""
