@@ -1,6 +1,7 @@
 """Train the planner end to end: corpus -> tokenizer -> model -> held-out evaluation -> export.
 
     fileagent train [--n 60000] [--steps 4000] [--time-limit 1500] [--ship | --out DIR] [--smoke]
+                    [--init-from RUN]
     python -m fileagent.agent.train_planner ...
 
 Held-out pairs come from corpus templates never used in training, so the
@@ -81,6 +82,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
     p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all cores; 1 is faster on a busy box)")
     p.add_argument("--resume", action="store_true", help="continue the checkpoint in --out")
+    p.add_argument("--init-from", type=Path, default=None, metavar="RUN",
+                   help="warm start: a run folder's ckpt.pt weights, model config and tokenizer.model, "
+                        "with a fresh step count and lr schedule")
     p.add_argument("--smoke", action="store_true", help="tiny corpus and model: trains in seconds (tests)")
     p.add_argument("--fresh-names", type=float, default=0.5,
                    help="share of training pairs whose names are replaced by made-up ones (copying practice)")
@@ -130,6 +134,22 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     return metrics, failures
 
 
+def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
+    """Start `out` from `run`: its tokenizer, its model config (into args) and a checkpoint holding its
+    weights and optimizer moments at step 0, so resuming runs a new warmup + cosine schedule."""
+    import torch
+
+    from .planner import TOKENIZER_FILE
+
+    ckpt = torch.load(run / "ckpt.pt", map_location="cpu", weights_only=False)
+    for key, value in ckpt["config"]["model"].items():
+        if hasattr(args, key) and key != "vocab_size":
+            setattr(args, key, value)
+    shutil.copyfile(run / TOKENIZER_FILE, out / TOKENIZER_FILE)
+    ckpt.update(step=0, history=[])
+    torch.save(ckpt, out / "ckpt.pt")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.smoke:
@@ -156,6 +176,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     t0 = time.perf_counter()
     tok_path = out / TOKENIZER_FILE
+    if args.init_from is not None and not args.resume:
+        seed_from_run(args.init_from, out, args)
+        args.resume = True
     if not (args.resume and tok_path.exists()):
         texts = [t for pair in train_pairs for t in pair]
         made = train_tokenizer(texts, out / "tokenizer", vocab_size=args.vocab, user_symbols=tokenizer_symbols())

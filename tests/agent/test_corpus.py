@@ -10,7 +10,7 @@ import pytest
 from fileagent.agent import plan_text
 from fileagent.agent.corpus import Example, generate, write_jsonl
 from fileagent.agent.corpus.__main__ import main
-from fileagent.agent.corpus.build import all_template_ids, split_of
+from fileagent.agent.corpus.build import all_template_ids, split_of, template_text, template_words
 from fileagent.agent.plan import OPS, Plan
 
 SAMPLE_N = 20_000
@@ -72,12 +72,37 @@ def test_about_fifteen_percent_of_each_intents_templates_are_held_out():
     for tid in all_template_ids():
         lang, intent, _ = tid.rsplit(".", 2)
         groups.setdefault((lang, intent), []).append(split_of(tid))
+    words = {tid: template_words(template_text(tid)) for tid in all_template_ids()}
     for (lang, intent), splits in groups.items():
         if len(splits) >= 3:
-            assert "heldout" in splits and "train" in splits, (lang, intent)
+            assert "train" in splits, (lang, intent)
             assert splits.count("heldout") / len(splits) <= 0.34, (lang, intent)
+            if "heldout" not in splits:     # allowed only when every template has a word found nowhere else
+                for k in range(len(splits)):
+                    tid = f"{lang}.{intent}.{k}"
+                    others = set().union(*(w for t, w in words.items() if t != tid and split_of(t) == "train"))
+                    assert not words[tid] <= others, tid
     every = [s for splits in groups.values() for s in splits]
     assert 0.10 <= every.count("heldout") / len(every) <= 0.22
+
+
+def _request_words(text: str) -> set[str]:
+    text = text.lower()
+    words = set(re.findall(r"[a-z]+", text))
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        words |= set(run) | {run[i:i + 2] for i in range(len(run) - 1)}
+    return words
+
+
+def test_every_word_of_a_heldout_template_occurs_in_training_requests(sample):
+    # a verb or connective seen only in held-out phrasings cannot be learned by any model
+    train_words = set().union(*(_request_words(ex.src) for ex in sample if ex.split == "train"))
+    missing = Counter()
+    for ex in sample:
+        if ex.split == "heldout":
+            for w in template_words(template_text(ex.template)) - train_words:
+                missing[(ex.template, w)] += 1
+    assert not missing, missing.most_common(20)
 
 
 def test_mix_of_languages_steps_and_outside_paths(sample):

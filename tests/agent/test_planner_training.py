@@ -23,6 +23,15 @@ def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_pa
                 plan_text.from_text(text)      # the grammar admits nothing that fails to parse
 
 
+    # warm start: the run's tokenizer and model config (overriding --n-embd), a new step count
+    warm = tmp_path / "warm"
+    assert train_planner.main(["--smoke", "--n", "300", "--steps", "5", "--eval-n", "2", "--n-embd", "64",
+                               "--init-from", str(out), "--out", str(warm)]) == 0
+    assert (warm / "tokenizer.model").read_bytes() == (out / "tokenizer.model").read_bytes()
+    warm_metrics = json.loads((warm / "metrics.json").read_text(encoding="utf-8"))
+    assert warm_metrics["steps"] == 5 and warm_metrics["model"] == metrics["model"]
+
+
 def test_fresh_names_replace_names_in_request_and_plan_alike():
     import random
 

@@ -15,8 +15,10 @@ Canonical plans (one intent, one plan text; the model is scored by exact match):
 
 Template ids are "LANG.INTENT.K" (K = index in that language's tuple) plus the
 multi-step connectors "LANG.seq2.K" / "LANG.seq3.K". About 15% of the templates of
-every intent in every language are held out (split="heldout"); which ones is fixed
-by a hash of the id, so it never depends on n or seed. A train example never uses a
+every intent in every language are candidates for holding out, picked by a hash of
+the id (so never dependent on n or seed); a candidate stays held out (split="heldout")
+only if each of its own words (English word, Chinese character bigram) also occurs in
+some training template, so every verb and connective can be learned. A train example never uses a
 held-out template, not even as one clause of a multi-step request.
 """
 from __future__ import annotations
@@ -24,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+import re
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -84,14 +87,63 @@ def heldout_ids(lang: str, group: str, count: int) -> frozenset[str]:
     return frozenset(sorted(ids, key=_hash)[:k])
 
 
-@lru_cache(maxsize=None)
-def split_of(tid: str) -> str:
+def template_text(tid: str) -> str:
     lang, group, k = tid.rsplit(".", 2)
     if group in ("seq2", "seq3"):
-        count = len(connectors(lang, int(group[-1])))
-    else:
-        count = len(templates_for(lang, group))
-    return "heldout" if tid in heldout_ids(lang, group, count) else "train"
+        return connectors(lang, int(group[-1]))[int(k)]
+    return templates_for(lang, group)[int(k)]
+
+
+def template_words(text: str) -> frozenset[str]:
+    """The template's own words (slots removed): lower-case English words and Chinese character
+    bigrams (a lone CJK character counts as itself)."""
+    text = re.sub(r"\{[^}]*\}", " ", text.lstrip("!~")).lower()
+    words = set(re.findall(r"[a-z]+", text))
+    for run in re.findall(r"[\u4e00-\u9fff]+", text):
+        words |= {run[i:i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+    return frozenset(words)
+
+
+def _group_ids(lang: str, group: str) -> list[str]:
+    count = len(connectors(lang, int(group[-1]))) if group in ("seq2", "seq3") else len(templates_for(lang, group))
+    return [f"{lang}.{group}.{k}" for k in range(count)]
+
+
+@lru_cache(maxsize=None)
+def _heldout() -> frozenset[str]:
+    """Hash-picked candidates, minus those with a word no training template uses: a verb or
+    connective seen only in held-out templates cannot be learned, so the score would measure
+    vocabulary the model never saw rather than unseen phrasings. A group of 3+ templates left
+    with none held out takes the next template in hash order whose words are all covered."""
+    ids = all_template_ids()
+    groups: dict[tuple[str, str], list[str]] = {}
+    for tid in ids:
+        lang, group, _ = tid.rsplit(".", 2)
+        groups.setdefault((lang, group), _group_ids(lang, group))
+    candidates = set()
+    for (lang, group), members in groups.items():
+        candidates |= heldout_ids(lang, group, len(members))
+    words = {tid: template_words(template_text(tid)) for tid in ids}
+
+    def covered(held: set[str]) -> set[str]:
+        train_words = set().union(*(words[t] for t in ids if t not in held))
+        return {t for t in held if words[t] <= train_words}
+
+    held = covered(candidates)
+    for members in groups.values():
+        if len(members) >= 3 and not held & set(members):
+            for tid in sorted(members, key=_hash):
+                if tid not in candidates and words[tid] <= set().union(*(words[t] for t in ids if t not in held | {tid})):
+                    held.add(tid)
+                    break
+    while (kept := covered(held)) != held:
+        held = kept
+    return frozenset(held)
+
+
+@lru_cache(maxsize=None)
+def split_of(tid: str) -> str:
+    return "heldout" if tid in _heldout() else "train"
 
 
 def all_template_ids() -> list[str]:
