@@ -30,7 +30,9 @@ LINES = [
      lambda f: f"{f['apply_runs']} apply runs, {f['escapes']} escapes"),
     ("races", "check-then-use races",
      lambda f: f"{f['attempts']} attempts ({f['completed_runs']} runs completed, {f['flips']} folder<->link flips), "
-               f"{f['escapes']} escapes, exit codes {f['exit_codes']}, {f['seconds']} s"),
+               f"{f['escapes']} escapes, original content lost {f.get('content_lost')} times, root not byte-identical "
+               f"after a failed run + recover {f.get('not_byte_identical')} times, exit codes {f['exit_codes']}, "
+               f"{f['seconds']} s"),
     ("crash", "kill -9 + recover",
      lambda f: f"{f['apply_trials']} trials on a {f['actions']}-action run ({f['journal_step_trials']} journal steps, "
                f"{f['disk_step_trials']} of {f['disk_steps_in_run']} disk steps), {f['killed']} killed; "
