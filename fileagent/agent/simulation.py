@@ -134,6 +134,17 @@ class CompileContext:
         conflicts.append(Conflict(self.step, dst, "rename_new", new))
         return new, False
 
+    def claim(self, dst: str, overwrite: bool):
+        """The fingerprint a move/copy/rename to `dst` expects there (what it replaces, or absence),
+        taking an overwritten item out of the view."""
+        view = self.view
+        if not overwrite:
+            return view.expect_absent(dst)
+        old = view.get(dst)
+        expect = view.expect_existing(dst, old) if old is not None else None
+        view.remove(dst)
+        return expect
+
     # ---------------------------------------------------------- content
 
     def link_target(self, rel: str, e: Entry) -> tuple[str, Entry]:

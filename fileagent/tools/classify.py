@@ -116,12 +116,7 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         dst, overwrite = ctx.place(target, name, is_dir=False, name_checked=True)
         if dst is None:
             continue
-        if overwrite:
-            old = view.get(dst)
-            dst_expect = view.expect_existing(dst, old) if old is not None else None
-            view.remove(dst)
-        else:
-            dst_expect = view.expect_absent(dst)
+        dst_expect = ctx.claim(dst, overwrite)
         ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=note,
                 expect={rel: view.expect_existing(rel, e), dst: dst_expect})
         view.move(rel, dst)

@@ -86,12 +86,7 @@ def _rename(ctx: "CompileContext", rel: str, e: "Entry", new_name: str) -> None:
     dst, overwrite = ctx.place(parent_of(rel), new_name, is_dir=e.is_dir, moving=rel)
     if dst is None or dst == rel:
         return
-    if overwrite:
-        old = view.get(dst)
-        dst_expect = view.expect_existing(dst, old) if old is not None else None
-        view.remove(dst)
-    else:
-        dst_expect = view.expect_absent(dst)
+    dst_expect = ctx.claim(dst, overwrite)
     ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note="rename",
             expect={rel: view.expect_existing(rel, e), dst: dst_expect})
     view.move(rel, dst)

@@ -57,12 +57,7 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             continue
         if dst == rel:
             raise ctx.plan_error(f"cannot {step.op} {rel!r} onto itself", rel)
-        if overwrite:
-            old = view.get(dst)
-            dst_expect = view.expect_existing(dst, old) if old is not None else None
-            view.remove(dst)
-        else:
-            dst_expect = view.expect_absent(dst)
+        dst_expect = ctx.claim(dst, overwrite)
         ctx.add("copy" if copy else "move", src=rel, dst=dst, overwrite=overwrite,
                 expect={rel: view.expect_existing(rel, e), dst: dst_expect})
         if copy:
