@@ -433,7 +433,8 @@ def log_path_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt) -> int:
 
 # ------------------------------------------------------------------ train (issue 3)
 
-@app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
+@app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
+                                    "help_option_names": []})   # --help goes to the trainer's own flags
 @guarded
 def train_cmd(ctx: typer.Context) -> int:
     """Train the planner model (available when the training module is installed)."""
