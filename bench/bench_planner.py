@@ -17,7 +17,6 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -25,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 from _common import fileagent, verdict  # noqa: E402
-from bench_sort import ORGANIZE_VERSION, organize_bin  # noqa: E402
+from bench_sort import ORGANIZE_VERSION, organize_bin, time_organize  # noqa: E402
 
 from fileagent.agent.corpus import generate  # noqa: E402
 from fileagent.agent.planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
@@ -41,15 +40,8 @@ def ten_files(root: Path) -> None:
 
 
 def organize_sim(exe: Path, root: Path, tmp: Path) -> float:
-    cfg = tmp / "organize.yaml"
-    cfg.write_text(f"rules:\n  - locations: {root}\n    filters:\n      - extension: pdf\n"
-                   f"    actions:\n      - move: '{root}/papers/'\n", encoding="utf-8")
-    t0 = time.perf_counter()
-    p = subprocess.run([str(exe), "sim", str(cfg)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                       env=dict(os.environ, NO_COLOR="1"))
-    if p.returncode != 0:
-        raise SystemExit(f"organize sim failed: {p.stderr[-500:]}")
-    return time.perf_counter() - t0
+    return time_organize(exe, "sim", f"rules:\n  - locations: {root}\n    filters:\n      - extension: pdf\n"
+                         f"    actions:\n      - move: '{root}/papers/'\n", tmp)
 
 
 def main() -> int:

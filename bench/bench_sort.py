@@ -58,17 +58,22 @@ def organize_bin() -> Path | None:
     return exe if exe.exists() else None
 
 
-def organize(root: Path, exe: Path, tmp: Path) -> float:
+def time_organize(exe: Path, verb: str, config_text: str, tmp: Path) -> float:
+    """Wall seconds of `organize VERB CONFIG` (run or sim) with config_text as its YAML."""
     cfg = tmp / "organize.yaml"
-    cfg.write_text(f"rules:\n  - locations: {root}\n    filters:\n      - extension\n"
-                   f"    actions:\n      - move: '{root}/{{extension}}/'\n", encoding="utf-8")
+    cfg.write_text(config_text, encoding="utf-8")
     t0 = time.perf_counter()
-    p = subprocess.run([str(exe), "run", str(cfg)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
+    p = subprocess.run([str(exe), verb, str(cfg)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
                        env=dict(os.environ, NO_COLOR="1"))
     dt = time.perf_counter() - t0
     if p.returncode != 0:
-        raise SystemExit(f"organize failed: {p.stderr[-500:]}")
+        raise SystemExit(f"organize {verb} failed: {p.stderr[-500:]}")
     return dt
+
+
+def organize(root: Path, exe: Path, tmp: Path) -> float:
+    return time_organize(exe, "run", f"rules:\n  - locations: {root}\n    filters:\n      - extension\n"
+                         f"    actions:\n      - move: '{root}/{{extension}}/'\n", tmp)
 
 
 def sorted_ok(root: Path, n: int) -> bool:
