@@ -1,5 +1,7 @@
-"""Reading plans from JSON: jsonschema (Draft 2020-12, the committed plan.schema.json) first,
-then the pydantic models. Every failure is one PlanError line with the JSON path of the bad field."""
+"""Reading plans from JSON: the committed plan.schema.json (Draft 2020-12) first, then the
+pydantic models. The schema check is schema_check's quick verdict, with jsonschema's full
+validation (and its message) for a plan that verdict rejects. Every failure is one PlanError
+line with the JSON path of the bad field."""
 from __future__ import annotations
 
 import json
@@ -10,6 +12,12 @@ from pydantic import ValidationError
 
 from ..errors import PlanError
 from .plan import OPS, SCHEMA_PATH, Plan
+
+
+@lru_cache(maxsize=1)
+def _quick_check():
+    from .schema_check import compile_schema
+    return compile_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +57,8 @@ def _specific(err: Any) -> Any:
 
 def validate_plan_dict(d: Any) -> Plan:
     """Validate a decoded JSON plan; raises PlanError('plan invalid at $.steps[0].to: ...')."""
-    errors = list(_validator().iter_errors(d))
+    # jsonschema only for a plan the quick check rejects: it writes the message (see schema_check)
+    errors = [] if _quick_check()(d) else list(_validator().iter_errors(d))
     if errors:
         err = _specific(_best_error(errors))
         msg = err.message if len(err.message) <= 200 else err.message[:197] + "..."

@@ -21,7 +21,7 @@ import shutil
 import sys
 import time
 from collections import Counter
-from dataclasses import replace
+from dataclasses import asdict, replace
 from pathlib import Path
 from typing import Sequence
 
@@ -134,14 +134,30 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     return metrics, failures
 
 
-def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
-    """Start `out` from `run`: its tokenizer, its model config (into args) and a checkpoint holding its
-    weights and optimizer moments at step 0, so resuming runs a new warmup + cosine schedule."""
+def checkpoint_from_npz(path: Path) -> dict:
+    """A training checkpoint (weights, model config; no optimizer or RNG state) from an exported .npz."""
+    import numpy as np
     import torch
 
-    from .planner import TOKENIZER_FILE
+    from ..llm.model import GPT, GPTConfig
 
-    ckpt = torch.load(run / "ckpt.pt", map_location="cpu", weights_only=False)
+    with np.load(path) as z:
+        model = GPT(GPTConfig(**json.loads(str(z["config"]))))
+        model.load_state_dict({k: torch.from_numpy(z[k].astype(np.float32)) for k in model.state_dict()})
+    return {"model": model.state_dict(), "config": {"model": asdict(model.config)}, "step": 0, "history": []}
+
+
+def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
+    """Start `out` from `run`: its tokenizer, its model config (into args) and a checkpoint holding its
+    weights (and optimizer moments, if `run` has a ckpt.pt rather than only planner.npz) at step 0, so resuming runs a new warmup + cosine schedule."""
+    import torch
+
+    from .planner import MODEL_FILE, TOKENIZER_FILE
+
+    if (run / "ckpt.pt").exists():
+        ckpt = torch.load(run / "ckpt.pt", map_location="cpu", weights_only=False)
+    else:  # a shipped model folder: fp16 weights only, so the optimizer starts fresh
+        ckpt = checkpoint_from_npz(run / MODEL_FILE)
     for key, value in ckpt["config"]["model"].items():
         if hasattr(args, key) and key != "vocab_size":
             setattr(args, key, value)

@@ -51,18 +51,19 @@ class NumpyGPT:
         self.vocab_size, self.block_size = c["vocab_size"], c["block_size"]
         self.n_layer, self.n_head, self.n_embd = c["n_layer"], c["n_head"], c["n_embd"]
         self.head_dim, self.hidden, self.eps = self.n_embd // self.n_head, c["mlp_hidden"], c["norm_eps"]
-        w = {name: np.ascontiguousarray(a, dtype=np.float32) for name, a in weights.items()}
+        w = {name: np.asarray(a, dtype=np.float32) for name, a in weights.items()}
         self.wte = w["wte.weight"]                                  # (V, C)
-        self.head = np.ascontiguousarray(self.wte.T)                # (C, V) tied output head
+        self.head = self.wte.T                                      # (C, V) tied output head
         self.final_norm = w["norm.weight"]
-        # Linear weights are stored (out, in) as in torch; keep them transposed for x @ W.
+        # Linear weights are stored (out, in) as in torch; x @ W.T uses the transposed views as they
+        # are (BLAS reads either layout), so loading copies nothing beyond the float32 cast.
         self.layers = [
             dict(attn_norm=w[f"blocks.{i}.attn_norm.weight"],
-                 qkv=np.ascontiguousarray(w[f"blocks.{i}.attn.qkv.weight"].T),        # (C, 3C)
-                 proj=np.ascontiguousarray(w[f"blocks.{i}.attn.proj.weight"].T),      # (C, C)
+                 qkv=w[f"blocks.{i}.attn.qkv.weight"].T,              # (C, 3C)
+                 proj=w[f"blocks.{i}.attn.proj.weight"].T,            # (C, C)
                  mlp_norm=w[f"blocks.{i}.mlp_norm.weight"],
-                 gate_up=np.ascontiguousarray(w[f"blocks.{i}.mlp.gate_up.weight"].T), # (C, 2*hidden)
-                 down=np.ascontiguousarray(w[f"blocks.{i}.mlp.down.weight"].T))       # (hidden, C)
+                 gate_up=w[f"blocks.{i}.mlp.gate_up.weight"].T,       # (C, 2*hidden)
+                 down=w[f"blocks.{i}.mlp.down.weight"].T)             # (hidden, C)
             for i in range(self.n_layer)]
         self.cos, self.sin = rope_tables(self.head_dim, self.block_size, c["rope_theta"])  # (L, D)
         self.scale = np.float32(1.0 / np.sqrt(self.head_dim))

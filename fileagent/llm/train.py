@@ -67,10 +67,12 @@ def encode_pair(tok: Tokenizer, src: str, tgt: str) -> tuple[list[int], int]:
     return prompt + tok.encode(tgt) + [tok.eos_id], len(prompt)
 
 
-def lr_at(cfg: TrainConfig, step: int) -> float:
+def lr_at(cfg: TrainConfig, step: int, time_frac: float = 0.0) -> float:
+    """Linear warmup, then cosine decay to min_lr over the steps or, if further along, over the time
+    budget (`time_frac` = share of it spent), so a run cut short by --time-limit still ends annealed."""
     if step < cfg.warmup:
         return cfg.lr * (step + 1) / cfg.warmup
-    progress = min(1.0, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup))
+    progress = min(1.0, max(time_frac, (step - cfg.warmup) / max(1, cfg.steps - cfg.warmup)))
     return cfg.min_lr + 0.5 * (1.0 + math.cos(math.pi * progress)) * (cfg.lr - cfg.min_lr)
 
 
@@ -175,11 +177,13 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         if ckpt["config"]["model"] != asdict(cfg.model):
             raise ValueError(f"{ckpt_path}: checkpoint model config differs from the requested one")
         model.load_state_dict(ckpt["model"])
-        optimizer.load_state_dict(ckpt["optimizer"])
         step, history = ckpt["step"], ckpt["history"]
-        torch.set_rng_state(ckpt["rng"]["torch"])
-        np.random.set_state(ckpt["rng"]["numpy"])
-        random.setstate(ckpt["rng"]["random"])
+        if "optimizer" in ckpt:  # absent in a warm start from exported weights
+            optimizer.load_state_dict(ckpt["optimizer"])
+        if "rng" in ckpt:
+            torch.set_rng_state(ckpt["rng"]["torch"])
+            np.random.set_state(ckpt["rng"]["numpy"])
+            random.setstate(ckpt["rng"]["random"])
 
     def save():
         state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,
@@ -210,7 +214,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
             stopped_early = True
             break
         for group in optimizer.param_groups:
-            group["lr"] = lr_at(cfg, step)
+            group["lr"] = lr_at(cfg, step, (time.perf_counter() - t_start) / time_limit_s if time_limit_s else 0.0)
         idx = batch_indices(step, lengths, cfg.batch_size, cfg.seed)
         x, y, mask = (t.to(device) for t in make_batch([seqs[i] for i in idx], [starts[i] for i in idx],
                                                        tokenizer.pad_id))

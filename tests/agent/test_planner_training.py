@@ -22,7 +22,6 @@ def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_pa
             if finished:
                 plan_text.from_text(text)      # the grammar admits nothing that fails to parse
 
-
     # warm start: the run's tokenizer and model config (overriding --n-embd), a new step count
     warm = tmp_path / "warm"
     assert train_planner.main(["--smoke", "--n", "300", "--steps", "5", "--eval-n", "2", "--n-embd", "64",
@@ -30,6 +29,16 @@ def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_pa
     assert (warm / "tokenizer.model").read_bytes() == (out / "tokenizer.model").read_bytes()
     warm_metrics = json.loads((warm / "metrics.json").read_text(encoding="utf-8"))
     assert warm_metrics["steps"] == 5 and warm_metrics["model"] == metrics["model"]
+
+    # warm start from an exported model folder (planner.npz + tokenizer.model, no ckpt.pt), as shipped
+    shipped_like = tmp_path / "shipped_like"
+    shipped_like.mkdir()
+    for name in ("planner.npz", "tokenizer.model"):
+        (shipped_like / name).write_bytes((warm / name).read_bytes())
+    again = tmp_path / "again"
+    assert train_planner.main(["--smoke", "--n", "300", "--steps", "3", "--eval-n", "2",
+                               "--init-from", str(shipped_like), "--out", str(again)]) == 0
+    assert json.loads((again / "metrics.json").read_text(encoding="utf-8"))["model"] == metrics["model"]
 
 
 def test_fresh_names_replace_names_in_request_and_plan_alike():
@@ -45,3 +54,4 @@ def test_fresh_names_replace_names_in_request_and_plan_alike():
     assert name in new_src and folder in new_src and step["to"] in new_src
     assert "report" not in new_src and "archive" not in new_src and new_src.count(folder) == 2
     assert new_tgt.startswith('move path="') and ' to="' in new_tgt      # keys untouched
+

@@ -104,3 +104,13 @@ def test_cli_trains_and_exports(toy, tmp_path):
     assert model.n_layer == 1 and model.vocab_size == tok.vocab_size
     metrics = json.loads((tmp_path / "run" / "metrics.json").read_text())
     assert metrics["steps"] == 5 and 0.0 <= metrics["accuracy"] <= 1.0 and np.isfinite(metrics["final_loss"])
+
+
+def test_lr_schedule_follows_the_time_budget_when_it_runs_out_first():
+    from fileagent.llm.train import TrainConfig, lr_at
+    cfg = TrainConfig(steps=1000, lr=1e-3, min_lr=1e-4, warmup=10)
+    assert lr_at(cfg, 5) == pytest.approx(1e-3 * 6 / 10)                   # warmup: by steps only
+    assert lr_at(cfg, 10) == pytest.approx(1e-3)
+    assert lr_at(cfg, 10, time_frac=0.5) == pytest.approx(5.5e-4)          # half the time gone: mid-cosine
+    assert lr_at(cfg, 10, time_frac=1.0) == pytest.approx(1e-4)            # out of time: annealed
+    assert lr_at(cfg, 505, time_frac=0.1) == pytest.approx(5.5e-4)         # steps further along: they rule
