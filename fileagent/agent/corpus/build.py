@@ -39,10 +39,15 @@ from .names import Ctx
 
 HOLDOUT_FRACTION = 0.15
 LANG_WEIGHTS = (("en", 0.60), ("zh", 0.28), ("mix", 0.12))
-MULTI_P = 0.09          # share of multi-step requests
+MULTI_P = 0.14          # share of multi-step requests
 OUTSIDE_P = 0.04        # share naming a path outside the root
 TYPO_P = 0.07           # English requests with one typo in a common word
 TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
+SWAP_P = 0.3            # English requests whose verb phrase comes from another template of the intent
+# intents whose leading verb phrase carries the whole action (not "add {pre} ..." vs "add {suf} ...")
+SWAP_INTENTS = frozenset({"list_dir", "list_grp", "read_one", "read_grp", "create_file", "create_empty",
+                          "create_dir", "delete", "move", "copy", "classify_ext", "classify_type",
+                          "classify_year", "classify_month", "classify_size", "classify_default"})
 
 
 @dataclass(frozen=True)
@@ -173,9 +178,43 @@ def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, l
         ks = [k for k in ks if split_of(f"{tl}.{intent}.{k}") == split] or ks
     k = ctx.rng.choice(ks)
     tpl = tpls[k]
+    if tl == "en" and intent in SWAP_INTENTS and ctx.rng.random() < SWAP_P and split_of(f"en.{intent}.{k}") == "train":
+        tpl = _swap_verb(ctx.rng, intent, tpl)
     slots, steps = SAMPLERS[intent](ctx, _module(lang), tpl)
     flag = tpl[0] if tpl[0] in "!~{" else ""
     return _fill(tpl, slots), steps, f"{tl}.{intent}.{k}", flag
+
+
+_LEAD = re.compile(r"([a-z][a-z' ]*? )(\{\w+\}.*)")
+
+
+@lru_cache(maxsize=None)
+def _verb_heads(intent: str) -> dict[str, tuple[str, ...]]:
+    """The leading verb phrases ("get rid of ") of the English training templates of `intent`, by
+    the slot that follows them. Phrases only from training templates: held-out ones stay unseen."""
+    heads: dict[str, set[str]] = {}
+    for k, tpl in enumerate(en.TEMPLATES[intent]):
+        m = _LEAD.fullmatch(tpl)
+        if m and split_of(f"en.{intent}.{k}") == "train" and not m.group(1).startswith("please "):
+            heads.setdefault(m.group(2)[1:].split("}")[0], set()).add(m.group(1))
+    return {slot: tuple(sorted(h)) for slot, h in heads.items()}
+
+
+@lru_cache(maxsize=None)
+def _heldout_texts() -> frozenset[str]:
+    return frozenset(template_text(t).lstrip("!~") for t in _heldout())
+
+
+def _swap_verb(rng: random.Random, intent: str, tpl: str) -> str:
+    """`tpl` with its leading verb phrase swapped for another training template's ("rm {sel}" from
+    "rm {one}" and "delete {sel} now"), so each verb is met in more frames than its own. Never a
+    held-out template's text."""
+    m = _LEAD.fullmatch(tpl)
+    if not m:
+        return tpl
+    heads = _verb_heads(intent).get(m.group(2)[1:].split("}")[0], ())
+    new = rng.choice(heads) + m.group(2) if heads else tpl
+    return tpl if new in _heldout_texts() else new
 
 
 @lru_cache(maxsize=None)
