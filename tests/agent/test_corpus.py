@@ -237,30 +237,23 @@ def test_type_words_map_to_one_extension_list(sample):
                 assert all(e in ex.src.lower() for e in exts), ex
 
 
-def test_verb_swaps_use_training_phrases_and_never_rebuild_a_heldout_template():
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_verb_swaps_use_training_phrases_and_never_rebuild_a_heldout_template(lang):
     import random as _random
     from fileagent.agent.corpus import build
-    heldout_heads = set()
-    for tid in build.all_template_ids():
-        if build.split_of(tid) == "heldout" and tid.startswith("en."):
-            m = build._LEAD.fullmatch(build.template_text(tid))
-            if m:
-                heldout_heads.add(m.group(1))
     rng = _random.Random(0)
     swapped = 0
-    for intent in sorted(build.SWAP_INTENTS):
-        train_heads = {h for hs in build._verb_heads(intent).values() for h in hs}
-        for k, tpl in enumerate(build.en.TEMPLATES[intent]):
-            if build.split_of(f"en.{intent}.{k}") != "train":
+    for intent in sorted(build.SWAP_INTENTS[lang]):
+        parts = build._verb_parts(lang, intent)
+        for k, tpl in enumerate(build.templates_for(lang, intent)):
+            if build.split_of(f"{lang}.{intent}.{k}") != "train":
                 continue
             for _ in range(20):
-                new = build._swap_verb(rng, intent, tpl)
+                new = build._swap_verb(rng, lang, intent, tpl)
                 assert new not in build._heldout_texts()
                 if new != tpl:
                     swapped += 1
-                    head = build._LEAD.fullmatch(new).group(1)
-                    assert head in train_heads                       # a training template's phrase
-                    assert new.endswith(build._LEAD.fullmatch(tpl).group(2))   # the frame kept whole
-    assert swapped > 500
-    assert heldout_heads - {h for i in build.SWAP_INTENTS for hs in build._verb_heads(i).values() for h in hs}
-
+                    key, verb, keep, _ = build._frame(lang, new)
+                    assert verb in parts[key]                          # a training template's verb part
+                    assert keep == build._frame(lang, tpl)[2]          # the frame kept whole
+    assert swapped > 200

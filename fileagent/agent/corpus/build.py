@@ -34,7 +34,7 @@ from pathlib import Path
 from ..plan import Plan
 from ..plan_text import to_text
 from . import en, zh
-from .intents import OUTSIDE_INTENTS, SAMPLERS, SEQ_INTENTS, WEIGHTS
+from .intents import OUTSIDE_INTENTS, SAMPLERS, SEQ_INTENTS, WEIGHTS, slots_of
 from .names import Ctx
 
 HOLDOUT_FRACTION = 0.15
@@ -43,11 +43,15 @@ MULTI_P = 0.14          # share of multi-step requests
 OUTSIDE_P = 0.04        # share naming a path outside the root
 TYPO_P = 0.07           # English requests with one typo in a common word
 TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
-SWAP_P = 0.3            # English requests whose verb phrase comes from another template of the intent
-# intents whose leading verb phrase carries the whole action (not "add {pre} ..." vs "add {suf} ...")
-SWAP_INTENTS = frozenset({"list_dir", "list_grp", "read_one", "read_grp", "create_file", "create_empty",
-                          "create_dir", "delete", "move", "copy", "classify_ext", "classify_type",
-                          "classify_year", "classify_month", "classify_size", "classify_default"})
+SWAP_P = 0.3            # requests whose verb phrase comes from another template of the intent
+# intents whose verb part carries the whole action (not "add {pre} ..." vs "add {suf} ..."); in
+# Chinese only those whose verb parts read well in every kept frame
+SWAP_INTENTS = {
+    "en": frozenset({"list_dir", "list_grp", "read_one", "read_grp", "create_file", "create_empty", "create_dir",
+                     "delete", "move", "copy", "classify_ext", "classify_type", "classify_year", "classify_month",
+                     "classify_size", "classify_default"}),
+    "zh": frozenset({"list_dir", "list_grp", "read_one", "read_grp", "delete", "move", "copy"}),
+}
 
 
 @dataclass(frozen=True)
@@ -178,26 +182,44 @@ def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, l
         ks = [k for k in ks if split_of(f"{tl}.{intent}.{k}") == split] or ks
     k = ctx.rng.choice(ks)
     tpl = tpls[k]
-    if tl == "en" and intent in SWAP_INTENTS and ctx.rng.random() < SWAP_P and split_of(f"en.{intent}.{k}") == "train":
-        tpl = _swap_verb(ctx.rng, intent, tpl)
+    if intent in SWAP_INTENTS.get(tl, ()) and ctx.rng.random() < SWAP_P and \
+            split_of(f"{tl}.{intent}.{k}") == "train":
+        tpl = _swap_verb(ctx.rng, tl, intent, tpl)
     slots, steps = SAMPLERS[intent](ctx, _module(lang), tpl)
     flag = tpl[0] if tpl[0] in "!~{" else ""
     return _fill(tpl, slots), steps, f"{tl}.{intent}.{k}", flag
 
 
-_LEAD = re.compile(r"([a-z][a-z' ]*? )(\{\w+\}.*)")
+# A template's swappable verb part and the frame kept around it, per language: English and
+# Chinese "VERB {slot}...", Chinese "把/将 {slot} VERB...". Swaps stay within one pattern, slot and
+# set of slots in the verb part, so "把 {sel} 移到 {dst}" only trades "移到 {dst}" for "挪到 {dst}"...
+_FRAMES = {
+    "en": (re.compile(r"(?P<swap>[a-z][a-z' ]*? )(?P<keep>\{(?P<slot>\w+)\}.*)"),),
+    "zh": (re.compile(r"(?P<keep>[把将] \{(?P<slot>\w+)\} )(?P<swap>.+)"),
+           re.compile(r"(?P<swap>[^\s{}!~把将]+ )(?P<keep>\{(?P<slot>\w+)\}.*)")),
+}
+
+
+def _frame(lang: str, tpl: str) -> tuple[tuple, str, str, bool] | None:
+    """(swap key, verb part, kept part, verb first) of `tpl`, or None when no pattern fits."""
+    for i, pattern in enumerate(_FRAMES[lang]):
+        m = pattern.fullmatch(tpl)
+        if m:
+            key = (i, m.group("slot"), frozenset(slots_of(m.group("swap"))))
+            return key, m.group("swap"), m.group("keep"), m.start("swap") < m.start("keep")
+    return None
 
 
 @lru_cache(maxsize=None)
-def _verb_heads(intent: str) -> dict[str, tuple[str, ...]]:
-    """The leading verb phrases ("get rid of ") of the English training templates of `intent`, by
-    the slot that follows them. Phrases only from training templates: held-out ones stay unseen."""
-    heads: dict[str, set[str]] = {}
-    for k, tpl in enumerate(en.TEMPLATES[intent]):
-        m = _LEAD.fullmatch(tpl)
-        if m and split_of(f"en.{intent}.{k}") == "train" and not m.group(1).startswith("please "):
-            heads.setdefault(m.group(2)[1:].split("}")[0], set()).add(m.group(1))
-    return {slot: tuple(sorted(h)) for slot, h in heads.items()}
+def _verb_parts(lang: str, intent: str) -> dict[tuple, tuple[str, ...]]:
+    """The verb parts ("get rid of ", "挪到 {dst}") of the training templates of `intent`, by swap
+    key. Parts only from training templates: held-out ones stay unseen."""
+    parts: dict[tuple, set[str]] = {}
+    for k, tpl in enumerate(templates_for(lang, intent)):
+        f = _frame(lang, tpl)
+        if f and split_of(f"{lang}.{intent}.{k}") == "train" and not f[1].startswith("please "):
+            parts.setdefault(f[0], set()).add(f[1])
+    return {key: tuple(sorted(p)) for key, p in parts.items()}
 
 
 @lru_cache(maxsize=None)
@@ -205,15 +227,19 @@ def _heldout_texts() -> frozenset[str]:
     return frozenset(template_text(t).lstrip("!~") for t in _heldout())
 
 
-def _swap_verb(rng: random.Random, intent: str, tpl: str) -> str:
-    """`tpl` with its leading verb phrase swapped for another training template's ("rm {sel}" from
-    "rm {one}" and "delete {sel} now"), so each verb is met in more frames than its own. Never a
-    held-out template's text."""
-    m = _LEAD.fullmatch(tpl)
-    if not m:
+def _swap_verb(rng: random.Random, lang: str, intent: str, tpl: str) -> str:
+    """`tpl` with its verb part swapped for another training template's ("rm {sel}" from "rm {one}"
+    and "delete {sel} now"), so each verb is met in more frames than its own. Never a held-out
+    template's text."""
+    f = _frame(lang, tpl)
+    if not f:
         return tpl
-    heads = _verb_heads(intent).get(m.group(2)[1:].split("}")[0], ())
-    new = rng.choice(heads) + m.group(2) if heads else tpl
+    key, _, keep, verb_first = f
+    options = _verb_parts(lang, intent).get(key, ())
+    if not options:
+        return tpl
+    verb = rng.choice(options)
+    new = verb + keep if verb_first else keep + verb
     return tpl if new in _heldout_texts() else new
 
 
