@@ -24,6 +24,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ConfigError, UsageError
 
 PACKAGED_CONFIG = Path(__file__).with_name("config.yaml")
+# libyaml's safe loader when PyYAML was built with it: the same documents, ~25x faster (8 ms -> 0.3 ms
+# for the packaged config, on every command)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 APP = "fileagent"
 
 # The plan ops (kept equal to fileagent.agent.plan.OPS by a test; config imports nothing of the project).
@@ -191,7 +194,7 @@ def _format_validation(source: Path, err: ValidationError) -> str:
 def parse_config_text(text: str, source: Path) -> Config:
     """Parse and validate YAML text; every problem is a one-line ConfigError naming source and key."""
     try:
-        data: Any = yaml.safe_load(text)
+        data: Any = yaml.load(text, Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}: " if mark else ""
