@@ -2,25 +2,32 @@
 
 Kept thin and quick to import: the engine, rich, pydantic and jsonschema are
 imported inside the commands, so `fileagent --help` loads only typer (plain
-click help formatting, no rich) and this file.
+click help formatting, no rich), this file and its two helpers below.
 
 Errors become exit codes in one place, `guarded` (FileAgentError -> its
 exit_status, OSError -> 1, anything unexpected -> 1, all as one line on stderr;
 a traceback only with FILEAGENT_DEBUG=1).
+
+This file holds the commands and the entry point (`main`); to keep it readable
+in one sitting the helpers live in two siblings, whose names it re-exports:
+cli_support.py (IO, the error boundary `guarded`, the session: config, root,
+Guard) and cli_apply.py (load a plan, preview, confirm, execute, print).
 """
 from __future__ import annotations
 
-import functools
-import json
-import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional, TextIO
+from typing import Mapping, Optional, TextIO
 
 import typer
 
-from .errors import ActionError, ExitStatus, FileAgentError, UsageError
+from .cli_apply import (  # noqa: F401  (re-exported: fileagent.cli keeps every name it had)
+    _is_tty, _load_plan, _needs_confirmation, _preview_confirm_execute, _print_outputs, _quote, _read_plan_text,
+    _write_preview_json)
+from .cli_support import (  # noqa: F401  (re-exported, as above)
+    IO, Session, _check_conflict, _compile, _current_context, _io, _is_cli_signal, _session, _write_json,
+    exit_code_for, guarded, report_error)
+from .errors import ActionError, ExitStatus, UsageError
 
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   no_args_is_help=True,
@@ -34,94 +41,6 @@ SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train")
 VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since")
 
 
-@dataclass
-class IO:
-    """What a command reads and writes; injectable for tests (None: the process's own, looked up late)."""
-    env: Optional[Mapping[str, str]] = None
-    stdin: Optional[TextIO] = None
-    stdout: Optional[TextIO] = None
-    stderr: Optional[TextIO] = None
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def e(self) -> Mapping[str, str]:
-        return os.environ if self.env is None else self.env
-
-    @property
-    def out(self) -> TextIO:
-        return self.stdout or sys.stdout
-
-    @property
-    def err(self) -> TextIO:
-        return self.stderr or sys.stderr
-
-    @property
-    def inp(self) -> TextIO:
-        return self.stdin or sys.stdin
-
-    def no_color(self) -> bool:
-        return bool(self.e.get("NO_COLOR"))
-
-
-def _io(ctx: typer.Context | None = None) -> IO:
-    ctx = ctx or _current_context()
-    obj = ctx.obj if ctx is not None else None
-    return obj if isinstance(obj, IO) else IO()
-
-
-def _current_context() -> typer.Context | None:
-    try:
-        from typer._click.globals import get_current_context   # typer >= 0.2x vendors click
-    except ImportError:  # pragma: no cover - older typer on top of click
-        from click import get_current_context
-    return get_current_context(silent=True)
-
-
-def _is_cli_signal(exc: BaseException) -> bool:
-    """typer/click control flow (Exit, Abort, usage errors) that the framework itself reports."""
-    name = type(exc).__name__
-    return name in ("Exit", "Abort") or (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int))
-
-
-def report_error(err: TextIO, message: str) -> None:
-    err.write(f"fileagent: error: {' '.join(str(message).split())}\n")
-    err.flush()
-
-
-def exit_code_for(exc: BaseException, io: IO) -> int:
-    """The one error -> exit code mapping; writes the one-line message."""
-    if isinstance(exc, FileAgentError):
-        report_error(io.err, str(exc))
-        return int(exc.exit_status)
-    if isinstance(exc, OSError):
-        where = f": {exc.filename}" if exc.filename else ""
-        report_error(io.err, f"{exc.strerror or exc}{where}")
-        return int(ExitStatus.ACTION_FAILED)
-    if isinstance(exc, KeyboardInterrupt):
-        report_error(io.err, "interrupted")
-        return 130
-    if io.e.get("FILEAGENT_DEBUG") == "1":
-        import traceback
-        traceback.print_exception(type(exc), exc, exc.__traceback__, file=io.err)
-    report_error(io.err, f"unexpected {type(exc).__name__}: {exc} (set FILEAGENT_DEBUG=1 for a traceback)")
-    return int(ExitStatus.ACTION_FAILED)
-
-
-def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a command body; turn any error into its exit code (typer.Exit)."""
-    @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            code = fn(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - this is the error boundary
-            if _is_cli_signal(exc):
-                raise
-            raise typer.Exit(exit_code_for(exc, _io())) from None
-        if code:
-            raise typer.Exit(int(code))
-    return wrapper
-
-
 # ------------------------------------------------------------------ shared option types
 
 RootOpt = typer.Option(None, "--root", help="Sandbox root folder (default: agent.root of the config).")
@@ -129,37 +48,6 @@ ConfigOpt = typer.Option(None, "--config", help="Config file (default: $FILEAGEN
 YesOpt = typer.Option(False, "--yes", "-y", help="Execute without asking.")
 JsonOpt = typer.Option(False, "--json", help="Machine-readable output.")
 ConflictOpt = typer.Option(None, "--on-conflict", help="rename_new | skip | overwrite (default: agent.on_conflict).")
-
-
-@dataclass
-class Session:
-    loaded: Any
-    root: Path
-    guard: Any
-    audit_path: Path
-
-
-def _session(root: Optional[str], config: Optional[str], io: IO) -> Session:
-    from .config import load_config
-    from .policies.guard import Guard
-
-    loaded = load_config(Path(config) if config else None, env=io.e)
-    root_path = loaded.root(root)
-    audit_path = loaded.log_path()
-    hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
-    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden)
-    return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path)
-
-
-def _check_conflict(value: Optional[str]) -> Optional[str]:
-    if value is not None and value not in ("rename_new", "skip", "overwrite"):
-        raise UsageError(f"--on-conflict must be rename_new, skip or overwrite, not {value!r}")
-    return value
-
-
-def _compile(s: Session, plan: Any, on_conflict: Optional[str]) -> Any:
-    from .agent.compiler import compile_plan
-    return compile_plan(plan, root=s.root, config=s.loaded.config, guard=s.guard, on_conflict=on_conflict)
 
 
 # ------------------------------------------------------------------ run / plan / apply
@@ -210,127 +98,6 @@ def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="
     plan = _load_plan(text)
     cs = _compile(s, plan, on_conflict)
     return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
-
-
-def _load_plan(text: str) -> Any:
-    """load_plan_text, plus two inputs JSON itself lets through: absurd nesting and lone surrogates."""
-    from .agent.plan_io import load_plan_text
-    from .errors import PlanError
-    try:
-        plan = load_plan_text(text)
-    except RecursionError:
-        raise PlanError("the plan is nested too deeply to be a plan") from None
-    try:
-        plan.to_json().encode("utf-8")
-    except Exception:  # noqa: BLE001 - pydantic or the codec: either way the text is not valid Unicode
-        raise PlanError("the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)") \
-            from None
-    return plan
-
-
-def _read_plan_text(plan_file: str, io: IO) -> str:
-    if plan_file == "-":
-        return io.inp.read()
-    try:
-        with open(plan_file, encoding="utf-8") as f:
-            return f.read()
-    except FileNotFoundError:
-        raise UsageError(f"plan file not found: {plan_file}") from None
-    except UnicodeDecodeError:
-        from .errors import PlanError
-        raise PlanError(f"{plan_file}: not UTF-8 text") from None
-    except OSError as e:
-        raise UsageError(f"cannot read plan file {plan_file}: {e.strerror}") from None
-
-
-def _needs_confirmation(s: Session, plan: Any, cs: Any) -> bool:
-    agent = s.loaded.config.agent
-    if agent.dry_run_default:
-        return True
-    ops = {plan.steps[a.step - 1].op for a in cs.mutating_actions if 0 < a.step <= len(plan.steps)}
-    return bool(ops & set(agent.require_confirm_for))
-
-
-def _is_tty(stream: TextIO) -> bool:
-    try:
-        return stream.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO) -> int:
-    from .agent.executor import execute
-    if not cs.mutating_actions:          # list / read only: no confirmation, just the output
-        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
-        _print_outputs(report.outputs, as_json=as_json, io=io)
-        return 0
-    if not as_json:
-        from .agent.preview import render
-        render(plan, cs, file=io.out, no_color=io.no_color())
-        io.out.flush()
-    if _needs_confirmation(s, plan, cs) and not yes:
-        if not _is_tty(io.inp):
-            if as_json:
-                _write_preview_json(plan, cs, None, io)
-            io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
-            return 0
-        io.err.write(f"Apply these {len(cs.mutating_actions)} changes? [y/N] ")
-        io.err.flush()
-        answer = io.inp.readline().strip().lower()
-        if answer not in ("y", "yes"):
-            if as_json:
-                _write_preview_json(plan, cs, None, io)
-            io.err.write("nothing changed\n")
-            return 0
-    try:
-        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path,
-                         plan=plan.to_dict())
-    except ActionError as e:
-        if as_json:
-            rep = e.context.get("report")
-            _write_preview_json(plan, cs, rep.to_dict() if rep is not None else {"status": "failed"}, io)
-        raise
-    if as_json:
-        _write_preview_json(plan, cs, report.to_dict(), io)
-    else:
-        _print_outputs(report.outputs, as_json=False, io=io)
-        counts = ", ".join(f"{n} {k}" for k, n in report.counts.items()) or "nothing"
-        io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
-        for seq, msg in report.failures:
-            io.err.write(f"  failed: {msg}\n")
-        where = "" if Path.cwd() == s.root else f" --root {_quote(str(s.root))}"
-        io.out.write(f"undo with: fileagent undo {report.run_id}{where}\n")
-    if report.failures:
-        raise ActionError(f"{len(report.failures)} action(s) failed (on_error=continue); the rest were done "
-                          f"(run {report.run_id})")
-    return 0
-
-
-def _write_preview_json(plan: Any, cs: Any, result: Any, io: IO) -> None:
-    from .agent.preview import preview_json
-    io.out.write(preview_json(plan, cs, result) + "\n")
-
-
-def _quote(s: str) -> str:
-    import shlex
-    return shlex.quote(s)
-
-
-def _write_json(doc: Any, io: IO) -> None:
-    io.out.write(json.dumps(doc, ensure_ascii=False) + "\n")
-
-
-def _print_outputs(outputs: list, *, as_json: bool, io: IO) -> None:
-    if as_json:
-        if outputs and all(k == "list" for _, k, _ in outputs):
-            paths = [p for _, _, t in outputs for p in t.split("\n") if p]
-            _write_json(paths, io)
-        elif outputs:
-            _write_json([{"step": s, "kind": k, "text": t} for s, k, t in outputs], io)
-        return
-    for _, kind, text in outputs:
-        if text:
-            io.out.write(text if text.endswith("\n") else text + "\n")
 
 
 # ------------------------------------------------------------------ undo / recover

@@ -14,34 +14,35 @@
    - continue: record the failure, go on with the rest, journal end=failed,
      report every failure (exit 1).
 `emit` actions (list/read) only produce output text and are not journaled.
+
+The module is the public entry point and holds the run as a whole (stale check, groups, failure
+rule, rollback, report). Split out to keep each file readable in one sitting, and re-exported
+here so `from fileagent.agent.executor import ...` keeps working for every name:
+- executor_actions.py: `_Paths` (Guard-checked paths) and `_Runner` (one action at a time);
+- executor_fastpath.py: plain moves (renameat2 between cached folder descriptors) and the
+  journal header built as text.
 """
 from __future__ import annotations
 
-import base64
-import errno
-import hashlib
-import json.encoder
 import os
 import stat as stat_mod
-import posixpath
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..audit import AuditWriter
 from ..errors import ActionError, PolicyError, StaleError
-from ..tools import dirfd, fsops
+from ..tools import fsops
 from . import journal as jr
-from . import tagstore
 from .changeset import Action, ChangeSet
-
-_str = json.encoder.encode_basestring      # JSON string quoting (C), non-ASCII kept as the journal does
-_journal_encode = jr.encode_record
+from .executor_actions import (  # noqa: F401  (re-exported: executor.py is the public entry point)
+    _GUARD_OP, _KEEPS_FOLDERS, _fp, _Paths, _Runner, dirfd_lstat, dirfd_mode)
+from .executor_fastpath import (  # noqa: F401  (re-exported, as above)
+    PlainMoves, _FolderFds, _action_record, _action_record_text, _header_text, _journal_encode, _plain, _str,
+    _str_or_null)
 
 GROUP = 4096           # actions per fsynced group of intent records (recover never relies on the size)
 PROGRESS_MIN = 200     # show a progress bar above this many actions (stderr TTY only)
-_GUARD_OP = {"mkdir": "create", "write": "update", "move": "move", "copy": "copy", "delete": "delete",
-             "set_tags": "tag", "emit": "read"}
 
 
 @dataclass
@@ -76,80 +77,6 @@ def audit_path_for(config: object, root: Path) -> Path:
     if hasattr(config, "log_path") and callable(config.log_path):
         return Path(config.log_path())
     return jr.state_dir(root) / "audit.jsonl"
-
-
-class _Paths:
-    """rel -> absolute str, checked by the Guard right before use.
-
-    A plain normalised path costs one cached Guard.resolve of its folder (symlinks in the
-    folder chain resolved, containment checked) plus the Guard's per-entry checks on the
-    name (hidden? denied?); a source is also lstat'ed so a symlink is checked where it
-    points. Anything unusual goes through the full Guard.resolve.
-    """
-
-    def __init__(self, root: Path, guard: object) -> None:
-        self.guard = guard
-        self.root = getattr(guard, "root_str", None) or os.fspath(root)
-        self._fast = all(hasattr(guard, m) for m in ("invisible", "entry_denied", "link_problem")) and \
-            not getattr(guard, "windows", os.name == "nt")
-        self._dirs: dict[str, tuple[str, str]] = {}   # folder rel -> (absolute, folded rel)
-
-    def _full(self, rel: str, a: Action) -> str:
-        try:
-            return os.fspath(self.guard.resolve(rel, step=a.step, op=_GUARD_OP[a.kind]))
-        except PolicyError:
-            raise
-        except (TypeError, ValueError) as e:  # guards may reject odd input with plain errors
-            raise PolicyError(f"refused path {rel!r}: {e}", step=a.step, path=rel) from None
-
-    def _refuse(self, rel: str, a: Action, why: str) -> PolicyError:
-        return PolicyError(f"{_GUARD_OP[a.kind]} of {rel!r} refused: {why}", step=a.step, path=rel)
-
-    def folder(self, head: str, a: Action) -> tuple[str, str]:
-        """(absolute path, folded rel) of folder `head` ("" for the root), Guard-resolved once per run."""
-        d = self._dirs.get(head)
-        if d is None:
-            from ..policies.paths import fold
-            d = self._dirs[head] = ((self._full(head, a) if head else self.root), fold(head))
-        return d
-
-    def entry(self, rel: str, head: str, name: str, d: tuple[str, str], a: Action,
-              name_checked: bool = False) -> str:
-        """The Guard's per-entry checks of `name` in checked folder `d` (hidden? denied?) -> its path."""
-        path = d[0] + os.sep + name
-        g = self.guard
-        if g.invisible(head, name, path):
-            raise self._refuse(rel, a, "it is inside the agent's state folder or a hidden path")
-        pat = g.entry_denied(d[1], name, name_checked=name_checked)
-        if pat:
-            raise self._refuse(rel, a, f"it matches deny pattern {pat!r}")
-        return path
-
-    def abs(self, rel: str | None, a: Action) -> str:
-        """A path to create or replace (a final symlink there is replaced, never followed)."""
-        if rel is None:
-            raise ActionError(f"action {a.seq} ({a.kind}) has no path")
-        if not self._fast or not _plain(rel):
-            return self._full(rel, a)
-        head, _, name = rel.rpartition("/")
-        return self.entry(rel, head, name, self.folder(head, a), a)
-
-    def src(self, rel: str | None, a: Action) -> tuple[str, os.stat_result]:
-        """An existing path to read, move or remove: checked like `abs`, plus where a symlink points."""
-        path = self.abs(rel, a)
-        st = dirfd_lstat(path)
-        if stat_mod.S_ISLNK(st.st_mode):
-            why = self.guard.link_problem(path) if self._fast else None
-            if why:
-                raise self._refuse(rel or "", a, why)
-        return path, st
-
-
-def _plain(rel: str) -> bool:
-    """A normalised relative path ("a/b.txt"): no "", ".", "..", "//", leading "/", "\\" or NUL."""
-    return bool(rel) and not rel.startswith(("/", "./", "../")) and rel not in (".", "..") and \
-        "//" not in rel and "/./" not in rel and "/../" not in rel and not rel.endswith(("/", "/.", "/..")) and \
-        "\\" not in rel and "\x00" not in rel
 
 
 def _check_fresh(changeset: ChangeSet, root: str) -> None:
@@ -210,263 +137,6 @@ def _outputs(changeset: ChangeSet, paths: _Paths, encoding: str) -> list[tuple[i
                 out.append((a.step, "list", ""))
             listing[a.step].append(a.src or "")
     return [(s, k, "\n".join(listing[s]) if k == "list" else t) for s, k, t in out]
-
-
-class _Runner:
-    """One run's state: journal, audit, the actions done so far."""
-
-    def __init__(self, root: Path, run_id: str, paths: _Paths, audit: AuditWriter, jw: jr.JournalWriter,
-                 encoding: str) -> None:
-        self.root, self.run_id, self.paths, self.audit, self.jw = root, run_id, paths, audit, jw
-        self.encoding = encoding
-        self.backups = jr.backup_dir(root, run_id)
-        self.known_dirs: set[str] = set()
-        self.fds = _FolderFds()
-        self.fast = paths._fast and dirfd.SUPPORTED
-
-    def is_plain_move(self, a: Action) -> bool:
-        """A move of a file (fingerprinted at compile time) to a new name, both paths plain: no backup,
-        nothing but a rename. These take `move_fast` (thousands of them when sorting a folder)."""
-        if a.kind != "move" or a.overwrite or not self.fast:
-            return False
-        f = a.expect.get(a.src)                       # type: ignore[arg-type]
-        if f is None or not f.exists or f.is_dir:
-            return False
-        g = a.expect.get(a.dst)                       # type: ignore[arg-type]
-        return (g is None or not g.exists) and _plain(a.src) and _plain(a.dst)   # type: ignore[arg-type]
-
-    def move_fast(self, a: Action) -> dict | None:
-        """act() of a plain move: Guard checks of both paths, then one renameat2(NOREPLACE) between
-        the cached descriptors of the two folders. Returns the done details worth journaling, or None.
-
-        The source was lstat'ed by the stale check moments ago and matched its fingerprint (a file,
-        not a folder), and a rename moves a symlink itself (never what it points to), so no second
-        lstat is needed here."""
-        src, dst = a.src, a.dst
-        sh, _, sn = src.rpartition("/")              # type: ignore[union-attr]
-        dh, _, dn = dst.rpartition("/")              # type: ignore[union-attr]
-        paths = self.paths
-        sdir = paths.folder(sh, a)
-        ddir = sdir if dh == sh else paths.folder(dh, a)
-        spath = paths.entry(src, sh, sn, sdir, a)    # type: ignore[arg-type]
-        # an item keeping its name: the name alone passed the deny patterns just above
-        dpath = paths.entry(dst, dh, dn, ddir, a, name_checked=dn == sn)   # type: ignore[arg-type]
-        parent = ddir[0]
-        made = [] if parent in self.known_dirs else self.make_dirs(parent, a)
-        try:
-            try:
-                fsops.rename_noreplace_at(self.fds.get(sdir[0]), sn, self.fds.get(parent), dn, src=spath, dst=dpath)
-            except OSError as e:
-                if e.errno != errno.EXDEV:
-                    raise
-                fsops.move(spath, dpath)      # another filesystem below the root: copy, verify, delete
-                return {"t": "done", "seq": a.seq, "made": made, "post": fsops.fingerprint_of(dpath)}
-        except BaseException:
-            self._unmake(made)
-            raise
-        return {"t": "done", "seq": a.seq, "made": made} if made else None
-
-    def intent(self, a: Action) -> dict:
-        target = a.dst or a.src or ""
-        f = a.expect.get(target)
-        rec = {"seq": a.seq, "backup": jr.backup_for(self.run_id, a.seq, a.kind, a.src, a.dst, a.overwrite,
-                                                     bool(f and f.exists))}
-        return rec
-
-    def make_dirs(self, path: str, a: Action) -> list[str]:
-        """Create `path` and missing parents, journaling them first; returns them root-relative."""
-        if path in self.known_dirs:
-            return []
-        missing = fsops.missing_dirs(path)
-        rels = [os.path.relpath(d, self.root).replace(os.sep, "/") for d in missing]
-        if missing:
-            self.jw.write({"t": "made", "seq": a.seq, "dirs": rels})
-            fsops.mkdirs(path, missing)
-        self.known_dirs.add(path)
-        return rels
-
-    def move_plain(self, a: Action) -> dict:
-        """act() for the common case, a move with no backup (sorting thousands of files).
-
-        The source was lstat'ed by the stale check moments ago and matched its fingerprint, and a
-        rename moves a symlink itself (never what it points to), so no second lstat is needed here;
-        without a fingerprint (hand-made ChangeSets) it takes the checked path."""
-        f = a.expect.get(a.src or "")
-        if f is None or not f.exists:
-            src, st = self.paths.src(a.src, a)
-        else:
-            src, st = self.paths.abs(a.src, a), None
-        dst = self.paths.abs(a.dst, a)
-        parent = dst.rpartition(os.sep)[0]
-        made = [] if parent in self.known_dirs else self.make_dirs(parent, a)
-        try:
-            copied = fsops.move(src, dst)
-        except BaseException:
-            self._unmake(made)
-            raise
-        if copied or st is not None:
-            return {"t": "done", "seq": a.seq, "made": made,
-                    "post": fsops.fingerprint_of(dst) if copied else _fp(st)}
-        return {"t": "done", "seq": a.seq, "made": made} if made else {"t": "done", "seq": a.seq}
-
-    def forget_folders(self) -> None:
-        """After an action that may have moved or removed folders: what the run knew of them
-        (open descriptors, folders known to exist) is stale."""
-        self.fds.drop()
-        self.known_dirs.clear()
-
-    def _unmake(self, made: list[str]) -> None:
-        if made:
-            self.fds.drop()
-        for d in reversed(made):
-            self.known_dirs.discard(os.path.join(self.root, d))
-            try:
-                fsops.rmdir(os.path.join(self.root, d))
-            except OSError:
-                pass
-
-    def act(self, a: Action, intent: dict | None) -> dict | None:
-        """Do one action; on failure leave it undone (a taken backup is put back). Returns the done
-        record (intent None: a plain move, see move_fast)."""
-        if intent is None:
-            return self.move_fast(a)
-        bk_rel = intent.get("backup")
-        if a.kind == "move" and not bk_rel:
-            return self.move_plain(a)
-        bk = os.path.join(self.root, jr.STATE_DIR, "backups", bk_rel) if bk_rel else None
-        done: dict = {"t": "done", "seq": a.seq}
-        k = a.kind
-        if k == "mkdir":
-            p = self.paths.abs(a.dst, a)
-            done["made"] = self.make_dirs(p, a)
-            done["post"] = fsops.fingerprint_of(p)
-            return done
-        if k == "set_tags":      # the tag index (markdown tags are plain writes of the file)
-            self.paths.abs(a.src, a)
-            old = tagstore.index_tags(self.root, a.src or "")   # now: an earlier action may have changed them
-            self.jw.write({"t": "intent", "seq": a.seq, "old_tags": old})
-            tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
-            done["old_tags"] = old
-            return done
-        src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete") else (None, None)
-        dst = self.paths.abs(a.dst or a.src, a) if k != "delete" else None
-        target = dst if k != "delete" else src
-        mode = None
-        if bk:
-            if k == "delete":
-                done["sha256"] = fsops.sha256_file(src) if stat_mod.S_ISREG(st.st_mode) else None
-            elif k == "write":
-                mode = dirfd_mode(target)
-            fsops.backup(target, bk)
-        made: list[str] = []
-        try:
-            if k != "delete":
-                made = done["made"] = self.make_dirs(os.path.dirname(dst), a)
-            if k == "move":
-                copied = fsops.move(src, dst)     # never replaces: dst was backed up or is new
-                f = a.expect.get(a.src or "")
-                if copied or f is None or (f.inode, f.size, f.mtime_ns) != (st.st_ino, st.st_size, st.st_mtime_ns):
-                    done["post"] = fsops.fingerprint_of(dst) if copied else _fp(st)
-            elif k == "copy":
-                fsops.copy(src, dst)
-                done["post"] = fsops.fingerprint_of(dst)
-            elif k == "write":
-                if not bk and fsops.lexists(dst):
-                    raise FileExistsError(errno.EEXIST, "exists now and the plan did not say to overwrite it", dst)
-                fsops.atomic_write(dst, a.content or b"", mode=mode, durable=False)
-                done["sha256"] = hashlib.sha256(a.content or b"").hexdigest()
-                done["post"] = fsops.fingerprint_of(dst)
-        except BaseException:
-            if bk and k != "delete" and fsops.lexists(bk) and not fsops.lexists(target):
-                fsops.restore(bk, target)
-            self._unmake(made)
-            raise
-        return done
-
-
-class _FolderFds:
-    """Descriptors of the folders plain moves rename between, each opened once per run by a dirfd
-    walk from the anchored root (every component O_NOFOLLOW), instead of one walk per action.
-
-    As safe as walking again for every action: a descriptor names the folder itself, not a path, and
-    it was reached without following a link, so it is a real folder that was inside the root.
-    Swapping a folder on the path for a symlink later cannot redirect a rename through it: the
-    descriptor still names the real folder (a fresh walk would refuse instead; neither follows the
-    link). A folder *renamed* out of the root while held is dirfd's documented residual risk (that
-    attacker can write outside anyway); holding the descriptor for the run instead of one call only
-    widens its window. The run's own changes to folders (any action but a plain move, mkdir or
-    set_tags; folders removed after a failed action) drop the cache, so a path is never taken to
-    mean a folder that the run itself has moved or removed since."""
-
-    def __init__(self) -> None:
-        self._fds: dict[str, int] = {}
-
-    def get(self, path: str) -> int:
-        fd = self._fds.get(path)
-        if fd is None:
-            fd = self._fds[path] = dirfd.open_dir(path)
-        return fd
-
-    def drop(self) -> None:
-        fds, self._fds = self._fds, {}
-        for fd in fds.values():
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-
-
-_KEEPS_FOLDERS = ("mkdir", "set_tags")    # actions that never move or remove a folder
-
-
-def dirfd_lstat(path: str) -> os.stat_result:
-    from ..tools import dirfd
-    return dirfd.lstat(path)
-
-
-def dirfd_mode(path: str) -> int:
-    from ..tools import dirfd
-    return dirfd.lstat(path).st_mode & 0o7777
-
-
-def _fp(st: os.stat_result) -> dict:
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino, "dir": stat_mod.S_ISDIR(st.st_mode)}
-
-
-def _action_record(a: Action) -> dict:
-    """Action.to_dict without dataclasses.asdict (which deep-copies and dominates big runs)."""
-    d = {"seq": a.seq, "step": a.step, "kind": a.kind, "src": a.src, "dst": a.dst, "content": None,
-         "overwrite": a.overwrite, "tags": a.tags, "note": a.note,
-         "expect": {p: [True, f.is_dir, f.size, f.mtime_ns, f.inode] for p, f in a.expect.items() if f.exists}}
-    if a.content is not None:
-        d["content"] = base64.b64encode(a.content).decode("ascii")
-    return d
-
-
-def _action_record_text(a: Action) -> str:
-    """_action_record(a) as JSON text, built without the dict (the journal header of a big run)."""
-    parts = []
-    for p, f in a.expect.items():
-        if f.exists:
-            if type(f.size) is not int or type(f.mtime_ns) is not int or type(f.inode) is not int:
-                return _journal_encode(_action_record(a))
-            parts.append(f'{_str(p)}:[true,{"true" if f.is_dir else "false"},{f.size},{f.mtime_ns},{f.inode}]')
-    content = "null" if a.content is None else '"' + base64.b64encode(a.content).decode("ascii") + '"'
-    tags = "null" if a.tags is None else _journal_encode(a.tags)
-    return (f'{{"seq":{a.seq:d},"step":{a.step:d},"kind":{_str(a.kind)},"src":{_str_or_null(a.src)},'
-            f'"dst":{_str_or_null(a.dst)},"content":{content},"overwrite":{"true" if a.overwrite else "false"},'
-            f'"tags":{tags},"note":{_str(a.note)},"expect":{{{",".join(parts)}}}}}')
-
-
-def _str_or_null(v: str | None) -> str:
-    return "null" if v is None else _str(v)
-
-
-def _header_text(run_id: str, user: str, root: Path, plan: dict | None, actions: list[Action]) -> str:
-    """The journal's header record as one JSON line's text (see journal.py)."""
-    return (f'{{"t":"header","run":{_str(run_id)},"time":{_str(jr.now_iso())},"user":{_str(user)},'
-            f'"root":{_str(str(root))},"plan":{_journal_encode(plan)},'
-            f'"changeset":[{",".join([_action_record_text(a) for a in actions])}]}}')
 
 
 _ABSENT = type("_Absent", (), {"exists": False})()
