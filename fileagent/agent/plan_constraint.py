@@ -58,6 +58,34 @@ MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"
 
 
+_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
+                "\u300e": "\u300f"}
+_APOSTROPHES = ("'", "\u2019")         # also inside words: "don't", "Sam's"
+
+
+def quoted_regions(request: str) -> list[tuple[int, int]]:
+    """UTF-8 byte ranges [start, end) of the quoted texts of `request`, quote marks excluded.
+
+    An ASCII quote opens only after a non-word character (so "don't" opens nothing) and an
+    apostrophe-like quote closes only before one."""
+    regions, i, n = [], 0, len(request)
+    while i < n:
+        close = _QUOTE_PAIRS.get(request[i])
+        if close is None or (request[i].isascii() and i and request[i - 1].isascii() and request[i - 1].isalnum()):
+            i += 1
+            continue
+        j = request.find(close, i + 1)
+        while j != -1 and close in _APOSTROPHES and j + 1 < n and request[j + 1].isascii() and request[j + 1].isalnum():
+            j = request.find(close, j + 1)
+        if j == -1:
+            i += 1
+            continue
+        if j > i + 1:
+            regions.append((len(request[:i + 1].encode("utf-8")), len(request[:j].encode("utf-8"))))
+        i = j + 1
+    return regions
+
+
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""
 
@@ -75,6 +103,10 @@ class PlanConstraint:
         # of "shots", nor "log" of "log.md", nor "in" of "containing".
         self.boundary = [(p == n or (req[p] & 0xC0) != 0x80) and not (in_word(p - 1) and in_word(p))
                          for p in range(n + 1)]
+        # A span may not end inside a quoted part of the request: what the user quoted is meant whole
+        # (content "meeting moved to 3pm", not "meeting moved"). Joins at its edges stay possible.
+        inside = {p for lo, hi in quoted_regions(request) for p in range(lo + 1, hi)}
+        self.span_end = [self.boundary[p] and p not in inside for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
         for p, b in enumerate(req):
             pos.setdefault(b, set()).add(p)
@@ -237,7 +269,7 @@ class PlanConstraint:
         starts = set(partial)
         if gap and (key in MULTI_JOINER_OK if started else key in START_JOINER_OK):
             starts.add(b"")
-        elif any(self.boundary[p] for p in spans):
+        elif any(self.span_end[p] for p in spans):
             starts.add(b"")
         return starts
 
@@ -298,7 +330,7 @@ class PlanConstraint:
             return True
         if not self._text_ok(key, text, True):
             return False
-        return (gap and key in END_JOINER_OK) or any(self.boundary[p] for p in spans)
+        return (gap and key in END_JOINER_OK) or any(self.span_end[p] for p in spans)
 
     def _text_ok(self, key: str, text: bytes, final: bool) -> bool:
         """Shapes no request asks for, unless it writes them so: values with space around

@@ -234,3 +234,24 @@ def test_corpus_targets_are_accepted_given_their_request(grammar):
 
     for e in generate(250, seed=3):
         assert accepts(grammar, e.src, e.tgt), (e.template, e.src, e.tgt)
+
+
+def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
+    from fileagent.agent.plan_constraint import quoted_regions
+
+    request = 'append "meeting moved to 3pm" to notes.md'
+    assert accepts(grammar, request, 'update path="notes.md" mode=append text="meeting moved to 3pm"')
+    assert not accepts(grammar, request, 'update path="notes.md" mode=append text="meeting moved"')
+    # unquoted, a shorter span is the model's call
+    assert accepts(grammar, "append meeting moved to 3pm to notes.md",
+                   'update path="notes.md" mode=append text="meeting moved"')
+    zh = "在“周报/a.md”末尾追加“下午三点开会”"
+    assert accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点开会"')
+    assert not accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点"')
+
+    def texts(r):
+        return [r.encode()[a:b].decode() for a, b in quoted_regions(r)]
+    assert texts("don't touch 'x y', Sam's") == ["x y"]
+    assert texts("用'bar'替换'foo'") == ["bar", "foo"]
+    assert texts("把「会议纪要」和‘草稿’删掉") == ["会议纪要", "草稿"]
+    assert texts('an "unclosed quote') == []
