@@ -111,11 +111,11 @@ class Tokenizer:
         if self._bytes is None:
             sp = self._sp
             table = []
-            for i in range(self.vocab_size):
-                piece = sp.id_to_piece(i)
-                if sp.is_control(i) or sp.is_unknown(i):
+            # One call for all pieces; the per-id kind checks only where a piece looks like "<...>".
+            for i, piece in enumerate(sp.id_to_piece(list(range(self.vocab_size)))):
+                if piece.startswith("<") and (sp.is_control(i) or sp.is_unknown(i)):
                     table.append(b"")
-                elif sp.is_byte(i):  # "<0xAB>"
+                elif piece.startswith("<0x") and sp.is_byte(i):  # "<0xAB>"
                     table.append(bytes([int(piece[3:5], 16)]))
                 else:  # normal and user-defined pieces
                     table.append(piece.replace(_SPACE, " ").encode("utf-8"))
