@@ -104,14 +104,17 @@ class PlanConstraint:
         self.boundary = [(p == n or (req[p] & 0xC0) != 0x80) and not (in_word(p - 1) and in_word(p))
                          for p in range(n + 1)]
         # A span may not end inside a quoted part of the request: what the user quoted is meant whole
-        # (content "meeting moved to 3pm", not "meeting moved"). Joins at its edges stay possible.
+        # (content "meeting moved to 3pm", not "meeting moved", nor a path "3pm" out of it). Joins at
+        # its edges stay possible.
+        # Nor start inside one, except after a "/" (the file name of a quoted path).
         inside = {p for lo, hi in quoted_regions(request) for p in range(lo + 1, hi)}
         self.span_end = [self.boundary[p] and p not in inside for p in range(n + 1)]
+        span_start = [self.boundary[p] and (p not in inside or req[p - 1] == 0x2F) for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
         for p, b in enumerate(req):
             pos.setdefault(b, set()).add(p)
         self.pos_of = {b: frozenset(ps) for b, ps in pos.items()}
-        self.starts = {b: frozenset(p + 1 for p in ps if self.boundary[p]) for b, ps in pos.items()}
+        self.starts = {b: frozenset(p + 1 for p in ps if span_start[p]) for b, ps in pos.items()}
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
         # so the model can complete a name but not pick some other file of the tree.
         words = set(re.findall(r"\w+", request.lower()))
@@ -318,9 +321,11 @@ class PlanConstraint:
             return None
         if paths is None and not self._text_ok(key, text, False):
             return None
-        if paths is None and key in PATH_KEYS and v == 0x2F and self._stutter(text):
-            return None                      # "src/src/": cut the stutter short
-        return (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
+        new = (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
+        if paths is None and key in PATH_KEYS and self._stutter(text):
+            if v == 0x2F or not self._value_next(key, new) - {0x2F}:
+                return None                  # "src/src/", or a "src/src" that cannot grow past it
+        return new
 
     def _value_accepts(self, key: str, vs: tuple) -> bool:
         esc, started, spans, gap, _, paths, text = vs

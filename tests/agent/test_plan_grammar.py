@@ -245,6 +245,9 @@ def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
     # unquoted, a shorter span is the model's call
     assert accepts(grammar, "append meeting moved to 3pm to notes.md",
                    'update path="notes.md" mode=append text="meeting moved"')
+    # nor a value taken from the middle of a quoted text, but a quoted path's file name is fine
+    assert not accepts(grammar, "append 'see also: faq.md' to help.md", 'create path="faq.md"')
+    assert accepts(grammar, "rename 'docs/a.txt' to 'docs/b.txt'", 'rename path="docs/a.txt" new_name="b.txt"')
     zh = "在“周报/a.md”末尾追加“下午三点开会”"
     assert accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点开会"')
     assert not accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点"')
