@@ -4,7 +4,8 @@ A quoted value is read UNESCAPED (`\\"` is a `"` of the value) and must be one o
 - spans (substrings) of the request, separated by the key's joiners ("/" for
   paths: FOLDER/NAME from two mentions; wildcards for patterns; placeholders
   for rename templates), never two spans back to back;
-- a path that exists under the root (handed in by the planner), or "." / "..".
+- a path that exists under the root (handed in by the planner), or "." (the root), or ".."
+  when the request names the parent folder.
 Bare `ext` / `set_ext` values are lower-case alphanumeric spans of the request
 or extensions of the shared file-type table. Sizes use a number written in the
 request (any unit); dates a year written in the request (or the one after it:
@@ -53,6 +54,8 @@ _UNESCAPE = {v: k for k, v in _ESCAPED.items()}
 # The shared file-type table, plus common extensions it has no family for ("log files", "日志").
 _KNOWN_EXTS = sorted({e for exts in TYPE_EXTS.values() for e in exts}
                      | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"})
+PARENT_WORDS = ("parent", "above", "level up", "up a level", "up one level", "上一级", "上级", "上一层", "上层",
+                "父目录", "父文件夹")
 EMPTY_OK = ("text",)        # update ... text="" (replace by nothing)
 MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"
@@ -120,7 +123,9 @@ class PlanConstraint:
         words = set(re.findall(r"\w+", request.lower()))
         named = [p for p in paths if p and ({p.rsplit("/", 1)[-1].lower(), p.rsplit("/", 1)[-1].split(".")[0].lower()}
                                              & words or p.rsplit("/", 1)[-1].lower() in request.lower())]
-        self.paths = sorted({p.encode("utf-8") for p in named} | {b".", b".."})
+        # "." (the root) always; ".." only for a request that names the parent folder, in words or as "..".
+        parent = ".." in request or any(w in request.lower() for w in PARENT_WORDS)
+        self.paths = sorted({p.encode("utf-8") for p in named} | {b"."} | ({b".."} if parent else set()))
         exts = set(_KNOWN_EXTS)
         for run in re.findall(r"[a-z0-9]+", request.lower()):
             exts.update(run[i:j] for i in range(len(run)) for j in range(i + 1, min(len(run), i + MAX_EXT_LEN) + 1))

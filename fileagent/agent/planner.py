@@ -115,7 +115,8 @@ def parse_candidate(text: str) -> Plan:
     return validate_plan_dict(plan.to_dict())
 
 
-def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:
+def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet],
+           root: Path | None = None) -> tuple[Plan, ChangeSet]:
     """The first candidate that parses, validates and compiles.
 
     A candidate the policy refuses ends the search with that refusal: a lower
@@ -127,6 +128,9 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
             if not finished:
                 raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
             plan = parse_candidate(text)
+            odd = _implausible(plan, root)
+            if odd:
+                raise PlanError(f"plan {text!r} {odd}")
             changes = compile(plan)
             if _changes_nothing(plan, changes):
                 raise PlanError(f"plan {text!r} would change nothing")
@@ -136,6 +140,38 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
     raise NoPlannerError(f"could not plan this request: {errors[0]}")
+
+
+def _last(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _is_folder_inside(root: Path | None, rel: str) -> bool:
+    """`rel` is an existing folder under root (nothing outside the root is looked at)."""
+    parts = rel.replace("\\", "/").split("/")
+    if root is None or rel.startswith(("/", "~")) or ".." in parts or ":" in rel:
+        return False
+    return (root / rel).is_dir()
+
+
+def _implausible(plan: Plan, root: Path | None) -> str | None:
+    """What makes a plan that compiles no answer to any request, so the next candidate gets its
+    turn: a step written twice, one path created twice, or an item moved or copied into a new
+    folder named after itself ("lib/a.js" into "old/a.js/a.js")."""
+    seen, created = set(), set()
+    for i, step in enumerate(plan.steps, 1):
+        key = step.model_dump_json()
+        if key in seen:
+            return f"repeats a step (step {i})"
+        seen.add(key)
+        if step.op == "create":
+            if step.path in created:
+                return f"creates {step.path!r} twice"
+            created.add(step.path)
+        if step.op in ("move", "copy") and step.select.path is not None and \
+                _last(step.to) == _last(step.select.path) and not _is_folder_inside(root, step.to):
+            return f"puts {step.select.path!r} into a new folder of its own name"
+    return None
 
 
 MUTATING_OPS = ("create", "update", "delete", "move", "copy", "rename", "classify", "tag")
@@ -154,4 +190,4 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     if not prompt.strip():
         raise NoPlannerError("could not plan this request: it is empty")
     planner = load_planner(model_dir().resolve())
-    return choose(planner.candidates(prompt, existing_paths(Path(root))), compile)
+    return choose(planner.candidates(prompt, existing_paths(Path(root))), compile, Path(root))

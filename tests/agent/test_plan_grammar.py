@@ -258,3 +258,12 @@ def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
     assert texts("用'bar'替换'foo'") == ["bar", "foo"]
     assert texts("把「会议纪要」和‘草稿’删掉") == ["会议纪要", "草稿"]
     assert texts('an "unclosed quote') == []
+
+
+def test_parent_folder_only_when_the_request_names_it(grammar):
+    assert not accepts(grammar, "move tune.wav to music", 'move path=".." to="music"')
+    assert accepts(grammar, "move tune.wav to the parent folder", 'move path="tune.wav" to=".."')
+    assert accepts(grammar, "把 tune.wav 移到上一级目录", 'move path="tune.wav" to=".."')
+    assert accepts(grammar, "mv tune.wav ..", 'move path="tune.wav" to=".."')
+    assert accepts(grammar, "list everything here", 'list path="."')
+

@@ -43,6 +43,23 @@ def test_a_change_that_changes_nothing_gives_way_to_the_next_candidate(tmp_path)
     assert only_list[0].to_dict()["steps"][0]["op"] == "list"          # listing nothing is fine
 
 
+def test_implausible_plans_give_way_to_the_next_candidate(tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.js").write_text("x")
+    ok = ('move path="lib/a.js" to="old"', True)
+    for odd in ('move path="lib/a.js" to="old/a.js"',                      # into a new folder of its own name
+                'copy path="lib/a.js" to="a.js"',
+                'move path="lib/a.js" to="old" ; move path="lib/a.js" to="old"',   # the same step twice
+                'create path="n.md" content="x" ; create path="n.md"'):      # one path created twice
+        plan, _ = planner.choose([(odd, True), ok], compile_against(tmp_path), tmp_path)
+        assert plan.to_dict() == planner.parse_candidate(ok[0]).to_dict(), odd
+    # an existing folder of that name is a fine destination
+    (tmp_path / "old" / "a.js").mkdir(parents=True)
+    plan, _ = planner.choose([('move path="lib/a.js" to="old/a.js"', True), ok], compile_against(tmp_path), tmp_path)
+    assert plan.to_dict()["steps"][0]["to"] == "old/a.js"
+    assert not planner._is_folder_inside(tmp_path, "../" + tmp_path.name + "/old/a.js")   # never looks outside
+
+
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
     (tmp_path / "b.txt").write_text("x")
     cands = [('delete path="b.txt', False), ("delete path=b.txt", True), ('rename path="b.txt"', True),
