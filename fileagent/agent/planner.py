@@ -64,7 +64,19 @@ class Planner:
         constraint = PlanConstraint(self.grammar, prompt, paths) if constrained else None
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
                             beam=beam, max_new=MAX_NEW)
-        return [(self.tokenizer.decode(c.ids), c.finished) for c in found]
+        out = [(self.tokenizer.decode(c.ids), c.finished) for c in found]
+        return quoted_first(out, prompt) if constrained else out
+
+
+def quoted_first(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple[str, bool]]:
+    """Candidates that use more of the request's quoted texts first (beam order among equals): what a
+    user quotes is an argument, and a plan that leaves it out ("touch 'a.md' and write 'hi'" ->
+    create path="a.md") has dropped part of the request."""
+    from .plan_constraint import quoted_regions
+
+    data = prompt.encode("utf-8")
+    quoted = [data[lo:hi].decode("utf-8", "replace").lower() for lo, hi in quoted_regions(prompt)]
+    return sorted(candidates, key=lambda cand: sum(q not in cand[0].lower() for q in quoted))
 
 
 @lru_cache(maxsize=4)

@@ -103,3 +103,12 @@ def test_existing_paths_skip_agent_state_and_are_capped(make_tree, tmp_path):
     paths = planner.existing_paths(tmp_path)
     assert sorted(paths) == ["a.txt", "docs", "docs/b.md", "docs/deep", "docs/deep/c.md", "empty"]
     assert len(planner.existing_paths(tmp_path, cap=3)) == 3
+
+
+def test_candidates_using_the_quoted_texts_come_first():
+    cands = [('create path="a.md"', True), ('create path="a.md" content="hi there"', True),
+             ('create path="b.md" content="hi there"', True)]
+    ranked = planner.quoted_first(cands, "touch 'a.md' and write 'Hi there' in it")
+    assert [c[0] for c in ranked] == [cands[1][0], cands[0][0], cands[2][0]]
+    assert planner.quoted_first(cands, "touch a.md") == cands          # nothing quoted: beam order
+
