@@ -67,6 +67,61 @@ def fresh_names(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
     return src, tgt
 
 
+TEXT_KEYS = ("text", "content", "find")
+_EN_WORDS = ("the", "a", "to", "and", "of", "for", "on", "at", "in", "is", "new", "old", "call", "send", "check",
+             "fix", "plan", "team", "report", "update", "meeting", "notes", "budget", "review", "next", "week",
+             "today", "tomorrow", "list", "item", "ready", "final", "draft", "please", "thanks", "idea", "home")
+_ZH_CHARS = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种"
+             "面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把"
+             "性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气"
+             "第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及"
+             "管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据"
+             "处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更"
+             "单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传")
+_TEXT_FORMS = ("{}", "{}", "{}", "TODO: {}", "# {}", "- {}", "{}!", "{} {}", "{}, {}", "note: {}")
+_ZH_FORMS = ("{}", "{}", "{}", "待办：{}", "# {}", "{}，{}", "备注：{}", "{}！")
+
+
+def _fresh_text(rng: random.Random, like: str) -> str:
+    """Made-up free text (content, replace strings) in the language of `like`."""
+    if re.search(r"[\u4e00-\u9fff]", like):
+        part = lambda: "".join(rng.choice(_ZH_CHARS) for _ in range(rng.randint(2, 6)))  # noqa: E731
+        form = rng.choice(_ZH_FORMS)
+    else:
+        def part() -> str:
+            words = [rng.choice(_EN_WORDS) if rng.random() < 0.5 else _fresh_name(rng, "x")
+                     for _ in range(rng.randint(1, 4))]
+            if rng.random() < 0.2:
+                words.append(str(rng.randint(1, 2030)))
+            return " ".join(words)
+        form = rng.choice(_TEXT_FORMS)
+    return form.format(*(part() for _ in range(form.count("{}"))))
+
+
+def fresh_texts(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
+    """The same request and plan with each free text (content, append/replace text, find) replaced
+    by made-up text, so the model copies texts instead of recalling the corpus's short list. Only a
+    text written exactly once in the request (and with no quote or backslash) is replaced."""
+    from .plan_text import PlanTextError, tokenize_steps
+
+    try:
+        steps = tokenize_steps(tgt)
+    except PlanTextError:
+        return src, tgt
+    texts = {value for _, fields in steps for key, value in fields
+             if key in TEXT_KEYS and isinstance(value, str) and value and src.count(value) == 1
+             and not set(value) & set('"\\')}
+    for text in sorted(texts, key=len, reverse=True):
+        if src.count(text) != 1:
+            continue
+        new = _fresh_text(rng, text)
+        if new in src or '"' + new + '"' in tgt:
+            continue
+        src = src.replace(text, new)
+        tgt = tgt.replace('"' + text + '"', '"' + new + '"')
+    return src, tgt
+
+
 SMOKE = dict(n=600, vocab=1200, steps=60, n_layer=1, n_head=2, n_embd=32, mlp_hidden=64, batch=16, eval_n=20)
 
 
@@ -88,6 +143,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--smoke", action="store_true", help="tiny corpus and model: trains in seconds (tests)")
     p.add_argument("--fresh-names", type=float, default=0.5,
                    help="share of training pairs whose names are replaced by made-up ones (copying practice)")
+    p.add_argument("--fresh-texts", type=float, default=0.5,
+                   help="share of training pairs whose free texts (content, text, find) are made up")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--out", type=Path, default=None, help="output folder (default runs/planner-TIME)")
@@ -187,6 +244,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     rng = random.Random(args.seed)
     train_pairs = [fresh_names(e.src, e.tgt, rng) if rng.random() < args.fresh_names else (e.src, e.tgt)
                    for e in examples if e.split == "train"]
+    train_pairs = [fresh_texts(src, tgt, rng) if rng.random() < args.fresh_texts else (src, tgt)
+                   for src, tgt in train_pairs]
     t_corpus = time.perf_counter() - t0
     print(f"corpus: {len(train_pairs)} train, {len(heldout)} held-out pairs ({t_corpus:.1f}s)", file=sys.stderr)
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import random
 
 from fileagent.agent import plan_text, planner, train_planner
 
@@ -55,3 +56,23 @@ def test_fresh_names_replace_names_in_request_and_plan_alike():
     assert "report" not in new_src and "archive" not in new_src and new_src.count(folder) == 2
     assert new_tgt.startswith('move path="') and ' to="' in new_tgt      # keys untouched
 
+
+
+def test_fresh_texts_replace_free_text_in_request_and_plan_alike():
+    src = 'append "buy milk" to notes.md, then in a.txt change "foo" to "bar"'
+    tgt = ('update path="notes.md" mode=append text="buy milk" ; '
+           'update path="a.txt" mode=replace find="foo" text="bar"')
+    new_src, new_tgt = train_planner.fresh_texts(src, tgt, random.Random(3))
+    steps = plan_text.from_text(new_tgt).to_dict()["steps"]
+    texts = [steps[0]["text"], steps[1]["find"], steps[1]["text"]]
+    assert "buy milk" not in new_src and "foo" not in new_src and "bar" not in new_src
+    assert all(t in new_src for t in texts) and len(set(texts)) == 3
+    assert steps[0]["select"]["path"] == "notes.md" and steps[1]["mode"] == "replace"   # the rest untouched
+    zh_src, zh_tgt = train_planner.fresh_texts("在 a.md 末尾追加“买牛奶”", 'update path="a.md" mode=append text="买牛奶"',
+                                               random.Random(1))
+    zh_text = plan_text.from_text(zh_tgt).to_dict()["steps"][0]["text"]
+    assert zh_text in zh_src and zh_text != "买牛奶" and any("\u4e00" <= ch <= "\u9fff" for ch in zh_text)
+    # a text written twice in the request is left alone (which mention is the value is unknown)
+    twice = 'append "ok" to "ok.md"'
+    assert train_planner.fresh_texts(twice, 'update path="ok.md" mode=append text="ok"', random.Random(0)) == \
+        (twice, 'update path="ok.md" mode=append text="ok"')
