@@ -108,7 +108,10 @@ def main() -> int:
         print(f"training: {m['train_seconds'] / 60:.1f} min ({m['steps']} steps on {m['device']}), "
               f"{m['tokens_per_sec']:,.0f} tokens/s, {m['params']:,} parameters; "
               f"its own held-out score {m.get('accuracy_constrained_beam', float('nan')):.1%}")
-        target("training <= 30 min", m["train_seconds"] <= 1800)
+        warm = (m.get("args") or {}).get("init_from")
+        if warm:
+            print(f"  (continued from {warm}: the time of the runs before it is not in this figure)")
+        target("training <= 30 min from scratch", m["train_seconds"] <= 1800 and not warm)
     else:
         print("training: no metrics.json beside the model")
     print(f"overall: {sum(results)}/{len(results)} targets met")

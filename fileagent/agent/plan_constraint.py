@@ -110,9 +110,13 @@ class PlanConstraint:
         # (content "meeting moved to 3pm", not "meeting moved", nor a path "3pm" out of it). Joins at
         # its edges stay possible.
         # Nor start inside one, except after a "/" (the file name of a quoted path).
-        inside = {p for lo, hi in quoted_regions(request) for p in range(lo + 1, hi)}
-        self.span_end = [self.boundary[p] and p not in inside for p in range(n + 1)]
-        span_start = [self.boundary[p] and (p not in inside or req[p - 1] == 0x2F) for p in range(n + 1)]
+        # Nor start at a closing quote mark or end just after an opening one.
+        regions = quoted_regions(request)
+        inside = {p for lo, hi in regions for p in range(lo + 1, hi)}
+        self.span_end = [self.boundary[p] and p not in inside and not any(p == lo for lo, _ in regions)
+                         for p in range(n + 1)]
+        span_start = [self.boundary[p] and (p not in inside or req[p - 1] == 0x2F) and not any(p == hi for _, hi in regions)
+                      for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
         for p, b in enumerate(req):
             pos.setdefault(b, set()).add(p)

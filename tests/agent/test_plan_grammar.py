@@ -248,6 +248,10 @@ def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
     # nor a value taken from the middle of a quoted text, but a quoted path's file name is fine
     assert not accepts(grammar, "append 'see also: faq.md' to help.md", 'create path="faq.md"')
     assert accepts(grammar, "rename 'docs/a.txt' to 'docs/b.txt'", 'rename path="docs/a.txt" new_name="b.txt"')
+    # nor begin at a closing quote mark ("”替" out of "“旧地址”替换成")
+    swap = "把 readme.md 里的“旧地址”替换成“新地址”"
+    assert accepts(grammar, swap, 'update path="readme.md" mode=replace find="旧地址" text="新地址"')
+    assert not accepts(grammar, swap, 'update path="readme.md" mode=replace find="”替" text="新地址"')
     zh = "在“周报/a.md”末尾追加“下午三点开会”"
     assert accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点开会"')
     assert not accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点"')
