@@ -113,10 +113,10 @@ class PlanConstraint:
         # Nor start at a closing quote mark or end just after an opening one.
         regions = quoted_regions(request)
         inside = {p for lo, hi in regions for p in range(lo + 1, hi)}
-        self.span_end = [self.boundary[p] and p not in inside and not any(p == lo for lo, _ in regions)
-                         for p in range(n + 1)]
-        span_start = [self.boundary[p] and (p not in inside or req[p - 1] == 0x2F) and not any(p == hi for _, hi in regions)
-                      for p in range(n + 1)]
+        no_end = inside | {lo for lo, _ in regions}
+        no_start = {p for p in inside if req[p - 1] != 0x2F} | {hi for _, hi in regions}
+        self.span_end = [self.boundary[p] and p not in no_end for p in range(n + 1)]
+        span_start = [self.boundary[p] and p not in no_start for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
         for p, b in enumerate(req):
             pos.setdefault(b, set()).add(p)
