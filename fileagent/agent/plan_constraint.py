@@ -352,6 +352,8 @@ class PlanConstraint:
         if key in NAME_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())
                                  or ((b"/ " in text or b" /" in text) and text not in self.req)):
             return False
+        if key == "new_name" and (b"/" in text or b"\\" in text):
+            return False                     # a new name is a plain name: the compiler refuses any other
         if key in PATH_KEYS:
             odd = text.startswith(b"/") or b"//" in text or (final and text.endswith(b"/"))
             return (not odd or text in self.req) and not (final and self._stutter(text))

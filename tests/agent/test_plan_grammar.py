@@ -271,3 +271,11 @@ def test_parent_folder_only_when_the_request_names_it(grammar):
     assert accepts(grammar, "mv tune.wav ..", 'move path="tune.wav" to=".."')
     assert accepts(grammar, "list everything here", 'list path="."')
 
+
+
+def test_a_new_name_is_a_plain_name(grammar):
+    # the compiler refuses a new name with a folder in it; the constraint never lets the model write one
+    request = 'give the "shared/jan" folder the name "shared/misc"'
+    assert accepts(grammar, request, 'rename path="shared/jan" new_name="misc"')
+    assert not accepts(grammar, request, 'rename path="shared/jan" new_name="shared/misc"')
+    assert not accepts(grammar, "rename a.txt to dir\\b.txt", 'rename path="a.txt" new_name="dir\\\\b.txt"')
