@@ -1,4 +1,4 @@
-"""config.yaml: the pydantic model, where the file is looked up, and one-line errors.
+"""config.yaml: the settings (plain dataclasses), where the file is looked up, and one-line errors.
 
 Lookup order (the first that exists wins): an explicit path (--config), then
 $FILEAGENT_CONFIG, then the user config dir, then the default shipped in the
@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any, Literal
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
+from .config_schema import SchemaError, build
 from .errors import ConfigError, UsageError
 
 PACKAGED_CONFIG = Path(__file__).with_name("config.yaml")
@@ -42,48 +42,44 @@ DEFAULT_DENY: tuple[str, ...] = (
 )
 
 
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+def _backups_required(v: bool) -> None:
+    if not v:
+        raise ValueError("false is not supported: undo and rollback restore deleted and overwritten "
+                         "files from these backups (kept in ROOT/.fileagent, a rename, no copy); "
+                         "remove the key or set it to true")
 
 
-class AgentConfig(_Model):
+def _known_encoding(v: str) -> None:
+    try:
+        codecs.lookup(v)
+    except LookupError:
+        raise ValueError(f"unknown text encoding {v!r}") from None
+
+
+# Field rules (ge, min_length, check) are read by config_schema; see there.
+@dataclass(kw_only=True)
+class AgentConfig:
     root: str = "."
-    allow_ops: list[Op] = Field(default_factory=lambda: list(ALL_OPS))
-    deny_patterns: list[str] = Field(default_factory=lambda: list(DEFAULT_DENY))
+    allow_ops: list[Op] = field(default_factory=lambda: list(ALL_OPS))
+    deny_patterns: list[str] = field(default_factory=lambda: list(DEFAULT_DENY))
     dry_run_default: bool = True
-    require_confirm_for: list[Op] = Field(default_factory=lambda: ["delete", "update", "move", "rename"])
-    backup_before_delete: bool = True
+    require_confirm_for: list[Op] = field(default_factory=lambda: ["delete", "update", "move", "rename"])
+    backup_before_delete: bool = field(default=True, metadata={"check": _backups_required})
     log_path: str | None = "logs/audit.jsonl"
-    max_batch: int = Field(10000, ge=1)
-    encoding: str = "utf-8"
+    max_batch: int = field(default=10000, metadata={"ge": 1})
+    encoding: str = field(default="utf-8", metadata={"check": _known_encoding})
     on_conflict: Literal["rename_new", "skip", "overwrite"] = "rename_new"
     on_error: Literal["rollback", "continue"] = "rollback"
 
-    @field_validator("backup_before_delete")
-    @classmethod
-    def _backups_required(cls, v: bool) -> bool:
-        if not v:
-            raise ValueError("false is not supported: undo and rollback restore deleted and overwritten "
-                             "files from these backups (kept in ROOT/.fileagent, a rename, no copy); "
-                             "remove the key or set it to true")
-        return v
 
-    @field_validator("encoding")
-    @classmethod
-    def _known_encoding(cls, v: str) -> str:
-        try:
-            codecs.lookup(v)
-        except LookupError:
-            raise ValueError(f"unknown text encoding {v!r}") from None
-        return v
-
-
-class KeywordRuleConfig(_Model):
-    keywords: list[str] = Field(min_length=1)
+@dataclass(kw_only=True)
+class KeywordRuleConfig:
+    keywords: list[str] = field(metadata={"min_length": 1})
     folder: str
 
 
-class RuleSet(_Model):
+@dataclass(kw_only=True)
+class RuleSet:
     rules: list[KeywordRuleConfig]
     default: str
 
@@ -95,21 +91,27 @@ def _topics() -> dict[str, RuleSet]:
     ], default="misc")}
 
 
-class ClassifyConfig(_Model):
+@dataclass(kw_only=True)
+class ClassifyConfig:
     default_rule_set: str = "topics"
-    rule_sets: dict[str, RuleSet] = Field(default_factory=_topics)
+    rule_sets: dict[str, RuleSet] = field(default_factory=_topics)
 
-    @model_validator(mode="after")
-    def _default_exists(self) -> "ClassifyConfig":
+    def __post_init__(self) -> None:
         if self.default_rule_set not in self.rule_sets:
             raise ValueError(f"default_rule_set {self.default_rule_set!r} is not one of rule_sets "
                              f"({', '.join(sorted(self.rule_sets)) or 'none defined'})")
-        return self
 
 
-class Config(_Model):
-    agent: AgentConfig = Field(default_factory=AgentConfig)
-    classify: ClassifyConfig = Field(default_factory=ClassifyConfig)
+@dataclass(kw_only=True)
+class Config:
+    agent: AgentConfig = field(default_factory=AgentConfig)
+    classify: ClassifyConfig = field(default_factory=ClassifyConfig)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> "Config":
+        """Plain data (parsed YAML) validated into a Config; SchemaError (a ValueError) lists every
+        problem with its key path."""
+        return build(cls, data)
 
 
 # ------------------------------------------------------------------ places
@@ -178,19 +180,6 @@ class LoadedConfig:
 
 # ------------------------------------------------------------------ loading
 
-def _format_validation(source: Path, err: ValidationError) -> str:
-    parts = []
-    for e in err.errors():
-        key = ".".join(str(x) for x in e["loc"]) or "(top level)"
-        msg = e["msg"]
-        if msg.startswith("Value error, "):
-            msg = msg[len("Value error, "):]
-        if e["type"] == "extra_forbidden":
-            msg = "unknown key"
-        parts.append(f"{key}: {msg}")
-    return f"{source}: " + "; ".join(parts)
-
-
 def parse_config_text(text: str, source: Path) -> Config:
     """Parse and validate YAML text; every problem is a one-line ConfigError naming source and key."""
     try:
@@ -208,9 +197,9 @@ def parse_config_text(text: str, source: Path) -> Config:
         raise ConfigError(f"{source}: (top level): expected a mapping with 'agent' and 'classify', "
                           f"got {type(data).__name__}", path=str(source))
     try:
-        return Config.model_validate(data)
-    except ValidationError as e:
-        raise ConfigError(_format_validation(source, e), path=str(source)) from None
+        return Config.from_dict(data)
+    except SchemaError as e:            # "agent.max_batch: ...; agent.colour: unknown key"
+        raise ConfigError(f"{source}: {e}", path=str(source)) from None
 
 
 def _read(path: Path, what: str) -> str:

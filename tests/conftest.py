@@ -94,7 +94,7 @@ def compile_steps() -> Callable[..., object]:
         data: dict = {"agent": agent or {}}
         if classify is not None:
             data["classify"] = classify
-        cfg = Config.model_validate(data)
+        cfg = Config.from_dict(data)
         guard = Guard.from_config(cfg, root, extra_hidden=hidden)
         plan = validate_plan_dict({"version": 1, "steps": steps})
         return compile_plan(plan, root=root, config=cfg, guard=guard, on_conflict=on_conflict)

@@ -144,3 +144,76 @@ def test_missing_explicit_file_and_env_file(tmp_path):
 def test_empty_file_means_defaults(tmp_path):
     cfg = _write(tmp_path / "empty.yaml", "")
     assert load_config(cfg, env={}).config == Config()
+
+
+def test_packaged_config_values():
+    a = load_config(PACKAGED_CONFIG, env={}).config.agent
+    assert a.root == "." and a.max_batch == 10000 and a.log_path == "logs/audit.jsonl"
+    assert a.on_conflict == "rename_new" and a.on_error == "rollback" and a.dry_run_default is True
+    assert a.allow_ops == list(ALL_OPS) and len(a.deny_patterns) == 25 and a.deny_patterns[0] == "/etc/**"
+    rule = load_config(PACKAGED_CONFIG, env={}).config.classify.rule_sets["topics"].rules[1]
+    assert rule.keywords == ["API", "endpoint", "接口"] and rule.folder == "api"
+
+
+@pytest.mark.parametrize("text, key", [
+    ("agent: {colour: red}\n", "agent.colour"),
+    ("zz: 1\n", "zz"),
+    ("classify: {rule_sets: {t: {rules: [{keywords: [a], folder: x, size: 1}], default: m}}, default_rule_set: t}\n",
+     "classify.rule_sets.t.rules.0.size"),
+])
+def test_unknown_key_message(tmp_path, text, key):
+    cfg = _write(tmp_path / "bad.yaml", text)
+    with pytest.raises(ConfigError) as ei:
+        load_config(cfg, env={})
+    assert str(ei.value) == f"{cfg}: {key}: unknown key"
+
+
+@pytest.mark.parametrize("text, message", [
+    ("agent: 5\n", "agent: Input should be a valid dictionary or instance of AgentConfig"),
+    ("agent: {root: 5}\n", "agent.root: Input should be a valid string"),
+    ("agent: {log_path: [a]}\n", "agent.log_path: Input should be a valid string"),
+    ("agent: {deny_patterns: '*.x'}\n", "agent.deny_patterns: Input should be a valid list"),
+    ("agent: {dry_run_default: maybe}\n",
+     "agent.dry_run_default: Input should be a valid boolean, unable to interpret input"),
+    ("agent: {max_batch: 2.5}\n",
+     "agent.max_batch: Input should be a valid integer, got a number with a fractional part"),
+    ("agent: {on_error: stop}\n", "agent.on_error: Input should be 'rollback' or 'continue'"),
+    ("classify: {rule_sets: []}\n", "classify.rule_sets: Input should be a valid dictionary"),
+    ("classify: {rule_sets: {t: {rules: [{folder: x}], default: m}}, default_rule_set: t}\n",
+     "classify.rule_sets.t.rules.0.keywords: Field required"),
+    ("agent: {max_batch: 0, colour: red}\nclassify: {default_rule_set: nope}\n",
+     "agent.max_batch: Input should be greater than or equal to 1; agent.colour: unknown key; "
+     "classify: default_rule_set 'nope' is not one of rule_sets (topics)"),
+])
+def test_wrong_types_exact_message(tmp_path, text, message):
+    cfg = _write(tmp_path / "bad.yaml", text)
+    with pytest.raises(ConfigError) as ei:
+        load_config(cfg, env={})
+    assert str(ei.value) == f"{cfg}: {message}"
+    assert ei.value.exit_status == ExitStatus.USAGE
+
+
+def test_lenient_values_are_still_accepted(tmp_path):
+    """What pydantic's lax mode accepted stays accepted: quoted numbers, yes/off words, 1/0."""
+    cfg = _write(tmp_path / "c.yaml", "agent: {max_batch: '12', dry_run_default: 'off', backup_before_delete: 1, "
+                                      "log_path: null}\n")
+    a = load_config(cfg, env={}).config.agent
+    assert a.max_batch == 12 and a.dry_run_default is False and a.backup_before_delete is True
+    assert a.log_path is None
+
+
+def test_config_from_dict_and_defaults():
+    assert Config.from_dict({}) == Config()
+    c = Config.from_dict({"agent": {"allow_ops": ["read"]}})
+    assert c.agent.allow_ops == ["read"] and c.agent.max_batch == 10000 and c.classify == Config().classify
+    c.agent.deny_patterns.append("x")          # defaults are fresh lists, not shared
+    assert "x" not in Config().agent.deny_patterns
+
+
+def test_importing_config_does_not_import_pydantic():
+    import subprocess
+    import sys
+    code = ("import sys, fileagent.config as c; c.load_config(None); "
+            "print(sorted(m for m in sys.modules if m.startswith('pydantic')))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "[]"

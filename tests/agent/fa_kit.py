@@ -46,7 +46,7 @@ class Builder:
 
 
 def config(**agent) -> Config:
-    return Config.model_validate({"agent": agent})
+    return Config.from_dict({"agent": agent})
 
 
 def guard(root: Path, cfg: Config | None = None) -> Guard:

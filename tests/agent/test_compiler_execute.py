@@ -14,7 +14,7 @@ from fileagent.policies.guard import Guard
 
 
 def run(root, steps, audit, **agent):
-    cfg = Config.model_validate({"agent": agent})
+    cfg = Config.from_dict({"agent": agent})
     guard = Guard.from_config(cfg, root, extra_hidden=(audit,))
     cs = compile_plan(validate_plan_dict({"steps": steps}), root=root, config=cfg, guard=guard)
     return cs, (lambda: execute(cs, root=root, guard=guard, config=cfg, progress=False, audit_path=audit))

@@ -99,7 +99,7 @@ def test_absolute_deny_patterns(tmp_path):
 
 
 def test_allow_ops(sandbox):
-    g = Guard.from_config(Config.model_validate({"agent": {"allow_ops": ["list", "read"]}}), sandbox)
+    g = Guard.from_config(Config.from_dict({"agent": {"allow_ops": ["list", "read"]}}), sandbox)
     g.check_op("list", 1)
     with pytest.raises(PolicyError, match="'delete' is not allowed") as ei:
         g.check_op("delete", 2)
