@@ -1,18 +1,44 @@
 """From a plan to a run, for the `run` and `apply` commands of cli.py: read and load a plan,
 preview it, ask for confirmation when the config says so, execute, print the outputs and the
-report (text or --json).
+report (text or --json). Also the bodies of `run` and `plan` (`do_run`, `do_plan`), which both
+the typer commands of cli.py and the typer-free fast path of cli_fast.py call.
 
 Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
-Like cli.py it must stay quick to import: the planner, preview and executor are imported inside
-the functions that need them.
+It must stay quick to import and must not import typer (cli_fast.py runs these without it): the
+planner, preview and executor are imported inside the functions that need them.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, Optional, TextIO
 
-from .cli_support import IO, Session, _write_json
+from .cli_support import IO, Session, _check_conflict, _compile, _session, _write_json
 from .errors import ActionError, UsageError
+
+
+def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
+           on_conflict: Optional[str], io: IO) -> int:
+    """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
+    s = _session(root, config, io)
+    _check_conflict(on_conflict)
+    from .agent.planner import plan_request
+    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, on_conflict))
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+
+
+def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO) -> int:
+    """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
+    s = _session(root, config, io)
+    from .agent.planner import plan_request
+    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, None))
+    if as_json:
+        io.out.write(plan.to_json() + "\n")
+    else:
+        from .agent.plan_text import to_text
+        io.out.write(to_text(plan) + "\n")
+        from .agent.preview import render
+        render(plan, cs, file=io.out, no_color=io.no_color())
+    return 0
 
 
 def _load_plan(text: str) -> Any:

@@ -3,8 +3,12 @@ exit code boundary (`guarded`, `exit_code_for`), and the session (config, root, 
 works in.
 
 Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
-Like cli.py it must stay quick to import: typer and fileagent.errors only at module level; the
-config, the Guard and the compiler are imported inside the functions that need them.
+It must stay quick to import and must not import typer: the fast path of cli_fast.py (plan and
+run without typer, whose per-invocation pydantic TypeAdapters cost more than the rest of the
+startup) uses IO, the session and the error boundary (`call_guarded`) from here. typer is
+imported only inside `guarded` (to raise typer.Exit) and `_current_context`, which only commands
+run by typer reach; the config, the Guard and the compiler are imported inside the functions
+that need them.
 """
 from __future__ import annotations
 
@@ -14,11 +18,12 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional, TextIO
-
-import typer
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TextIO
 
 from .errors import ExitStatus, FileAgentError, UsageError
+
+if TYPE_CHECKING:  # annotations only: importing typer here would undo the fast path
+    import typer
 
 
 @dataclass
@@ -94,19 +99,43 @@ def exit_code_for(exc: BaseException, io: IO) -> int:
     return int(ExitStatus.ACTION_FAILED)
 
 
+def call_guarded(body: Callable[[], Any], io: IO) -> int:
+    """Run a command body; any error becomes its exit code (one line on io.err) -- except
+    typer/click's own control flow, which goes on up to the outermost boundary (`outer_exit_code`)."""
+    try:
+        code = body()
+    except BaseException as exc:  # noqa: BLE001 - this is the error boundary
+        if _is_cli_signal(exc):
+            raise
+        return exit_code_for(exc, io)
+    return int(code) if code else 0
+
+
 def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
-    """Run a command body; turn any error into its exit code (typer.Exit)."""
+    """A typer command's error boundary: `call_guarded`, with a non-zero code raised as typer.Exit."""
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            code = fn(*args, **kwargs)
-        except BaseException as exc:  # noqa: BLE001 - this is the error boundary
-            if _is_cli_signal(exc):
-                raise
-            raise typer.Exit(exit_code_for(exc, _io())) from None
+        code = call_guarded(lambda: fn(*args, **kwargs), _io())
         if code:
-            raise typer.Exit(int(code))
+            import typer   # already loaded: only commands run by typer come through here
+            raise typer.Exit(code)
     return wrapper
+
+
+def outer_exit_code(exc: BaseException, io: IO) -> int:
+    """The outermost boundary (main): what escaped the command's own boundary -> an exit code."""
+    code = getattr(exc, "exit_code", None)
+    if type(exc).__name__ == "Exit" and isinstance(code, int):
+        return code
+    if _is_cli_signal(exc) and hasattr(exc, "format_message"):
+        report_error(io.err, exc.format_message())
+        return int(ExitStatus.USAGE)
+    if type(exc).__name__ == "Abort":
+        report_error(io.err, "aborted")
+        return int(ExitStatus.ACTION_FAILED)
+    if isinstance(exc, SystemExit):
+        return exc.code if isinstance(exc.code, int) else int(ExitStatus.ACTION_FAILED)
+    return exit_code_for(exc, io)
 
 
 @dataclass
