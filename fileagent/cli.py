@@ -11,7 +11,13 @@ a traceback only with FILEAGENT_DEBUG=1).
 This file holds the commands and the entry point (`main`); to keep it readable
 in one sitting the helpers live in two siblings, whose names it re-exports:
 cli_support.py (IO, the error boundary `guarded`, the session: config, root,
-Guard) and cli_apply.py (load a plan, preview, confirm, execute, print).
+Guard) and cli_apply.py (load a plan, preview, confirm, execute, print; the
+bodies of `run` and `plan`).
+
+`main` first tries cli_fast.py, which runs the simple forms of `plan` and `run`
+without typer (typer 0.29 builds a pydantic TypeAdapter per parameter on every
+invocation); anything else comes back here to `run_app`. FILEAGENT_NO_FAST_CLI=1
+turns the fast path off.
 """
 from __future__ import annotations
 
@@ -22,12 +28,14 @@ from typing import Mapping, Optional, TextIO
 import typer
 
 from .cli_apply import (  # noqa: F401  (re-exported: fileagent.cli keeps every name it had)
-    _is_tty, _load_plan, _needs_confirmation, _preview_confirm_execute, _print_outputs, _quote, _read_plan_text,
+    _is_tty, _load_plan, do_plan, do_run, _needs_confirmation, _preview_confirm_execute, _print_outputs, _quote, _read_plan_text,
     _write_preview_json)
 from .cli_support import (  # noqa: F401  (re-exported, as above)
     IO, Session, _check_conflict, _compile, _current_context, _io, _is_cli_signal, _session, _write_json,
-    exit_code_for, guarded, report_error)
-from .errors import ActionError, ExitStatus, UsageError
+    call_guarded, exit_code_for, guarded, outer_exit_code, report_error)
+from .cli_fast import SUBCOMMANDS, VALUE_OPTIONS, rewrite_argv  # noqa: F401  (re-exported, as above)
+from .cli_fast import main as _entry
+from .errors import ActionError, UsageError
 
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   no_args_is_help=True,
@@ -36,9 +44,6 @@ app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None,
 log_app = typer.Typer(add_completion=False, rich_markup_mode=None, invoke_without_command=True,
                       help="Review the audit log: runs and entries; 'log verify', 'log path'.")
 app.add_typer(log_app, name="log")
-
-SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train")
-VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since")
 
 
 # ------------------------------------------------------------------ shared option types
@@ -58,12 +63,7 @@ def run_cmd(prompt: str = typer.Argument(..., help="The request, in English or C
             root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, yes: bool = YesOpt,
             as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt) -> int:
     """Plan a request with the local model, preview it, execute after --yes or an interactive y."""
-    io = _io()
-    s = _session(root, config, io)
-    _check_conflict(on_conflict)
-    from .agent.planner import plan_request
-    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, on_conflict))
-    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+    return do_run(prompt, root, config, yes, as_json, on_conflict, _io())
 
 
 @app.command("plan")
@@ -71,18 +71,7 @@ def run_cmd(prompt: str = typer.Argument(..., help="The request, in English or C
 def plan_cmd(prompt: str = typer.Argument(..., help="The request."), root: Optional[str] = RootOpt,
              config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """Print the plan for a request; change nothing."""
-    io = _io()
-    s = _session(root, config, io)
-    from .agent.planner import plan_request
-    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, None))
-    if as_json:
-        io.out.write(plan.to_json() + "\n")
-    else:
-        from .agent.plan_text import to_text
-        io.out.write(to_text(plan) + "\n")
-        from .agent.preview import render
-        render(plan, cs, file=io.out, no_color=io.no_color())
-    return 0
+    return do_plan(prompt, root, config, as_json, _io())
 
 
 @app.command("apply")
@@ -215,46 +204,14 @@ def train_cmd(ctx: typer.Context) -> int:
 
 # ------------------------------------------------------------------ entry point
 
-def rewrite_argv(args: list[str]) -> list[str]:
-    """`fileagent [opts] "PROMPT"` -> `fileagent run [opts] "PROMPT"`."""
-    i = 0
-    while i < len(args):
-        a = args[i]
-        if a == "--":
-            return ["run"] + args if i + 1 < len(args) else args
-        if a.startswith("-"):
-            i += 2 if a in VALUE_OPTIONS else 1
-            continue
-        if a in SUBCOMMANDS:   # options written before the subcommand belong to it
-            return [a] + args[:i] + args[i + 1:]
-        return ["run"] + args
-    return args
+def run_app(argv: list[str], io: IO) -> object:
+    """Parse and run an (already rewritten) argv with typer; errors escape to the caller's outer boundary
+    (cli_support.outer_exit_code)."""
+    return app(args=argv, prog_name="fileagent", obj=io, standalone_mode=False)
 
 
 def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] = None,
          stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None) -> int:
-    """Program entry: returns the exit code (never raises, never prints a traceback unless FILEAGENT_DEBUG=1)."""
-    io = IO(env=env, stdin=stdin, stdout=stdout, stderr=stderr)
-    argv = rewrite_argv(list(sys.argv[1:] if args is None else args))
-    import gc
-    gc_was_on = gc.isenabled()
-    gc.disable()   # one short command allocating ~10 objects per action: cycle collection is pure cost here
-    try:
-        rv = app(args=argv, prog_name="fileagent", obj=io, standalone_mode=False)
-    except BaseException as exc:  # noqa: BLE001 - the outermost boundary
-        code = getattr(exc, "exit_code", None)
-        if type(exc).__name__ == "Exit" and isinstance(code, int):
-            return code
-        if _is_cli_signal(exc) and hasattr(exc, "format_message"):
-            report_error(io.err, exc.format_message())
-            return int(ExitStatus.USAGE)
-        if type(exc).__name__ == "Abort":
-            report_error(io.err, "aborted")
-            return int(ExitStatus.ACTION_FAILED)
-        if isinstance(exc, SystemExit):
-            return exc.code if isinstance(exc.code, int) else int(ExitStatus.ACTION_FAILED)
-        return exit_code_for(exc, io)
-    finally:
-        if gc_was_on:
-            gc.enable()
-    return rv if isinstance(rv, int) else 0
+    """Program entry: returns the exit code (never raises, never prints a traceback unless FILEAGENT_DEBUG=1).
+    The fast path of cli_fast.py for simple `plan`/`run` forms, else typer (`run_app`)."""
+    return _entry(args, env=env, stdin=stdin, stdout=stdout, stderr=stderr)
