@@ -35,7 +35,7 @@ from .cli_support import (  # noqa: F401  (re-exported, as above)
     call_guarded, exit_code_for, guarded, outer_exit_code, report_error)
 from .cli_fast import SUBCOMMANDS, VALUE_OPTIONS, rewrite_argv  # noqa: F401  (re-exported, as above)
 from .cli_fast import main as _entry
-from .errors import ActionError, UsageError
+from .errors import ActionError, ExitStatus, UsageError  # noqa: F401  (ExitStatus: re-exported, as above)
 
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   no_args_is_help=True,
