@@ -214,6 +214,7 @@ class Ctx:
     lang: str                      # "en" | "zh" | "mix"
     outside: bool = False
     values: list = field(default_factory=list)   # (value, surface, force_quote)
+    free: set = field(default_factory=set)        # indexes of free texts (content, find/replace strings)
 
     def __post_init__(self) -> None:
         zh = self.lang != "en"
@@ -227,6 +228,7 @@ class Ctx:
     def text(self, value: str) -> str:
         """Free text (content, find/replace strings): quoted unless it is one plain word."""
         plain = re.fullmatch(r"[A-Za-z0-9_\-.]+|[\u4e00-\u9fff]+", value) is not None
+        self.free.add(len(self.values))
         return self.name(value, quote=not plain or self.rng.random() < 0.6)
 
     def rendered(self, i: int) -> str:
@@ -322,6 +324,17 @@ class Ctx:
         s = self.rendered(i)
         return bool(s) and is_cjk(s[pos])
 
+    def _bare_last_text(self, idx: list[int], tail: str) -> int | None:
+        """The index of a free text that ends the request, to be written without quotes even with
+        spaces in it ("... with the text buy milk and eggs"), as people type: it can only run to
+        the end. Only in a request whose quote style is none, and only for some of them."""
+        if not idx or idx[-1] not in self.free or self.quote[0] is not None or tail.strip() not in _ENDS:
+            return None
+        value = self.values[idx[-1]][0]
+        if not value.strip() or value != value.strip() or value[-1] in _PUNCT or set(value) & _QUOTE_CHARS:
+            return None
+        return idx[-1] if self.rng.random() < BARE_TEXT_P else None
+
     def finish(self, skeleton: str, *, tighten: bool = False, typo: bool = False) -> str:
         parts = _SENT.split(skeleton)   # literal, index, literal, index, ...
         lits = parts[0::2]
@@ -338,15 +351,22 @@ class Ctx:
                 if next_cjk and lit.endswith(" ") and not new.endswith(" "):
                     new = new + " "
                 lits[k] = new
+        bare = self._bare_last_text(idx, lits[-1])
         out = [lits[0]]
         for k, i in enumerate(idx):
-            out.append(self.rendered(i))
+            out.append(self.values[i][0] if i == bare else self.rendered(i))
             out.append(lits[k + 1])
         text = "".join(out)
         return re.sub(r" {2,}", " ", text).strip()
 
 
 
+
+
+BARE_TEXT_P = 0.6          # free texts ending a request with no quote style: written bare
+_ENDS = ("", ".", "。", "!", "！")
+_PUNCT = set(".,;:?!。，；：？！、")
+_QUOTE_CHARS = set("\"'`\u201c\u201d\u2018\u2019\u300c\u300d")
 
 
 _TYPO_SKIP = set(m.lower() for m in MONTHS) | {"bytes", "megabytes", "kilobytes", "gigabytes", "regex",
