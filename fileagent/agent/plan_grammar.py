@@ -32,15 +32,15 @@ from typing import Iterable, Sequence, get_args
 
 import numpy as np
 
-from .plan import ClassifyStep, CreateStep, Selection, UpdateStep
+from .plan import ClassifyBy, CreateKind, SelectionKind, UpdateMode
 from .plan_text import FLAGS, KEY_ORDER, QUOTED, REPEATABLE, _parse_size, size_text
 
 # Enum values the renderer can write (defaults are left out of plan text, so never written).
 ENUMS: dict[str, tuple[str, ...]] = {
-    "kind": tuple(v for v in get_args(Selection.model_fields["kind"].annotation) if v != "file"),
-    "create_kind": tuple(v for v in get_args(CreateStep.model_fields["kind"].annotation) if v != "file"),
-    "mode": get_args(UpdateStep.model_fields["mode"].annotation),
-    "by": tuple(v for v in get_args(ClassifyStep.model_fields["by"].annotation) if v != "rule_set"),
+    "kind": tuple(v for v in get_args(SelectionKind) if v != "file"),
+    "create_kind": tuple(v for v in get_args(CreateKind) if v != "file"),
+    "mode": get_args(UpdateMode),
+    "by": tuple(v for v in get_args(ClassifyBy) if v != "rule_set"),
 }
 SIZE_KEYS, DATE_KEYS, EXT_KEYS = ("larger", "smaller"), ("after", "before"), ("ext", "set_ext")
 REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS     # bare values that must come from the request

@@ -1,37 +1,21 @@
-"""Reading plans from JSON: the committed plan.schema.json (Draft 2020-12) first, then the
-pydantic models. The schema check is schema_check's quick verdict, with jsonschema's full
-validation (and its message) for a plan that verdict rejects. Every failure is one PlanError
-line with the JSON path of the bad field."""
+"""Reading plans from JSON. `Plan.from_dict` checks a plan against the committed plan.schema.json
+(Draft 2020-12) with schema_check's quick verdict; for a plan that verdict rejects, jsonschema's
+full validation writes the message (`schema_error`). Every failure is one PlanError line with
+the JSON path of the bad field."""
 from __future__ import annotations
 
 import json
 from functools import lru_cache
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..errors import PlanError
-from .plan import OPS, SCHEMA_PATH, Plan
-
-
-@lru_cache(maxsize=1)
-def _quick_check():
-    from .schema_check import compile_schema
-    return compile_schema(json.loads(SCHEMA_PATH.read_text(encoding="utf-8")))
+from .plan import OPS, Plan, json_path, plan_json_schema
 
 
 @lru_cache(maxsize=1)
 def _validator():
     from jsonschema import Draft202012Validator
-    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
-
-
-def _json_path(parts) -> str:
-    out = "$"
-    for p in parts:
-        out += f"[{p}]" if isinstance(p, int) else f".{p}"
-    return out
+    return Draft202012Validator(plan_json_schema())
 
 
 def _best_error(errors: list) -> Any:
@@ -55,23 +39,19 @@ def _specific(err: Any) -> Any:
     return err
 
 
+def schema_error(d: Any) -> PlanError:
+    """The PlanError for a plan that fails plan.schema.json, in jsonschema's words."""
+    errors = list(_validator().iter_errors(d))
+    if not errors:      # cannot happen: schema_check is held to jsonschema's verdict by its tests
+        return PlanError("plan invalid at $: it does not match plan.schema.json")
+    err = _specific(_best_error(errors))
+    msg = err.message if len(err.message) <= 200 else err.message[:197] + "..."
+    return PlanError(f"plan invalid at {json_path(err.absolute_path)}: {msg}")
+
+
 def validate_plan_dict(d: Any) -> Plan:
     """Validate a decoded JSON plan; raises PlanError('plan invalid at $.steps[0].to: ...')."""
-    # jsonschema only for a plan the quick check rejects: it writes the message (see schema_check)
-    errors = [] if _quick_check()(d) else list(_validator().iter_errors(d))
-    if errors:
-        err = _specific(_best_error(errors))
-        msg = err.message if len(err.message) <= 200 else err.message[:197] + "..."
-        raise PlanError(f"plan invalid at {_json_path(err.absolute_path)}: {msg}")
-    try:
-        return Plan.model_validate(d)
-    except ValidationError as e:
-        first = e.errors()[0]
-        msg = first["msg"].removeprefix("Value error, ")
-        loc = list(first["loc"])
-        if len(loc) > 2 and loc[0] == "steps" and loc[2] in OPS:   # the discriminator's tag
-            del loc[2]
-        raise PlanError(f"plan invalid at {_json_path(loc)}: {msg}") from None
+    return Plan.from_dict(d)
 
 
 def load_plan_text(s: str) -> Plan:

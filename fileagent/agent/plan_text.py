@@ -288,6 +288,6 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
 
 
 def from_text(text: str) -> Plan:
-    """Parse plan text into a validated Plan. Raises PlanTextError or pydantic.ValidationError."""
+    """Parse plan text into a validated Plan. Raises PlanTextError or PlanError (not a valid plan)."""
     steps = [_build_step(op, fields) for op, fields in tokenize_steps(text.strip())]
-    return Plan.model_validate({"version": 1, "steps": steps})
+    return Plan.from_dict({"version": 1, "steps": steps})

@@ -115,14 +115,12 @@ def existing_paths(root: Path, cap: int = MAX_PATHS) -> list[str]:
 
 def parse_candidate(text: str) -> Plan:
     """Plan text -> Plan, checked against plan.schema.json; PlanError when it is not a valid plan."""
-    from pydantic import ValidationError
-
     from .plan_io import validate_plan_dict
     from .plan_text import PlanTextError, from_text
 
     try:
         plan = from_text(text)
-    except (PlanTextError, ValidationError) as e:
+    except (PlanTextError, PlanError) as e:
         raise PlanError(f"model wrote an invalid plan {text!r}: {str(e).splitlines()[0]}") from None
     return validate_plan_dict(plan.to_dict())
 
@@ -172,7 +170,7 @@ def _implausible(plan: Plan, root: Path | None) -> str | None:
     folder named after itself ("lib/a.js" into "old/a.js/a.js")."""
     seen, created = set(), set()
     for i, step in enumerate(plan.steps, 1):
-        key = step.model_dump_json()
+        key = repr(step)
         if key in seen:
             return f"repeats a step (step {i})"
         seen.add(key)

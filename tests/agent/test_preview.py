@@ -8,7 +8,7 @@ from fileagent.agent.changeset import Action, ChangeSet, Conflict
 from fileagent.agent.plan import Plan
 from fileagent.agent.preview import action_json, preview_document, preview_json, render
 
-PLAN = Plan.model_validate({"version": 1, "steps": [{"op": "move", "select": {"pattern": "*.txt"}, "to": "t"}]})
+PLAN = Plan.from_dict({"version": 1, "steps": [{"op": "move", "select": {"pattern": "*.txt"}, "to": "t"}]})
 
 
 def changeset(n: int) -> ChangeSet:

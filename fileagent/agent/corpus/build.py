@@ -39,7 +39,7 @@ from .names import Ctx
 
 HOLDOUT_FRACTION = 0.15
 LANG_WEIGHTS = (("en", 0.60), ("zh", 0.28), ("mix", 0.12))
-MULTI_P = 0.14          # share of multi-step requests
+MULTI_P = 0.18          # share of multi-step requests
 OUTSIDE_P = 0.04        # share naming a path outside the root
 TYPO_P = 0.07           # English requests with one typo in a common word
 TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
@@ -316,7 +316,7 @@ def _one_example(rng: random.Random) -> Example:
         core = core[:1].upper() + core[1:]
     src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P,
                      typo=lang == "en" and rng.random() < TYPO_P)
-    tgt = to_text(Plan.model_validate({"version": 1, "steps": steps}))
+    tgt = to_text(Plan.from_dict({"version": 1, "steps": steps}))
     if lang == "mix" and not tid.startswith("mix."):
         lang = "zh"     # no mixed-language template for this intent: the request is Chinese
     return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)
