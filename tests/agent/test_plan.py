@@ -95,7 +95,8 @@ def test_steps_are_the_schema_step_kinds_in_order():
 # non-ASCII raw, control characters escaped, "in", defaults kept, None left out, 1024.0 -> 1024.
 GOLDEN_IN = {"steps": [
     {"op": "move", "select": {"in": "收件箱", "pattern": "*.pdf", "filters": {
-        "ext": ["pdf"], "larger_than": 1024.0, "modified_after": "2024-02-29", "name_regex": "^a\\d+\t\"q\"\u2028\x7f"}},
+        "ext": ["pdf"], "larger_than": 1024.0, "modified_after": "2024-02-29",
+        "name_regex": "^a\\d+\t\"q\"\u2028\x7f"}},
      "to": "archive/é"},
     {"op": "create", "path": "notes.md"},
     {"op": "classify", "select": {"path": "docs", "filters": None}, "by": "keywords",
@@ -144,6 +145,13 @@ def test_plans_are_frozen_comparable_and_own_their_lists():
 
 # ------------------------------------------------------------- rejecting
 
+FILTERS = "$.steps[0].select.filters"
+
+
+def _filters(**filters) -> dict:
+    return {"op": "list", "select": {"filters": filters}}
+
+
 @pytest.mark.parametrize("step, where, problem", [
     ({"op": "list", "select": {"path": "a", "pattern": "*"}}, "$.steps[0].select",
      "a selection has either 'path' or 'in'/'pattern'/'recursive', not both"),
@@ -167,19 +175,19 @@ def test_plans_are_frozen_comparable_and_own_their_lists():
      "'rules' only goes with by=keywords"),
     ({"op": "classify", "select": {}, "by": "type", "rule_set": "docs"}, "$.steps[0]",
      "'rule_set' only goes with by=rule_set"),
-    ({"op": "list", "select": {"filters": {"modified_before": "2023-02-29"}}}, "$.steps[0].select.filters.modified_before",
+    (_filters(modified_before="2023-02-29"), f"{FILTERS}.modified_before",
      "Input should be a valid date or datetime, day value is outside expected range"),
-    ({"op": "list", "select": {"filters": {"modified_after": "0000-01-01"}}}, "$.steps[0].select.filters.modified_after",
+    (_filters(modified_after="0000-01-01"), f"{FILTERS}.modified_after",
      "Input should be a valid date in the format YYYY-MM-DD, year 0 is out of range"),
-    ({"op": "list", "select": {"filters": {"modified_after": "2024-1-5"}}}, "$.steps[0].select.filters.modified_after",
+    (_filters(modified_after="2024-1-5"), f"{FILTERS}.modified_after",
      "Input should be a valid date in the format YYYY-MM-DD"),
-    ({"op": "list", "select": {"filters": {"modified_after": "２０２４-01-05"}}}, "$.steps[0].select.filters.modified_after",
+    (_filters(modified_after="２０２４-01-05"), f"{FILTERS}.modified_after",
      "Input should be a valid date in the format YYYY-MM-DD"),
-    ({"op": "list", "select": {"filters": {"smaller_than": 1e19}}}, "$.steps[0].select.filters.smaller_than",
+    (_filters(smaller_than=1e19), f"{FILTERS}.smaller_than",
      "Unable to parse input string as an integer, exceeded maximum size"),
     # a step's own rule is checked only once its fields are valid (pydantic's order)
     ({"op": "update", "select": {"path": "a", "filters": {"modified_after": "x"}}, "mode": "set", "text": "",
-      "find": "y"}, "$.steps[0].select.filters.modified_after", "Input should be a valid date in the format YYYY-MM-DD"),
+      "find": "y"}, f"{FILTERS}.modified_after", "Input should be a valid date in the format YYYY-MM-DD"),
 ])
 def test_rules_beyond_the_schema_are_one_line_with_the_path(step, where, problem):
     with pytest.raises(PlanError) as ei:
