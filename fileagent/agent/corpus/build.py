@@ -39,7 +39,7 @@ from .names import Ctx
 
 HOLDOUT_FRACTION = 0.15
 LANG_WEIGHTS = (("en", 0.60), ("zh", 0.28), ("mix", 0.12))
-MULTI_P = 0.14          # share of multi-step requests
+MULTI_P = 0.18          # share of multi-step requests
 OUTSIDE_P = 0.04        # share naming a path outside the root
 TYPO_P = 0.07           # English requests with one typo in a common word
 TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
