@@ -63,8 +63,11 @@ def main() -> int:
     t0 = time.perf_counter()
     scores, failures = evaluate(Planner(model_dir), [(e.src, e.tgt, e.template) for e in heldout])
     print(f"held-out pairs: {len(heldout)} ({time.perf_counter() - t0:.0f}s to score)")
-    acc = scores["accuracy_constrained_beam"]
-    print(f"held-out accuracy, constrained beam: {acc:.1%} (greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%})")
+    acc = scores["accuracy_planner_pick"]
+    print(f"held-out accuracy, the planner's pick (first finished, valid, plausible beam candidate; "
+          f"no tree to compile against): {acc:.1%}")
+    print(f"  the model's own top beam candidate: {scores['accuracy_constrained_beam']:.1%}; "
+          f"greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%}")
     target("accuracy >= 95%", acc >= 0.95)
     print(f"schema-valid, constrained: {scores['schema_valid_constrained']:.1%}")
     target("constrained == 100%", scores["schema_valid_constrained"] == 1.0)

@@ -115,14 +115,24 @@ def existing_paths(root: Path, cap: int = MAX_PATHS) -> list[str]:
 
 def parse_candidate(text: str) -> Plan:
     """Plan text -> Plan, checked against plan.schema.json; PlanError when it is not a valid plan."""
-    from .plan_io import validate_plan_dict
     from .plan_text import PlanTextError, from_text
 
     try:
-        plan = from_text(text)
+        return from_text(text)          # Plan.from_dict checks the schema
     except (PlanTextError, PlanError) as e:
         raise PlanError(f"model wrote an invalid plan {text!r}: {str(e).splitlines()[0]}") from None
-    return validate_plan_dict(plan.to_dict())
+
+
+def screen(text: str, finished: bool, root: Path | None) -> Plan:
+    """A candidate as a Plan, if it is one a request could mean: finished, valid, plausible
+    (what choose checks before compiling). PlanError says why not."""
+    if not finished:
+        raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
+    plan = parse_candidate(text)
+    odd = _implausible(plan, root)
+    if odd:
+        raise PlanError(f"plan {text!r} {odd}")
+    return plan
 
 
 def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet],
@@ -135,12 +145,7 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     errors: list[Exception] = []
     for text, finished in candidates:
         try:
-            if not finished:
-                raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
-            plan = parse_candidate(text)
-            odd = _implausible(plan, root)
-            if odd:
-                raise PlanError(f"plan {text!r} {odd}")
+            plan = screen(text, finished, root)
             changes = compile(plan)
             if _changes_nothing(plan, changes):
                 raise PlanError(f"plan {text!r} would change nothing")
@@ -164,10 +169,37 @@ def _is_folder_inside(root: Path | None, rel: str) -> bool:
     return (root / rel).is_dir()
 
 
+def _parent(path: str) -> str:
+    path = path.strip("/")
+    return path.rsplit("/", 1)[0] if "/" in path else "."
+
+
+VERB_S = {"move": "moves", "copy": "copies"}
+
+
+def _no_op(step) -> str | None:
+    """A step that would leave everything as it is, whatever the tree holds."""
+    if step.op in ("move", "copy"):
+        sel, to = step.select, step.to.strip("/") or "."
+        if sel.path is not None and _parent(sel.path) == to:
+            return f"{VERB_S[step.op]} {sel.path!r} into the folder it is already in"
+        if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:
+            return f"{VERB_S[step.op]} items of {to!r} into {to!r} itself"
+    if step.op == "update":
+        if step.mode == "replace" and step.find == step.text:
+            return f"replaces {step.find!r} by itself"
+        if step.mode in ("append", "prepend") and not step.text:
+            return f"{step.mode}s nothing"
+    if step.op == "rename" and step.path is not None and step.new_name == _last(step.path):
+        return f"renames {step.path!r} to its own name"
+    return None
+
+
 def _implausible(plan: Plan, root: Path | None) -> str | None:
     """What makes a plan that compiles no answer to any request, so the next candidate gets its
-    turn: a step written twice, one path created twice, or an item moved or copied into a new
-    folder named after itself ("lib/a.js" into "old/a.js/a.js")."""
+    turn: a step written twice, one path created twice, an item moved or copied into a new
+    folder named after itself ("lib/a.js" into "old/a.js/a.js"; only with a root to look in), a
+    step that changes nothing (an item moved into its own folder, a text replaced by itself)."""
     seen, created = set(), set()
     for i, step in enumerate(plan.steps, 1):
         key = repr(step)
@@ -178,9 +210,12 @@ def _implausible(plan: Plan, root: Path | None) -> str | None:
             if step.path in created:
                 return f"creates {step.path!r} twice"
             created.add(step.path)
-        if step.op in ("move", "copy") and step.select.path is not None and \
+        if root is not None and step.op in ("move", "copy") and step.select.path is not None and \
                 _last(step.to) == _last(step.select.path) and not _is_folder_inside(root, step.to):
             return f"puts {step.select.path!r} into a new folder of its own name"
+        why = _no_op(step)
+        if why:
+            return f"{why} (step {i})"
     return None
 
 

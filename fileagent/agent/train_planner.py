@@ -155,8 +155,22 @@ def parser() -> argparse.ArgumentParser:
 
 
 def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list[dict]]:
-    """Exact match and schema validity, greedy unconstrained and constrained beam; failures listed."""
-    from .planner import parse_candidate
+    """Exact match and schema validity, greedy unconstrained and constrained beam; failures listed.
+
+    Two beam figures: the top candidate as the model ranks it, and the planner's pick, the first
+    candidate that `screen` passes (finished, valid, plausible), which is what `plan` would take
+    before compiling it against a tree (there is no tree here)."""
+    from ..errors import PlanError
+    from .planner import parse_candidate, screen
+
+    def pick(beam) -> str:
+        for text, done in beam:
+            try:
+                screen(text, done, None)
+                return text
+            except PlanError:
+                continue
+        return ""
 
     def valid(text: str, finished: bool) -> bool:
         try:
@@ -175,14 +189,17 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         counts["greedy_valid"] += valid(greedy_text, greedy_done)
         counts["beam_exact"] += best_done and best_text == tgt
         counts["beam_valid"] += valid(best_text, best_done)
-        if not (best_done and best_text == tgt):
+        picked = pick(beam)
+        counts["planner_exact"] += picked == tgt
+        if not (best_done and best_text == tgt) or picked != tgt:
             by_template[template] += 1
             failures.append({"template": template, "src": src, "tgt": tgt, "got": best_text,
-                             "greedy": greedy_text})
+                             "picked": picked, "greedy": greedy_text})
     n = max(1, len(pairs))
     metrics = {
         "heldout_pairs": len(pairs),
         "accuracy_constrained_beam": counts["beam_exact"] / n,
+        "accuracy_planner_pick": counts["planner_exact"] / n,
         "accuracy_greedy_unconstrained": counts["greedy_exact"] / n,
         "schema_valid_constrained": counts["beam_valid"] / n,
         "schema_valid_unconstrained": counts["greedy_valid"] / n,

@@ -35,7 +35,7 @@ def test_first_candidate_that_compiles_wins(tmp_path):
 def test_a_change_that_changes_nothing_gives_way_to_the_next_candidate(tmp_path):
     from fileagent.agent.changeset import ChangeSet
 
-    cands = [('rename path="a.txt" new_name="a.txt"', True), ('rename path="a.txt" new_name="b.txt"', True)]
+    cands = [('delete in="empty"', True), ('rename path="a.txt" new_name="b.txt"', True)]
     compiled = iter([ChangeSet(), ("compiled", "b")])
     plan, cs = planner.choose(cands, lambda p: next(compiled))
     assert plan.to_dict()["steps"][0]["new_name"] == "b.txt" and cs == ("compiled", "b")
@@ -58,6 +58,32 @@ def test_implausible_plans_give_way_to_the_next_candidate(tmp_path):
     plan, _ = planner.choose([('move path="lib/a.js" to="old/a.js"', True), ok], compile_against(tmp_path), tmp_path)
     assert plan.to_dict()["steps"][0]["to"] == "old/a.js"
     assert not planner._is_folder_inside(tmp_path, "../" + tmp_path.name + "/old/a.js")   # never looks outside
+
+
+def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "a.js").write_text("x")
+    ok = ('move path="lib/a.js" to="old"', True)
+    for odd in ('move path="lib/a.js" to="lib"',                            # into the folder it is in
+                'copy path="lib/a.js" to="lib/"',
+                'move in="lib" ext=js to="lib"',                             # a group into its own folder
+                'copy ext=js to="."',
+                'update path="lib/a.js" mode=replace find="x" text="x"',     # a text replaced by itself
+                'update path="lib/a.js" mode=prepend text=""',               # nothing added
+                'rename path="lib/a.js" new_name="a.js"'):                   # its own name
+        plan, _ = planner.choose([(odd, True), ok], compile_against(tmp_path), tmp_path)
+        assert plan.to_dict() == planner.parse_candidate(ok[0]).to_dict(), odd
+    # gathering a tree's files into its top folder, or a copy next to the original, is a change
+    for fine in ('move in="lib" recursive ext=js to="lib"', 'copy path="lib/a.js" to="old"',
+                 'update path="lib/a.js" mode=set text=""', 'update path="lib/a.js" mode=replace find="x" text="y"'):
+        assert planner._implausible(planner.parse_candidate(fine), tmp_path) is None, fine
+
+
+def test_corpus_plans_are_never_implausible():
+    from fileagent.agent.corpus import generate
+
+    for e in generate(3000, seed=5):
+        assert planner._implausible(planner.parse_candidate(e.tgt), None) is None, (e.src, e.tgt)
 
 
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):

@@ -11,7 +11,7 @@ def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_pa
     out = tmp_path / "run"
     assert train_planner.main(["--smoke", "--n", "300", "--steps", "20", "--eval-n", "4", "--out", str(out)]) == 0
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
-    for key in ("accuracy_constrained_beam", "accuracy_greedy_unconstrained", "schema_valid_constrained",
+    for key in ("accuracy_constrained_beam", "accuracy_planner_pick", "accuracy_greedy_unconstrained", "schema_valid_constrained",
                 "schema_valid_unconstrained", "train_seconds", "tokens_per_sec", "model_bytes", "tokenizer_bytes"):
         assert key in metrics
     assert metrics["heldout_pairs"] == 4 and metrics["steps"] == 20
@@ -76,3 +76,16 @@ def test_fresh_texts_replace_free_text_in_request_and_plan_alike():
     twice = 'append "ok" to "ok.md"'
     assert train_planner.fresh_texts(twice, 'update path="ok.md" mode=append text="ok"', random.Random(0)) == \
         (twice, 'update path="ok.md" mode=append text="ok"')
+
+
+def test_evaluation_scores_the_model_top_and_the_planner_pick():
+    class Fake:
+        def candidates(self, src, paths, beam=4, constrained=True):
+            if not constrained:
+                return [('list path="x"', True)]
+            return [('move path="a/b.txt" to="a"', True), ('move path="a/b.txt" to="c"', True)]
+
+    metrics, failures = train_planner.evaluate(Fake(), [("move a/b.txt to c", 'move path="a/b.txt" to="c"', "t.0")])
+    assert metrics["accuracy_constrained_beam"] == 0.0        # the top one moves b.txt where it already is
+    assert metrics["accuracy_planner_pick"] == 1.0            # the planner passes it over
+    assert failures[0]["picked"] == 'move path="a/b.txt" to="c"'

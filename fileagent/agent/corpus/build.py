@@ -298,7 +298,7 @@ def _one_example(rng: random.Random) -> Example:
                 if intent == "classify_keywords":      # its own commas would blur the step boundary
                     continue
                 c, s, _, flag = _clause(ctx, lang, intent, "train" if split == "train" else None)
-                if flag in ("", "{"):
+                if flag in ("", "{") and not any(st in steps for st in s):   # no step asked twice
                     parts.append(c)
                     steps += s
             core = conns[k].format(**dict(zip("abc", parts)))

@@ -230,8 +230,10 @@ def _tag(remove):
 
 def s_seq_mkdir(op):
     def sampler(ctx, L, tpl):
-        d = ctx.folder(nested=0.2)
         t, sel = L.group(ctx, FILES)
+        d = ctx.folder(nested=0.2)
+        while d == sel.get("in"):       # "make src, then move the files in src into it" asks nothing
+            d = ctx.folder(nested=0.2)
         return ({"D": ctx.name(d), "grp": t},
                 [{"op": "create", "path": d, "kind": "dir"}, {"op": op, "select": sel, "to": d}])
     return sampler
@@ -263,6 +265,9 @@ def s_seq_read_delete(ctx, L, tpl):
 def s_seq_backup_set(ctx, L, tpl):
     t, sel = L.one(ctx, "file", text=True)
     dst_t, dst = L.dest(ctx)
+    parent = sel["path"].rsplit("/", 1)[0] if "/" in sel["path"] else "."
+    while dst == parent:            # a backup copy goes to another folder
+        dst_t, dst = L.dest(ctx)
     c = ctx.content()
     return ({"one": t, "dst": dst_t, "text": ctx.text(c)},
             [{"op": "copy", "select": sel, "to": dst}, {"op": "update", "select": sel, "mode": "set", "text": c}])
