@@ -1,6 +1,6 @@
 """The command line (typer): parse, call the engine, render, map errors to exit codes.
 
-Kept thin and quick to import: the engine, rich, pydantic and jsonschema are
+Kept thin and quick to import: the engine, rich and jsonschema are
 imported inside the commands, so `fileagent --help` loads only typer (plain
 click help formatting, no rich), this file and its two helpers below.
 
