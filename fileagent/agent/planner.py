@@ -44,7 +44,8 @@ class Planner:
         self.model = NumpyGPT.load(directory / MODEL_FILE)
         self.tokenizer = Tokenizer(directory / TOKENIZER_FILE)
         from .plan import OPS
-        self.grammar = PlanGrammar(self.tokenizer.token_bytes(), self.tokenizer.eos_id,
+        self.pieces = self.tokenizer.token_bytes()
+        self.grammar = PlanGrammar(self.pieces, self.tokenizer.eos_id,
                                    op_tokens={op: self.tokenizer.encode(op) for op in OPS})
 
     def prompt_ids(self, prompt: str) -> list[int]:
@@ -63,7 +64,7 @@ class Planner:
                                  f"at most {self.model.block_size - 8})")
         constraint = PlanConstraint(self.grammar, prompt, paths) if constrained else None
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
-                            beam=beam, max_new=MAX_NEW)
+                            beam=beam, max_new=MAX_NEW, pieces=self.pieces)
         out = [(self.tokenizer.decode(c.ids), c.finished) for c in found]
         return quoted_first(out, prompt) if constrained else out
 

@@ -41,6 +41,7 @@ class _Beam:
     state: object
     cache: Cache | None = None
     logits: np.ndarray | None = field(default=None, repr=False)  # (V,) after the last fed token
+    text: bytes = b""                                            # what ids spell (with `pieces`)
 
 
 def _log_softmax(logits: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
@@ -67,8 +68,14 @@ def _force(constraint: Constraint | None, state, limit: int) -> tuple[list[int],
 
 
 def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
-                constraint: Constraint | None = None, beam: int = 4, max_new: int = 160) -> list[Candidate]:
-    """Up to `beam` candidates, best first (finished ones before unfinished). beam=1 is greedy."""
+                constraint: Constraint | None = None, beam: int = 4, max_new: int = 160,
+                pieces: Sequence[bytes] | None = None) -> list[Candidate]:
+    """Up to `beam` candidates, best first (finished ones before unfinished). beam=1 is greedy.
+
+    With `pieces` (each token's bytes), hypotheses that spell the same text in other pieces
+    ("notes" + ".md", "note" + "s.md") are one: only the best is kept, so the beam's slots go to
+    different plans."""
+    spell = (lambda ids: b"".join(pieces[t] for t in ids)) if pieces is not None else (lambda ids: b"")
     if len(prompt_ids) >= model.block_size:
         raise ValueError(f"prompt of {len(prompt_ids)} tokens leaves no room in block_size {model.block_size}")
     max_new = min(max_new, model.block_size - len(prompt_ids))
@@ -80,11 +87,13 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
         return [Candidate(forced[:max_new], 0.0, False)]
     cache = model.new_cache()
     logits = model.forward(list(prompt_ids) + forced, cache)[-1]
-    alive = [_Beam(forced, 0.0, state, cache, logits)]
+    alive = [_Beam(forced, 0.0, state, cache, logits, spell(forced))]
     finished: list[Candidate] = []
     unfinished: list[Candidate] = []
 
+    done_texts: set[bytes] = set()
     while alive:
+        step_texts: set[bytes] = set()
         # Score every (beam, token) extension; keep the best `beam` overall.
         options: list[tuple[float, int, int]] = []                  # (score, beam index, token)
         for b, bm in enumerate(alive):
@@ -98,20 +107,34 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
 
         children: list[tuple[_Beam, int]] = []                      # (child, parent index)
-        for score, b, token in options[:beam]:
+        taken = 0
+        for score, b, token in options:
+            if taken == beam:
+                break
             parent = alive[b]
             if token == eos_id:
+                if pieces is not None and parent.text in done_texts:
+                    continue
+                done_texts.add(parent.text)
                 finished.append(Candidate(parent.ids, score, True))
+                taken += 1
                 continue
             state = constraint.advance(parent.state, token) if constraint is not None else None
             forced, state = _force(constraint, state, max_new - len(parent.ids) - 1)
-            child = _Beam(parent.ids + [token] + forced, score, state)
-            if constraint is not None and constraint.done(state):
+            child = _Beam(parent.ids + [token] + forced, score, state,
+                          text=parent.text + spell([token] + forced))
+            done = constraint is not None and constraint.done(state)
+            if pieces is not None and child.text in (done_texts if done else step_texts):
+                continue
+            taken += 1
+            if done:
                 # Only eos may follow, with probability 1 after masking: no model call needed.
+                done_texts.add(child.text)
                 finished.append(Candidate(child.ids, score, True))
             elif len(child.ids) >= max_new:
                 unfinished.append(Candidate(child.ids[:max_new], score, False))
             else:
+                step_texts.add(child.text)
                 children.append((child, b))
 
         # Children of one parent share its cache: the last one takes it, the others copy it first.

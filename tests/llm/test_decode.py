@@ -164,3 +164,18 @@ def test_dead_end_grammar_gives_no_candidates():
         def allowed(self, state):
             return np.zeros(VOCAB, bool)
     assert beam_search(random_model(0), PROMPT, eos_id=EOS, constraint=Nothing(), beam=3) == []
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_spellings_of_one_text_take_one_beam_slot(seed):
+    # b and c spell the same byte: "abde" and "acde" are one plan written in two ways
+    pieces = [b""] * VOCAB
+    for token, byte in ((A, b"a"), (B, b"x"), (C, b"x"), (D, b"d"), (E, b"e"), (F, b"f")):
+        pieces[token] = byte
+    model, grammar = random_model(seed), ToyGrammar(max_bc=2)
+    spelled = lambda c: b"".join(pieces[t] for t in c.ids)                  # noqa: E731
+    plain = beam_search(model, PROMPT, eos_id=EOS, constraint=grammar, beam=8, max_new=20)
+    assert len({spelled(c) for c in plain}) < len(plain) == 8               # slots spent on respellings
+    deduped = beam_search(model, PROMPT, eos_id=EOS, constraint=grammar, beam=8, max_new=20, pieces=pieces)
+    assert sorted(spelled(c) for c in deduped) == [b"axde", b"axdef", b"axxde", b"axxdef"]
+    assert [c.logprob for c in deduped] == sorted((c.logprob for c in deduped), reverse=True)
