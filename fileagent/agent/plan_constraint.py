@@ -56,6 +56,7 @@ _KNOWN_EXTS = sorted({e for exts in TYPE_EXTS.values() for e in exts}
                      | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"})
 PARENT_WORDS = ("parent", "above", "level up", "up a level", "up one level", "上一级", "上级", "上一层", "上层",
                 "父目录", "父文件夹")
+FREE_TEXT_KEYS = ("content", "text", "find")
 EMPTY_OK = ("text",)        # update ... text="" (replace by nothing)
 MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"
@@ -64,17 +65,19 @@ _BARE_CHARS = "0123456789-KMGB"
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
                 "\u300e": "\u300f"}
 _APOSTROPHES = ("'", "\u2019")         # also inside words: "don't", "Sam's"
+_CLOSERS = frozenset(_QUOTE_PAIRS.values())
 
 
 def quoted_regions(request: str) -> list[tuple[int, int]]:
     """UTF-8 byte ranges [start, end) of the quoted texts of `request`, quote marks excluded.
 
-    An ASCII quote opens only after a non-word character (so "don't" opens nothing) and an
-    apostrophe-like quote closes only before one."""
+    An ASCII quote opens only after a non-word character that closes no quote (so "don't" and
+    "'a.png''s" open nothing) and an apostrophe-like quote closes only before one."""
     regions, i, n = [], 0, len(request)
     while i < n:
         close = _QUOTE_PAIRS.get(request[i])
-        if close is None or (request[i].isascii() and i and request[i - 1].isascii() and request[i - 1].isalnum()):
+        if close is None or (request[i].isascii() and i and ((request[i - 1].isascii() and request[i - 1].isalnum())
+                                                            or request[i - 1] in _CLOSERS)):   # "'a.png''s name"
             i += 1
             continue
         j = request.find(close, i + 1)
@@ -116,6 +119,7 @@ class PlanConstraint:
         no_end = inside | {lo for lo, _ in regions}
         no_start = {p for p in inside if req[p - 1] != 0x2F} | {hi for _, hi in regions}
         self.span_end = [self.boundary[p] and p not in no_end for p in range(n + 1)]
+        self.quoted = [req[lo:hi] for lo, hi in regions]
         span_start = [self.boundary[p] and p not in no_start for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
         for p, b in enumerate(req):
@@ -352,6 +356,10 @@ class PlanConstraint:
         if key in NAME_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())
                                  or ((b"/ " in text or b" /" in text) and text not in self.req)):
             return False
+        if key in FREE_TEXT_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())):
+            # a text with space at an edge only where the user quoted it so ("^#+ ")
+            if not any(q == text or (not final and q.startswith(text)) for q in self.quoted):
+                return False
         if key == "new_name" and (b"/" in text or b"\\" in text):
             return False                     # a new name is a plain name: the compiler refuses any other
         if key in PATH_KEYS:

@@ -279,3 +279,19 @@ def test_a_new_name_is_a_plain_name(grammar):
     assert accepts(grammar, request, 'rename path="shared/jan" new_name="misc"')
     assert not accepts(grammar, request, 'rename path="shared/jan" new_name="shared/misc"')
     assert not accepts(grammar, "rename a.txt to dir\\b.txt", 'rename path="a.txt" new_name="dir\\\\b.txt"')
+
+
+def test_free_texts_have_no_space_at_their_edges_unless_quoted_so(grammar):
+    request = "create todo.txt with the text water the plants"
+    assert accepts(grammar, request, 'create path="todo.txt" content="water the plants"')
+    assert not accepts(grammar, request, 'create path="todo.txt" content=" water the plants"')
+    assert not accepts(grammar, "新建 备忘.txt，内容是 周五 开会", 'create path="备忘.txt" content=" "')
+    assert accepts(grammar, 'regex replace "^#+ " with "" in a.md', 'update path="a.md" mode=replace_regex find="^#+ " text=""')
+
+
+def test_a_quote_mark_right_after_a_closing_one_opens_nothing(grammar):
+    from fileagent.agent.plan_constraint import quoted_regions
+
+    request = "change 'IMG_2041.png''s name to 'banner.png'"
+    assert [request.encode()[a:b] for a, b in quoted_regions(request)] == [b"IMG_2041.png", b"banner.png"]
+    assert accepts(grammar, request, 'rename path="IMG_2041.png" new_name="banner.png"')
