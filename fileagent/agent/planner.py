@@ -182,6 +182,8 @@ def _no_op(step) -> str | None:
     """A step that would leave everything as it is, whatever the tree holds."""
     if step.op in ("move", "copy"):
         sel, to = step.select, step.to.strip("/") or "."
+        if sel.path is not None and sel.path.strip("/") == to:
+            return f"{VERB_S[step.op]} {sel.path!r} into itself"
         if sel.path is not None and _parent(sel.path) == to:
             return f"{VERB_S[step.op]} {sel.path!r} into the folder it is already in"
         if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:

@@ -65,6 +65,7 @@ def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
     (tmp_path / "lib" / "a.js").write_text("x")
     ok = ('move path="lib/a.js" to="old"', True)
     for odd in ('move path="lib/a.js" to="lib"',                            # into the folder it is in
+                'move path="lib/a.js" to="lib/a.js"',                        # into itself
                 'copy path="lib/a.js" to="lib/"',
                 'move in="lib" ext=js to="lib"',                             # a group into its own folder
                 'copy ext=js to="."',
