@@ -21,7 +21,6 @@ turns the fast path off.
 """
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Mapping, Optional, TextIO
 

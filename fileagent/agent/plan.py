@@ -236,8 +236,9 @@ class Plan(_Node):
 
     @classmethod
     def from_dict(cls, d: Any) -> "Plan":
-        """A decoded JSON plan -> Plan, checked against plan.schema.json first; the only way a
-        plan is built. Raises PlanError('plan invalid at $.steps[0].to: ...')."""
+        """A decoded JSON plan -> Plan, checked against plan.schema.json first: how every plan
+        from outside (the model, a file) is built; building the dataclasses directly skips the
+        schema's checks. Raises PlanError('plan invalid at $.steps[0].to: ...')."""
         if not _quick_check()(d):
             from .plan_io import schema_error      # jsonschema (slow to import) words the message
             raise schema_error(d)

@@ -124,16 +124,22 @@ def parse_candidate(text: str) -> Plan:
         raise PlanError(f"model wrote an invalid plan {text!r}: {str(e).splitlines()[0]}") from None
 
 
-def screen(text: str, finished: bool, root: Path | None) -> Plan:
-    """A candidate as a Plan, if it is one a request could mean: finished, valid, plausible
-    (what choose checks before compiling). PlanError says why not."""
+def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan], ChangeSet] | None = None
+           ) -> tuple[Plan, ChangeSet | None]:
+    """A candidate as a Plan (and its ChangeSet, with `compile`), if it is one a request could mean:
+    finished, valid, compiling, plausible. PlanError says why not. Compiling comes before the
+    plausibility checks, so a candidate the policy refuses is refused (PolicyError), never passed
+    over for a lower one."""
     if not finished:
         raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
     plan = parse_candidate(text)
+    changes = compile(plan) if compile is not None else None
     odd = _implausible(plan, root)
     if odd:
         raise PlanError(f"plan {text!r} {odd}")
-    return plan
+    if changes is not None and _changes_nothing(plan, changes):
+        raise PlanError(f"plan {text!r} would change nothing")
+    return plan, changes
 
 
 def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet],
@@ -146,11 +152,7 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     errors: list[Exception] = []
     for text, finished in candidates:
         try:
-            plan = screen(text, finished, root)
-            changes = compile(plan)
-            if _changes_nothing(plan, changes):
-                raise PlanError(f"plan {text!r} would change nothing")
-            return plan, changes
+            return screen(text, finished, root, compile)
         except PlanError as e:
             errors.append(e)
     if not errors:
@@ -175,19 +177,17 @@ def _parent(path: str) -> str:
     return path.rsplit("/", 1)[0] if "/" in path else "."
 
 
-VERB_S = {"move": "moves", "copy": "copies"}
-
-
 def _no_op(step) -> str | None:
-    """A step that would leave everything as it is, whatever the tree holds."""
-    if step.op in ("move", "copy"):
+    """A step that would leave everything as it is, whatever the tree holds. (A copy into the
+    folder it is in is a change: a duplicate "notes (1).md".)"""
+    if step.op == "move":
         sel, to = step.select, step.to.strip("/") or "."
         if sel.path is not None and sel.path.strip("/") == to:
-            return f"{VERB_S[step.op]} {sel.path!r} into itself"
+            return f"moves {sel.path!r} into itself"
         if sel.path is not None and _parent(sel.path) == to:
-            return f"{VERB_S[step.op]} {sel.path!r} into the folder it is already in"
+            return f"moves {sel.path!r} into the folder it is already in"
         if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:
-            return f"{VERB_S[step.op]} items of {to!r} into {to!r} itself"
+            return f"moves items of {to!r} into {to!r} itself"
     if step.op == "update":
         if step.mode == "replace" and step.find == step.text:
             return f"replaces {step.find!r} by itself"

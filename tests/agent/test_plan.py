@@ -1,5 +1,5 @@
 """The plan dataclasses: held to the committed plan.schema.json (so the two cannot drift), built
-only through Plan.from_dict (schema check, dates, cross-field rules), serialised exactly as the
+from JSON through Plan.from_dict (schema check, dates, cross-field rules), serialised exactly as the
 pydantic models were (the JSON of `fileagent plan --json` and the plan hash depend on it)."""
 from __future__ import annotations
 

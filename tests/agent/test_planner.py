@@ -66,18 +66,26 @@ def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
     ok = ('move path="lib/a.js" to="old"', True)
     for odd in ('move path="lib/a.js" to="lib"',                            # into the folder it is in
                 'move path="lib/a.js" to="lib/a.js"',                        # into itself
-                'copy path="lib/a.js" to="lib/"',
                 'move in="lib" ext=js to="lib"',                             # a group into its own folder
-                'copy ext=js to="."',
+                'move ext=js to="."',
                 'update path="lib/a.js" mode=replace find="x" text="x"',     # a text replaced by itself
                 'update path="lib/a.js" mode=prepend text=""',               # nothing added
                 'rename path="lib/a.js" new_name="a.js"'):                   # its own name
         plan, _ = planner.choose([(odd, True), ok], compile_against(tmp_path), tmp_path)
         assert plan.to_dict() == planner.parse_candidate(ok[0]).to_dict(), odd
     # gathering a tree's files into its top folder, or a copy next to the original, is a change
-    for fine in ('move in="lib" recursive ext=js to="lib"', 'copy path="lib/a.js" to="old"',
+    for fine in ('move in="lib" recursive ext=js to="lib"', 'copy path="lib/a.js" to="lib"',   # "a (1).js"
+                 'copy ext=js to="."',
                  'update path="lib/a.js" mode=set text=""', 'update path="lib/a.js" mode=replace find="x" text="y"'):
         assert planner._implausible(planner.parse_candidate(fine), tmp_path) is None, fine
+
+
+def test_a_refused_no_op_candidate_is_still_a_refusal(tmp_path):
+    # the Guard's verdict comes before the plausibility checks: no lower candidate runs instead
+    (tmp_path / "secret.txt").write_text("x")
+    cands = [('move path="../secret.txt" to=".."', True), ('move path="secret.txt" to="old"', True)]
+    with pytest.raises(PolicyError):
+        planner.choose(cands, compile_against(tmp_path), tmp_path)
 
 
 def test_corpus_plans_are_never_implausible():
