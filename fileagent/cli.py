@@ -27,8 +27,8 @@ from typing import Mapping, Optional, TextIO
 import typer
 
 from .cli_apply import (  # noqa: F401  (re-exported: fileagent.cli keeps every name it had)
-    _is_tty, _load_plan, do_plan, do_run, _needs_confirmation, _preview_confirm_execute, _print_outputs, _quote, _read_plan_text,
-    _write_preview_json)
+    _is_tty, _load_plan, do_plan, do_run, _needs_confirmation, _preview_confirm_execute, _print_outputs, _quote,
+    _read_plan_text, _write_preview_json)
 from .cli_support import (  # noqa: F401  (re-exported, as above)
     IO, Session, _check_conflict, _compile, _current_context, _io, _is_cli_signal, _session, _write_json,
     call_guarded, exit_code_for, guarded, outer_exit_code, report_error)

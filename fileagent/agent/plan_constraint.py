@@ -31,6 +31,7 @@ from ..tools.filetypes import TYPE_EXTS
 
 from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, PlanGrammar, _date_ok, _size_ok,
                            ctx_add, field_options)
+from .plan_text import FREE_TEXT_KEYS
 
 _PATH_JOINERS = (b"/",)
 PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
@@ -56,7 +57,6 @@ _KNOWN_EXTS = sorted({e for exts in TYPE_EXTS.values() for e in exts}
                      | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"})
 PARENT_WORDS = ("parent", "above", "level up", "up a level", "up one level", "上一级", "上级", "上一层", "上层",
                 "父目录", "父文件夹")
-FREE_TEXT_KEYS = ("content", "text", "find")
 EMPTY_OK = ("text",)        # update ... text="" (replace by nothing)
 MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"

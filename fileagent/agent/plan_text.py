@@ -45,6 +45,8 @@ QUOTED = {"path", "in", "pattern", "name~", "has", "tagged", "to", "content", "f
 # Keys whose value is bare: enums, extensions, sizes, dates.
 BARE = {"kind", "ext", "larger", "smaller", "after", "before", "mode", "by", "set_ext"}
 REPEATABLE = {"ext", "tag", "if", "then"}
+# Keys whose value is free text (a file's content, a text to add, a text to find), not a name.
+FREE_TEXT_KEYS = ("content", "text", "find")
 
 _UNITS = (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024))
 _BARE_RE = re.compile(r"[A-Za-z0-9_.:+\-]+")

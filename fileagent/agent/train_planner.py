@@ -67,7 +67,6 @@ def fresh_names(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
     return src, tgt
 
 
-TEXT_KEYS = ("text", "content", "find")
 _EN_WORDS = ("the", "a", "to", "and", "of", "for", "on", "at", "in", "is", "new", "old", "call", "send", "check",
              "fix", "plan", "team", "report", "update", "meeting", "notes", "budget", "review", "next", "week",
              "today", "tomorrow", "list", "item", "ready", "final", "draft", "please", "thanks", "idea", "home")
@@ -102,14 +101,14 @@ def fresh_texts(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
     """The same request and plan with each free text (content, append/replace text, find) replaced
     by made-up text, so the model copies texts instead of recalling the corpus's short list. Only a
     text written exactly once in the request (and with no quote or backslash) is replaced."""
-    from .plan_text import PlanTextError, tokenize_steps
+    from .plan_text import FREE_TEXT_KEYS, PlanTextError, tokenize_steps
 
     try:
         steps = tokenize_steps(tgt)
     except PlanTextError:
         return src, tgt
     texts = {value for _, fields in steps for key, value in fields
-             if key in TEXT_KEYS and isinstance(value, str) and value and src.count(value) == 1
+             if key in FREE_TEXT_KEYS and isinstance(value, str) and value and src.count(value) == 1
              and not set(value) & set('"\\')}
     for text in sorted(texts, key=len, reverse=True):
         if src.count(text) != 1:
