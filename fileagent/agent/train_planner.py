@@ -30,11 +30,29 @@ _QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ASCII_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_. -]*")
 
 
+# Real words that people give folders and files, many of them also verbs or type words of the
+# requests ("drop", "sort", "Photos"): a name that reads like a command word is still a name, and
+# only its place in the request says so. Words that mean a place in requests (here, root, all) are
+# left out: a folder called "here" is ambiguous to a person too.
+_NAME_WORDS = ("drop", "stuff", "keep", "trash", "delete", "remove", "move", "copy", "sort", "list", "read",
+               "show", "open", "print", "view", "find", "tag", "label", "clean", "tidy", "rename", "backup",
+               "share", "sync", "upload", "photos", "Photos", "music", "Music", "videos", "Videos", "Documents",
+               "games", "books", "code", "home", "files", "folder", "extra", "latest", "current", "done",
+               "later", "new", "empty", "type", "size", "year", "month", "name", "text", "dump", "pile", "bin",
+               "junk", "outbox", "saved", "export", "import", "output", "input", "ideas", "plans", "wip", "hold",
+               "check", "test", "demo", "sample", "images", "pictures", "archives", "logs", "spreadsheets")
+WORD_NAME_P = 0.3       # share of made-up name words that are real words
+
+
 def _fresh_name(rng: random.Random, like: str) -> str:
-    """A made-up name shaped like `like` (same extension, word count, some digits/case)."""
+    """A made-up name shaped like `like` (same extension, word count, some digits/case); some words
+    are real ones (`_NAME_WORDS`)."""
     stem, ext = (like.rsplit(".", 1) if "." in like[1:] else (like, None))
     words = []
     for _ in range(stem.count(" ") + 1):
+        if rng.random() < WORD_NAME_P:
+            words.append(rng.choice(_NAME_WORDS))
+            continue
         w = "".join(rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(rng.randint(1, 4)))
         if rng.random() < 0.25:
             w += rng.choice("_-") + str(rng.randint(1, 2030))
@@ -62,6 +80,8 @@ def fresh_names(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
         if not pattern.search(src):
             continue
         new = _fresh_name(rng, name)
+        if re.search(r"(?<![A-Za-z0-9])" + re.escape(new) + r"(?![A-Za-z0-9])", src):
+            continue        # a word the request already has: the swap would merge two mentions
         src = pattern.sub(lambda m: new, src)
         tgt = _QUOTED_RE.sub(lambda m: '"' + pattern.sub(lambda _: new, m.group(1)) + '"', tgt)
     return src, tgt

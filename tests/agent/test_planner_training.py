@@ -58,6 +58,21 @@ def test_fresh_names_replace_names_in_request_and_plan_alike():
 
 
 
+def test_fresh_names_are_sometimes_command_words_but_never_merge_two_mentions():
+    import random
+
+    src, tgt = "move report.pdf to archive", 'move path="report.pdf" to="archive"'
+    seen_words = set()
+    for seed in range(200):
+        new_src, new_tgt = train_planner.fresh_names(src, tgt, random.Random(seed))
+        step = plan_text.from_text(new_tgt).to_dict()["steps"][0]
+        name, to = step["select"]["path"], step["to"]
+        assert new_src == f"move {name} to {to}"
+        assert name.endswith(".pdf") and name != to and to not in ("move", "to")   # no word of the request
+        seen_words |= {name[:-4], to} & set(train_planner._NAME_WORDS)
+    assert {"sort", "delete", "drop"} & seen_words and len(seen_words) > 20
+
+
 def test_fresh_texts_replace_free_text_in_request_and_plan_alike():
     src = 'append "buy milk" to notes.md, then in a.txt change "foo" to "bar"'
     tgt = ('update path="notes.md" mode=append text="buy milk" ; '
