@@ -5,13 +5,15 @@
 the plan grammar, whose quoted values are spans of the request or paths that
 exist under the root. Candidates are tried best first: parse, check against
 plan.schema.json, compile (the caller's `compile`, which raises PlanError or
-PolicyError). The first that compiles wins. If none does, the best
+PolicyError). The first that compiles wins, except that a lower candidate never
+brings in a deletion the best one does not have. If none does, the best
 candidate's PolicyError is raised as is (the request asks for something
 refused: exit 3), anything else becomes NoPlannerError (exit 4).
 """
 from __future__ import annotations
 
 import os
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -150,14 +152,35 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
     errors: list[Exception] = []
-    for text, finished in candidates:
+    for i, (text, finished) in enumerate(candidates):
         try:
+            why = lower_refusal(candidates[0][0], text) if i else None
+            if why:
+                raise PlanError(f"plan {text!r} {why}")
             return screen(text, finished, root, compile)
         except PlanError as e:
             errors.append(e)
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
     raise NoPlannerError(f"could not plan this request: {errors[0]}")
+
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?')
+_DELETE_STEP = re.compile(r"(?:^|;)\s*delete\b")
+
+
+def _deletes(text: str) -> bool:
+    """Plan text (finished or not) with a delete step; quoted values are not looked into."""
+    return bool(_DELETE_STEP.search(_QUOTED.sub('""', text)))
+
+
+def lower_refusal(best: str, text: str) -> str | None:
+    """Why a lower candidate may not stand in for the best one (`best`), whatever it compiles to:
+    it deletes, and the model's best reading of the request does not. A request the model misread
+    must not fall through to a deletion ("classify drop" -> delete in="drop" second)."""
+    if _deletes(text) and not _deletes(best):
+        return "deletes, and the model's best reading of the request does not"
+    return None
 
 
 def _last(path: str) -> str:

@@ -177,14 +177,16 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     """Exact match and schema validity, greedy unconstrained and constrained beam; failures listed.
 
     Two beam figures: the top candidate as the model ranks it, and the planner's pick, the first
-    candidate that `screen` passes (finished, valid, plausible), which is what `plan` would take
-    before compiling it against a tree (there is no tree here)."""
+    candidate that `screen` passes (finished, valid, plausible) and `lower_refusal` lets stand in,
+    which is what `plan` would take before compiling it against a tree (there is no tree here)."""
     from ..errors import PlanError
-    from .planner import parse_candidate, screen
+    from .planner import lower_refusal, parse_candidate, screen
 
     def pick(beam) -> str:
-        for text, done in beam:
+        for i, (text, done) in enumerate(beam):
             try:
+                if i and lower_refusal(beam[0][0], text):
+                    continue
                 screen(text, done, None)
                 return text
             except PlanError:

@@ -147,3 +147,21 @@ def test_candidates_using_the_quoted_texts_come_first():
     assert [c[0] for c in ranked] == [cands[1][0], cands[0][0], cands[2][0]]
     assert planner.quoted_first(cands, "touch a.md") == cands          # nothing quoted: beam order
 
+
+
+def test_a_lower_candidate_never_brings_in_a_deletion(tmp_path):
+    (tmp_path / "drop").mkdir()
+    (tmp_path / "drop" / "a.txt").write_text("x")
+    # the best reading fails (no such folder); the next one compiles but deletes: nothing is chosen
+    cands = [('read path="dorp/a.txt"', True), ('delete in="drop"', True), ('delete recursive', True)]
+    with pytest.raises(NoPlannerError, match="could not plan"):
+        planner.choose(cands, compile_against(tmp_path), tmp_path)
+    # a deletion the best reading already asks for may still be replaced by one that compiles
+    cands = [('delete path="drop/b.txt"', True), ('delete path="drop/a.txt"', True)]
+    assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].select.path == "drop/a.txt"
+    # a candidate that is not a deletion may stand in as before; "delete" inside a quoted text is no step
+    cands = [('delete path="nothing"', True), ('read path="drop/a.txt"', True)]
+    assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].op == "read"
+    assert planner._deletes('list path="x" ; delete in="y"') and planner._deletes('delete path="a')
+    assert not planner._deletes('create path="n.md" content="x ; delete y"')
+    assert not planner._deletes('tag path="a" tag="delete"')
