@@ -308,9 +308,12 @@ WRAP_POST = (("", 55), (".", 18), (" please", 6), (", thanks", 5), (" thx", 2), 
 QUESTION_PRE = ("could you", "can you", "would you", "could you please", "can you please")
 
 CONNECT2 = ("{a} then {b}", "{a}, then {b}", "{a} and then {b}", "{a}, {b}", "first {a}, then {b}",
-            "{a}; after that {b}", "{a}. Then {b}", "{a} and {b}", "{a}, and after that {b}", "{a}, afterwards {b}")
+            "{a}; after that {b}", "{a}. Then {b}", "{a} and {b}", "{a}, and after that {b}", "{a}, afterwards {b}",
+            "{a}, and once that's done, {b}", "{a}; next, {b}", "{a}, and when you're finished, {b}", "{a}. Also, {b}",
+            "{a}, and right after that {b}")
 CONNECT3 = ("{a}, then {b}, then {c}", "{a}, {b} and {c}", "first {a}, then {b}, and finally {c}",
-            "{a}; {b}; {c}", "{a}, {b}, then {c}", "{a} then {b} then {c}")
+            "{a}; {b}; {c}", "{a}, {b}, then {c}", "{a} then {b} then {c}",
+            "{a}, after that {b}, and lastly {c}", "{a}. Next, {b}. Finally, {c}")
 
 TEMPLATES: dict[str, tuple[str, ...]] = {
     "list_dir": (
@@ -320,6 +323,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "show the files in {dir}", "!which files does {dir} contain?",
         "!what's inside {dir}?", "!anything in {dir}?", "list out {dir}", "enumerate the contents of {dir}",
         "!what do I have in {dir}?", "show me the listing of {dir}",
+        "browse {dir}", "peek into {dir}", "!could I get a listing of {dir}?", "~I'd like to see what's in {dir}",
+        "take a look inside {dir}", "!what does {dir} hold?", "run ls on {dir}",
     ),
     "list_grp": (
         "list {grp}", "show me {grp}", "find {grp}", "!can you find {grp}?", "show {grp}", "search for {grp}",
@@ -327,6 +332,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "locate {grp}", "!can you show me {grp}?",
         "!do I have {grp}?", "list out {grp}", "show me a list of {grp}", "enumerate {grp}", "get me {grp}",
         "!which files are {grp}?",
+        "~{grp}: list them", "~I'd like a list of {grp}", "track down {grp}", "scan for {grp}",
+        "pull up a list of {grp}", "!could I get a list of {grp}?",
     ),
     "read_one": (
         "show the contents of {one}", "print {one}", "cat {one}", "open {one}", "display {one}", "read {one}",
@@ -335,11 +342,17 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "dump {one}",
         "!can I see {one}?", "show {one}", "view {one}", "open up {one} and show me", "read me {one}",
         "!what's in {one}?", "let me read {one}",
+        "pull up {one}", "spit out the contents of {one}", "!could you tell me what {one} says?",
+        "~I'd like to read {one}", "~{one}: show me what it says", "open {one} so I can read it",
+        "!mind showing me what {one} says?",
     ),
     "read_grp": (
         "print the contents of {grp}", "show me the text of {grp}", "read {grp}", "cat {grp}",
         "display the contents of {grp}", "open and show {grp}",
         "view {grp}", "print out {grp}",
+        "show what's written in {grp}", "~{grp}: dump their contents", "output the text of {grp}",
+        "~I'd like to read through {grp}", "print {grp} one after another", "~{grp}: show me what they say",
+        "print what's in {grp}", "!can I see what's inside {grp}?", "print the full text of {grp}",
     ),
     "create_file": (
         "create {path} with the content {text}", "make a file {path} containing {text}",
@@ -350,12 +363,18 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "create {path} containing just {text}", "start a new file {path} with {text}",
         "write {text} to a new file {path}", "create a new file {path} with the text {text}",
         "make me a file {path} that contains {text}", "put {text} in a new file called {path}",
+        "generate a new file {path} whose content is {text}", "~I'd like a new file {path} with {text} in it",
+        "~I need a file called {path} that says {text}", "create {path}; its content should be {text}",
+        "!could you create {path} with {text} as its content?", "~{path} should be a new file containing {text}",
     ),
     "create_empty": (
         "create an empty file {path}", "touch {path}", "make an empty file called {path}",
         "create a blank file named {path}", "create a new empty file {path}", "add an empty {path}",
         "make a new blank file {path}", "create the file {path}, leave it empty",
         "create {path}, empty", "make a blank {path}", "add an empty file named {path}",
+        "~I need an empty file called {path}", "create {path} with no content", "~set up {path} as an empty file",
+        "!can you create a zero-byte file {path}?", "create {path} but don't put anything in it",
+        "~{path}: create it and leave it blank",
     ),
     "create_dir": (
         "create a folder {dpath}", "make a new directory called {dpath}", "mkdir {dpath}",
@@ -363,6 +382,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "create a directory {dpath}", "set up a new folder called {dpath}", "make a subfolder {dpath}",
         "~new folder {dpath}", "create an empty folder {dpath}",
         "make the directory {dpath}", "create a new subdirectory {dpath}", "add a folder called {dpath}",
+        "mkdir -p {dpath}", "~I need a new folder called {dpath}", "!could you make a folder {dpath}?",
+        "start a new directory {dpath}", "establish a folder {dpath}", "~{dpath} needs to exist as a folder, create it",
     ),
     "append": (
         "append {text} to {sel}", "add a line {text} to the end of {sel}", "add {text} at the end of {sel}",
@@ -371,6 +392,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "put {text} at the end of {sel}", "add the line {text} to {sel}",
         "add {text} to the end of {sel}", "append a new line {text} to {sel}",
         "at the end of {sel} write {text}", "add one more line to {sel}: {text}",
+        "~{sel}: append {text}", "~I'd like {text} appended to {sel}", "extend {sel} with the line {text}",
+        "write {text} as the final line of {sel}", "~after the last line of {sel}, add {text}",
+        "finish off {sel} with {text}", "add {text} below the existing text in {sel}",
     ),
     "prepend": (
         "prepend {text} to {sel}", "add {text} at the top of {sel}", "insert {text} at the beginning of {sel}",
@@ -379,6 +403,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "prepend the line {text} in {sel}",
         "put the line {text} at the very top of {sel}", "start {sel} with the line {text}",
         "insert {text} as the first line of {sel}",
+        "~{sel}: prepend {text}", "~I want {sel} to begin with {text}", "add {text} before everything else in {sel}",
+        "put {text} above the first line of {sel}", "make {text} the opening line of {sel}",
+        "~at the very beginning of {sel}, insert {text}", "write {text} at the head of {sel}",
+        "add a header line {text} to {sel}",
     ),
     "replace": (
         "replace {find} with {text} in {sel}", "~in {sel}, change {find} to {text}",
@@ -388,6 +416,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "update {sel}: replace {find} with {text}", "turn {find} into {text} in {sel}",
         "replace {find} by {text} in {sel}", "change {find} into {text} throughout {sel}",
         "~everywhere in {sel}, replace {find} with {text}", "edit {sel} so {find} becomes {text}",
+        "~in {sel}, {find} should read {text}", "~I'd like every {find} in {sel} changed to {text}",
+        "search {sel} for {find} and change it to {text}", "go through {sel} replacing {find} with {text}",
+        "!could you change {find} to {text} everywhere in {sel}?", "put {text} wherever {find} appears in {sel}",
+        "make {sel} say {text} instead of {find}",
     ),
     "replace_regex": (
         "replace the regex {find} with {text} in {sel}", "~in {sel}, replace matches of the regular expression {find} with {text}",
@@ -396,6 +428,13 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "do a regex replace of {find} with {text} in {sel}",
         "apply the regex {find} to {sel} and replace matches with {text}",
         "use a regular expression: replace {find} with {text} in {sel}",
+        "~in {sel}, regex-replace {find} with {text}", "run a regex substitution on {sel}: {find} -> {text}",
+        "~I'd like a regex replace in {sel}: {find} becomes {text}",
+        "replace whatever matches the regex {find} in {sel} with {text}", "~{sel}: regex {find} -> {text}",
+        "treat {find} as a regular expression and replace its matches in {sel} with {text}",
+        "!can you regex-replace {find} with {text} across {sel}?",
+        "rewrite every regex match of {find} in {sel} as {text}",
+        "change text matching the regular expression {find} to {text} in {sel}",
     ),
     "set": (
         "overwrite {sel} with {text}", "set the content of {sel} to {text}", "write {text} into {sel}",
@@ -404,6 +443,10 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "overwrite the contents of {sel} with {text}", "fill {sel} with {text}",
         "put {text} as the only content of {sel}", "rewrite {sel} to say {text}",
         "replace everything in {sel} with {text}", "make the content of {sel} {text}",
+        "~{sel}: overwrite with {text}", "~I want {sel} to say {text} and nothing else",
+        "~the content of {sel} should be {text}", "reset {sel} so it only says {text}",
+        "discard what's in {sel} and write {text} instead", "update {sel} to read exactly {text}",
+        "save {text} over {sel}",
     ),
     "delete": (
         "delete {sel}", "remove {sel}", "erase {sel}", "trash {sel}", "get rid of {sel}", "throw away {sel}",
@@ -411,6 +454,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "clean up by deleting {sel}", "~I don't need {sel} anymore, delete it", "bin {sel}", "wipe out {sel}",
         "discard {sel}", "delete off {sel}",
         "please remove {sel} for good", "kill {sel}", "rm {one}", "delete {sel} now", "purge {sel}",
+        "scrap {sel}", "dispose of {sel}", "~{sel}: delete", "~I'd like {sel} deleted", "do away with {sel}",
+        "~delete the following: {sel}", "~{sel} has to go",
     ),
     "move": (
         "move {sel} to {dst}", "put {sel} in {dst}", "transfer {sel} to {dst}", "stick {sel} in {dst}",
@@ -420,6 +465,8 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "move {sel} over to {dst}", "take {sel} and move it all to {dst}", "mv {one} {dstn}", "dump {sel} in {dst}",
         "move {sel} over into {dst}", "put {sel} inside {dst}", "!could {sel} go into {dst}?",
         "migrate {sel} to {dst}", "bring {sel} to {dst}", "I want {sel} moved to {dst}",
+        "shove {sel} into {dst}", "~{sel}: move to {dst}", "{dst} is where {sel} should go", "carry {sel} off to {dst}",
+        "push {sel} into {dst}", "!mind moving {sel} to {dst}?", "~I'd like {sel} to end up in {dst}",
     ),
     "copy": (
         "copy {sel} to {dst}", "duplicate {sel} into {dst}", "back up {sel} to {dst}", "make a copy of {sel} in {dst}",
@@ -428,6 +475,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "save copies of {sel} in {dst}", "mirror {sel} to {dst}", "make backups of {sel} in {dst}",
         "copy {sel} across to {dst}", "make copies of {sel} in {dst}", "I want {sel} copied to {dst}",
         "duplicate {sel} to {dst}", "copy over {sel} to {dst}",
+        "~I'd like a copy of {sel} placed in {dst}", "~{sel}: copy to {dst}", "replicate {sel} into {dst}",
+        "duplicate {sel} and store the result in {dst}", "!could I get {sel} copied over to {dst}?",
+        "copy {sel} to {dst} without removing anything", "{dst} should get a copy of {sel}",
     ),
     "rename_one": (
         "rename {item} to {new}", "change the name of {item} to {new}", "call {item} {new} instead",
@@ -436,29 +486,48 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "let's rename {item} to {new}",
         "name {item} {new} instead", "rename {item} into {new}", "can {item} be renamed to {new}",
         "switch the name of {item} to {new}",
+        "~{item}: rename to {new}", "~I'd like {item} renamed to {new}", "give {item} a new name: {new}",
+        "~the new name for {item} should be {new}", "change what {item} is called to {new}",
+        "rename {item}, new name {new}", "~from now on, call {item} {new}",
     ),
     "rename_ext": (
         "change the extension of {grp} to {ext2}", "rename {grp} to .{ext2}", "switch {grp} to the {ext2} extension",
         "give {grp} the extension .{ext2}", "change {grp} to .{ext2} files", "make {grp} end in .{ext2}",
         "convert the file extension of {grp} to {ext2}", "set the extension of {grp} to .{ext2}",
         "rename the extension of {grp} to {ext2}", "turn {grp} into .{ext2} files",
+        "~{grp}: change the extension to .{ext2}", "~I'd like {grp} to have the .{ext2} extension",
+        "replace the extension of {grp} with .{ext2}", "swap the extension on {grp} for .{ext2}",
+        "use .{ext2} as the extension for {grp}", "rename {grp} so their extension is .{ext2}",
+        "!can you give {grp} a .{ext2} extension?", "{grp} should get the extension {ext2}",
     ),
     "rename_prefix": (
         "add the prefix {pre} to {grp}", "prefix {grp} with {pre}", "put {pre} in front of the names of {grp}",
         "rename {grp} by adding {pre} at the start", "start the names of {grp} with {pre}",
         "add {pre} to the beginning of the names of {grp}", "stick {pre} before the names of {grp}",
         "add {pre} in front of {grp}", "prepend {pre} to the names of {grp}",
+        "~{grp}: prefix the names with {pre}", "~I'd like {pre} added to the start of the names of {grp}",
+        "put the prefix {pre} on {grp}", "attach {pre} to the front of the names of {grp}",
+        "give {grp} the prefix {pre}", "rename {grp}, putting {pre} before each name",
+        "rename {grp} so that each name starts with {pre}", "rename {grp} with {pre} as a prefix",
     ),
     "rename_template": (
         "rename {grp} using the pattern {tpl}", "rename {grp} to {tpl}", "number {grp} as {tpl}",
         "batch rename {grp} with the template {tpl}", "give {grp} names like {tpl}",
         "rename {grp} following the pattern {tpl}",
+        "~{grp}: rename using {tpl}", "~I'd like {grp} renamed as {tpl}", "apply the naming pattern {tpl} to {grp}",
+        "rename {grp} according to the scheme {tpl}", "use {tpl} as the new name format for {grp}",
+        "mass-rename {grp} to the format {tpl}", "!can you rename {grp} in the form {tpl}?", "bulk rename {grp}: {tpl}",
+        "rename {grp}; new names should look like {tpl}",
     ),
     "rename_suffix": (
         "add the suffix {suf} to {grp}", "append {suf} to the names of {grp}", "suffix {grp} with {suf}",
         "add {suf} to the end of the file names of {grp}", "rename {grp} by adding {suf} after the name",
         "put {suf} at the end of the names of {grp}", "give {grp} the suffix {suf}",
         "add {suf} after the names of {grp}", "tack {suf} onto the names of {grp}",
+        "~{grp}: suffix the names with {suf}", "~I want {suf} appended to the names of {grp}",
+        "put the suffix {suf} on {grp}", "extend the names of {grp} with {suf}", "rename {grp} with {suf} as a suffix",
+        "rename {grp}, putting {suf} after each name", "follow the names of {grp} with {suf}",
+        "!can you add a {suf} suffix to {grp}?",
     ),
     "classify_ext": (
         "sort {grp} by extension", "organize {F} by file type", "group the files in {F} by format",
@@ -466,6 +535,9 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "split {F} into one folder per extension", "tidy {F} by file extension", "arrange {grp} by format",
         "sort the files in {F} by their type",
         "sort {grp} into folders by extension", "bucket {F} by file extension", "group {grp} by extension",
+        "~{grp}: one folder per extension", "~I'd like {F} sorted by extension", "separate {grp} by file extension",
+        "split {grp} into folders named after their extension", "organize {F} into extension folders",
+        "classify {F} according to file extension", "~{F} needs sorting by extension",
     ),
     "classify_type": (
         "classify {grp} by category", "sort {F} into documents, images, videos and so on",
@@ -473,38 +545,61 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "sort {F} into folders like images and documents", "categorize {grp}", "organize {F} into categories",
         "sort {grp} by kind of file", "split {F} into categories like documents and images",
         "classify {F} by category",
+        "~{grp}: group by category", "~I'd like {F} organized into documents, images, music and so on",
+        "separate {grp} into images, documents, videos and the like", "file {grp} into category folders",
+        "sort {F} by what kind of files they are", "arrange {F} by file category",
     ),
     "classify_year": (
         "sort {grp} by year", "organize {F} by year", "group {grp} into folders by year",
         "classify {F} by year", "put {grp} into one folder per year", "sort {F} by the year they were modified",
         "file {grp} by year",
         "organize {grp} into year folders", "split {F} by year",
+        "~{grp}: one folder per year", "~I'd like {F} sorted into yearly folders", "separate {grp} by year",
+        "arrange {F} by year of modification", "group {F} year by year",
+        "bucket {grp} by the year they were last changed", "distribute {grp} into per-year folders",
     ),
     "classify_month": (
         "sort {grp} by month", "organize {F} by month", "group {grp} into monthly folders",
         "classify {F} by month", "put {grp} into one folder per month", "sort {F} by modification month",
         "organize {grp} into month folders", "split {F} by month", "file {grp} by month",
+        "~{grp}: one folder per month", "~I'd like {F} split into a folder for each month", "separate {grp} by month",
+        "arrange {F} by month of modification", "group {F} month by month",
+        "bucket {grp} by the month they were last changed", "distribute {grp} into per-month folders",
     ),
     "classify_size": (
         "sort {grp} by size", "organize {F} by file size", "group {grp} into small, medium and large",
         "classify {F} by size", "split {grp} by how big they are", "sort {F} into small, medium and large folders",
         "organize {grp} by size", "bucket {F} by size",
+        "~{grp}: group by size", "~I'd like {F} sorted by how large the files are", "separate {grp} into size buckets",
+        "split {grp} into folders by size", "divide {F} into small, medium and big files",
+        "categorize {grp} by file size", "classify {grp} by how much space they take",
     ),
     "classify_keywords": (
         "~in {F}, {rules}", "sort {grp}: {rules}", "organize {F} so that {rules}", "classify {grp}: {rules}",
         "go through {grp} and {rules}", "~for {grp}, {rules}", "sort {F} by keywords: {rules}",
         "classify {F} by content: {rules}", "organize {grp} like this: {rules}",
+        "~{grp}: {rules}", "~I'd like {F} sorted by content: {rules}", "split {grp} by keyword: {rules}",
+        "arrange {F} using these rules: {rules}", "use keywords to classify {grp}: {rules}",
+        "~here's how to sort {F}: {rules}", "organize {grp} by what they contain: {rules}",
+        "~based on content, sort {F} like so: {rules}",
     ),
     "classify_default": (
         "classify {grp}", "organize {F}", "tidy up {F}", "sort out {grp}", "clean up and organize {F}",
         "organize {grp}", "classify the files in {F}", "tidy {grp}", "!can you organize {F}?",
         "sort {F}", "put some order in {F}", "arrange {grp} into folders",
         "clean up {F}", "organize the files in {F}", "tidy up {grp}", "sort {grp} into folders",
+        "~{F} is a mess, organize it", "~I'd like {F} tidied up", "~arrange {F} neatly into folders",
+        "straighten out {F}", "~give {grp} a sensible folder structure", "make sense of the mess in {F}",
+        "~{grp}: sort them into folders", "neaten up {grp}",
     ),
     "classify_ruleset": (
         "classify {grp} using the {rs} rules", "organize {F} with the rule set {rs}", "sort {grp} with {rs} rules",
         "apply the {rs} rule set to {F}", "organize {grp} according to the {rs} rules", "use rule set {rs} on {F}",
         "run the {rs} rules on {grp}", "sort {F} using rule set {rs}",
+        "~{F}: apply the {rs} rules", "~I'd like {grp} classified with the {rs} rule set",
+        "follow the {rs} rules to organize {grp}", "use the {rs} rules to sort {F}",
+        "organize {F} based on the {rs} rule set", "let the {rs} rule set sort {grp}",
+        "tidy {grp} with the {rs} ruleset",
     ),
     "tag_add": (
         "tag {sel} as {tags}", "add the tag {tags} to {sel}", "label {sel} with {tags}", "mark {sel} as {tags}",
@@ -512,40 +607,77 @@ TEMPLATES: dict[str, tuple[str, ...]] = {
         "flag {sel} as {tags}", "add tags {tags} to {sel}",
         "label {sel} as {tags}", "add a {tags} tag to {sel}", "tag {sel} {tags}",
         "mark {sel} with the tag {tags}",
+        "~{sel}: tag as {tags}", "~I'd like {sel} tagged {tags}", "~use {tags} as a tag for {sel}",
+        "give {sel} a {tags} label", "add {tags} to the tags of {sel}", "slap a {tags} label on {sel}",
+        "{sel} should be tagged {tags}", "~the {tags} tag goes on {sel}",
     ),
     "tag_remove": (
         "remove the tag {tags} from {sel}", "untag {tags} from {sel}", "take the {tags} label off {sel}",
         "remove {tags} tag from {sel}", "delete the tag {tags} on {sel}", "unmark {sel} as {tags}",
         "drop the tag {tags} from {sel}", "{sel} should no longer be tagged {tags}",
         "remove the {tags} tag from {sel}", "clear the tag {tags} from {sel}", "untag {sel}: {tags}",
+        "~{sel}: no more {tags} tag", "~I'd like the {tags} tag removed from {sel}", "strip {sel} of the tag {tags}",
+        "~the {tags} tag should come off {sel}", "get rid of the {tags} tag on {sel}",
+        "{sel} shouldn't have the tag {tags} anymore", "take {tags} off the tags of {sel}",
     ),
     # multi-step requests with a pronoun pointing back at the first step's item
     "seq_mkdir_move": (
         "create a folder {D} and move {grp} into it", "make a new folder called {D}, then move {grp} there",
         "mkdir {D} and put {grp} in it", "create {D} and then move {grp} into it",
+        "set up a new directory {D} and transfer {grp} into it", "make {D}, then put {grp} inside it",
+        "~I need a folder {D} with {grp} moved into it", "start a folder called {D} and shift {grp} over to it",
+        "create the directory {D} and relocate {grp} there", "first make a folder {D}, then move {grp} to it",
+        "~{grp} should go into a new folder {D}, so create it first",
     ),
     "seq_mkdir_copy": (
         "create a folder {D} and copy {grp} into it", "make a directory {D}, then copy {grp} there",
         "set up a folder {D} and put copies of {grp} in it",
+        "create the directory {D}, then duplicate {grp} into it", "mkdir {D} and copy {grp} in there",
+        "~I need a new folder {D} holding copies of {grp}", "first create {D}, then copy {grp} over to it",
+        "make a folder named {D} and back up {grp} into it",
+        "!would you make a directory called {D} and clone {grp} into it?",
     ),
     "seq_rename_move": (
         "rename {B} to {new} and move it to {dst}", "rename {B} to {new}, then move it into {dst}",
         "call {B} {new} and then put it in {dst}",
+        "change the name of {B} to {new}, then put it in {dst}", "~{B}: rename it {new} and move it over to {dst}",
+        "first rename {B} as {new}, then send it to {dst}", "give {B} the name {new} and then relocate it to {dst}",
+        "rename {B} into {new} and transfer it into {dst}", "~I'd like {B} renamed to {new} and moved to {dst}",
     ),
     "seq_create_tag": (
         "create {path} with {text} and tag it {tags}", "make a file {path} containing {text}, then tag it as {tags}",
         "create {path} with the content {text} and label it {tags}",
+        "write a new file {path} saying {text} and mark it {tags}",
+        "~I need a file {path} with {text} in it, tagged {tags}",
+        "create {path} containing {text}; add the tag {tags} to it",
+        "first make {path} with the text {text}, then give it the tag {tags}",
+        "save {text} to a new file {path} and tag it with {tags}",
+        "!can you make {path} with {text} in it and flag it {tags}?",
     ),
     "seq_read_delete": (
         "show me {one} and then delete it", "print {one}, then remove it", "read {one} and delete it afterwards",
+        "display {one} one last time, then get rid of it", "cat {one} and then rm it",
+        "~I want to read {one} before deleting it", "let me see {one}, then trash it",
+        "open {one}, show me what it says and erase it", "first print the contents of {one}, then delete the file",
+        "~{one}: show it to me, then delete it",
     ),
     "seq_backup_set": (
         "back up {one} to {dst}, then overwrite it with {text}", "copy {one} to {dst} and then set its content to {text}",
         "make a copy of {one} in {dst}, then replace its contents with {text}",
+        "save a backup of {one} to {dst} and then write {text} into the original",
+        "~before overwriting {one} with {text}, copy it to {dst}",
+        "duplicate {one} into {dst}, then make the original say {text}",
+        "put a backup of {one} into {dst}, then set the original's content to {text}",
+        "!could you copy {one} to {dst} first and then overwrite the original with {text}?",
     ),
     "seq_list_delete": (
         "list {dir}, then delete the {e} files in it", "show what's in {dir} and then remove the {e} files there",
         "list {dir} and delete all {e} files in it",
+        "~what's in {dir}? show me, then get rid of the {e} files in there",
+        "display the contents of {dir} and then erase every {e} file inside it",
+        "first list {dir}, then trash the {e} files it contains", "show me {dir} and delete any {e} file in there",
+        "give me a listing of {dir}, then remove its {e} files",
+        "~I want to see what's in {dir} and then have the {e} files in it deleted",
     ),
 }
 
@@ -587,6 +719,8 @@ def new_path(ctx: Ctx, kind: str = "file", text: bool = False, plain: bool = Fal
     if rng.random() < 0.6:
         return ctx.name(name), name
     folder = ctx.folder()
+    while folder == name:     # "designs in designs": the plan constraint cannot build "designs/designs"
+        folder = ctx.folder()
     path = f"{folder}/{name}"
     if plain or rng.random() < 0.5:
         return ctx.name(path), path
