@@ -261,11 +261,12 @@ def _weighted(rng: random.Random, pairs: tuple):
 def _wrap(ctx: Ctx, lang: str, core: str, flag: str) -> str:
     m = _module(lang)
     rng = ctx.rng
-    if not flag and not core.startswith(("帮", "请")) and rng.random() < 0.08:
+    polite = ("帮", "请", "麻烦", "你", "给我")     # a Chinese core that already addresses the listener
+    if not flag and not core.startswith(polite) and rng.random() < 0.08:
         return m.question(ctx, core)
     pre = "" if flag else _weighted(rng, m.WRAP_PRE)
-    if core.startswith("给我") or any(w in pre and core.startswith(w) for w in ("帮", "请", "麻烦", "你")):
-        pre = ""        # "帮我" + "帮我 read 一下 X"
+    if core.startswith(polite):
+        pre = ""        # not "我想" + "帮我 read 一下 X", "帮我" + "给我把 X 删了"
     return pre + core + _weighted(rng, m.WRAP_POST)
 
 
