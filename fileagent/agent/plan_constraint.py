@@ -363,9 +363,22 @@ class PlanConstraint:
         if key == "new_name" and (b"/" in text or b"\\" in text):
             return False                     # a new name is a plain name: the compiler refuses any other
         if key in PATH_KEYS:
-            odd = text.startswith(b"/") or b"//" in text or (final and text.endswith(b"/"))
+            if text.startswith(b"/") and not self._written_from_its_start(text):
+                return False                 # "/legacy.js" out of "lib/legacy.js"
+            odd = b"//" in text or (final and text.endswith(b"/"))
             return (not odd or text in self.req) and not (final and self._stutter(text))
         return True
+
+    def _written_from_its_start(self, text: bytes) -> bool:
+        """The request writes `text` where a path can begin (not after a letter, digit or path
+        character): "/etc" in "read /etc/hosts" is, "/b.py" in "src/b.py" is not."""
+        i = self.req.find(text)
+        while i >= 0:
+            before = self.req[i - 1] if i else 0x20
+            if not (before < 0x80 and (chr(before).isalnum() or before in b"._-~/:\\")):
+                return True
+            i = self.req.find(text, i + 1)
+        return False
 
 
     def _stutter(self, text: bytes) -> bool:

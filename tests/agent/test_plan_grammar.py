@@ -206,6 +206,12 @@ def test_spans_are_whole_words_and_paths_do_not_stutter(grammar):
     assert not accepts(grammar, request, 'move in="/src" to="docs"')        # a joiner makes no path alone
     assert not accepts(grammar, request, 'move in="src" to="docs/"')
     assert accepts(grammar, "list old/old", 'list in="old/old"')              # written so: fine
+    # a path that starts with "/" is one the request writes from that "/"
+    assert not accepts(grammar, "move lib/legacy.js into old", 'move path="/legacy.js" to="old"')
+    assert accepts(grammar, "move lib/legacy.js into old", 'move path="lib/legacy.js" to="old"')
+    assert accepts(grammar, "read /etc/hosts", 'read path="/etc/hosts"')
+    assert accepts(grammar, "读取/etc/hosts", 'read path="/etc/hosts"')
+    assert accepts(grammar, 'read "/etc/hosts"', 'read path="/etc/hosts"')
 
 
 def test_sizes_and_dates_use_numbers_written_in_the_request(grammar):
