@@ -31,15 +31,15 @@ _ASCII_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_. -]*")
 
 
 # Real words that people give folders and files, many of them also verbs or type words of the
-# requests ("drop", "sort", "Photos"): a name that reads like a command word is still a name, and
+# requests ("sort", "delete", "Photos"): a name that reads like a command word is still a name, and
 # only its place in the request says so. Words that mean a place in requests (here, root, all) are
 # left out: a folder called "here" is ambiguous to a person too.
-_NAME_WORDS = ("drop", "stuff", "keep", "trash", "delete", "remove", "move", "copy", "sort", "list", "read",
+_NAME_WORDS = ("stuff", "keep", "trash", "delete", "remove", "move", "copy", "sort", "list", "read",
                "show", "open", "print", "view", "find", "tag", "label", "clean", "tidy", "rename", "backup",
                "share", "sync", "upload", "photos", "Photos", "music", "Music", "videos", "Videos", "Documents",
                "games", "books", "code", "home", "files", "folder", "extra", "latest", "current", "done",
                "later", "new", "empty", "type", "size", "year", "month", "name", "text", "dump", "pile", "bin",
-               "junk", "outbox", "saved", "export", "import", "output", "input", "ideas", "plans", "wip", "hold",
+               "junk", "outbox", "saved", "export", "import", "output", "input", "ideas", "wip", "hold",
                "check", "test", "demo", "sample", "images", "pictures", "archives", "logs", "spreadsheets")
 WORD_NAME_P = 0.3       # share of made-up name words that are real words
 
@@ -97,6 +97,24 @@ _ZH_CHARS = ("的一是在不了有和人这中大为上个国我以要他时来
              "管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据"
              "处队南给色光门即保治北造百规热领七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更"
              "单风切打白教速花带安场身车例真务具万每目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传")
+# Everyday words for made-up texts: real text is words, and the tokenizer has pieces for common ones
+# ("下午", "meeting"); texts of random characters alone teach copying only one piece at a time.
+_EN_TEXT_WORDS = _EN_WORDS + (
+    "water", "plants", "buy", "milk", "bread", "eggs", "call", "mom", "dad", "dentist", "doctor", "office",
+    "back", "out", "until", "monday", "friday", "sunday", "morning", "evening", "noon", "lunch", "dinner",
+    "pay", "rent", "bills", "invoice", "client", "project", "deadline", "release", "version", "build", "server",
+    "deploy", "bug", "fixed", "done", "pending", "approved", "rejected", "remember", "don't", "forget", "ask",
+    "about", "with", "from", "by", "before", "after", "this", "that", "all", "my", "our", "your", "room",
+    "door", "key", "car", "train", "flight", "hotel", "trip", "book", "read", "write", "email", "reply",
+    "password", "changed", "moved", "to", "pm", "am", "hello", "world", "welcome", "copyright", "draft",
+    "confidential", "internal", "only", "status", "owner", "team", "lead", "data", "backup", "old", "new")
+_ZH_TEXT_WORDS = (
+    "今天", "明天", "后天", "上午", "下午", "晚上", "周一", "周三", "周五", "周末", "三点", "十点", "开会", "会议", "项目", "报告", "修复", "登录", "问题",
+    "测试", "文档", "检查", "提交", "代码", "版本", "更新", "发布", "总结", "需要", "准备", "材料", "客户", "合同", "付款", "发票", "预算", "审核", "通过",
+    "确认", "联系", "电话", "邮件", "回复", "老师", "同事", "经理", "家里", "超市", "买", "牛奶", "鸡蛋", "面包", "水果", "记得", "不要", "忘记", "带上",
+    "钥匙", "护照", "出差", "旅行", "酒店", "机票", "火车", "医生", "体检", "交", "房租", "水电费", "作业", "考试", "复习", "年度", "目标", "数据", "备份",
+    "服务器", "上线", "已", "未", "待", "确认", "的", "和", "在", "把", "给", "请", "我们", "大家", "注意", "重要", "紧急", "内部", "资料", "版权所有",
+    "欢迎", "你好", "世界", "状态", "负责人", "小组", "会议室", "打印", "签字")
 _TEXT_FORMS = ("{}", "{}", "{}", "TODO: {}", "# {}", "- {}", "{}!", "{} {}", "{}, {}", "note: {}")
 _ZH_FORMS = ("{}", "{}", "{}", "待办：{}", "# {}", "{}，{}", "备注：{}", "{}！")
 
@@ -104,12 +122,15 @@ _ZH_FORMS = ("{}", "{}", "{}", "待办：{}", "# {}", "{}，{}", "备注：{}", 
 def _fresh_text(rng: random.Random, like: str) -> str:
     """Made-up free text (content, replace strings) in the language of `like`."""
     if re.search(r"[\u4e00-\u9fff]", like):
-        part = lambda: "".join(rng.choice(_ZH_CHARS) for _ in range(rng.randint(2, 6)))  # noqa: E731
+        def part() -> str:
+            if rng.random() < 0.6:
+                return "".join(rng.choice(_ZH_TEXT_WORDS) for _ in range(rng.randint(1, 5)))
+            return "".join(rng.choice(_ZH_CHARS) for _ in range(rng.randint(2, 6)))
         form = rng.choice(_ZH_FORMS)
     else:
         def part() -> str:
-            words = [rng.choice(_EN_WORDS) if rng.random() < 0.5 else _fresh_name(rng, "x")
-                     for _ in range(rng.randint(1, 4))]
+            words = [rng.choice(_EN_TEXT_WORDS) if rng.random() < 0.6 else _fresh_name(rng, "x")
+                     for _ in range(rng.randint(1, 5))]
             if rng.random() < 0.2:
                 words.append(str(rng.randint(1, 2030)))
             return " ".join(words)
