@@ -59,7 +59,7 @@ def main() -> int:
         results.append(ok)
         print(f"  -> {label}: {verdict(ok)}")
 
-    heldout = [e for e in generate(a.n * 8, seed=a.seed) if e.split == "heldout"][:a.n]
+    heldout = [e for e in generate(a.n * 10, seed=a.seed) if e.split == "heldout"][:a.n]
     t0 = time.perf_counter()
     scores, failures = evaluate(Planner(model_dir), [(e.src, e.tgt, e.template) for e in heldout])
     print(f"held-out pairs: {len(heldout)} ({time.perf_counter() - t0:.0f}s to score)")
@@ -69,6 +69,8 @@ def main() -> int:
     print(f"  the model's own top beam candidate: {scores['accuracy_constrained_beam']:.1%}; "
           f"greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%}")
     target("accuracy >= 95%", acc >= 0.95)
+    print(f"  picks that delete where the request asks no deletion: "
+          f"{scores['planner_pick_spurious_delete']:.1%}")
     print(f"schema-valid, constrained: {scores['schema_valid_constrained']:.1%}")
     target("constrained == 100%", scores["schema_valid_constrained"] == 1.0)
     print(f"schema-valid, unconstrained greedy: {scores['schema_valid_unconstrained']:.1%}")

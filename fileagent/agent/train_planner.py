@@ -201,7 +201,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     candidate that `screen` passes (finished, valid, plausible) and `lower_refusal` lets stand in,
     which is what `plan` would take before compiling it against a tree (there is no tree here)."""
     from ..errors import PlanError
-    from .planner import lower_refusal, parse_candidate, screen
+    from .planner import _deletes, lower_refusal, parse_candidate, screen
 
     def pick(beam) -> str:
         for i, (text, done) in enumerate(beam):
@@ -233,6 +233,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         counts["beam_valid"] += valid(best_text, best_done)
         picked = pick(beam)
         counts["planner_exact"] += picked == tgt
+        counts["planner_spurious_delete"] += _deletes(picked) and not _deletes(tgt)
         if not (best_done and best_text == tgt) or picked != tgt:
             by_template[template] += 1
             failures.append({"template": template, "src": src, "tgt": tgt, "got": best_text,
@@ -245,6 +246,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         "accuracy_greedy_unconstrained": counts["greedy_exact"] / n,
         "schema_valid_constrained": counts["beam_valid"] / n,
         "schema_valid_unconstrained": counts["greedy_valid"] / n,
+        "planner_pick_spurious_delete": counts["planner_spurious_delete"] / n,
         "failures_by_template": dict(by_template.most_common()),
     }
     return metrics, failures

@@ -104,3 +104,20 @@ def test_evaluation_scores_the_model_top_and_the_planner_pick():
     assert metrics["accuracy_constrained_beam"] == 0.0        # the top one moves b.txt where it already is
     assert metrics["accuracy_planner_pick"] == 1.0            # the planner passes it over
     assert failures[0]["picked"] == 'move path="a/b.txt" to="c"'
+
+
+def test_evaluation_counts_picks_that_delete_where_the_request_does_not():
+    class Fake:
+        def __init__(self, beam):
+            self.beam = beam
+
+        def candidates(self, src, paths, beam=4, constrained=True):
+            return self.beam[:1] if not constrained else self.beam
+
+    pair = [("sort drop", 'classify in="drop"', "t.0")]
+    deleting = Fake([('delete in="drop"', True), ('classify in="drop"', True)])
+    assert train_planner.evaluate(deleting, pair)[0]["planner_pick_spurious_delete"] == 1.0
+    # the planner never falls back to a deletion the model's best reading does not have
+    not_first = Fake([('move path="drop/a" to="drop"', True), ('delete in="drop"', True), ('list path="drop"', True)])
+    metrics, failures = train_planner.evaluate(not_first, pair)
+    assert failures[0]["picked"] == 'list path="drop"' and metrics["planner_pick_spurious_delete"] == 0.0
