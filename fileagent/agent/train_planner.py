@@ -30,17 +30,17 @@ _QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ASCII_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_. -]*")
 
 
-# Real words that people give folders and files, many of them also verbs or type words of the
-# requests ("sort", "delete", "Photos"): a name that reads like a command word is still a name, and
-# only its place in the request says so. Words that mean a place in requests (here, root, all) are
-# left out: a folder called "here" is ambiguous to a person too.
-_NAME_WORDS = ("stuff", "keep", "trash", "delete", "remove", "move", "copy", "sort", "list", "read",
-               "show", "open", "print", "view", "find", "tag", "label", "clean", "tidy", "rename", "backup",
-               "share", "sync", "upload", "photos", "Photos", "music", "Music", "videos", "Videos", "Documents",
-               "games", "books", "code", "home", "files", "folder", "extra", "latest", "current", "done",
-               "later", "new", "empty", "type", "size", "year", "month", "name", "text", "dump", "pile", "bin",
-               "junk", "outbox", "saved", "export", "import", "output", "input", "ideas", "wip", "hold",
-               "check", "test", "demo", "sample", "images", "pictures", "archives", "logs", "spreadsheets")
+# Real words that people give folders and files, some of them also type words or verb-like nouns of
+# the requests ("Photos", "images", "trash", "backup"): a name that reads like a request word is still
+# a name, and only its place in the request says so. Bare command verbs (sort, delete, list) are left
+# out: with them the model took the verb of "sort X by ..." for the folder when X was an odd word.
+# So are words that mean a place in requests (here, root, all).
+_NAME_WORDS = ("stuff", "keep", "trash", "backup", "share", "sync", "upload", "photos", "Photos", "music",
+               "Music", "videos", "Videos", "Documents", "games", "books", "code", "home", "files", "folder",
+               "extra", "latest", "current", "done", "later", "new", "empty", "type", "size", "year", "month",
+               "name", "text", "dump", "pile", "bin", "junk", "outbox", "saved", "export", "import", "output",
+               "input", "ideas", "wip", "hold", "check", "test", "demo", "sample", "images", "pictures",
+               "archives", "logs", "spreadsheets", "notes", "old", "misc", "temp", "final", "review")
 WORD_NAME_P = 0.3       # share of made-up name words that are real words
 
 

@@ -70,7 +70,7 @@ def test_fresh_names_are_sometimes_command_words_but_never_merge_two_mentions():
         assert new_src == f"move {name} to {to}"
         assert name.endswith(".pdf") and name != to and to not in ("move", "to")   # no word of the request
         seen_words |= {name[:-4], to} & set(train_planner._NAME_WORDS)
-    assert {"sort", "delete", "move"} & seen_words and len(seen_words) > 20
+    assert {"Photos", "images", "trash"} & seen_words and len(seen_words) > 20
 
 
 def test_fresh_texts_replace_free_text_in_request_and_plan_alike():
