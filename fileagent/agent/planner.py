@@ -151,13 +151,21 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     A candidate the policy refuses ends the search with that refusal: a lower
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
+    _, plan, changes = pick(candidates, compile, root)
+    return plan, changes
+
+
+def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet] | None,
+         root: Path | None = None) -> tuple[int, Plan, ChangeSet | None]:
+    """`choose`, with the index of the chosen candidate; without `compile` (the held-out
+    evaluation has no tree) a candidate only has to be finished, valid and plausible."""
     errors: list[Exception] = []
     for i, (text, finished) in enumerate(candidates):
         try:
             why = lower_refusal(candidates[0][0], text) if i else None
             if why:
                 raise PlanError(f"plan {text!r} {why}")
-            return screen(text, finished, root, compile)
+            return (i, *screen(text, finished, root, compile))
         except PlanError as e:
             errors.append(e)
     if not errors:

@@ -198,21 +198,16 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     """Exact match and schema validity, greedy unconstrained and constrained beam; failures listed.
 
     Two beam figures: the top candidate as the model ranks it, and the planner's pick, the first
-    candidate that `screen` passes (finished, valid, plausible) and `lower_refusal` lets stand in,
-    which is what `plan` would take before compiling it against a tree (there is no tree here)."""
-    from ..errors import PlanError
-    from .planner import _deletes, lower_refusal, parse_candidate, screen
+    candidate that `planner.pick` takes without a tree to compile against (finished, valid,
+    plausible, no deletion the top candidate lacks), which is what `plan` would take before compiling."""
+    from ..errors import NoPlannerError
+    from .planner import _deletes, parse_candidate, pick
 
-    def pick(beam) -> str:
-        for i, (text, done) in enumerate(beam):
-            try:
-                if i and lower_refusal(beam[0][0], text):
-                    continue
-                screen(text, done, None)
-                return text
-            except PlanError:
-                continue
-        return ""
+    def planner_pick(beam) -> str:
+        try:
+            return beam[pick(beam, None)[0]][0]
+        except NoPlannerError:
+            return ""
 
     def valid(text: str, finished: bool) -> bool:
         try:
@@ -231,7 +226,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         counts["greedy_valid"] += valid(greedy_text, greedy_done)
         counts["beam_exact"] += best_done and best_text == tgt
         counts["beam_valid"] += valid(best_text, best_done)
-        picked = pick(beam)
+        picked = planner_pick(beam)
         counts["planner_exact"] += picked == tgt
         counts["planner_spurious_delete"] += _deletes(picked) and not _deletes(tgt)
         if not (best_done and best_text == tgt) or picked != tgt:
