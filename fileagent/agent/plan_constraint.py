@@ -126,6 +126,11 @@ class PlanConstraint:
             pos.setdefault(b, set()).add(p)
         self.pos_of = {b: frozenset(ps) for b, ps in pos.items()}
         self.starts = {b: frozenset(p + 1 for p in ps if span_start[p]) for b, ps in pos.items()}
+        # A path in the plan's first step never starts right after a "/" the request writes: the
+        # file name of a written path ("day1.md" of "notes/day1.md") stands alone or under another
+        # folder only in a later step ("move notes/day1.md to old, then tag it": old/day1.md).
+        self.first_starts = {b: frozenset(p for p in ps if p < 2 or req[p - 2] != 0x2F)
+                             for b, ps in self.starts.items()}
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
         # so the model can complete a name but not pick some other file of the tree.
         words = set(re.findall(r"\w+", request.lower()))
@@ -241,10 +246,10 @@ class PlanConstraint:
 
     def next_bytes(self, state: tuple) -> Iterable[int]:
         if state[0] == "q":
-            vs = state[3]
+            vs, later = state[3], state[1][6]
             if vs[0]:
-                return [_ESCAPED[v] for v in self._value_next(state[2], vs) if v in _ESCAPED]
-            out = {0x5C if v in _ESCAPED else v for v in self._value_next(state[2], vs)}
+                return [_ESCAPED[v] for v in self._value_next(state[2], vs, later) if v in _ESCAPED]
+            out = {0x5C if v in _ESCAPED else v for v in self._value_next(state[2], vs, later)}
             if self._value_accepts(state[2], vs):
                 out.add(0x22)
             return out
@@ -258,18 +263,19 @@ class PlanConstraint:
     def byte_step(self, state: tuple, b: int) -> tuple | None:
         if state[0] == "q":
             _, ctx, key, vs = state
+            later = ctx[6]
             if vs[0]:
                 v = _UNESCAPE.get(b)
-                nxt = None if v is None else self._value_step(key, vs, v)
+                nxt = None if v is None else self._value_step(key, vs, v, later)
             elif b == 0x22:
                 return ("af", ctx, "") if self._value_accepts(key, vs) else None
             elif b == 0x5C:
-                ok = any(v in _ESCAPED for v in self._value_next(key, vs))
+                ok = any(v in _ESCAPED for v in self._value_next(key, vs, later))
                 nxt = (True,) + vs[1:] if ok else None
             elif b in _ESCAPED:
                 return None                                   # a raw newline (or quote handled above)
             else:
-                nxt = self._value_step(key, vs, b)
+                nxt = self._value_step(key, vs, b, later)
             return None if nxt is None else ("q", ctx, key, nxt)
         if state[0] == "b" and state[2] in REQUEST_BARE:
             _, ctx, key, typed = state
@@ -289,12 +295,29 @@ class PlanConstraint:
             starts.add(b"")
         return starts
 
-    def _value_next(self, key: str, vs: tuple) -> set[int]:
-        _, _, spans, gap, _, paths, _ = vs
+    def _starts(self, key: str, later: bool, text: bytes) -> dict[int, frozenset[int]]:
+        """Where a new span may start (as positions after its first byte), by first byte."""
+        if key not in PATH_KEYS:
+            return self.starts
+        starts = self.starts if later else self.first_starts
+        prev = text[:-1].rsplit(b"/", 1)[-1]
+        if not text.endswith(b"/") or not prev or prev + b"/" + prev in self.req:
+            return starts
+        # Not the folder just written, again ("inbox/inbox"): refused here, where it would begin,
+        # and not only once complete, so no value runs into a dead end.
+        again, i = set(), self.req.find(prev)
+        while i >= 0:
+            if self.span_end[i + len(prev)]:
+                again.add(i + 1)
+            i = self.req.find(prev, i + 1)
+        return {b: ps - again for b, ps in starts.items()} if again else starts
+
+    def _value_next(self, key: str, vs: tuple, later: bool) -> set[int]:
+        _, _, spans, gap, _, paths, text = vs
         req, n = self.req, len(self.req)
         out = {req[p] for p in spans if p < n}
         if gap:
-            out.update(b for b, ps in self.starts.items() if ps)
+            out.update(b for b, ps in self._starts(key, later, text).items() if ps)
         for pre in self._joiner_starts(key, vs):
             out.update(j[len(pre)] for j in JOINERS.get(key, ()) if len(j) > len(pre) and j.startswith(pre))
         if paths is not None:
@@ -309,13 +332,13 @@ class PlanConstraint:
                     i += 1
         return out
 
-    def _value_step(self, key: str, vs: tuple, v: int) -> tuple | None:
+    def _value_step(self, key: str, vs: tuple, v: int, later: bool) -> tuple | None:
         _, _, spans, gap, partial, paths, text = vs
-        text += bytes([v])
         hits = spans & self.pos_of.get(v, frozenset())
         new_spans = frozenset(p + 1 for p in hits)
         if gap:
-            new_spans |= self.starts.get(v, frozenset())
+            new_spans |= self._starts(key, later, text).get(v, frozenset())
+        text += bytes([v])
         new_gap, new_partial = False, set()
         for pre in self._joiner_starts(key, vs):
             cand = pre + bytes([v])
@@ -336,7 +359,7 @@ class PlanConstraint:
             return None
         new = (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
         if paths is None and key in PATH_KEYS and self._stutter(text):
-            if v == 0x2F or not self._value_next(key, new) - {0x2F}:
+            if v == 0x2F or not self._value_next(key, new, later) - {0x2F}:
                 return None                  # "src/src/", or a "src/src" that cannot grow past it
         return new
 

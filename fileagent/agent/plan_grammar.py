@@ -17,12 +17,14 @@ Two layers:
   the model can copy names but never invent one.
 
 States are plain tuples (hashable, never mutated):
-    ("op", typed)                 an op name being written
+    ("op", typed[, True])         an op name being written (True: not the plan's first step)
     ("af", ctx, typed)            after an op or a field: a key, " ; " or the end
     ("b", ctx, key, typed)        a bare value
     ("q", ctx, key, vstate)       a quoted value (vstate: see PlanConstraint)
     ("eos",)                      finished
-ctx = (op, seen keys, last key, mode, by, kind): what the cross-field rules need.
+ctx = (op, seen keys, last key, mode, by, kind, later): what the cross-field rules need;
+later: the step is not the plan's first (PlanConstraint lets only later steps name an item by
+the file name of a path the request writes: "move a/b.md to c, then tag it" -> tag path="c/b.md").
 """
 from __future__ import annotations
 
@@ -51,30 +53,31 @@ SEP = " ; "
 KEY_ORDER_OPS = tuple(KEY_ORDER)
 
 START = ("op", "")
+NEXT_STEP = ("op", "", True)
 EOS_STATE = ("eos",)
 
 
 # ------------------------------------------------------------- step structure
 
-def new_ctx(op: str) -> tuple:
-    return (op, frozenset(), None, None, None, None)
+def new_ctx(op: str, later: bool = False) -> tuple:
+    return (op, frozenset(), None, None, None, None, later)
 
 
 def ctx_add(ctx: tuple, key: str, value: str | None = None) -> tuple:
-    op, seen, _, mode, by, kind = ctx
+    op, seen, _, mode, by, kind, later = ctx
     if key == "mode":
         mode = value
     elif key == "by":
         by = value
     elif key == "kind":
         kind = value
-    return (op, seen | {key}, key, mode, by, kind)
+    return (op, seen | {key}, key, mode, by, kind, later)
 
 
 @lru_cache(maxsize=None)
 def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
     """(keys that may come next, whether the step may end here)."""
-    op, seen, last, mode, by, kind = ctx
+    op, seen, last, mode, by, kind, _ = ctx
     order = KEY_ORDER[op]
     at = order.index(last) if last is not None else -1
     keys = [k for k in order if order.index(k) > at or (k == last and k in REPEATABLE)
@@ -135,7 +138,7 @@ def field_options(ctx: tuple) -> tuple[dict[str, object], bool]:
         else:
             options[f" {k}="] = ("b", ctx, k, "")
     if can_end:
-        options[SEP] = START
+        options[SEP] = NEXT_STEP
     return options, can_end
 
 
@@ -284,8 +287,8 @@ class PlanGrammar:
         if kind == "op":
             typed = state[1] + ch
             if typed in KEY_ORDER:
-                return ("af", new_ctx(typed), "")
-            return ("op", typed) if typed in prefixes_of(KEY_ORDER_OPS) else None
+                return ("af", new_ctx(typed, len(state) > 2), "")
+            return ("op", typed) + state[2:] if typed in prefixes_of(KEY_ORDER_OPS) else None
         if kind == "af":
             options = field_options(state[1])[0]
             typed = state[2] + ch

@@ -214,6 +214,18 @@ def test_spans_are_whole_words_and_paths_do_not_stutter(grammar):
     assert accepts(grammar, 'read "/etc/hosts"', 'read path="/etc/hosts"')
 
 
+def test_the_file_name_of_a_written_path_moves_only_in_a_later_step(grammar):
+    request = "make notes/todo.md with buy milk"
+    assert accepts(grammar, request, 'create path="notes/todo.md" content="buy milk"')
+    assert not accepts(grammar, request, 'create path="make/todo.md" content="buy milk"')
+    assert not accepts(grammar, request, 'create path="todo.md" content="buy milk"')
+    request = "move notes/todo.md to old, then tag it done"
+    assert accepts(grammar, request, 'move path="notes/todo.md" to="old" ; tag path="old/todo.md" tag="done"')
+    assert not accepts(grammar, request, 'tag path="old/todo.md" tag="done"')
+    assert accepts(grammar, "把 'a/b/报告.md' 移到 旧, 然后打上 完成 标签",
+                   'move path="a/b/报告.md" to="旧" ; tag path="旧/报告.md" tag="完成"')
+
+
 def test_sizes_and_dates_use_numbers_written_in_the_request(grammar):
     assert accepts(grammar, "list files over 10 megs", "list larger=10MB")
     assert accepts(grammar, "list files over 10 megs", "list larger=10KB")        # the unit is the model's call
