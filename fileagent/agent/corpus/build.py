@@ -168,8 +168,13 @@ def all_template_ids() -> list[str]:
 # ------------------------------------------------------------------ rendering
 
 def _fill(tpl: str, slots: dict) -> str:
+    """The template with its slots filled; a trailing phrase (a classify destination) goes before
+    a question's closing mark: "can you organize docs into old?"."""
     suffix = slots.pop("_suffix", "")
-    return tpl.lstrip("!~").format(**slots) + suffix
+    text = tpl.lstrip("!~").format(**slots)
+    if suffix and text[-1:] in ("?", "\uff1f"):
+        return text[:-1] + suffix + text[-1]
+    return text + suffix
 
 
 def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, list, str, str]:
