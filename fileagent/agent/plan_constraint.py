@@ -1,11 +1,12 @@
 """The per-request half of the plan grammar: what values the model may write.
 
 A quoted value is read UNESCAPED (`\\"` is a `"` of the value) and must be one of:
-- spans (substrings) of the request, separated by the key's joiners ("/" for
-  paths: FOLDER/NAME from two mentions; wildcards for patterns; placeholders
-  for rename templates), never two spans back to back;
-- a path that exists under the root (handed in by the planner), or "." (the root), or ".."
-  when the request names the parent folder.
+- spans (substrings) of the request, separated by the key's joiners (one "/" in
+  a `path`: FOLDER/NAME from two mentions, as the corpus writes "NAME in FOLDER";
+  wildcards for patterns; placeholders for rename templates), never two spans
+  back to back; a folder value (in, to, dest...) is one span, as the request writes it;
+- a path that exists under the root (handed in by the planner), or ".." when the request
+  names the parent folder. (The root is a selection without `in`, never ".".)
 Bare `ext` / `set_ext` values are lower-case alphanumeric spans of the request
 or extensions of the shared file-type table. Sizes use a number written in the
 request (any unit); dates a year written in the request (or the one after it:
@@ -42,8 +43,7 @@ MULTI_JOINER_OK = ("pattern", "name~", "template")      # joiners side by side: 
 START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
 END_JOINER_OK = ("pattern", "name~", "template", "add_prefix")
 JOINERS: dict[str, tuple[bytes, ...]] = {
-    "path": _PATH_JOINERS, "in": _PATH_JOINERS, "to": _PATH_JOINERS, "dest": _PATH_JOINERS,
-    "then": _PATH_JOINERS, "else": _PATH_JOINERS,
+    "path": _PATH_JOINERS,
     "pattern": (b"*", b"?", b"/", b"."),
     "name~": (b"^", b"$", b".", b"*", b"+", b"?", b"|", b"(", b")", b"[", b"]", b"\\d", b"\\s", b"\\."),
     "template": (b"{stem}", b"{ext}", b"{name}", b"{n}", b"{n:03}", b"{date}", b"_", b"-", b".", b" "),
@@ -92,6 +92,14 @@ def quoted_regions(request: str) -> list[tuple[int, int]]:
     return regions
 
 
+def _char_before(data: bytes, p: int) -> str:
+    """The character that ends at byte `p` of UTF-8 `data`."""
+    q = p - 1
+    while q > 0 and (data[q] & 0xC0) == 0x80:
+        q -= 1
+    return data[q:p].decode("utf-8", "replace")
+
+
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""
 
@@ -126,11 +134,16 @@ class PlanConstraint:
             pos.setdefault(b, set()).add(p)
         self.pos_of = {b: frozenset(ps) for b, ps in pos.items()}
         self.starts = {b: frozenset(p + 1 for p in ps if span_start[p]) for b, ps in pos.items()}
-        # A path in the plan's first step never starts right after a "/" the request writes: the
-        # file name of a written path ("day1.md" of "notes/day1.md") stands alone or under another
-        # folder only in a later step ("move notes/day1.md to old, then tag it": old/day1.md).
+        # A path never starts at an opening quote mark ("'USB backup"; a text may: find="\"x\"") nor
+        # at the "." of a name written after a letter of any script (".txt" of "笔记.txt").
+        # In the plan's first step it never starts right after a "/" the request writes
+        # either: the file name of a written path ("day1.md" of "notes/day1.md") stands alone or
+        # under another folder only in a later step ("move notes/day1.md to old, then tag it").
+        odd = {p + 1 for p in pos.get(0x2E, ()) if 0 < p < n - 1 and alnum[p + 1] and _char_before(req, p).isalnum()}
+        odd |= {lo - len(_char_before(req, lo).encode("utf-8")) + 1 for lo, _ in regions}
+        self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         self.first_starts = {b: frozenset(p for p in ps if p < 2 or req[p - 2] != 0x2F)
-                             for b, ps in self.starts.items()}
+                             for b, ps in self.path_starts.items()}
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
         # so the model can complete a name but not pick some other file of the tree.
         words = set(re.findall(r"\w+", request.lower()))
@@ -138,7 +151,7 @@ class PlanConstraint:
                                              & words or p.rsplit("/", 1)[-1].lower() in request.lower())]
         # "." (the root) always; ".." only for a request that names the parent folder, in words or as "..".
         parent = ".." in request or any(w in request.lower() for w in PARENT_WORDS)
-        self.paths = sorted({p.encode("utf-8") for p in named} | {b"."} | ({b".."} if parent else set()))
+        self.paths = sorted({p.encode("utf-8") for p in named} | ({b".."} if parent else set()))
         exts = set(_KNOWN_EXTS)
         for run in re.findall(r"[a-z0-9]+", request.lower()):
             exts.update(run[i:j] for i in range(len(run)) for j in range(i + 1, min(len(run), i + MAX_EXT_LEN) + 1))
@@ -153,7 +166,8 @@ class PlanConstraint:
         years = {n for n in numbers if len(n) == 4}
         self.years = years | {str(int(y) + 1) for y in years}
         self.days = {f"{int(n):02d}" for n in numbers if 1 <= int(n) <= 31} | {"01"}
-        self.value_start = (False, False, frozenset(), True, frozenset(), (0, len(self.paths), 0), b"")
+        self.value_start = (False, False, frozenset(), True, frozenset(),
+                            (0, len(self.paths), 0) if self.paths else None, b"")
         self._masks: dict[tuple, np.ndarray] = {}
         self._forced: dict[tuple, list[int]] = {}
 
@@ -287,8 +301,10 @@ class PlanConstraint:
 
     # ---------------------------------------------------------------- values
     def _joiner_starts(self, key: str, vs: tuple) -> set[bytes]:
-        _, started, spans, gap, partial, _, _ = vs
+        _, started, spans, gap, partial, _, text = vs
         starts = set(partial)
+        if key == "path" and started and text not in self.req:
+            return starts                    # joined once already: FOLDER/NAME, no third piece
         if gap and (key in MULTI_JOINER_OK if started else key in START_JOINER_OK):
             starts.add(b"")
         elif any(self.span_end[p] for p in spans):
@@ -299,7 +315,7 @@ class PlanConstraint:
         """Where a new span may start (as positions after its first byte), by first byte."""
         if key not in PATH_KEYS:
             return self.starts
-        starts = self.starts if later else self.first_starts
+        starts = self.path_starts if later else self.first_starts
         prev = text[:-1].rsplit(b"/", 1)[-1]
         if not text.endswith(b"/") or not prev or prev + b"/" + prev in self.req:
             return starts

@@ -59,7 +59,7 @@ OWN_CASES = [
     ("erase a.txt, then make a folder named old", 'delete path="a.txt" ; create path="old" kind=dir'),
     ('in notes.md swap "colour" for color', 'update path="notes.md" mode=replace find="\\"colour\\"" text="color"'),
     ("show files above 10MB changed after 2024-02-29", "list larger=10MB after=2024-02-29"),
-    ("sort the notes folder: kubernetes goes to ops", 'classify in="notes" by=keywords if="kubernetes" then="notes/ops"'),
+    ("sort the notes folder: kubernetes goes to ops", 'classify in="notes" by=keywords if="kubernetes" then="ops"'),
     ("把 下载 里的所有 pdf 移动到 文档/论文", 'move in="下载" ext=pdf to="文档/论文"'),
     ("files in logs whose name starts with err, everywhere", 'list in="logs" pattern="err*" recursive'),
     ("number the jpg photos as trip", 'rename ext=jpg template="trip_{n:03}.{ext}"'),
@@ -199,7 +199,8 @@ def test_ext_is_a_lowercase_span_or_a_known_extension(grammar):
 def test_spans_are_whole_words_and_paths_do_not_stutter(grammar):
     request = "move the shots in log.md and src/b.py to docs."
     assert accepts(grammar, request, 'move path="log.md" to="docs"')
-    assert accepts(grammar, request, 'move path="src/b.py" to="docs/shots"')
+    assert accepts(grammar, request, 'move path="src/b.py" to="docs"')
+    assert not accepts(grammar, request, 'move path="src/b.py" to="docs/shots"')   # a folder: one span
     assert not accepts(grammar, request, 'move path="log" to="docs"')       # part of a word
     assert not accepts(grammar, request, 'move in="shot" to="docs"')
     assert not accepts(grammar, request, 'move in="src/src" to="docs"')     # repeated, not written so
@@ -287,7 +288,29 @@ def test_parent_folder_only_when_the_request_names_it(grammar):
     assert accepts(grammar, "move tune.wav to the parent folder", 'move path="tune.wav" to=".."')
     assert accepts(grammar, "把 tune.wav 移到上一级目录", 'move path="tune.wav" to=".."')
     assert accepts(grammar, "mv tune.wav ..", 'move path="tune.wav" to=".."')
-    assert accepts(grammar, "list everything here", 'list path="."')
+    assert not accepts(grammar, "list everything here", 'list path="."')     # the root is no "in"
+    assert accepts(grammar, "move x.md to .", 'move path="x.md" to="."')       # unless written
+
+
+def test_paths_join_two_mentions_at_most_and_folders_none(grammar):
+    request = "remove the draft tag from essay.docx in school"
+    assert accepts(grammar, request, 'tag path="school/essay.docx" tag="draft" remove')
+    assert not accepts(grammar, request, 'tag path="remove/tag/draft" tag="draft" remove')
+    assert accepts(grammar, "delete work/2024/a.md in archive", 'delete path="archive/work/2024/a.md"')
+    assert not accepts(grammar, "sort recordings into a folder per month", 'classify in="recordings/month" by=month')
+    assert not accepts(grammar, "sort the notes folder: kubernetes goes to ops",
+                       'classify in="notes" by=keywords if="kubernetes" then="notes/ops"')
+    assert accepts(grammar, "sort recordings/2024 by month", 'classify in="recordings/2024" by=month')
+    # nor does a path start at the "." of a written name
+    assert not accepts(grammar, "先看 旧笔记.txt，再删掉", 'read path="旧笔记.txt" ; delete path=".txt"')
+    assert accepts(grammar, "先看 旧笔记.txt，再删掉", 'read path="旧笔记.txt" ; delete path="旧笔记.txt"')
+    assert accepts(grammar, "read .bashrc", 'read path=".bashrc"')
+    # nor at a quote mark
+    for quoted in ("'USB backup'", "\u201cUSB backup\u201d"):
+        request = f"back up the pdfs in work to {quoted}"
+        assert accepts(grammar, request, 'copy in="work" ext=pdf to="USB backup"')
+        assert not accepts(grammar, request, 'copy in="work" ext=pdf to="\'USB backup"')
+        assert not accepts(grammar, request, 'copy in="work" ext=pdf to="\u201cUSB backup"')
 
 
 
