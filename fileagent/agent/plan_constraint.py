@@ -92,6 +92,14 @@ def quoted_regions(request: str) -> list[tuple[int, int]]:
     return regions
 
 
+def _find_all(data: bytes, part: bytes) -> list[int]:
+    out, i = [], data.find(part) if part else -1
+    while i >= 0:
+        out.append(i)
+        i = data.find(part, i + 1)
+    return out
+
+
 def _char_before(data: bytes, p: int) -> str:
     """The character that ends at byte `p` of UTF-8 `data`."""
     q = p - 1
@@ -142,6 +150,19 @@ class PlanConstraint:
         odd = {p + 1 for p in pos.get(0x2E, ()) if 0 < p < n - 1 and alnum[p + 1] and _char_before(req, p).isalnum()}
         odd |= {lo - len(_char_before(req, lo).encode("utf-8")) + 1 for lo, _ in regions}
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
+        # ... and never runs over a quote mark ("holding '# Plan" as a path).
+        marks: set[int] = set()
+        for lo, hi in regions:
+            marks.update(range(lo - len(_char_before(req, lo).encode("utf-8")), lo))
+            marks.update(range(hi, hi + len(req[hi:hi + 4].decode("utf-8", "ignore")[:1].encode("utf-8"))))
+        self.quote_marks = frozenset(marks)
+        # Positions from which a path span can still end well (at a span end, not after a space)
+        # without running over a quote mark: a path span never goes where it cannot end.
+        reach = [False] * (n + 1)
+        for q in range(n, -1, -1):
+            reach[q] = (self.span_end[q] and q > 0 and req[q - 1] not in b" \t") or \
+                (q < n and q not in marks and reach[q + 1])
+        self.path_reach = reach
         self.first_starts = {b: frozenset(p for p in ps if p < 2 or req[p - 2] != 0x2F)
                              for b, ps in self.path_starts.items()}
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
@@ -316,21 +337,29 @@ class PlanConstraint:
         if key not in PATH_KEYS:
             return self.starts
         starts = self.path_starts if later else self.first_starts
-        prev = text[:-1].rsplit(b"/", 1)[-1]
-        if not text.endswith(b"/") or not prev or prev + b"/" + prev in self.req:
+        if not text.endswith(b"/"):
             return starts
+        req, n, folder = self.req, len(self.req), text[:-1]
+        prev = folder.rsplit(b"/", 1)[-1]
+        banned: set[int] = set()
         # Not the folder just written, again ("inbox/inbox"): refused here, where it would begin,
         # and not only once complete, so no value runs into a dead end.
-        again, i = set(), self.req.find(prev)
-        while i >= 0:
-            if self.span_end[i + len(prev)]:
-                again.add(i + 1)
-            i = self.req.find(prev, i + 1)
-        return {b: ps - again for b, ps in starts.items()} if again else starts
+        if prev and prev + b"/" + prev not in req:
+            banned |= {i + 1 for i in _find_all(req, prev) if self.span_end[i + len(prev)]}
+        # Nor what the request writes right after the folder: two mentions side by side are no
+        # folder and a file in it ("create journal/day1.md" is no create/journal/day1.md).
+        for i in _find_all(req, folder):
+            j = i + len(folder)
+            while j < n and req[j] in b" \t":
+                j += 1
+            banned.add(j + 1)
+        return {b: ps - banned for b, ps in starts.items()} if banned else starts
 
     def _value_next(self, key: str, vs: tuple, later: bool) -> set[int]:
         _, _, spans, gap, _, paths, text = vs
         req, n = self.req, len(self.req)
+        if key in PATH_KEYS:
+            spans = spans - self.quote_marks
         out = {req[p] for p in spans if p < n}
         if gap:
             out.update(b for b, ps in self._starts(key, later, text).items() if ps)
@@ -351,9 +380,13 @@ class PlanConstraint:
     def _value_step(self, key: str, vs: tuple, v: int, later: bool) -> tuple | None:
         _, _, spans, gap, partial, paths, text = vs
         hits = spans & self.pos_of.get(v, frozenset())
+        if key in PATH_KEYS:
+            hits -= self.quote_marks
         new_spans = frozenset(p + 1 for p in hits)
         if gap:
             new_spans |= self._starts(key, later, text).get(v, frozenset())
+        if key in PATH_KEYS:
+            new_spans = frozenset(q for q in new_spans if self.path_reach[q])
         text += bytes([v])
         new_gap, new_partial = False, set()
         for pre in self._joiner_starts(key, vs):

@@ -305,6 +305,12 @@ def test_paths_join_two_mentions_at_most_and_folders_none(grammar):
     assert not accepts(grammar, "先看 旧笔记.txt，再删掉", 'read path="旧笔记.txt" ; delete path=".txt"')
     assert accepts(grammar, "先看 旧笔记.txt，再删掉", 'read path="旧笔记.txt" ; delete path="旧笔记.txt"')
     assert accepts(grammar, "read .bashrc", 'read path=".bashrc"')
+    # nor over a quote mark, nor does it join two mentions written side by side
+    request = "make notes/plan.md holding '# Plan'"
+    assert accepts(grammar, request, 'create path="notes/plan.md" content="# Plan"')
+    assert not accepts(grammar, request, 'create path="holding \'# Plan" content="# Plan"')
+    assert not accepts(grammar, request, 'create path="make/notes/plan.md" content="# Plan"')
+    assert accepts(grammar, "put a.md from notes in old", 'move path="notes/a.md" to="old"')
     # nor at a quote mark
     for quoted in ("'USB backup'", "\u201cUSB backup\u201d"):
         request = f"back up the pdfs in work to {quoted}"
