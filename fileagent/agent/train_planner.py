@@ -44,6 +44,24 @@ _NAME_WORDS = ("stuff", "keep", "trash", "backup", "share", "sync", "upload", "p
 WORD_NAME_P = 0.3       # share of made-up name words that are real words
 
 
+_CONSONANTS, _VOWELS = "bcdfghjklmnprstvwxz", "aeiouy"
+
+
+def _made_up_word(rng: random.Random) -> str:
+    """Letters in the shapes people's names take: open syllables ("tekava"), closed ones ("lib",
+    "legmor"), consonant abbreviations ("src", "tmp") and single letters or letter+digit ("a", "b2"),
+    so copying is learned for any letters, not only for names that read like the corpus's pools."""
+    r = rng.random()
+    if r < 0.4:
+        return "".join(rng.choice(_CONSONANTS) + rng.choice(_VOWELS) for _ in range(rng.randint(1, 4)))
+    if r < 0.7:
+        return "".join(rng.choice(_CONSONANTS) + rng.choice(_VOWELS) + rng.choice(_CONSONANTS)
+                       for _ in range(rng.randint(1, 3)))
+    if r < 0.85:
+        return "".join(rng.choice(_CONSONANTS) for _ in range(rng.randint(2, 4)))
+    return rng.choice("abcdefghijklmnopqrstuvwxyz") + (str(rng.randint(1, 9)) if rng.random() < 0.4 else "")
+
+
 def _fresh_name(rng: random.Random, like: str) -> str:
     """A made-up name shaped like `like` (same extension, word count, some digits/case); some words
     are real ones (`_NAME_WORDS`)."""
@@ -53,7 +71,7 @@ def _fresh_name(rng: random.Random, like: str) -> str:
         if rng.random() < WORD_NAME_P:
             words.append(rng.choice(_NAME_WORDS))
             continue
-        w = "".join(rng.choice("bcdfghjklmnprstvwz") + rng.choice("aeiou") for _ in range(rng.randint(1, 4)))
+        w = _made_up_word(rng)
         if rng.random() < 0.25:
             w += rng.choice("_-") + str(rng.randint(1, 2030))
         words.append(w.capitalize() if rng.random() < 0.2 else w)
