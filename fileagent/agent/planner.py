@@ -174,20 +174,27 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
 
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?')
-_DELETE_STEP = re.compile(r"(?:^|;)\s*delete\b")
+_STEP_OP = re.compile(r"(?:^|;)\s*([a-z]+)")
+
+
+def _ops(text: str) -> set[str]:
+    """The ops of plan text (finished or not); quoted values are not looked into."""
+    return set(_STEP_OP.findall(_QUOTED.sub('""', text)))
 
 
 def _deletes(text: str) -> bool:
-    """Plan text (finished or not) with a delete step; quoted values are not looked into."""
-    return bool(_DELETE_STEP.search(_QUOTED.sub('""', text)))
+    return "delete" in _ops(text)
 
 
 def lower_refusal(best: str, text: str) -> str | None:
     """Why a lower candidate may not stand in for the best one (`best`), whatever it compiles to:
-    it deletes, and the model's best reading of the request does not. A request the model misread
-    must not fall through to a deletion ("classify drop" -> delete in="drop" second)."""
+    it deletes, and the model's best reading of the request does not ("classify drop" -> delete
+    in="drop" second); or it changes files, and the best reading only looks ("list qqq", where
+    qqq does not exist -> create path="qqq" second). A request the model misread ends in exit 4."""
     if _deletes(text) and not _deletes(best):
         return "deletes, and the model's best reading of the request does not"
+    if _ops(text) & set(MUTATING_OPS) and not _ops(best) & set(MUTATING_OPS):
+        return "changes files, and the model's best reading of the request only looks at them"
     return None
 
 

@@ -165,3 +165,15 @@ def test_a_lower_candidate_never_brings_in_a_deletion(tmp_path):
     assert planner._deletes('list path="x" ; delete in="y"') and planner._deletes('delete path="a')
     assert not planner._deletes('create path="n.md" content="x ; delete y"')
     assert not planner._deletes('tag path="a" tag="delete"')
+
+
+def test_a_lower_candidate_never_turns_a_look_into_a_change(tmp_path):
+    (tmp_path / "a.txt").write_text("x")
+    # the best reading only lists a folder that is not there; creating it is another request
+    cands = [('list path="qqq"', True), ('create path="qqq"', True), ('list path="a.txt"', True)]
+    assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].op == "list"
+    with pytest.raises(NoPlannerError, match="qqq does not exist"):
+        planner.choose(cands[:2], compile_against(tmp_path), tmp_path)
+    # a change standing in for a failed change is fine
+    cands = [('update path="b.txt" mode=append text="y"', True), ('update path="a.txt" mode=append text="y"', True)]
+    assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].select.path == "a.txt"
