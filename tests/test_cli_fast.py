@@ -20,7 +20,7 @@ from fileagent.cli_fast import parse_fast
 
 TREE = {"doc1.pdf": "%PDF 1", "doc2.pdf": "%PDF 2", "doc3.pdf": "%PDF 3", "notes/todo.txt": "milk",
         "notes/old.md": "# old", "pic.png": "png"}
-P = "move the pdf files into a folder called papers"
+P = "move all pdf files into papers"
 
 
 class TTY(io.StringIO):
