@@ -170,7 +170,7 @@ class PlanConstraint:
         words = set(re.findall(r"\w+", request.lower()))
         named = [p for p in paths if p and ({p.rsplit("/", 1)[-1].lower(), p.rsplit("/", 1)[-1].split(".")[0].lower()}
                                              & words or p.rsplit("/", 1)[-1].lower() in request.lower())]
-        # "." (the root) always; ".." only for a request that names the parent folder, in words or as "..".
+        # ".." only for a request that names the parent folder, in words or as "..".
         parent = ".." in request or any(w in request.lower() for w in PARENT_WORDS)
         self.paths = sorted({p.encode("utf-8") for p in named} | ({b".."} if parent else set()))
         exts = set(_KNOWN_EXTS)
