@@ -73,6 +73,20 @@ def test_fresh_names_are_sometimes_command_words_but_never_merge_two_mentions():
     assert {"Photos", "images", "trash"} & seen_words and len(seen_words) > 20
 
 
+def test_made_up_names_take_the_shapes_real_names_do():
+    import random
+
+    rng = random.Random(5)
+    words = [train_planner._made_up_word(rng) for _ in range(2000)]
+    assert all(w.isalnum() and w.islower() for w in words)
+    vowels = set("aeiouy")
+    assert any(len(w) == 1 for w in words) and any(len(w) == 2 and w[1].isdigit() for w in words)   # a, b2
+    assert any(len(w) >= 2 and not set(w) & vowels for w in words)                                  # src, tmp
+    assert any(w[-1] not in vowels and set(w) & vowels and len(w) >= 3 for w in words)              # lib
+    assert any(w[-1] in vowels and len(w) >= 4 for w in words)                                      # tekava
+    assert len(set(words)) > 1000
+
+
 def test_fresh_texts_replace_free_text_in_request_and_plan_alike():
     src = 'append "buy milk" to notes.md, then in a.txt change "foo" to "bar"'
     tgt = ('update path="notes.md" mode=append text="buy milk" ; '
