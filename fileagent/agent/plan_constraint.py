@@ -147,14 +147,14 @@ class PlanConstraint:
         # In the plan's first step it never starts right after a "/" the request writes
         # either: the file name of a written path ("day1.md" of "notes/day1.md") stands alone or
         # under another folder only in a later step ("move notes/day1.md to old, then tag it").
+        # (quote marks as byte ranges [open_at, lo) and [hi, close_end))
+        marks_at = [(lo - len(_char_before(req, lo).encode("utf-8")), lo, hi,
+                     hi + len(req[hi:hi + 4].decode("utf-8", "ignore")[:1].encode("utf-8"))) for lo, hi in regions]
         odd = {p + 1 for p in pos.get(0x2E, ()) if 0 < p < n - 1 and alnum[p + 1] and _char_before(req, p).isalnum()}
-        odd |= {lo - len(_char_before(req, lo).encode("utf-8")) + 1 for lo, _ in regions}
+        odd |= {open_at + 1 for open_at, _, _, _ in marks_at}
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
-        marks: set[int] = set()
-        for lo, hi in regions:
-            marks.update(range(lo - len(_char_before(req, lo).encode("utf-8")), lo))
-            marks.update(range(hi, hi + len(req[hi:hi + 4].decode("utf-8", "ignore")[:1].encode("utf-8"))))
+        marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}
         self.quote_marks = frozenset(marks)
         # Positions from which a path span can still end well (at a span end, not after a space)
         # without running over a quote mark: a path span never goes where it cannot end.
