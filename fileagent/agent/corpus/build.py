@@ -16,8 +16,8 @@ Canonical plans (one intent, one plan text; the model is scored by exact match):
 Template ids are "LANG.INTENT.K" (K = index in that language's tuple) plus the
 multi-step connectors "LANG.seq2.K" / "LANG.seq3.K". About 15% of the templates of
 every intent in every language are candidates for holding out, picked by a hash of
-the id (so never dependent on n or seed); a candidate stays held out (split="heldout")
-only if each of its own words (English word, Chinese character bigram) also occurs in
+the template's own text (so never dependent on n, seed or the other templates); a
+candidate stays held out (split="heldout") only if each of its own words (English word, Chinese character bigram) also occurs in
 some training template, so every verb and connective can be learned. A train example never uses a
 held-out template, not even as one clause of a multi-step request.
 """
@@ -86,14 +86,22 @@ def _hash(s: str) -> str:
     return hashlib.sha1(s.encode("utf-8")).hexdigest()
 
 
-@lru_cache(maxsize=None)
+def _rank(tid: str) -> float:
+    """Where a template falls in [0, 1): a hash of its language, group and own text, so adding,
+    removing or reordering other templates never moves it in or out of the held-out set."""
+    lang, group, _ = tid.rsplit(".", 2)
+    return int(_hash(f"{lang}.{group}:{template_text(tid)}")[:12], 16) / 16 ** 12
+
+
 def heldout_ids(lang: str, group: str, count: int) -> frozenset[str]:
-    """The held-out template ids among "LANG.GROUP.0" .. count-1 (at least one when count >= 3)."""
-    ids = [f"{lang}.{group}.{k}" for k in range(count)]
-    k = round(count * HOLDOUT_FRACTION)
-    if count >= 3:
-        k = max(k, 1)
-    return frozenset(sorted(ids, key=_hash)[:k])
+    """The held-out candidates among "LANG.GROUP.0" .. count-1: those ranked below
+    HOLDOUT_FRACTION, at most a third of the group (lowest ranks first), or the lowest-ranked
+    one when a group of 3+ has none."""
+    ranked = sorted((f"{lang}.{group}.{k}" for k in range(count)), key=_rank)
+    held = [t for t in ranked if _rank(t) < HOLDOUT_FRACTION][:max(1, count // 3)]
+    if count >= 3 and not held:
+        held = ranked[:1]
+    return frozenset(held)
 
 
 def template_text(tid: str) -> str:
@@ -141,7 +149,7 @@ def _heldout() -> frozenset[str]:
     held = covered(candidates)
     for members in groups.values():
         if len(members) >= 3 and not held & set(members):
-            for tid in sorted(members, key=_hash):
+            for tid in sorted(members, key=_rank):
                 if tid not in candidates and words[tid] <= set().union(*(words[t] for t in ids if t not in held | {tid})):
                     held.add(tid)
                     break
