@@ -92,6 +92,20 @@ def quoted_regions(request: str) -> list[tuple[int, int]]:
     return regions
 
 
+# Words of a request that are no file or folder name it gives (one in the tree is still reachable).
+_NOT_A_NAME = frozenset(w.encode() for w in (
+    "to", "in", "into", "from", "the", "and", "then", "it", "them", "of", "on", "with", "for", "at",
+    "by", "all", "this", "that", "there", "here"))
+# What may follow a bare Chinese text directly: a verb or particle that takes it.
+_ZH_AFTER_TEXT = ("追加", "加到", "加在", "添加", "写到", "写入", "写进", "写在", "放到", "放在", "插入", "作为", "替换", "换成",
+                  "改成", "改为", "变成", "这", "一行", "的", "到", "吧",
+                  "然后", "再", "并", "接着", "之后", "以后", "和", "以及", "同时")
+
+
+def _is_cjk(c: str) -> bool:
+    return "\u4e00" <= c <= "\u9fff"
+
+
 def _find_all(data: bytes, part: bytes) -> list[int]:
     out, i = [], data.find(part) if part else -1
     while i >= 0:
@@ -135,6 +149,11 @@ class PlanConstraint:
         no_end = inside | {lo for lo, _ in regions}
         no_start = {p for p in inside if req[p - 1] != 0x2F} | {hi for _, hi in regions}
         self.span_end = [self.boundary[p] and p not in no_end for p in range(n + 1)]
+        # A text (content, text, find) ends inside a run of Chinese characters only before a word
+        # that follows a text ("把完成部署追加到..."): "# 第三" is no text of "内容为 # 第三季度计划".
+        self.text_end = [e and not (_is_cjk(_char_before(req, p)) and _is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
+                                    and not req[p:].decode("utf-8", "ignore").startswith(_ZH_AFTER_TEXT))
+                         for p, e in enumerate(self.span_end)]
         self.quoted = [req[lo:hi] for lo, hi in regions]
         span_start = [self.boundary[p] and p not in no_start for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
@@ -158,10 +177,13 @@ class PlanConstraint:
         self.quote_marks = frozenset(marks)
         # Positions from which a path span can still end well (at a span end, not after a space)
         # without running over a quote mark: a path span never goes where it cannot end.
+        # Nor over a ":" other than a drive's ("C:/"): no file name holds one (Windows).
+        colons = {q for q in pos.get(0x3A, ()) if not (q + 1 < n and req[q + 1] in b"/\\" and q and
+                                                       chr(req[q - 1]).isalpha() and not in_word(q - 2))}
         reach = [False] * (n + 1)
         for q in range(n, -1, -1):
             reach[q] = (self.span_end[q] and q > 0 and req[q - 1] not in b" \t") or \
-                (q < n and q not in marks and reach[q + 1])
+                (q < n and q not in marks and q not in colons and reach[q + 1])
         self.path_reach = reach
         self.first_starts = {b: frozenset(p for p in ps if p < 2 or req[p - 2] != 0x2F)
                              for b, ps in self.path_starts.items()}
@@ -420,7 +442,8 @@ class PlanConstraint:
             return True
         if not self._text_ok(key, text, True):
             return False
-        return (gap and key in END_JOINER_OK) or any(self.span_end[p] for p in spans)
+        ends = self.text_end if key in FREE_TEXT_KEYS else self.span_end
+        return (gap and key in END_JOINER_OK) or any(ends[p] for p in spans)
 
     def _text_ok(self, key: str, text: bytes, final: bool) -> bool:
         """Shapes no request asks for, unless it writes them so: values with space around
@@ -437,6 +460,11 @@ class PlanConstraint:
         if key in PATH_KEYS:
             if text.startswith(b"/") and not self._written_from_its_start(text):
                 return False                 # "/legacy.js" out of "lib/legacy.js"
+            drive = text[:1].isalpha() and text[1:2] == b":" and text[2:3] in (b"", b"/", b"\\")
+            if b":" in (text[2:] if drive else text):
+                return False                 # no file name holds a ":" (Windows); "C:/" is a drive
+            if final and text.lower() in _NOT_A_NAME:
+                return False                 # path="to" out of "append 'x' to help.md"
             odd = b"//" in text or (final and text.endswith(b"/"))
             return (not odd or text in self.req) and not (final and self._stutter(text))
         return True

@@ -342,3 +342,22 @@ def test_a_quote_mark_right_after_a_closing_one_opens_nothing(grammar):
     request = "change 'IMG_2041.png''s name to 'banner.png'"
     assert [request.encode()[a:b] for a, b in quoted_regions(request)] == [b"IMG_2041.png", b"banner.png"]
     assert accepts(grammar, request, 'rename path="IMG_2041.png" new_name="banner.png"')
+
+
+def test_a_bare_chinese_text_ends_only_where_a_word_can_follow_it(grammar):
+    request = "创建文件 plans/q3.md，内容为 # 第三季度计划"
+    assert accepts(grammar, request, 'create path="plans/q3.md" content="# 第三季度计划"')
+    assert not accepts(grammar, request, 'create path="plans/q3.md" content="# 第三"')
+    # before a verb that takes the text, or a connective, it may end inside the run
+    assert accepts(grammar, "把完成部署追加到log.md末尾", 'update path="log.md" mode=append text="完成部署"')
+    assert accepts(grammar, "在log.md末尾追加一行完成部署然后列出docs",
+                   'update path="log.md" mode=append text="完成部署" ; list path="docs"')
+
+
+def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
+    request = "append 'see also: faq.md' to help.md"
+    assert accepts(grammar, request, 'update path="help.md" mode=append text="see also: faq.md"')
+    assert not accepts(grammar, request, 'update path="to" mode=append text="see also: faq.md"')
+    assert not accepts(grammar, "append done to x: y.md", 'update path="x: y.md" mode=append text="done"')
+    assert accepts(grammar, "read C:/x/y.txt", 'read path="C:/x/y.txt"')      # the Guard refuses it, not the model
+    assert accepts(grammar, "move a.txt to", 'move path="a.txt" to="to"', paths=["to"])   # one in the tree
