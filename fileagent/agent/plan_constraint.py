@@ -33,6 +33,7 @@ from ..tools.filetypes import TYPE_EXTS
 from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, PlanGrammar, _date_ok, _size_ok,
                            ctx_add, field_options)
 from .plan_text import FREE_TEXT_KEYS
+from .request_spans import RequestSpans, find_all
 
 _PATH_JOINERS = (b"/",)
 PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
@@ -62,131 +63,20 @@ MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"
 
 
-_QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
-                "\u300e": "\u300f"}
-_APOSTROPHES = ("'", "\u2019")         # also inside words: "don't", "Sam's"
-_CLOSERS = frozenset(_QUOTE_PAIRS.values())
-
-
-def quoted_regions(request: str) -> list[tuple[int, int]]:
-    """UTF-8 byte ranges [start, end) of the quoted texts of `request`, quote marks excluded.
-
-    An ASCII quote opens only after a non-word character that closes no quote (so "don't" and
-    "'a.png''s" open nothing) and an apostrophe-like quote closes only before one."""
-    regions, i, n = [], 0, len(request)
-    while i < n:
-        close = _QUOTE_PAIRS.get(request[i])
-        if close is None or (request[i].isascii() and i and ((request[i - 1].isascii() and request[i - 1].isalnum())
-                                                            or request[i - 1] in _CLOSERS)):   # "'a.png''s name"
-            i += 1
-            continue
-        j = request.find(close, i + 1)
-        while j != -1 and close in _APOSTROPHES and j + 1 < n and request[j + 1].isascii() and request[j + 1].isalnum():
-            j = request.find(close, j + 1)
-        if j == -1:
-            i += 1
-            continue
-        if j > i + 1:
-            regions.append((len(request[:i + 1].encode("utf-8")), len(request[:j].encode("utf-8"))))
-        i = j + 1
-    return regions
-
-
 # Words of a request that are no file or folder name it gives (one in the tree is still reachable).
 _NOT_A_NAME = frozenset(w.encode() for w in (
     "to", "in", "into", "from", "the", "and", "then", "it", "them", "of", "on", "with", "for", "at",
     "by", "all", "this", "that", "there", "here"))
-# What may follow a bare Chinese text directly: a verb or particle that takes it.
-_ZH_AFTER_TEXT = ("追加", "加到", "加在", "添加", "写到", "写入", "写进", "写在", "放到", "放在", "插入", "作为", "替换", "换成",
-                  "改成", "改为", "变成", "这", "一行", "的", "到", "吧",
-                  "然后", "再", "并", "接着", "之后", "以后", "和", "以及", "同时")
-
-
-def _is_cjk(c: str) -> bool:
-    return "\u4e00" <= c <= "\u9fff"
-
-
-def _find_all(data: bytes, part: bytes) -> list[int]:
-    out, i = [], data.find(part) if part else -1
-    while i >= 0:
-        out.append(i)
-        i = data.find(part, i + 1)
-    return out
-
-
-def _char_before(data: bytes, p: int) -> str:
-    """The character that ends at byte `p` of UTF-8 `data`."""
-    q = p - 1
-    while q > 0 and (data[q] & 0xC0) == 0x80:
-        q -= 1
-    return data[q:p].decode("utf-8", "replace")
-
 
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""
 
     def __init__(self, grammar: PlanGrammar, request: str, paths: Iterable[str] = ()):
         self.g = grammar
-        req = self.req = request.encode("utf-8")
-        n = len(req)
-        alnum = [chr(b).isascii() and chr(b).isalnum() for b in req] + [False]
-
-        def in_word(i: int) -> bool:     # "_", "-", "." join a word only between letters/digits
-            if not 0 <= i < n:
-                return False
-            return alnum[i] or (req[i] in b"_-." and i > 0 and alnum[i - 1] and alnum[i + 1])
-        # Spans start and end only where a character and a word start or end: "shot" is no span
-        # of "shots", nor "log" of "log.md", nor "in" of "containing".
-        self.boundary = [(p == n or (req[p] & 0xC0) != 0x80) and not (in_word(p - 1) and in_word(p))
-                         for p in range(n + 1)]
-        # A span may not end inside a quoted part of the request: what the user quoted is meant whole
-        # (content "meeting moved to 3pm", not "meeting moved", nor a path "3pm" out of it). Joins at
-        # its edges stay possible.
-        # Nor start inside one, except after a "/" (the file name of a quoted path).
-        # Nor start at a closing quote mark or end just after an opening one.
-        regions = quoted_regions(request)
-        inside = {p for lo, hi in regions for p in range(lo + 1, hi)}
-        no_end = inside | {lo for lo, _ in regions}
-        no_start = {p for p in inside if req[p - 1] != 0x2F} | {hi for _, hi in regions}
-        self.span_end = [self.boundary[p] and p not in no_end for p in range(n + 1)]
-        # A text (content, text, find) ends inside a run of Chinese characters only before a word
-        # that follows a text ("把完成部署追加到..."): "# 第三" is no text of "内容为 # 第三季度计划".
-        self.text_end = [e and not (_is_cjk(_char_before(req, p)) and _is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
-                                    and not req[p:].decode("utf-8", "ignore").startswith(_ZH_AFTER_TEXT))
-                         for p, e in enumerate(self.span_end)]
-        self.quoted = [req[lo:hi] for lo, hi in regions]
-        span_start = [self.boundary[p] and p not in no_start for p in range(n + 1)]
-        pos: dict[int, set[int]] = {}
-        for p, b in enumerate(req):
-            pos.setdefault(b, set()).add(p)
-        self.pos_of = {b: frozenset(ps) for b, ps in pos.items()}
-        self.starts = {b: frozenset(p + 1 for p in ps if span_start[p]) for b, ps in pos.items()}
-        # A path never starts at an opening quote mark ("'USB backup"; a text may: find="\"x\"") nor
-        # at the "." of a name written after a letter of any script (".txt" of "笔记.txt").
-        # In the plan's first step it never starts right after a "/" the request writes
-        # either: the file name of a written path ("day1.md" of "notes/day1.md") stands alone or
-        # under another folder only in a later step ("move notes/day1.md to old, then tag it").
-        # (quote marks as byte ranges [open_at, lo) and [hi, close_end))
-        marks_at = [(lo - len(_char_before(req, lo).encode("utf-8")), lo, hi,
-                     hi + len(req[hi:hi + 4].decode("utf-8", "ignore")[:1].encode("utf-8"))) for lo, hi in regions]
-        odd = {p + 1 for p in pos.get(0x2E, ()) if 0 < p < n - 1 and alnum[p + 1] and _char_before(req, p).isalnum()}
-        odd |= {open_at + 1 for open_at, _, _, _ in marks_at}
-        self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
-        # ... and never runs over a quote mark ("holding '# Plan" as a path).
-        marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}
-        self.quote_marks = frozenset(marks)
-        # Positions from which a path span can still end well (at a span end, not after a space)
-        # without running over a quote mark: a path span never goes where it cannot end.
-        # Nor over a ":" other than a drive's ("C:/"): no file name holds one (Windows).
-        colons = {q for q in pos.get(0x3A, ()) if not (q + 1 < n and req[q + 1] in b"/\\" and q and
-                                                       chr(req[q - 1]).isalpha() and not in_word(q - 2))}
-        reach = [False] * (n + 1)
-        for q in range(n, -1, -1):
-            reach[q] = (self.span_end[q] and q > 0 and req[q - 1] not in b" \t") or \
-                (q < n and q not in marks and q not in colons and reach[q + 1])
-        self.path_reach = reach
-        self.first_starts = {b: frozenset(p for p in ps if p < 2 or req[p - 2] != 0x2F)
-                             for b, ps in self.path_starts.items()}
+        sp = RequestSpans(request)
+        self.req, self.span_end, self.text_end, self.quoted = sp.req, sp.span_end, sp.text_end, sp.quoted
+        self.pos_of, self.starts, self.path_starts, self.first_starts = sp.pos_of, sp.starts, sp.path_starts, sp.first_starts
+        self.quote_marks, self.path_reach = sp.quote_marks, sp.path_reach
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
         # so the model can complete a name but not pick some other file of the tree.
         words = set(re.findall(r"\w+", request.lower()))
@@ -367,10 +257,10 @@ class PlanConstraint:
         # Not the folder just written, again ("inbox/inbox"): refused here, where it would begin,
         # and not only once complete, so no value runs into a dead end.
         if prev and prev + b"/" + prev not in req:
-            banned |= {i + 1 for i in _find_all(req, prev) if self.span_end[i + len(prev)]}
+            banned |= {i + 1 for i in find_all(req, prev) if self.span_end[i + len(prev)]}
         # Nor what the request writes right after the folder: two mentions side by side are no
         # folder and a file in it ("create journal/day1.md" is no create/journal/day1.md).
-        for i in _find_all(req, folder):
+        for i in find_all(req, folder):
             j = i + len(folder)
             while j < n and req[j] in b" \t":
                 j += 1

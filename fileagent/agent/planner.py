@@ -75,7 +75,7 @@ def quoted_first(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple[
     """Candidates that use more of the request's quoted texts first (beam order among equals): what a
     user quotes is an argument, and a plan that leaves it out ("touch 'a.md' and write 'hi'" ->
     create path="a.md") has dropped part of the request."""
-    from .plan_constraint import quoted_regions
+    from .request_spans import quoted_regions
 
     data = prompt.encode("utf-8")
     quoted = [data[lo:hi].decode("utf-8", "replace").lower() for lo, hi in quoted_regions(prompt)]

@@ -256,7 +256,7 @@ def test_corpus_targets_are_accepted_given_their_request(grammar):
 
 
 def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
-    from fileagent.agent.plan_constraint import quoted_regions
+    from fileagent.agent.request_spans import quoted_regions
 
     request = 'append "meeting moved to 3pm" to notes.md'
     assert accepts(grammar, request, 'update path="notes.md" mode=append text="meeting moved to 3pm"')
@@ -337,7 +337,7 @@ def test_free_texts_have_no_space_at_their_edges_unless_quoted_so(grammar):
 
 
 def test_a_quote_mark_right_after_a_closing_one_opens_nothing(grammar):
-    from fileagent.agent.plan_constraint import quoted_regions
+    from fileagent.agent.request_spans import quoted_regions
 
     request = "change 'IMG_2041.png''s name to 'banner.png'"
     assert [request.encode()[a:b] for a, b in quoted_regions(request)] == [b"IMG_2041.png", b"banner.png"]
