@@ -192,6 +192,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", type=int, default=48)
     p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--time-limit", type=float, default=None, help="stop training (and export) after N seconds")
+    p.add_argument("--time-budget", type=float, default=None, metavar="S",
+                   help="stop training S seconds after the run began, corpus and tokenizer included")
+    p.add_argument("--tok-pairs", type=int, default=0, metavar="N",
+                   help="train the tokenizer on N training pairs spread over the corpus (0 = all)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
     p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all cores; 1 is faster on a busy box)")
     p.add_argument("--resume", action="store_true", help="continue the checkpoint in --out")
@@ -312,7 +316,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     out = args.out or Path("runs") / time.strftime("planner-%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
-    t0 = time.perf_counter()
+    t0 = t_start = time.perf_counter()
     examples = generate(args.n, seed=args.seed)
     heldout = [e for e in examples if e.split == "heldout"]
     rng = random.Random(args.seed)
@@ -329,7 +333,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         seed_from_run(args.init_from, out, args)
         args.resume = True
     if not (args.resume and tok_path.exists()):
-        texts = [t for pair in train_pairs for t in pair]
+        every = max(1, len(train_pairs) // args.tok_pairs) if args.tok_pairs else 1
+        texts = [t for pair in train_pairs[::every] for t in pair]
         made = train_tokenizer(texts, out / "tokenizer", vocab_size=args.vocab, user_symbols=tokenizer_symbols())
         made.replace(tok_path)
     tokenizer = Tokenizer(tok_path)
@@ -342,8 +347,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                       ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)
+    limits = [t for t in (args.time_limit, args.time_budget and args.time_budget - (time.perf_counter() - t_start))
+              if t is not None]
     metrics = train(cfg, tokenizer, train_pairs, [(e.src, e.tgt) for e in heldout],
-                    out, resume=args.resume, time_limit_s=args.time_limit)
+                    out, resume=args.resume, time_limit_s=min(limits) if limits else None)
 
     t0 = time.perf_counter()
     planner = Planner(out)
@@ -354,7 +361,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     metrics.update(final)
     metrics.update({
         "corpus_pairs": len(examples), "corpus_seed": args.seed, "corpus_seconds": t_corpus,
-        "tokenizer_seconds": t_tok, "vocab_size": tokenizer.vocab_size,
+        "tokenizer_seconds": t_tok, "seconds_to_export": t0 - t_start, "vocab_size": tokenizer.vocab_size,
         "model_bytes": (out / MODEL_FILE).stat().st_size, "tokenizer_bytes": tok_path.stat().st_size,
         "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
     })
