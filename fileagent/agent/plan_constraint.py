@@ -66,7 +66,7 @@ _BARE_CHARS = "0123456789-KMGB"
 # Words of a request that are no file or folder name it gives (one in the tree is still reachable).
 _NOT_A_NAME = frozenset(w.encode() for w in (
     "to", "in", "into", "from", "the", "and", "then", "it", "them", "of", "on", "with", "for", "at",
-    "by", "all", "this", "that", "there", "here"))
+    "by", "all", "this", "that", "there", "here", "my", "your", "our", "their", "its", "me", "us"))
 
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""

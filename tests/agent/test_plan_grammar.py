@@ -361,3 +361,5 @@ def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
     assert not accepts(grammar, "append done to x: y.md", 'update path="x: y.md" mode=append text="done"')
     assert accepts(grammar, "read C:/x/y.txt", 'read path="C:/x/y.txt"')      # the Guard refuses it, not the model
     assert accepts(grammar, "move a.txt to", 'move path="a.txt" to="to"', paths=["to"])   # one in the tree
+    assert not accepts(grammar, "what's in my Downloads folder?", 'list path="my"')
+    assert accepts(grammar, "what's in my Downloads folder?", 'list path="Downloads"')
