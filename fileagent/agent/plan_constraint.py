@@ -102,6 +102,8 @@ class PlanConstraint:
         self.value_start = (False, False, frozenset(), True, frozenset(),
                             (0, len(self.paths), 0) if self.paths else None, b"")
         self._masks: dict[tuple, np.ndarray] = {}
+        self._gone_sets: list[frozenset[bytes]] = [frozenset()]    # see plan_grammar: ctx's later
+        self._gone_ids: dict[frozenset[bytes], int] = {frozenset(): 0}
         self._forced: dict[tuple, list[int]] = {}
 
     # ---------------------------------------------------------------- Constraint protocol
@@ -193,11 +195,11 @@ class PlanConstraint:
 
     def next_bytes(self, state: tuple) -> Iterable[int]:
         if state[0] == "q":
-            vs, later = state[3], state[1][6]
+            vs, ctx = state[3], state[1]
             if vs[0]:
-                return [_ESCAPED[v] for v in self._value_next(state[2], vs, later) if v in _ESCAPED]
-            out = {0x5C if v in _ESCAPED else v for v in self._value_next(state[2], vs, later)}
-            if self._value_accepts(state[2], vs):
+                return [_ESCAPED[v] for v in self._value_next(state[2], vs, ctx) if v in _ESCAPED]
+            out = {0x5C if v in _ESCAPED else v for v in self._value_next(state[2], vs, ctx)}
+            if self._value_accepts(state[2], vs) and not self._gone(state[1], state[2], vs[6]):
                 out.add(0x22)
             return out
         if state[0] == "b" and state[2] in REQUEST_BARE:
@@ -210,19 +212,20 @@ class PlanConstraint:
     def byte_step(self, state: tuple, b: int) -> tuple | None:
         if state[0] == "q":
             _, ctx, key, vs = state
-            later = ctx[6]
             if vs[0]:
                 v = _UNESCAPE.get(b)
-                nxt = None if v is None else self._value_step(key, vs, v, later)
+                nxt = None if v is None else self._value_step(key, vs, v, ctx)
             elif b == 0x22:
-                return ("af", ctx, "") if self._value_accepts(key, vs) else None
+                if not self._value_accepts(key, vs) or self._gone(ctx, key, vs[6]):
+                    return None
+                return ("af", self._after_value(ctx, key, vs[6]), "")
             elif b == 0x5C:
-                ok = any(v in _ESCAPED for v in self._value_next(key, vs, later))
+                ok = any(v in _ESCAPED for v in self._value_next(key, vs, ctx))
                 nxt = (True,) + vs[1:] if ok else None
             elif b in _ESCAPED:
                 return None                                   # a raw newline (or quote handled above)
             else:
-                nxt = self._value_step(key, vs, b, later)
+                nxt = self._value_step(key, vs, b, ctx)
             return None if nxt is None else ("q", ctx, key, nxt)
         if state[0] == "b" and state[2] in REQUEST_BARE:
             _, ctx, key, typed = state
@@ -244,11 +247,17 @@ class PlanConstraint:
             starts.add(b"")
         return starts
 
-    def _starts(self, key: str, later: bool, text: bytes) -> dict[int, frozenset[int]]:
+    def _starts(self, key: str, ctx: tuple, text: bytes) -> dict[int, frozenset[int]]:
         """Where a new span may start (as positions after its first byte), by first byte."""
         if key not in PATH_KEYS:
             return self.starts
-        starts = self.path_starts if later else self.first_starts
+        starts = self.path_starts if ctx[6] > 0 else self.first_starts
+        if not text:
+            # Not where the request writes a path an earlier step took away: refused where it
+            # would begin, so the value does not run on into the words after it.
+            gone = self._gone_set(ctx, key)
+            banned = {i + 1 for g in gone for i in find_all(self.req, g) if self.span_end[i + len(g)]}
+            return {b: ps - banned for b, ps in starts.items()} if banned else starts
         if not text.endswith(b"/"):
             return starts
         req, n, folder = self.req, len(self.req), text[:-1]
@@ -267,14 +276,14 @@ class PlanConstraint:
             banned.add(j + 1)
         return {b: ps - banned for b, ps in starts.items()} if banned else starts
 
-    def _value_next(self, key: str, vs: tuple, later: bool) -> set[int]:
+    def _value_next(self, key: str, vs: tuple, ctx: tuple) -> set[int]:
         _, _, spans, gap, _, paths, text = vs
         req, n = self.req, len(self.req)
         if key in PATH_KEYS:
             spans = spans - self.quote_marks
         out = {req[p] for p in spans if p < n}
         if gap:
-            out.update(b for b, ps in self._starts(key, later, text).items() if ps)
+            out.update(b for b, ps in self._starts(key, ctx, text).items() if ps)
         for pre in self._joiner_starts(key, vs):
             out.update(j[len(pre)] for j in JOINERS.get(key, ()) if len(j) > len(pre) and j.startswith(pre))
         if paths is not None:
@@ -289,14 +298,14 @@ class PlanConstraint:
                     i += 1
         return out
 
-    def _value_step(self, key: str, vs: tuple, v: int, later: bool) -> tuple | None:
+    def _value_step(self, key: str, vs: tuple, v: int, ctx: tuple) -> tuple | None:
         _, _, spans, gap, partial, paths, text = vs
         hits = spans & self.pos_of.get(v, frozenset())
         if key in PATH_KEYS:
             hits -= self.quote_marks
         new_spans = frozenset(p + 1 for p in hits)
         if gap:
-            new_spans |= self._starts(key, later, text).get(v, frozenset())
+            new_spans |= self._starts(key, ctx, text).get(v, frozenset())
         if key in PATH_KEYS:
             new_spans = frozenset(q for q in new_spans if self.path_reach[q])
         text += bytes([v])
@@ -320,9 +329,31 @@ class PlanConstraint:
             return None
         new = (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
         if paths is None and key in PATH_KEYS and self._stutter(text):
-            if v == 0x2F or not self._value_next(key, new, later) - {0x2F}:
+            if v == 0x2F or not self._value_next(key, new, ctx) - {0x2F}:
                 return None                  # "src/src/", or a "src/src" that cannot grow past it
         return new
+
+    def _gone_set(self, ctx: tuple, key: str) -> frozenset[bytes]:
+        """Paths an earlier step renamed, moved or deleted: no longer there to name ("rename
+        a.md to b.md, then move it" moves b.md). Creating one anew is fine."""
+        later = ctx[6]
+        if key != "path" or ctx[0] == "create" or later in (0, 1):
+            return frozenset()
+        return self._gone_sets[later - 1 if later > 0 else -later]
+
+    def _gone(self, ctx: tuple, key: str, text: bytes) -> bool:
+        return text in self._gone_set(ctx, key)
+
+    def _after_value(self, ctx: tuple, key: str, text: bytes) -> tuple:
+        """ctx after a value: the path of a rename, move or delete joins the step's gone paths."""
+        if key != "path" or ctx[0] not in ("rename", "move", "delete"):
+            return ctx
+        later = ctx[6]
+        gone = self._gone_sets[later - 1 if later > 0 else -later] | {text}
+        k = self._gone_ids.setdefault(gone, len(self._gone_sets))
+        if k == len(self._gone_sets):
+            self._gone_sets.append(gone)
+        return ctx[:6] + (k + 1 if later > 0 else -k,)
 
     def _value_accepts(self, key: str, vs: tuple) -> bool:
         esc, started, spans, gap, _, paths, text = vs
@@ -353,8 +384,9 @@ class PlanConstraint:
             drive = text[:1].isalpha() and text[1:2] == b":" and text[2:3] in (b"", b"/", b"\\")
             if b":" in (text[2:] if drive else text):
                 return False                 # no file name holds a ":" (Windows); "C:/" is a drive
-            if final and text.lower() in _NOT_A_NAME:
-                return False                 # path="to" out of "append 'x' to help.md"
+            parts = text.lower().split(b"/")
+            if any(part in _NOT_A_NAME for part in (parts if final else parts[:-1])):
+                return False                 # path="to" out of "append 'x' to help.md", nor "then/a.md"
             odd = b"//" in text or (final and text.endswith(b"/"))
             return (not odd or text in self.req) and not (final and self._stutter(text))
         return True

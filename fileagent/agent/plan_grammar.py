@@ -17,14 +17,17 @@ Two layers:
   the model can copy names but never invent one.
 
 States are plain tuples (hashable, never mutated):
-    ("op", typed[, True])         an op name being written (True: not the plan's first step)
+    ("op", typed[, later])        an op name being written (later: see ctx; absent in the first step)
     ("af", ctx, typed)            after an op or a field: a key, " ; " or the end
     ("b", ctx, key, typed)        a bare value
     ("q", ctx, key, vstate)       a quoted value (vstate: see PlanConstraint)
     ("eos",)                      finished
 ctx = (op, seen keys, last key, mode, by, kind, later): what the cross-field rules need;
-later: the step is not the plan's first (PlanConstraint lets only later steps name an item by
-the file name of a path the request writes: "move a/b.md to c, then tag it" -> tag path="c/b.md").
+later: an int, > 0 when the step is not the plan's first (PlanConstraint lets only later steps
+name an item by the file name of a path the request writes: "move a/b.md to c, then tag it" ->
+tag path="c/b.md"). Its size is an id the constraint gives the paths that earlier steps renamed,
+moved or deleted (later steps may not name them): k + 1 in a later step, -k in the first; the
+grammar only carries it from step to step (True and False read as 1 and 0: nothing gone).
 """
 from __future__ import annotations
 
@@ -59,7 +62,7 @@ EOS_STATE = ("eos",)
 
 # ------------------------------------------------------------- step structure
 
-def new_ctx(op: str, later: bool = False) -> tuple:
+def new_ctx(op: str, later: int = False) -> tuple:
     return (op, frozenset(), None, None, None, None, later)
 
 
@@ -138,7 +141,8 @@ def field_options(ctx: tuple) -> tuple[dict[str, object], bool]:
         else:
             options[f" {k}="] = ("b", ctx, k, "")
     if can_end:
-        options[SEP] = NEXT_STEP
+        later = ctx[6]
+        options[SEP] = NEXT_STEP if later in (0, 1) else ("op", "", later if later > 0 else 1 - later)
     return options, can_end
 
 
@@ -287,7 +291,7 @@ class PlanGrammar:
         if kind == "op":
             typed = state[1] + ch
             if typed in KEY_ORDER:
-                return ("af", new_ctx(typed, len(state) > 2), "")
+                return ("af", new_ctx(typed, state[2] if len(state) > 2 else False), "")
             return ("op", typed) + state[2:] if typed in prefixes_of(KEY_ORDER_OPS) else None
         if kind == "af":
             options = field_options(state[1])[0]

@@ -363,3 +363,21 @@ def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
     assert accepts(grammar, "move a.txt to", 'move path="a.txt" to="to"', paths=["to"])   # one in the tree
     assert not accepts(grammar, "what's in my Downloads folder?", 'list path="my"')
     assert accepts(grammar, "what's in my Downloads folder?", 'list path="Downloads"')
+
+
+def test_later_steps_do_not_name_what_an_earlier_step_took_away(grammar):
+    request = "rename draft.md to final.md, then move it to papers"
+    assert accepts(grammar, request, 'rename path="draft.md" new_name="final.md" ; move path="final.md" to="papers"')
+    assert not accepts(grammar, request, 'rename path="draft.md" new_name="final.md" ; move path="draft.md" to="papers"')
+    # nor run on past it into the words after ("draft.md to final.md")
+    assert not accepts(grammar, request,
+                       'rename path="draft.md" new_name="final.md" ; move path="draft.md to final.md" to="papers"')
+    request = "move notes/day1.md to old, then delete notes/day1.md and tag old/day1.md x"
+    assert not accepts(grammar, request, 'move path="notes/day1.md" to="old" ; delete path="notes/day1.md"')
+    assert accepts(grammar, request, 'move path="notes/day1.md" to="old" ; tag path="old/day1.md" tag="x"')
+    assert accepts(grammar, "delete a.txt, then create a.txt", 'delete path="a.txt" ; create path="a.txt"')
+    # a copy leaves its source where it was
+    assert accepts(grammar, "copy a.txt to b, then delete a.txt", 'copy path="a.txt" to="b" ; delete path="a.txt"')
+    assert not accepts(grammar, "delete a.txt, then delete a.txt", 'delete path="a.txt" ; delete path="a.txt"')
+    assert not accepts(grammar, "move x.md to old then tag it", 'move path="x.md" to="old" ; tag path="then/x.md" tag="it"')
+    assert accepts(grammar, "move x.md to old then tag it", 'move path="x.md" to="old" ; tag path="old/x.md" tag="it"')
