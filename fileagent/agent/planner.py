@@ -193,7 +193,7 @@ def lower_refusal(best: str, text: str) -> str | None:
     qqq does not exist -> create path="qqq" second). A request the model misread ends in exit 4."""
     if _deletes(text) and not _deletes(best):
         return "deletes, and the model's best reading of the request does not"
-    if _ops(text) & set(MUTATING_OPS) and not _ops(best) & set(MUTATING_OPS):
+    if _ops(text) & MUTATING_OPS and not _ops(best) & MUTATING_OPS:
         return "changes files, and the model's best reading of the request only looks at them"
     return None
 
@@ -260,7 +260,7 @@ def _implausible(plan: Plan, root: Path | None) -> str | None:
     return None
 
 
-MUTATING_OPS = ("create", "update", "delete", "move", "copy", "rename", "classify", "tag")
+MUTATING_OPS = frozenset(("create", "update", "delete", "move", "copy", "rename", "classify", "tag"))
 
 
 def _changes_nothing(plan: Plan, changes: ChangeSet) -> bool:
