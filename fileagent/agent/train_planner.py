@@ -198,6 +198,8 @@ def parser() -> argparse.ArgumentParser:
                    help="train the tokenizer on N training pairs spread over the corpus (0 = all)")
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
     p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all cores; 1 is faster on a busy box)")
+    p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"],
+                   help="training matmul precision (auto: bf16 on a GPU, fp32 on a CPU)")
     p.add_argument("--resume", action="store_true", help="continue the checkpoint in --out")
     p.add_argument("--init-from", type=Path, default=None, metavar="RUN",
                    help="warm start: a run folder's ckpt.pt weights, model config and tokenizer.model, "
@@ -343,8 +345,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     model = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=args.block_size, n_layer=args.n_layer,
                       n_head=args.n_head, n_embd=args.n_embd, mlp_hidden=args.mlp_hidden)
     cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
-                      device=args.device, threads=args.threads, eval_every=args.eval_every, eval_samples=200,
-                      ckpt_every=max(100, args.eval_every))
+                      device=args.device, threads=args.threads, precision=args.precision,
+                      eval_every=args.eval_every, eval_samples=200, ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)
     limits = [t for t in (args.time_limit, args.time_budget and args.time_budget - (time.perf_counter() - t_start))
