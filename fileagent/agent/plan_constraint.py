@@ -33,6 +33,7 @@ from ..tools.filetypes import TYPE_EXTS
 from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, PlanGrammar, _date_ok, _size_ok,
                            ctx_add, field_options)
 from .plan_text import FREE_TEXT_KEYS
+from .existing_tree import ExistingTree
 from .request_spans import RequestSpans, find_all
 
 _PATH_JOINERS = (b"/",)
@@ -71,8 +72,13 @@ _NOT_A_NAME = frozenset(w.encode() for w in (
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""
 
-    def __init__(self, grammar: PlanGrammar, request: str, paths: Iterable[str] = ()):
+    def __init__(self, grammar: PlanGrammar, request: str, paths: Iterable[str] = (), *,
+                 whole_tree: bool = False):
+        """`paths`: paths under the root; `whole_tree`: they are all of them, so what the first
+        step selects must be one (see existing_tree)."""
         self.g = grammar
+        paths = list(paths)
+        self.tree = ExistingTree(paths) if whole_tree else None
         sp = RequestSpans(request)
         self.req, self.span_end, self.text_end, self.quoted = sp.req, sp.span_end, sp.text_end, sp.quoted
         self.pos_of, self.starts, self.path_starts, self.first_starts = sp.pos_of, sp.starts, sp.path_starts, sp.first_starts
@@ -199,7 +205,7 @@ class PlanConstraint:
             if vs[0]:
                 return [_ESCAPED[v] for v in self._value_next(state[2], vs, ctx) if v in _ESCAPED]
             out = {0x5C if v in _ESCAPED else v for v in self._value_next(state[2], vs, ctx)}
-            if self._value_accepts(state[2], vs) and not self._gone(state[1], state[2], vs[6]):
+            if self._may_close(state[1], state[2], vs):
                 out.add(0x22)
             return out
         if state[0] == "b" and state[2] in REQUEST_BARE:
@@ -216,7 +222,7 @@ class PlanConstraint:
                 v = _UNESCAPE.get(b)
                 nxt = None if v is None else self._value_step(key, vs, v, ctx)
             elif b == 0x22:
-                if not self._value_accepts(key, vs) or self._gone(ctx, key, vs[6]):
+                if not self._may_close(ctx, key, vs):
                     return None
                 return ("af", self._after_value(ctx, key, vs[6]), "")
             elif b == 0x5C:
@@ -327,6 +333,8 @@ class PlanConstraint:
             return None
         if paths is None and not self._text_ok(key, text, False):
             return None
+        if self._selects_now(ctx, key) and not self.tree.may_become(text):
+            return None
         new = (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
         if paths is None and key in PATH_KEYS and self._stutter(text):
             if v == 0x2F or not self._value_next(key, new, ctx) - {0x2F}:
@@ -343,6 +351,17 @@ class PlanConstraint:
 
     def _gone(self, ctx: tuple, key: str, text: bytes) -> bool:
         return text in self._gone_set(ctx, key)
+
+    def _selects_now(self, ctx: tuple, key: str) -> bool:
+        """The value names what the plan's first step selects, and the whole tree is known."""
+        return self.tree is not None and key in ("path", "in") and ctx[0] != "create" and ctx[6] <= 0
+
+    def _may_close(self, ctx: tuple, key: str, vs: tuple) -> bool:
+        """The value may end here: complete, not a path an earlier step took away, and, for a
+        first step's selection, a path that exists."""
+        if not self._value_accepts(key, vs) or self._gone(ctx, key, vs[6]):
+            return False
+        return not self._selects_now(ctx, key) or self.tree.holds(vs[6])
 
     def _after_value(self, ctx: tuple, key: str, text: bytes) -> tuple:
         """ctx after a value: the path of a rename, move or delete joins the step's gone paths."""

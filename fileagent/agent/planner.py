@@ -8,7 +8,11 @@ plan.schema.json, compile (the caller's `compile`, which raises PlanError or
 PolicyError). The first that compiles wins, except that a lower candidate never
 brings in a deletion the best one does not have. If none does, the best
 candidate's PolicyError is raised as is (the request asks for something
-refused: exit 3), anything else becomes NoPlannerError (exit 4).
+refused: exit 3), anything else becomes NoPlannerError (exit 4). When the
+whole tree under the root is known (under MAX_PATHS paths), the first step may
+only select a path that exists (existing_tree.py); if no candidate then
+compiles, the request is decoded again without that rule, so the error names
+what the request asked for.
 """
 from __future__ import annotations
 
@@ -55,8 +59,9 @@ class Planner:
         return [t.bos_id] + t.encode(prompt) + [t.sep_id]
 
     def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM,
-                   constrained: bool = True) -> list[tuple[str, bool]]:
-        """(plan text, finished) per beam candidate, best first."""
+                   constrained: bool = True, whole_tree: bool = False) -> list[tuple[str, bool]]:
+        """(plan text, finished) per beam candidate, best first. `whole_tree`: `paths` are all
+        the paths under the root, so the first step may only select one of them."""
         from ..llm.decode import beam_search
         from .plan_constraint import PlanConstraint
 
@@ -64,7 +69,7 @@ class Planner:
         if len(ids) >= self.model.block_size - 8:
             raise NoPlannerError(f"could not plan this request: it is too long ({len(ids)} tokens, "
                                  f"at most {self.model.block_size - 8})")
-        constraint = PlanConstraint(self.grammar, prompt, paths) if constrained else None
+        constraint = PlanConstraint(self.grammar, prompt, paths, whole_tree=whole_tree) if constrained else None
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
                             beam=beam, max_new=MAX_NEW, pieces=self.pieces)
         out = [(self.tokenizer.decode(c.ids), c.finished) for c in found]
@@ -276,4 +281,12 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     if not prompt.strip():
         raise NoPlannerError("could not plan this request: it is empty")
     planner = load_planner(model_dir().resolve())
-    return choose(planner.candidates(prompt, existing_paths(Path(root))), compile, Path(root))
+    paths = existing_paths(Path(root))
+    if len(paths) < MAX_PATHS:
+        # The whole tree is known: the first step selects what is there. If no such reading
+        # compiles, decode again without that rule, so the error names what the request asked for.
+        try:
+            return choose(planner.candidates(prompt, paths, whole_tree=True), compile, Path(root))
+        except NoPlannerError:
+            pass
+    return choose(planner.candidates(prompt, paths), compile, Path(root))

@@ -48,8 +48,8 @@ def feed(c: PlanConstraint, ids: list[int]):
     return s
 
 
-def accepts(grammar, request: str, text: str, paths=()) -> bool:
-    c = PlanConstraint(grammar, request, paths)
+def accepts(grammar, request: str, text: str, paths=(), whole_tree: bool = False) -> bool:
+    c = PlanConstraint(grammar, request, paths, whole_tree=whole_tree)
     s = feed(c, longest_match(text))
     return s is not None and bool(c.allowed(s)[EOS])
 
@@ -381,3 +381,28 @@ def test_later_steps_do_not_name_what_an_earlier_step_took_away(grammar):
     assert not accepts(grammar, "delete a.txt, then delete a.txt", 'delete path="a.txt" ; delete path="a.txt"')
     assert not accepts(grammar, "move x.md to old then tag it", 'move path="x.md" to="old" ; tag path="then/x.md" tag="it"')
     assert accepts(grammar, "move x.md to old then tag it", 'move path="x.md" to="old" ; tag path="old/x.md" tag="it"')
+
+
+def test_with_the_whole_tree_the_first_step_selects_what_exists(grammar):
+    tree = ["临时笔记.txt", "notes", "notes/Plan.md", "drop", "drop/a.pdf"]
+
+    def ok(request, text):
+        return accepts(grammar, request, text, paths=tree, whole_tree=True)
+    assert ok("先看看 临时笔记.txt 的内容，然后把它删掉", 'read path="临时笔记.txt" ; delete path="临时笔记.txt"')
+    assert not ok("先看看 临时笔记.txt 的内容，然后把它删掉", 'read path="临时/先"')
+    assert not ok("先看看 临时笔记.txt 的内容，然后把它删掉", 'read path="临时"')
+    # without the whole tree (held-out evaluation, a tree over the cap) nothing changes
+    assert accepts(grammar, "先看看 临时笔记.txt 的内容", 'read path="临时"', paths=tree)
+    assert ok("move plan.md in notes to drop", 'move path="notes/plan.md" to="drop"')    # case is the OS's call
+    assert not ok("move plan.md in docs to drop", 'move path="docs/plan.md" to="drop"')
+    assert ok("sort drop by extension", 'classify in="drop" by=extension')
+    assert not ok("sort the stuff with the extension", 'classify in="stuff" by=extension')
+    # what the step makes, where it puts things, and later steps are free
+    assert ok("create ideas.md, then tag it someday", 'create path="ideas.md" ; tag path="ideas.md" tag="someday"')
+    assert ok("move drop/a.pdf to papers", 'move path="drop/a.pdf" to="papers"')
+    # the Guard, not the model, answers for paths outside the root or in the agent's state
+    assert ok("read /etc/passwd", 'read path="/etc/passwd"')
+    assert ok("delete ../secret.txt", 'delete path="../secret.txt"')
+    assert ok("read ~/x.txt", 'read path="~/x.txt"')
+    assert ok("read C:/x/y.txt", 'read path="C:/x/y.txt"')
+    assert ok("delete .fileagent/journal", 'delete path=".fileagent/journal"')

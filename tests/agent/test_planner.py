@@ -177,3 +177,39 @@ def test_a_lower_candidate_never_turns_a_look_into_a_change(tmp_path):
     # a change standing in for a failed change is fine
     cands = [('update path="b.txt" mode=append text="y"', True), ('update path="a.txt" mode=append text="y"', True)]
     assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].select.path == "a.txt"
+
+
+class _ScriptedPlanner:
+    """Candidates by the whole_tree flag, to see which decode plan_request takes."""
+
+    def __init__(self, with_tree, without_tree):
+        self.calls, self.lists = [], {True: with_tree, False: without_tree}
+
+    def candidates(self, prompt, paths, *, whole_tree=False, **_):
+        self.calls.append(whole_tree)
+        return self.lists[whole_tree]
+
+
+def test_with_the_whole_tree_known_the_first_decode_keeps_to_existing_paths(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("x")
+    fake = _ScriptedPlanner([('read path="a.txt"', True)], [('read path="b.txt"', True)])
+    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
+    plan, _ = planner.plan_request("read a.txt", root=tmp_path, compile=compile_against(tmp_path))
+    assert plan.to_dict()["steps"][0]["select"]["path"] == "a.txt" and fake.calls == [True]
+
+
+def test_when_no_existing_reading_compiles_the_error_names_what_was_asked(tmp_path, monkeypatch):
+    fake = _ScriptedPlanner([], [('read path="missing.txt"', True)])
+    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
+    with pytest.raises(NoPlannerError, match="missing.txt does not exist"):
+        planner.plan_request("read missing.txt", root=tmp_path, compile=compile_against(tmp_path))
+    assert fake.calls == [True, False]
+
+
+def test_over_the_path_cap_the_tree_is_not_taken_as_whole(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("x")
+    fake = _ScriptedPlanner([('read path="x"', True)], [('read path="a.txt"', True)])
+    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
+    monkeypatch.setattr(planner, "MAX_PATHS", 1)
+    planner.plan_request("read a.txt", root=tmp_path, compile=compile_against(tmp_path))
+    assert fake.calls == [False]
