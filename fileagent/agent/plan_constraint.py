@@ -67,7 +67,8 @@ _BARE_CHARS = "0123456789-KMGB"
 # Words of a request that are no file or folder name it gives (one in the tree is still reachable).
 _NOT_A_NAME = frozenset(w.encode() for w in (
     "to", "in", "into", "from", "the", "and", "then", "it", "them", "of", "on", "with", "for", "at",
-    "by", "all", "this", "that", "there", "here", "my", "your", "our", "their", "its", "me", "us"))
+    "by", "all", "this", "that", "there", "here", "my", "your", "our", "their", "its", "me", "us",
+    "先", "再", "然后", "接着", "之后", "把", "将", "它", "它们", "这", "那", "里", "中", "的", "到", "和", "并"))
 
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""

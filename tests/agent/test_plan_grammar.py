@@ -363,6 +363,10 @@ def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
     assert accepts(grammar, "move a.txt to", 'move path="a.txt" to="to"', paths=["to"])   # one in the tree
     assert not accepts(grammar, "what's in my Downloads folder?", 'list path="my"')
     assert accepts(grammar, "what's in my Downloads folder?", 'list path="Downloads"')
+    request = "草稿.md 先改名成 定稿.md，再放到 完成 文件夹里"
+    assert not accepts(grammar, request, 'rename path="草稿.md" new_name="定稿.md" ; move path="先" to="完成"')
+    assert not accepts(grammar, request, 'rename path="草稿.md" new_name="定稿.md" ; move path="完成/先" to="完成"')
+    assert accepts(grammar, request, 'rename path="草稿.md" new_name="定稿.md" ; move path="定稿.md" to="完成"')
 
 
 def test_later_steps_do_not_name_what_an_earlier_step_took_away(grammar):
