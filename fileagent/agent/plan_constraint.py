@@ -82,6 +82,7 @@ class PlanConstraint:
         self.tree = ExistingTree(paths) if whole_tree else None
         sp = RequestSpans(request)
         self.req, self.span_end, self.text_end, self.quoted = sp.req, sp.span_end, sp.text_end, sp.quoted
+        self.name_end = sp.name_end
         self.pos_of, self.starts, self.path_starts, self.first_starts = sp.pos_of, sp.starts, sp.path_starts, sp.first_starts
         self.quote_marks, self.path_reach = sp.quote_marks, sp.path_reach
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
@@ -383,7 +384,7 @@ class PlanConstraint:
             return True
         if not self._text_ok(key, text, True):
             return False
-        ends = self.text_end if key in FREE_TEXT_KEYS else self.span_end
+        ends = self.text_end if key in FREE_TEXT_KEYS else self.name_end
         return (gap and key in END_JOINER_OK) or any(ends[p] for p in spans)
 
     def _text_ok(self, key: str, text: bytes, final: bool) -> bool:

@@ -42,6 +42,20 @@ _ZH_AFTER_TEXT = ("追加", "加到", "加在", "添加", "写到", "写入", "�
                   "然后", "再", "并", "接着", "之后", "以后", "和", "以及", "同时")
 
 
+# What may follow a file, folder or tag name directly inside a run of Chinese characters: a type
+# word, a particle, or a verb that acts on it ("把旅行照片移到相册" ends a name before "移").
+_ZH_AFTER_NAME = ("文件夹", "文件", "目录", "里", "中", "下", "内", "上", "的", "和", "与", "及", "或", "这", "那", "都", "全",
+                  "所有", "移", "挪", "搬", "放", "丢", "扔", "转", "复制", "拷", "备份", "删", "清", "去", "改", "重命名",
+                  "命名", "换", "归", "整理", "分", "打", "加", "标", "贴", "写", "追加", "读", "看", "显示", "列", "查",
+                  "找", "建", "新建", "创建", "按", "吧", "呢", "吗", "然后", "再", "并", "接着", "之后")
+# ... and what may come right before a path there: a connective, a preposition or particle, or a
+# verb ending ("删除报表" starts a path after "除"; "表" of "报表" is none).
+_ZH_BEFORE_PATH = ("先", "再", "然后", "之后", "最后", "首先", "接着", "随后", "其次", "步", "把", "将", "在", "给", "从", "对",
+                   "叫", "为", "成", "到", "进", "往", "至", "个", "的", "里", "中", "和", "与", "及", "或", "有", "些", "是",
+                   "让", "了", "除", "掉", "动", "制", "开", "看", "读", "出", "示", "理", "类", "名", "建", "份", "缩", "空", "找",
+                   "搜", "记", "签", "上", "下", "查", "列", "移", "拷", "贝", "存", "放", "搬", "挪")
+
+
 def is_cjk(c: str) -> bool:
     return "\u4e00" <= c <= "\u9fff"
 
@@ -93,6 +107,11 @@ class RequestSpans:
         self.text_end = [e and not (is_cjk(char_before(req, p)) and is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
                                     and not req[p:].decode("utf-8", "ignore").startswith(_ZH_AFTER_TEXT))
                          for p, e in enumerate(self.span_end)]
+        # A name (path, tag...) ends inside such a run only before a word that can follow a name:
+        # "私" is no tag of "加上标签 私人", nor "旅行" a folder of "把旅行照片移到相册".
+        self.name_end = [e and not (is_cjk(char_before(req, p)) and is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
+                                    and not req[p:].decode("utf-8", "ignore").startswith(_ZH_AFTER_NAME))
+                         for p, e in enumerate(self.span_end)]
         self.quoted = [req[lo:hi] for lo, hi in regions]
         span_start = [self.boundary[p] and p not in no_start for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
@@ -110,6 +129,12 @@ class RequestSpans:
                      hi + len(req[hi:hi + 4].decode("utf-8", "ignore")[:1].encode("utf-8"))) for lo, hi in regions]
         odd = {p + 1 for p in pos.get(0x2E, ()) if 0 < p < n - 1 and alnum[p + 1] and char_before(req, p).isalnum()}
         odd |= {open_at + 1 for open_at, _, _, _ in marks_at}
+        # Nor inside a run of Chinese characters but after a word that can come before one.
+        at = 0
+        for i, c in enumerate(request):
+            if i and is_cjk(c) and is_cjk(request[i - 1]) and not request[:i].endswith(_ZH_BEFORE_PATH):
+                odd.add(at + 1)
+            at += len(c.encode("utf-8"))
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}
@@ -121,7 +146,7 @@ class RequestSpans:
                                                        chr(req[q - 1]).isalpha() and not in_word(q - 2))}
         reach = [False] * (n + 1)
         for q in range(n, -1, -1):
-            reach[q] = (self.span_end[q] and q > 0 and req[q - 1] not in b" \t") or \
+            reach[q] = (self.name_end[q] and q > 0 and req[q - 1] not in b" \t") or \
                 (q < n and q not in marks and q not in colons and reach[q + 1])
         self.path_reach = reach
         self.first_starts = {b: frozenset(p for p in ps if p < 2 or req[p - 2] != 0x2F)
