@@ -8,11 +8,11 @@ plan.schema.json, compile (the caller's `compile`, which raises PlanError or
 PolicyError). The first that compiles wins, except that a lower candidate never
 brings in a deletion the best one does not have. If none does, the best
 candidate's PolicyError is raised as is (the request asks for something
-refused: exit 3), anything else becomes NoPlannerError (exit 4). When the
-whole tree under the root is known (under MAX_PATHS paths), the first step may
-only select a path that exists (existing_tree.py); if no candidate then
-compiles, the request is decoded again without that rule, so the error names
-what the request asked for.
+refused: exit 3), anything else becomes NoPlannerError (exit 4). If no
+candidate compiles and the whole tree under the root is known (under MAX_PATHS
+paths), the request is decoded again with the first step kept to paths that
+exist (existing_tree.py); a retry candidate is held to the first decode's best
+reading as a lower candidate is (no new deletion, no change where it looked).
 """
 from __future__ import annotations
 
@@ -282,11 +282,20 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
         raise NoPlannerError("could not plan this request: it is empty")
     planner = load_planner(model_dir().resolve())
     paths = existing_paths(Path(root))
-    if len(paths) < MAX_PATHS:
-        # The whole tree is known: the first step selects what is there. If no such reading
-        # compiles, decode again without that rule, so the error names what the request asked for.
-        try:
-            return choose(planner.candidates(prompt, paths, whole_tree=True), compile, Path(root))
-        except NoPlannerError:
-            pass
-    return choose(planner.candidates(prompt, paths), compile, Path(root))
+    first = planner.candidates(prompt, paths)
+    try:
+        return choose(first, compile, Path(root))
+    except NoPlannerError as e:
+        error = e
+    if len(paths) >= MAX_PATHS or not first:
+        raise error
+    # No reading compiled, and the whole tree is known: decode again with the first step kept to
+    # paths that exist. A retry may not delete, or change files, where the model's best reading
+    # did not (lower_refusal); if none compiles, the error is the first decode's, which names what
+    # the request asked for.
+    retry = planner.candidates(prompt, paths, whole_tree=True)
+    kept = [c for c in retry if lower_refusal(first[0][0], c[0]) is None]
+    try:
+        return choose(kept, compile, Path(root))
+    except NoPlannerError:
+        raise error from None

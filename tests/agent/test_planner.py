@@ -182,34 +182,52 @@ def test_a_lower_candidate_never_turns_a_look_into_a_change(tmp_path):
 class _ScriptedPlanner:
     """Candidates by the whole_tree flag, to see which decode plan_request takes."""
 
-    def __init__(self, with_tree, without_tree):
-        self.calls, self.lists = [], {True: with_tree, False: without_tree}
+    def __init__(self, free, with_tree):
+        self.calls, self.lists = [], {False: free, True: with_tree}
 
     def candidates(self, prompt, paths, *, whole_tree=False, **_):
         self.calls.append(whole_tree)
         return self.lists[whole_tree]
 
 
-def test_with_the_whole_tree_known_the_first_decode_keeps_to_existing_paths(tmp_path, monkeypatch):
+def _plan(fake, monkeypatch, root, prompt):
+    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
+    plan, _ = planner.plan_request(prompt, root=root, compile=compile_against(root))
+    return plan.to_dict()["steps"][0]
+
+
+def test_a_plan_that_compiles_needs_no_second_decode(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("x")
     fake = _ScriptedPlanner([('read path="a.txt"', True)], [('read path="b.txt"', True)])
-    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
-    plan, _ = planner.plan_request("read a.txt", root=tmp_path, compile=compile_against(tmp_path))
-    assert plan.to_dict()["steps"][0]["select"]["path"] == "a.txt" and fake.calls == [True]
+    assert _plan(fake, monkeypatch, tmp_path, "read a.txt")["select"]["path"] == "a.txt" and fake.calls == [False]
 
 
-def test_when_no_existing_reading_compiles_the_error_names_what_was_asked(tmp_path, monkeypatch):
-    fake = _ScriptedPlanner([], [('read path="missing.txt"', True)])
-    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
+def test_when_nothing_compiles_a_decode_kept_to_existing_paths_is_tried(tmp_path, monkeypatch):
+    (tmp_path / "临时笔记.txt").write_text("x")
+    fake = _ScriptedPlanner([('read path="临时/先"', True)], [('read path="临时笔记.txt"', True)])
+    step = _plan(fake, monkeypatch, tmp_path, "先看看 临时笔记.txt 的内容")
+    assert step["select"]["path"] == "临时笔记.txt" and fake.calls == [False, True]
+
+
+def test_the_retry_may_not_change_files_where_the_first_reading_only_looked(tmp_path, monkeypatch):
+    (tmp_path / "a.txt").write_text("x")
+    for retry in ('create path="qqq"', 'delete path="a.txt"'):
+        fake = _ScriptedPlanner([('list path="qqq"', True)], [(retry, True)])
+        with pytest.raises(NoPlannerError, match="qqq does not exist"):
+            _plan(fake, monkeypatch, tmp_path, "zzz qqq")
+
+
+def test_when_the_retry_fails_too_the_error_names_what_was_asked(tmp_path, monkeypatch):
+    fake = _ScriptedPlanner([('read path="missing.txt"', True)], [])
     with pytest.raises(NoPlannerError, match="missing.txt does not exist"):
-        planner.plan_request("read missing.txt", root=tmp_path, compile=compile_against(tmp_path))
-    assert fake.calls == [True, False]
+        _plan(fake, monkeypatch, tmp_path, "read missing.txt")
+    assert fake.calls == [False, True]
 
 
 def test_over_the_path_cap_the_tree_is_not_taken_as_whole(tmp_path, monkeypatch):
     (tmp_path / "a.txt").write_text("x")
-    fake = _ScriptedPlanner([('read path="x"', True)], [('read path="a.txt"', True)])
-    monkeypatch.setattr(planner, "load_planner", lambda d: fake)
+    fake = _ScriptedPlanner([('read path="b.txt"', True)], [('read path="a.txt"', True)])
     monkeypatch.setattr(planner, "MAX_PATHS", 1)
-    planner.plan_request("read a.txt", root=tmp_path, compile=compile_against(tmp_path))
+    with pytest.raises(NoPlannerError):
+        _plan(fake, monkeypatch, tmp_path, "read a.txt")
     assert fake.calls == [False]
