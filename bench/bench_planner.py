@@ -27,6 +27,7 @@ from _common import fileagent, verdict  # noqa: E402
 from bench_sort import ORGANIZE_VERSION, organize_bin, time_organize  # noqa: E402
 
 from fileagent.agent.corpus import generate  # noqa: E402
+from fileagent.agent.corpus.build import recorded_heldout  # noqa: E402
 from fileagent.agent.planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
 from fileagent.agent.train_planner import evaluate  # noqa: E402
 
@@ -59,7 +60,22 @@ def main() -> int:
         results.append(ok)
         print(f"  -> {label}: {verdict(ok)}")
 
-    heldout = [e for e in generate(a.n * 10, seed=a.seed) if e.split == "heldout"][:a.n]
+    # Score the model on the templates it never saw: those held out when it was trained (recorded in
+    # its metrics.json), not today's split, which moves when templates are added.
+    metrics_path = model_dir / "metrics.json"
+    m = json.loads(metrics_path.read_text(encoding="utf-8")) if metrics_path.exists() else {}
+    record = m.get("heldout_templates")
+    held = recorded_heldout(record) if record else None
+    if held is None:
+        print("held-out templates: today's split (the model records none: it may have trained on some)")
+    else:
+        print(f"held-out templates: the {len(held)} held out when the model was trained "
+              f"({len(record) - len(held)} recorded ones changed since, left out)")
+    heldout: list = []
+    draw = a.n * 10
+    while len(heldout) < a.n and draw <= a.n * 640:
+        heldout = [e for e in generate(draw, seed=a.seed, heldout=held) if e.split == "heldout"][:a.n]
+        draw *= 4
     t0 = time.perf_counter()
     scores, failures = evaluate(Planner(model_dir), [(e.src, e.tgt, e.template) for e in heldout])
     print(f"held-out pairs: {len(heldout)} ({time.perf_counter() - t0:.0f}s to score)")
@@ -107,9 +123,7 @@ def main() -> int:
     tok_bytes = (model_dir / TOKENIZER_FILE).stat().st_size
     print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB = {(model_bytes + tok_bytes) / 1e6:.2f} MB")
     target("<= 8 MB", model_bytes + tok_bytes <= 8 * 1024 * 1024)
-    metrics_path = model_dir / "metrics.json"
-    if metrics_path.exists():
-        m = json.loads(metrics_path.read_text(encoding="utf-8"))
+    if m:
         print(f"training: {m['train_seconds'] / 60:.1f} min ({m['steps']} steps on {m['device']}), "
               f"{m['tokens_per_sec']:,.0f} tokens/s, {m['params']:,} parameters; "
               f"its own held-out score {m.get('accuracy_constrained_beam', float('nan')):.1%}")

@@ -313,6 +313,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..llm.tokenizer import Tokenizer, train_tokenizer
     from ..llm.train import TrainConfig, train
     from .corpus import generate
+    from .corpus.build import heldout_record
     from .plan_grammar import tokenizer_symbols
     from .planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
 
@@ -366,6 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "tokenizer_seconds": t_tok, "seconds_to_export": t0 - t_start, "vocab_size": tokenizer.vocab_size,
         "model_bytes": (out / MODEL_FILE).stat().st_size, "tokenizer_bytes": tok_path.stat().st_size,
         "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+        "heldout_templates": heldout_record(),
     })
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
     with open(out / "failures.jsonl", "w", encoding="utf-8") as f:

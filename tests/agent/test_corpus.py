@@ -67,6 +67,21 @@ def test_heldout_templates_never_appear_in_train(sample):
         assert split_of(ex.template) == ex.split
 
 
+def test_a_recorded_split_is_scored_as_it_was_when_the_model_trained():
+    from fileagent.agent.corpus import build
+    today = build.heldout_record()
+    assert today and set(today) == {t for t in all_template_ids() if split_of(t) == "heldout"}
+    train_id = next(t for t in all_template_ids() if split_of(t) == "train" and t.startswith("en.move."))
+    record = {train_id: build._hash(template_text(train_id))[:10], "en.move.99999": "0" * 10,
+              next(iter(today)): "changed!!!"}
+    held = build.recorded_heldout(record)
+    assert held == {train_id}          # unknown ids and templates whose text changed drop out
+    examples = build.generate(3000, seed=4, heldout=held)
+    assert {e.template for e in examples if e.split == "heldout"} <= {train_id}
+    assert any(e.template == train_id and e.split == "heldout" for e in examples)
+    assert split_of(train_id) == "train"       # the override ends with the call
+
+
 def test_about_fifteen_percent_of_each_intents_templates_are_held_out():
     groups: dict[tuple[str, str], list[str]] = {}
     for tid in all_template_ids():

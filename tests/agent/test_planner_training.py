@@ -5,6 +5,7 @@ import json
 import random
 
 from fileagent.agent import plan_text, planner, train_planner
+from fileagent.agent.corpus.build import heldout_record
 
 
 def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_path, make_tree):
@@ -15,6 +16,7 @@ def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_pa
                 "schema_valid_unconstrained", "train_seconds", "tokens_per_sec", "model_bytes", "tokenizer_bytes"):
         assert key in metrics
     assert metrics["heldout_pairs"] == 4 and metrics["steps"] == 20
+    assert metrics["heldout_templates"] == heldout_record()     # bench_planner scores on these later
 
     loaded = planner.Planner(out)
     root = make_tree(tmp_path / "root", {"inbox/a.pdf": "", "notes.md": "x"})

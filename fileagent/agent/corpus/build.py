@@ -158,9 +158,25 @@ def _heldout() -> frozenset[str]:
     return frozenset(held)
 
 
-@lru_cache(maxsize=None)
+_SPLIT_OVERRIDE: list[frozenset[str] | None] = [None]      # set by generate(heldout=...)
+
+
 def split_of(tid: str) -> str:
-    return "heldout" if tid in _heldout() else "train"
+    held = _SPLIT_OVERRIDE[0]
+    return "heldout" if tid in (_heldout() if held is None else held) else "train"
+
+
+def heldout_record() -> dict[str, str]:
+    """Today's held-out templates, id -> hash of its text: what a training run records, so a
+    later corpus (templates added, the split moved) can still score the model on what it never
+    saw (`generate(heldout=...)`)."""
+    return {tid: _hash(template_text(tid))[:10] for tid in sorted(_heldout())}
+
+
+def recorded_heldout(record: dict[str, str]) -> frozenset[str]:
+    """The ids of a heldout_record whose template still has the same text today."""
+    known = set(all_template_ids())
+    return frozenset(t for t, h in record.items() if t in known and _hash(template_text(t))[:10] == h)
 
 
 def all_template_ids() -> list[str]:
@@ -336,10 +352,15 @@ def _one_example(rng: random.Random) -> Example:
     return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)
 
 
-def generate(n: int, *, seed: int = 0) -> list[Example]:
-    """n examples, deterministic for (n, seed)."""
+def generate(n: int, *, seed: int = 0, heldout: frozenset[str] | None = None) -> list[Example]:
+    """n examples, deterministic for (n, seed). `heldout`: template ids to take as held out
+    instead of today's split (recorded_heldout of a model trained on an earlier one)."""
     rng = random.Random(seed)
-    return [_one_example(rng) for _ in range(n)]
+    prev, _SPLIT_OVERRIDE[0] = _SPLIT_OVERRIDE[0], heldout
+    try:
+        return [_one_example(rng) for _ in range(n)]
+    finally:
+        _SPLIT_OVERRIDE[0] = prev
 
 
 def write_jsonl(examples, path) -> None:
