@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -131,8 +132,8 @@ def parse_candidate(text: str) -> Plan:
         raise PlanError(f"model wrote an invalid plan {text!r}: {str(e).splitlines()[0]}") from None
 
 
-def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan], ChangeSet] | None = None
-           ) -> tuple[Plan, ChangeSet | None]:
+def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan], ChangeSet] | None = None,
+           prompt: str = "") -> tuple[Plan, ChangeSet | None]:
     """A candidate as a Plan (and its ChangeSet, with `compile`), if it is one a request could mean:
     finished, valid, compiling, plausible. PlanError says why not. Compiling comes before the
     plausibility checks, so a candidate the policy refuses is refused (PolicyError), never passed
@@ -141,7 +142,7 @@ def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan
         raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
     plan = parse_candidate(text)
     changes = compile(plan) if compile is not None else None
-    odd = _implausible(plan, root)
+    odd = _implausible(plan, root, prompt)
     if odd:
         raise PlanError(f"plan {text!r} {odd}")
     if changes is not None and _changes_nothing(plan, changes):
@@ -150,18 +151,18 @@ def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan
 
 
 def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet],
-           root: Path | None = None) -> tuple[Plan, ChangeSet]:
+           root: Path | None = None, prompt: str = "") -> tuple[Plan, ChangeSet]:
     """The first candidate that parses, validates and compiles.
 
     A candidate the policy refuses ends the search with that refusal: a lower
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
-    _, plan, changes = pick(candidates, compile, root)
+    _, plan, changes = pick(candidates, compile, root, prompt)
     return plan, changes
 
 
 def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet] | None,
-         root: Path | None = None) -> tuple[int, Plan, ChangeSet | None]:
+         root: Path | None = None, prompt: str = "") -> tuple[int, Plan, ChangeSet | None]:
     """`choose`, with the index of the chosen candidate; without `compile` (the held-out
     evaluation has no tree) a candidate only has to be finished, valid and plausible."""
     errors: list[Exception] = []
@@ -170,7 +171,7 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
             why = lower_refusal(candidates[0][0], text) if i else None
             if why:
                 raise PlanError(f"plan {text!r} {why}")
-            return (i, *screen(text, finished, root, compile))
+            return (i, *screen(text, finished, root, compile, prompt))
         except PlanError as e:
             errors.append(e)
     if not errors:
@@ -241,11 +242,52 @@ def _no_op(step) -> str | None:
     return None
 
 
-def _implausible(plan: Plan, root: Path | None) -> str | None:
+_TAKES_AWAY = ("move", "delete", "classify")       # what they select is no longer there after them
+
+
+def _narrower(a: dict, b: dict) -> bool:
+    """Steps a and b differ only in their filters, and one's filters are a part of the other's
+    ("copy the jpeg and csv files to X" then "copy the jpeg files to X")."""
+    sa, sb = a.get("select", {}), b.get("select", {})
+    if {k: v for k, v in a.items() if k != "select"} != {k: v for k, v in b.items() if k != "select"} or \
+            {k: v for k, v in sa.items() if k != "filters"} != {k: v for k, v in sb.items() if k != "filters"}:
+        return False
+    fa, fb = sa.get("filters", {}), sb.get("filters", {})
+
+    def within(small: dict, big: dict) -> bool:
+        return all(k in big and (small[k] == big[k] or (isinstance(small[k], list) and isinstance(big[k], list)
+                                                        and set(small[k]) <= set(big[k]))) for k in small)
+    return within(fa, fb) or within(fb, fa)
+
+
+def _repeated_text(steps: list[dict], prompt: str) -> str | None:
+    """A text (content, text) written by more steps than the request writes it: step 2 reusing
+    step 1's text ("append X to a.md" -> also append X to b.md) is a misreading."""
+    texts = Counter(s.get("text") or s.get("content") for s in steps)
+    for text, n in texts.items():
+        if text and n > 1 and prompt.count(text) < n:
+            return f"writes {text!r} in {n} steps, and the request writes it {prompt.count(text)} time(s)"
+    return None
+
+
+def _implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
     """What makes a plan that compiles no answer to any request, so the next candidate gets its
-    turn: a step written twice, one path created twice, an item moved or copied into a new
-    folder named after itself ("lib/a.js" into "old/a.js/a.js"; only with a root to look in), a
-    step that changes nothing (an item moved into its own folder, a text replaced by itself)."""
+    turn: a step written twice, or again on part of the same files, one path created twice, an
+    item moved or copied into a new folder named after itself ("lib/a.js" into "old/a.js/a.js";
+    only with a root to look in), a step that changes nothing (an item moved into its own folder,
+    a text replaced by itself), a text the request writes once written by two steps."""
+    steps = plan.to_dict()["steps"]
+    for j, b in enumerate(steps):
+        for a in steps[:j]:
+            if a == b:
+                return f"repeats a step (step {j + 1})"
+            if a["op"] == b["op"] and _narrower(a, b):
+                return f"repeats step {steps.index(a) + 1} on part of the same items (step {j + 1})"
+            if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
+                return f"{b['op']}s again what step {steps.index(a) + 1} took away (step {j + 1})"
+    why = _repeated_text(steps, prompt) if prompt else None
+    if why:
+        return why
     seen, created = set(), set()
     for i, step in enumerate(plan.steps, 1):
         key = repr(step)
@@ -284,7 +326,7 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     paths = existing_paths(Path(root))
     first = planner.candidates(prompt, paths)
     try:
-        return choose(first, compile, Path(root))
+        return choose(first, compile, Path(root), prompt)
     except NoPlannerError as e:
         error = e
     if len(paths) >= MAX_PATHS or not first:
@@ -296,6 +338,6 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     retry = planner.candidates(prompt, paths, whole_tree=True)
     kept = [c for c in retry if lower_refusal(first[0][0], c[0]) is None]
     try:
-        return choose(kept, compile, Path(root))
+        return choose(kept, compile, Path(root), prompt)
     except NoPlannerError:
         raise error from None

@@ -227,9 +227,9 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     from ..errors import NoPlannerError
     from .planner import _deletes, parse_candidate, pick
 
-    def planner_pick(beam) -> str:
+    def planner_pick(beam, src: str) -> str:
         try:
-            return beam[pick(beam, None)[0]][0]
+            return beam[pick(beam, None, prompt=src)[0]][0]
         except NoPlannerError:
             return ""
 
@@ -250,7 +250,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         counts["greedy_valid"] += valid(greedy_text, greedy_done)
         counts["beam_exact"] += best_done and best_text == tgt
         counts["beam_valid"] += valid(best_text, best_done)
-        picked = planner_pick(beam)
+        picked = planner_pick(beam, src)
         counts["planner_exact"] += picked == tgt
         counts["planner_spurious_delete"] += _deletes(picked) and not _deletes(tgt)
         if not (best_done and best_text == tgt) or picked != tgt:

@@ -92,7 +92,7 @@ def test_corpus_plans_are_never_implausible():
     from fileagent.agent.corpus import generate
 
     for e in generate(3000, seed=5):
-        assert planner._implausible(planner.parse_candidate(e.tgt), None) is None, (e.src, e.tgt)
+        assert planner._implausible(planner.parse_candidate(e.tgt), None, e.src) is None, (e.src, e.tgt)
 
 
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
@@ -231,3 +231,16 @@ def test_over_the_path_cap_the_tree_is_not_taken_as_whole(tmp_path, monkeypatch)
     with pytest.raises(NoPlannerError):
         _plan(fake, monkeypatch, tmp_path, "read a.txt")
     assert fake.calls == [False]
+
+
+def test_a_step_again_on_part_of_the_same_items_or_a_text_reused_is_implausible():
+    def odd(text, prompt=""):
+        return planner._implausible(planner.parse_candidate(text), None, prompt)
+    assert odd('copy recursive ext=jpeg ext=csv to="web" ; copy recursive ext=jpeg to="web"')
+    assert not odd('move in="inbox" ext=pdf to="papers" ; move in="inbox" ext=png to="pics"')
+    assert odd('classify in="sent" ; classify in="sent" by=month')
+    assert not odd('classify in="sent" ; classify in="other" by=month')
+    prompt = "append 'done' to a.md, then sort notes by the work rules"
+    assert odd('update path="a.md" mode=append text="done" ; update in="notes" mode=append text="done"', prompt)
+    prompt = "append 'done' to a.md and 'done' to b.md"
+    assert not odd('update path="a.md" mode=append text="done" ; update path="b.md" mode=append text="done"', prompt)
