@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -26,6 +25,7 @@ from typing import Callable
 from ..errors import NoPlannerError, PlanError
 from .changeset import ChangeSet
 from .plan import Plan
+from .plausibility import changes_nothing, implausible, lower_refusal
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE = "planner.npz", "tokenizer.model"
@@ -142,10 +142,10 @@ def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan
         raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
     plan = parse_candidate(text)
     changes = compile(plan) if compile is not None else None
-    odd = _implausible(plan, root, prompt)
+    odd = implausible(plan, root, prompt)
     if odd:
         raise PlanError(f"plan {text!r} {odd}")
-    if changes is not None and _changes_nothing(plan, changes):
+    if changes is not None and changes_nothing(plan, changes):
         raise PlanError(f"plan {text!r} would change nothing")
     return plan, changes
 
@@ -177,146 +177,6 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
     raise NoPlannerError(f"could not plan this request: {errors[0]}")
-
-
-_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?')
-_STEP_OP = re.compile(r"(?:^|;)\s*([a-z]+)")
-
-
-def _ops(text: str) -> set[str]:
-    """The ops of plan text (finished or not); quoted values are not looked into."""
-    return set(_STEP_OP.findall(_QUOTED.sub('""', text)))
-
-
-def _deletes(text: str) -> bool:
-    return "delete" in _ops(text)
-
-
-def lower_refusal(best: str, text: str) -> str | None:
-    """Why a lower candidate may not stand in for the best one (`best`), whatever it compiles to:
-    it deletes, and the model's best reading of the request does not ("classify drop" -> delete
-    in="drop" second); or it changes files, and the best reading only looks ("list qqq", where
-    qqq does not exist -> create path="qqq" second). A request the model misread ends in exit 4."""
-    if _deletes(text) and not _deletes(best):
-        return "deletes, and the model's best reading of the request does not"
-    if _ops(text) & MUTATING_OPS and not _ops(best) & MUTATING_OPS:
-        return "changes files, and the model's best reading of the request only looks at them"
-    return None
-
-
-def _last(path: str) -> str:
-    return path.rstrip("/").rsplit("/", 1)[-1]
-
-
-def _is_folder_inside(root: Path | None, rel: str) -> bool:
-    """`rel` is an existing folder under root (nothing outside the root is looked at)."""
-    parts = rel.replace("\\", "/").split("/")
-    if root is None or rel.startswith(("/", "~")) or ".." in parts or ":" in rel:
-        return False
-    return (root / rel).is_dir()
-
-
-def _parent(path: str) -> str:
-    path = path.strip("/")
-    return path.rsplit("/", 1)[0] if "/" in path else "."
-
-
-def _no_op(step) -> str | None:
-    """A step that would leave everything as it is, whatever the tree holds. (A copy into the
-    folder it is in is a change: a duplicate "notes (1).md".)"""
-    if step.op == "move":
-        sel, to = step.select, step.to.strip("/") or "."
-        if sel.path is not None and sel.path.strip("/") == to:
-            return f"moves {sel.path!r} into itself"
-        if sel.path is not None and _parent(sel.path) == to:
-            return f"moves {sel.path!r} into the folder it is already in"
-        if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:
-            return f"moves items of {to!r} into {to!r} itself"
-    if step.op == "update":
-        if step.mode == "replace" and step.find == step.text:
-            return f"replaces {step.find!r} by itself"
-        if step.mode in ("append", "prepend") and not step.text:
-            return f"{step.mode}s nothing"
-    if step.op == "rename" and step.path is not None and step.new_name == _last(step.path):
-        return f"renames {step.path!r} to its own name"
-    return None
-
-
-_TAKES_AWAY = ("move", "delete", "classify")       # what they select is no longer there after them
-
-
-def _narrower(a: dict, b: dict) -> bool:
-    """Steps a and b differ only in their filters, and one's filters are a part of the other's
-    ("copy the jpeg and csv files to X" then "copy the jpeg files to X")."""
-    sa, sb = a.get("select", {}), b.get("select", {})
-    if {k: v for k, v in a.items() if k != "select"} != {k: v for k, v in b.items() if k != "select"} or \
-            {k: v for k, v in sa.items() if k != "filters"} != {k: v for k, v in sb.items() if k != "filters"}:
-        return False
-    fa, fb = sa.get("filters", {}), sb.get("filters", {})
-
-    def within(small: dict, big: dict) -> bool:
-        return all(k in big and (small[k] == big[k] or (isinstance(small[k], list) and isinstance(big[k], list)
-                                                        and set(small[k]) <= set(big[k]))) for k in small)
-    return within(fa, fb) or within(fb, fa)
-
-
-def _repeated_text(steps: list[dict], prompt: str) -> str | None:
-    """A text (content, text) written by more steps than the request writes it: step 2 reusing
-    step 1's text ("append X to a.md" -> also append X to b.md) is a misreading."""
-    texts = Counter(s.get("text") or s.get("content") for s in steps)
-    for text, n in texts.items():
-        if text and n > 1 and prompt.count(text) < n:
-            return f"writes {text!r} in {n} steps, and the request writes it {prompt.count(text)} time(s)"
-    return None
-
-
-def _implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
-    """What makes a plan that compiles no answer to any request, so the next candidate gets its
-    turn: a step written twice, or again on part of the same files, one path created twice, an
-    item moved or copied into a new folder named after itself ("lib/a.js" into "old/a.js/a.js";
-    only with a root to look in), a step that changes nothing (an item moved into its own folder,
-    a text replaced by itself), a text the request writes once written by two steps."""
-    steps = plan.to_dict()["steps"]
-    for j, b in enumerate(steps):
-        for a in steps[:j]:
-            if a == b:
-                return f"repeats a step (step {j + 1})"
-            if a["op"] == b["op"] and _narrower(a, b):
-                return f"repeats step {steps.index(a) + 1} on part of the same items (step {j + 1})"
-            if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
-                return f"{b['op']}s again what step {steps.index(a) + 1} took away (step {j + 1})"
-    why = _repeated_text(steps, prompt) if prompt else None
-    if why:
-        return why
-    seen, created = set(), set()
-    for i, step in enumerate(plan.steps, 1):
-        key = repr(step)
-        if key in seen:
-            return f"repeats a step (step {i})"
-        seen.add(key)
-        if step.op == "create":
-            if step.path in created:
-                return f"creates {step.path!r} twice"
-            created.add(step.path)
-        if root is not None and step.op in ("move", "copy") and step.select.path is not None and \
-                _last(step.to) == _last(step.select.path) and not _is_folder_inside(root, step.to):
-            return f"puts {step.select.path!r} into a new folder of its own name"
-        why = _no_op(step)
-        if why:
-            return f"{why} (step {i})"
-    return None
-
-
-MUTATING_OPS = frozenset(("create", "update", "delete", "move", "copy", "rename", "classify", "tag"))
-
-
-def _changes_nothing(plan: Plan, changes: ChangeSet) -> bool:
-    """A plan with a changing step that compiles to no change ("rename a.txt to a.txt") is no
-    answer to a request that asks for a change: the next candidate gets its turn."""
-    if not any(step.op in MUTATING_OPS for step in plan.steps):
-        return False
-    mutating = getattr(changes, "mutating_actions", None)
-    return mutating is not None and not mutating
 
 
 def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:

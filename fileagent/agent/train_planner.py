@@ -225,7 +225,8 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     candidate that `planner.pick` takes without a tree to compile against (finished, valid,
     plausible, no deletion the top candidate lacks), which is what `plan` would take before compiling."""
     from ..errors import NoPlannerError
-    from .planner import _deletes, parse_candidate, pick
+    from .planner import parse_candidate, pick
+    from .plausibility import deletes
 
     def planner_pick(beam, src: str) -> str:
         try:
@@ -252,7 +253,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         counts["beam_valid"] += valid(best_text, best_done)
         picked = planner_pick(beam, src)
         counts["planner_exact"] += picked == tgt
-        counts["planner_spurious_delete"] += _deletes(picked) and not _deletes(tgt)
+        counts["planner_spurious_delete"] += deletes(picked) and not deletes(tgt)
         if not (best_done and best_text == tgt) or picked != tgt:
             by_template[template] += 1
             failures.append({"template": template, "src": src, "tgt": tgt, "got": best_text,

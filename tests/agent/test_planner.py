@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from fileagent.agent import planner
+from fileagent.agent import planner, plausibility
 from fileagent.agent.plan import Plan
 from fileagent.errors import NoPlannerError, PlanError, PolicyError
 
@@ -57,7 +57,7 @@ def test_implausible_plans_give_way_to_the_next_candidate(tmp_path):
     (tmp_path / "old" / "a.js").mkdir(parents=True)
     plan, _ = planner.choose([('move path="lib/a.js" to="old/a.js"', True), ok], compile_against(tmp_path), tmp_path)
     assert plan.to_dict()["steps"][0]["to"] == "old/a.js"
-    assert not planner._is_folder_inside(tmp_path, "../" + tmp_path.name + "/old/a.js")   # never looks outside
+    assert not plausibility._is_folder_inside(tmp_path, "../" + tmp_path.name + "/old/a.js")   # never looks outside
 
 
 def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
@@ -77,7 +77,7 @@ def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
     for fine in ('move in="lib" recursive ext=js to="lib"', 'copy path="lib/a.js" to="lib"',   # "a (1).js"
                  'copy ext=js to="."',
                  'update path="lib/a.js" mode=set text=""', 'update path="lib/a.js" mode=replace find="x" text="y"'):
-        assert planner._implausible(planner.parse_candidate(fine), tmp_path) is None, fine
+        assert plausibility.implausible(planner.parse_candidate(fine), tmp_path) is None, fine
 
 
 def test_a_refused_no_op_candidate_is_still_a_refusal(tmp_path):
@@ -92,7 +92,7 @@ def test_corpus_plans_are_never_implausible():
     from fileagent.agent.corpus import generate
 
     for e in generate(3000, seed=5):
-        assert planner._implausible(planner.parse_candidate(e.tgt), None, e.src) is None, (e.src, e.tgt)
+        assert plausibility.implausible(planner.parse_candidate(e.tgt), None, e.src) is None, (e.src, e.tgt)
 
 
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
@@ -162,9 +162,9 @@ def test_a_lower_candidate_never_brings_in_a_deletion(tmp_path):
     # a candidate that is not a deletion may stand in as before; "delete" inside a quoted text is no step
     cands = [('delete path="nothing"', True), ('read path="drop/a.txt"', True)]
     assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].op == "read"
-    assert planner._deletes('list path="x" ; delete in="y"') and planner._deletes('delete path="a')
-    assert not planner._deletes('create path="n.md" content="x ; delete y"')
-    assert not planner._deletes('tag path="a" tag="delete"')
+    assert plausibility.deletes('list path="x" ; delete in="y"') and plausibility.deletes('delete path="a')
+    assert not plausibility.deletes('create path="n.md" content="x ; delete y"')
+    assert not plausibility.deletes('tag path="a" tag="delete"')
 
 
 def test_a_lower_candidate_never_turns_a_look_into_a_change(tmp_path):
@@ -235,7 +235,7 @@ def test_over_the_path_cap_the_tree_is_not_taken_as_whole(tmp_path, monkeypatch)
 
 def test_a_step_again_on_part_of_the_same_items_or_a_text_reused_is_implausible():
     def odd(text, prompt=""):
-        return planner._implausible(planner.parse_candidate(text), None, prompt)
+        return plausibility.implausible(planner.parse_candidate(text), None, prompt)
     assert odd('copy recursive ext=jpeg ext=csv to="web" ; copy recursive ext=jpeg to="web"')
     assert not odd('move in="inbox" ext=pdf to="papers" ; move in="inbox" ext=png to="pics"')
     assert odd('classify in="sent" ; classify in="sent" by=month')
@@ -244,3 +244,16 @@ def test_a_step_again_on_part_of_the_same_items_or_a_text_reused_is_implausible(
     assert odd('update path="a.md" mode=append text="done" ; update in="notes" mode=append text="done"', prompt)
     prompt = "append 'done' to a.md and 'done' to b.md"
     assert not odd('update path="a.md" mode=append text="done" ; update path="b.md" mode=append text="done"', prompt)
+
+
+def test_moving_a_file_into_a_new_folder_named_like_a_file_of_its_type_is_implausible(tmp_path):
+    (tmp_path / "intro.m4a").write_text("x")
+    (tmp_path / "old.m4a").mkdir()                          # a folder that is there may be named so
+
+    def odd(text):
+        return plausibility.implausible(planner.parse_candidate(text), tmp_path)
+    assert odd('move path="intro.m4a" to="budget.m4a"')
+    assert odd('copy path="intro.m4a" to="x/budget.M4A"')
+    assert not odd('move path="intro.m4a" to="old.m4a"')
+    assert not odd('move path="intro.m4a" to="audio"')
+    assert not odd('move path="intro.m4a" to="notes.txt"')  # another type: not this rule's call

@@ -1,0 +1,166 @@
+"""Which beam candidates a request could mean: the checks the planner runs on a candidate plan
+besides the schema and the compiler.
+
+- implausible: no request asks for it (a step twice, a step again on part of the same items, a
+  step that changes nothing, a file moved into a new folder named after itself...);
+- lower_refusal: a lower candidate may not stand in for the best one when it deletes, or changes
+  files, where the best reading does not;
+- changes_nothing: a plan with a changing step that compiles to no change.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+
+from .changeset import ChangeSet
+from .plan import Plan
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?')
+_STEP_OP = re.compile(r"(?:^|;)\s*([a-z]+)")
+
+
+def _ops(text: str) -> set[str]:
+    """The ops of plan text (finished or not); quoted values are not looked into."""
+    return set(_STEP_OP.findall(_QUOTED.sub('""', text)))
+
+
+def deletes(text: str) -> bool:
+    return "delete" in _ops(text)
+
+
+def lower_refusal(best: str, text: str) -> str | None:
+    """Why a lower candidate may not stand in for the best one (`best`), whatever it compiles to:
+    it deletes, and the model's best reading of the request does not ("classify drop" -> delete
+    in="drop" second); or it changes files, and the best reading only looks ("list qqq", where
+    qqq does not exist -> create path="qqq" second). A request the model misread ends in exit 4."""
+    if deletes(text) and not deletes(best):
+        return "deletes, and the model's best reading of the request does not"
+    if _ops(text) & MUTATING_OPS and not _ops(best) & MUTATING_OPS:
+        return "changes files, and the model's best reading of the request only looks at them"
+    return None
+
+
+def _last(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _ext(path: str) -> str:
+    m = re.search(r"\.([A-Za-z0-9]{1,6})$", _last(path))
+    return m.group(1).lower() if m else ""
+
+
+def _is_folder_inside(root: Path | None, rel: str) -> bool:
+    """`rel` is an existing folder under root (nothing outside the root is looked at)."""
+    parts = rel.replace("\\", "/").split("/")
+    if root is None or rel.startswith(("/", "~")) or ".." in parts or ":" in rel:
+        return False
+    return (root / rel).is_dir()
+
+
+def _parent(path: str) -> str:
+    path = path.strip("/")
+    return path.rsplit("/", 1)[0] if "/" in path else "."
+
+
+def _no_op(step) -> str | None:
+    """A step that would leave everything as it is, whatever the tree holds. (A copy into the
+    folder it is in is a change: a duplicate "notes (1).md".)"""
+    if step.op == "move":
+        sel, to = step.select, step.to.strip("/") or "."
+        if sel.path is not None and sel.path.strip("/") == to:
+            return f"moves {sel.path!r} into itself"
+        if sel.path is not None and _parent(sel.path) == to:
+            return f"moves {sel.path!r} into the folder it is already in"
+        if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:
+            return f"moves items of {to!r} into {to!r} itself"
+    if step.op == "update":
+        if step.mode == "replace" and step.find == step.text:
+            return f"replaces {step.find!r} by itself"
+        if step.mode in ("append", "prepend") and not step.text:
+            return f"{step.mode}s nothing"
+    if step.op == "rename" and step.path is not None and step.new_name == _last(step.path):
+        return f"renames {step.path!r} to its own name"
+    return None
+
+
+_TAKES_AWAY = ("move", "delete", "classify")       # what they select is no longer there after them
+
+
+def _narrower(a: dict, b: dict) -> bool:
+    """Steps a and b differ only in their filters, and one's filters are a part of the other's
+    ("copy the jpeg and csv files to X" then "copy the jpeg files to X")."""
+    sa, sb = a.get("select", {}), b.get("select", {})
+    if {k: v for k, v in a.items() if k != "select"} != {k: v for k, v in b.items() if k != "select"} or \
+            {k: v for k, v in sa.items() if k != "filters"} != {k: v for k, v in sb.items() if k != "filters"}:
+        return False
+    fa, fb = sa.get("filters", {}), sb.get("filters", {})
+
+    def within(small: dict, big: dict) -> bool:
+        return all(k in big and (small[k] == big[k] or (isinstance(small[k], list) and isinstance(big[k], list)
+                                                        and set(small[k]) <= set(big[k]))) for k in small)
+    return within(fa, fb) or within(fb, fa)
+
+
+def _repeated_text(steps: list[dict], prompt: str) -> str | None:
+    """A text (content, text) written by more steps than the request writes it: step 2 reusing
+    step 1's text ("append X to a.md" -> also append X to b.md) is a misreading."""
+    texts = Counter(s.get("text") or s.get("content") for s in steps)
+    for text, n in texts.items():
+        if text and n > 1 and prompt.count(text) < n:
+            return f"writes {text!r} in {n} steps, and the request writes it {prompt.count(text)} time(s)"
+    return None
+
+
+def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
+    """What makes a plan that compiles no answer to any request, so the next candidate gets its
+    turn: a step written twice, or again on part of the same files, one path created twice, an
+    item moved or copied into a new folder named after itself ("lib/a.js" into "old/a.js/a.js")
+    or named like a file of its type ("a.m4a" into "b.m4a/a.m4a"; both only with a root to look
+    in), a step that changes nothing (an item moved into its own folder, a text replaced by
+    itself), a text the request writes once written by two steps."""
+    steps = plan.to_dict()["steps"]
+    for j, b in enumerate(steps):
+        for a in steps[:j]:
+            if a == b:
+                return f"repeats a step (step {j + 1})"
+            if a["op"] == b["op"] and _narrower(a, b):
+                return f"repeats step {steps.index(a) + 1} on part of the same items (step {j + 1})"
+            if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
+                return f"{b['op']}s again what step {steps.index(a) + 1} took away (step {j + 1})"
+    why = _repeated_text(steps, prompt) if prompt else None
+    if why:
+        return why
+    seen, created = set(), set()
+    for i, step in enumerate(plan.steps, 1):
+        key = repr(step)
+        if key in seen:
+            return f"repeats a step (step {i})"
+        seen.add(key)
+        if step.op == "create":
+            if step.path in created:
+                return f"creates {step.path!r} twice"
+            created.add(step.path)
+        if root is not None and step.op in ("move", "copy") and step.select.path is not None and \
+                not _is_folder_inside(root, step.to):
+            if _last(step.to) == _last(step.select.path):
+                return f"puts {step.select.path!r} into a new folder of its own name"
+            if _ext(step.to) and _ext(step.to) == _ext(step.select.path):
+                # "mv intro.m4a budget.m4a" is a rename, not a new folder "budget.m4a"
+                return f"puts {step.select.path!r} into a new folder named like a {_ext(step.to)} file"
+        why = _no_op(step)
+        if why:
+            return f"{why} (step {i})"
+    return None
+
+
+MUTATING_OPS = frozenset(("create", "update", "delete", "move", "copy", "rename", "classify", "tag"))
+
+
+def changes_nothing(plan: Plan, changes: ChangeSet) -> bool:
+    """A plan with a changing step that compiles to no change ("rename a.txt to a.txt") is no
+    answer to a request that asks for a change: the next candidate gets its turn."""
+    if not any(step.op in MUTATING_OPS for step in plan.steps):
+        return False
+    mutating = getattr(changes, "mutating_actions", None)
+    return mutating is not None and not mutating
