@@ -81,6 +81,10 @@ def _no_op(step) -> str | None:
             return f"{step.mode}s nothing"
     if step.op == "rename" and step.path is not None and step.new_name == _last(step.path):
         return f"renames {step.path!r} to its own name"
+    if step.op == "classify" and step.rules and step.default is not None:
+        same = [r.folder for r in step.rules if r.folder.strip("/") == step.default.strip("/")]
+        if same:
+            return f"sends the files a keyword picks to {same[0]!r}, where the rest go anyway"
     return None
 
 

@@ -257,3 +257,11 @@ def test_moving_a_file_into_a_new_folder_named_like_a_file_of_its_type_is_implau
     assert not odd('move path="intro.m4a" to="old.m4a"')
     assert not odd('move path="intro.m4a" to="audio"')
     assert not odd('move path="intro.m4a" to="notes.txt"')  # another type: not this rule's call
+
+
+def test_a_keyword_rule_that_sends_files_where_the_rest_go_is_implausible():
+    def odd(text):
+        return plausibility.implausible(planner.parse_candidate(text), None)
+    assert odd('classify in="notes" by=keywords if="kubernetes" then="notes/other" else="notes/other"')
+    assert not odd('classify in="notes" by=keywords if="kubernetes" then="notes/ops" else="notes/other"')
+    assert not odd('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
