@@ -132,7 +132,7 @@ class RequestSpans:
         # Nor inside a run of Chinese characters but after a word that can come before one.
         at = 0
         for i, c in enumerate(request):
-            if i and is_cjk(c) and is_cjk(request[i - 1]) and not request[:i].endswith(_ZH_BEFORE_PATH):
+            if i and is_cjk(c) and is_cjk(request[i - 1]) and not request.endswith(_ZH_BEFORE_PATH, 0, i):
                 odd.add(at + 1)
             at += len(c.encode("utf-8"))
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
