@@ -17,7 +17,10 @@ import unicodedata
 from bisect import bisect_left
 from typing import Iterable
 
-STATE_DIR = b".fileagent"
+from ..policies.winpath import is_windows_absolute
+from .planner import STATE_DIR as _STATE_DIR
+
+STATE_DIR = _STATE_DIR.encode()
 
 
 def _key(text: bytes) -> bytes:
@@ -37,8 +40,8 @@ def _key(text: bytes) -> bytes:
 def guard_decides(text: bytes) -> bool:
     """A value that points outside the root (or into the agent's own state), however it ends."""
     t = text.replace(b"\\", b"/")
-    drive = t[:1].isalpha() and t[1:2] == b":"
-    return t[:1] in (b"/", b"~") or t.startswith(b"..") or drive or t.lower().startswith(STATE_DIR)
+    return t[:1] in (b"/", b"~") or t.startswith(b"..") or is_windows_absolute(t[:2].decode("latin-1")) or \
+        t.lower().startswith(STATE_DIR)
 
 
 class ExistingTree:

@@ -125,22 +125,18 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
     itself), a text the request writes once written by two steps."""
     steps = plan.to_dict()["steps"]
     for j, b in enumerate(steps):
-        for a in steps[:j]:
+        for i, a in enumerate(steps[:j], 1):
             if a == b:
                 return f"repeats a step (step {j + 1})"
             if a["op"] == b["op"] and _narrower(a, b):
-                return f"repeats step {steps.index(a) + 1} on part of the same items (step {j + 1})"
+                return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
-                return f"{b['op']}s again what step {steps.index(a) + 1} took away (step {j + 1})"
+                return f"{b['op']}s again what step {i} took away (step {j + 1})"
     why = _repeated_text(steps, prompt) if prompt else None
     if why:
         return why
-    seen, created = set(), set()
+    created = set()
     for i, step in enumerate(plan.steps, 1):
-        key = repr(step)
-        if key in seen:
-            return f"repeats a step (step {i})"
-        seen.add(key)
         if step.op == "create":
             if step.path in created:
                 return f"creates {step.path!r} twice"

@@ -104,14 +104,14 @@ class RequestSpans:
         self.span_end = [self.boundary[p] and p not in no_end for p in range(n + 1)]
         # A text (content, text, find) ends inside a run of Chinese characters only before a word
         # that follows a text ("把完成部署追加到..."): "# 第三" is no text of "内容为 # 第三季度计划".
-        self.text_end = [e and not (is_cjk(char_before(req, p)) and is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
-                                    and not req[p:].decode("utf-8", "ignore").startswith(_ZH_AFTER_TEXT))
-                         for p, e in enumerate(self.span_end)]
+        def ends_before(words: tuple[str, ...]) -> list[bool]:
+            return [e and not (is_cjk(char_before(req, p)) and is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
+                               and not req[p:].decode("utf-8", "ignore").startswith(words))
+                    for p, e in enumerate(self.span_end)]
+        self.text_end = ends_before(_ZH_AFTER_TEXT)
         # A name (path, tag...) ends inside such a run only before a word that can follow a name:
         # "私" is no tag of "加上标签 私人", nor "旅行" a folder of "把旅行照片移到相册".
-        self.name_end = [e and not (is_cjk(char_before(req, p)) and is_cjk(req[p:p + 4].decode("utf-8", "ignore")[:1])
-                                    and not req[p:].decode("utf-8", "ignore").startswith(_ZH_AFTER_NAME))
-                         for p, e in enumerate(self.span_end)]
+        self.name_end = ends_before(_ZH_AFTER_NAME)
         self.quoted = [req[lo:hi] for lo, hi in regions]
         span_start = [self.boundary[p] and p not in no_start for p in range(n + 1)]
         pos: dict[int, set[int]] = {}
