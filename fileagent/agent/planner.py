@@ -3,7 +3,9 @@
 `plan_request` is what `fileagent run` and `fileagent plan` call. The model
 (NumPy runtime: no torch on this path) beam-searches plan text constrained by
 the plan grammar, whose quoted values are spans of the request or paths that
-exist under the root. Candidates are tried best first: parse, check against
+exist under the root. Candidates are tried best first (the beam's order, but one
+that leaves out less of what the request writes goes ahead: request_order.py):
+parse, check against
 plan.schema.json, compile (the caller's `compile`, which raises PlanError or
 PolicyError). The first that compiles wins, except that a lower candidate never
 brings in a deletion the best one does not have. If none does, the best
@@ -17,7 +19,6 @@ reading as a lower candidate is (no new deletion, no change where it looked).
 from __future__ import annotations
 
 import os
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -26,6 +27,7 @@ from ..errors import NoPlannerError, PlanError
 from .changeset import ChangeSet
 from .plan import Plan
 from .plausibility import changes_nothing, implausible, lower_refusal
+from .request_order import request_order
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE = "planner.npz", "tokenizer.model"
@@ -74,18 +76,7 @@ class Planner:
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
                             beam=beam, max_new=MAX_NEW, pieces=self.pieces)
         out = [(self.tokenizer.decode(c.ids), c.finished) for c in found]
-        return quoted_first(out, prompt) if constrained else out
-
-
-def quoted_first(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple[str, bool]]:
-    """Candidates that use more of the request's quoted texts first (beam order among equals): what a
-    user quotes is an argument, and a plan that leaves it out ("touch 'a.md' and write 'hi'" ->
-    create path="a.md") has dropped part of the request."""
-    from .request_spans import quoted_regions
-
-    data = prompt.encode("utf-8")
-    quoted = [data[lo:hi].decode("utf-8", "replace").lower() for lo, hi in quoted_regions(prompt)]
-    return sorted(candidates, key=lambda cand: sum(q not in cand[0].lower() for q in quoted))
+        return request_order(out, prompt) if constrained else out
 
 
 @lru_cache(maxsize=4)

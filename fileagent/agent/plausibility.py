@@ -74,6 +74,8 @@ def _no_op(step) -> str | None:
             return f"moves {sel.path!r} into the folder it is already in"
         if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:
             return f"moves items of {to!r} into {to!r} itself"
+    if step.op == "copy" and step.select.path is not None and step.select.path.strip("/") == step.to.strip("/"):
+        return f"copies {step.select.path!r} into itself"
     if step.op == "update":
         if step.mode == "replace" and step.find == step.text:
             return f"replaces {step.find!r} by itself"
@@ -116,6 +118,28 @@ def _repeated_text(steps: list[dict], prompt: str) -> str | None:
     return None
 
 
+def _file_and_folder(plan: Plan) -> str | None:
+    """A path one step reads or writes as a file (read, update path=P) and another looks into as a
+    folder (in=P, to=P, a path under P/): "give me the contents of X, then delete the txt files
+    inside" is list path=X, not read."""
+    files = {s.select.path.strip("/") for s in plan.steps if s.op in ("read", "update") and s.select.path}
+    if not files:
+        return None
+    folders: set[str] = set()
+    for step in plan.steps:
+        sel = getattr(step, "select", None)
+        named = [getattr(step, "path", None), sel.path if sel is not None else None]
+        if sel is not None and sel.in_:
+            folders.add(sel.in_.strip("/"))
+        if step.op in ("move", "copy"):
+            folders.add(step.to.strip("/"))
+        for p in filter(None, named):
+            parts = p.strip("/").split("/")
+            folders.update("/".join(parts[:k]) for k in range(1, len(parts)))
+    both = sorted(files & folders)
+    return f"takes {both[0]!r} for a file in one step and for a folder in another" if both else None
+
+
 def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
     """What makes a plan that compiles no answer to any request, so the next candidate gets its
     turn: a step written twice, or again on part of the same files, one path created twice, an
@@ -132,7 +156,7 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
                 return f"{b['op']}s again what step {i} took away (step {j + 1})"
-    why = _repeated_text(steps, prompt) if prompt else None
+    why = (_repeated_text(steps, prompt) if prompt else None) or _file_and_folder(plan)
     if why:
         return why
     created = set()
@@ -148,6 +172,8 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
             if _ext(step.to) and _ext(step.to) == _ext(step.select.path):
                 # "mv intro.m4a budget.m4a" is a rename, not a new folder "budget.m4a"
                 return f"puts {step.select.path!r} into a new folder named like a {_ext(step.to)} file"
+        if step.op in ("read", "update") and step.select.kind != "file":
+            return f"{step.op}s the text of folders, and only files have one (step {i})"
         why = _no_op(step)
         if why:
             return f"{why} (step {i})"

@@ -50,7 +50,7 @@ _ZH_AFTER_NAME = ("文件夹", "文件", "目录", "里", "中", "下", "内", "
                   "找", "建", "新建", "创建", "按", "吧", "呢", "吗", "然后", "再", "并", "接着", "之后")
 # ... and what may come right before a path there: a connective, a preposition or particle, or a
 # verb ending ("删除报表" starts a path after "除"; "表" of "报表" is none).
-_ZH_BEFORE_PATH = ("先", "再", "然后", "之后", "最后", "首先", "接着", "随后", "其次", "步", "把", "将", "在", "给", "从", "对",
+_ZH_BEFORE_PATH = ("先", "再", "然后", "之后", "最后", "首先", "接着", "接下来", "随后", "其次", "步", "把", "将", "在", "给", "从", "对",
                    "叫", "为", "成", "到", "进", "往", "至", "个", "的", "里", "中", "和", "与", "及", "或", "有", "些", "是",
                    "让", "了", "除", "掉", "动", "制", "开", "看", "读", "出", "示", "理", "类", "名", "建", "份", "缩", "空", "找",
                    "搜", "记", "签", "上", "下", "查", "列", "移", "拷", "贝", "存", "放", "搬", "挪")
@@ -135,6 +135,18 @@ class RequestSpans:
             if i and is_cjk(c) and is_cjk(request[i - 1]) and not request.endswith(_ZH_BEFORE_PATH, 0, i):
                 odd.add(at + 1)
             at += len(c.encode("utf-8"))
+        # A path starts after a "/" only at the last part of a written path ("README.txt" of
+        # "family/api/README.txt", never "api/README.txt", which names no file the request wrote).
+        stops = set(" \t\n\uff0c\u3002\u3001\uff1b,;") | set(_QUOTE_PAIRS) | _CLOSERS
+        at, slash_at = 0, []
+        for c in request:
+            at += len(c.encode("utf-8"))
+            slash_at.append(at) if c == "/" else None
+        for p in slash_at:
+            rest = req[p:].decode("utf-8", "ignore")
+            word = next((rest[:k] for k, c in enumerate(rest) if c in stops), rest)
+            if "/" in word:
+                odd.add(p + 1)          # (a start as the position after its first byte)
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}

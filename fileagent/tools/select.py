@@ -10,7 +10,7 @@ denied folder or matching a deny pattern refuses the whole plan, except for
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Callable
 
 from ..policies.paths import compile_glob, fold, nfc

@@ -396,6 +396,17 @@ def test_later_steps_do_not_name_what_an_earlier_step_took_away(grammar):
     assert accepts(grammar, "move x.md to old then tag it", 'move path="x.md" to="old" ; tag path="old/x.md" tag="it"')
 
 
+def test_a_path_starts_after_a_slash_only_at_a_written_paths_last_part(grammar):
+    request = "copy a.txt to b, then tag temp as todo, then read “family/api/README.txt”"
+    first = 'copy path="a.txt" to="b" ; tag path="temp" tag="todo" ; '
+    assert accepts(grammar, request, first + 'read path="family/api/README.txt"')
+    assert accepts(grammar, request, first + 'read path="b/README.txt"')            # the name, under b
+    assert not accepts(grammar, request, first + 'read path="b/api/README.txt"')     # "api/..." is no path written
+    assert not accepts(grammar, "move x to old, then read docs/api/a.md", 'move path="x" to="old" ; read path="old/api/a.md"')
+    # an absolute path starts at its first "/"
+    assert accepts(grammar, "copy /etc/hosts to backup", 'copy path="/etc/hosts" to="backup"')
+
+
 def test_with_the_whole_tree_the_first_step_selects_what_exists(grammar):
     tree = ["临时笔记.txt", "notes", "notes/Plan.md", "drop", "drop/a.pdf"]
 

@@ -140,15 +140,6 @@ def test_existing_paths_skip_agent_state_and_are_capped(make_tree, tmp_path):
     assert len(planner.existing_paths(tmp_path, cap=3)) == 3
 
 
-def test_candidates_using_the_quoted_texts_come_first():
-    cands = [('create path="a.md"', True), ('create path="a.md" content="hi there"', True),
-             ('create path="b.md" content="hi there"', True)]
-    ranked = planner.quoted_first(cands, "touch 'a.md' and write 'Hi there' in it")
-    assert [c[0] for c in ranked] == [cands[1][0], cands[0][0], cands[2][0]]
-    assert planner.quoted_first(cands, "touch a.md") == cands          # nothing quoted: beam order
-
-
-
 def test_a_lower_candidate_never_brings_in_a_deletion(tmp_path):
     (tmp_path / "drop").mkdir()
     (tmp_path / "drop" / "a.txt").write_text("x")
@@ -265,3 +256,25 @@ def test_a_keyword_rule_that_sends_files_where_the_rest_go_is_implausible():
     assert odd('classify in="notes" by=keywords if="kubernetes" then="notes/other" else="notes/other"')
     assert not odd('classify in="notes" by=keywords if="kubernetes" then="notes/ops" else="notes/other"')
     assert not odd('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
+
+
+def test_a_path_taken_for_a_file_and_for_a_folder_is_implausible():
+    def odd(text):
+        return plausibility.implausible(planner.parse_candidate(text), None)
+    assert odd('read path="2023-q4" ; delete in="2023-q4" ext=txt')         # "contents of X, then ... inside"
+    assert odd('update in="backup/export.csv" ext=csv mode=set text="x" ; update path="backup/export.csv" mode=set text="y"')
+    assert odd('read path="old" ; move path="a.txt" to="old"')
+    assert odd('update path="notes" mode=append text="x" ; tag path="notes/a.md" tag="t"')
+    assert not odd('list path="2023-q4" ; delete in="2023-q4" ext=txt')
+    assert not odd('read path="old/a.txt" ; move path="b.txt" to="old"')
+    assert not odd('read path="a.txt" ; move path="a.txt" to="old"')
+
+
+def test_copying_into_itself_or_reading_folders_is_implausible():
+    def odd(text):
+        return plausibility.implausible(planner.parse_candidate(text), None)
+    assert odd('copy path="taxes/server.py" to="taxes/server.py"')
+    assert not odd('copy path="taxes/server.py" to="taxes"')                # a duplicate beside it
+    assert odd('read in="2023-q4" kind=any')
+    assert odd('update in="docs" kind=dir mode=append text="x"')
+    assert not odd('read in="2023-q4"')

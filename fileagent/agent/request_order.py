@@ -1,0 +1,90 @@
+"""The order in which the planner tries its beam candidates: the model's, except that a candidate
+which leaves out less of what the request writes goes first.
+
+What a request writes and a plan should carry:
+- its quoted texts: what a user quotes is an argument ("touch 'a.md' and write 'hi'" dropping 'hi');
+- the paths and file names it writes ("then print out family/api/README.txt" dropped);
+- its dates: a date value no date of the request gives ("after Jul 27 2023" -> after=2023-06-27).
+
+Only the order changes: a candidate still has to pass everything else, and one that deletes, or
+changes files, where the model's own best reading does not never moves ahead of it.
+"""
+from __future__ import annotations
+
+import re
+
+from .plausibility import lower_refusal
+from .request_spans import quoted_regions
+
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+_MDY = re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
+_DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})(?!\d)", re.I)
+_YM = re.compile(r"(?<!\d)(\d{4})\s*(?:[-/]|年)\s*(\d{1,2})(?:月|(?![\d/.-]))")
+_MY = re.compile(_MON + r",?\s+(\d{4})(?!\d)", re.I)
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+_DATE_VALUE = re.compile(r"\b(?:after|before)=(\d{4}-\d{2}-\d{2})\b")
+# A path or file name as a request writes it, in ASCII ("notes/day1.md", "budget_2024.json"; a
+# Chinese name is not looked for): a dated "2023/3/16" is none.
+_PATH_WORD = re.compile(r"(?!\d+/\d+/\d+\b)[A-Za-z0-9_][\w.-]*(?:/[\w.-]+)+|[A-Za-z0-9_][\w-]*\.[A-Za-z][A-Za-z0-9]{0,5}\b",
+                        re.ASCII)
+
+
+def _month(name: str) -> int:
+    return _MONTHS.index(name[:3].lower()) + 1
+
+
+def request_dates(prompt: str) -> set[str]:
+    """The date values a request gives: its days, and the first days of its months and years and
+    of the months and years after them ("in 2025" is after=2025-01-01 before=2026-01-01)."""
+    days: set[tuple[int, int, int]] = set()
+    for y, m, d in _YMD.findall(prompt):
+        days.add((int(y), int(m), int(d)))
+    for mon, d, y in _MDY.findall(prompt):
+        days.add((int(y), _month(mon), int(d)))
+    for d, mon, y in _DMY.findall(prompt):
+        days.add((int(y), _month(mon), int(d)))
+    months = {(int(y), int(m)) for y, m in _YM.findall(prompt)}
+    months |= {(int(y), _month(mon)) for mon, y in _MY.findall(prompt)}
+    for y, m in list(months):
+        months.add((y + 1, 1) if m == 12 else (y, m + 1))
+    years = {int(y) for y in _YEAR.findall(prompt)}
+    days |= {(y, m, 1) for y, m in months} | {(y + k, 1, 1) for y in years for k in (0, 1)}
+    return {f"{y:04d}-{m:02d}-{d:02d}" for y, m, d in days}
+
+
+def _unquoted(prompt: str) -> tuple[list[str], str]:
+    """The request's quoted texts, and the request with them blanked out."""
+    data = prompt.encode("utf-8")
+    regions = quoted_regions(prompt)
+    quoted = [data[lo:hi].decode("utf-8", "replace") for lo, hi in regions]
+    for lo, hi in reversed(regions):
+        data = data[:lo] + b" " * (hi - lo) + data[hi:]
+    return quoted, data.decode("utf-8", "replace")
+
+
+def _carried(word: str, low: str) -> bool:
+    """A quoted text or written path is carried by a plan that holds it or, a path, its last part
+    ("name it recipes/intro.tar" is new_name="intro.tar")."""
+    word = word.lower().rstrip(".")
+    return word in low or word.rsplit("/", 1)[-1] in low
+
+
+def misses(text: str, prompt: str) -> int:
+    """How much of what `prompt` writes candidate plan `text` leaves out: quoted texts and written
+    paths it does not carry, dates it has that the request gives none of."""
+    quoted, rest = _unquoted(prompt)
+    low = text.lower().replace("\\\\", "\\")       # a plan value escapes "\\"
+    n = sum(not _carried(w, low) for w in quoted + _PATH_WORD.findall(rest))
+    dates = request_dates(prompt)
+    return n + sum(d not in dates for d in _DATE_VALUE.findall(text))
+
+
+def request_order(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple[str, bool]]:
+    """Candidates that leave out less of the request first (beam order among equals); those that
+    delete or change files where the model's best reading does not stay behind the rest."""
+    if not candidates:
+        return candidates
+    top = candidates[0][0]
+    return sorted(candidates, key=lambda c: (lower_refusal(top, c[0]) is not None, misses(c[0], prompt)))

@@ -1,0 +1,58 @@
+"""The order candidates are tried in: the beam's, but leaving out less of the request goes first."""
+from __future__ import annotations
+
+from fileagent.agent.request_order import misses, request_dates, request_order
+
+
+def test_the_dates_a_request_gives():
+    assert request_dates("files changed after Jul 27 2023") >= {"2023-07-27"}
+    assert "2023-06-27" not in request_dates("files changed after Jul 27 2023")
+    assert "2018-07-20" in request_dates("older than July 20, 2018")
+    assert "2019-03-24" in request_dates("updated after 24 March 2019")
+    assert "2022-09-03" in request_dates("older than 2022-09-03 or 2022/9/3")
+    assert "2025-04-24" in request_dates("在 2025年4月24日 之后改过的")
+    # a year or a month is its first day and the first day of the next
+    assert {"2025-01-01", "2026-01-01"} <= request_dates("last modified in 2025")
+    assert {"2024-12-01", "2025-01-01"} <= request_dates("from December 2024")
+    assert {"2023-05-01", "2023-06-01"} <= request_dates("2023年5月修改的")
+    assert request_dates("move a.txt to old") == set()
+
+
+def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
+    prompt = "touch 'a.md' and write 'Hi there' in it"
+    assert misses('create path="a.md" content="hi there"', prompt) == 0
+    assert misses('create path="a.md"', prompt) == 1
+    assert misses('create path="b.md"', prompt) == 2
+    # written paths, whole or by their last part; a Chinese name is not looked for
+    prompt = "tag temp as todo then print out family/api/README.txt"
+    assert misses('tag path="temp" tag="todo" ; read path="family/api/README.txt"', prompt) == 0
+    assert misses('tag path="temp" tag="todo"', prompt) == 1
+    assert misses('rename path="recipes/settings.yaml" new_name="intro.tar"',
+                  "give settings.yaml inside recipes the name recipes/intro.tar") == 0
+    assert misses('read path="学习资料/笔记.txt"', "读一下 学习资料/笔记.txt") == 0
+    # a regex the plan escapes is the request's
+    assert misses('update path="a.log" mode=replace_regex find="\\\\d+" text="N"',
+                  'in a.log replace regex "\\d+" with N') == 0
+    # dates the request does not give
+    prompt = "list the txt files changed after Jun 6 2023"
+    assert misses("list ext=txt after=2023-06-06", prompt) == 0
+    assert misses("list ext=txt after=2023-07-06", prompt) == 1
+
+
+def test_candidates_leaving_out_less_come_first_in_beam_order_among_equals():
+    cands = [('create path="a.md"', True), ('create path="a.md" content="hi there"', True),
+             ('create path="b.md" content="hi there"', True)]
+    ranked = request_order(cands, "touch 'a.md' and write 'Hi there' in it")
+    assert [c[0] for c in ranked] == [cands[1][0], cands[0][0], cands[2][0]]
+    assert request_order(cands, "touch a.md") == cands
+    dated = [("list after=2018-06-20", True), ("list after=2018-07-20", True)]
+    assert request_order(dated, "list files newer than Jul 20 2018")[0][0] == "list after=2018-07-20"
+    assert request_order([], "x") == []
+
+
+def test_a_candidate_that_deletes_or_changes_never_moves_ahead_of_a_look():
+    # the best reading only looks; a lower one that carries more of the request but deletes stays behind
+    cands = [('list path="notes"', True), ('delete path="notes/a.md"', True)]
+    assert request_order(cands, "show me notes/a.md") == cands
+    cands = [('read path="a.md"', True), ('update path="a.md" mode=set text="hi"', True)]
+    assert request_order(cands, "show a.md 'hi'") == cands
