@@ -18,6 +18,7 @@ from typing import Callable
 from ..config import Config
 from ..errors import PlanError, PolicyError
 from ..policies.guard import Guard
+from ..policies.paths import STATE_DIR
 from ..tools import classify, create, output, remove, rename, tagging, transfer, update
 from ..tools.base import Capability
 from .changeset import ChangeSet
@@ -36,7 +37,7 @@ CAPABILITIES: dict[str, Capability] = {c.op: c for c in (
 
 
 def compile_plan(plan: Plan, *, root: Path, config: Config, guard: Guard, on_conflict: str | None = None,
-                 state_dir_name: str = ".fileagent") -> ChangeSet:
+                 state_dir_name: str = STATE_DIR) -> ChangeSet:
     """Raises PolicyError (refused, exit 3) or PlanError (cannot be done, exit 4); changes nothing."""
     if Path(root).resolve() != guard.root:
         raise PolicyError(f"the Guard's root {guard.root} is not the compile root {root}")

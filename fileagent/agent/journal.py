@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ActionError
+from ..policies.paths import STATE_DIR
 
-STATE_DIR = ".fileagent"
 
 
 def state_dir(root: Path | str) -> Path:

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..errors import NoPlannerError, PlanError
+from ..policies.paths import STATE_DIR
 from .changeset import ChangeSet
 from .plan import Plan
 from .plausibility import changes_nothing, implausible, lower_refusal
@@ -31,7 +32,6 @@ from .request_order import request_order
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE = "planner.npz", "tokenizer.model"
-STATE_DIR = ".fileagent"
 MAX_PATHS = 5000
 BEAM = 4
 MAX_NEW = 160

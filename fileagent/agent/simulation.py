@@ -13,7 +13,7 @@ import itertools
 from ..config import Config
 from ..errors import PlanError, PolicyError
 from ..policies.guard import Guard
-from ..policies.paths import fold
+from ..policies.paths import STATE_DIR, fold
 from ..tools.base import join, looks_binary, parent_of, split_name
 from .changeset import Action, ChangeSet, Conflict, Fingerprint
 from .treeview import Entry, TreeView
@@ -22,7 +22,7 @@ BINARY_SNIFF = 8192
 
 
 class CompileContext:
-    def __init__(self, *, guard: Guard, config: Config, on_conflict: str, state_dir_name: str = ".fileagent"):
+    def __init__(self, *, guard: Guard, config: Config, on_conflict: str, state_dir_name: str = STATE_DIR):
         self.guard = guard
         self.config = config
         self.on_conflict = on_conflict

@@ -8,13 +8,14 @@ import json
 import os
 from pathlib import Path
 
+from ..policies.paths import STATE_DIR
 from ..tools import fsops
 
 INDEX = "tags.json"
 
 
 def _index_path(root: Path | str) -> str:
-    return os.path.join(os.fspath(root), ".fileagent", INDEX)
+    return os.path.join(os.fspath(root), STATE_DIR, INDEX)
 
 
 def load_index(root: Path | str) -> dict[str, list[str]]:

@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import PolicyError
-from .paths import fold, glob_to_regex, nfc
+from .paths import STATE_DIR, fold, glob_to_regex, nfc
 from .winpath import name_problem, prefix_problem
 
 if TYPE_CHECKING:
@@ -51,7 +51,7 @@ def _union(patterns: Sequence[str]) -> re.Pattern[str] | None:
 
 class Guard:
     def __init__(self, root: Path | str, deny_patterns: Iterable[str] = (), allow_ops: Iterable[str] = ALL_OPS,
-                 hidden: Sequence[Path | str] = (), *, state_dir_name: str = ".fileagent",
+                 hidden: Sequence[Path | str] = (), *, state_dir_name: str = STATE_DIR,
                  windows: bool | None = None) -> None:
         real = os.path.realpath(root)
         self.root = Path(real)

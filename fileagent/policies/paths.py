@@ -9,6 +9,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
+# The agent's own folder under the sandbox root (journal, backups, tag index, lock): never planned
+# over, never listed, never a target.
+STATE_DIR = ".fileagent"
+
 _TRAILING = re.compile(r"[. ]+(?=/|$)")
 
 

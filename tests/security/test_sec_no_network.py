@@ -11,7 +11,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from sec_kit import REPO, Sandbox, run_cli, subprocess_env
 
