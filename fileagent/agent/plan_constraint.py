@@ -40,6 +40,7 @@ _PATH_JOINERS = (b"/",)
 PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
 # Where a value may begin or end with a joiner ("*.pdf", "report*", "_v2", "2024_"); elsewhere
 # joiners only go between spans.
+_CJK_CLOSERS = tuple((c.encode(), o.encode()) for o, c in ("\u201c\u201d", "\u300c\u300d", "\u300e\u300f"))   # ” 」 』
 NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")   # no space at their edges
 MULTI_JOINER_OK = ("pattern", "name~", "template")      # joiners side by side: "**/", "\\d+$"
 START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
@@ -397,6 +398,10 @@ class PlanConstraint:
             # a text with space at an edge only where the user quoted it so ("^#+ ")
             if not any(q == text or (not final and q.startswith(text)) for q in self.quoted):
                 return False
+        for close, opener in _CJK_CLOSERS:
+            at = text.find(close)
+            if at >= 0 and opener not in text[:at]:
+                return False                 # runs over the end of a quote: "明天放假”，" of "“明天放假”，"
         if key == "new_name" and (b"/" in text or b"\\" in text):
             return False                     # a new name is a plain name: the compiler refuses any other
         if key in PATH_KEYS:

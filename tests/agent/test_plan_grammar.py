@@ -271,6 +271,11 @@ def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
     swap = "把 readme.md 里的“旧地址”替换成“新地址”"
     assert accepts(grammar, swap, 'update path="readme.md" mode=replace find="旧地址" text="新地址"')
     assert not accepts(grammar, swap, 'update path="readme.md" mode=replace find="”替" text="新地址"')
+    # nor run on over the mark that closes it
+    notice = "新建 通知.md，内容是“明天放假”，然后给它打上“公告”标签"
+    assert accepts(grammar, notice, 'create path="通知.md" content="明天放假" ; tag path="通知.md" tag="公告"')
+    assert not accepts(grammar, notice, 'create path="通知.md" content="明天放假”，" ; tag path="通知.md" tag="公告"')
+    assert accepts(grammar, "把 a.md 内容改成 他说“好”", 'update path="a.md" mode=set text="他说“好”"')
     zh = "在“周报/a.md”末尾追加“下午三点开会”"
     assert accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点开会"')
     assert not accepts(grammar, zh, 'update path="周报/a.md" mode=append text="下午三点"')
