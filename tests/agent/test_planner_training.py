@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 import random
 
-from fileagent.agent import plan_text, planner, train_planner
+from fileagent.agent import fresh_values, plan_text, planner, train_planner
 from fileagent.agent.corpus.build import heldout_record
 
 
@@ -49,7 +49,7 @@ def test_fresh_names_replace_names_in_request_and_plan_alike():
 
     src = 'move report.pdf from "old stuff" to archive, the old stuff folder'
     tgt = 'move path="old stuff/report.pdf" to="archive"'
-    new_src, new_tgt = train_planner.fresh_names(src, tgt, random.Random(1))
+    new_src, new_tgt = fresh_values.fresh_names(src, tgt, random.Random(1))
     plan = plan_text.from_text(new_tgt)
     step = plan.to_dict()["steps"][0]
     folder, name = step["select"]["path"].split("/")
@@ -66,20 +66,38 @@ def test_fresh_names_are_sometimes_command_words_but_never_merge_two_mentions():
     src, tgt = "move report.pdf to archive", 'move path="report.pdf" to="archive"'
     seen_words = set()
     for seed in range(200):
-        new_src, new_tgt = train_planner.fresh_names(src, tgt, random.Random(seed))
+        new_src, new_tgt = fresh_values.fresh_names(src, tgt, random.Random(seed))
         step = plan_text.from_text(new_tgt).to_dict()["steps"][0]
         name, to = step["select"]["path"], step["to"]
         assert new_src == f"move {name} to {to}"
         assert name.endswith(".pdf") and name != to and to not in ("move", "to")   # no word of the request
-        seen_words |= {name[:-4], to} & set(train_planner._NAME_WORDS)
+        seen_words |= {name[:-4], to} & set(fresh_values._NAME_WORDS)
     assert {"Photos", "images", "trash"} & seen_words and len(seen_words) > 20
+
+
+def test_fresh_names_replace_chinese_names_where_every_mention_is_the_name():
+    src, tgt = "把 预算表.csv 移到 财务资料 文件夹", 'move path="预算表.csv" to="财务资料"'
+    changed = 0
+    for seed in range(40):
+        new_src, new_tgt = fresh_values.fresh_names(src, tgt, random.Random(seed))
+        step = plan_text.from_text(new_tgt).to_dict()["steps"][0]
+        name, to = step["select"]["path"], step["to"]
+        assert new_src == f"把 {name} 移到 {to} 文件夹" and name.endswith(".csv")
+        changed += name != "预算表.csv" and to != "财务资料"
+        assert not set(name[:-4] + to) & fresh_values._ZH_FUNCTION          # no particle in a made-up name
+    assert changed >= 35                    # (a made-up name the request already holds is skipped)
+    # "备份" is a folder and a verb here: the request keeps it (which mention is the name is unknown)
+    src, tgt = "把 备份 里的 a.txt 备份一份到 旧文件", 'copy path="备份/a.txt" to="旧文件"'
+    for seed in range(10):
+        new_src, new_tgt = fresh_values.fresh_names(src, tgt, random.Random(seed))
+        assert new_src.count("备份") == 2 and '"备份/' in new_tgt and "旧文件" not in new_src
 
 
 def test_made_up_names_take_the_shapes_real_names_do():
     import random
 
     rng = random.Random(5)
-    words = [train_planner._made_up_word(rng) for _ in range(2000)]
+    words = [fresh_values._made_up_word(rng) for _ in range(2000)]
     assert all(w.isalnum() and w.islower() for w in words)
     vowels = set("aeiouy")
     assert any(len(w) == 1 for w in words) and any(len(w) == 2 and w[1].isdigit() for w in words)   # a, b2
@@ -93,19 +111,19 @@ def test_fresh_texts_replace_free_text_in_request_and_plan_alike():
     src = 'append "buy milk" to notes.md, then in a.txt change "foo" to "bar"'
     tgt = ('update path="notes.md" mode=append text="buy milk" ; '
            'update path="a.txt" mode=replace find="foo" text="bar"')
-    new_src, new_tgt = train_planner.fresh_texts(src, tgt, random.Random(3))
+    new_src, new_tgt = fresh_values.fresh_texts(src, tgt, random.Random(3))
     steps = plan_text.from_text(new_tgt).to_dict()["steps"]
     texts = [steps[0]["text"], steps[1]["find"], steps[1]["text"]]
     assert "buy milk" not in new_src and "foo" not in new_src and "bar" not in new_src
     assert all(t in new_src for t in texts) and len(set(texts)) == 3
     assert steps[0]["select"]["path"] == "notes.md" and steps[1]["mode"] == "replace"   # the rest untouched
-    zh_src, zh_tgt = train_planner.fresh_texts("在 a.md 末尾追加“买牛奶”", 'update path="a.md" mode=append text="买牛奶"',
+    zh_src, zh_tgt = fresh_values.fresh_texts("在 a.md 末尾追加“买牛奶”", 'update path="a.md" mode=append text="买牛奶"',
                                                random.Random(1))
     zh_text = plan_text.from_text(zh_tgt).to_dict()["steps"][0]["text"]
     assert zh_text in zh_src and zh_text != "买牛奶" and any("\u4e00" <= ch <= "\u9fff" for ch in zh_text)
     # a text written twice in the request is left alone (which mention is the value is unknown)
     twice = 'append "ok" to "ok.md"'
-    assert train_planner.fresh_texts(twice, 'update path="ok.md" mode=append text="ok"', random.Random(0)) == \
+    assert fresh_values.fresh_texts(twice, 'update path="ok.md" mode=append text="ok"', random.Random(0)) == \
         (twice, 'update path="ok.md" mode=append text="ok"')
 
 
