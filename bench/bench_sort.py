@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from _common import bench_config, fileagent, make_flat_tree, verdict, write_plan  # noqa: E402
+from _common import bench_config, child_env, fileagent, make_flat_tree, verdict, write_plan  # noqa: E402
 
 ORGANIZE_VERSION = "3.3.0"
 
@@ -64,7 +64,7 @@ def time_organize(exe: Path, verb: str, config_text: str, tmp: Path) -> float:
     cfg.write_text(config_text, encoding="utf-8")
     t0 = time.perf_counter()
     p = subprocess.run([str(exe), verb, str(cfg)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                       env=dict(os.environ, NO_COLOR="1"))
+                       env=child_env(NO_COLOR="1"))
     dt = time.perf_counter() - t0
     if p.returncode != 0:
         raise SystemExit(f"organize {verb} failed: {p.stderr[-500:]}")

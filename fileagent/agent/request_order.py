@@ -6,14 +6,16 @@ What a request writes and a plan should carry:
 - the paths and file names it writes ("then print out family/api/README.txt" dropped);
 - its dates: a date value no date of the request gives ("after Jul 27 2023" -> after=2023-06-27).
 
-Only the order changes: a candidate still has to pass everything else, and one that deletes, or
-changes files, where the model's own best reading does not never moves ahead of it.
+Only the order changes: a candidate still has to pass everything else. One that deletes where the
+model's own best reading does not never moves ahead of it; one that changes files where that reading
+only looks moves ahead of it only by carrying more of the request's quoted texts, never by a path
+or a date.
 """
 from __future__ import annotations
 
 import re
 
-from .plausibility import lower_refusal
+from .plausibility import deletes, lower_refusal
 from .request_spans import quoted_regions
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
@@ -71,20 +73,29 @@ def _carried(word: str, low: str) -> bool:
     return word in low or word.rsplit("/", 1)[-1] in low
 
 
-def misses(text: str, prompt: str) -> int:
-    """How much of what `prompt` writes candidate plan `text` leaves out: quoted texts and written
-    paths it does not carry, dates it has that the request gives none of."""
+def misses(text: str, prompt: str) -> tuple[int, int]:
+    """How much of what `prompt` writes candidate plan `text` leaves out: (quoted texts it does not
+    carry, written paths it does not carry + dates it has that the request gives none of)."""
     quoted, rest = _unquoted(prompt)
     low = text.lower().replace("\\\\", "\\")       # a plan value escapes "\\"
-    n = sum(not _carried(w, low) for w in quoted + _PATH_WORD.findall(rest))
+    n_quoted = sum(not _carried(q, low) for q in quoted)
+    n_other = sum(not _carried(w, low) for w in _PATH_WORD.findall(rest))
     dates = request_dates(prompt)
-    return n + sum(d not in dates for d in _DATE_VALUE.findall(text))
+    return n_quoted, n_other + sum(d not in dates for d in _DATE_VALUE.findall(text))
 
 
 def request_order(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple[str, bool]]:
-    """Candidates that leave out less of the request first (beam order among equals); those that
-    delete or change files where the model's best reading does not stay behind the rest."""
+    """Candidates that leave out fewer quoted texts first, then (among equals) those that leave out
+    fewer written paths and dates, in beam order among equals. A candidate that deletes where the
+    model's best reading does not stays behind all others; one that changes files where the best
+    reading only looks goes ahead of a look only by carrying more quoted text ("erase what's in
+    a.txt and write 'buy milk'" read as `read path="a.txt"` gives way to the update), never by a
+    path or a date."""
     if not candidates:
         return candidates
     top = candidates[0][0]
-    return sorted(candidates, key=lambda c: (lower_refusal(top, c[0]) is not None, misses(c[0], prompt)))
+
+    def key(cand: tuple[str, bool]) -> tuple:
+        quoted, other = misses(cand[0], prompt)
+        return (deletes(cand[0]) and not deletes(top), quoted, lower_refusal(top, cand[0]) is not None, other)
+    return sorted(candidates, key=key)

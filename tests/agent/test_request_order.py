@@ -20,23 +20,23 @@ def test_the_dates_a_request_gives():
 
 def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
     prompt = "touch 'a.md' and write 'Hi there' in it"
-    assert misses('create path="a.md" content="hi there"', prompt) == 0
-    assert misses('create path="a.md"', prompt) == 1
-    assert misses('create path="b.md"', prompt) == 2
+    assert misses('create path="a.md" content="hi there"', prompt) == (0, 0)
+    assert misses('create path="a.md"', prompt) == (1, 0)
+    assert misses('create path="b.md"', prompt) == (2, 0)
     # written paths, whole or by their last part; a Chinese name is not looked for
     prompt = "tag temp as todo then print out family/api/README.txt"
-    assert misses('tag path="temp" tag="todo" ; read path="family/api/README.txt"', prompt) == 0
-    assert misses('tag path="temp" tag="todo"', prompt) == 1
+    assert misses('tag path="temp" tag="todo" ; read path="family/api/README.txt"', prompt) == (0, 0)
+    assert misses('tag path="temp" tag="todo"', prompt) == (0, 1)
     assert misses('rename path="recipes/settings.yaml" new_name="intro.tar"',
-                  "give settings.yaml inside recipes the name recipes/intro.tar") == 0
-    assert misses('read path="学习资料/笔记.txt"', "读一下 学习资料/笔记.txt") == 0
+                  "give settings.yaml inside recipes the name recipes/intro.tar") == (0, 0)
+    assert misses('read path="学习资料/笔记.txt"', "读一下 学习资料/笔记.txt") == (0, 0)
     # a regex the plan escapes is the request's
     assert misses('update path="a.log" mode=replace_regex find="\\\\d+" text="N"',
-                  'in a.log replace regex "\\d+" with N') == 0
+                  'in a.log replace regex "\\d+" with N') == (0, 0)
     # dates the request does not give
     prompt = "list the txt files changed after Jun 6 2023"
-    assert misses("list ext=txt after=2023-06-06", prompt) == 0
-    assert misses("list ext=txt after=2023-07-06", prompt) == 1
+    assert misses("list ext=txt after=2023-06-06", prompt) == (0, 0)
+    assert misses("list ext=txt after=2023-07-06", prompt) == (0, 1)
 
 
 def test_candidates_leaving_out_less_come_first_in_beam_order_among_equals():
@@ -50,9 +50,15 @@ def test_candidates_leaving_out_less_come_first_in_beam_order_among_equals():
     assert request_order([], "x") == []
 
 
-def test_a_candidate_that_deletes_or_changes_never_moves_ahead_of_a_look():
+def test_a_deletion_never_moves_ahead_and_a_change_only_by_quoted_text():
     # the best reading only looks; a lower one that carries more of the request but deletes stays behind
     cands = [('list path="notes"', True), ('delete path="notes/a.md"', True)]
-    assert request_order(cands, "show me notes/a.md") == cands
-    cands = [('read path="a.md"', True), ('update path="a.md" mode=set text="hi"', True)]
-    assert request_order(cands, "show a.md 'hi'") == cands
+    assert request_order(cands, "show me 'notes/a.md'") == cands
+    # a change moves ahead of a look by a quoted text it carries ...
+    cands = [('read path="a.txt"', True), ('update path="a.txt" mode=set text="buy milk"', True)]
+    assert request_order(cands, "erase what's in a.txt and write 'buy milk'") == cands[::-1]
+    # ... never by a path or a date
+    cands = [('list path="notes"', True), ('update path="notes/a.md" mode=append text="x"', True)]
+    assert request_order(cands, "show me notes/a.md x") == cands
+    cands = [("list after=2018-06-20", True), ('tag after=2018-07-20 tag="x"', True)]
+    assert request_order(cands, "list files newer than Jul 20 2018 x") == cands
