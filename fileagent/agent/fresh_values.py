@@ -7,6 +7,8 @@ from __future__ import annotations
 import random
 import re
 
+from .request_spans import _ZH_AFTER_NAME, _ZH_BEFORE_PATH
+
 NAME_KEYS = ("path", "in", "to", "new_name", "dest", "then", "else")
 _QUOTED_RE = re.compile(r'"((?:[^"\\]|\\.)*)"')
 _ASCII_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_. -]*")
@@ -92,7 +94,8 @@ _CJK_STEM = re.compile(r"[\u4e00-\u9fff]{2,8}")
 # Characters that are particles, prepositions or verbs of the requests' own wording ("把", "里", "到"):
 # a made-up Chinese name is built without them, so where a name ends stays a question of its place.
 _ZH_FUNCTION = set("的一是在不了有和这中为上个我以要他时来们到地于出就对成会可也能下过说而后多所得之着等与里把给从被将向再并"
-                   "及或则即先然删移改建放加列查看读写整分按全都吧呢吗内外但前其些那此")
+                   "及或则即先然删移改建放加列查看读写整分按全都吧呢吗内外但前其些那此") | \
+    set("".join(_ZH_AFTER_NAME + _ZH_BEFORE_PATH))      # where the plan constraint lets a name end or start
 
 
 _ZH_NOT_NAMES = ("我们", "大家", "不要", "需要", "记得", "忘记", "带上", "注意")
@@ -115,7 +118,7 @@ def _fresh_chinese_names(src: str, tgt: str, steps, rng: random.Random) -> tuple
     more occurrences than the plan has names with that stem ("备份" of "把 备份 里的 x 备份一份"
     is also a verb, and stays)."""
     stems = [seg.rsplit(".", 1)[0] if "." in seg[1:] else seg for _, fields in steps for key, value in fields
-             if key in NAME_KEYS and isinstance(value, str) for seg in value.split("/")]
+             if key in NAME_KEYS and isinstance(value, str) for seg in value.split("/") if seg]
     for stem in sorted({t for t in stems if _CJK_STEM.fullmatch(t)}, key=len, reverse=True):
         n = src.count(stem)
         if n == 0 or n > stems.count(stem) or any(stem in other and stem != other for other in stems):

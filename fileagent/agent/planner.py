@@ -27,8 +27,8 @@ from ..errors import NoPlannerError, PlanError
 from ..policies.paths import STATE_DIR
 from .changeset import ChangeSet
 from .plan import Plan
-from .plausibility import changes_nothing, implausible, lower_refusal
-from .request_order import request_order
+from .plausibility import changes_nothing, implausible
+from .request_order import refusal, request_order
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE = "planner.npz", "tokenizer.model"
@@ -63,7 +63,8 @@ class Planner:
 
     def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM,
                    constrained: bool = True, whole_tree: bool = False) -> list[tuple[str, bool]]:
-        """(plan text, finished) per beam candidate, best first. `whole_tree`: `paths` are all
+        """(plan text, finished) per beam candidate, in the model's order (`pick` tries them in
+        request order, request_order.py). `whole_tree`: `paths` are all
         the paths under the root, so the first step may only select one of them."""
         from ..llm.decode import beam_search
         from .plan_constraint import PlanConstraint
@@ -75,8 +76,7 @@ class Planner:
         constraint = PlanConstraint(self.grammar, prompt, paths, whole_tree=whole_tree) if constrained else None
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
                             beam=beam, max_new=MAX_NEW, pieces=self.pieces)
-        out = [(self.tokenizer.decode(c.ids), c.finished) for c in found]
-        return request_order(out, prompt) if constrained else out
+        return [(self.tokenizer.decode(c.ids), c.finished) for c in found]
 
 
 @lru_cache(maxsize=4)
@@ -142,27 +142,30 @@ def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan
 
 
 def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet],
-           root: Path | None = None, prompt: str = "") -> tuple[Plan, ChangeSet]:
+           root: Path | None = None, prompt: str = "", best: str | None = None) -> tuple[Plan, ChangeSet]:
     """The first candidate that parses, validates and compiles.
 
     A candidate the policy refuses ends the search with that refusal: a lower
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
-    _, plan, changes = pick(candidates, compile, root, prompt)
+    _, plan, changes = pick(candidates, compile, root, prompt, best)
     return plan, changes
 
 
 def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet] | None,
-         root: Path | None = None, prompt: str = "") -> tuple[int, Plan, ChangeSet | None]:
-    """`choose`, with the index of the chosen candidate; without `compile` (the held-out
-    evaluation has no tree) a candidate only has to be finished, valid and plausible."""
+         root: Path | None = None, prompt: str = "", best: str | None = None) -> tuple[int, Plan, ChangeSet | None]:
+    """`choose`, with the index of the chosen candidate in `candidates` (the model's order); without
+    `compile` (the held-out evaluation has no tree) a candidate only has to be finished, valid and
+    plausible. They are tried in request order, each held to the model's best reading `best`
+    (default: the first candidate): `refusal` says which may not stand in for it."""
     errors: list[Exception] = []
-    for i, (text, finished) in enumerate(candidates):
+    best = candidates[0][0] if best is None and candidates else best
+    for text, finished in request_order(candidates, prompt):
         try:
-            why = lower_refusal(candidates[0][0], text) if i else None
+            why = refusal(best, text, prompt) if text != best else None
             if why:
                 raise PlanError(f"plan {text!r} {why}")
-            return (i, *screen(text, finished, root, compile, prompt))
+            return (candidates.index((text, finished)), *screen(text, finished, root, compile, prompt))
         except PlanError as e:
             errors.append(e)
     if not errors:
@@ -184,11 +187,11 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
         raise error
     # No reading compiled, and the whole tree is known: decode again with the first step kept to
     # paths that exist. A retry may not delete, or change files, where the model's best reading
-    # did not (lower_refusal); if none compiles, the error is the first decode's, which names what
+    # did not (request_order.refusal); if none compiles, the error is the first decode's, which names what
     # the request asked for.
     retry = planner.candidates(prompt, paths, whole_tree=True)
-    kept = [c for c in retry if lower_refusal(first[0][0], c[0]) is None]
+    kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None]
     try:
-        return choose(kept, compile, Path(root), prompt)
+        return choose(kept, compile, Path(root), prompt, best=first[0][0])
     except NoPlannerError:
         raise error from None

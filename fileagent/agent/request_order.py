@@ -19,13 +19,17 @@ from .plausibility import deletes, lower_refusal
 from .request_spans import quoted_regions
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MON = r"(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_MON = (r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _MDY = re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
 _DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})(?!\d)", re.I)
 _YM = re.compile(r"(?<!\d)(\d{4})\s*(?:[-/]|年)\s*(\d{1,2})(?:月|(?![\d/.-]))")
 _MY = re.compile(_MON + r",?\s+(\d{4})(?!\d)", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# A numeric date whose order (day or month first) no pattern above reads: the request's dates are
+# then unknown, and no date counts as a miss.
+_UNREAD_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{4}(?!\d)")
 _DATE_VALUE = re.compile(r"\b(?:after|before)=(\d{4}-\d{2}-\d{2})\b")
 # A path or file name as a request writes it, in ASCII ("notes/day1.md", "budget_2024.json"; a
 # Chinese name is not looked for): a dated "2023/3/16" is none.
@@ -66,36 +70,64 @@ def _unquoted(prompt: str) -> tuple[list[str], str]:
     return quoted, data.decode("utf-8", "replace")
 
 
-def _carried(word: str, low: str) -> bool:
-    """A quoted text or written path is carried by a plan that holds it or, a path, its last part
-    ("name it recipes/intro.tar" is new_name="intro.tar")."""
+_VALUE = re.compile(r'=("(?:[^"\\]|\\.)*"|[^\s"]+)')
+
+
+def _values(text: str) -> list[str]:
+    """The values of plan text (`kind=dir` -> "dir"), lowercased, quotes and escapes taken off: what a
+    request's words are looked for in (not the ops and keys: a quoted 'path' is no value of
+    `read path="x"`)."""
+    out = []
+    for v in _VALUE.findall(text):
+        if v.startswith('"'):
+            v = re.sub(r'\\(.)', r"\1", v[1:-1] if v.endswith('"') and len(v) > 1 else v[1:])
+        out.append(v.lower())
+    return out
+
+
+def _carried(word: str, values: list[str]) -> bool:
+    """A quoted text or written path is carried by a plan value that holds it or, a path, its last
+    part ("name it recipes/intro.tar" is new_name="intro.tar")."""
     word = word.lower().rstrip(".")
-    return word in low or word.rsplit("/", 1)[-1] in low
+    last = word.rstrip("/").rsplit("/", 1)[-1] if "/" in word else ""
+    return any(word in v or (last and last in v) for v in values)
 
 
 def misses(text: str, prompt: str) -> tuple[int, int]:
     """How much of what `prompt` writes candidate plan `text` leaves out: (quoted texts it does not
     carry, written paths it does not carry + dates it has that the request gives none of)."""
     quoted, rest = _unquoted(prompt)
-    low = text.lower().replace("\\\\", "\\")       # a plan value escapes "\\"
-    n_quoted = sum(not _carried(q, low) for q in quoted)
-    n_other = sum(not _carried(w, low) for w in _PATH_WORD.findall(rest))
+    values = _values(text)
+    n_quoted = sum(not _carried(q, values) for q in quoted)
+    n_other = sum(not _carried(w, values) for w in _PATH_WORD.findall(rest))
+    if _UNREAD_DATE.search(prompt):
+        return n_quoted, n_other
     dates = request_dates(prompt)
     return n_quoted, n_other + sum(d not in dates for d in _DATE_VALUE.findall(text))
 
 
+def refusal(best: str, text: str, prompt: str) -> str | None:
+    """Why candidate `text` may not stand in for the model's best reading `best`
+    (plausibility.lower_refusal: it deletes, or changes files, where `best` does not), except that
+    a change may stand in for a look that leaves out more of the request's quoted texts ("erase
+    what's in a.txt and write 'buy milk'" read as `read path="a.txt"` gives way to the update)."""
+    why = lower_refusal(best, text)
+    if why and not deletes(text) and misses(text, prompt)[0] < misses(best, prompt)[0]:
+        return None
+    return why
+
+
 def request_order(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple[str, bool]]:
     """Candidates that leave out fewer quoted texts first, then (among equals) those that leave out
-    fewer written paths and dates, in beam order among equals. A candidate that deletes where the
-    model's best reading does not stays behind all others; one that changes files where the best
-    reading only looks goes ahead of a look only by carrying more quoted text ("erase what's in
-    a.txt and write 'buy milk'" read as `read path="a.txt"` gives way to the update), never by a
-    path or a date."""
+    fewer written paths and dates, in beam order among equals. One that may not stand in for the
+    model's best reading (`refusal`) goes behind those that may: a deletion the best reading lacks
+    behind all, a change where it only looks behind the looks (it moves ahead only by carrying more
+    quoted text, never by a path or a date)."""
     if not candidates:
         return candidates
     top = candidates[0][0]
 
     def key(cand: tuple[str, bool]) -> tuple:
         quoted, other = misses(cand[0], prompt)
-        return (deletes(cand[0]) and not deletes(top), quoted, lower_refusal(top, cand[0]) is not None, other)
+        return (deletes(cand[0]) and not deletes(top), quoted, refusal(top, cand[0], prompt) is not None, other)
     return sorted(candidates, key=key)

@@ -170,6 +170,23 @@ def test_a_lower_candidate_never_turns_a_look_into_a_change(tmp_path):
     assert planner.choose(cands, compile_against(tmp_path))[0].steps[0].select.path == "a.txt"
 
 
+def test_a_change_stands_in_for_a_look_only_by_carrying_more_quoted_text(tmp_path):
+    prompt = "erase what's in a.txt and write 'buy milk'"
+    (tmp_path / "a.txt").write_text("x")
+    look, change = ('read path="a.txt"', True), ('update path="a.txt" mode=set text="buy milk"', True)
+    plan, _ = planner.choose([look, change], compile_against(tmp_path), tmp_path, prompt)
+    assert plan.steps[0].op == "update"
+    # when the look and that change both fail, a change that carries no more of the quote than the
+    # look does may not stand in for it: the model's best reading, not the reordered first, decides
+    def only_creates(plan):
+        if plan.steps[0].op != "create":
+            raise PlanError("step 1: a.txt does not exist")
+        return ("compiled", plan)
+    cands = [look, change, ('create path="b.txt"', True), ('create path="a.txt" content="buy"', True)]
+    with pytest.raises(NoPlannerError):
+        planner.choose(cands, only_creates, tmp_path, prompt)
+
+
 class _ScriptedPlanner:
     """Candidates by the whole_tree flag, to see which decode plan_request takes."""
 

@@ -16,6 +16,7 @@ def test_the_dates_a_request_gives():
     assert {"2024-12-01", "2025-01-01"} <= request_dates("from December 2024")
     assert {"2023-05-01", "2023-06-01"} <= request_dates("2023年5月修改的")
     assert request_dates("move a.txt to old") == set()
+    assert request_dates("summary 2024 and junk 2023") == {"2023-01-01", "2024-01-01", "2025-01-01"}   # no month
 
 
 def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
@@ -37,6 +38,11 @@ def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
     prompt = "list the txt files changed after Jun 6 2023"
     assert misses("list ext=txt after=2023-06-06", prompt) == (0, 0)
     assert misses("list ext=txt after=2023-07-06", prompt) == (0, 1)
+    # a numeric date read day or month first is not known: no date is a miss then
+    assert misses("list after=2023-01-01", "list files newer than 27.07.2023") == (0, 0)
+    # a request's word is looked for in the plan's values, not its ops and keys
+    assert misses('read path="x"', "read 'path'") == (1, 0)
+    assert misses('list path="x" kind=dir', "list 'dir'") == (0, 0)
 
 
 def test_candidates_leaving_out_less_come_first_in_beam_order_among_equals():
