@@ -1,6 +1,7 @@
 """Shared helpers for the bench scripts: temp trees, a bench config, timing a fileagent subprocess."""
 from __future__ import annotations
 
+import functools
 import json
 import os
 import resource
@@ -35,6 +36,7 @@ def child_env(**extra: str) -> dict[str, str]:
     return env
 
 
+@functools.cache
 def _compile_fileagent() -> None:
     """fileagent's bytecode, written once before anything is timed (py_compile writes it whatever
     PYTHONDONTWRITEBYTECODE says), so no timed run is the one that compiles."""

@@ -34,14 +34,17 @@ from .plan_grammar import (DATE_KEYS, EOS_STATE, EXT_KEYS, REQUEST_BARE, START, 
                            ctx_add, field_options)
 from .plan_text import FREE_TEXT_KEYS
 from .existing_tree import ExistingTree
-from .request_spans import RequestSpans, find_all
+from .request_spans import _APOSTROPHES, _QUOTE_PAIRS, RequestSpans, find_all
 
 _PATH_JOINERS = (b"/",)
 PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
 # Where a value may begin or end with a joiner ("*.pdf", "report*", "_v2", "2024_"); elsewhere
 # joiners only go between spans.
-_CJK_CLOSERS = tuple((c.encode(), o.encode()) for o, c in ("\u201c\u201d", "\u300c\u300d", "\u300e\u300f"))   # ” 」 』
 NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")   # no space at their edges
+# The closing quote marks a value may not run over without its opening one: the non-ASCII pairs,
+# less the apostrophe-like one ("don’t"): ” 」 』.
+_CJK_CLOSERS = tuple((c.encode(), o.encode()) for o, c in _QUOTE_PAIRS.items()
+                     if not o.isascii() and c not in _APOSTROPHES)
 MULTI_JOINER_OK = ("pattern", "name~", "template")      # joiners side by side: "**/", "\\d+$"
 START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
 END_JOINER_OK = ("pattern", "name~", "template", "add_prefix")

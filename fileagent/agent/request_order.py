@@ -14,6 +14,7 @@ or a date.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .plausibility import deletes, lower_refusal
 from .request_spans import quoted_regions
@@ -93,16 +94,25 @@ def _carried(word: str, values: list[str]) -> bool:
     return any(word in v or (last and last in v) for v in values)
 
 
+@lru_cache(maxsize=8)
+def _written(prompt: str) -> tuple[list[str], list[str], frozenset[str] | None]:
+    """What a request writes, once per request: its quoted texts, its paths and file names, its
+    dates (None where a numeric date no pattern reads makes them unknown)."""
+    quoted, rest = _unquoted(prompt)
+    dates = None if _UNREAD_DATE.search(prompt) else frozenset(request_dates(prompt))
+    return quoted, _PATH_WORD.findall(rest), dates
+
+
+@lru_cache(maxsize=64)
 def misses(text: str, prompt: str) -> tuple[int, int]:
     """How much of what `prompt` writes candidate plan `text` leaves out: (quoted texts it does not
     carry, written paths it does not carry + dates it has that the request gives none of)."""
-    quoted, rest = _unquoted(prompt)
+    quoted, words, dates = _written(prompt)
     values = _values(text)
     n_quoted = sum(not _carried(q, values) for q in quoted)
-    n_other = sum(not _carried(w, values) for w in _PATH_WORD.findall(rest))
-    if _UNREAD_DATE.search(prompt):
+    n_other = sum(not _carried(w, values) for w in words)
+    if dates is None:
         return n_quoted, n_other
-    dates = request_dates(prompt)
     return n_quoted, n_other + sum(d not in dates for d in _DATE_VALUE.findall(text))
 
 

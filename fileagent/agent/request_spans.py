@@ -130,23 +130,19 @@ class RequestSpans:
         odd = {p + 1 for p in pos.get(0x2E, ()) if 0 < p < n - 1 and alnum[p + 1] and char_before(req, p).isalnum()}
         odd |= {open_at + 1 for open_at, _, _, _ in marks_at}
         # Nor inside a run of Chinese characters but after a word that can come before one.
+        # And after a "/" only at the last part of a written path ("README.txt" of
+        # "family/api/README.txt", never "api/README.txt", which names no file the request wrote).
+        stops = set(" \t\n\uff0c\u3002\u3001\uff1b,;") | set(_QUOTE_PAIRS) | _CLOSERS
         at = 0
         for i, c in enumerate(request):
             if i and is_cjk(c) and is_cjk(request[i - 1]) and not request.endswith(_ZH_BEFORE_PATH, 0, i):
                 odd.add(at + 1)
             at += len(c.encode("utf-8"))
-        # A path starts after a "/" only at the last part of a written path ("README.txt" of
-        # "family/api/README.txt", never "api/README.txt", which names no file the request wrote).
-        stops = set(" \t\n\uff0c\u3002\u3001\uff1b,;") | set(_QUOTE_PAIRS) | _CLOSERS
-        at, slash_at = 0, []
-        for c in request:
-            at += len(c.encode("utf-8"))
-            slash_at.append(at) if c == "/" else None
-        for p in slash_at:
-            rest = req[p:].decode("utf-8", "ignore")
-            word = next((rest[:k] for k, c in enumerate(rest) if c in stops), rest)
-            if "/" in word:
-                odd.add(p + 1)          # (a start as the position after its first byte)
+            if c == "/":
+                rest = request[i + 1:]
+                word = next((rest[:k] for k, ch in enumerate(rest) if ch in stops), rest)
+                if "/" in word:
+                    odd.add(at + 1)     # (a start as the position after its first byte)
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}
