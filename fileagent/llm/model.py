@@ -116,6 +116,34 @@ class Block(nn.Module):
         return x + self.mlp(self.mlp_norm(x))
 
 
+class MaskedCrossEntropy(torch.autograd.Function):
+    """Weighted mean cross-entropy of logits (N, V) against targets (N,), with a hand-written backward.
+
+    Same value and gradient as F.cross_entropy(...) weighted by `weights`, but the backward turns the
+    saved softmax into the gradient in place: PyTorch's own path allocates, zero-fills and walks two more
+    (N, V) tensors, which on a 2-core CPU cost about a third of a training step.
+    """
+
+    @staticmethod
+    def forward(ctx, logits, targets, weights):
+        ctx.owns_float = logits.dtype != torch.float32                      # .float() below is then our own copy
+        logits = logits.float()                                             # (N, V)
+        lse = torch.logsumexp(logits, dim=-1)                               # (N,)
+        losses = lse - logits.gather(1, targets[:, None]).squeeze(1)        # (N,)
+        total = weights.sum().clamp(min=1.0)
+        ctx.save_for_backward(logits, lse, targets, weights, total)
+        return (losses * weights).sum() / total
+
+    @staticmethod
+    def backward(ctx, grad):
+        logits, lse, targets, weights, total = ctx.saved_tensors
+        # (N, V) softmax, in place when the fp32 logits are our own copy (bf16 training), else a new tensor
+        probs = (logits.sub_(lse[:, None]) if ctx.owns_float else logits - lse[:, None]).exp_()
+        probs[torch.arange(len(targets)), targets] -= 1.0
+        probs.mul_((grad * weights / total)[:, None])
+        return probs, None, None
+
+
 class GPT(nn.Module):
     def __init__(self, cfg: GPTConfig):
         super().__init__()
@@ -165,9 +193,8 @@ class GPT(nn.Module):
         # Only the masked positions need the (costly, V-wide) head: logits come back as (N, V).
         keep = loss_mask.flatten() > 0                                       # (B*T,)
         logits = x.flatten(0, 1)[keep] @ self.wte.weight.T                   # (N, V)
-        losses = F.cross_entropy(logits.float(), targets.flatten()[keep], reduction="none")
-        weights = loss_mask.flatten()[keep].to(losses.dtype)
-        return logits, (losses * weights).sum() / weights.sum().clamp(min=1.0)
+        weights = loss_mask.flatten()[keep].float()
+        return logits, MaskedCrossEntropy.apply(logits, targets.flatten()[keep], weights)
 
 
 def export_npz(model: GPT, path: Path | str, dtype=np.float16) -> Path:

@@ -15,6 +15,7 @@ runtime, so it measures the very code path that ships.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -27,6 +28,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 import torch
+from torch.nn.attention import SDPBackend, sdpa_kernel
 
 from .decode import beam_search
 from .model import GPT, GPTConfig, export_npz
@@ -205,6 +207,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     if cfg.precision not in ("auto", "fp32", "bf16"):
         raise ValueError(f"precision must be auto, fp32 or bf16, not {cfg.precision!r}")
     use_bf16 = cfg.precision == "bf16" or (cfg.precision == "auto" and device.type == "cuda")
+    # PyTorch's fused CPU attention has a slow bf16 backward: on 2 cores it took 37% of a step, and the
+    # plain matmul-softmax kernel trains about 1.6x faster here. fp32 and CUDA keep the fused kernels.
+    plain_attention = use_bf16 and device.type == "cpu"
     model.train()
     tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
     t_loop, stopped_early, start_step = time.perf_counter(), False, step
@@ -218,7 +223,8 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         idx = batch_indices(step, lengths, cfg.batch_size, cfg.seed)
         x, y, mask = (t.to(device) for t in make_batch([seqs[i] for i in idx], [starts[i] for i in idx],
                                                        tokenizer.pad_id))
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16), \
+                (sdpa_kernel(SDPBackend.MATH) if plain_attention else contextlib.nullcontext()):
             _, loss = model(x, y, mask)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()

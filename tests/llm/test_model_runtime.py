@@ -8,6 +8,7 @@ import pytest
 
 torch = pytest.importorskip("torch")
 
+import torch.nn.functional as F  # noqa: E402
 from fileagent.llm.model import GPT, GPTConfig, KVCache, export_npz  # noqa: E402
 from fileagent.llm.runtime import NumpyGPT  # noqa: E402
 
@@ -106,6 +107,25 @@ def test_loss_only_where_masked():
     assert torch.allclose(loss, same)
     other[:, 7] = (other[:, 7] + 1) % SMALL.vocab_size
     assert not torch.allclose(loss, model(idx, other, mask)[1])
+
+
+@pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
+def test_masked_cross_entropy_matches_pytorch(dtype):
+    from fileagent.llm.model import MaskedCrossEntropy
+    torch.manual_seed(0)
+    base = torch.randn(12, 50) * 3
+    targets = torch.randint(0, 50, (12,))
+    weights = torch.rand(12)
+    ours_in = base.clone().to(dtype).requires_grad_()
+    ref_in = base.clone().to(dtype).float().requires_grad_()
+    ours = MaskedCrossEntropy.apply(ours_in, targets, weights)
+    ref = (F.cross_entropy(ref_in, targets, reduction="none") * weights).sum() / weights.sum()
+    (ours * 2).backward()
+    (ref * 2).backward()
+    assert torch.allclose(ours, ref, atol=1e-5)
+    assert ours_in.grad.dtype == dtype
+    assert torch.allclose(ours_in.grad.float(), ref_in.grad, atol=1e-2 if dtype == torch.bfloat16 else 1e-6)
+    assert torch.equal(ours_in.detach(), base.to(dtype))                  # the caller's logits are untouched
 
 
 def test_default_config_size():
