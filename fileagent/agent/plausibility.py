@@ -9,6 +9,7 @@ besides the schema and the compiler.
 """
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from pathlib import Path
@@ -118,6 +119,31 @@ def _repeated_text(steps: list[dict], prompt: str) -> str | None:
     return None
 
 
+def _lists(value):
+    """Every list inside a step's dict (tags, ext, if/then words...)."""
+    if isinstance(value, list):
+        yield value
+        for v in value:
+            yield from _lists(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _lists(v)
+
+
+def _self_echo(step: dict) -> str | None:
+    """A value written twice in one list (tag="x" tag="x", ext=pdf ext=pdf), or a text that is the
+    step's own path (create path="a.log" content="a.log"): a decoder stuck on what it just wrote."""
+    for values in _lists(step):
+        hashable = [json.dumps(v, sort_keys=True) for v in values]
+        if len(set(hashable)) < len(hashable):
+            return f"writes the same value twice in one list ({values[0]!r}...)"
+    path = step.get("path") or step.get("select", {}).get("path")
+    text = step.get("content") or step.get("text")
+    if path and text and text.strip("/") == path.strip("/"):
+        return f"writes its own path {path!r} as the text"
+    return None
+
+
 def _file_and_folder(plan: Plan) -> str | None:
     """A path one step reads or writes as a file (read, update path=P) and another looks into as a
     folder (in=P, to=P, a path under P/): "give me the contents of X, then delete the txt files
@@ -146,9 +172,13 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
     item moved or copied into a new folder named after itself ("lib/a.js" into "old/a.js/a.js")
     or named like a file of its type ("a.m4a" into "b.m4a/a.m4a"; both only with a root to look
     in), a step that changes nothing (an item moved into its own folder, a text replaced by
-    itself), a text the request writes once written by two steps."""
+    itself), a text the request writes once written by two steps, a value repeated in one list,
+    a step whose text is its own path."""
     steps = plan.to_dict()["steps"]
     for j, b in enumerate(steps):
+        why = _self_echo(b)
+        if why:
+            return f"{why} (step {j + 1})"
         for i, a in enumerate(steps[:j], 1):
             if a == b:
                 return f"repeats a step (step {j + 1})"

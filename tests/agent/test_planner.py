@@ -295,3 +295,15 @@ def test_copying_into_itself_or_reading_folders_is_implausible():
     assert odd('read in="2023-q4" kind=any')
     assert odd('update in="docs" kind=dir mode=append text="x"')
     assert not odd('read in="2023-q4"')
+
+
+def test_a_value_written_twice_or_a_text_that_is_its_own_path_is_implausible():
+    def odd(text):
+        return plausibility.implausible(planner.parse_candidate(text), None)
+    assert odd('tag path="../.env" tag="2024" tag="2024"')
+    assert odd('copy in="x" ext=pdf ext=pdf to="y"')
+    assert odd('create path="receipts/setup.log" content="receipts/setup.log"')
+    assert odd('update path="a.md" mode=set text="a.md"')
+    assert not odd('tag path="../.env" tag="2024" tag="2025"')
+    assert not odd('create path="receipts/setup.log" content="setup"')
+    assert not odd('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
