@@ -63,7 +63,10 @@ def test_smoke_training_learns_toy_mapping(toy, tmp_path):
     assert untrained["accuracy"] == 0.0
 
     # One thread: on a shared 2-core machine a tiny model trains several times faster than with two.
-    cfg = TrainConfig(model=TINY, steps=800, batch_size=16, lr=5e-3, min_lr=5e-4, warmup=20, threads=1,
+    # 1,200 steps: the toy task has a plateau that copies only some names (accuracy 0.44). At 800 steps
+    # 2 of 8 runs tried (4 seeds, either loss implementation) ended there, this seed among them; at
+    # 1,200, 1 of 6 seeds (4) still does. The test is whether it learns, not how fast.
+    cfg = TrainConfig(model=TINY, steps=1200, batch_size=16, lr=5e-3, min_lr=5e-4, warmup=20, threads=1,
                       eval_every=0, eval_samples=100, log_every=100, ckpt_every=0)
     metrics = train(cfg, tok, train_pairs, eval_pairs, tmp_path)
     assert metrics["accuracy"] >= 0.9, metrics
