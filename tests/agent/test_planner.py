@@ -10,6 +10,10 @@ from fileagent.agent.plan import Plan
 from fileagent.errors import NoPlannerError, PlanError, PolicyError
 
 
+def implausible(text: str, root: Path | None = None, prompt: str = "") -> str | None:
+    return plausibility.implausible(planner.parse_candidate(text), root, prompt)
+
+
 def compile_against(root: Path):
     """A stand-in compiler: the selected path must exist, and nothing may leave the root."""
     def compile(plan: Plan):
@@ -92,7 +96,7 @@ def test_corpus_plans_are_never_implausible():
     from fileagent.agent.corpus import generate
 
     for e in generate(3000, seed=5):
-        assert plausibility.implausible(planner.parse_candidate(e.tgt), None, e.src) is None, (e.src, e.tgt)
+        assert implausible(e.tgt, prompt=e.src) is None, (e.src, e.tgt)
 
 
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
@@ -242,68 +246,55 @@ def test_over_the_path_cap_the_tree_is_not_taken_as_whole(tmp_path, monkeypatch)
 
 
 def test_a_step_again_on_part_of_the_same_items_or_a_text_reused_is_implausible():
-    def odd(text, prompt=""):
-        return plausibility.implausible(planner.parse_candidate(text), None, prompt)
-    assert odd('copy recursive ext=jpeg ext=csv to="web" ; copy recursive ext=jpeg to="web"')
-    assert not odd('move in="inbox" ext=pdf to="papers" ; move in="inbox" ext=png to="pics"')
-    assert odd('classify in="sent" ; classify in="sent" by=month')
-    assert not odd('classify in="sent" ; classify in="other" by=month')
+    assert implausible('copy recursive ext=jpeg ext=csv to="web" ; copy recursive ext=jpeg to="web"')
+    assert not implausible('move in="inbox" ext=pdf to="papers" ; move in="inbox" ext=png to="pics"')
+    assert implausible('classify in="sent" ; classify in="sent" by=month')
+    assert not implausible('classify in="sent" ; classify in="other" by=month')
     prompt = "append 'done' to a.md, then sort notes by the work rules"
-    assert odd('update path="a.md" mode=append text="done" ; update in="notes" mode=append text="done"', prompt)
+    assert implausible('update path="a.md" mode=append text="done" ; update in="notes" mode=append text="done"', prompt=prompt)
     prompt = "append 'done' to a.md and 'done' to b.md"
-    assert not odd('update path="a.md" mode=append text="done" ; update path="b.md" mode=append text="done"', prompt)
+    assert not implausible('update path="a.md" mode=append text="done" ; update path="b.md" mode=append text="done"', prompt=prompt)
 
 
 def test_moving_a_file_into_a_new_folder_named_like_a_file_of_its_type_is_implausible(tmp_path):
     (tmp_path / "intro.m4a").write_text("x")
     (tmp_path / "old.m4a").mkdir()                          # a folder that is there may be named so
-
-    def odd(text):
-        return plausibility.implausible(planner.parse_candidate(text), tmp_path)
-    assert odd('move path="intro.m4a" to="budget.m4a"')
-    assert odd('copy path="intro.m4a" to="x/budget.M4A"')
-    assert not odd('move path="intro.m4a" to="old.m4a"')
-    assert not odd('move path="intro.m4a" to="audio"')
-    assert not odd('move path="intro.m4a" to="notes.txt"')  # another type: not this rule's call
+    assert implausible('move path="intro.m4a" to="budget.m4a"', tmp_path)
+    assert implausible('copy path="intro.m4a" to="x/budget.M4A"', tmp_path)
+    assert not implausible('move path="intro.m4a" to="old.m4a"', tmp_path)
+    assert not implausible('move path="intro.m4a" to="audio"', tmp_path)
+    assert not implausible('move path="intro.m4a" to="notes.txt"', tmp_path)  # another type: not this rule's call
 
 
 def test_a_keyword_rule_that_sends_files_where_the_rest_go_is_implausible():
-    def odd(text):
-        return plausibility.implausible(planner.parse_candidate(text), None)
-    assert odd('classify in="notes" by=keywords if="kubernetes" then="notes/other" else="notes/other"')
-    assert not odd('classify in="notes" by=keywords if="kubernetes" then="notes/ops" else="notes/other"')
-    assert not odd('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
+    assert implausible('classify in="notes" by=keywords if="kubernetes" then="notes/other" else="notes/other"')
+    assert not implausible('classify in="notes" by=keywords if="kubernetes" then="notes/ops" else="notes/other"')
+    assert not implausible('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
 
 
 def test_a_path_taken_for_a_file_and_for_a_folder_is_implausible():
-    def odd(text):
-        return plausibility.implausible(planner.parse_candidate(text), None)
-    assert odd('read path="2023-q4" ; delete in="2023-q4" ext=txt')         # "contents of X, then ... inside"
-    assert odd('update in="backup/export.csv" ext=csv mode=set text="x" ; update path="backup/export.csv" mode=set text="y"')
-    assert odd('read path="old" ; move path="a.txt" to="old"')
-    assert odd('update path="notes" mode=append text="x" ; tag path="notes/a.md" tag="t"')
-    assert not odd('list path="2023-q4" ; delete in="2023-q4" ext=txt')
-    assert not odd('read path="old/a.txt" ; move path="b.txt" to="old"')
-    assert not odd('read path="a.txt" ; move path="a.txt" to="old"')
+    assert implausible('read path="2023-q4" ; delete in="2023-q4" ext=txt')         # "contents of X, then ... inside"
+    assert implausible('update in="backup/export.csv" ext=csv mode=set text="x" ; update path="backup/export.csv" mode=set text="y"')
+    assert implausible('read path="old" ; move path="a.txt" to="old"')
+    assert implausible('update path="notes" mode=append text="x" ; tag path="notes/a.md" tag="t"')
+    assert not implausible('list path="2023-q4" ; delete in="2023-q4" ext=txt')
+    assert not implausible('read path="old/a.txt" ; move path="b.txt" to="old"')
+    assert not implausible('read path="a.txt" ; move path="a.txt" to="old"')
 
 
 def test_copying_into_itself_or_reading_folders_is_implausible():
-    def odd(text):
-        return plausibility.implausible(planner.parse_candidate(text), None)
-    assert odd('copy path="taxes/server.py" to="taxes/server.py"')
-    assert not odd('copy path="taxes/server.py" to="taxes"')                # a duplicate beside it
-    assert odd('read in="2023-q4" kind=any')
-    assert odd('update in="docs" kind=dir mode=append text="x"')
-    assert not odd('read in="2023-q4"')
+    assert implausible('copy path="taxes/server.py" to="taxes/server.py"')
+    assert not implausible('copy path="taxes/server.py" to="taxes"')                # a duplicate beside it
+    assert implausible('read in="2023-q4" kind=any')
+    assert implausible('update in="docs" kind=dir mode=append text="x"')
+    assert not implausible('read in="2023-q4"')
 
 
 def test_a_value_written_twice_or_a_text_that_is_its_own_path_is_implausible():
-    def odd(text):
-        return plausibility.implausible(planner.parse_candidate(text), None)
-    assert odd('tag path="../.env" tag="2024" tag="2024"')
-    assert odd('copy in="x" ext=pdf ext=pdf to="y"')
-    assert odd('create path="receipts/setup.log" content="receipts/setup.log"')
-    assert odd('update path="a.md" mode=set text="a.md"')
-    assert not odd('tag path="../.env" tag="2024" tag="2025"')
-    assert not odd('create path="receipts/setup.log" content="setup"')
-    assert not odd('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
+    assert implausible('tag path="../.env" tag="2024" tag="2024"')
+    assert implausible('copy in="x" ext=pdf ext=pdf to="y"')
+    assert implausible('create path="receipts/setup.log" content="receipts/setup.log"')
+    assert implausible('update path="a.md" mode=set text="a.md"')
+    assert not implausible('tag path="../.env" tag="2024" tag="2025"')
+    assert not implausible('create path="receipts/setup.log" content="setup"')
+    assert not implausible('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
