@@ -33,6 +33,8 @@ def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="fileagent train", description=__doc__.split("\n")[0])
     p.add_argument("--n", type=int, default=60000, help="corpus pairs to generate")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
+    p.add_argument("--corpus-workers", type=int, default=1, metavar="K",
+                   help="generate the corpus in K processes (K > 1 draws other pairs than K = 1)")
     p.add_argument("--vocab", type=int, default=4000, help="tokenizer vocabulary size")
     p.add_argument("--steps", type=int, default=4000)
     p.add_argument("--batch", type=int, default=48)
@@ -57,6 +59,10 @@ def parser() -> argparse.ArgumentParser:
                    help="made-up names replace Chinese names too, not only ASCII ones")
     p.add_argument("--fresh-texts", type=float, default=0.5,
                    help="share of training pairs whose free texts (content, text, find) are made up")
+    p.add_argument("--dropout", type=float, default=0.0,
+                   help="dropout on embeddings and residual writes while training (0 = none)")
+    p.add_argument("--ema", type=float, default=0.0, metavar="DECAY",
+                   help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--out", type=Path, default=None, help="output folder (default runs/planner-TIME)")
@@ -64,6 +70,36 @@ def parser() -> argparse.ArgumentParser:
     for name, default in (("n_layer", 4), ("n_head", 4), ("n_embd", 192), ("mlp_hidden", 512), ("block_size", 256)):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=default)
     return p
+
+
+def corpus_part(job: tuple[int, int | str, float, float, bool]) -> tuple[list[tuple[str, str]], list]:
+    """(training pairs, held-out examples) of `generate(n, seed)`, made-up names and texts swapped into
+    the given shares of the training pairs (one RNG, seeded like the corpus)."""
+    from .corpus import generate
+
+    n, seed, p_names, p_texts, zh_names = job
+    examples = generate(n, seed=seed)
+    rng = random.Random(seed)
+    train_pairs = [fresh_names(e.src, e.tgt, rng, zh_names) if rng.random() < p_names else (e.src, e.tgt)
+                   for e in examples if e.split == "train"]
+    train_pairs = [fresh_texts(src, tgt, rng) if rng.random() < p_texts else (src, tgt)
+                   for src, tgt in train_pairs]
+    return train_pairs, [e for e in examples if e.split == "heldout"]
+
+
+def build_corpus(args: argparse.Namespace) -> tuple[list[tuple[str, str]], list]:
+    """The run's corpus. With --corpus-workers K > 1, K processes each generate one K-th of it from
+    seeds "SEED.0" .. "SEED.K-1", so the pairs are fixed by (n, seed, K); K = 1 is `generate(n, seed)`."""
+    k = max(1, args.corpus_workers)
+    jobs = [(args.n // k + (i < args.n % k), args.seed if k == 1 else f"{args.seed}.{i}",
+             args.fresh_names, args.fresh_texts, args.fresh_zh_names) for i in range(k)]
+    if k == 1:
+        return corpus_part(jobs[0])
+    import multiprocessing
+
+    with multiprocessing.Pool(k) as pool:
+        parts = pool.map(corpus_part, jobs)
+    return [p for part, _ in parts for p in part], [e for _, held in parts for e in held]
 
 
 def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list[dict]]:
@@ -161,7 +197,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..llm.model import GPTConfig
     from ..llm.tokenizer import Tokenizer, train_tokenizer
     from ..llm.train import TrainConfig, train
-    from .corpus import generate
     from .corpus.build import heldout_record
     from .plan_grammar import tokenizer_symbols
     from .planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
@@ -169,14 +204,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     out = args.out or Path("runs") / time.strftime("planner-%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
     t0 = t_start = time.perf_counter()
-    examples = generate(args.n, seed=args.seed)
-    heldout = [e for e in examples if e.split == "heldout"]
-    rng = random.Random(args.seed)
-    train_pairs = [fresh_names(e.src, e.tgt, rng, args.fresh_zh_names) if rng.random() < args.fresh_names
-                   else (e.src, e.tgt)
-                   for e in examples if e.split == "train"]
-    train_pairs = [fresh_texts(src, tgt, rng) if rng.random() < args.fresh_texts else (src, tgt)
-                   for src, tgt in train_pairs]
+    train_pairs, heldout = build_corpus(args)
     t_corpus = time.perf_counter() - t0
     print(f"corpus: {len(train_pairs)} train, {len(heldout)} held-out pairs ({t_corpus:.1f}s)", file=sys.stderr)
 
@@ -194,9 +222,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     t_tok = time.perf_counter() - t0
 
     model = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=args.block_size, n_layer=args.n_layer,
-                      n_head=args.n_head, n_embd=args.n_embd, mlp_hidden=args.mlp_hidden)
+                      n_head=args.n_head, n_embd=args.n_embd, mlp_hidden=args.mlp_hidden,
+                      dropout=args.dropout)
     cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
-                      device=args.device, threads=args.threads, precision=args.precision,
+                      device=args.device, threads=args.threads, precision=args.precision, ema=args.ema,
                       eval_every=args.eval_every, eval_samples=200, ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)
@@ -213,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     final["eval_seconds"] = time.perf_counter() - t0
     metrics.update(final)
     metrics.update({
-        "corpus_pairs": len(examples), "corpus_seed": args.seed, "corpus_seconds": t_corpus,
+        "corpus_pairs": args.n, "corpus_seed": args.seed, "corpus_seconds": t_corpus,
         "tokenizer_seconds": t_tok, "seconds_to_export": t0 - t_start, "vocab_size": tokenizer.vocab_size,
         "model_bytes": (out / MODEL_FILE).stat().st_size, "tokenizer_bytes": tok_path.stat().st_size,
         "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},

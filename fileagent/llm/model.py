@@ -33,13 +33,15 @@ class GPTConfig:
     mlp_hidden: int = 512
     rope_theta: float = 10000.0
     norm_eps: float = 1e-5
+    dropout: float = 0.0      # training only: on the embeddings and on each residual-stream write
 
 
 def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
-    # x: (B, H, T, D); cos, sin: (T, D)
+    # x: (B, H, T, D); cos, sin: (T, D). In x's dtype: fp32 tables would turn autocast's bf16 q and k
+    # back into fp32, and attention would run at fp32 speed.
     half = x.shape[-1] // 2
     rotated = torch.cat([-x[..., half:], x[..., :half]], dim=-1)
-    return x * cos + rotated * sin
+    return x * cos.to(x.dtype) + rotated * sin.to(x.dtype)
 
 
 class RMSNorm(nn.Module):
@@ -70,6 +72,7 @@ class Attention(nn.Module):
         self.n_head = cfg.n_head
         self.qkv = nn.Linear(cfg.n_embd, 3 * cfg.n_embd, bias=False)
         self.proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=False)
+        self.plain = False    # GPT.use_plain_attention: matmul-softmax-matmul instead of PyTorch's kernels
 
     def forward(self, x, cos, sin, cache: KVCache | None = None, layer: int = 0):
         B, T, C = x.shape
@@ -83,7 +86,11 @@ class Attention(nn.Module):
                 k = torch.cat([cache.k[layer], k], dim=2)                     # (B, H, past+T, D)
                 v = torch.cat([cache.v[layer], v], dim=2)
             cache.k[layer], cache.v[layer] = k, v
-        if past == 0:
+        if past == 0 and self.plain:
+            att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(C // self.n_head))   # (B, H, T, T)
+            causal = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
+            y = att.masked_fill(~causal, float("-inf")).softmax(dim=-1) @ v  # (B, H, T, D)
+        elif past == 0:
             y = F.scaled_dot_product_attention(q, k, v, is_causal=True)      # (B, H, T, D)
         else:  # new queries see every cached key plus the causal part of their own block
             mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(diagonal=past)
@@ -110,10 +117,11 @@ class Block(nn.Module):
         self.attn = Attention(cfg)
         self.mlp_norm = RMSNorm(cfg.n_embd, cfg.norm_eps)
         self.mlp = SwiGLU(cfg)
+        self.drop = nn.Dropout(cfg.dropout)
 
     def forward(self, x, cos, sin, cache=None, layer=0):
-        x = x + self.attn(self.attn_norm(x), cos, sin, cache, layer)
-        return x + self.mlp(self.mlp_norm(x))
+        x = x + self.drop(self.attn(self.attn_norm(x), cos, sin, cache, layer))
+        return x + self.drop(self.mlp(self.mlp_norm(x)))
 
 
 class MaskedCrossEntropy(torch.autograd.Function):
@@ -152,6 +160,7 @@ class GPT(nn.Module):
         assert cfg.n_embd % cfg.n_head == 0 and (cfg.n_embd // cfg.n_head) % 2 == 0
         self.config = cfg
         self.wte = nn.Embedding(cfg.vocab_size, cfg.n_embd)
+        self.drop = nn.Dropout(cfg.dropout)
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layer))
         self.norm = RMSNorm(cfg.n_embd, cfg.norm_eps)
         cos, sin = rope_tables(cfg.n_embd // cfg.n_head, cfg.block_size, cfg.rope_theta)
@@ -166,6 +175,13 @@ class GPT(nn.Module):
     def _init_weights(module):
         if isinstance(module, (nn.Linear, nn.Embedding)):
             nn.init.normal_(module.weight, mean=0.0, std=0.02)
+
+    def use_plain_attention(self, on: bool = True) -> None:
+        """Spell attention out as matmul, softmax, matmul. For bf16 training on a CPU: PyTorch's fused
+        kernel has a slow bf16 backward (37% of a step on 2 cores) and its math fallback is slower than
+        the same three ops written here (fp32 and CUDA keep the fused kernels)."""
+        for block in self.blocks:
+            block.attn.plain = on
 
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())
@@ -183,7 +199,7 @@ class GPT(nn.Module):
         if start + T > self.config.block_size:
             raise ValueError(f"sequence of {start + T} tokens exceeds block_size {self.config.block_size}")
         cos, sin = self.rope_cos[start:start + T], self.rope_sin[start:start + T]  # (T, D)
-        x = self.wte(idx)                                                    # (B, T, C)
+        x = self.drop(self.wte(idx))                                         # (B, T, C)
         for layer, block in enumerate(self.blocks):
             x = block(x, cos, sin, cache, layer)
         x = self.norm(x)

@@ -15,7 +15,6 @@ runtime, so it measures the very code path that ships.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
 import os
@@ -28,7 +27,6 @@ from typing import Callable, Sequence
 
 import numpy as np
 import torch
-from torch.nn.attention import SDPBackend, sdpa_kernel
 
 from .decode import beam_search
 from .model import GPT, GPTConfig, export_npz
@@ -57,6 +55,7 @@ class TrainConfig:
     eval_samples: int = 200
     log_every: int = 10
     ckpt_every: int = 500
+    ema: float = 0.0                  # > 0: also keep an exponential moving average of the weights (decay)
 
 
 def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
@@ -84,6 +83,13 @@ def batch_indices(step: int, lengths: np.ndarray, batch_size: int, seed: int) ->
     pool = pool[np.argsort(lengths[pool], kind="stable")]
     order = rng.permutation(POOL)
     return pool.reshape(POOL, batch_size)[order[step % POOL]]
+
+
+def blend_into(avg: GPT, live: GPT, decay: float) -> None:
+    """avg <- decay * avg + (1 - decay) * live, parameter by parameter (the moving average's step)."""
+    with torch.no_grad():
+        for a, p in zip(avg.parameters(), live.parameters()):
+            a.lerp_(p, 1.0 - decay)
 
 
 def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int):
@@ -173,12 +179,19 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.95))
     step, history = 0, []
+    # The averaged weights: a second copy of the model, never trained, blended toward the live one
+    # after every step. It is what gets exported (planner.npz) when cfg.ema > 0.
+    ema = GPT(cfg.model).to(device).eval() if cfg.ema else None
+    if ema is not None:
+        ema.load_state_dict(model.state_dict())
     ckpt_path = out_dir / "ckpt.pt"
     if resume and ckpt_path.exists():
         ckpt = torch.load(ckpt_path, map_location=device, weights_only=False)
         if ckpt["config"]["model"] != asdict(cfg.model):
             raise ValueError(f"{ckpt_path}: checkpoint model config differs from the requested one")
         model.load_state_dict(ckpt["model"])
+        if cfg.ema and "ema" in ckpt:
+            ema.load_state_dict(ckpt["ema"])
         step, history = ckpt["step"], ckpt["history"]
         if "optimizer" in ckpt:  # absent in a warm start from exported weights
             optimizer.load_state_dict(ckpt["optimizer"])
@@ -191,12 +204,14 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,
                  "config": asdict(cfg), "history": history,
                  "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "random": random.getstate()}}
+        if ema is not None:
+            state["ema"] = ema.state_dict()
         torch.save(state, out_dir / "ckpt.pt.tmp")
         os.replace(out_dir / "ckpt.pt.tmp", ckpt_path)
 
     def evaluate():
         model.eval()
-        result = {"step": step, **eval_fn(runtime_from(model), tokenizer, eval_subset)}
+        result = {"step": step, **eval_fn(runtime_from(ema or model), tokenizer, eval_subset)}
         model.train()
         history.append(result)
         progress.note("eval " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
@@ -207,9 +222,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     if cfg.precision not in ("auto", "fp32", "bf16"):
         raise ValueError(f"precision must be auto, fp32 or bf16, not {cfg.precision!r}")
     use_bf16 = cfg.precision == "bf16" or (cfg.precision == "auto" and device.type == "cuda")
-    # PyTorch's fused CPU attention has a slow bf16 backward: on 2 cores it took 37% of a step, and the
-    # plain matmul-softmax kernel trains about 1.6x faster here. fp32 and CUDA keep the fused kernels.
-    plain_attention = use_bf16 and device.type == "cpu"
+    model.use_plain_attention(use_bf16 and device.type == "cpu")
     model.train()
     tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
     t_loop, stopped_early, start_step = time.perf_counter(), False, step
@@ -223,14 +236,16 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         idx = batch_indices(step, lengths, cfg.batch_size, cfg.seed)
         x, y, mask = (t.to(device) for t in make_batch([seqs[i] for i in idx], [starts[i] for i in idx],
                                                        tokenizer.pad_id))
-        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16), \
-                (sdpa_kernel(SDPBackend.MATH) if plain_attention else contextlib.nullcontext()):
+        with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
             _, loss = model(x, y, mask)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
         optimizer.step()
         step += 1
+        if ema is not None:
+            decay = min(cfg.ema, (1 + step) / (10 + step))      # a short warmup: early weights fade fast
+            blend_into(ema, model, decay)
         tokens_seen += int(lengths[idx].sum()) - len(idx)
         window_loss, window_n = window_loss + loss.item(), window_n + 1
         if step % cfg.log_every == 0 or step == cfg.steps:
@@ -248,7 +263,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     final_eval = evaluate() if eval_subset and (not history or history[-1]["step"] != step) else \
         (history[-1] if history else {})
     save()
-    export_npz(model, out_dir / "planner.npz")
+    if ema is not None:
+        export_npz(model, out_dir / "planner_last.npz")                 # the live weights, for comparison
+    export_npz(ema or model, out_dir / "planner.npz")
     metrics = {
         "steps": step, "stopped_early": stopped_early, "final_loss": last_loss,
         "eval": final_eval, "accuracy": final_eval.get("accuracy"),

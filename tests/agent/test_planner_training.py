@@ -155,3 +155,18 @@ def test_evaluation_counts_picks_that_delete_where_the_request_does_not():
     not_first = Fake([('move path="drop/a" to="drop"', True), ('delete in="drop"', True), ('list path="drop"', True)])
     metrics, failures = train_planner.evaluate(not_first, pair)
     assert failures[0]["picked"] == 'list path="drop"' and metrics["planner_pick_spurious_delete"] == 0.0
+
+
+def test_corpus_in_worker_processes_is_fixed_by_n_seed_and_workers():
+    def corpus(workers, seed=4):
+        return train_planner.build_corpus(train_planner.parser().parse_args(
+            ["--n", "400", "--seed", str(seed), "--corpus-workers", str(workers)]))
+
+    one = corpus(1)
+    pairs, held = corpus(2)
+    assert len(pairs) + len(held) == 400 and held and all(e.split == "heldout" for e in held)
+    assert corpus(2) == (pairs, held)                   # same n, seed and workers: same pairs
+    assert pairs != one[0] and corpus(2, seed=5)[0] != pairs
+    # one worker is the plain generate(n, seed), made-up names and texts on top
+    plain = train_planner.corpus_part((400, 4, 0.0, 0.0, True))
+    assert [e.src for e in one[1]] == [e.src for e in plain[1]] and len(one[0]) == len(plain[0])

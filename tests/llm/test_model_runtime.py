@@ -145,3 +145,29 @@ def test_runtime_never_imports_torch(tmp_path):
             f"m = NumpyGPT.load({str(path)!r}); beam_search(m, [2, 5, 6], eos_id=3, beam=2, max_new=8);"
             "assert 'torch' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_plain_attention_matches_the_fused_kernel():
+    model = random_model(SMALL)
+    ids = torch.tensor([np.random.default_rng(3).integers(0, SMALL.vocab_size, 40).tolist()])
+    with torch.no_grad():
+        fused = model(ids)[0]
+        model.use_plain_attention()
+        plain = model(ids)[0]
+    assert model.blocks[0].attn.plain
+    assert torch.allclose(plain, fused, atol=1e-4), (plain - fused).abs().max()
+
+
+def test_dropout_acts_only_while_training(tmp_path):
+    """A model trained with dropout exports the same network: eval mode (and the NumPy runtime) is
+    deterministic and dropout-free; train mode drops activations."""
+    cfg = GPTConfig(vocab_size=300, block_size=64, n_layer=2, n_head=4, n_embd=64, mlp_hidden=160, dropout=0.3)
+    model = random_model(cfg)
+    ids = np.random.default_rng(2).integers(0, cfg.vocab_size, 20).tolist()
+    reference = torch_logits(model, ids)
+    npm = NumpyGPT.load(export_npz(model, tmp_path / "m.npz", dtype=np.float32))
+    assert np.abs(npm.forward(ids, npm.new_cache()) - reference).max() <= 1e-4
+    model.train()
+    with torch.no_grad():
+        noisy = model(torch.tensor([ids]))[0][0].numpy()
+    assert np.abs(noisy - reference).max() > 1e-2

@@ -13,8 +13,8 @@ from fileagent.llm.decode import beam_search  # noqa: E402
 from fileagent.llm.model import GPT, GPTConfig  # noqa: E402
 from fileagent.llm.runtime import NumpyGPT  # noqa: E402
 from fileagent.llm.tokenizer import Tokenizer, train_tokenizer  # noqa: E402
-from fileagent.llm.train import (TrainConfig, encode_pair, greedy_accuracy, main, make_batch,  # noqa: E402
-                                 prompt_ids, runtime_from, train)
+from fileagent.llm.train import (TrainConfig, blend_into, encode_pair, greedy_accuracy, main,  # noqa: E402
+                                 make_batch, prompt_ids, runtime_from, train)
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "bo", "shi", "文", "件", "报", "告"]
 TEMPLATES = {"move": ["move {a} to {b}", "把 {a} 移到 {b}", "please move {a} into {b}"],
@@ -92,6 +92,33 @@ def test_resume_continues_exactly(toy, tmp_path):
     for name, tensor in a["model"].items():
         assert torch.equal(tensor, b["model"][name]), name
     assert a["config"] == b["config"] and a["config"]["model"]["n_layer"] == 2
+
+
+def test_blend_into_moves_the_average_toward_the_live_weights():
+    avg, live = GPT(TINY), GPT(TINY)
+    before = {k: v.clone() for k, v in avg.state_dict().items()}
+    blend_into(avg, live, decay=0.75)
+    for name, p in live.named_parameters():
+        assert torch.allclose(avg.state_dict()[name], 0.75 * before[name] + 0.25 * p, atol=1e-7), name
+
+
+def test_moving_average_is_exported_and_resumed(toy, tmp_path):
+    tok, train_pairs, eval_pairs = toy
+    cfg = TrainConfig(model=TINY, steps=30, batch_size=8, warmup=5, threads=1, eval_every=0, eval_samples=5,
+                      log_every=10, ckpt_every=0, ema=0.9)
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path / "straight")
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path / "split", stop_after=13)
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path / "split", resume=True)
+    a = torch.load(tmp_path / "straight" / "ckpt.pt", weights_only=False)
+    b = torch.load(tmp_path / "split" / "ckpt.pt", weights_only=False)
+    for name, tensor in a["ema"].items():
+        assert torch.equal(tensor, b["ema"][name]), name
+    with np.load(tmp_path / "straight" / "planner.npz") as exported, \
+            np.load(tmp_path / "straight" / "planner_last.npz") as last:
+        w = "blocks.0.mlp.down.weight"
+        assert np.allclose(exported[w], a["ema"][w].numpy(), atol=1e-3)   # fp16 export of the average
+        assert np.allclose(last[w], a["model"][w].numpy(), atol=1e-3)      # and of the live weights
+        assert not np.allclose(exported[w], last[w], atol=1e-3)
 
 
 def test_cli_trains_and_exports(toy, tmp_path):
