@@ -29,11 +29,26 @@ from .fresh_values import fresh_names, fresh_texts
 SMOKE = dict(n=600, vocab=1200, steps=60, n_layer=1, n_head=2, n_embd=32, mlp_hidden=64, batch=16, eval_n=20)
 
 
+def fraction(text: str) -> float:
+    """An argparse type: a number in [0, 1)."""
+    value = float(text)
+    if not 0.0 <= value < 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not in [0, 1)")
+    return value
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a positive whole number")
+    return value
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="fileagent train", description=__doc__.split("\n")[0])
     p.add_argument("--n", type=int, default=60000, help="corpus pairs to generate")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
-    p.add_argument("--corpus-workers", type=int, default=1, metavar="K",
+    p.add_argument("--corpus-workers", type=positive, default=1, metavar="K",
                    help="generate the corpus in K processes (K > 1 draws other pairs than K = 1)")
     p.add_argument("--vocab", type=int, default=4000, help="tokenizer vocabulary size")
     p.add_argument("--steps", type=int, default=4000)
@@ -59,9 +74,9 @@ def parser() -> argparse.ArgumentParser:
                    help="made-up names replace Chinese names too, not only ASCII ones")
     p.add_argument("--fresh-texts", type=float, default=0.5,
                    help="share of training pairs whose free texts (content, text, find) are made up")
-    p.add_argument("--dropout", type=float, default=0.0,
+    p.add_argument("--dropout", type=fraction, default=0.0,
                    help="dropout on embeddings and residual writes while training (0 = none)")
-    p.add_argument("--ema", type=float, default=0.0, metavar="DECAY",
+    p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
     p.add_argument("--eval-every", type=int, default=1000)
@@ -90,7 +105,7 @@ def corpus_part(job: tuple[int, int | str, float, float, bool]) -> tuple[list[tu
 def build_corpus(args: argparse.Namespace) -> tuple[list[tuple[str, str]], list]:
     """The run's corpus. With --corpus-workers K > 1, K processes each generate one K-th of it from
     seeds "SEED.0" .. "SEED.K-1", so the pairs are fixed by (n, seed, K); K = 1 is `generate(n, seed)`."""
-    k = max(1, args.corpus_workers)
+    k = args.corpus_workers
     jobs = [(args.n // k + (i < args.n % k), args.seed if k == 1 else f"{args.seed}.{i}",
              args.fresh_names, args.fresh_texts, args.fresh_zh_names) for i in range(k)]
     if k == 1:

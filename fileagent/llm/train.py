@@ -15,6 +15,7 @@ runtime, so it measures the very code path that ships.
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import os
@@ -178,20 +179,13 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     no_decay = [p for p in model.parameters() if p.dim() < 2]
     optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.95))
-    step, history = 0, []
-    # The averaged weights: a second copy of the model, never trained, blended toward the live one
-    # after every step. It is what gets exported (planner.npz) when cfg.ema > 0.
-    ema = GPT(cfg.model).to(device).eval() if cfg.ema else None
-    if ema is not None:
-        ema.load_state_dict(model.state_dict())
+    step, history, ckpt = 0, [], {}
     ckpt_path = out_dir / "ckpt.pt"
     if resume and ckpt_path.exists():
         ckpt = torch.load(ckpt_path, map_location=device, weights_only=False)
         if ckpt["config"]["model"] != asdict(cfg.model):
             raise ValueError(f"{ckpt_path}: checkpoint model config differs from the requested one")
         model.load_state_dict(ckpt["model"])
-        if cfg.ema and "ema" in ckpt:
-            ema.load_state_dict(ckpt["ema"])
         step, history = ckpt["step"], ckpt["history"]
         if "optimizer" in ckpt:  # absent in a warm start from exported weights
             optimizer.load_state_dict(ckpt["optimizer"])
@@ -199,6 +193,12 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
             torch.set_rng_state(ckpt["rng"]["torch"])
             np.random.set_state(ckpt["rng"]["numpy"])
             random.setstate(ckpt["rng"]["random"])
+    # The averaged weights: a copy of the model as loaded (so a checkpoint without an average starts it
+    # from its weights, not from the random init), never trained, blended toward the live one after
+    # every step; exported as planner.npz when cfg.ema > 0.
+    ema = copy.deepcopy(model).eval() if cfg.ema else None
+    if ema is not None and "ema" in ckpt:
+        ema.load_state_dict(ckpt["ema"])
 
     def save():
         state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,

@@ -170,3 +170,13 @@ def test_corpus_in_worker_processes_is_fixed_by_n_seed_and_workers():
     # one worker is the plain generate(n, seed), made-up names and texts on top
     plain = train_planner.corpus_part((400, 4, 0.0, 0.0, True))
     assert [e.src for e in one[1]] == [e.src for e in plain[1]] and len(one[0]) == len(plain[0])
+
+
+def test_out_of_range_training_options_are_refused_in_one_line(capsys):
+    import pytest
+
+    for option, value in (("--ema", "1"), ("--dropout", "-0.1"), ("--corpus-workers", "0")):
+        with pytest.raises(SystemExit) as exit_info:
+            train_planner.parser().parse_args([option, value])
+        assert exit_info.value.code == 2
+        assert f"argument {option}: {value} is not" in capsys.readouterr().err

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -119,6 +120,17 @@ def test_moving_average_is_exported_and_resumed(toy, tmp_path):
         assert np.allclose(exported[w], a["ema"][w].numpy(), atol=1e-3)   # fp16 export of the average
         assert np.allclose(last[w], a["model"][w].numpy(), atol=1e-3)      # and of the live weights
         assert not np.allclose(exported[w], last[w], atol=1e-3)
+
+
+def test_moving_average_of_a_checkpoint_without_one_starts_from_its_weights(toy, tmp_path):
+    tok, train_pairs, eval_pairs = toy
+    cfg = TrainConfig(model=TINY, steps=30, batch_size=8, warmup=5, threads=1, eval_every=0, eval_samples=5,
+                      log_every=10, ckpt_every=0)
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path, stop_after=13)             # no average saved
+    train(replace(cfg, ema=0.9), tok, train_pairs, eval_pairs, tmp_path, resume=True, stop_after=13)
+    with np.load(tmp_path / "planner.npz") as average, np.load(tmp_path / "planner_last.npz") as live:
+        for name in live.files:
+            assert np.array_equal(average[name], live[name]), name
 
 
 def test_cli_trains_and_exports(toy, tmp_path):
