@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shutil
 import sys
@@ -76,6 +77,8 @@ def parser() -> argparse.ArgumentParser:
                    help="share of training pairs whose free texts (content, text, find) are made up")
     p.add_argument("--dropout", type=fraction, default=0.0,
                    help="dropout on embeddings and residual writes while training (0 = none)")
+    p.add_argument("--compile", action="store_true",
+                   help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once)")
     p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
@@ -205,6 +208,9 @@ def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.compile and args.device != "cuda" and not any(
+            shutil.which(c) for c in (os.environ.get("CXX", ""), "g++", "clang++", "c++", "cl") if c):
+        parser().error("--compile on a CPU needs a C++ compiler (g++, clang++ or cl) on PATH, or CXX set")
     if args.smoke:
         for k, v in SMOKE.items():
             if getattr(args, k) == parser().get_default(k):
@@ -241,6 +247,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       dropout=args.dropout)
     cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
                       device=args.device, threads=args.threads, precision=args.precision, ema=args.ema,
+                      compile=args.compile,
                       eval_every=args.eval_every, eval_samples=200, ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)

@@ -194,6 +194,10 @@ class GPT(nn.Module):
         targets (B, T) are already shifted (targets[:, t] is the token after idx[:, t]).
         With a cache, idx continues the cached sequence and the cache is extended.
         """
+        return self.head(self.trunk(idx, cache), targets, loss_mask)
+
+    def trunk(self, idx, cache: KVCache | None = None):
+        """idx (B, T) -> final normalized hidden states (B, T, C): everything but the output head."""
         B, T = idx.shape
         start = cache.length if cache is not None else 0
         if start + T > self.config.block_size:
@@ -202,7 +206,10 @@ class GPT(nn.Module):
         x = self.drop(self.wte(idx))                                         # (B, T, C)
         for layer, block in enumerate(self.blocks):
             x = block(x, cos, sin, cache, layer)
-        x = self.norm(x)
+        return self.norm(x)
+
+    def head(self, x, targets=None, loss_mask=None):
+        """Hidden states (B, T, C) -> (logits, loss), as `forward` describes."""
         if targets is None:
             return x @ self.wte.weight.T, None                               # (B, T, V) tied head
         if loss_mask is None:

@@ -57,6 +57,7 @@ class TrainConfig:
     log_every: int = 10
     ckpt_every: int = 500
     ema: float = 0.0                  # > 0: also keep an exponential moving average of the weights (decay)
+    compile: bool = False             # torch.compile the training forward (one compile, any batch length)
 
 
 def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
@@ -105,6 +106,19 @@ def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int):
         y[b, :n] = torch.tensor(seq[1:])
         mask[b, start - 1:n] = 1.0          # y[t] = seq[t + 1]: the first tgt token is predicted at start-1
     return x, y, mask
+
+
+def compiled_forward(model: GPT):
+    """model.forward for training with its trunk torch.compile'd: that fuses the many small element-wise
+    ops of a model this size (the uncompiled bf16 step on a CPU spends a quarter of its time in dtype
+    casts and multiplies). The parameters stay the model's own, so the optimizer, checkpoints and export
+    see no difference. The head stays uncompiled: it keeps only the masked rows, a data-dependent shape."""
+    trunk = torch.compile(model.trunk)
+
+    def forward(x, targets, loss_mask):
+        torch._dynamo.mark_dynamic(x, 1)      # one graph for every batch length, not a recompile per length
+        return model.head(trunk(x), targets, loss_mask)
+    return forward
 
 
 def runtime_from(model: GPT) -> NumpyGPT:
@@ -224,6 +238,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     use_bf16 = cfg.precision == "bf16" or (cfg.precision == "auto" and device.type == "cuda")
     model.use_plain_attention(use_bf16 and device.type == "cpu")
     model.train()
+    forward = compiled_forward(model) if cfg.compile else model
     tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
     t_loop, stopped_early, start_step = time.perf_counter(), False, step
     while step < cfg.steps:
@@ -237,7 +252,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         x, y, mask = (t.to(device) for t in make_batch([seqs[i] for i in idx], [starts[i] for i in idx],
                                                        tokenizer.pad_id))
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
-            _, loss = model(x, y, mask)
+            _, loss = forward(x, y, mask)
         optimizer.zero_grad(set_to_none=True)
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)

@@ -180,3 +180,15 @@ def test_out_of_range_training_options_are_refused_in_one_line(capsys):
             train_planner.parser().parse_args([option, value])
         assert exit_info.value.code == 2
         assert f"argument {option}: {value} is not" in capsys.readouterr().err
+
+
+def test_compile_without_a_cpp_compiler_is_refused_before_any_work(capsys, monkeypatch, tmp_path):
+    import pytest
+
+    monkeypatch.setenv("PATH", str(tmp_path))                  # an empty folder: no compiler on PATH
+    monkeypatch.delenv("CXX", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        train_planner.main(["--compile", "--device", "cpu", "--out", str(tmp_path / "run")])
+    assert exit_info.value.code == 2
+    assert "--compile on a CPU needs a C++ compiler" in capsys.readouterr().err
+    assert not (tmp_path / "run").exists()                     # refused before the corpus or the folder

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import random
+import shutil
 from dataclasses import replace
 
 import numpy as np
@@ -156,3 +157,23 @@ def test_lr_schedule_follows_the_time_budget_when_it_runs_out_first():
     assert lr_at(cfg, 10, time_frac=0.5) == pytest.approx(5.5e-4)          # half the time gone: mid-cosine
     assert lr_at(cfg, 10, time_frac=1.0) == pytest.approx(1e-4)            # out of time: annealed
     assert lr_at(cfg, 505, time_frac=0.1) == pytest.approx(5.5e-4)         # steps further along: they rule
+
+
+@pytest.mark.skipif(not any(shutil.which(c) for c in ("g++", "clang++", "c++")),
+                    reason="torch.compile on a CPU needs a C++ compiler")
+def test_compiled_training_follows_the_uncompiled_one(toy, tmp_path, monkeypatch):
+    """--compile changes how the step runs, not what it computes: same batches (their lengths vary from
+    step to step, so one graph must serve them all), same loss, same weights to float rounding."""
+    tok, train_pairs, eval_pairs = toy
+    cfg = TrainConfig(model=TINY, steps=24, batch_size=8, warmup=5, threads=1, eval_every=0, eval_samples=5,
+                      log_every=8, ckpt_every=0, precision="fp32")
+    eager = train(cfg, tok, train_pairs, eval_pairs, tmp_path / "eager")
+    monkeypatch.setattr(torch._dynamo.config, "error_on_recompile", True)   # a new length must not recompile
+    compiled = train(replace(cfg, compile=True), tok, train_pairs, eval_pairs, tmp_path / "compiled")
+    assert compiled["steps"] == 24
+    assert compiled["final_loss"] == pytest.approx(eager["final_loss"], rel=1e-3)
+    a = torch.load(tmp_path / "eager" / "ckpt.pt", weights_only=False)["model"]
+    b = torch.load(tmp_path / "compiled" / "ckpt.pt", weights_only=False)["model"]
+    assert a.keys() == b.keys()                      # the compiled wrapper's names never reach the checkpoint
+    for name, tensor in a.items():
+        assert torch.allclose(tensor, b[name], atol=1e-4), name
