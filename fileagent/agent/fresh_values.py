@@ -62,6 +62,33 @@ def _fresh_name(rng: random.Random, like: str) -> str:
     return " ".join(words) + ("." + ext if ext else "")
 
 
+_ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _whole_word_at(text: str, word: str, start: int = 0) -> int:
+    """Index of the first `word` in text[start:] with no ASCII letter or digit on either side, else -1.
+    What `(?<![A-Za-z0-9])WORD(?![A-Za-z0-9])` finds, without compiling a regex per name (a corpus has
+    hundreds of thousands of names: compiling them took a fifth of its generation time)."""
+    i = text.find(word, start)
+    while i >= 0:
+        end = i + len(word)
+        if (i == 0 or text[i - 1] not in _ASCII_ALNUM) and (end == len(text) or text[end] not in _ASCII_ALNUM):
+            return i
+        i = text.find(word, i + 1)
+    return -1
+
+
+def _replace_whole_word(text: str, word: str, new: str) -> str:
+    """Every whole-word `word` (as `_whole_word_at` finds them, left to right) replaced by `new`."""
+    parts, done = [], 0
+    i = _whole_word_at(text, word)
+    while i >= 0:
+        parts += [text[done:i], new]
+        done = i + len(word)
+        i = _whole_word_at(text, word, done)
+    return "".join(parts) + text[done:]
+
+
 def fresh_names(src: str, tgt: str, rng: random.Random, chinese: bool = True) -> tuple[str, str]:
     """The same request and plan with the folder and file names replaced by made-up ones.
 
@@ -78,15 +105,14 @@ def fresh_names(src: str, tgt: str, rng: random.Random, chinese: bool = True) ->
         return src, tgt
     names = {seg for _, fields in steps for key, value in fields if key in NAME_KEYS and isinstance(value, str)
              for seg in value.split("/") if _ASCII_NAME.fullmatch(seg) and seg not in (".", "..") and seg in src}
-    for name in sorted(names, key=len, reverse=True):
-        pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(name) + r"(?![A-Za-z0-9])")
-        if not pattern.search(src):
+    for name in sorted(names, key=lambda n: (-len(n), n)):    # longest first; ties by name, not set order
+        if _whole_word_at(src, name) < 0:
             continue
         new = _fresh_name(rng, name)
-        if re.search(r"(?<![A-Za-z0-9])" + re.escape(new) + r"(?![A-Za-z0-9])", src):
+        if _whole_word_at(src, new) >= 0:
             continue        # a word the request already has: the swap would merge two mentions
-        src = pattern.sub(lambda m: new, src)
-        tgt = _QUOTED_RE.sub(lambda m: '"' + pattern.sub(lambda _: new, m.group(1)) + '"', tgt)
+        src = _replace_whole_word(src, name, new)
+        tgt = _QUOTED_RE.sub(lambda m: '"' + _replace_whole_word(m.group(1), name, new) + '"', tgt)
     return _fresh_chinese_names(src, tgt, steps, rng) if chinese else (src, tgt)
 
 
@@ -119,7 +145,7 @@ def _fresh_chinese_names(src: str, tgt: str, steps, rng: random.Random) -> tuple
     is also a verb, and stays)."""
     stems = [seg.rsplit(".", 1)[0] if "." in seg[1:] else seg for _, fields in steps for key, value in fields
              if key in NAME_KEYS and isinstance(value, str) for seg in value.split("/") if seg]
-    for stem in sorted({t for t in stems if _CJK_STEM.fullmatch(t)}, key=len, reverse=True):
+    for stem in sorted({t for t in stems if _CJK_STEM.fullmatch(t)}, key=lambda t: (-len(t), t)):
         n = src.count(stem)
         if n == 0 or n > stems.count(stem) or any(stem in other and stem != other for other in stems):
             continue
@@ -195,7 +221,7 @@ def fresh_texts(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
     texts = {value for _, fields in steps for key, value in fields
              if key in FREE_TEXT_KEYS and isinstance(value, str) and value and src.count(value) == 1
              and not set(value) & set('"\\')}
-    for text in sorted(texts, key=len, reverse=True):
+    for text in sorted(texts, key=lambda t: (-len(t), t)):
         if src.count(text) != 1:
             continue
         new = _fresh_text(rng, text)

@@ -192,3 +192,18 @@ def test_compile_without_a_cpp_compiler_is_refused_before_any_work(capsys, monke
     assert exit_info.value.code == 2
     assert "--compile on a CPU needs a C++ compiler" in capsys.readouterr().err
     assert not (tmp_path / "run").exists()                     # refused before the corpus or the folder
+
+
+def test_corpus_is_the_same_in_every_process():
+    """Set order of strings changes with PYTHONHASHSEED from one process to the next: the made-up names
+    and texts must not follow it, or a corpus seed would not fix the corpus."""
+    import os
+    import subprocess
+    import sys
+
+    code = ("import hashlib, json; from fileagent.agent import train_planner as t; "
+            "a = t.parser().parse_args(['--n', '600', '--seed', '3', '--fresh-names', '0.9', '--fresh-texts', '0.9']); "
+            "pairs, held = t.build_corpus(a); print(hashlib.sha256(json.dumps(pairs).encode()).hexdigest())")
+    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(digests) == 1 and len(next(iter(digests)).strip()) == 64
