@@ -80,6 +80,8 @@ def _whole_word_at(text: str, word: str, start: int = 0) -> int:
 
 def _replace_whole_word(text: str, word: str, new: str) -> str:
     """Every whole-word `word` (as `_whole_word_at` finds them, left to right) replaced by `new`."""
+    if not word:
+        raise ValueError("no word to replace")
     parts, done = [], 0
     i = _whole_word_at(text, word)
     while i >= 0:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import shutil
 import sys
@@ -78,7 +77,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--dropout", type=fraction, default=0.0,
                    help="dropout on embeddings and residual writes while training (0 = none)")
     p.add_argument("--compile", action="store_true",
-                   help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once)")
+                   help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once; "
+                        "with --dropout not bit-identical to an uncompiled run)")
     p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
@@ -208,9 +208,13 @@ def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.compile and args.device != "cuda" and not any(
-            shutil.which(c) for c in (os.environ.get("CXX", ""), "g++", "clang++", "c++", "cl") if c):
-        parser().error("--compile on a CPU needs a C++ compiler (g++, clang++ or cl) on PATH, or CXX set")
+    if args.compile and not args.device.startswith("cuda"):
+        import torch
+
+        from ..llm.train import cpp_compiler_available
+        if not (args.device == "auto" and torch.cuda.is_available()) and not cpp_compiler_available():
+            parser().error("--compile on a CPU needs the C++ compiler torch.compile uses: CXX (one program, "
+                           "no arguments) or else g++ (clang++ on macOS, cl on Windows) on PATH")
     if args.smoke:
         for k, v in SMOKE.items():
             if getattr(args, k) == parser().get_default(k):

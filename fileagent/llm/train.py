@@ -20,6 +20,7 @@ import json
 import math
 import os
 import random
+import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field, replace
@@ -108,11 +109,20 @@ def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int):
     return x, y, mask
 
 
+def cpp_compiler_available() -> bool:
+    """Whether torch.compile finds the C++ compiler it builds CPU kernels with: $CXX if set (one
+    program, no arguments), else the platform's default (g++; clang++ on macOS; cl on Windows)."""
+    cxx = os.environ.get("CXX") or {"win32": "cl", "darwin": "clang++"}.get(sys.platform, "g++")
+    return shutil.which(cxx) is not None
+
+
 def compiled_forward(model: GPT):
     """model.forward for training with its trunk torch.compile'd: that fuses the many small element-wise
     ops of a model this size (the uncompiled bf16 step on a CPU spends a quarter of its time in dtype
     casts and multiplies). The parameters stay the model's own, so the optimizer, checkpoints and export
-    see no difference. The head stays uncompiled: it keeps only the masked rows, a data-dependent shape."""
+    see no difference. The head stays uncompiled: it keeps only the masked rows, a data-dependent shape.
+    With dropout, the compiled trunk draws its masks from its own generator: such a run does not
+    repeat an uncompiled one bit for bit."""
     trunk = torch.compile(model.trunk)
 
     def forward(x, targets, loss_mask):
@@ -313,6 +323,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--ckpt-every", type=int, default=d.ckpt_every)
     p.add_argument("--time-limit", type=float, default=None, help="stop (and export) after this many seconds")
     p.add_argument("--resume", action="store_true")
+    p.add_argument("--compile", action="store_true", help="torch.compile the training step (see compiled_forward)")
     for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
     a = p.parse_args(argv)
@@ -327,7 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                       mlp_hidden=a.mlp_hidden)
     cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
                       seed=a.seed, device=a.device, threads=a.threads, precision=a.precision,
-                      eval_every=a.eval_every, eval_samples=a.eval_samples, ckpt_every=a.ckpt_every)
+                      eval_every=a.eval_every, eval_samples=a.eval_samples, ckpt_every=a.ckpt_every,
+                      compile=a.compile)
     metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
                     resume=a.resume, time_limit_s=a.time_limit)
     print(json.dumps(metrics, indent=2, ensure_ascii=False))

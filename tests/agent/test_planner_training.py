@@ -190,7 +190,7 @@ def test_compile_without_a_cpp_compiler_is_refused_before_any_work(capsys, monke
     with pytest.raises(SystemExit) as exit_info:
         train_planner.main(["--compile", "--device", "cpu", "--out", str(tmp_path / "run")])
     assert exit_info.value.code == 2
-    assert "--compile on a CPU needs a C++ compiler" in capsys.readouterr().err
+    assert "--compile on a CPU needs the C++ compiler torch.compile uses" in capsys.readouterr().err
     assert not (tmp_path / "run").exists()                     # refused before the corpus or the folder
 
 
@@ -207,3 +207,22 @@ def test_corpus_is_the_same_in_every_process():
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(digests) == 1 and len(next(iter(digests)).strip()) == 64
+
+
+def test_whole_word_replacement_is_the_regex_it_replaced():
+    import re
+
+    import pytest
+
+    rng = random.Random(5)
+    alphabet = "ab1_ -./\"文"
+    for _ in range(3000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 14)))
+        word = "".join(rng.choice("ab1_") for _ in range(rng.randint(1, 3)))
+        new = "".join(rng.choice("ab1\\") for _ in range(rng.randint(0, 3)))
+        pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(word) + r"(?![A-Za-z0-9])")
+        found = pattern.search(text)
+        assert fresh_values._whole_word_at(text, word) == (found.start() if found else -1), (text, word)
+        assert fresh_values._replace_whole_word(text, word, new) == pattern.sub(lambda m: new, text), (text, word)
+    with pytest.raises(ValueError):
+        fresh_values._replace_whole_word("a b", "", "x")
