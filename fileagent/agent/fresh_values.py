@@ -65,6 +65,12 @@ def _fresh_name(rng: random.Random, like: str) -> str:
 _ASCII_ALNUM = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
+def _longest_first(values) -> list[str]:
+    """Longest first (a name inside a longer one is swapped after it); ties by the text itself, since
+    set order follows PYTHONHASHSEED and a corpus seed must fix the corpus in every process."""
+    return sorted(values, key=lambda v: (-len(v), v))
+
+
 def _whole_word_at(text: str, word: str, start: int = 0) -> int:
     """Index of the first `word` in text[start:] with no ASCII letter or digit on either side, else -1.
     What `(?<![A-Za-z0-9])WORD(?![A-Za-z0-9])` finds, without compiling a regex per name (a corpus has
@@ -107,7 +113,7 @@ def fresh_names(src: str, tgt: str, rng: random.Random, chinese: bool = True) ->
         return src, tgt
     names = {seg for _, fields in steps for key, value in fields if key in NAME_KEYS and isinstance(value, str)
              for seg in value.split("/") if _ASCII_NAME.fullmatch(seg) and seg not in (".", "..") and seg in src}
-    for name in sorted(names, key=lambda n: (-len(n), n)):    # longest first; ties by name, not set order
+    for name in _longest_first(names):
         if _whole_word_at(src, name) < 0:
             continue
         new = _fresh_name(rng, name)
@@ -147,7 +153,7 @@ def _fresh_chinese_names(src: str, tgt: str, steps, rng: random.Random) -> tuple
     is also a verb, and stays)."""
     stems = [seg.rsplit(".", 1)[0] if "." in seg[1:] else seg for _, fields in steps for key, value in fields
              if key in NAME_KEYS and isinstance(value, str) for seg in value.split("/") if seg]
-    for stem in sorted({t for t in stems if _CJK_STEM.fullmatch(t)}, key=lambda t: (-len(t), t)):
+    for stem in _longest_first({t for t in stems if _CJK_STEM.fullmatch(t)}):
         n = src.count(stem)
         if n == 0 or n > stems.count(stem) or any(stem in other and stem != other for other in stems):
             continue
@@ -223,7 +229,7 @@ def fresh_texts(src: str, tgt: str, rng: random.Random) -> tuple[str, str]:
     texts = {value for _, fields in steps for key, value in fields
              if key in FREE_TEXT_KEYS and isinstance(value, str) and value and src.count(value) == 1
              and not set(value) & set('"\\')}
-    for text in sorted(texts, key=lambda t: (-len(t), t)):
+    for text in _longest_first(texts):
         if src.count(text) != 1:
             continue
         new = _fresh_text(rng, text)

@@ -208,13 +208,10 @@ def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    if args.compile and not args.device.startswith("cuda"):
-        import torch
-
-        from ..llm.train import cpp_compiler_available
-        if not (args.device == "auto" and torch.cuda.is_available()) and not cpp_compiler_available():
-            parser().error("--compile on a CPU needs the C++ compiler torch.compile uses: CXX (one program, "
-                           "no arguments) or else g++ (clang++ on macOS, cl on Windows) on PATH")
+    if args.compile:
+        from ..llm.train import compile_refusal
+        if refusal := compile_refusal(args.device):
+            parser().error(refusal)
     if args.smoke:
         for k, v in SMOKE.items():
             if getattr(args, k) == parser().get_default(k):

@@ -116,6 +116,16 @@ def cpp_compiler_available() -> bool:
     return shutil.which(cxx) is not None
 
 
+def compile_refusal(device: str) -> str | None:
+    """Why --compile cannot train on `device` ("auto", "cpu", "cuda..."), or None if it can: checked
+    before any work, so a missing compiler is one line, not a traceback after the corpus is built."""
+    on_cuda = device.startswith("cuda") or (device == "auto" and torch.cuda.is_available())
+    if on_cuda or cpp_compiler_available():
+        return None
+    return ("--compile on a CPU needs the C++ compiler torch.compile uses: CXX (one program, no arguments) "
+            "or else g++ (clang++ on macOS, cl on Windows) on PATH")
+
+
 def compiled_forward(model: GPT):
     """model.forward for training with its trunk torch.compile'd: that fuses the many small element-wise
     ops of a model this size (the uncompiled bf16 step on a CPU spends a quarter of its time in dtype
@@ -327,6 +337,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
     a = p.parse_args(argv)
+    if a.compile and (refusal := compile_refusal(a.device)):
+        p.error(refusal)
 
     train_pairs, eval_pairs = [], []
     with open(a.data, encoding="utf-8") as f:

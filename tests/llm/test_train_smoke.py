@@ -176,3 +176,14 @@ def test_compiled_training_follows_the_uncompiled_one(toy, tmp_path, monkeypatch
     assert a.keys() == b.keys()
     for name, tensor in a.items():
         assert torch.allclose(tensor, b[name], atol=1e-4), name
+
+
+def test_compile_without_a_cpp_compiler_is_refused_in_one_line(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("PATH", str(tmp_path))                  # an empty folder: no compiler on PATH
+    monkeypatch.delenv("CXX", raising=False)
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--data", str(tmp_path / "none.jsonl"), "--tokenizer", str(tmp_path / "none.model"),
+              "--out", str(tmp_path / "run"), "--compile", "--device", "cpu"])
+    assert exit_info.value.code == 2
+    assert "--compile on a CPU needs the C++ compiler torch.compile uses" in capsys.readouterr().err
+    assert not (tmp_path / "run").exists()
