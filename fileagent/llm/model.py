@@ -124,6 +124,20 @@ class Block(nn.Module):
         return x + self.drop(self.mlp(self.mlp_norm(x)))
 
 
+def round_rows_up(keep: torch.Tensor, multiple: int) -> torch.Tensor:
+    """`keep` (B*T,) with more positions switched on, the first unkept ones, so that it keeps a
+    multiple of `multiple` rows (unchanged where too few unkept positions are left)."""
+    extra = (-int(keep.sum())) % multiple
+    if extra == 0:
+        return keep
+    spare = (~keep).nonzero().squeeze(1)[:extra]
+    if len(spare) < extra:
+        return keep
+    keep = keep.clone()
+    keep[spare] = True
+    return keep
+
+
 class MaskedCrossEntropy(torch.autograd.Function):
     """Weighted mean cross-entropy of logits (N, V) against targets (N,), working in one (N, V) buffer.
 
@@ -186,15 +200,17 @@ class GPT(nn.Module):
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())
 
-    def forward(self, idx, targets=None, loss_mask=None, cache: KVCache | None = None):
+    def forward(self, idx, targets=None, loss_mask=None, cache: KVCache | None = None, row_multiple: int = 1):
         """idx (B, T) -> logits (B, T, V); loss = mean cross-entropy where loss_mask is 1.
 
         With a loss_mask, logits are only computed at the masked positions: (N, V), row-major order.
+        row_multiple > 1 adds unmasked positions, with loss weight 0, until N is a multiple of it: the
+        same loss and gradients from a matmul shape that repeats across batches (see train.py).
 
         targets (B, T) are already shifted (targets[:, t] is the token after idx[:, t]).
         With a cache, idx continues the cached sequence and the cache is extended.
         """
-        return self.head(self.trunk(idx, cache), targets, loss_mask)
+        return self.head(self.trunk(idx, cache), targets, loss_mask, row_multiple)
 
     def trunk(self, idx, cache: KVCache | None = None):
         """idx (B, T) -> final normalized hidden states (B, T, C): everything but the output head."""
@@ -208,7 +224,7 @@ class GPT(nn.Module):
             x = block(x, cos, sin, cache, layer)
         return self.norm(x)
 
-    def head(self, x, targets=None, loss_mask=None):
+    def head(self, x, targets=None, loss_mask=None, row_multiple: int = 1):
         """Hidden states (B, T, C) -> (logits, loss), as `forward` describes."""
         if targets is None:
             return x @ self.wte.weight.T, None                               # (B, T, V) tied head
@@ -216,7 +232,7 @@ class GPT(nn.Module):
             logits = x @ self.wte.weight.T
             return logits, F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten())
         # Only the masked positions need the (costly, V-wide) head: logits come back as (N, V).
-        keep = loss_mask.flatten() > 0                                       # (B*T,)
+        keep = round_rows_up(loss_mask.flatten() > 0, row_multiple)          # (B*T,)
         logits = x.flatten(0, 1)[keep] @ self.wte.weight.T                   # (N, V)
         weights = loss_mask.flatten()[keep].float()
         return logits, MaskedCrossEntropy.apply(logits, targets.flatten()[keep], weights)

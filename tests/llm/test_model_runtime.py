@@ -128,6 +128,36 @@ def test_masked_cross_entropy_matches_pytorch(dtype):
     assert torch.equal(ours_in.detach(), base.to(dtype))                  # the caller's logits are untouched
 
 
+def test_head_rows_rounded_up_give_the_same_loss_and_gradients():
+    model = random_model(SMALL).train()
+    torch.manual_seed(1)
+    idx = torch.randint(0, SMALL.vocab_size, (3, 12))
+    targets = torch.randint(0, SMALL.vocab_size, (3, 12))
+    mask = torch.zeros(3, 12)
+    mask[0, 5:] = 1
+    mask[1, 8:11] = 1
+    mask[2, 2:4] = 0.5                                                      # 12 masked rows, one weighted less
+    results = []
+    for multiple in (1, 8):
+        model.zero_grad()
+        logits, loss = model(idx, targets, mask, row_multiple=multiple)
+        loss.backward()
+        results.append((logits.shape[0], loss.detach(), {n: p.grad.clone() for n, p in model.named_parameters()}))
+    (rows, loss, grads), (rows8, loss8, grads8) = results
+    assert (rows, rows8) == (12, 16)
+    assert torch.allclose(loss, loss8, atol=1e-6)
+    assert all(torch.allclose(grads[n], grads8[n], atol=1e-6) for n in grads)
+
+
+def test_round_rows_up_adds_the_first_unkept_positions_only_where_it_can():
+    from fileagent.llm.model import round_rows_up
+    keep = torch.tensor([False, True, False, True, True, False])
+    assert round_rows_up(keep, 4).tolist() == [True, True, False, True, True, False]
+    assert keep.tolist() == [False, True, False, True, True, False]        # the caller's mask is untouched
+    assert round_rows_up(keep, 3) is keep                                   # already a multiple
+    assert round_rows_up(keep, 8) is keep                                   # 3 unkept positions cannot make 8
+
+
 def test_default_config_size():
     n = GPT(GPTConfig()).num_params()
     assert 2_500_000 <= n <= 3_500_000                                      # fp16 on disk: ~5 MB
