@@ -4,7 +4,8 @@ shapes, each in its own process, measured in the same run.
 Both train the shipped size (3 layers, 128 wide) on the same corpus sample with the shipped tokenizer
 for --seconds of training. Rounding pads the batch length to a multiple of train.BATCH_T_MULTIPLE and
 the head's rows to a multiple of train.HEAD_ROWS_MULTIPLE: same loss and gradients, far fewer distinct
-matmul shapes. Target: rounded >= 1.2x the exact-shape steps per second.
+matmul shapes (the loss and gradients are the same to float rounding). Target: rounded >= 1.2x the
+exact-shape steps per second. Exact runs first; both start cold, so each pays its own first kernels.
 
     python bench/bench_train_step.py [--seconds 120] [--pairs 20000] [--compile] [--threads 2]
 """
@@ -46,7 +47,9 @@ def main() -> int:
     ap.add_argument("--seconds", type=float, default=120.0, help="training time per mode")
     ap.add_argument("--pairs", type=int, default=20000, help="corpus pairs drawn (seed 3)")
     ap.add_argument("--threads", type=int, default=2)
-    ap.add_argument("--compile", action="store_true", help="torch.compile the trunk in both modes")
+    ap.add_argument("--compile", action="store_true",
+                    help="torch.compile the trunk in both modes (its one-off compile, 1-2 min cold, counts "
+                         "in the time: give --seconds 400 or more)")
     ap.add_argument("--child", choices=("exact", "rounded"), help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.child:

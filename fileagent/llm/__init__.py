@@ -6,7 +6,7 @@ Importing this package imports neither torch nor sentencepiece.
 Public API (import from the submodules):
 - tokenizer: `train_tokenizer(texts, out_prefix, vocab_size=4000, user_symbols=()) -> Path`,
   `Tokenizer(model_path)` with encode/decode/vocab_size/pad_id/bos_id/eos_id/sep_id/token_bytes().
-- model (torch): `GPTConfig`, `GPT` (forward(idx, targets=None, loss_mask=None) -> (logits, loss)),
+- model (torch): `GPTConfig`, `GPT` (forward(idx, targets=None, loss_mask=None, row_multiple=1) -> (logits, loss)),
   `export_npz(model, path)`.
 - runtime (NumPy only): `NumpyGPT.load(path)`, `.new_cache()`, `.forward(ids, cache) -> logits`, `Cache.copy()`.
 - decode (NumPy only): `Constraint` protocol, `beam_search(model, prompt_ids, *, eos_id, constraint=None,

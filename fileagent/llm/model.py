@@ -127,6 +127,8 @@ class Block(nn.Module):
 def round_rows_up(keep: torch.Tensor, multiple: int) -> torch.Tensor:
     """`keep` (B*T,) with more positions switched on, the first unkept ones, so that it keeps a
     multiple of `multiple` rows (unchanged where too few unkept positions are left)."""
+    if multiple <= 1:
+        return keep
     extra = (-int(keep.sum())) % multiple
     if extra == 0:
         return keep
@@ -205,7 +207,8 @@ class GPT(nn.Module):
 
         With a loss_mask, logits are only computed at the masked positions: (N, V), row-major order.
         row_multiple > 1 adds unmasked positions, with loss weight 0, until N is a multiple of it: the
-        same loss and gradients from a matmul shape that repeats across batches (see train.py).
+        same loss and gradients (to float rounding) from a matmul shape that repeats across batches
+        (see train.py).
 
         targets (B, T) are already shifted (targets[:, t] is the token after idx[:, t]).
         With a cache, idx continues the cached sequence and the cache is extended.
@@ -231,7 +234,8 @@ class GPT(nn.Module):
         if loss_mask is None:
             logits = x @ self.wte.weight.T
             return logits, F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten())
-        # Only the masked positions need the (costly, V-wide) head: logits come back as (N, V).
+        # Only the masked positions need the (costly, V-wide) head: logits come back as (N, V), N
+        # including the weight-0 rows that row_multiple adds.
         keep = round_rows_up(loss_mask.flatten() > 0, row_multiple)          # (B*T,)
         logits = x.flatten(0, 1)[keep] @ self.wte.weight.T                   # (N, V)
         weights = loss_mask.flatten()[keep].float()

@@ -96,18 +96,20 @@ def blend_into(avg: GPT, live: GPT, decay: float) -> None:
 
 
 # Batch shapes are rounded up so that few distinct ones occur: the length T to a multiple of 16 (pad
-# tokens on the right, unmasked), the head's masked rows to a multiple of 128 (extra rows with loss
-# weight 0). Neither changes the loss or a gradient. On a CPU, oneDNN sets up a bf16 matmul kernel for
-# each new shape, and the number of masked rows is new in nearly every batch: on 2 cores the head's
-# three (N, V) matmuls took 50 ms a step with exact shapes and 25 ms rounded, and the real training
-# loop ran 1,267 steps in 200 s with exact shapes, 2,031 with T rounded to 8 and 2,293 to 16 (32: 1,710).
+# tokens on the right, unmasked), the head's masked rows to a multiple of 128 on a CPU (extra rows
+# with loss weight 0). Neither changes the loss or a gradient beyond float rounding (with --dropout
+# the masks are drawn over the padded length: other draws, same distribution). On a CPU, oneDNN sets
+# up a bf16 matmul kernel for each new shape, and the number of masked rows is new in nearly every
+# batch: on 2 cores the head's three (N, V) matmuls took 50 ms a step with exact shapes and 25 ms
+# rounded, and the real training loop ran 1,267 steps in 200 s with exact shapes, 2,031 with T
+# rounded to 8 and 2,293 to 16 (32: 1,710).
 BATCH_T_MULTIPLE = 16
 HEAD_ROWS_MULTIPLE = 128
 
 
 def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int, multiple: int = 1, limit: int = 0):
     """Right-padded inputs x (B, T), shifted targets y (B, T), loss mask (B, T): 1 on tgt and eos.
-    T is the longest sequence rounded up to `multiple` (but not past `limit` when that is set)."""
+    T is the longest sequence rounded up to `multiple`; the rounding stops at `limit` when that is set."""
     T = max(len(s) for s in seqs) - 1
     T = max(T, min(-(-T // multiple) * multiple, limit or 1 << 30))
     x = torch.full((len(seqs), T), pad_id, dtype=torch.long)
@@ -138,7 +140,7 @@ def compile_refusal(device: str) -> str | None:
             "or else g++ (clang++ on macOS, cl on Windows) on PATH")
 
 
-def compiled_forward(model: GPT):
+def compiled_forward(model: GPT, row_multiple: int = 1):
     """model.forward for training with its trunk torch.compile'd: that fuses the many small element-wise
     ops of a model this size (the uncompiled bf16 step on a CPU spends a quarter of its time in dtype
     casts and multiplies). The parameters stay the model's own, so the optimizer, checkpoints and export
@@ -149,7 +151,7 @@ def compiled_forward(model: GPT):
 
     def forward(x, targets, loss_mask):
         torch._dynamo.mark_dynamic(x, 1)      # one graph for every batch length, not a recompile per length
-        return model.head(trunk(x), targets, loss_mask, HEAD_ROWS_MULTIPLE)
+        return model.head(trunk(x), targets, loss_mask, row_multiple)
     return forward
 
 
@@ -270,8 +272,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     use_bf16 = cfg.precision == "bf16" or (cfg.precision == "auto" and device.type == "cuda")
     model.use_plain_attention(use_bf16 and device.type == "cpu")
     model.train()
-    forward = compiled_forward(model) if cfg.compile else \
-        (lambda x, y, mask: model(x, y, mask, row_multiple=HEAD_ROWS_MULTIPLE))
+    rows = HEAD_ROWS_MULTIPLE if device.type == "cpu" else 1     # on a GPU the rounding would only add syncs
+    forward = compiled_forward(model, rows) if cfg.compile else \
+        (lambda x, y, mask: model(x, y, mask, row_multiple=rows))
     tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
     t_loop, stopped_early, start_step = time.perf_counter(), False, step
     while step < cfg.steps:

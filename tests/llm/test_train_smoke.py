@@ -12,6 +12,7 @@ torch = pytest.importorskip("torch")
 
 from fileagent.llm.decode import beam_search  # noqa: E402
 from fileagent.llm.model import GPT, GPTConfig  # noqa: E402
+from fileagent.llm import train as train_module  # noqa: E402
 from fileagent.llm.runtime import NumpyGPT  # noqa: E402
 from fileagent.llm.tokenizer import Tokenizer, train_tokenizer  # noqa: E402
 from fileagent.llm.train import (TrainConfig, blend_into, cpp_compiler_available, encode_pair,  # noqa: E402
@@ -71,7 +72,34 @@ def test_batch_length_rounded_up_keeps_the_loss(toy):
     assert make_batch(seqs, starts, tok.pad_id, multiple=multiple, limit=longest - 3)[0].shape[1] == longest
     torch.manual_seed(0)
     model = GPT(GPTConfig(**{**TINY.__dict__, "vocab_size": tok.vocab_size})).eval()
-    assert torch.allclose(model(x, y, mask)[1], model(xr, yr, maskr)[1], atol=1e-6)    # causal: pads come last
+    for plain in (False, True):                                             # both attention kernels
+        model.use_plain_attention(plain)
+        assert torch.allclose(model(x, y, mask)[1], model(xr, yr, maskr)[1], atol=1e-6)   # causal: pads come last
+
+
+def test_training_loop_rounds_batch_shapes(toy, tmp_path, monkeypatch):
+    import fileagent.llm.model as model_module
+    tok, train_pairs, eval_pairs = toy
+    lengths, rows = [], []
+    make_batch_exact, round_rows_up_exact = train_module.make_batch, model_module.round_rows_up
+
+    def recording_make_batch(*args, **kwargs):
+        batch = make_batch_exact(*args, **kwargs)
+        lengths.append(batch[0].shape[1])
+        return batch
+
+    def recording_round_rows_up(keep, multiple):
+        kept = round_rows_up_exact(keep, multiple)
+        rows.append(int(kept.sum()))
+        return kept
+    monkeypatch.setattr(train_module, "make_batch", recording_make_batch)
+    monkeypatch.setattr(model_module, "round_rows_up", recording_round_rows_up)
+    cfg = TrainConfig(model=TINY, steps=6, batch_size=8, warmup=2, threads=1, eval_every=0, eval_samples=0,
+                      log_every=3, ckpt_every=0, precision="fp32", device="cpu")
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path)
+    assert len(lengths) == len(rows) == 6
+    assert all(t % train_module.BATCH_T_MULTIPLE == 0 for t in lengths), lengths
+    assert all(n % train_module.HEAD_ROWS_MULTIPLE == 0 for n in rows), rows
 
 
 def test_smoke_training_learns_toy_mapping(toy, tmp_path):
@@ -182,6 +210,7 @@ def test_compiled_training_follows_the_uncompiled_one(toy, tmp_path, monkeypatch
     """--compile changes how the step runs, not what it computes: same batches (their lengths vary from
     step to step, so one graph must serve them all), same loss, same weights to float rounding."""
     tok, train_pairs, eval_pairs = toy
+    monkeypatch.setattr(train_module, "BATCH_T_MULTIPLE", 1)    # rounded, nearly every toy batch would be 32 long
     cfg = TrainConfig(model=TINY, steps=24, batch_size=8, warmup=5, threads=1, eval_every=0, eval_samples=5,
                       log_every=8, ckpt_every=0, precision="fp32")
     eager = train(cfg, tok, train_pairs, eval_pairs, tmp_path / "eager")
