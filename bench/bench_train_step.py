@@ -1,10 +1,10 @@
 """Training throughput of the planner model with the batch shapes rounded (the default) against exact
 shapes, each in its own process, measured in the same run.
 
-Both train the shipped size (3 layers, 128 wide) on the same corpus sample with the shipped tokenizer
-for --seconds of training. Rounding pads the batch length to a multiple of train.BATCH_T_MULTIPLE and
-the head's rows to a multiple of train.HEAD_ROWS_MULTIPLE: same loss and gradients, far fewer distinct
-matmul shapes (the loss and gradients are the same to float rounding). Target: rounded >= 1.2x the
+Both train the shipped model's config (from its metrics.json) on the same corpus sample with the
+shipped tokenizer for --seconds of training. Rounding pads the batch length to a multiple of
+train.BATCH_T_MULTIPLE and the head's rows to a multiple of train.HEAD_ROWS_MULTIPLE: the same loss
+and gradients to float rounding, far fewer distinct matmul shapes. Target: rounded >= 1.2x the
 exact-shape steps per second. Exact runs first; both start cold, so each pays its own first kernels.
 
     python bench/bench_train_step.py [--seconds 120] [--pairs 20000] [--compile] [--threads 2]
@@ -29,12 +29,13 @@ def child(mode: str, a: argparse.Namespace) -> dict:
     from fileagent.agent.corpus import generate
     from fileagent.agent.planner import SHIPPED_DIR, TOKENIZER_FILE
     from fileagent.llm.model import GPTConfig
+    shipped = GPTConfig(**json.loads((SHIPPED_DIR / "metrics.json").read_text(encoding="utf-8"))["model"])
     from fileagent.llm.tokenizer import Tokenizer
 
     if mode == "exact":
         T.BATCH_T_MULTIPLE, T.HEAD_ROWS_MULTIPLE = 1, 1
     pairs = [(e.src, e.tgt) for e in generate(a.pairs, seed=3) if e.split == "train"]
-    cfg = T.TrainConfig(model=GPTConfig(n_layer=3, n_head=4, n_embd=128, mlp_hidden=352), steps=10 ** 6,
+    cfg = T.TrainConfig(model=shipped, steps=10 ** 6,
                         batch_size=64, lr=3e-3, threads=a.threads, precision="bf16", eval_every=0,
                         compile=a.compile, device="cpu")
     with tempfile.TemporaryDirectory() as out:
