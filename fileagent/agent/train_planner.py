@@ -79,6 +79,8 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--compile", action="store_true",
                    help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once; "
                         "with --dropout not bit-identical to an uncompiled run)")
+    p.add_argument("--label-smoothing", type=fraction, default=0.0, metavar="EPS",
+                   help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none)")
     p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
@@ -248,7 +250,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                       dropout=args.dropout)
     cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
                       device=args.device, threads=args.threads, precision=args.precision, ema=args.ema,
-                      compile=args.compile,
+                      compile=args.compile, label_smoothing=args.label_smoothing,
                       eval_every=args.eval_every, eval_samples=200, ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)

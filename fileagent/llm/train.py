@@ -59,6 +59,7 @@ class TrainConfig:
     ckpt_every: int = 500
     ema: float = 0.0                  # > 0: also keep an exponential moving average of the weights (decay)
     compile: bool = False             # torch.compile the training forward (one compile, any batch length)
+    label_smoothing: float = 0.0      # share of each target's probability spread over the whole vocabulary
 
 
 def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
@@ -272,6 +273,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     use_bf16 = cfg.precision == "bf16" or (cfg.precision == "auto" and device.type == "cuda")
     model.use_plain_attention(use_bf16 and device.type == "cpu")
     model.train()
+    model.label_smoothing = cfg.label_smoothing
     rows = HEAD_ROWS_MULTIPLE if device.type == "cpu" else 1     # on a GPU the rounding would only add syncs
     forward = compiled_forward(model, rows) if cfg.compile else \
         (lambda x, y, mask: model(x, y, mask, row_multiple=rows))
@@ -350,11 +352,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--time-limit", type=float, default=None, help="stop (and export) after this many seconds")
     p.add_argument("--resume", action="store_true")
     p.add_argument("--compile", action="store_true", help="torch.compile the training step (see compiled_forward)")
+    p.add_argument("--label-smoothing", type=float, default=d.label_smoothing, metavar="EPS",
+                   help="the target token gets 1 - EPS of the loss's probability, every token EPS / vocabulary")
     for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
     a = p.parse_args(argv)
     if a.compile and (refusal := compile_refusal(a.device)):
         p.error(refusal)
+    if not 0.0 <= a.label_smoothing < 1.0:
+        p.error(f"argument --label-smoothing: {a.label_smoothing} is not in [0, 1)")
 
     train_pairs, eval_pairs = [], []
     with open(a.data, encoding="utf-8") as f:
@@ -367,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
                       seed=a.seed, device=a.device, threads=a.threads, precision=a.precision,
                       eval_every=a.eval_every, eval_samples=a.eval_samples, ckpt_every=a.ckpt_every,
-                      compile=a.compile)
+                      compile=a.compile, label_smoothing=a.label_smoothing)
     metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
                     resume=a.resume, time_limit_s=a.time_limit)
     print(json.dumps(metrics, indent=2, ensure_ascii=False))

@@ -175,7 +175,8 @@ def test_corpus_in_worker_processes_is_fixed_by_n_seed_and_workers():
 def test_out_of_range_training_options_are_refused_in_one_line(capsys):
     import pytest
 
-    for option, value in (("--ema", "1"), ("--dropout", "-0.1"), ("--corpus-workers", "0")):
+    for option, value in (("--ema", "1"), ("--dropout", "-0.1"), ("--label-smoothing", "1"),
+                          ("--corpus-workers", "0")):
         with pytest.raises(SystemExit) as exit_info:
             train_planner.parser().parse_args([option, value])
         assert exit_info.value.code == 2

@@ -109,8 +109,9 @@ def test_loss_only_where_masked():
     assert not torch.allclose(loss, model(idx, other, mask)[1])
 
 
+@pytest.mark.parametrize("smoothing", [0.0, 0.1])
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
-def test_masked_cross_entropy_matches_pytorch(dtype):
+def test_masked_cross_entropy_matches_pytorch(dtype, smoothing):
     from fileagent.llm.model import MaskedCrossEntropy
     torch.manual_seed(0)
     base = torch.randn(12, 50) * 3
@@ -118,14 +119,29 @@ def test_masked_cross_entropy_matches_pytorch(dtype):
     weights = torch.rand(12)
     ours_in = base.clone().to(dtype).requires_grad_()
     ref_in = base.clone().to(dtype).float().requires_grad_()
-    ours = MaskedCrossEntropy.apply(ours_in, targets, weights)
-    ref = (F.cross_entropy(ref_in, targets, reduction="none") * weights).sum() / weights.sum()
+    ours = MaskedCrossEntropy.apply(ours_in, targets, weights, smoothing)
+    ref = (F.cross_entropy(ref_in, targets, reduction="none", label_smoothing=smoothing) * weights).sum() / weights.sum()
     (ours * 2).backward()
     (ref * 2).backward()
     assert torch.allclose(ours, ref, atol=1e-5)
     assert ours_in.grad.dtype == dtype
     assert torch.allclose(ours_in.grad.float(), ref_in.grad, atol=1e-2 if dtype == torch.bfloat16 else 1e-6)
     assert torch.equal(ours_in.detach(), base.to(dtype))                  # the caller's logits are untouched
+
+
+def test_label_smoothing_reaches_the_loss_on_both_head_paths():
+    model = random_model(SMALL).train()
+    torch.manual_seed(2)
+    idx = torch.randint(0, SMALL.vocab_size, (2, 10))
+    targets = torch.randint(0, SMALL.vocab_size, (2, 10))
+    mask = torch.ones(2, 10)
+    plain_masked, plain_full = model(idx, targets, mask)[1], model(idx, targets)[1]
+    model.label_smoothing = 0.2
+    logits, smoothed = model(idx, targets, mask)
+    ref = F.cross_entropy(logits.float(), targets.flatten(), label_smoothing=0.2)
+    assert torch.allclose(smoothed, ref, atol=1e-5) and not torch.allclose(smoothed, plain_masked)
+    assert torch.allclose(model(idx, targets)[1], smoothed, atol=1e-5)
+    assert torch.allclose(plain_full, plain_masked, atol=1e-5)
 
 
 def test_head_rows_rounded_up_give_the_same_loss_and_gradients():

@@ -102,6 +102,22 @@ def test_training_loop_rounds_batch_shapes(toy, tmp_path, monkeypatch):
     assert all(n % train_module.HEAD_ROWS_MULTIPLE == 0 for n in rows), rows
 
 
+def test_training_loop_passes_label_smoothing_to_the_loss(toy, tmp_path, monkeypatch):
+    import fileagent.llm.model as model_module
+    tok, train_pairs, eval_pairs = toy
+    seen = []
+    apply_exact = model_module.MaskedCrossEntropy.apply
+
+    def recording_apply(logits, targets, weights, smoothing=0.0):
+        seen.append(smoothing)
+        return apply_exact(logits, targets, weights, smoothing)
+    monkeypatch.setattr(model_module.MaskedCrossEntropy, "apply", recording_apply)
+    cfg = TrainConfig(model=TINY, steps=3, batch_size=8, warmup=2, threads=1, eval_every=0, eval_samples=0,
+                      log_every=3, ckpt_every=0, precision="fp32", device="cpu", label_smoothing=0.1)
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path)
+    assert seen == [0.1] * 3
+
+
 def test_smoke_training_learns_toy_mapping(toy, tmp_path):
     tok, train_pairs, eval_pairs = toy
     torch.manual_seed(0)
