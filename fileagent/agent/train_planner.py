@@ -80,7 +80,8 @@ def parser() -> argparse.ArgumentParser:
                    help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once; "
                         "with --dropout not bit-identical to an uncompiled run)")
     p.add_argument("--label-smoothing", type=fraction, default=0.0, metavar="EPS",
-                   help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none)")
+                   help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
+                        "the logged loss includes it)")
     p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
