@@ -144,7 +144,7 @@ class MaskedCrossEntropy(torch.autograd.Function):
     """Weighted mean cross-entropy of logits (N, V) against targets (N,), working in one (N, V) buffer.
 
     Same value and gradient as F.cross_entropy(..., label_smoothing=smoothing) weighted by `weights`
-    (the target gets 1 - smoothing of the probability, every token of the vocabulary smoothing / V).
+    (the target's probability is 1 - smoothing + smoothing / V, every other token's smoothing / V).
     PyTorch's own path allocates and fills three more (N, V) tensors (log-softmax, its gradient, the
     one-hot scatter); on a 2-core CPU those fresh pages cost about a third of a training step. Here one
     fp32 copy of the logits becomes exp(logits - max) in place, and the backward turns it into the

@@ -353,7 +353,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--resume", action="store_true")
     p.add_argument("--compile", action="store_true", help="torch.compile the training step (see compiled_forward)")
     p.add_argument("--label-smoothing", type=float, default=d.label_smoothing, metavar="EPS",
-                   help="the target token gets 1 - EPS of the loss's probability, every token EPS / vocabulary")
+                   help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
+                        "the logged loss includes it)")
     for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
     a = p.parse_args(argv)

@@ -172,6 +172,22 @@ def test_corpus_in_worker_processes_is_fixed_by_n_seed_and_workers():
     assert [e.src for e in one[1]] == [e.src for e in plain[1]] and len(one[0]) == len(plain[0])
 
 
+def test_label_smoothing_option_reaches_the_training_config(tmp_path, monkeypatch):
+    import pytest
+
+    import fileagent.llm.train as train_module
+
+    class Recorded(Exception):
+        pass
+
+    def recording_train(cfg, *args, **kwargs):
+        raise Recorded(cfg)
+    monkeypatch.setattr(train_module, "train", recording_train)
+    with pytest.raises(Recorded) as got:
+        train_planner.main(["--smoke", "--n", "300", "--label-smoothing", "0.2", "--out", str(tmp_path / "run")])
+    assert got.value.args[0].label_smoothing == 0.2
+
+
 def test_out_of_range_training_options_are_refused_in_one_line(capsys):
     import pytest
 

@@ -211,6 +211,21 @@ def test_cli_trains_and_exports(toy, tmp_path):
     assert metrics["steps"] == 5 and 0.0 <= metrics["accuracy"] <= 1.0 and np.isfinite(metrics["final_loss"])
 
 
+def test_cli_label_smoothing_reaches_the_training_config(toy, tmp_path, monkeypatch, capsys):
+    tok, train_pairs, _ = toy
+    data = tmp_path / "corpus.jsonl"
+    data.write_text("\n".join(json.dumps({"src": s, "tgt": t, "split": "train"}) for s, t in train_pairs[:20]),
+                    encoding="utf-8")
+    seen = []
+    monkeypatch.setattr(train_module, "train", lambda cfg, *args, **kwargs: seen.append(cfg) or {})
+    argv = ["--data", str(data), "--tokenizer", str(tok.model_path), "--out", str(tmp_path / "run")]
+    assert main(argv + ["--label-smoothing", "0.1"]) == 0
+    assert [cfg.label_smoothing for cfg in seen] == [0.1]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv + ["--label-smoothing", "1"])
+    assert exit_info.value.code == 2 and "--label-smoothing: 1.0 is not in [0, 1)" in capsys.readouterr().err
+
+
 def test_lr_schedule_follows_the_time_budget_when_it_runs_out_first():
     from fileagent.llm.train import TrainConfig, lr_at
     cfg = TrainConfig(steps=1000, lr=1e-3, min_lr=1e-4, warmup=10)
