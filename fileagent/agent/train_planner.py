@@ -37,6 +37,22 @@ def fraction(text: str) -> float:
     return value
 
 
+def share(text: str) -> float:
+    """An argparse type: a number in [0, 1]."""
+    value = float(text)
+    if not 0.0 <= value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not in [0, 1]")
+    return value
+
+
+def sampling_alpha(text: str) -> float:
+    """An argparse type: a number in (0, 1]."""
+    value = float(text)
+    if not 0.0 < value <= 1.0:
+        raise argparse.ArgumentTypeError(f"{text} is not in (0, 1]")
+    return value
+
+
 def positive(text: str) -> int:
     value = int(text)
     if value < 1:
@@ -82,6 +98,11 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--label-smoothing", type=fraction, default=0.0, metavar="EPS",
                    help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
                         "the logged loss includes it)")
+    p.add_argument("--subword-sampling", type=share, default=0.0, metavar="P",
+                   help="share of training requests whose words the plan does not copy are segmented at random "
+                        "(subword regularization; 0 = none)")
+    p.add_argument("--subword-alpha", type=sampling_alpha, default=0.2, metavar="A",
+                   help="sentencepiece sampling alpha for those requests (lower: flatter draws)")
     p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
@@ -252,6 +273,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
                       device=args.device, threads=args.threads, precision=args.precision, ema=args.ema,
                       compile=args.compile, label_smoothing=args.label_smoothing,
+                      subword_sampling=args.subword_sampling, subword_alpha=args.subword_alpha,
                       eval_every=args.eval_every, eval_samples=200, ckpt_every=max(100, args.eval_every))
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)

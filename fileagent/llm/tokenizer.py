@@ -87,9 +87,16 @@ class Tokenizer:
             raise ValueError(f"{model_path}: not a tokenizer made by train_tokenizer (special ids differ)")
         self._bytes: list[bytes] | None = None
 
-    def encode(self, text: str) -> list[int]:
+    def encode(self, text: str, sample_alpha: float = 0.0) -> list[int]:
+        """Ids that spell `text` exactly: the most likely segmentation, or with `sample_alpha` > 0 one
+        drawn at random (sentencepiece's subword sampling over all segmentations, each weighted by its
+        probability to the power alpha: the lower alpha, the flatter the draw; `seed_sampling` fixes it)."""
+        if sample_alpha > 0:
+            options = dict(out_type=int, enable_sampling=True, alpha=sample_alpha, nbest_size=-1)
+        else:
+            options = dict(out_type=int)
         if _SPACE not in text:
-            return self._sp.encode(text, out_type=int)
+            return self._sp.encode(text, **options)
         # sentencepiece reads a literal "▁" as a space; spell it as its three raw bytes instead.
         literal = [self._sp.piece_to_id(f"<0x{b:02X}>") for b in _SPACE.encode()]
         ids: list[int] = []
@@ -97,8 +104,15 @@ class Tokenizer:
             if k:
                 ids += literal
             if part:
-                ids += self._sp.encode(part, out_type=int)
+                ids += self._sp.encode(part, **options)
         return ids
+
+    @staticmethod
+    def seed_sampling(seed: int) -> None:
+        """Fix the draws of `encode(..., sample_alpha)` from here on (sentencepiece has one global generator)."""
+        import sentencepiece as spm
+
+        spm.set_random_generator_seed(seed)
 
     def decode(self, ids: Sequence[int]) -> str:
         """Exact inverse of encode; a cut-off UTF-8 sequence decodes to U+FFFD."""

@@ -20,6 +20,7 @@ import json
 import math
 import os
 import random
+import re
 import shutil
 import sys
 import time
@@ -60,15 +61,42 @@ class TrainConfig:
     ema: float = 0.0                  # > 0: also keep an exponential moving average of the weights (decay)
     compile: bool = False             # torch.compile the training forward (one compile, any batch length)
     label_smoothing: float = 0.0      # share of each target's probability spread over the whole vocabulary
+    subword_sampling: float = 0.0     # share of training requests with words re-segmented at random (see below)
+    subword_alpha: float = 0.2        # sentencepiece's sampling alpha for those (lower: flatter draws)
 
 
 def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
     return [tok.bos_id] + tok.encode(src) + [tok.sep_id]
 
 
-def encode_pair(tok: Tokenizer, src: str, tgt: str) -> tuple[list[int], int]:
-    """(bos src sep tgt eos, index of the first tgt token)."""
-    prompt = prompt_ids(tok, src)
+_WORD = re.compile(r"[A-Za-z']+")
+
+
+def resegmented_prompt(tok: Tokenizer, src: str, tgt: str, alpha: float) -> list[int]:
+    """prompt_ids(tok, src), but with each English word of the request that the plan does not copy
+    segmented at random (subword regularization): the model meets "re|loc|ate" and "r|e|lo|cate" as
+    well as the tokenizer's "re|lo|cate", the aim being that a word it rarely saw still shares pieces
+    with ones it knows. Names the plan copies keep the segmentation they have in the plan, which
+    copying relies on. The request is cut before each space (a piece never spans one); should the
+    pieces of those cuts ever differ from the whole request's, the request stays as it is."""
+    whole = tok.encode(src)
+    kept: list[int] = []
+    drawn: list[int] = []
+    copied = tgt.lower()
+    for chunk in re.split(r"(?= )", src):
+        if not chunk:
+            continue
+        ids = tok.encode(chunk)
+        kept += ids
+        word = chunk.strip(" \"'?.,!")
+        drawn += tok.encode(chunk, alpha) if _WORD.fullmatch(word) and word.lower() not in copied else ids
+    return [tok.bos_id] + (drawn if kept == whole else whole) + [tok.sep_id]
+
+
+def encode_pair(tok: Tokenizer, src: str, tgt: str, sample_alpha: float = 0.0) -> tuple[list[int], int]:
+    """(bos src sep tgt eos, index of the first tgt token); `sample_alpha` > 0: the request's
+    uncopied words segmented at random (resegmented_prompt)."""
+    prompt = resegmented_prompt(tok, src, tgt, sample_alpha) if sample_alpha > 0 else prompt_ids(tok, src)
     return prompt + tok.encode(tgt) + [tok.eos_id], len(prompt)
 
 
@@ -213,7 +241,11 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     np.random.seed(cfg.seed)
     torch.manual_seed(cfg.seed)
 
-    data = [encode_pair(tokenizer, s, t) for s, t in train_pairs]
+    # Which requests are re-segmented, and how, is fixed by the seed (so --resume sees the same data).
+    resegment = random.Random(cfg.seed)
+    tokenizer.seed_sampling(cfg.seed)
+    data = [encode_pair(tokenizer, s, t, cfg.subword_alpha if resegment.random() < cfg.subword_sampling else 0.0)
+            for s, t in train_pairs]
     kept = [d for d in data if len(d[0]) <= cfg.model.block_size + 1]
     if not kept:
         raise ValueError("no training pair fits in block_size")
@@ -355,6 +387,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--label-smoothing", type=float, default=d.label_smoothing, metavar="EPS",
                    help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
                         "the logged loss includes it)")
+    p.add_argument("--subword-sampling", type=float, default=d.subword_sampling, metavar="P",
+                   help="share of training requests whose words the plan does not copy are segmented at random "
+                        "(subword regularization; 0 = none)")
+    p.add_argument("--subword-alpha", type=float, default=d.subword_alpha, metavar="A",
+                   help="sentencepiece sampling alpha for those requests (lower: flatter draws)")
     for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
     a = p.parse_args(argv)
@@ -362,6 +399,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         p.error(refusal)
     if not 0.0 <= a.label_smoothing < 1.0:
         p.error(f"argument --label-smoothing: {a.label_smoothing} is not in [0, 1)")
+    if not 0.0 <= a.subword_sampling <= 1.0:
+        p.error(f"argument --subword-sampling: {a.subword_sampling} is not in [0, 1]")
+    if not 0.0 < a.subword_alpha <= 1.0:
+        p.error(f"argument --subword-alpha: {a.subword_alpha} is not in (0, 1]")
 
     train_pairs, eval_pairs = [], []
     with open(a.data, encoding="utf-8") as f:
@@ -374,7 +415,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
                       seed=a.seed, device=a.device, threads=a.threads, precision=a.precision,
                       eval_every=a.eval_every, eval_samples=a.eval_samples, ckpt_every=a.ckpt_every,
-                      compile=a.compile, label_smoothing=a.label_smoothing)
+                      compile=a.compile, label_smoothing=a.label_smoothing,
+                      subword_sampling=a.subword_sampling, subword_alpha=a.subword_alpha)
     metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
                     resume=a.resume, time_limit_s=a.time_limit)
     print(json.dumps(metrics, indent=2, ensure_ascii=False))

@@ -184,15 +184,17 @@ def test_label_smoothing_option_reaches_the_training_config(tmp_path, monkeypatc
         raise Recorded(cfg)
     monkeypatch.setattr(train_module, "train", recording_train)
     with pytest.raises(Recorded) as got:
-        train_planner.main(["--smoke", "--n", "300", "--label-smoothing", "0.2", "--out", str(tmp_path / "run")])
-    assert got.value.args[0].label_smoothing == 0.2
+        train_planner.main(["--smoke", "--n", "300", "--label-smoothing", "0.2", "--subword-sampling", "1",
+                            "--subword-alpha", "0.3", "--out", str(tmp_path / "run")])
+    cfg = got.value.args[0]
+    assert (cfg.label_smoothing, cfg.subword_sampling, cfg.subword_alpha) == (0.2, 1.0, 0.3)
 
 
 def test_out_of_range_training_options_are_refused_in_one_line(capsys):
     import pytest
 
     for option, value in (("--ema", "1"), ("--dropout", "-0.1"), ("--label-smoothing", "1"),
-                          ("--corpus-workers", "0")):
+                          ("--corpus-workers", "0"), ("--subword-sampling", "1.5"), ("--subword-alpha", "0")):
         with pytest.raises(SystemExit) as exit_info:
             train_planner.parser().parse_args([option, value])
         assert exit_info.value.code == 2

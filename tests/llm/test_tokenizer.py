@@ -67,6 +67,17 @@ def test_digits_split(tok):
     assert pieces == ["2", "0", "2", "4"]
 
 
+def test_sampled_segmentations_spell_the_text_vary_and_follow_the_seed(tok):
+    text = 'please move every pdf in "inbox" to archive/scans \u2581 报告 done'
+    tok.seed_sampling(5)
+    first = [tok.encode(text, sample_alpha=0.1) for _ in range(20)]
+    assert all(tok.decode(ids) == text for ids in first)
+    assert len({tuple(ids) for ids in first}) > 5
+    tok.seed_sampling(5)
+    assert [tok.encode(text, sample_alpha=0.1) for _ in range(20)] == first
+    assert tok.encode(text, sample_alpha=0.0) == tok.encode(text)
+
+
 def test_training_is_deterministic_and_leaves_no_files(tmp_path):
     a = train_tokenizer(CORPUS, tmp_path / "a" / "tok", vocab_size=400, user_symbols=["<x>"])
     b = train_tokenizer(CORPUS, tmp_path / "b" / "tok", vocab_size=400, user_symbols=["<x>"])

@@ -118,6 +118,40 @@ def test_training_loop_passes_label_smoothing_to_the_loss(toy, tmp_path, monkeyp
     assert seen == [0.1] * 3
 
 
+def test_resegmented_prompt_keeps_the_text_and_the_copied_names():
+    from fileagent.agent.planner import SHIPPED_DIR, TOKENIZER_FILE
+    from fileagent.llm.train import prompt_ids, resegmented_prompt
+    tok = Tokenizer(SHIPPED_DIR / TOKENIZER_FILE)               # a real vocabulary: words of several pieces
+    src, tgt = "would you kindly relocate notes.txt into archive", 'move path="notes.txt" to="archive"'
+    tok.seed_sampling(3)
+    draws = [resegmented_prompt(tok, src, tgt, 0.1) for _ in range(30)]
+    assert all(tok.decode(d) == tok.decode(prompt_ids(tok, src)) for d in draws)
+    assert len({tuple(d) for d in draws}) > 10                    # the template words vary
+    names = [tok.encode(" notes.txt"), tok.encode(" archive")]
+    for d in draws:                                               # the copied names keep their pieces
+        assert all(any(d[k:k + len(name)] == name for k in range(len(d))) for name in names)
+    assert resegmented_prompt(tok, "把 notes.txt 移到 archive", tgt, 0.1) == prompt_ids(tok, "把 notes.txt 移到 archive")
+
+
+def test_training_loop_resegments_the_requested_share_of_requests(toy, tmp_path, monkeypatch):
+    tok, train_pairs, eval_pairs = toy
+    alphas = []
+    encode_exact = train_module.encode_pair
+
+    def recording_encode(tok, src, tgt, sample_alpha=0.0):
+        alphas.append(sample_alpha)
+        return encode_exact(tok, src, tgt, sample_alpha)
+    monkeypatch.setattr(train_module, "encode_pair", recording_encode)
+    cfg = TrainConfig(model=TINY, steps=1, batch_size=8, warmup=1, threads=1, eval_every=0, eval_samples=0,
+                      log_every=1, ckpt_every=0, precision="fp32", device="cpu",
+                      subword_sampling=0.25, subword_alpha=0.3)
+    train(cfg, tok, train_pairs, eval_pairs, tmp_path)
+    assert set(alphas) == {0.0, 0.3} and 0.2 < alphas.count(0.3) / len(train_pairs) < 0.3
+    alphas.clear()
+    train(replace(cfg, subword_sampling=0.0), tok, train_pairs, eval_pairs, tmp_path / "plain")
+    assert set(alphas) == {0.0}
+
+
 def test_smoke_training_learns_toy_mapping(toy, tmp_path):
     tok, train_pairs, eval_pairs = toy
     torch.manual_seed(0)
@@ -221,6 +255,11 @@ def test_cli_label_smoothing_reaches_the_training_config(toy, tmp_path, monkeypa
     argv = ["--data", str(data), "--tokenizer", str(tok.model_path), "--out", str(tmp_path / "run")]
     assert main(argv + ["--label-smoothing", "0.1"]) == 0
     assert [cfg.label_smoothing for cfg in seen] == [0.1]
+    assert main(argv + ["--subword-sampling", "0.5", "--subword-alpha", "0.3"]) == 0
+    assert [(cfg.subword_sampling, cfg.subword_alpha) for cfg in seen[1:]] == [(0.5, 0.3)]
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv + ["--subword-alpha", "0"])
+    assert exit_info.value.code == 2 and "--subword-alpha: 0.0 is not in (0, 1]" in capsys.readouterr().err
     with pytest.raises(SystemExit) as exit_info:
         main(argv + ["--label-smoothing", "1"])
     assert exit_info.value.code == 2 and "--label-smoothing: 1.0 is not in [0, 1)" in capsys.readouterr().err
