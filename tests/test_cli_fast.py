@@ -77,6 +77,10 @@ def R(k):
 
 
 # (argv built from the kit, whether the fast path takes it)
+# Exit 4 by a rule of the planner (longer than the model reads), not by how a model happens to read
+# gibberish: "zzz qqq" was refused by one model and planned as a new folder by the next.
+UNPLANNABLE = "zzz " * 300
+
 CASES = {
     "plan": (lambda k: ["plan", P], True),
     "plan --root X": (lambda k: ["plan", "--root", R(k), P], True),
@@ -87,7 +91,7 @@ CASES = {
     "plan -- -prompt": (lambda k: ["plan", "--root", R(k), "--", "-delete the pdf files"], True),
     "plan missing root": (lambda k: ["plan", "--root", str(k.tmp / "nowhere"), P], True),
     "plan missing config": (lambda k: ["plan", "--config", str(k.tmp / "missing.yaml"), P], True),
-    "plan cannot plan": (lambda k: ["plan", "zzz qqq"], True),
+    "plan cannot plan": (lambda k: ["plan", UNPLANNABLE], True),
     "bare prompt, no --yes, no tty": (lambda k: [P], True),
     "bare --root X --yes": (lambda k: ["--root", R(k), "--yes", P], True),
     "bare -- -prompt": (lambda k: ["--", "-delete the pdf files"], True),
@@ -95,7 +99,7 @@ CASES = {
     "run --json no --yes": (lambda k: ["run", "--json", P], True),
     "run --on-conflict bogus": (lambda k: ["run", "--on-conflict", "bogus", "--yes", P], True),
     "run --on-conflict=skip --yes": (lambda k: ["run", "--on-conflict=skip", "--yes", P], True),
-    "run --config X cannot plan": (lambda k: ["run", "--config", str(k.tmp / "config.yaml"), "-y", "zzz qqq"], True),
+    "run --config X cannot plan": (lambda k: ["run", "--config", str(k.tmp / "config.yaml"), "-y", UNPLANNABLE], True),
     "plan --help": (lambda k: ["plan", "--help"], False),
     "run -h": (lambda k: ["run", "-h", P], False),
     "plan unknown option": (lambda k: ["plan", "--bogus", P], False),
@@ -198,7 +202,7 @@ def penv(tmp_path):
     return e
 
 
-@pytest.mark.parametrize("argv", [["plan", P], ["--yes", P], ["plan", "--json", "zzz qqq"],
+@pytest.mark.parametrize("argv", [["plan", P], ["--yes", P], ["plan", "--json", UNPLANNABLE],
                                   ["run", "--on-conflict", "nope", P], ["plan", "--help"]])
 def test_subprocess_parity(tmp_path, penv, make_tree, read_tree, argv):
     results = []
