@@ -22,35 +22,31 @@ import time
 from collections import Counter
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .fresh_values import fresh_names, fresh_texts
 
 SMOKE = dict(n=600, vocab=1200, steps=60, n_layer=1, n_head=2, n_embd=32, mlp_hidden=64, batch=16, eval_n=20)
 
 
-def fraction(text: str) -> float:
-    """An argparse type: a number in [0, 1)."""
-    value = float(text)
-    if not 0.0 <= value < 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not in [0, 1)")
-    return value
+def number_in(interval: str, name: str) -> Callable[[str], float]:
+    """An argparse type (called `name` in argparse's own errors): a number in `interval`, written
+    "[0, 1)", "(0, 1]"..., as the error for a number outside it says."""
+    low, high = (float(end) for end in interval[1:-1].split(","))
+
+    def parse(text: str) -> float:
+        value = float(text)
+        if not ((low < value) if interval[0] == "(" else (low <= value)) or \
+                not ((value < high) if interval[-1] == ")" else (value <= high)):
+            raise argparse.ArgumentTypeError(f"{text} is not in {interval}")
+        return value
+    parse.__name__ = name
+    return parse
 
 
-def share(text: str) -> float:
-    """An argparse type: a number in [0, 1]."""
-    value = float(text)
-    if not 0.0 <= value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not in [0, 1]")
-    return value
-
-
-def sampling_alpha(text: str) -> float:
-    """An argparse type: a number in (0, 1]."""
-    value = float(text)
-    if not 0.0 < value <= 1.0:
-        raise argparse.ArgumentTypeError(f"{text} is not in (0, 1]")
-    return value
+fraction = number_in("[0, 1)", "fraction")
+share = number_in("[0, 1]", "share")
+sampling_alpha = number_in("(0, 1]", "sampling_alpha")
 
 
 def positive(text: str) -> int:
