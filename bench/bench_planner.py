@@ -5,7 +5,8 @@
                       100%) and greedy without the grammar (target >= 99%)
   latency             `python -m fileagent plan` whole process on a 10-file folder, median of --runs,
                       against `organize sim` (organize-tool 3.3.0, same venv as bench_sort.py)
-  size, training      model + tokenizer bytes on disk (<= 8 MB); training time and tokens/s from
+  size, training      model + tokenizer (+ channel model) bytes on disk (<= 8 MB); training time
+                      (the whole run, corpus and tokenizer included, <= 30 min) and tokens/s from
                       the metrics.json written by `fileagent train`
 
     python bench/bench_planner.py [--n 300] [--runs 15] [--no-organize] [--model-dir DIR]
@@ -28,7 +29,7 @@ from bench_sort import ORGANIZE_VERSION, organize_bin, time_organize  # noqa: E4
 
 from fileagent.agent.corpus import generate  # noqa: E402
 from fileagent.agent.corpus.build import recorded_heldout  # noqa: E402
-from fileagent.agent.planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
+from fileagent.agent.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
 from fileagent.agent.train_planner import evaluate  # noqa: E402
 
 REQUEST = "move the pdf files into a folder called papers"
@@ -82,7 +83,8 @@ def main() -> int:
     acc = scores["accuracy_planner_pick"]
     print(f"held-out accuracy, the planner's pick (first finished, valid, plausible beam candidate; "
           f"no tree to compile against): {acc:.1%}")
-    print(f"  the model's own top beam candidate: {scores['accuracy_constrained_beam']:.1%}; "
+    print(f"  the top beam candidate{' after reranking by the channel model' if (model_dir / CHANNEL_FILE).is_file() else ''}: "
+          f"{scores['accuracy_constrained_beam']:.1%}; "
           f"greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%}")
     target("accuracy >= 95%", acc >= 0.95)
     print(f"  picks that delete where the request asks no deletion: "
@@ -121,16 +123,26 @@ def main() -> int:
 
     model_bytes = (model_dir / MODEL_FILE).stat().st_size
     tok_bytes = (model_dir / TOKENIZER_FILE).stat().st_size
-    print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB = {(model_bytes + tok_bytes) / 1e6:.2f} MB")
-    target("<= 8 MB", model_bytes + tok_bytes <= 8 * 1024 * 1024)
+    channel_bytes = (model_dir / CHANNEL_FILE).stat().st_size if (model_dir / CHANNEL_FILE).is_file() else 0
+    total = model_bytes + tok_bytes + channel_bytes
+    print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB"
+          + (f" + channel model {channel_bytes / 1e6:.2f} MB" if channel_bytes else "") + f" = {total / 1e6:.2f} MB")
+    target("<= 8 MB", total <= 8 * 1024 * 1024)
     if m:
-        print(f"training: {m['train_seconds'] / 60:.1f} min ({m['steps']} steps on {m['device']}), "
-              f"{m['tokens_per_sec']:,.0f} tokens/s, {m['params']:,} parameters; "
-              f"its own held-out score {m.get('accuracy_constrained_beam', float('nan')):.1%}")
+        channel = m.get("channel") or {}
+        loops = m["train_seconds"] + channel.get("train_seconds", 0.0)
+        print(f"training: {loops / 60:.1f} min in the training loops ({m['steps']} steps on {m['device']}, "
+              f"{m['tokens_per_sec']:,.0f} tokens/s"
+              + (f"; channel model {channel['steps']} steps, {channel['tokens_per_sec']:,.0f} tokens/s" if channel else "")
+              + f"), {m['params']:,} parameters; its own held-out score "
+              f"{m.get('accuracy_constrained_beam', float('nan')):.1%}")
+        whole = m.get("seconds_to_export")
+        if whole is not None:
+            print(f"  the whole run to the exported weights, corpus and tokenizer included: {whole / 60:.1f} min")
         warm = (m.get("args") or {}).get("init_from")
         if warm:
             print(f"  (continued from {warm}: the time of the runs before it is not in this figure)")
-        target("training <= 30 min from scratch", m["train_seconds"] <= 1800 and not warm)
+        target("training <= 30 min from scratch", (whole if whole is not None else loops) <= 1800 and not warm)
     else:
         print("training: no metrics.json beside the model")
     print(f"overall: {sum(results)}/{len(results)} targets met")

@@ -3,7 +3,9 @@
 `plan_request` is what `fileagent run` and `fileagent plan` call. The model
 (NumPy runtime: no torch on this path) beam-searches plan text constrained by
 the plan grammar, whose quoted values are spans of the request or paths that
-exist under the root. Candidates are tried best first (the beam's order, but one
+exist under the root. Where the model folder holds a channel model (channel.npz),
+the finished candidates are first reordered by how well each also accounts for
+the request (channel.py). Candidates are tried best first (that order, but one
 that leaves out less of what the request writes goes ahead: request_order.py):
 parse, check against
 plan.schema.json, compile (the caller's `compile`, which raises PlanError or
@@ -31,7 +33,7 @@ from .plausibility import changes_nothing, implausible
 from .request_order import refusal, request_order
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "llm" / "shipped"
-MODEL_FILE, TOKENIZER_FILE = "planner.npz", "tokenizer.model"
+MODEL_FILE, TOKENIZER_FILE, CHANNEL_FILE = "planner.npz", "tokenizer.model", "channel.npz"
 MAX_PATHS = 5000
 BEAM = 4
 MAX_NEW = 160
@@ -52,6 +54,11 @@ class Planner:
 
         self.model = NumpyGPT.load(directory / MODEL_FILE)
         self.tokenizer = Tokenizer(directory / TOKENIZER_FILE)
+        # The channel model (plan -> request) reranks the beam where the run trained one (channel.py).
+        self.channel = NumpyGPT.load(directory / CHANNEL_FILE) if (directory / CHANNEL_FILE).is_file() else None
+        if self.channel is not None and self.channel.vocab_size != self.model.vocab_size:
+            raise NoPlannerError(f"{directory / CHANNEL_FILE} does not match {MODEL_FILE} "
+                                 f"(vocabulary {self.channel.vocab_size}, not {self.model.vocab_size})")
         from .plan import OPS
         self.pieces = self.tokenizer.token_bytes()
         self.grammar = PlanGrammar(self.pieces, self.tokenizer.eos_id,
@@ -61,11 +68,12 @@ class Planner:
         t = self.tokenizer
         return [t.bos_id] + t.encode(prompt) + [t.sep_id]
 
-    def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM,
-                   constrained: bool = True, whole_tree: bool = False) -> list[tuple[str, bool]]:
-        """(plan text, finished) per beam candidate, in the model's order (`pick` tries them in
-        request order, request_order.py). `whole_tree`: `paths` are all
-        the paths under the root, so the first step may only select one of them."""
+    def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True,
+                   whole_tree: bool = False, rerank: bool = True) -> list[tuple[str, bool]]:
+        """(plan text, finished) per beam candidate, in the model's order, reranked by the channel
+        model where there is one and `rerank` (`pick` tries them in request order,
+        request_order.py). `whole_tree`: `paths` are all the paths under the root, so the first
+        step may only select one of them."""
         from ..llm.decode import beam_search
         from .plan_constraint import PlanConstraint
 
@@ -76,6 +84,9 @@ class Planner:
         constraint = PlanConstraint(self.grammar, prompt, paths, whole_tree=whole_tree) if constrained else None
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
                             beam=beam, max_new=MAX_NEW, pieces=self.pieces)
+        if rerank and self.channel is not None:
+            from .channel import rerank as channel_rerank
+            found = channel_rerank(self.model, self.channel, self.tokenizer, ids, prompt, found)
         return [(self.tokenizer.decode(c.ids), c.finished) for c in found]
 
 

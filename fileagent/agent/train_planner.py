@@ -99,6 +99,9 @@ def parser() -> argparse.ArgumentParser:
                         "(subword regularization; 0 = none)")
     p.add_argument("--subword-alpha", type=sampling_alpha, default=0.2, metavar="A",
                    help="sentencepiece sampling alpha for those requests (lower: flatter draws)")
+    p.add_argument("--channel-share", type=fraction, default=0.0, metavar="S",
+                   help="also train the channel model (plan -> request) that reranks the beam, on the same corpus "
+                        "turned round, with S of the training time (of the steps, without a time limit); 0 = none")
     p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
                    help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
@@ -138,6 +141,23 @@ def build_corpus(args: argparse.Namespace) -> tuple[list[tuple[str, str]], list]
     with multiprocessing.Pool(k) as pool:
         parts = pool.map(corpus_part, jobs)
     return [p for part, _ in parts for p in part], [e for _, held in parts for e in held]
+
+
+def train_channel(cfg, tokenizer, train_pairs: Sequence[tuple[str, str]], out: Path, resume: bool,
+                  time_limit_s: float | None, steps: int | None) -> dict:
+    """Train the channel model (channel.py) on the training pairs turned round, plan -> request, in
+    out/channel (its checkpoint, so --resume continues it too), and copy its weights to
+    out/channel.npz. The same shape and recipe as the planner's model, without subword sampling
+    (which would cut up the plan's words)."""
+    from ..llm.train import train
+    from .planner import CHANNEL_FILE, MODEL_FILE
+
+    cfg = replace(cfg, subword_sampling=0.0, steps=steps or cfg.steps)
+    folder = out / "channel"
+    metrics = train(cfg, tokenizer, [(tgt, src) for src, tgt in train_pairs], [], folder, resume=resume,
+                    time_limit_s=time_limit_s)
+    shutil.copyfile(folder / MODEL_FILE, out / CHANNEL_FILE)
+    return {k: metrics[k] for k in ("steps", "final_loss", "tokens_per_sec", "train_tokens", "train_seconds")}
 
 
 def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list[dict]]:
@@ -241,7 +261,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from ..llm.train import TrainConfig, train
     from .corpus.build import heldout_record
     from .plan_grammar import tokenizer_symbols
-    from .planner import MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
+    from .planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
 
     out = args.out or Path("runs") / time.strftime("planner-%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
@@ -275,8 +295,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)
     limits = [t for t in (args.time_limit, args.time_budget and args.time_budget - (time.perf_counter() - t_start))
               if t is not None]
-    metrics = train(cfg, tokenizer, train_pairs, [(e.src, e.tgt) for e in heldout],
-                    out, resume=args.resume, time_limit_s=min(limits) if limits else None)
+    share = args.channel_share
+    t_train = time.perf_counter()
+    metrics = train(cfg, tokenizer, train_pairs, [(e.src, e.tgt) for e in heldout], out, resume=args.resume,
+                    time_limit_s=min(limits) * (1 - share) if limits else None)
+    (out / CHANNEL_FILE).unlink(missing_ok=True)
+    if share:
+        metrics["channel"] = train_channel(cfg, tokenizer, train_pairs, out, args.resume,
+                                           min(limits) - (time.perf_counter() - t_train) if limits else None,
+                                           None if limits else round(cfg.steps * share / (1 - share)))
 
     t0 = time.perf_counter()
     planner = Planner(out)
@@ -300,6 +327,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         SHIPPED_DIR.mkdir(parents=True, exist_ok=True)
         for name in (MODEL_FILE, TOKENIZER_FILE, "metrics.json"):
             shutil.copyfile(out / name, SHIPPED_DIR / name)
+        # A channel model goes with the model it was trained beside, or none does.
+        (SHIPPED_DIR / CHANNEL_FILE).unlink(missing_ok=True)
+        if (out / CHANNEL_FILE).is_file():
+            shutil.copyfile(out / CHANNEL_FILE, SHIPPED_DIR / CHANNEL_FILE)
     keys = ("accuracy_constrained_beam", "accuracy_greedy_unconstrained", "schema_valid_constrained",
             "schema_valid_unconstrained", "train_seconds", "tokens_per_sec", "model_bytes", "tokenizer_bytes")
     print(json.dumps({k: metrics.get(k) for k in keys} | {"out": str(out)}, indent=2))

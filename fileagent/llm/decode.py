@@ -154,3 +154,16 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
     finished.sort(key=lambda c: -c.logprob)
     unfinished.sort(key=lambda c: -c.logprob)
     return (finished + unfinished)[:beam]
+
+
+def sequence_logprob(model: NumpyGPT, prompt_ids: Sequence[int], ids: Sequence[int], eos_id: int) -> float:
+    """log P(ids, eos | prompt): every token scored by the plain model (nothing forced, no mask), so
+    texts decoded under different constraints compare on one scale. -inf if it does not fit."""
+    target = list(ids) + [eos_id]
+    full = list(prompt_ids) + target
+    if not prompt_ids or len(full) > model.block_size:
+        return float("-inf")
+    logits = model.forward(full, model.new_cache())[len(prompt_ids) - 1:-1].astype(np.float64)  # (len(target), V)
+    logits -= logits.max(-1, keepdims=True)
+    logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+    return float(logp[np.arange(len(target)), target].sum())

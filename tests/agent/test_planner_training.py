@@ -245,3 +245,23 @@ def test_whole_word_replacement_is_the_regex_it_replaced():
         assert fresh_values._replace_whole_word(text, word, new) == pattern.sub(lambda m: new, text), (text, word)
     with pytest.raises(ValueError):
         fresh_values._replace_whole_word("a b", "", "x")
+
+
+def test_channel_share_trains_the_reranking_model_beside_the_planner(tmp_path, monkeypatch, make_tree):
+    out, shipped = tmp_path / "run", tmp_path / "shipped"
+    monkeypatch.setattr(planner, "SHIPPED_DIR", shipped)
+    assert train_planner.main(["--smoke", "--n", "300", "--steps", "6", "--eval-n", "2", "--channel-share", "0.5",
+                               "--ship", "--out", str(out)]) == 0
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["steps"] == 6 and metrics["channel"]["steps"] == 6      # without a time limit: S of the steps
+    assert (shipped / "channel.npz").read_bytes() == (out / "channel.npz").read_bytes()
+    loaded = planner.Planner(out)
+    assert loaded.channel is not None and loaded.channel.vocab_size == loaded.model.vocab_size
+    root = make_tree(tmp_path / "root", {"inbox/a.pdf": ""})
+    assert loaded.candidates("move the pdf files out of inbox into old", planner.existing_paths(root))
+
+    # a run without a channel leaves none behind, in its folder or among the shipped files
+    assert train_planner.main(["--smoke", "--n", "300", "--steps", "3", "--eval-n", "2", "--ship",
+                               "--out", str(out)]) == 0
+    assert not (out / "channel.npz").exists() and not (shipped / "channel.npz").exists()
+    assert planner.Planner(out).channel is None

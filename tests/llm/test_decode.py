@@ -179,3 +179,17 @@ def test_spellings_of_one_text_take_one_beam_slot(seed):
     deduped = beam_search(model, PROMPT, eos_id=EOS, constraint=grammar, beam=8, max_new=20, pieces=pieces)
     assert sorted(spelled(c) for c in deduped) == [b"axde", b"axdef", b"axxde", b"axxdef"]
     assert [c.logprob for c in deduped] == sorted((c.logprob for c in deduped), reverse=True)
+
+
+def test_sequence_logprob_is_the_score_beam_search_gives_a_finished_candidate():
+    from fileagent.llm.decode import sequence_logprob
+
+    model = random_model(5)
+    prompt = [1, A, B, C, 2]
+    found = [c for c in beam_search(model, prompt, eos_id=EOS, beam=4, max_new=40) if c.finished]
+    assert found                                   # this seed finishes some; the check needs one
+    for c in found:
+        assert sequence_logprob(model, prompt, c.ids, EOS) == pytest.approx(c.logprob, abs=1e-4)
+    # a different continuation scores differently, and one that does not fit scores -inf
+    assert sequence_logprob(model, prompt, found[0].ids + [D], EOS) != pytest.approx(found[0].logprob, abs=1e-3)
+    assert sequence_logprob(model, prompt, [D] * model.block_size, EOS) == float("-inf")
