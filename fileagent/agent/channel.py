@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Sequence
 
-from ..llm.decode import Candidate, sequence_logprob
+from ..llm.decode import Candidate, sequence_logprob, sequence_logprobs
 
 if TYPE_CHECKING:
     from ..llm.runtime import NumpyGPT
@@ -46,12 +46,10 @@ def rerank(forward: NumpyGPT, channel: NumpyGPT, tokenizer: Tokenizer, prompt_id
     if len(finished) < 2:
         return found
     request_ids = tokenizer.encode(request)
-    scores = []
-    for c in finished:
-        there = sequence_logprob(forward, prompt_ids, c.ids, tokenizer.eos_id)
-        back = sequence_logprob(channel, channel_prompt(tokenizer, tokenizer.decode(c.ids)), request_ids,
-                                tokenizer.eos_id)
-        scores.append(there + weight * back)
+    there = sequence_logprobs(forward, prompt_ids, [c.ids for c in finished], tokenizer.eos_id)
+    back = [sequence_logprob(channel, channel_prompt(tokenizer, tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
+            for c in finished]
+    scores = [t + weight * b for t, b in zip(there, back)]
     if not all(math.isfinite(s) for s in scores):
         return found
     order = sorted(range(len(finished)), key=lambda i: (-scores[i], i))

@@ -156,14 +156,29 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
     return (finished + unfinished)[:beam]
 
 
+def sequence_logprobs(model: NumpyGPT, prompt_ids: Sequence[int], continuations: Sequence[Sequence[int]],
+                      eos_id: int) -> list[float]:
+    """log P(ids, eos | prompt) for each continuation `ids`: every token scored by the plain model
+    (nothing forced, no mask), so texts decoded under different constraints compare on one scale;
+    -inf for one that does not fit. The prompt is run once and its cache shared."""
+    if not prompt_ids or len(prompt_ids) >= model.block_size:
+        return [float("-inf")] * len(continuations)
+    shared = model.new_cache()
+    model.forward(list(prompt_ids[:-1]), shared)
+    scores = []
+    for ids in continuations:
+        target = list(ids) + [eos_id]
+        if len(prompt_ids) + len(target) > model.block_size:
+            scores.append(float("-inf"))
+            continue
+        # fed: the prompt's last token and all of the target but eos; row t predicts target[t]
+        logits = model.forward([prompt_ids[-1]] + target[:-1], shared.copy()).astype(np.float64)
+        logits -= logits.max(-1, keepdims=True)
+        logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
+        scores.append(float(logp[np.arange(len(target)), target].sum()))
+    return scores
+
+
 def sequence_logprob(model: NumpyGPT, prompt_ids: Sequence[int], ids: Sequence[int], eos_id: int) -> float:
-    """log P(ids, eos | prompt): every token scored by the plain model (nothing forced, no mask), so
-    texts decoded under different constraints compare on one scale. -inf if it does not fit."""
-    target = list(ids) + [eos_id]
-    full = list(prompt_ids) + target
-    if not prompt_ids or len(full) > model.block_size:
-        return float("-inf")
-    logits = model.forward(full, model.new_cache())[len(prompt_ids) - 1:-1].astype(np.float64)  # (len(target), V)
-    logits -= logits.max(-1, keepdims=True)
-    logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
-    return float(logp[np.arange(len(target)), target].sum())
+    """log P(ids, eos | prompt) of one continuation (sequence_logprobs)."""
+    return sequence_logprobs(model, prompt_ids, [ids], eos_id)[0]

@@ -260,6 +260,14 @@ def test_channel_share_trains_the_reranking_model_beside_the_planner(tmp_path, m
     root = make_tree(tmp_path / "root", {"inbox/a.pdf": ""})
     assert loaded.candidates("move the pdf files out of inbox into old", planner.existing_paths(root))
 
+    # it starts from the planner's weights: with no steps of its own, it is the planner
+    warm = tmp_path / "warm"
+    assert train_planner.main(["--smoke", "--n", "300", "--steps", "6", "--eval-n", "2", "--channel-share", "0.01",
+                               "--out", str(warm)]) == 0
+    assert json.loads((warm / "metrics.json").read_text(encoding="utf-8"))["channel"]["steps"] == 0
+    assert (warm / "channel.npz").read_bytes() == (warm / "planner.npz").read_bytes()
+    assert (out / "channel.npz").read_bytes() != (out / "planner.npz").read_bytes()
+
     # a run without a channel leaves none behind, in its folder or among the shipped files
     assert train_planner.main(["--smoke", "--n", "300", "--steps", "3", "--eval-n", "2", "--ship",
                                "--out", str(out)]) == 0

@@ -193,3 +193,29 @@ def test_sequence_logprob_is_the_score_beam_search_gives_a_finished_candidate():
     # a different continuation scores differently, and one that does not fit scores -inf
     assert sequence_logprob(model, prompt, found[0].ids + [D], EOS) != pytest.approx(found[0].logprob, abs=1e-3)
     assert sequence_logprob(model, prompt, [D] * model.block_size, EOS) == float("-inf")
+
+
+def test_forward_can_return_only_the_last_rows_of_logits():
+    model = random_model(5)
+    ids = [1, A, B, C, D, 2, E]
+    full = model.forward(ids, model.new_cache())
+    for last in (0, 1, 3, len(ids), len(ids) + 2):
+        cache = model.new_cache()
+        part = model.forward(ids, cache, last=last)
+        assert part.shape == (min(last, len(ids)), VOCAB) and cache.length == len(ids)
+        np.testing.assert_allclose(part, full[len(ids) - part.shape[0]:], atol=1e-5)
+
+
+def test_sequence_logprobs_share_the_prompt_and_score_each_continuation_alone():
+    from fileagent.llm.decode import sequence_logprobs
+
+    model = random_model(5)
+    prompt, continuations = [1, A, B, C, 2], [[D, E], [F], [], [E, E, F, D]]
+    shared = sequence_logprobs(model, prompt, continuations + [[D] * 60], EOS)
+    for ids, score in zip(continuations, shared):
+        logits = model.forward(prompt + ids, model.new_cache()).astype(np.float64)[len(prompt) - 1:]
+        top = logits.max(-1, keepdims=True)
+        logp = logits - top - np.log(np.exp(logits - top).sum(-1, keepdims=True))   # row t predicts (ids + eos)[t]
+        assert score == pytest.approx(sum(logp[t, tok] for t, tok in enumerate(ids + [EOS])), abs=1e-4)
+    assert shared[-1] == float("-inf")                        # 5 + 60 + 1 tokens exceed block_size 48
+    assert sequence_logprobs(model, [A] * 48, [[B]], EOS) == [float("-inf")]
