@@ -11,11 +11,12 @@ SIZE_LIMIT = 8 * 1024 * 1024
 
 def test_shipped_files_exist_load_and_fit_the_size_budget():
     d = planner.SHIPPED_DIR
-    files = [d / planner.MODEL_FILE, d / planner.TOKENIZER_FILE]
+    files = [d / planner.MODEL_FILE, d / planner.TOKENIZER_FILE, d / planner.CHANNEL_FILE]
     assert all(f.is_file() for f in files), f"shipped model missing in {d}"
     assert sum(f.stat().st_size for f in files) <= SIZE_LIMIT
     loaded = planner.Planner(d)
     assert loaded.model.vocab_size == loaded.tokenizer.vocab_size
+    assert loaded.channel is not None and loaded.channel.vocab_size == loaded.tokenizer.vocab_size
 
 
 @pytest.mark.parametrize("request_text,expected", [
