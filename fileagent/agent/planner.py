@@ -69,11 +69,11 @@ class Planner:
         return [t.bos_id] + t.encode(prompt) + [t.sep_id]
 
     def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True,
-                   whole_tree: bool = False, rerank: bool = True) -> list[tuple[str, bool]]:
+                   whole_tree: bool = False) -> list[tuple[str, bool]]:
         """(plan text, finished) per beam candidate, in the model's order, reranked by the channel
-        model where there is one and `rerank` (`pick` tries them in request order,
-        request_order.py). `whole_tree`: `paths` are all the paths under the root, so the first
-        step may only select one of them."""
+        model where there is one (`pick` tries them in request order, request_order.py).
+        `whole_tree`: `paths` are all the paths under the root, so the first step may only select
+        one of them."""
         from ..llm.decode import beam_search
         from .plan_constraint import PlanConstraint
 
@@ -84,7 +84,7 @@ class Planner:
         constraint = PlanConstraint(self.grammar, prompt, paths, whole_tree=whole_tree) if constrained else None
         found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
                             beam=beam, max_new=MAX_NEW, pieces=self.pieces)
-        if rerank and self.channel is not None:
+        if self.channel is not None:
             from .channel import rerank as channel_rerank
             found = channel_rerank(self.model, self.channel, self.tokenizer, ids, prompt, found)
         return [(self.tokenizer.decode(c.ids), c.finished) for c in found]

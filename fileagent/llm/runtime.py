@@ -88,9 +88,8 @@ class NumpyGPT:
         rotated = np.concatenate([-x[..., half:], x[..., :half]], axis=-1)
         return x * cos + rotated * sin
 
-    def forward(self, ids: Sequence[int], cache: Cache, last: int | None = None) -> np.ndarray:
-        """Logits (T, V) for the T new `ids`, or only the last `last` rows of them (the head is the
-        costliest matmul); appends their keys and values to `cache`."""
+    def forward(self, ids: Sequence[int], cache: Cache) -> np.ndarray:
+        """Logits (T, V) for the T new `ids`; appends their keys and values to `cache`."""
         T, P = len(ids), cache.length
         if T == 0:
             return np.empty((0, self.vocab_size), np.float32)
@@ -119,6 +118,4 @@ class NumpyGPT:
             silu = gate * (0.5 + 0.5 * np.tanh(0.5 * gate))                           # gate * sigmoid(gate)
             x = x + (silu * up) @ layer["down"]
         cache.length = P + T
-        if last is not None:
-            x = x[T - min(last, T):]
-        return self._rmsnorm(x, self.final_norm) @ self.head                      # (T, V) or (last, V)
+        return self._rmsnorm(x, self.final_norm) @ self.head                      # (T, V)

@@ -195,17 +195,6 @@ def test_sequence_logprob_is_the_score_beam_search_gives_a_finished_candidate():
     assert sequence_logprob(model, prompt, [D] * model.block_size, EOS) == float("-inf")
 
 
-def test_forward_can_return_only_the_last_rows_of_logits():
-    model = random_model(5)
-    ids = [1, A, B, C, D, 2, E]
-    full = model.forward(ids, model.new_cache())
-    for last in (0, 1, 3, len(ids), len(ids) + 2):
-        cache = model.new_cache()
-        part = model.forward(ids, cache, last=last)
-        assert part.shape == (min(last, len(ids)), VOCAB) and cache.length == len(ids)
-        np.testing.assert_allclose(part, full[len(ids) - part.shape[0]:], atol=1e-5)
-
-
 def test_sequence_logprobs_share_the_prompt_and_score_each_continuation_alone():
     from fileagent.llm.decode import sequence_logprobs
 
