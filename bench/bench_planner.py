@@ -55,6 +55,7 @@ def main() -> int:
     ap.add_argument("--model-dir", type=Path, default=None)
     a = ap.parse_args()
     model_dir = a.model_dir or SHIPPED_DIR
+    has_channel = (model_dir / CHANNEL_FILE).is_file()
     results: list[bool] = []
 
     def target(label: str, ok: bool) -> None:
@@ -83,7 +84,7 @@ def main() -> int:
     acc = scores["accuracy_planner_pick"]
     print(f"held-out accuracy, the planner's pick (first finished, valid, plausible beam candidate; "
           f"no tree to compile against): {acc:.1%}")
-    print(f"  the top beam candidate{' after reranking by the channel model' if (model_dir / CHANNEL_FILE).is_file() else ''}: "
+    print(f"  the top beam candidate{' after reranking by the channel model' if has_channel else ''}: "
           f"{scores['accuracy_constrained_beam']:.1%}; "
           f"greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%}")
     target("accuracy >= 95%", acc >= 0.95)
@@ -123,7 +124,7 @@ def main() -> int:
 
     model_bytes = (model_dir / MODEL_FILE).stat().st_size
     tok_bytes = (model_dir / TOKENIZER_FILE).stat().st_size
-    channel_bytes = (model_dir / CHANNEL_FILE).stat().st_size if (model_dir / CHANNEL_FILE).is_file() else 0
+    channel_bytes = (model_dir / CHANNEL_FILE).stat().st_size if has_channel else 0
     total = model_bytes + tok_bytes + channel_bytes
     print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB"
           + (f" + channel model {channel_bytes / 1e6:.2f} MB" if channel_bytes else "") + f" = {total / 1e6:.2f} MB")

@@ -31,12 +31,6 @@ if TYPE_CHECKING:
 CHANNEL_WEIGHT = 0.3
 
 
-def channel_prompt(tokenizer: Tokenizer, plan_text: str) -> list[int]:
-    """What the channel model reads: bos plan sep (a training pair's prompt, with the plan in the
-    request's place)."""
-    return [tokenizer.bos_id] + tokenizer.encode(plan_text) + [tokenizer.sep_id]
-
-
 def rerank(forward: NumpyGPT, channel: NumpyGPT, tokenizer: Tokenizer, prompt_ids: Sequence[int],
            request: str, found: list[Candidate], weight: float = CHANNEL_WEIGHT) -> list[Candidate]:
     """`found` (a beam, best first) with its finished candidates in the order of the combined score,
@@ -47,7 +41,7 @@ def rerank(forward: NumpyGPT, channel: NumpyGPT, tokenizer: Tokenizer, prompt_id
         return found
     request_ids = tokenizer.encode(request)
     there = sequence_logprobs(forward, prompt_ids, [c.ids for c in finished], tokenizer.eos_id)
-    back = [sequence_logprob(channel, channel_prompt(tokenizer, tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
+    back = [sequence_logprob(channel, tokenizer.prompt(tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
             for c in finished]
     scores = [t + weight * b for t, b in zip(there, back)]
     if not all(math.isfinite(s) for s in scores):

@@ -65,8 +65,7 @@ class Planner:
                                    op_tokens={op: self.tokenizer.encode(op) for op in OPS})
 
     def prompt_ids(self, prompt: str) -> list[int]:
-        t = self.tokenizer
-        return [t.bos_id] + t.encode(prompt) + [t.sep_id]
+        return self.tokenizer.prompt(prompt)
 
     def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True,
                    whole_tree: bool = False) -> list[tuple[str, bool]]:

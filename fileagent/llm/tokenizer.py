@@ -107,6 +107,11 @@ class Tokenizer:
                 ids += self._sp.encode(part, **options)
         return ids
 
+    def prompt(self, text: str) -> list[int]:
+        """bos text sep: what a model reads before it writes (the request for the planner, the plan for
+        the channel model), in training and in planning alike."""
+        return [self.bos_id] + self.encode(text) + [self.sep_id]
+
     @staticmethod
     def seed_sampling(seed: int) -> None:
         """Fix the draws of `encode(..., sample_alpha)` from here on (sentencepiece has one global generator)."""

@@ -66,7 +66,7 @@ class TrainConfig:
 
 
 def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
-    return [tok.bos_id] + tok.encode(src) + [tok.sep_id]
+    return tok.prompt(src)
 
 
 _WORD = re.compile(r"[A-Za-z']+")

@@ -39,7 +39,7 @@ def random_model(seed: int, vocab: int) -> NumpyGPT:
 def setup():
     tok = Tokenizer(SHIPPED_DIR / TOKENIZER_FILE)
     forward, back = random_model(1, tok.vocab_size), random_model(2, tok.vocab_size)
-    prompt = [tok.bos_id] + tok.encode(REQUEST) + [tok.sep_id]
+    prompt = tok.prompt(REQUEST)
     beam = [Candidate(tok.encode(p), -float(i), True) for i, p in enumerate(PLANS)]
     return tok, forward, back, prompt, beam
 
@@ -52,7 +52,7 @@ def test_rerank_orders_finished_candidates_by_forward_plus_weighted_channel_scor
     tok, forward, back, prompt, beam = setup()
     there = {p: sequence_logprob(forward, prompt, tok.encode(p), tok.eos_id) for p in PLANS}
     request_ids = tok.encode(REQUEST)
-    back_score = {p: sequence_logprob(back, channel.channel_prompt(tok, p), request_ids, tok.eos_id) for p in PLANS}
+    back_score = {p: sequence_logprob(back, tok.prompt(p), request_ids, tok.eos_id) for p in PLANS}
     by_forward = sorted(PLANS, key=lambda p: -there[p])
     by_channel = sorted(PLANS, key=lambda p: -back_score[p])
     assert by_forward != by_channel            # the random models disagree, so the weight shows
