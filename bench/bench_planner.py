@@ -27,10 +27,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import fileagent, verdict  # noqa: E402
 from bench_sort import ORGANIZE_VERSION, organize_bin, time_organize  # noqa: E402
 
-from fileagent.agent.corpus import generate  # noqa: E402
-from fileagent.agent.corpus.build import recorded_heldout  # noqa: E402
-from fileagent.agent.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
-from fileagent.agent.train_planner import evaluate  # noqa: E402
+from fileagent.agent.planner.training.corpus import generate  # noqa: E402
+from fileagent.agent.planner.training.corpus.build import recorded_heldout  # noqa: E402
+from fileagent.agent.planner.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
+from fileagent.agent.planner.training.train_planner import evaluate  # noqa: E402
 
 REQUEST = "move the pdf files into a folder called papers"
 

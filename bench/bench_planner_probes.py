@@ -13,7 +13,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 from planner_probes import N_EN, PROBES  # noqa: E402
 
-from fileagent.agent.planner import SHIPPED_DIR, Planner, pick  # noqa: E402
+from fileagent.agent.planner.planner import SHIPPED_DIR, Planner, pick  # noqa: E402
 from fileagent.errors import NoPlannerError  # noqa: E402
 
 

@@ -26,8 +26,8 @@ TARGET = 1.2
 
 def child(mode: str, a: argparse.Namespace) -> dict:
     import fileagent.llm.train as T
-    from fileagent.agent.corpus import generate
-    from fileagent.agent.planner import SHIPPED_DIR, TOKENIZER_FILE
+    from fileagent.agent.planner.training.corpus import generate
+    from fileagent.agent.planner.planner import SHIPPED_DIR, TOKENIZER_FILE
     from fileagent.llm.model import GPTConfig
     shipped = GPTConfig(**json.loads((SHIPPED_DIR / "metrics.json").read_text(encoding="utf-8"))["model"])
     from fileagent.llm.tokenizer import Tokenizer

@@ -19,7 +19,7 @@ def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--n", type=int, default=100_000)
     a = ap.parse_args()
-    from fileagent.audit import AuditWriter, verify
+    from fileagent.agent.history.audit import AuditWriter, verify
     tmp = Path(tempfile.mkdtemp(prefix="fa-bench-verify-"))
     try:
         cfg = bench_config(tmp)

@@ -10,7 +10,7 @@ import sys
 
 
 def main() -> None:
-    from .cli_fast import main as cli_main
+    from fileagent.cli.fast import main as cli_main
     sys.exit(cli_main())
 
 

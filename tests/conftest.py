@@ -84,9 +84,9 @@ def read_tree() -> Callable[..., dict]:
 def compile_steps() -> Callable[..., object]:
     """compile_steps(root, [step dicts], on_conflict=None, agent={config.agent overrides}, hidden=())
     -> ChangeSet, through plan validation, the Guard (default deny list) and the compiler."""
-    from fileagent.agent.compiler import compile_plan
-    from fileagent.agent.plan_io import validate_plan_dict
-    from fileagent.config import Config
+    from fileagent.agent.engine.compiler import compile_plan
+    from fileagent.agent.plan.io import validate_plan_dict
+    from fileagent.config.loader import Config
     from fileagent.policies.guard import Guard
 
     def run(root: Path, steps: list[dict], *, on_conflict: str | None = None, agent: dict | None = None,

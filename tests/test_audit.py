@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from fileagent.audit import AuditWriter, head_path, read_entries, verify
+from fileagent.agent.history.audit import AuditWriter, head_path, read_entries, verify
 
 
 def write_log(path, n, run="r1"):

@@ -7,7 +7,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from fileagent.cli import app, main, rewrite_argv
+from fileagent.cli.app import app
+from fileagent.cli.fast import main, rewrite_argv
 
 TREE = {"docs/architecture.md": "# Architecture\ndesign notes", "docs/api.md": "# API\nendpoint list",
         "docs/lunch.md": "# Lunch\npizza", "downloads/a.pdf": "%PDF a", "downloads/b.png": "png",
@@ -114,7 +115,7 @@ def test_bad_config_exit_2(env, root, tmp_path):
 
 
 def test_run_without_model_exit_4(env, root, monkeypatch):
-    import fileagent.agent.planner as planner
+    import fileagent.agent.planner.planner as planner
     from fileagent.errors import NoPlannerError
 
     def no_model(*a, **k):
@@ -164,7 +165,7 @@ def test_log_commands(env, root, tmp_path):
 def test_train_reserved(env):
     import importlib.util
     r = runner.invoke(app, ["train", "--help-me"])
-    if importlib.util.find_spec("fileagent.agent.train_planner") is None:
+    if importlib.util.find_spec("fileagent.agent.planner.training.train_planner") is None:
         assert r.exit_code == 2 and "training is not available" in r.output
 
 
@@ -177,7 +178,7 @@ def test_rewrite_argv():
 
 
 def test_unexpected_error_is_one_line(env, root, tmp_path, monkeypatch):
-    import fileagent.agent.executor as ex
+    import fileagent.agent.engine.executor as ex
 
     def boom(*a, **k):
         raise RuntimeError("kaboom")

@@ -15,8 +15,9 @@ import sys
 
 import pytest
 
-import fileagent.cli as cli
-from fileagent.cli_fast import parse_fast
+import fileagent.cli.app as cli_app
+import fileagent.cli.fast as cli
+from fileagent.cli.fast import parse_fast
 
 TREE = {"doc1.pdf": "%PDF 1", "doc2.pdf": "%PDF 2", "doc3.pdf": "%PDF 3", "notes/todo.txt": "milk",
         "notes/old.md": "# old", "pic.png": "png"}
@@ -37,16 +38,16 @@ def kit(tmp_path, monkeypatch, make_tree, read_tree):
                  "XDG_CONFIG_HOME": str(tmp_path / "cfghome"), "HOME": str(tmp_path)}.items():
         monkeypatch.setenv(k, v)
     monkeypatch.delenv("FILEAGENT_NO_FAST_CLI", raising=False)
-    import fileagent.agent.journal as jr
+    import fileagent.agent.history.journal as jr
     monkeypatch.setattr(jr, "new_run_id", lambda: "20240101T000000000-abcdef")
     root = tmp_path / "root"
     calls = []
-    real_run_app = cli.run_app
+    real_run_app = cli_app.run_app
 
     def spy(argv, io_):
         calls.append(argv)
         return real_run_app(argv, io_)
-    monkeypatch.setattr(cli, "run_app", spy)
+    monkeypatch.setattr(cli_app, "run_app", spy)
 
     class Kit:
         def __init__(self):
@@ -221,9 +222,9 @@ def test_plan_never_imports_typer(tmp_path, penv, make_tree):
                        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert r.returncode == 0 and "papers" in r.stdout
     loaded = {line.rsplit("|", 1)[1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
-    assert "fileagent.agent.planner" in loaded                 # it did plan
+    assert "fileagent.agent.planner.planner" in loaded                 # it did plan
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "click")}
-    assert "fileagent.cli" not in loaded
+    assert "fileagent.cli.app" not in loaded
     # and the typer path, for contrast, does import it (the check above would notice the modules)
     r = subprocess.run([sys.executable, "-X", "importtime", "-m", "fileagent", "plan", "--help"], env=penv,
                        cwd=root, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)

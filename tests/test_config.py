@@ -4,9 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from fileagent.agent.plan import OPS
-from fileagent.config import (ALL_OPS, PACKAGED_CONFIG, Config, load_config, user_config_dir,
-                              user_state_dir)
+from fileagent.agent.plan.model import OPS
+from fileagent.config.loader import (
+    ALL_OPS,
+    PACKAGED_CONFIG,
+    Config,
+    load_config,
+    user_config_dir,
+    user_state_dir,
+)
 from fileagent.errors import ConfigError, ExitStatus, UsageError
 
 REPO = Path(__file__).resolve().parents[1]
@@ -204,7 +210,7 @@ def test_config_from_dict_and_defaults():
 def test_importing_config_does_not_import_pydantic():
     import subprocess
     import sys
-    code = ("import sys, fileagent.config as c; c.load_config(None); "
+    code = ("import sys, fileagent.config.loader as c; c.load_config(None); "
             "print(sorted(m for m in sys.modules if m.startswith('pydantic')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,4 @@
-"""fileagent.config_schema: the small dataclass validator behind config.yaml (no pydantic)."""
+"""fileagent.config.schema: the small dataclass validator behind config.yaml (no pydantic)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,7 +6,7 @@ from typing import Literal
 
 import pytest
 
-from fileagent.config_schema import SchemaError, build, format_loc
+from fileagent.config.schema import SchemaError, build, format_loc
 
 
 def _no_tabs(v: str) -> None:

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from fileagent.agent import planner
-from fileagent.agent.plan_text import to_text
+from fileagent.agent.planner import planner
+from fileagent.agent.plan.text import to_text
 
 SIZE_LIMIT = 8 * 1024 * 1024
 

@@ -16,7 +16,7 @@ from typing import Protocol, Sequence
 
 import numpy as np
 
-from .runtime import Cache, NumpyGPT
+from fileagent.llm.runtime import Cache, NumpyGPT
 
 
 class Constraint(Protocol):

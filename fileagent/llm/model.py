@@ -20,7 +20,7 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
-from .runtime import rope_tables
+from fileagent.llm.runtime import rope_tables
 
 
 @dataclass

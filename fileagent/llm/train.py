@@ -31,10 +31,10 @@ from typing import Callable, Sequence
 import numpy as np
 import torch
 
-from .decode import beam_search
-from .model import GPT, GPTConfig, export_npz
-from .runtime import NumpyGPT
-from .tokenizer import Tokenizer
+from fileagent.llm.decode import beam_search
+from fileagent.llm.model import GPT, GPTConfig, export_npz
+from fileagent.llm.runtime import NumpyGPT
+from fileagent.llm.tokenizer import Tokenizer
 
 POOL = 16
 Pair = tuple[str, str]

@@ -32,12 +32,12 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..errors import PolicyError
-from .paths import STATE_DIR, fold, glob_to_regex, nfc
-from .winpath import name_problem, prefix_problem
+from fileagent.errors import PolicyError
+from fileagent.policies.paths import STATE_DIR, fold, glob_to_regex, nfc
+from fileagent.policies.winpath import name_problem, prefix_problem
 
 if TYPE_CHECKING:
-    from ..config import Config
+    from fileagent.config.loader import Config
 
 ALL_OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
 _DRIVE_ABS = re.compile(r"^[a-z]:/", re.IGNORECASE)

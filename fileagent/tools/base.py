@@ -1,7 +1,7 @@
 """What every tool module declares, and small name helpers the tools share.
 
 Each module under fileagent/tools/ compiles one family of plan steps against
-the compile context (fileagent/agent/simulation.py: the tree view, the Guard,
+the compile context (fileagent/agent/engine/simulation.py: the tree view, the Guard,
 the ChangeSet being built). It exposes CAPABILITY and `compile_step(ctx, step)`.
 """
 from __future__ import annotations

@@ -17,15 +17,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Callable
 
-from . import tagging
-from .base import Capability, ext_of, join, name_of, parent_of
-from .filetypes import family_of
-from .select import select_some
+from fileagent.tools import tagging
+from fileagent.tools.base import Capability, ext_of, join, name_of, parent_of
+from fileagent.tools.filetypes import family_of
+from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
-    from ..agent.plan import ClassifyStep
-    from ..agent.simulation import CompileContext
-    from ..agent.treeview import Entry
+    from fileagent.agent.plan.model import ClassifyStep
+    from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
 
 CAPABILITY = Capability("classify", mutates=True, needs_confirm_default=False,
                         summary="sort files into subfolders by extension, type, date, size or keywords")

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import Capability, name_of, parent_of
+from fileagent.tools.base import Capability, name_of, parent_of
 
 if TYPE_CHECKING:
-    from ..agent.plan import CreateStep
-    from ..agent.simulation import CompileContext
+    from fileagent.agent.plan.model import CreateStep
+    from fileagent.agent.engine.simulation import CompileContext
 
 CAPABILITY = Capability("create", mutates=True, needs_confirm_default=False,
                         summary="create a file with content, or a folder")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .base import Capability
-from .select import select, select_some
+from fileagent.tools.base import Capability
+from fileagent.tools.select import select, select_some
 
 if TYPE_CHECKING:
-    from ..agent.plan import ListStep, ReadStep
-    from ..agent.simulation import CompileContext
+    from fileagent.agent.plan.model import ListStep, ReadStep
+    from fileagent.agent.engine.simulation import CompileContext
 
 LIST = Capability("list", mutates=False, needs_confirm_default=False, summary="list paths")
 READ = Capability("read", mutates=False, needs_confirm_default=False, summary="print file contents")

@@ -3,13 +3,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import tagging
-from .base import Capability
-from .select import select_some, subtree_problem
+from fileagent.tools import tagging
+from fileagent.tools.base import Capability
+from fileagent.tools.select import select_some, subtree_problem
 
 if TYPE_CHECKING:
-    from ..agent.plan import DeleteStep
-    from ..agent.simulation import CompileContext
+    from fileagent.agent.plan.model import DeleteStep
+    from fileagent.agent.engine.simulation import CompileContext
 
 CAPABILITY = Capability("delete", mutates=True, needs_confirm_default=True,
                         summary="delete files or folders (backed up, undoable)")

@@ -11,14 +11,14 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from . import tagging
-from .base import Capability, name_of, parent_of, split_name
-from .select import select_some
+from fileagent.tools import tagging
+from fileagent.tools.base import Capability, name_of, parent_of, split_name
+from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
-    from ..agent.plan import RenameStep
-    from ..agent.simulation import CompileContext
-    from ..agent.treeview import Entry
+    from fileagent.agent.plan.model import RenameStep
+    from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
 
 CAPABILITY = Capability("rename", mutates=True, needs_confirm_default=True,
                         summary="rename one item, or a batch by extension, prefix, suffix or template")
@@ -27,11 +27,11 @@ CAPABILITY = Capability("rename", mutates=True, needs_confirm_default=True,
 def check_name(ctx: "CompileContext", name: str) -> None:
     if not name.strip() or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
         raise ctx.plan_error(f"new name {name!r} must be a plain file name (no '/', not '.' or '..')")
-    from ..policies.winpath import prefix_problem
+    from fileagent.policies.winpath import prefix_problem
     if prefix_problem(name):     # "C:x": refused as a plan path everywhere, so never made as a name either
         raise ctx.policy_error(f"new name {name!r} refused: it {prefix_problem(name)}")
     if ctx.guard.windows:
-        from ..policies.winpath import name_problem
+        from fileagent.policies.winpath import name_problem
         why = name_problem(name)
         if why:
             raise ctx.policy_error(f"new name refused: {why}")

@@ -13,14 +13,14 @@ import re
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Callable
 
-from ..policies.paths import compile_glob, fold, nfc
-from . import tagging
-from .base import ext_of, join, name_of
+from fileagent.policies.paths import compile_glob, fold, nfc
+from fileagent.tools import tagging
+from fileagent.tools.base import ext_of, join, name_of
 
 if TYPE_CHECKING:
-    from ..agent.plan import Filters, Selection
-    from ..agent.simulation import CompileContext
-    from ..agent.treeview import Entry
+    from fileagent.agent.plan.model import Filters, Selection
+    from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
 
 Item = tuple[str, "Entry"]
 

@@ -1,4 +1,4 @@
-"""tag: markdown files carry tags in YAML front matter (`tags:`), other files and folders in the
+"""Tags as stored: markdown files carry tags in YAML front matter (`tags:`), other files and folders in the
 index ROOT/.fileagent/tags.json ({"rel/path": [tags]}).
 
 Markdown tagging compiles to a `write` of the complete new file: only the
@@ -14,15 +14,10 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from .base import Capability
-
 if TYPE_CHECKING:
-    from ..agent.plan import TagStep
-    from ..agent.simulation import CompileContext
-    from ..agent.treeview import Entry
+    from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
 
-CAPABILITY = Capability("tag", mutates=True, needs_confirm_default=False,
-                        summary="add or remove tags (markdown front matter, or the tag index)")
 _TAGS_KEY = re.compile(r"^tags\s*:")
 
 
@@ -125,38 +120,6 @@ def merged(old: list[str], tags: list[str], remove: bool) -> list[str]:
             out.append(t)
             have.add(t.casefold())
     return out
-
-
-def compile_step(ctx: "CompileContext", step: "TagStep") -> None:
-    from .select import select_some
-    items = select_some(ctx, step.select)
-    view = ctx.view
-    index = ctx.tag_index()
-    for rel, e in items:
-        if is_markdown(rel) and not e.is_dir:
-            rel, e = ctx.link_target(rel, e)
-            text = ctx.read_text(rel, e, why="tag")
-            old = markdown_tags(text)
-            new = merged(old, step.tags, step.remove)
-            if new == old:
-                continue
-            try:
-                content = with_tags(text, new, rel).encode(ctx.encoding)
-            except ValueError as err:
-                raise ctx.plan_error(f"cannot tag {rel!r}: {err}", rel) from None
-            ctx.add("write", src=rel, dst=rel, content=content, overwrite=True, note="tag",
-                    expect={rel: view.expect_existing(rel, e)})
-            view.write(rel, content)
-        else:
-            old = list(index.get(rel, ()))
-            new = merged(old, step.tags, step.remove)
-            if new == old:
-                continue
-            ctx.add("set_tags", src=rel, tags=new, note="tag", expect={rel: view.expect_existing(rel, e)})
-            if new:
-                index[rel] = new
-            else:
-                index.pop(rel, None)
 
 
 def follow(ctx: "CompileContext", old: str, new: str | None, *, is_dir: bool, keep_old: bool = False) -> None:

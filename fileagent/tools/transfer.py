@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import tagging
-from .base import Capability, name_of
-from .select import select_some, subtree_problem
+from fileagent.tools import tagging
+from fileagent.tools.base import Capability, name_of
+from fileagent.tools.select import select_some, subtree_problem
 
 if TYPE_CHECKING:
-    from ..agent.plan import CopyStep, MoveStep
-    from ..agent.simulation import CompileContext
+    from fileagent.agent.plan.model import CopyStep, MoveStep
+    from fileagent.agent.engine.simulation import CompileContext
 
 MOVE = Capability("move", mutates=True, needs_confirm_default=True, summary="move items into a folder")
 COPY = Capability("copy", mutates=True, needs_confirm_default=False, summary="copy items into a folder")

@@ -11,12 +11,12 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .base import Capability
-from .select import select_some
+from fileagent.tools.base import Capability
+from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
-    from ..agent.plan import UpdateStep
-    from ..agent.simulation import CompileContext
+    from fileagent.agent.plan.model import UpdateStep
+    from fileagent.agent.engine.simulation import CompileContext
 
 CAPABILITY = Capability("update", mutates=True, needs_confirm_default=True,
                         summary="append, prepend, replace or set text in files")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from fileagent.agent.changeset import Action, ChangeSet, Fingerprint
-from fileagent.config import Config
+from fileagent.agent.engine.changeset import Action, ChangeSet, Fingerprint
+from fileagent.config.loader import Config
 from fileagent.policies.guard import Guard
 
 

@@ -7,8 +7,8 @@ import shutil
 import numpy as np
 import pytest
 
-from fileagent.agent import channel
-from fileagent.agent.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
+from fileagent.agent.planner import channel
+from fileagent.agent.planner.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
 from fileagent.errors import NoPlannerError
 from fileagent.llm.decode import Candidate, sequence_logprob
 from fileagent.llm.runtime import NumpyGPT

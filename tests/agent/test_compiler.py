@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from fileagent.agent.changeset import Action, ChangeSet, Fingerprint
+from fileagent.agent.engine.changeset import Action, ChangeSet, Fingerprint
 from fileagent.errors import PlanError, PolicyError
 
 
@@ -216,7 +216,7 @@ def test_move_to_the_root_and_through_a_folder_link(tmp_path, make_tree, compile
 
 
 def test_case_insensitive_filesystems_see_case_clashes(tmp_path, make_tree, compile_steps, monkeypatch):
-    from fileagent.agent import treeview
+    from fileagent.agent.engine import treeview
     monkeypatch.setattr(treeview, "case_insensitive", lambda path: True)
     make_tree(tmp_path, {"in/A.txt": "1", "in/b.TXT": "2", "out/a.txt": "0", "d/x.txt": "x"})
     cs = compile_steps(tmp_path, [{"op": "move", "select": {"in": "in", "pattern": "*.txt"}, "to": "out"}])
@@ -227,7 +227,7 @@ def test_case_insensitive_filesystems_see_case_clashes(tmp_path, make_tree, comp
 
 
 def test_case_probe_on_this_filesystem(tmp_path):
-    from fileagent.agent.treeview import case_insensitive
+    from fileagent.agent.engine.treeview import case_insensitive
     (tmp_path / "Probe").mkdir()
     assert case_insensitive(str(tmp_path / "Probe")) == (tmp_path / "PROBE").exists()
 

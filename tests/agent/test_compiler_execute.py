@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from fileagent.agent.compiler import compile_plan
-from fileagent.agent.executor import execute
-from fileagent.agent.plan_io import validate_plan_dict
-from fileagent.config import Config
+from fileagent.agent.engine.compiler import compile_plan
+from fileagent.agent.engine.executor import execute
+from fileagent.agent.plan.io import validate_plan_dict
+from fileagent.config.loader import Config
 from fileagent.errors import StaleError
 from fileagent.policies.guard import Guard
 

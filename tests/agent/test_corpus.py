@@ -7,11 +7,16 @@ from collections import Counter
 
 import pytest
 
-from fileagent.agent import plan_text
-from fileagent.agent.corpus import Example, generate, write_jsonl
-from fileagent.agent.corpus.__main__ import main
-from fileagent.agent.corpus.build import all_template_ids, split_of, template_text, template_words
-from fileagent.agent.plan import OPS, Plan
+from fileagent.agent.plan import text as plan_text
+from fileagent.agent.planner.training.corpus import Example, generate, write_jsonl
+from fileagent.agent.planner.training.corpus.__main__ import main
+from fileagent.agent.planner.training.corpus.build import (
+    all_template_ids,
+    split_of,
+    template_text,
+    template_words,
+)
+from fileagent.agent.plan.model import OPS, Plan
 
 SAMPLE_N = 20_000
 
@@ -68,7 +73,7 @@ def test_heldout_templates_never_appear_in_train(sample):
 
 
 def test_a_recorded_split_is_scored_as_it_was_when_the_model_trained():
-    from fileagent.agent.corpus import build
+    from fileagent.agent.planner.training.corpus import build
     today = build.heldout_record()
     assert today and set(today) == {t for t in all_template_ids() if split_of(t) == "heldout"}
     train_id = next(t for t in all_template_ids() if split_of(t) == "train" and t.startswith("en.move."))
@@ -202,9 +207,9 @@ def test_write_jsonl_and_command_line(tmp_path, capsys):
 def test_train_clauses_of_multi_step_requests_come_from_train_templates():
     import random
 
-    from fileagent.agent.corpus.build import _clause
-    from fileagent.agent.corpus.intents import WEIGHTS
-    from fileagent.agent.corpus.names import Ctx
+    from fileagent.agent.planner.training.corpus.build import _clause
+    from fileagent.agent.planner.training.corpus.intents import WEIGHTS
+    from fileagent.agent.planner.training.corpus.names import Ctx
 
     rng = random.Random(0)
     for lang in ("en", "zh", "mix"):
@@ -219,7 +224,7 @@ def test_same_corpus_in_another_process_with_another_hash_seed():
     import subprocess
     import sys
 
-    code = ("import hashlib; from fileagent.agent.corpus import generate; "
+    code = ("import hashlib; from fileagent.agent.planner.training.corpus import generate; "
             "print(hashlib.sha1(repr(generate(300, seed=5)).encode()).hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={**os.environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
@@ -233,7 +238,7 @@ def test_one_request_text_never_gets_two_different_plans(sample):
 
 
 def test_type_words_map_to_one_extension_list(sample):
-    from fileagent.agent.corpus.names import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
+    from fileagent.agent.planner.training.corpus.names import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
 
     for ex in sample:
         exts = tuple(v for _, f in plan_text.tokenize_steps(ex.tgt) for k, v in f if k == "ext")
@@ -255,7 +260,7 @@ def test_type_words_map_to_one_extension_list(sample):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_verb_swaps_use_training_phrases_and_never_rebuild_a_heldout_template(lang):
     import random as _random
-    from fileagent.agent.corpus import build
+    from fileagent.agent.planner.training.corpus import build
     rng = _random.Random(0)
     swapped = 0
     for intent in sorted(build.SWAP_INTENTS[lang]):

@@ -4,8 +4,8 @@ from __future__ import annotations
 import random
 import re
 
-from fileagent.agent.corpus import generate
-from fileagent.agent.corpus.names import Ctx
+from fileagent.agent.planner.training.corpus import generate
+from fileagent.agent.planner.training.corpus.names import Ctx
 
 
 def _bare_multiword_texts(examples):

@@ -6,9 +6,9 @@ import os
 
 import pytest
 
-from fileagent.agent import journal as jr
-from fileagent.agent.executor import execute
-from fileagent.audit import read_entries, verify
+from fileagent.agent.history import journal as jr
+from fileagent.agent.engine.executor import execute
+from fileagent.agent.history.audit import read_entries, verify
 from fileagent.errors import ActionError, PolicyError, StaleError
 from fa_kit import Builder, config, guard
 

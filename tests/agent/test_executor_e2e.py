@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from fileagent.cli import main
+from fileagent.cli.fast import main
 
 TREE = {"docs/architecture.md": "# Architecture\ndesign notes", "docs/api.md": "# API\nendpoint list",
         "docs/lunch.md": "# Lunch\npizza", "downloads/a.pdf": "%PDF a", "downloads/b.png": "png",
@@ -79,7 +79,7 @@ def test_stale_between_preview_and_run_changes_nothing(tmp_path, make_tree, read
     root = make_tree(tmp_path / "root", TREE)
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps({"version": 1, "steps": CASES["delete"][0]}), encoding="utf-8")
-    import fileagent.agent.executor as ex
+    import fileagent.agent.engine.executor as ex
     real = ex.execute
 
     def meddle(cs, **kw):

@@ -10,13 +10,14 @@ import os
 
 import pytest
 
-from fileagent.agent import executor as ex
-from fileagent.agent import journal as jr
-from fileagent.agent.changeset import Action, Fingerprint
-from fileagent.agent.executor import execute
-from fileagent.audit import read_entries, verify
+from fileagent.agent.engine import executor as ex
+from fileagent.agent.engine import fastpath
+from fileagent.agent.history import journal as jr
+from fileagent.agent.engine.changeset import Action, Fingerprint
+from fileagent.agent.engine.executor import execute
+from fileagent.agent.history.audit import read_entries, verify
 from fileagent.errors import ActionError
-from fileagent.tools import dirfd, fsops
+from fileagent.tools.fs import dirfd, fsops
 from fa_kit import Builder, config, guard
 
 pytestmark = pytest.mark.skipif(not dirfd.SUPPORTED, reason="descriptor-relative calls only")
@@ -175,17 +176,17 @@ def test_header_text_is_the_json_of_the_records(tmp_path):
     plan = {"version": 1, "steps": [{"op": "move", "select": {"in": "é"}, "to": "x"}]}
     text = ex._header_text("RUN", "usér", tmp_path, plan, actions)
     rec = json.loads(text)
-    assert rec["changeset"] == [ex._action_record(a) for a in actions]
+    assert rec["changeset"] == [fastpath._action_record(a) for a in actions]
     assert text == jr.encode_record({"t": "header", "run": "RUN", "time": rec["time"], "user": "usér",
                                      "root": str(tmp_path), "plan": plan,
-                                     "changeset": [ex._action_record(a) for a in actions]})
+                                     "changeset": [fastpath._action_record(a) for a in actions]})
 
 
 def test_plan_moving_a_folder_then_refilling_its_name(tmp_path, make_tree, read_tree):
     """Through the compiler: the mkdir of the new x/ must not be skipped as 'known' (the run moved x)."""
     import io
 
-    from fileagent.cli import main
+    from fileagent.cli.fast import main
     root = make_tree(tmp_path / "r", {"a.txt": "A", "b.txt": "B", "x/": None, "y/": None})
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps({"version": 1, "steps": [

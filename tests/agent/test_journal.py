@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from fileagent.agent import journal as jr
+from fileagent.agent.history import journal as jr
 from fileagent.errors import ActionError
 
 

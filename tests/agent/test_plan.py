@@ -13,8 +13,8 @@ from typing import Literal, Union, get_args, get_origin, get_type_hints
 
 import pytest
 
-from fileagent.agent import plan as P
-from fileagent.agent.plan import STEP_TYPES, Plan, plan_json_schema
+from fileagent.agent.plan import model as P
+from fileagent.agent.plan.model import STEP_TYPES, Plan, plan_json_schema
 from fileagent.errors import ExitStatus, PlanError
 
 SCHEMA = plan_json_schema()
@@ -226,8 +226,8 @@ def test_direct_construction_keeps_the_cross_field_rules():
 
 
 def test_plan_modules_do_not_import_pydantic():
-    code = ("import sys, fileagent.agent.plan, fileagent.agent.plan_io, fileagent.agent.plan_text, "
-            "fileagent.agent.planner, fileagent.agent.plan_grammar, fileagent.agent.preview; "
+    code = ("import sys, fileagent.agent.plan.model, fileagent.agent.plan.io, fileagent.agent.plan.text, "
+            "fileagent.agent.planner.planner, fileagent.agent.planner.grammar, fileagent.agent.engine.preview; "
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'jsonschema')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

@@ -6,9 +6,9 @@ import random
 import numpy as np
 import pytest
 
-from fileagent.agent import plan_text
-from fileagent.agent.plan_constraint import PlanConstraint
-from fileagent.agent.plan_grammar import EOS_STATE, PlanGrammar, tokenizer_symbols
+from fileagent.agent.plan import text as plan_text
+from fileagent.agent.planner.constraint import PlanConstraint
+from fileagent.agent.planner.grammar import EOS_STATE, PlanGrammar, tokenizer_symbols
 
 EOS = 3
 # A vocabulary like a trained one: control ids, every byte, the structural symbols, and pieces
@@ -249,14 +249,14 @@ def test_eos_only_at_the_end_of_a_complete_plan(grammar):
 
 
 def test_corpus_targets_are_accepted_given_their_request(grammar):
-    from fileagent.agent.corpus import generate
+    from fileagent.agent.planner.training.corpus import generate
 
     for e in generate(250, seed=3):
         assert accepts(grammar, e.src, e.tgt), (e.template, e.src, e.tgt)
 
 
 def test_a_quoted_text_is_a_value_whole_or_not_cut_inside(grammar):
-    from fileagent.agent.request_spans import quoted_regions
+    from fileagent.agent.planner.spans import quoted_regions
 
     request = 'append "meeting moved to 3pm" to notes.md'
     assert accepts(grammar, request, 'update path="notes.md" mode=append text="meeting moved to 3pm"')
@@ -342,7 +342,7 @@ def test_free_texts_have_no_space_at_their_edges_unless_quoted_so(grammar):
 
 
 def test_a_quote_mark_right_after_a_closing_one_opens_nothing(grammar):
-    from fileagent.agent.request_spans import quoted_regions
+    from fileagent.agent.planner.spans import quoted_regions
 
     request = "change 'IMG_2041.png''s name to 'banner.png'"
     assert [request.encode()[a:b] for a, b in quoted_regions(request)] == [b"IMG_2041.png", b"banner.png"]

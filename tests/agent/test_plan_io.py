@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from fileagent.agent.plan import Plan
-from fileagent.agent.plan_io import load_plan_text, validate_plan_dict
+from fileagent.agent.plan.model import Plan
+from fileagent.agent.plan.io import load_plan_text, validate_plan_dict
 from fileagent.errors import ExitStatus, PlanError
 
 

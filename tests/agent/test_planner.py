@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from fileagent.agent import planner, plausibility
-from fileagent.agent.plan import Plan
+from fileagent.agent.planner import planner, plausibility
+from fileagent.agent.plan.model import Plan
 from fileagent.errors import NoPlannerError, PlanError, PolicyError
 
 
@@ -37,7 +37,7 @@ def test_first_candidate_that_compiles_wins(tmp_path):
 
 
 def test_a_change_that_changes_nothing_gives_way_to_the_next_candidate(tmp_path):
-    from fileagent.agent.changeset import ChangeSet
+    from fileagent.agent.engine.changeset import ChangeSet
 
     cands = [('delete in="empty"', True), ('rename path="a.txt" new_name="b.txt"', True)]
     compiled = iter([ChangeSet(), ("compiled", "b")])
@@ -93,7 +93,7 @@ def test_a_refused_no_op_candidate_is_still_a_refusal(tmp_path):
 
 
 def test_corpus_plans_are_never_implausible():
-    from fileagent.agent.corpus import generate
+    from fileagent.agent.planner.training.corpus import generate
 
     for e in generate(3000, seed=5):
         assert implausible(e.tgt, prompt=e.src) is None, (e.src, e.tgt)

@@ -4,8 +4,10 @@ from __future__ import annotations
 import json
 import random
 
-from fileagent.agent import fresh_values, plan_text, planner, train_planner
-from fileagent.agent.corpus.build import heldout_record
+from fileagent.agent.planner.training import fresh_values, train_planner
+from fileagent.agent.plan import text as plan_text
+from fileagent.agent.planner import planner
+from fileagent.agent.planner.training.corpus.build import heldout_record
 
 
 def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_path, make_tree):
@@ -220,7 +222,7 @@ def test_corpus_is_the_same_in_every_process():
     import subprocess
     import sys
 
-    code = ("import hashlib, json; from fileagent.agent import train_planner as t; "
+    code = ("import hashlib, json; from fileagent.agent.planner.training import train_planner as t; "
             "a = t.parser().parse_args(['--n', '600', '--seed', '3', '--fresh-names', '0.9', '--fresh-texts', '0.9']); "
             "pairs, held = t.build_corpus(a); print(hashlib.sha256(json.dumps(pairs).encode()).hexdigest())")
     digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

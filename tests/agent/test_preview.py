@@ -4,9 +4,9 @@ from __future__ import annotations
 import io
 import json
 
-from fileagent.agent.changeset import Action, ChangeSet, Conflict
-from fileagent.agent.plan import Plan
-from fileagent.agent.preview import action_json, preview_document, preview_json, render
+from fileagent.agent.engine.changeset import Action, ChangeSet, Conflict
+from fileagent.agent.plan.model import Plan
+from fileagent.agent.engine.preview import action_json, preview_document, preview_json, render
 
 PLAN = Plan.from_dict({"version": 1, "steps": [{"op": "move", "select": {"pattern": "*.txt"}, "to": "t"}]})
 

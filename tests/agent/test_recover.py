@@ -5,10 +5,10 @@ import os
 
 import pytest
 
-from fileagent.agent import journal as jr
-from fileagent.agent import executor as ex
-from fileagent.agent.executor import execute
-from fileagent.agent.undo import recover, undo
+from fileagent.agent.history import journal as jr
+from fileagent.agent.engine import executor as ex
+from fileagent.agent.engine.executor import execute
+from fileagent.agent.history.undo import recover, undo
 from fa_kit import Builder, config, guard
 
 TREE = {"a.txt": "A", "b.txt": "B", "d/c.txt": "C", "old.txt": "OLD", "gone.txt": "G"}
@@ -79,7 +79,7 @@ def test_recover_finishes_interrupted_undo(root, tmp_path, read_tree, monkeypatc
     before = read_tree(root, binary=True)
     cfg = config()
     execute(plan(root).changeset(), root=root, guard=guard(root, cfg), config=cfg, audit_path=tmp_path / "a.jsonl")
-    from fileagent.agent import undo as undo_mod
+    from fileagent.agent.history import undo as undo_mod
     real = undo_mod.revert
     n = {"i": 0}
 

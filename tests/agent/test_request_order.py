@@ -1,7 +1,7 @@
 """The order candidates are tried in: the beam's, but leaving out less of the request goes first."""
 from __future__ import annotations
 
-from fileagent.agent.request_order import misses, request_dates, request_order
+from fileagent.agent.planner.order import misses, request_dates, request_order
 
 
 def test_the_dates_a_request_gives():

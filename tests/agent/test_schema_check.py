@@ -13,10 +13,10 @@ import random
 import pytest
 from jsonschema import Draft202012Validator
 
-from fileagent.agent.corpus import generate
-from fileagent.agent.plan import SCHEMA_PATH
-from fileagent.agent.plan_text import from_text
-from fileagent.agent.schema_check import UnsupportedSchema, compile_schema
+from fileagent.agent.planner.training.corpus import generate
+from fileagent.agent.plan.model import SCHEMA_PATH
+from fileagent.agent.plan.text import from_text
+from fileagent.agent.plan.schema_check import UnsupportedSchema, compile_schema
 
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 QUICK = compile_schema(SCHEMA)

@@ -5,10 +5,10 @@ import json
 
 import pytest
 
-from fileagent.agent import journal as jr
-from fileagent.agent.executor import execute
-from fileagent.agent.undo import last_undoable, undo
-from fileagent.audit import read_entries, verify
+from fileagent.agent.history import journal as jr
+from fileagent.agent.engine.executor import execute
+from fileagent.agent.history.undo import last_undoable, undo
+from fileagent.agent.history.audit import read_entries, verify
 from fileagent.errors import UndoError
 from fa_kit import Builder, config, guard
 
@@ -89,7 +89,7 @@ def test_undo_refuses_when_changed_since(root, tmp_path, read_tree, meddle):
 def test_undo_is_idempotent_after_crash_mid_undo(root, tmp_path, read_tree, monkeypatch):
     before = read_tree(root, binary=True)
     apply(root, everything(root), tmp_path)
-    from fileagent.agent import undo as undo_mod
+    from fileagent.agent.history import undo as undo_mod
     real = undo_mod.revert
     calls = {"n": 0}
 

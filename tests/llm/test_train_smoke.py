@@ -15,8 +15,18 @@ from fileagent.llm.model import GPT, GPTConfig  # noqa: E402
 from fileagent.llm import train as train_module  # noqa: E402
 from fileagent.llm.runtime import NumpyGPT  # noqa: E402
 from fileagent.llm.tokenizer import Tokenizer, train_tokenizer  # noqa: E402
-from fileagent.llm.train import (TrainConfig, blend_into, cpp_compiler_available, encode_pair,  # noqa: E402
-                                 greedy_accuracy, main, make_batch, prompt_ids, runtime_from, train)
+from fileagent.llm.train import (
+    TrainConfig,
+    blend_into,
+    cpp_compiler_available,
+    encode_pair,
+    greedy_accuracy,
+    main,
+    make_batch,
+    prompt_ids,
+    runtime_from,
+    train,
+)
 
 SYLLABLES = ["ka", "lo", "mi", "ne", "ru", "ta", "bo", "shi", "文", "件", "报", "告"]
 TEMPLATES = {"move": ["move {a} to {b}", "把 {a} 移到 {b}", "please move {a} into {b}"],
@@ -119,7 +129,7 @@ def test_training_loop_passes_label_smoothing_to_the_loss(toy, tmp_path, monkeyp
 
 
 def test_resegmented_prompt_keeps_the_text_and_the_copied_names():
-    from fileagent.agent.planner import SHIPPED_DIR, TOKENIZER_FILE
+    from fileagent.agent.planner.planner import SHIPPED_DIR, TOKENIZER_FILE
     from fileagent.llm.train import prompt_ids, resegmented_prompt
     tok = Tokenizer(SHIPPED_DIR / TOKENIZER_FILE)               # a real vocabulary: words of several pieces
     src, tgt = "would you kindly relocate notes.txt into archive", 'move path="notes.txt" to="archive"'

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from fileagent.config import DEFAULT_DENY, Config
+from fileagent.config.loader import DEFAULT_DENY, Config
 from fileagent.errors import ExitStatus, PolicyError
 from fileagent.policies.guard import Guard
 from fileagent.policies.winpath import windows_path_problem

@@ -181,7 +181,7 @@ class CliResult:
 
 def run_cli(args: list[str], *, stdin: str | None = None, env: dict | None = None) -> CliResult:
     """`fileagent ARGS` in this process (cli.main with injected streams): fast, same code path."""
-    from fileagent.cli import main
+    from fileagent.cli.fast import main
     out, err = io.StringIO(), io.StringIO()
     e = dict(os.environ)
     e.pop("FILEAGENT_DEBUG", None)

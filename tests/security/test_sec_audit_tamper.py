@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fileagent.audit import AuditWriter, verify
+from fileagent.agent.history.audit import AuditWriter, verify
 from sec_kit import long_count, record_figures, run_cli
 
 @pytest.fixture(autouse=True)

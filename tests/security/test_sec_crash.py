@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from fileagent.audit import verify
+from fileagent.agent.history.audit import verify
 from sec_kit import REPO, long_count, record_figures, run_cli, snapshot, subprocess_env, write_files
 
 CRASHSITE = Path(__file__).with_name("crashsite")

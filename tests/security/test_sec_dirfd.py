@@ -1,4 +1,4 @@
-"""fileagent/tools/dirfd.py: descriptor-relative operations never follow a link in any folder.
+"""fileagent/tools/fs/dirfd.py: descriptor-relative operations never follow a link in any folder.
 
 The race test at this level shows both sides: plain path calls (os.replace / open by path) into a
 folder flipped to a symlink do land outside, the dirfd calls never do.
@@ -11,7 +11,7 @@ import threading
 
 import pytest
 
-from fileagent.tools import dirfd
+from fileagent.tools.fs import dirfd
 from sec_kit import write_files
 
 pytestmark = pytest.mark.skipif(not dirfd.SUPPORTED, reason="no descriptor-relative calls on this platform")

@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from fileagent.config import DEFAULT_DENY
+from fileagent.config.loader import DEFAULT_DENY
 from fileagent.errors import PolicyError
 from fileagent.policies.guard import Guard
 from sec_kit import CANARY, SECRET, SHARED, Sandbox, diff, long_count, no_fsync, outside_part, record_figures

@@ -135,7 +135,7 @@ class RaceRig:
     def attempt(self, rnd: random.Random, n: int = 4) -> None:
         import json
 
-        from fileagent.agent import executor
+        from fileagent.agent.engine import executor
         op = OPS[self.attempts % len(OPS)]
         originals = self.reset(n)
         before = snapshot(self.base, ("outside",))

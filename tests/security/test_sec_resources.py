@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 
-from fileagent.audit import verify
+from fileagent.agent.history.audit import verify
 from sec_kit import REPO, run_cli, snapshot, write_files
 
 CFG = "agent:\n  log_path: audit.jsonl\n  max_batch: 100000\n"
@@ -98,7 +98,7 @@ def test_disk_full_on_temp_file_write(tmp_path, monkeypatch, nth):
                                           ("rename", errno.EACCES, 6), ("mkdir", errno.EACCES, 2),
                                           ("replace", errno.EROFS, 8)])
 def test_failing_syscall_mid_run(tmp_path, monkeypatch, fn, err, nth):
-    from fileagent.tools import dirfd, fsops
+    from fileagent.tools.fs import dirfd, fsops
     root, cfg = make(tmp_path, FILES)
     before = snapshot(tmp_path, ("sb",))
     # no-replace renames go through renameat2 via ctypes (not an os.* call): inject at their one entry point

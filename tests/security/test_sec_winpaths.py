@@ -12,7 +12,7 @@ import itertools
 
 import pytest
 
-from fileagent.config import DEFAULT_DENY
+from fileagent.config.loader import DEFAULT_DENY
 from fileagent.errors import PolicyError
 from fileagent.policies.guard import Guard
 from fileagent.policies.winpath import name_problem, prefix_problem, windows_path_problem

@@ -6,7 +6,7 @@ import os
 
 import pytest
 
-from fileagent.tools import fsops
+from fileagent.tools.fs import fsops
 
 
 def test_atomic_write_replaces_and_keeps_mode(tmp_path):

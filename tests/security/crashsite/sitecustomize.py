@@ -28,7 +28,7 @@ def _die() -> None:
 
 
 if _AT or _OPS:
-    from fileagent.agent import journal as _jr
+    from fileagent.agent.history import journal as _jr
 
     _state = {"journal": 0, "ops": 0, "armed": False, "journal_fds": set()}
     if _COUNT:
@@ -72,9 +72,9 @@ if _AT or _OPS:
         for _name in ("rename", "replace", "unlink", "mkdir", "rmdir", "symlink"):
             setattr(os, _name, _counted(getattr(os, _name)))
         os.write = _counted(os.write, is_write=True)
-        from fileagent.tools import fsops as _fsops
+        from fileagent.tools.fs import fsops as _fsops
         try:
-            from fileagent.tools import dirfd as _dirfd
+            from fileagent.tools.fs import dirfd as _dirfd
         except ImportError:
             _dirfd = None
         # renameat2 through ctypes is not an os.* call: count it at its one entry point

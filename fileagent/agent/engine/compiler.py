@@ -1,0 +1,61 @@
+"""Compile a Plan into the exact ChangeSet the preview shows and the executor runs.
+
+    compile_plan(plan, root=..., config=..., guard=...) -> ChangeSet
+
+Steps are simulated in order on an in-memory view of the tree (treeview.py),
+so a later step sees what the earlier ones did. Each op family lives in its own
+module under fileagent/tools/; this module checks the ops, dispatches, and
+enforces what holds for the whole plan. Every path goes through the Guard; any
+refusal (PolicyError) or impossibility (PlanError) stops the compile, so a plan
+is accepted whole or not at all, before anything changes on disk.
+"""
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+from typing import Callable
+
+from fileagent.config.loader import Config
+from fileagent.errors import PlanError, PolicyError
+from fileagent.policies.guard import Guard
+from fileagent.policies.paths import STATE_DIR
+from fileagent.tools import classify, create, output, remove, rename, tag, transfer, update
+from fileagent.tools.base import Capability
+from fileagent.agent.engine.changeset import ChangeSet
+from fileagent.agent.plan.model import Plan
+from fileagent.agent.engine.simulation import CompileContext
+
+COMPILERS: dict[str, Callable] = {
+    "list": output.compile_step, "read": output.compile_step, "create": create.compile_step,
+    "update": update.compile_step, "delete": remove.compile_step, "move": transfer.compile_step,
+    "copy": transfer.compile_step, "rename": rename.compile_step, "classify": classify.compile_step,
+    "tag": tag.compile_step,
+}
+CAPABILITIES: dict[str, Capability] = {c.op: c for c in (
+    output.LIST, output.READ, create.CAPABILITY, update.CAPABILITY, remove.CAPABILITY, transfer.MOVE,
+    transfer.COPY, rename.CAPABILITY, classify.CAPABILITY, tag.CAPABILITY)}
+
+
+def compile_plan(plan: Plan, *, root: Path, config: Config, guard: Guard, on_conflict: str | None = None,
+                 state_dir_name: str = STATE_DIR) -> ChangeSet:
+    """Raises PolicyError (refused, exit 3) or PlanError (cannot be done, exit 4); changes nothing."""
+    if Path(root).resolve() != guard.root:
+        raise PolicyError(f"the Guard's root {guard.root} is not the compile root {root}")
+    policy = on_conflict or config.agent.on_conflict
+    if policy not in ("rename_new", "skip", "overwrite"):
+        raise PlanError(f"unknown conflict policy {policy!r} (rename_new, skip or overwrite)")
+    for n, step in enumerate(plan.steps, start=1):
+        guard.check_op(step.op, n)
+    ctx = CompileContext(guard=guard, config=config, on_conflict=policy, state_dir_name=state_dir_name)
+    # The view and the ChangeSet are ~10 objects per matched file and hold no reference cycles;
+    # the cyclic GC would rescan them again and again while they grow (a third of the time at 100k).
+    gc_was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        for n, step in enumerate(plan.steps, start=1):
+            ctx.step, ctx.op = n, step.op
+            COMPILERS[step.op](ctx, step)
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    return ctx.changeset

@@ -1,0 +1,276 @@
+"""The compiler's in-memory view of the sandbox tree.
+
+Folders are read lazily (one os.scandir the first time a step looks inside)
+and then updated by every simulated action, so a later step sees what earlier
+steps did. Keys are root-relative "/"-separated paths ("" is the root).
+
+An Entry remembers where its data lies on disk (`disk`, None for something the
+plan creates) and, once written by the simulation, its new `content`. An entry
+is *untouched* when it still sits where it lies on disk with its disk content:
+only untouched paths get `expect` fingerprints (they describe the tree before
+the run, which is what the executor checks before its first change).
+
+ROOT/.fileagent and the Guard's hidden paths are never loaded into the view.
+"""
+from __future__ import annotations
+
+import os
+
+from fileagent.agent.engine.changeset import Fingerprint
+
+MISSING = Fingerprint(exists=False)
+
+
+class Entry:
+    __slots__ = ("is_dir", "is_link", "disk", "content", "_fp")
+
+    def __init__(self, is_dir: bool, is_link: bool = False, disk: str | None = None,
+                 content: bytes | None = None, fp: Fingerprint | None = None) -> None:
+        self.is_dir = is_dir
+        self.is_link = is_link
+        self.disk = disk
+        self.content = content
+        self._fp = fp
+
+    def fingerprint(self) -> Fingerprint:
+        """Fingerprint of the disk object (lstat, cached). For new entries: a synthetic one."""
+        if self._fp is None:
+            if self.disk is None:
+                size = len(self.content) if self.content is not None else 0
+                self._fp = Fingerprint(exists=True, is_dir=self.is_dir, size=size)
+            else:
+                st = os.lstat(self.disk)
+                if self.is_dir:
+                    self._fp = Fingerprint(True, True, 0, 0, st.st_ino)
+                else:
+                    self._fp = Fingerprint(True, False, st.st_size, st.st_mtime_ns, st.st_ino)
+        return self._fp
+
+    def size(self) -> int:
+        if self.content is not None:
+            return len(self.content)
+        return self.fingerprint().size
+
+    def mtime_ns(self) -> int:
+        fp = self.fingerprint()
+        if self.is_dir and self.disk is not None:
+            return os.lstat(self.disk).st_mtime_ns
+        return fp.mtime_ns
+
+    def read(self) -> bytes:
+        if self.content is not None:
+            return self.content
+        if self.disk is None:
+            return b""
+        with open(self.disk, "rb") as f:
+            return f.read()
+
+    def read_head(self, n: int) -> bytes:
+        if self.content is not None:
+            return self.content[:n]
+        if self.disk is None:
+            return b""
+        with open(self.disk, "rb") as f:
+            return f.read(n)
+
+    def clone(self) -> "Entry":
+        """A copy of this entry at another place (a simulated copy): same data, no disk identity."""
+        return Entry(self.is_dir, self.is_link, self.disk, self.content, self._fp)
+
+
+def case_insensitive(path: str) -> bool:
+    """Whether the filesystem holding `path` ignores case (probed on the path itself)."""
+    if os.name == "nt":
+        return True
+    head, tail = os.path.split(path.rstrip(os.sep))
+    while tail and tail.swapcase() == tail:
+        head, tail = os.path.split(head)
+    if not tail:
+        return os.sys.platform == "darwin"
+    try:
+        return os.path.samefile(os.path.join(head, tail), os.path.join(head, tail.swapcase()))
+    except OSError:
+        return False
+
+
+class TreeView:
+    def __init__(self, guard) -> None:
+        self.guard = guard
+        self.root = guard.root_str
+        self._prefix = self.root.rstrip(os.sep) + os.sep
+        self._root_entry = Entry(True, False, self.root)
+        self._dirs: dict[str, dict[str, Entry]] = {}
+        self._vacated: set[str] = set()          # paths something was moved or deleted away from
+        self._vacated_dirs: set[str] = set()     # ... of which folders (their whole subtree was vacated)
+        # On case-insensitive filesystems (Windows, macOS by default) "A.txt" and "a.txt" clash.
+        self.case_insensitive = case_insensitive(self.root)
+        self._fold_idx: dict[str, dict[str, str]] = {}
+
+    # ---------------------------------------------------------- reading
+
+    def abs(self, rel: str) -> str:
+        if not rel:
+            return self.root
+        return self._prefix + (rel.replace("/", os.sep) if os.sep != "/" else rel)
+
+    def get(self, rel: str) -> Entry | None:
+        if not rel or rel == ".":
+            return self._root_entry
+        parent, _, name = rel.rpartition("/")
+        listing = self._dirs.get(parent)
+        if listing is None:
+            listing = self.listing(parent)
+            if listing is None:
+                return None
+        return listing.get(name)
+
+    def listing(self, rel: str) -> dict[str, Entry] | None:
+        """{name: Entry} of a folder (loaded on first use), or None if rel is not a real folder here.
+        Symlinked folders are not entered."""
+        d = self._dirs.get(rel)
+        if d is not None:
+            return d
+        e = self.get(rel)
+        if e is None or not e.is_dir or e.is_link:
+            return None
+        d = self._load(rel, e.disk) if e.disk is not None else {}
+        self._dirs[rel] = d
+        return d
+
+    def _load(self, rel: str, disk: str) -> dict[str, Entry]:
+        guard = self.guard
+        check_names = rel == "" or bool(guard.hidden_rels)
+        out: dict[str, Entry] = {}
+        try:
+            it = os.scandir(disk)
+        except (FileNotFoundError, NotADirectoryError):
+            return out
+        with it:
+            for de in it:
+                name = de.name
+                if check_names and guard.invisible(rel, name, de.path):
+                    continue
+                try:
+                    link = de.is_symlink()
+                    is_dir = de.is_dir()       # a link to a folder counts as a folder, never entered
+                except OSError:
+                    link, is_dir = False, False
+                out[name] = Entry(is_dir, link, de.path)
+        return out
+
+    def clash(self, folder: str, name: str) -> str | None:
+        """The name already in `folder` that `name` would collide with (itself, or another case of it
+        on a case-insensitive filesystem), or None."""
+        listing = self.listing(folder) or {}
+        if name in listing:
+            return name
+        if not self.case_insensitive:
+            return None
+        idx = self._fold_idx.get(folder)
+        if idx is None:
+            idx = self._fold_idx[folder] = {n.casefold(): n for n in listing}
+        return idx.get(name.casefold())
+
+    def untouched(self, rel: str, e: Entry) -> bool:
+        return e.content is None and e.disk is not None and e.disk == self.abs(rel)
+
+    def expect_existing(self, rel: str, e: Entry) -> Fingerprint | None:
+        return e.fingerprint() if self.untouched(rel, e) else None
+
+    def expect_absent(self, rel: str) -> Fingerprint | None:
+        """exists=False when nothing stood at rel before the run either."""
+        if rel in self._vacated:
+            return None
+        if self._vacated_dirs:
+            while "/" in rel:
+                rel = rel.rpartition("/")[0]
+                if rel in self._vacated_dirs:
+                    return None
+        return MISSING
+
+    # ---------------------------------------------------------- simulated changes
+
+    def put(self, rel: str, e: Entry) -> None:
+        parent, _, name = rel.rpartition("/")
+        listing = self._dirs.get(parent)
+        if listing is None:
+            listing = self.listing(parent)
+            if listing is None:
+                raise KeyError(f"no folder {parent!r} in the view")
+        listing[name] = e
+        idx = self._fold_idx.get(parent)
+        if idx is not None:
+            idx[name.casefold()] = name
+
+    def remove(self, rel: str) -> Entry:
+        parent, _, name = rel.rpartition("/")
+        listing = self.listing(parent)
+        e = listing.pop(name)  # type: ignore[union-attr]
+        self._forget_case(parent, name, e)
+        self._vacated.add(rel)
+        if e.is_dir and not e.is_link:
+            self._vacated_dirs.add(rel)
+            prefix = rel + "/"
+            for key in [k for k in self._dirs if k == rel or k.startswith(prefix)]:
+                del self._dirs[key]
+        return e
+
+    def _forget_case(self, parent: str, name: str, e: Entry) -> None:
+        if not self._fold_idx:
+            return
+        if e.is_dir:
+            self._fold_idx.clear()       # folders below moved or vanished: rebuild on demand
+        else:
+            idx = self._fold_idx.get(parent)
+            if idx is not None and idx.get(name.casefold()) == name:
+                del idx[name.casefold()]
+
+    def mkdir(self, rel: str) -> None:
+        self.put(rel, Entry(True))
+        self._dirs[rel] = {}
+
+    def move(self, src: str, dst: str) -> None:
+        parent, _, name = src.rpartition("/")
+        listing = self._dirs.get(parent)
+        e = (listing if listing is not None else self.listing(parent)).pop(name)  # type: ignore[union-attr]
+        self._forget_case(parent, name, e)
+        self._vacated.add(src)
+        self.put(dst, e)
+        if e.is_dir and not e.is_link:
+            self._vacated_dirs.add(src)
+            self._rekey(src, dst, keep_old=False)
+
+    def copy(self, src: str, dst: str) -> None:
+        e = self.get(src)
+        assert e is not None
+        self.put(dst, e.clone())
+        if e.is_dir and not e.is_link:
+            self._rekey(src, dst, keep_old=True)
+
+    def _rekey(self, src: str, dst: str, *, keep_old: bool) -> None:
+        """Loaded listings under src now live under dst (copied when keep_old)."""
+        prefix = src + "/"
+        keys = [k for k in self._dirs if k == src or k.startswith(prefix)]
+        for k in keys:
+            new_key = dst + k[len(src):]
+            listing = self._dirs[k] if not keep_old else {n: e.clone() for n, e in self._dirs[k].items()}
+            if not keep_old:
+                del self._dirs[k]
+            self._dirs[new_key] = listing
+
+    def write(self, rel: str, content: bytes) -> None:
+        old = self.get(rel)
+        e = Entry(False, False, old.disk if old is not None else None, content)
+        self.put(rel, e)
+
+    def walk_files(self, rel: str):
+        """(rel, Entry) of everything below folder rel, depth first (symlinked folders not entered)."""
+        listing = self.listing(rel)
+        if listing is None:
+            return
+        for name in sorted(listing):
+            child = f"{rel}/{name}" if rel else name
+            e = listing[name]
+            yield child, e
+            if e.is_dir and not e.is_link:
+                yield from self.walk_files(child)

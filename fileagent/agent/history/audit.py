@@ -1,0 +1,230 @@
+"""The audit log: hash-chained JSONL, one entry per action and per undo action.
+
+Every line starts with a fixed prefix so `verify` can slice instead of parsing JSON:
+
+    {"seq":17,"prev":"<sha256 hex of line 16, exactly as stored>","run":...,"op":...}
+
+`seq` is global (1-based, consecutive across runs); the first entry's prev is "0"*64.
+A small sidecar `<log>.head` holds the last seq and its line hash, so cutting
+entries off the end is detected too. Appends take an exclusive file lock, read
+the chain's tail from the file itself, and update the sidecar while still locked,
+so two runs never interleave or fork the chain.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import json.encoder
+import os
+from pathlib import Path
+
+ZERO = "0" * 64
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+_str = json.encoder.encode_basestring   # C-accelerated JSON string quoting, non-ASCII kept
+_PREFIX = b'{"seq":'
+_PREV = b',"prev":"'
+FIELDS = ("run", "time", "user", "op", "src", "dst", "size_before", "size_after", "sha256", "backup",
+          "result", "error")
+
+
+def head_path(log_path: Path) -> Path:
+    return log_path.with_name(log_path.name + ".head")
+
+
+def _line_hash(line: bytes) -> str:
+    return hashlib.sha256(line).hexdigest()
+
+
+def _tail(fd: int) -> tuple[int, str]:
+    """(last seq, hash of the last line) read from the end of the open log."""
+    size = os.fstat(fd).st_size
+    if size == 0:
+        return 0, ZERO
+    back = 4096
+    while True:
+        start = max(0, size - back)
+        os.lseek(fd, start, os.SEEK_SET)
+        buf = os.read(fd, size - start)
+        body = buf.rstrip(b"\n")
+        nl = body.rfind(b"\n")
+        if nl >= 0 or start == 0:
+            last = body[nl + 1:]
+            break
+        back *= 4
+    comma = last.find(b",", len(_PREFIX))
+    try:
+        seq = int(last[len(_PREFIX):comma])
+    except ValueError:
+        from fileagent.errors import ActionError
+        raise ActionError("the audit log's last entry is malformed; run 'fileagent log verify'")
+    return seq, _line_hash(last)
+
+
+class AuditWriter:
+    """Buffers entries of one run; `flush` appends them to the chain under the file lock."""
+
+    def __init__(self, path: Path, *, run: str, user: str, flush_every: int = 100_000) -> None:
+        self.path = Path(path)
+        self.run = run
+        self.user = user
+        self.flush_every = flush_every
+        self._pending: list[dict] = []
+
+    def add(self, *, time: str, op: str, src: str | None = None, dst: str | None = None,
+            size_before: int | None = None, size_after: int | None = None, sha256: str | None = None,
+            backup: str | None = None, result: str = "ok", error: str | None = None) -> None:
+        self._pending.append((time, op, src, dst, size_before, size_after, sha256, backup, result, error))
+        if len(self._pending) >= self.flush_every:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._pending:
+            return
+        from fileagent.agent.history.journal import lock_fd, unlock_fd
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
+        try:
+            lock_fd(fd, blocking=True)
+            try:
+                seq, prev = _tail(fd)
+                out = []
+                head = f',"run":{_str(self.run)},"time":'
+                user = f',"user":{_str(self.user)},"op":'
+                sha256 = hashlib.sha256
+                texts: dict[object, str] = {}   # time stamps, ops, results: few distinct values per run
+                for time, op, src, dst, sb, sa, sha, bk, result, error in self._pending:
+                    seq += 1
+                    t = texts.get(time)
+                    if t is None:
+                        t = texts[time] = _j(time)
+                    o = texts.get(op)
+                    if o is None:
+                        o = texts[op] = _j(op)
+                    r = texts.get(result)
+                    if r is None:
+                        r = texts[result] = _j(result)
+                    line = (f'{{"seq":{seq},"prev":"{prev}"{head}{t}{user}{o},"src":{_j(src)},"dst":{_j(dst)},'
+                            f'"size_before":{_j(sb)},"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},'
+                            f'"result":{r},"error":{_j(error)}}}').encode("utf-8")
+                    prev = sha256(line).hexdigest()
+                    out.append(line)
+                os.write(fd, b"\n".join(out) + b"\n")
+                os.fsync(fd)
+                _write_head(self.path, seq, prev)
+            finally:
+                unlock_fd(fd)
+        finally:
+            os.close(fd)
+        self._pending.clear()
+
+    close = flush
+
+
+def _j(v: object) -> str:
+    if v is None:
+        return "null"
+    t = type(v)
+    if t is str:
+        return _str(v)
+    if t is int:
+        return str(v)
+    if isinstance(v, str):
+        return _str(v)
+    if isinstance(v, int) and not isinstance(v, bool):
+        return str(v)
+    return _encode(v)
+
+
+def _write_head(log_path: Path, seq: int, line_hash: str) -> None:
+    hp = head_path(log_path)
+    tmp = hp.with_name(hp.name + ".tmp")
+    tmp.write_text(json.dumps({"seq": seq, "sha256": line_hash}) + "\n", encoding="utf-8")
+    os.replace(tmp, hp)
+
+
+def verify(path: Path | str) -> tuple[bool, int | None, str]:
+    """Check the whole chain. Returns (ok, first bad seq or None, message)."""
+    path = Path(path)
+    if not path.exists():
+        return True, None, f"{path}: no audit log yet (0 entries)"
+    data = path.read_bytes()
+    head = _read_head(path)
+    if not data:
+        if head and head[0] > 0:
+            return False, 1, f"log is empty but {head_path(path).name} records {head[0]} entries: truncated"
+        return True, None, "0 entries"
+    lines = data.split(b"\n")
+    torn = lines[-1] != b""
+    if not torn:
+        lines.pop()
+    n = len(lines)
+    head_hash_at = None
+    prev = ZERO.encode("ascii")
+    sha = hashlib.sha256
+    for i, line in enumerate(lines):
+        want = i + 1
+        pre = b'{"seq":%d,"prev":"' % want
+        if not line.startswith(pre):
+            return _diagnose(line, want)
+        p = len(pre)
+        h = sha(line).hexdigest().encode("ascii")
+        if line[p:p + 64] != prev:
+            # Either the previous line was edited, or this line's own prev field was.
+            # If this line's hash still chains into the next one, this line is intact.
+            nxt_ok = _links(lines, i + 1, h.decode()) if i + 1 < n else (head is not None and head == (want, h.decode()))
+            bad = want - 1 if (nxt_ok and want > 1) else want
+            return False, bad, f"entry {bad}: content changed (hash chain broken at seq {want})"
+        if head is not None and want == head[0]:
+            head_hash_at = h.decode()
+        prev = h
+    if torn:
+        return False, n, f"entry {n}: truncated line at the end of the log"
+    if head is None:
+        return False, n + 1, f"{head_path(path).name} is missing: cannot check the tail (last seq {n})"
+    head_seq, head_hash = head
+    if head_seq > n:
+        return False, n + 1, f"entries {n + 1}..{head_seq} are missing: the log was truncated"
+    if head_seq >= 1 and head_hash_at != head_hash:
+        return False, head_seq, f"entry {head_seq}: content changed (does not match {head_path(path).name})"
+    return True, None, f"{n} entries, chain intact"
+
+
+def _diagnose(line: bytes, want: int) -> tuple[bool, int, str]:
+    comma = line.find(b",", len(_PREFIX))
+    if not line.startswith(_PREFIX) or comma < 0 or line[comma:comma + len(_PREV)] != _PREV:
+        return False, want, f"entry {want}: malformed line"
+    try:
+        seq = int(line[len(_PREFIX):comma])
+    except ValueError:
+        return False, want, f"entry {want}: malformed seq"
+    return False, want, f"entry {want}: found seq {seq} in its place (entry deleted or reordered)"
+
+
+def _links(lines: list[bytes], j: int, prev_hash: str) -> bool:
+    line = lines[j]
+    comma = line.find(b",", len(_PREFIX))
+    start = comma + len(_PREV)
+    return comma > 0 and line[start:start + 64].decode("ascii", "replace") == prev_hash
+
+
+def _read_head(path: Path) -> tuple[int, str] | None:
+    try:
+        d = json.loads(head_path(path).read_text(encoding="utf-8"))
+        return int(d["seq"]), str(d["sha256"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def read_entries(path: Path | str) -> list[dict]:
+    """All entries, parsed; lines that are not JSON are skipped (verify reports them)."""
+    path = Path(path)
+    if not path.exists():
+        return []
+    out = []
+    with open(path, "rb") as f:
+        for line in f:
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                continue
+    return out

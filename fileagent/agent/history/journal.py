@@ -1,0 +1,284 @@
+"""The run journal: ROOT/.fileagent/journal/<RUN>.jsonl, the record undo and recover work from.
+
+Records, one JSON object per line, in this order:
+
+    {"t": "header", "run", "time", "user", "root", "plan", "changeset"}   the actions to run, in full
+    {"t": "intent", "from": A, "to": B}        actions A..B are about to run (one record per group)
+    {"t": "intent", "seq", "old_tags"}         extra undo data of one action (set_tags)
+    {"t": "made", "seq", "dirs"}               folders about to be created
+    {"t": "failed", "seq", "error"}
+    {"t": "done", "from": A, "to": B}          actions A..B completed (except those with a failed record)
+    {"t": "done", "seq", "post", "sha256", "made"}   what undo must check of one action (post = lstat
+                                               fingerprint of the result; a plain rename leaves none:
+                                               its result is the source's fingerprint from the header)
+    {"t": "undo-intent", "seq"} / {"t": "undo-done", "seq"}   undo / rollback progress
+    {"t": "end", "status": "done" | "rolled_back" | "failed", "counts"}
+    {"t": "undo-end", "status": "undone"}
+
+Backups are not named in the journal: action SEQ's backup is always
+backups/RUN/SEQ/<path> (see `backup_for`), so undo and recover find it without one.
+
+Durability rule: the executor writes one group's intent record (up to GROUP
+actions), fsyncs the journal, then performs the group; the group's done records
+are written when it ends (fsynced with the next group's intent, and at the end).
+Every record goes straight to the kernel (os.write, no user-space buffer), so a
+killed process (kill -9) loses none; a power cut can lose the done records of
+the last group. Recover therefore never trusts a missing `done`: for every
+action with an intent it inspects the disk to tell whether it happened.
+"""
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fileagent.errors import ActionError
+from fileagent.policies.paths import STATE_DIR
+
+
+
+def state_dir(root: Path | str) -> Path:
+    return Path(root) / STATE_DIR
+
+
+def journal_dir(root: Path | str) -> Path:
+    return state_dir(root) / "journal"
+
+
+def backup_dir(root: Path | str, run_id: str) -> Path:
+    return state_dir(root) / "backups" / run_id
+
+
+def new_run_id() -> str:
+    """Sortable: 20261123T093000123-1a2b3c (UTC time to the millisecond, then random).
+
+    Runs on one root hold its lock and take longer than a millisecond, so their ids sort in run order."""
+    t = time.time()
+    return time.strftime("%Y%m%dT%H%M%S", time.gmtime(t)) + f"{int(t % 1 * 1000):03d}-" + secrets.token_hex(3)
+
+
+_last_iso: list = [-1, ""]
+
+
+def now_iso() -> str:
+    """UTC time, ISO 8601 to the millisecond (cached per millisecond: called once per action)."""
+    ms = int(time.time() * 1000)
+    if ms != _last_iso[0]:
+        _last_iso[0] = ms
+        _last_iso[1] = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(ms / 1000)) + f".{ms % 1000:03d}Z"
+    return _last_iso[1]
+
+
+def current_user() -> str:
+    for var in ("USER", "USERNAME", "LOGNAME"):
+        if os.environ.get(var):
+            return os.environ[var]
+    try:
+        import getpass
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no passwd entry (containers): fall back to the uid
+        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+
+
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode   # built once: json.dumps
+                                                                              # with options rebuilds it per call
+encode_record = _encode
+
+
+class JournalWriter:
+    """Append-only writer; each `write` is one os.write of one line (no user-space buffering)."""
+
+    def __init__(self, path: Path) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+
+    def write(self, record: dict | str) -> None:
+        """One record: a dict, or its JSON text already encoded (big headers are built as text)."""
+        os.write(self._fd, ((record if isinstance(record, str) else _encode(record)) + "\n").encode("utf-8"))
+
+    def write_many(self, records: list[dict]) -> None:
+        if records:
+            os.write(self._fd, "".join(_encode(r) + "\n" for r in records).encode("utf-8"))
+
+    def sync(self) -> None:
+        os.fsync(self._fd)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = -1
+
+    def __enter__(self) -> "JournalWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+@dataclass
+class RunJournal:
+    """A journal file read back."""
+    path: Path
+    header: dict
+    intents: dict[int, dict] = field(default_factory=dict)
+    done: dict[int, dict] = field(default_factory=dict)
+    failed: dict[int, dict] = field(default_factory=dict)
+    made: dict[int, list[list[str]]] = field(default_factory=dict)   # folders about to be created
+    undo_intents: set[int] = field(default_factory=set)
+    undo_done: set[int] = field(default_factory=set)
+    end: dict | None = None
+    undo_end: dict | None = None
+
+    @property
+    def run_id(self) -> str:
+        return self.header["run"]
+
+    @property
+    def finished(self) -> bool:
+        return self.end is not None
+
+    @property
+    def undone(self) -> bool:
+        return self.undo_end is not None
+
+    def undo_started(self) -> bool:
+        return bool(self.undo_intents)
+
+
+def read_journal(path: Path) -> RunJournal:
+    lines = path.read_bytes().split(b"\n")
+    records = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            if i >= len(lines) - 2:   # a torn last line from a crash mid-write: ignore it
+                continue
+            raise ActionError(f"journal {path} is corrupt at line {i + 1}")
+    if not records or records[0].get("t") != "header":
+        raise ActionError(f"journal {path} has no header record")
+    j = RunJournal(path=path, header=records[0])
+    for r in records[1:]:
+        t = r.get("t")
+        if t == "intent" and "from" in r:
+            for i in range(r["from"], r["to"] + 1):
+                j.intents.setdefault(i, {"seq": i})
+        elif t == "done" and "from" in r:
+            for i in range(r["from"], r["to"] + 1):
+                j.done.setdefault(i, {"seq": i})
+        elif t == "intent":
+            j.intents.setdefault(r["seq"], {}).update(r)
+        elif t == "done":
+            j.done.setdefault(r["seq"], {}).update(r)
+        elif t == "made":
+            j.made.setdefault(r["seq"], []).append(r["dirs"])
+        elif t == "failed":
+            j.failed[r["seq"]] = r
+        elif t == "undo-intent":
+            j.undo_intents.add(r["seq"])
+        elif t == "undo-done":
+            j.undo_done.add(r["seq"])
+        elif t == "end":
+            j.end = r
+        elif t == "undo-end":
+            j.undo_end = r
+    for seq in j.failed:
+        j.done.pop(seq, None)
+    return j
+
+
+def journal_path(root: Path | str, run_id: str) -> Path:
+    return journal_dir(root) / f"{run_id}.jsonl"
+
+
+def list_runs(root: Path | str) -> list[str]:
+    """Run ids of this root, oldest first."""
+    d = journal_dir(root)
+    if not d.is_dir():
+        return []
+    return sorted(p.name[:-6] for p in d.iterdir() if p.name.endswith(".jsonl"))
+
+
+def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | None, overwrite: bool,
+               dst_existed: bool) -> str | None:
+    """Where action SEQ keeps what it removes (relative to ROOT/.fileagent/backups), or None."""
+    if kind == "delete":
+        return f"{run_id}/{seq}/{src}"
+    if kind in ("write", "move", "copy") and (overwrite or dst_existed):
+        return f"{run_id}/{seq}/{dst or src}"
+    return None
+
+
+def check_state_dir(root: Path | str) -> None:
+    """ROOT/.fileagent and its journal/backups folders must be real folders (or absent): a symlink
+    there would send journals and backups outside the root. PolicyError otherwise."""
+    from fileagent.errors import PolicyError
+    import stat
+    base = state_dir(root)
+    for p in (base, base / "journal", base / "backups"):
+        try:
+            st = os.lstat(p)
+        except FileNotFoundError:
+            continue
+        if not stat.S_ISDIR(st.st_mode):
+            what = "a symbolic link" if stat.S_ISLNK(st.st_mode) else "not a folder"
+            raise PolicyError(f"{p} is {what}: refusing to keep the agent's state there; nothing changed")
+
+
+class RootLock:
+    """One agent process per root at a time: an exclusive lock on ROOT/.fileagent/lock.
+
+    Held by execute, undo and recover, so recover never rolls back a run that is still going.
+    """
+
+    def __init__(self, root: Path | str) -> None:
+        self.path = state_dir(root) / "lock"
+        self._fd = -1
+
+    def __enter__(self) -> "RootLock":
+        check_state_dir(self.path.parent.parent)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            _lock_fd(self._fd, blocking=False)
+        except OSError:
+            os.close(self._fd)
+            self._fd = -1
+            raise ActionError(f"another fileagent process is working on this root (lock {self.path})")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._fd >= 0:
+            _unlock_fd(self._fd)
+            os.close(self._fd)
+            self._fd = -1
+
+
+def _lock_fd(fd: int, *, blocking: bool) -> None:
+    if os.name == "nt":
+        import msvcrt
+        msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
+
+
+def _unlock_fd(fd: int) -> None:
+    if os.name == "nt":
+        import msvcrt
+        os.lseek(fd, 0, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+    else:
+        import fcntl
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+lock_fd = _lock_fd
+unlock_fd = _unlock_fd

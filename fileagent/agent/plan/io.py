@@ -1,0 +1,25 @@
+"""Reading plans from JSON. `Plan.from_dict` checks a plan against the committed plan.schema.json
+(Draft 2020-12) with schema_check's quick verdict; for a plan that verdict rejects, jsonschema's
+full validation writes the message (`model.schema_error`). Every failure is one PlanError line with
+the JSON path of the bad field."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fileagent.errors import PlanError
+from fileagent.agent.plan.model import Plan
+
+
+def validate_plan_dict(d: Any) -> Plan:
+    """Validate a decoded JSON plan; raises PlanError('plan invalid at $.steps[0].to: ...')."""
+    return Plan.from_dict(d)
+
+
+def load_plan_text(s: str) -> Plan:
+    """Parse JSON text into a validated Plan; malformed JSON is a PlanError with line and column."""
+    try:
+        d = json.loads(s)
+    except json.JSONDecodeError as e:
+        raise PlanError(f"plan is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
+    return validate_plan_dict(d)

@@ -1,0 +1,369 @@
+"""The Plan: abstract steps the planner (or a person) writes and the compiler expands.
+
+This module is the contract between the planner and the engine. The committed
+`plan.schema.json` beside it is the source of truth: `Plan.from_dict` checks
+every plan against it (schema_check's quick verdict; jsonschema words the
+message of a plan it rejects), then builds these frozen dataclasses, parsing
+dates and running the cross-field checks the schema cannot express. A test
+holds the dataclasses to the schema (fields, required, enums, defaults), so
+the two cannot drift. Every failure is one PlanError line with the JSON path
+of the bad field.
+
+Paths in a plan are always relative to the sandbox root, written with "/".
+Absolute or escaping paths are legal *in the schema* (a plan says what was
+asked); refusing them is the Guard's job.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field, fields
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Literal, Union, get_args
+
+from fileagent.errors import PlanError
+
+SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
+PLAN_VERSION = 1
+
+SelectionKind = Literal["file", "dir", "any"]
+CreateKind = Literal["file", "dir"]
+UpdateMode = Literal["append", "prepend", "replace", "replace_regex", "set"]
+ClassifyBy = Literal["extension", "type", "year", "month", "size", "keywords", "rule_set"]
+
+_model = dataclass(frozen=True, kw_only=True)
+
+
+class _Node:
+    """Serialising like the pydantic models did: JSON names ("in"), None fields left out,
+    defaults kept, dates as YYYY-MM-DD."""
+
+    def to_dict(self) -> dict:
+        return {key: _dump(value) for name, key in _names(type(self))
+                if (value := getattr(self, name)) is not None}
+
+
+def _dump(value: Any) -> Any:
+    if isinstance(value, _Node):
+        return value.to_dict()
+    if isinstance(value, list):
+        return [_dump(v) for v in value]
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _optional(description: str) -> Any:
+    """A field that defaults to None, with the description plan.schema.json gives it."""
+    return field(default=None, metadata={"description": description})
+
+
+@_model
+class Filters(_Node):
+    """Conditions every selected item must meet (all of them: AND)."""
+    ext: list[str] | None = _optional("extensions without the dot, lower case: ['pdf', 'png']")
+    name_regex: str | None = _optional("Python regex searched in the file name")
+    larger_than: int | None = _optional("size in bytes, strictly above")
+    smaller_than: int | None = _optional("size in bytes, strictly below")
+    modified_after: date | None = _optional("modified on or after this day (local time)")
+    modified_before: date | None = _optional("modified before this day (local time)")
+    contains: str | None = _optional("text the file's content contains (UTF-8 text files only)")
+    tag: str | None = _optional("items carrying this tag")
+
+
+@_model
+class Selection(_Node):
+    """What a step acts on: one exact path, or a glob under a folder, then filters.
+
+    `path` names one file or folder. Otherwise `pattern` (glob, default "*")
+    is matched in folder `in` (default the root "."); `recursive` also matches
+    in every subfolder (same as a "**/" prefix). `kind` says whether pattern
+    matches take files, folders or both.
+    """
+    path: str | None = None
+    in_: str | None = field(default=None, metadata={"alias": "in"})
+    pattern: str | None = None
+    recursive: bool = False
+    kind: SelectionKind = "file"
+    filters: Filters | None = None
+
+    def __post_init__(self) -> None:
+        if self.path is not None and (self.in_ is not None or self.pattern is not None or self.recursive):
+            raise ValueError("a selection has either 'path' or 'in'/'pattern'/'recursive', not both")
+
+
+@_model
+class ListStep(_Node):
+    op: Literal["list"]
+    select: Selection
+
+
+@_model
+class ReadStep(_Node):
+    op: Literal["read"]
+    select: Selection
+
+
+@_model
+class CreateStep(_Node):
+    op: Literal["create"]
+    path: str
+    kind: CreateKind = "file"
+    content: str = ""
+
+
+@_model
+class UpdateStep(_Node):
+    """append / prepend `text`; replace `find` by `text` (literal or regex); set the whole content to `text`."""
+    op: Literal["update"]
+    select: Selection
+    mode: UpdateMode
+    text: str
+    find: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.mode in ("replace", "replace_regex") and not self.find:
+            raise ValueError(f"update mode '{self.mode}' needs 'find'")
+        if self.mode not in ("replace", "replace_regex") and self.find is not None:
+            raise ValueError(f"update mode '{self.mode}' takes no 'find'")
+
+
+@_model
+class DeleteStep(_Node):
+    op: Literal["delete"]
+    select: Selection
+
+
+@_model
+class MoveStep(_Node):
+    """Move (or copy) every selected item into folder `to` (created when missing)."""
+    op: Literal["move"]
+    select: Selection
+    to: str
+
+
+@_model
+class CopyStep(_Node):
+    op: Literal["copy"]
+    select: Selection
+    to: str
+
+
+@_model
+class RenameStep(_Node):
+    """Rename one item (`path` + `new_name`) or a batch (`select` + one of the batch fields).
+
+    Batch fields: `set_ext` (new extension, no dot), `add_prefix`, `add_suffix`
+    (before the extension), `template` with {stem} {ext} {name} {n} {n:03} {date}.
+    Names only: renaming never moves an item to another folder.
+    """
+    op: Literal["rename"]
+    path: str | None = None
+    new_name: str | None = None
+    select: Selection | None = None
+    set_ext: str | None = None
+    add_prefix: str | None = None
+    add_suffix: str | None = None
+    template: str | None = None
+
+    def __post_init__(self) -> None:
+        batch = [f for f in ("set_ext", "add_prefix", "add_suffix", "template") if getattr(self, f) is not None]
+        if self.path is not None:
+            if self.new_name is None or self.select is not None or batch:
+                raise ValueError("rename of one item takes 'path' and 'new_name' only")
+        elif self.select is not None:
+            if self.new_name is not None or len(batch) != 1:
+                raise ValueError("batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template")
+        else:
+            raise ValueError("rename needs 'path' + 'new_name' or 'select' + a batch field")
+
+
+@_model
+class KeywordRule(_Node):
+    """Items whose name or text content contains any keyword (case-insensitive) go to `folder`."""
+    keywords: list[str]
+    folder: str
+
+
+@_model
+class ClassifyStep(_Node):
+    """Sort the selected files into subfolders.
+
+    by: extension (one folder per extension), type (documents/images/...),
+    year / month (of mtime), size (small/medium/large), keywords (`rules`
+    in order, then `default`), rule_set (a named set from the config; with
+    no `rule_set` named, the config's default set: "classify docs md files").
+    Folders are relative to `dest`, which defaults to the selection's folder.
+    """
+    op: Literal["classify"]
+    select: Selection
+    by: ClassifyBy = "rule_set"
+    rules: list[KeywordRule] | None = None
+    default: str | None = None
+    rule_set: str | None = None
+    dest: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.by == "keywords" and not self.rules:
+            raise ValueError("classify by keywords needs 'rules'")
+        if self.by not in ("keywords",) and self.rules is not None:
+            raise ValueError("'rules' only goes with by=keywords")
+        if self.by != "rule_set" and self.rule_set is not None:
+            raise ValueError("'rule_set' only goes with by=rule_set")
+
+
+@_model
+class TagStep(_Node):
+    """Add (or with remove=true, take off) tags. Markdown: YAML front matter; others: the tag index."""
+    op: Literal["tag"]
+    select: Selection
+    tags: list[str]
+    remove: bool = False
+
+
+Step = Union[ListStep, ReadStep, CreateStep, UpdateStep, DeleteStep, MoveStep, CopyStep,
+             RenameStep, ClassifyStep, TagStep]
+OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
+STEP_TYPES: dict[str, type] = dict(zip(OPS, get_args(Step)))
+
+
+@_model
+class Plan(_Node):
+    version: Literal[1] = PLAN_VERSION
+    steps: list[Step]
+
+    @classmethod
+    def from_dict(cls, d: Any) -> "Plan":
+        """A decoded JSON plan -> Plan, checked against plan.schema.json first: how every plan
+        from outside (the model, a file) is built; building the dataclasses directly skips the
+        schema's checks. Raises PlanError('plan invalid at $.steps[0].to: ...')."""
+        if not _quick_check()(d):
+            raise schema_error(d)   # jsonschema (slow to import) words the message
+        steps = [_build(STEP_TYPES[s["op"]], s, ["steps", i]) for i, s in enumerate(d["steps"])]
+        return _build(cls, {**d, "steps": steps}, [])
+
+    def to_json(self) -> str:
+        return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
+
+
+# -------------------------------------------------- building from a schema-valid dict
+
+_DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def json_path(parts) -> str:
+    out = "$"
+    for p in parts:
+        out += f"[{p}]" if isinstance(p, int) else f".{p}"
+    return out
+
+
+def _invalid(loc: list, msg: str) -> PlanError:
+    return PlanError(f"plan invalid at {json_path(loc)}: {msg}")
+
+
+def _date(value: str, loc: list) -> date:
+    """YYYY-MM-DD (the schema's format "date"); the messages are pydantic's, as before."""
+    if not _DATE_RE.fullmatch(value):
+        raise _invalid(loc, "Input should be a valid date in the format YYYY-MM-DD")
+    y, m, d = int(value[:4]), int(value[5:7]), int(value[8:])
+    if y == 0:
+        raise _invalid(loc, "Input should be a valid date in the format YYYY-MM-DD, year 0 is out of range")
+    if not 1 <= m <= 12:
+        raise _invalid(loc, "Input should be a valid date or datetime, month value is outside expected range of 1-12")
+    try:
+        return date(y, m, d)
+    except ValueError:
+        raise _invalid(loc, "Input should be a valid date or datetime, day value is outside expected range") from None
+
+
+def _int(value: int | float, loc: list) -> int:
+    """The schema's "integer" takes 5.0 too: it becomes 5 (up to 2**63, as pydantic did)."""
+    if isinstance(value, float) and abs(value) >= 2 ** 63:
+        raise _invalid(loc, "Unable to parse input string as an integer, exceeded maximum size")
+    return int(value)
+
+
+def _build(cls: type, d: dict, loc: list) -> Any:
+    kw: dict[str, Any] = {}
+    for name, key in _names(cls):                  # in declaration order: the first error is pydantic's
+        if key not in d:
+            continue
+        value, at = d[key], loc + [key]
+        if value is None or key == "steps":
+            pass
+        elif key == "select":
+            value = _build(Selection, value, at)
+        elif key == "filters":
+            value = _build(Filters, value, at)
+        elif key == "rules":
+            value = [_build(KeywordRule, r, at + [i]) for i, r in enumerate(value)]
+        elif key in ("modified_after", "modified_before"):
+            value = _date(value, at)
+        elif key in ("larger_than", "smaller_than", "version"):
+            value = _int(value, at)
+        elif isinstance(value, list):
+            value = list(value)                    # the plan owns its lists
+        kw[name] = value
+    try:
+        return cls(**kw)
+    except ValueError as e:                        # a cross-field check in __post_init__
+        raise _invalid(loc, str(e)) from None
+
+
+@lru_cache(maxsize=None)
+def _names(cls: type) -> tuple[tuple[str, str], ...]:
+    """(attribute, JSON key) of each field: in_ is "in"."""
+    return tuple((f.name, f.metadata.get("alias", f.name)) for f in fields(cls))
+
+
+@lru_cache(maxsize=1)
+def _quick_check():
+    from fileagent.agent.plan.schema_check import compile_schema
+    return compile_schema(plan_json_schema())
+
+
+def plan_json_schema() -> dict:
+    """The committed plan.schema.json (Draft 2020-12), freshly loaded."""
+    return json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+
+
+# -------------------------------------------------- messages for plans the schema rejects
+
+@lru_cache(maxsize=1)
+def _validator():
+    from jsonschema import Draft202012Validator
+    return Draft202012Validator(plan_json_schema())
+
+
+def _best_error(errors: list) -> Any:
+    from jsonschema.exceptions import best_match
+    return best_match(errors)
+
+
+def _specific(err: Any) -> Any:
+    """Inside the oneOf over step kinds, report the branch whose `op` matched (the step the plan
+    meant), not the first branch tried."""
+    while err.context:
+        branches: dict[Any, list] = {}
+        for sub in err.context:
+            branches.setdefault(sub.relative_schema_path[0], []).append(sub)
+        matched = [subs for subs in branches.values()
+                   if not any(s.validator == "const" and list(s.relative_path)[-1:] == ["op"] for s in subs)]
+        if not matched and isinstance(err.instance, dict) and "op" in err.instance:
+            err.message = f"unknown op {err.instance['op']!r} (one of {', '.join(OPS)})"
+            return err
+        err = _best_error(matched[0] if len(matched) == 1 else err.context)
+    return err
+
+
+def schema_error(d: Any) -> PlanError:
+    """The PlanError for a plan that fails plan.schema.json, in jsonschema's words."""
+    errors = list(_validator().iter_errors(d))
+    if not errors:      # cannot happen: schema_check is held to jsonschema's verdict by its tests
+        return PlanError("plan invalid at $: it does not match plan.schema.json")
+    err = _specific(_best_error(errors))
+    msg = err.message if len(err.message) <= 200 else err.message[:197] + "..."
+    return PlanError(f"plan invalid at {json_path(err.absolute_path)}: {msg}")

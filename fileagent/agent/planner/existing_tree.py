@@ -1,0 +1,68 @@
+"""The whole tree under the root, as the plan constraint asks of it: can a value still become,
+or is it, a path that exists?
+
+The first step of a plan selects what is there now, so where the planner hands in the whole tree
+(every path under the root: it was not cut off at the cap), the file or folder a first step
+selects (`path`, `in`) must be one of them. The model then spends its beam on readings the
+compiler can take instead of on names that are not there ("临时/先" out of "先看看 临时笔记.txt").
+
+Matching ignores case (a user on macOS or Windows types "photos" for "Photos") and Unicode
+normalisation form; the compiler still decides. Values the Guard must judge pass untouched: a path
+that starts at "/", "~", a drive or "..", and the agent's own state folder, so "read /etc/passwd"
+is still planned as written and refused by the policy (exit 3), not turned into something else.
+"""
+from __future__ import annotations
+
+import unicodedata
+from bisect import bisect_left
+from typing import Iterable
+
+from fileagent.policies.winpath import is_windows_absolute
+from fileagent.policies.paths import STATE_DIR as _STATE_DIR
+
+STATE_DIR = _STATE_DIR.encode()
+
+
+def _key(text: bytes) -> bytes:
+    """Case- and normalisation-free form of a path; a character still being written at the end
+    (the constraint steps byte by byte) is left off."""
+    text = text.replace(b"\\", b"/")
+    try:
+        s = text.decode("utf-8")
+    except UnicodeDecodeError as e:
+        s = text[:e.start].decode("utf-8", "replace")
+    key = unicodedata.normalize("NFC", s).lower().encode("utf-8")
+    while key.startswith(b"./"):
+        key = key[2:]
+    return key
+
+
+def guard_decides(text: bytes) -> bool:
+    """A value that points outside the root (or into the agent's own state), however it ends."""
+    t = text.replace(b"\\", b"/")
+    return t[:1] in (b"/", b"~") or t.startswith(b"..") or is_windows_absolute(t[:2].decode("latin-1")) or \
+        t.lower().startswith(STATE_DIR)
+
+
+class ExistingTree:
+    def __init__(self, paths: Iterable[str]):
+        self.keys = sorted({_key(p.encode("utf-8")) for p in paths})
+        self.exact = frozenset(self.keys)
+
+    def may_become(self, text: bytes) -> bool:
+        """`text` is the start of an existing path, or of a value the Guard decides."""
+        if guard_decides(text) or b"..".startswith(text) or STATE_DIR.startswith(text.lower()):
+            return True
+        if len(text) == 1 and text.isalpha():
+            return True                      # may become a drive ("C:/...")
+        t = _key(text)
+        if not t:
+            return True
+        i = bisect_left(self.keys, t)
+        return i < len(self.keys) and self.keys[i].startswith(t)
+
+    def holds(self, text: bytes) -> bool:
+        """`text`, complete, names an existing path (or one the Guard decides)."""
+        if guard_decides(text):
+            return True
+        return _key(text).rstrip(b"/") in self.exact

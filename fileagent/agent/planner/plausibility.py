@@ -1,0 +1,222 @@
+"""Which beam candidates a request could mean: the checks the planner runs on a candidate plan
+besides the schema and the compiler.
+
+- implausible: no request asks for it (a step twice, a step again on part of the same items, a
+  step that changes nothing, a file moved into a new folder named after itself...);
+- lower_refusal: a lower candidate may not stand in for the best one when it deletes, or changes
+  files, where the best reading does not;
+- changes_nothing: a plan with a changing step that compiles to no change.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+from fileagent.agent.engine.changeset import ChangeSet
+from fileagent.agent.plan.model import Plan
+
+_QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?')
+_STEP_OP = re.compile(r"(?:^|;)\s*([a-z]+)")
+
+
+def _ops(text: str) -> set[str]:
+    """The ops of plan text (finished or not); quoted values are not looked into."""
+    return set(_STEP_OP.findall(_QUOTED.sub('""', text)))
+
+
+def deletes(text: str) -> bool:
+    return "delete" in _ops(text)
+
+
+def lower_refusal(best: str, text: str) -> str | None:
+    """Why a lower candidate may not stand in for the best one (`best`), whatever it compiles to:
+    it deletes, and the model's best reading of the request does not ("classify drop" -> delete
+    in="drop" second); or it changes files, and the best reading only looks ("list qqq", where
+    qqq does not exist -> create path="qqq" second). A request the model misread ends in exit 4."""
+    if deletes(text) and not deletes(best):
+        return "deletes, and the model's best reading of the request does not"
+    if _ops(text) & MUTATING_OPS and not _ops(best) & MUTATING_OPS:
+        return "changes files, and the model's best reading of the request only looks at them"
+    return None
+
+
+def _last(path: str) -> str:
+    return path.rstrip("/").rsplit("/", 1)[-1]
+
+
+def _ext(path: str) -> str:
+    m = re.search(r"\.([A-Za-z0-9]{1,6})$", _last(path))
+    return m.group(1).lower() if m else ""
+
+
+def _is_folder_inside(root: Path | None, rel: str) -> bool:
+    """`rel` is an existing folder under root (nothing outside the root is looked at)."""
+    parts = rel.replace("\\", "/").split("/")
+    if root is None or rel.startswith(("/", "~")) or ".." in parts or ":" in rel:
+        return False
+    return (root / rel).is_dir()
+
+
+def _parent(path: str) -> str:
+    path = path.strip("/")
+    return path.rsplit("/", 1)[0] if "/" in path else "."
+
+
+def _no_op(step) -> str | None:
+    """A step that would leave everything as it is, whatever the tree holds. (A copy into the
+    folder it is in is a change: a duplicate "notes (1).md".)"""
+    if step.op == "move":
+        sel, to = step.select, step.to.strip("/") or "."
+        if sel.path is not None and sel.path.strip("/") == to:
+            return f"moves {sel.path!r} into itself"
+        if sel.path is not None and _parent(sel.path) == to:
+            return f"moves {sel.path!r} into the folder it is already in"
+        if sel.path is None and not sel.recursive and (sel.in_ or ".").strip("/") == to:
+            return f"moves items of {to!r} into {to!r} itself"
+    if step.op == "copy" and step.select.path is not None and step.select.path.strip("/") == step.to.strip("/"):
+        return f"copies {step.select.path!r} into itself"
+    if step.op == "update":
+        if step.mode == "replace" and step.find == step.text:
+            return f"replaces {step.find!r} by itself"
+        if step.mode in ("append", "prepend") and not step.text:
+            return f"{step.mode}s nothing"
+    if step.op == "rename" and step.path is not None and step.new_name == _last(step.path):
+        return f"renames {step.path!r} to its own name"
+    if step.op == "classify" and step.rules and step.default is not None:
+        same = [r.folder for r in step.rules if r.folder.strip("/") == step.default.strip("/")]
+        if same:
+            return f"sends the files a keyword picks to {same[0]!r}, where the rest go anyway"
+    return None
+
+
+_TAKES_AWAY = ("move", "delete", "classify")       # what they select is no longer there after them
+
+
+def _narrower(a: dict, b: dict) -> bool:
+    """Steps a and b differ only in their filters, and one's filters are a part of the other's
+    ("copy the jpeg and csv files to X" then "copy the jpeg files to X")."""
+    sa, sb = a.get("select", {}), b.get("select", {})
+    if {k: v for k, v in a.items() if k != "select"} != {k: v for k, v in b.items() if k != "select"} or \
+            {k: v for k, v in sa.items() if k != "filters"} != {k: v for k, v in sb.items() if k != "filters"}:
+        return False
+    fa, fb = sa.get("filters", {}), sb.get("filters", {})
+
+    def within(small: dict, big: dict) -> bool:
+        return all(k in big and (small[k] == big[k] or (isinstance(small[k], list) and isinstance(big[k], list)
+                                                        and set(small[k]) <= set(big[k]))) for k in small)
+    return within(fa, fb) or within(fb, fa)
+
+
+def _repeated_text(steps: list[dict], prompt: str) -> str | None:
+    """A text (content, text) written by more steps than the request writes it: step 2 reusing
+    step 1's text ("append X to a.md" -> also append X to b.md) is a misreading."""
+    texts = Counter(s.get("text") or s.get("content") for s in steps)
+    for text, n in texts.items():
+        if text and n > 1 and prompt.count(text) < n:
+            return f"writes {text!r} in {n} steps, and the request writes it {prompt.count(text)} time(s)"
+    return None
+
+
+def _lists(value):
+    """Every list inside a step's dict (tags, ext, if/then words...)."""
+    if isinstance(value, list):
+        yield value
+        for v in value:
+            yield from _lists(v)
+    elif isinstance(value, dict):
+        for v in value.values():
+            yield from _lists(v)
+
+
+def _self_echo(step: dict) -> str | None:
+    """A value written twice in one list (tag="x" tag="x", ext=pdf ext=pdf), or a text that is the
+    step's own path (create path="a.log" content="a.log"): a decoder stuck on what it just wrote."""
+    for values in _lists(step):
+        hashable = [json.dumps(v, sort_keys=True) for v in values]
+        if len(set(hashable)) < len(hashable):
+            return f"writes the same value twice in one list ({values[0]!r}...)"
+    path = step.get("path") or step.get("select", {}).get("path")
+    text = step.get("content") or step.get("text")
+    if path and text and text.strip("/") == path.strip("/"):
+        return f"writes its own path {path!r} as the text"
+    return None
+
+
+def _file_and_folder(plan: Plan) -> str | None:
+    """A path one step reads or writes as a file (read, update path=P) and another looks into as a
+    folder (in=P, to=P, a path under P/): "give me the contents of X, then delete the txt files
+    inside" is list path=X, not read."""
+    files = {s.select.path.strip("/") for s in plan.steps if s.op in ("read", "update") and s.select.path}
+    if not files:
+        return None
+    folders: set[str] = set()
+    for step in plan.steps:
+        sel = getattr(step, "select", None)
+        named = [getattr(step, "path", None), sel.path if sel is not None else None]
+        if sel is not None and sel.in_:
+            folders.add(sel.in_.strip("/"))
+        if step.op in ("move", "copy"):
+            folders.add(step.to.strip("/"))
+        for p in filter(None, named):
+            parts = p.strip("/").split("/")
+            folders.update("/".join(parts[:k]) for k in range(1, len(parts)))
+    both = sorted(files & folders)
+    return f"takes {both[0]!r} for a file in one step and for a folder in another" if both else None
+
+
+def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
+    """What makes a plan that compiles no answer to any request, so the next candidate gets its
+    turn: a step written twice, or again on part of the same files, one path created twice, an
+    item moved or copied into a new folder named after itself ("lib/a.js" into "old/a.js/a.js")
+    or named like a file of its type ("a.m4a" into "b.m4a/a.m4a"; both only with a root to look
+    in), a step that changes nothing (an item moved into its own folder, a text replaced by
+    itself), a text the request writes once written by two steps, a value repeated in one list,
+    a step whose text is its own path."""
+    steps = plan.to_dict()["steps"]
+    for j, b in enumerate(steps):
+        why = _self_echo(b)
+        if why:
+            return f"{why} (step {j + 1})"
+        for i, a in enumerate(steps[:j], 1):
+            if a == b:
+                return f"repeats a step (step {j + 1})"
+            if a["op"] == b["op"] and _narrower(a, b):
+                return f"repeats step {i} on part of the same items (step {j + 1})"
+            if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
+                return f"{b['op']}s again what step {i} took away (step {j + 1})"
+    why = (_repeated_text(steps, prompt) if prompt else None) or _file_and_folder(plan)
+    if why:
+        return why
+    created = set()
+    for i, step in enumerate(plan.steps, 1):
+        if step.op == "create":
+            if step.path in created:
+                return f"creates {step.path!r} twice"
+            created.add(step.path)
+        if root is not None and step.op in ("move", "copy") and step.select.path is not None and \
+                not _is_folder_inside(root, step.to):
+            if _last(step.to) == _last(step.select.path):
+                return f"puts {step.select.path!r} into a new folder of its own name"
+            if _ext(step.to) and _ext(step.to) == _ext(step.select.path):
+                # "mv intro.m4a budget.m4a" is a rename, not a new folder "budget.m4a"
+                return f"puts {step.select.path!r} into a new folder named like a {_ext(step.to)} file"
+        if step.op in ("read", "update") and step.select.kind != "file":
+            return f"{step.op}s the text of folders, and only files have one (step {i})"
+        why = _no_op(step)
+        if why:
+            return f"{why} (step {i})"
+    return None
+
+
+MUTATING_OPS = frozenset(("create", "update", "delete", "move", "copy", "rename", "classify", "tag"))
+
+
+def changes_nothing(plan: Plan, changes: ChangeSet) -> bool:
+    """A plan with a changing step that compiles to no change ("rename a.txt to a.txt") is no
+    answer to a request that asks for a change: the next candidate gets its turn."""
+    if not any(step.op in MUTATING_OPS for step in plan.steps):
+        return False
+    mutating = getattr(changes, "mutating_actions", None)
+    return mutating is not None and not mutating

@@ -1,0 +1,218 @@
+"""The command line (typer): parse, call the engine, render, map errors to exit codes.
+
+Kept thin and quick to import: the engine, rich and jsonschema are
+imported inside the commands, so `fileagent --help` loads only typer (plain
+click help formatting, no rich), this file and its two helpers below.
+
+Errors become exit codes in one place, `guarded` (FileAgentError -> its
+exit_status, OSError -> 1, anything unexpected -> 1, all as one line on stderr;
+a traceback only with FILEAGENT_DEBUG=1).
+
+This file holds the commands and the entry point (`main`); to keep it readable
+in one sitting the helpers live in two siblings, whose names it re-exports:
+cli_support.py (IO, the error boundary `guarded`, the session: config, root,
+Guard) and cli_apply.py (load a plan, preview, confirm, execute, print; the
+bodies of `run` and `plan`).
+
+`main` first tries cli_fast.py, which runs the simple forms of `plan` and `run`
+without typer (typer 0.29 builds a pydantic TypeAdapter per parameter on every
+invocation); anything else comes back here to `run_app`. FILEAGENT_NO_FAST_CLI=1
+turns the fast path off.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from fileagent.cli.apply import (
+    _load_plan,
+    do_plan,
+    do_run,
+    _preview_confirm_execute,
+    _read_plan_text,
+)
+from fileagent.cli.support import (
+    IO,
+    _check_conflict,
+    _compile,
+    _io,
+    _session,
+    _write_json,
+    guarded,
+)
+from fileagent.errors import ActionError, UsageError
+
+app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
+                  no_args_is_help=True,
+                  help="Sandboxed file agent: plain-language request -> previewed, journaled, undoable file "
+                       "operations inside one folder.")
+log_app = typer.Typer(add_completion=False, rich_markup_mode=None, invoke_without_command=True,
+                      help="Review the audit log: runs and entries; 'log verify', 'log path'.")
+app.add_typer(log_app, name="log")
+
+
+# ------------------------------------------------------------------ shared option types
+
+RootOpt = typer.Option(None, "--root", help="Sandbox root folder (default: agent.root of the config).")
+ConfigOpt = typer.Option(None, "--config", help="Config file (default: $FILEAGENT_CONFIG, user config, packaged).")
+YesOpt = typer.Option(False, "--yes", "-y", help="Execute without asking.")
+JsonOpt = typer.Option(False, "--json", help="Machine-readable output.")
+ConflictOpt = typer.Option(None, "--on-conflict", help="rename_new | skip | overwrite (default: agent.on_conflict).")
+
+
+# ------------------------------------------------------------------ run / plan / apply
+
+@app.command("run")
+@guarded
+def run_cmd(prompt: str = typer.Argument(..., help="The request, in English or Chinese."),
+            root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, yes: bool = YesOpt,
+            as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt) -> int:
+    """Plan a request with the local model, preview it, execute after --yes or an interactive y."""
+    return do_run(prompt, root, config, yes, as_json, on_conflict, _io())
+
+
+@app.command("plan")
+@guarded
+def plan_cmd(prompt: str = typer.Argument(..., help="The request."), root: Optional[str] = RootOpt,
+             config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+    """Print the plan for a request; change nothing."""
+    return do_plan(prompt, root, config, as_json, _io())
+
+
+@app.command("apply")
+@guarded
+def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="A plan file, or - for stdin."),
+              root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, yes: bool = YesOpt,
+              as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt) -> int:
+    """Run a plan written by hand or by `plan --json` (no model involved)."""
+    io = _io()
+    _check_conflict(on_conflict)
+    text = _read_plan_text(plan_file, io)
+    s = _session(root, config, io)
+    plan = _load_plan(text)
+    cs = _compile(s, plan, on_conflict)
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+
+
+# ------------------------------------------------------------------ undo / recover
+
+@app.command("undo")
+@guarded
+def undo_cmd(run: Optional[str] = typer.Argument(None, help="Run id (default: the last run not yet undone)."),
+             root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+    """Reverse a run from its journal; refuses if a file it would touch changed since."""
+    io = _io()
+    s = _session(root, config, io)
+    from fileagent.agent.history.undo import undo
+    rep = undo(s.root, run, audit_path=s.audit_path)
+    if as_json:
+        _write_json(rep.to_dict(), io)
+    else:
+        io.out.write(f"undone run {rep.run_id}: {rep.undone} action(s) reversed\n")
+    return 0
+
+
+@app.command("recover")
+@guarded
+def recover_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+    """Bring runs interrupted by a crash back to their before-run state; finish interrupted undos."""
+    io = _io()
+    s = _session(root, config, io)
+    from fileagent.agent.history.undo import recover
+    rep = recover(s.root, audit_path=s.audit_path)
+    if as_json:
+        _write_json(rep.to_dict(), io)
+    elif not rep.rolled_back and not rep.finished_undo:
+        io.out.write("nothing to recover: every run finished\n")
+    else:
+        for run, n in rep.rolled_back.items():
+            io.out.write(f"rolled back interrupted run {run}: {n} action(s) reversed\n")
+        for run in rep.finished_undo:
+            io.out.write(f"finished the interrupted undo of run {run}\n")
+    return 0
+
+
+# ------------------------------------------------------------------ log
+
+@log_app.callback()
+@guarded
+def log_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt,
+            run: Optional[str] = typer.Option(None, "--run", help="Only this run."),
+            op: Optional[str] = typer.Option(None, "--op", help="Only this op (move, delete, ...)."),
+            since: Optional[str] = typer.Option(None, "--since", help="Only entries at or after this UTC date/time."),
+            failed: bool = typer.Option(False, "--failed", help="Only failed actions."),
+            as_json: bool = JsonOpt) -> int:
+    """Show runs (no filter) or entries (with --run/--op/--since/--failed)."""
+    if ctx.invoked_subcommand is not None:
+        ctx.obj = ctx.obj if isinstance(ctx.obj, IO) else IO()
+        ctx.meta["fa_config"] = config
+        return 0
+    io = _io()
+    from fileagent.agent.history.audit import read_entries
+    from fileagent.cli.logview import filter_entries, render_entries, render_runs
+    entries = read_entries(_log_path(config, io))
+    shown = filter_entries(entries, run=run, op=op, since=since, failed=failed)
+    if as_json:
+        _write_json(shown, io)
+    elif run or op or since or failed:
+        render_entries(shown, file=io.out, no_color=io.no_color())
+    else:
+        render_runs(entries, file=io.out, no_color=io.no_color())
+    return 0
+
+
+def _log_path(config: Optional[str], io: IO) -> Path:
+    from fileagent.config.loader import load_config
+    return load_config(Path(config) if config else None, env=io.e).log_path()
+
+
+@log_app.command("verify")
+@guarded
+def log_verify_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+    """Check the audit log's hash chain; names the first bad seq (exit 1)."""
+    io = _io()
+    from fileagent.agent.history.audit import verify
+    path = _log_path(config or ctx.meta.get("fa_config"), io)
+    ok, bad, msg = verify(path)
+    if as_json:
+        _write_json({"ok": ok, "first_bad_seq": bad, "message": msg, "path": str(path)}, io)
+    if not ok:
+        raise ActionError(f"audit log {path} failed verification at seq {bad}: {msg}")
+    if not as_json:
+        io.out.write(f"audit log OK: {msg} ({path})\n")
+    return 0
+
+
+@log_app.command("path")
+@guarded
+def log_path_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt) -> int:
+    """Print the audit log's file path."""
+    io = _io()
+    io.out.write(str(_log_path(config or ctx.meta.get("fa_config"), io)) + "\n")
+    return 0
+
+
+# ------------------------------------------------------------------ train (issue 3)
+
+@app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
+                                    "help_option_names": []})   # --help goes to the trainer's own flags
+@guarded
+def train_cmd(ctx: typer.Context) -> int:
+    """Train the planner model (available when the training module is installed)."""
+    import importlib.util
+    if importlib.util.find_spec("fileagent.agent.planner.training.train_planner") is None:
+        raise UsageError("training is not available in this build")
+    import importlib
+    mod = importlib.import_module("fileagent.agent.planner.training.train_planner")
+    return int(mod.main(list(ctx.args)) or 0)
+
+
+# ------------------------------------------------------------------ entry point
+
+def run_app(argv: list[str], io: IO) -> object:
+    """Parse and run an (already rewritten) argv with typer; errors escape to the caller's outer boundary
+    (cli_support.outer_exit_code)."""
+    return app(args=argv, prog_name="fileagent", obj=io, standalone_mode=False)
+

@@ -1,0 +1,158 @@
+"""From a plan to a run, for the `run` and `apply` commands of cli.py: read and load a plan,
+preview it, ask for confirmation when the config says so, execute, print the outputs and the
+report (text or --json). Also the bodies of `run` and `plan` (`do_run`, `do_plan`), which both
+the typer commands of cli.py and the typer-free fast path of cli_fast.py call.
+
+Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
+It must stay quick to import and must not import typer (cli_fast.py runs these without it): the
+planner, preview and executor are imported inside the functions that need them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Optional, TextIO
+
+from fileagent.cli.support import IO, Session, _check_conflict, _compile, _session, _write_json
+from fileagent.errors import ActionError, UsageError
+
+
+def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
+           on_conflict: Optional[str], io: IO) -> int:
+    """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
+    s = _session(root, config, io)
+    _check_conflict(on_conflict)
+    from fileagent.agent.planner.planner import plan_request
+    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, on_conflict))
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+
+
+def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO) -> int:
+    """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
+    s = _session(root, config, io)
+    from fileagent.agent.planner.planner import plan_request
+    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, None))
+    if as_json:
+        io.out.write(plan.to_json() + "\n")
+    else:
+        from fileagent.agent.plan.text import to_text
+        io.out.write(to_text(plan) + "\n")
+        from fileagent.agent.engine.preview import render
+        render(plan, cs, file=io.out, no_color=io.no_color())
+    return 0
+
+
+def _load_plan(text: str) -> Any:
+    """load_plan_text, plus two inputs JSON itself lets through: absurd nesting and lone surrogates."""
+    from fileagent.agent.plan.io import load_plan_text
+    from fileagent.errors import PlanError
+    try:
+        plan = load_plan_text(text)
+    except RecursionError:
+        raise PlanError("the plan is nested too deeply to be a plan") from None
+    try:
+        plan.to_json().encode("utf-8")
+    except Exception:  # noqa: BLE001 - pydantic or the codec: either way the text is not valid Unicode
+        raise PlanError("the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)") \
+            from None
+    return plan
+
+
+def _read_plan_text(plan_file: str, io: IO) -> str:
+    if plan_file == "-":
+        return io.inp.read()
+    try:
+        with open(plan_file, encoding="utf-8") as f:
+            return f.read()
+    except FileNotFoundError:
+        raise UsageError(f"plan file not found: {plan_file}") from None
+    except UnicodeDecodeError:
+        from fileagent.errors import PlanError
+        raise PlanError(f"{plan_file}: not UTF-8 text") from None
+    except OSError as e:
+        raise UsageError(f"cannot read plan file {plan_file}: {e.strerror}") from None
+
+
+def _needs_confirmation(s: Session, plan: Any, cs: Any) -> bool:
+    agent = s.loaded.config.agent
+    if agent.dry_run_default:
+        return True
+    ops = {plan.steps[a.step - 1].op for a in cs.mutating_actions if 0 < a.step <= len(plan.steps)}
+    return bool(ops & set(agent.require_confirm_for))
+
+
+def _is_tty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO) -> int:
+    from fileagent.agent.engine.executor import execute
+    if not cs.mutating_actions:          # list / read only: no confirmation, just the output
+        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
+        _print_outputs(report.outputs, as_json=as_json, io=io)
+        return 0
+    if not as_json:
+        from fileagent.agent.engine.preview import render
+        render(plan, cs, file=io.out, no_color=io.no_color())
+        io.out.flush()
+    if _needs_confirmation(s, plan, cs) and not yes:
+        if not _is_tty(io.inp):
+            if as_json:
+                _write_preview_json(plan, cs, None, io)
+            io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
+            return 0
+        io.err.write(f"Apply these {len(cs.mutating_actions)} changes? [y/N] ")
+        io.err.flush()
+        answer = io.inp.readline().strip().lower()
+        if answer not in ("y", "yes"):
+            if as_json:
+                _write_preview_json(plan, cs, None, io)
+            io.err.write("nothing changed\n")
+            return 0
+    try:
+        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path,
+                         plan=plan.to_dict())
+    except ActionError as e:
+        if as_json:
+            rep = e.context.get("report")
+            _write_preview_json(plan, cs, rep.to_dict() if rep is not None else {"status": "failed"}, io)
+        raise
+    if as_json:
+        _write_preview_json(plan, cs, report.to_dict(), io)
+    else:
+        _print_outputs(report.outputs, as_json=False, io=io)
+        counts = ", ".join(f"{n} {k}" for k, n in report.counts.items()) or "nothing"
+        io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
+        for seq, msg in report.failures:
+            io.err.write(f"  failed: {msg}\n")
+        where = "" if Path.cwd() == s.root else f" --root {_quote(str(s.root))}"
+        io.out.write(f"undo with: fileagent undo {report.run_id}{where}\n")
+    if report.failures:
+        raise ActionError(f"{len(report.failures)} action(s) failed (on_error=continue); the rest were done "
+                          f"(run {report.run_id})")
+    return 0
+
+
+def _write_preview_json(plan: Any, cs: Any, result: Any, io: IO) -> None:
+    from fileagent.agent.engine.preview import preview_json
+    io.out.write(preview_json(plan, cs, result) + "\n")
+
+
+def _quote(s: str) -> str:
+    import shlex
+    return shlex.quote(s)
+
+
+def _print_outputs(outputs: list, *, as_json: bool, io: IO) -> None:
+    if as_json:
+        if outputs and all(k == "list" for _, k, _ in outputs):
+            paths = [p for _, _, t in outputs for p in t.split("\n") if p]
+            _write_json(paths, io)
+        elif outputs:
+            _write_json([{"step": s, "kind": k, "text": t} for s, k, t in outputs], io)
+        return
+    for _, kind, text in outputs:
+        if text:
+            io.out.write(text if text.endswith("\n") else text + "\n")

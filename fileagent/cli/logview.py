@@ -1,0 +1,75 @@
+"""`fileagent log`: filter audit entries and render them (runs summary or entries table)."""
+from __future__ import annotations
+
+from typing import IO
+
+from fileagent.errors import UsageError
+
+
+def _since_key(since: str) -> str:
+    """'2026-11-23' or '2026-11-23T09:30' (UTC) -> a prefix comparable with entry times."""
+    s = since.strip().replace(" ", "T")
+    if len(s) < 10 or s[4] != "-" or s[7] != "-":
+        raise UsageError(f"--since wants a UTC date or date-time like 2026-11-23 or 2026-11-23T09:30, not {since!r}")
+    return s
+
+
+def filter_entries(entries: list[dict], *, run: str | None = None, op: str | None = None,
+                   since: str | None = None, failed: bool = False) -> list[dict]:
+    key = _since_key(since) if since else None
+    out = []
+    for e in entries:
+        if run and e.get("run") != run:
+            continue
+        if op and e.get("op") not in (op, "undo-" + op):
+            continue
+        if key and str(e.get("time", "")) < key:
+            continue
+        if failed and e.get("result") != "failed":
+            continue
+        out.append(e)
+    return out
+
+
+def _console(file: IO[str], no_color: bool):
+    from rich.console import Console
+    return Console(file=file, no_color=no_color, highlight=False, soft_wrap=False)
+
+
+def render_entries(entries: list[dict], *, file: IO[str], no_color: bool = False, limit: int = 500) -> None:
+    from rich.table import Table
+    c = _console(file, no_color)
+    if not entries:
+        c.print("no matching entries")
+        return
+    t = Table(title=f"{len(entries)} audit entries", title_justify="left")
+    for col in ("seq", "time", "run", "op", "source", "destination", "result", "error"):
+        t.add_column(col, overflow="fold")
+    for e in entries[-limit:]:
+        t.add_row(str(e.get("seq")), str(e.get("time", ""))[:19], str(e.get("run", "")), str(e.get("op", "")),
+                  e.get("src") or "", e.get("dst") or "", str(e.get("result", "")), e.get("error") or "")
+    c.print(t)
+    if len(entries) > limit:
+        c.print(f"(showing the last {limit}; --json lists all)")
+
+
+def render_runs(entries: list[dict], *, file: IO[str], no_color: bool = False) -> None:
+    from rich.table import Table
+    c = _console(file, no_color)
+    runs: dict[str, dict] = {}
+    for e in entries:
+        r = runs.setdefault(e.get("run", "?"), {"time": e.get("time", ""), "user": e.get("user", ""),
+                                                 "ok": 0, "failed": 0, "undone": 0})
+        res = e.get("result")
+        r["ok" if res in ("ok", "skipped") else "failed" if res == "failed" else "undone"] += 1
+    if not runs:
+        c.print("no runs recorded yet")
+        return
+    t = Table(title=f"{len(runs)} runs ({len(entries)} entries)", title_justify="left")
+    t.add_column("run", no_wrap=True, min_width=25)
+    for col in ("started", "user", "actions", "failed", "undone"):
+        t.add_column(col)
+    for run, r in runs.items():
+        t.add_row(run, str(r["time"])[:19], str(r["user"]), str(r["ok"]), str(r["failed"]), str(r["undone"]))
+    c.print(t)
+    c.print("details: fileagent log --run RUN")

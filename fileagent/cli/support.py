@@ -1,0 +1,173 @@
+"""What every command of the command line (cli.py) shares: the injectable IO, the one error ->
+exit code boundary (`guarded`, `exit_code_for`), and the session (config, root, Guard) a command
+works in.
+
+Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
+It must stay quick to import and must not import typer: the fast path of cli_fast.py (plan and
+run without typer, whose per-invocation pydantic TypeAdapters cost more than the rest of the
+startup) uses IO, the session and the error boundary (`call_guarded`) from here. typer is
+imported only inside `guarded` (to raise typer.Exit) and `_current_context`, which only commands
+run by typer reach; the config, the Guard and the compiler are imported inside the functions
+that need them.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TextIO
+
+from fileagent.errors import ExitStatus, FileAgentError, UsageError
+
+if TYPE_CHECKING:  # annotations only: importing typer here would undo the fast path
+    import typer
+
+
+@dataclass
+class IO:
+    """What a command reads and writes; injectable for tests (None: the process's own, looked up late)."""
+    env: Optional[Mapping[str, str]] = None
+    stdin: Optional[TextIO] = None
+    stdout: Optional[TextIO] = None
+    stderr: Optional[TextIO] = None
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def e(self) -> Mapping[str, str]:
+        return os.environ if self.env is None else self.env
+
+    @property
+    def out(self) -> TextIO:
+        return self.stdout or sys.stdout
+
+    @property
+    def err(self) -> TextIO:
+        return self.stderr or sys.stderr
+
+    @property
+    def inp(self) -> TextIO:
+        return self.stdin or sys.stdin
+
+    def no_color(self) -> bool:
+        return bool(self.e.get("NO_COLOR"))
+
+
+def _io(ctx: typer.Context | None = None) -> IO:
+    ctx = ctx or _current_context()
+    obj = ctx.obj if ctx is not None else None
+    return obj if isinstance(obj, IO) else IO()
+
+
+def _current_context() -> typer.Context | None:
+    try:
+        from typer._click.globals import get_current_context   # typer >= 0.2x vendors click
+    except ImportError:  # pragma: no cover - older typer on top of click
+        from click import get_current_context
+    return get_current_context(silent=True)
+
+
+def _is_cli_signal(exc: BaseException) -> bool:
+    """typer/click control flow (Exit, Abort, usage errors) that the framework itself reports."""
+    name = type(exc).__name__
+    return name in ("Exit", "Abort") or (hasattr(exc, "format_message") and isinstance(getattr(exc, "exit_code", None), int))
+
+
+def report_error(err: TextIO, message: str) -> None:
+    err.write(f"fileagent: error: {' '.join(str(message).split())}\n")
+    err.flush()
+
+
+def exit_code_for(exc: BaseException, io: IO) -> int:
+    """The one error -> exit code mapping; writes the one-line message."""
+    if isinstance(exc, FileAgentError):
+        report_error(io.err, str(exc))
+        return int(exc.exit_status)
+    if isinstance(exc, OSError):
+        where = f": {exc.filename}" if exc.filename else ""
+        report_error(io.err, f"{exc.strerror or exc}{where}")
+        return int(ExitStatus.ACTION_FAILED)
+    if isinstance(exc, KeyboardInterrupt):
+        report_error(io.err, "interrupted")
+        return 130
+    if io.e.get("FILEAGENT_DEBUG") == "1":
+        import traceback
+        traceback.print_exception(type(exc), exc, exc.__traceback__, file=io.err)
+    report_error(io.err, f"unexpected {type(exc).__name__}: {exc} (set FILEAGENT_DEBUG=1 for a traceback)")
+    return int(ExitStatus.ACTION_FAILED)
+
+
+def call_guarded(body: Callable[[], Any], io: IO) -> int:
+    """Run a command body; any error becomes its exit code (one line on io.err) -- except
+    typer/click's own control flow, which goes on up to the outermost boundary (`outer_exit_code`)."""
+    try:
+        code = body()
+    except BaseException as exc:  # noqa: BLE001 - this is the error boundary
+        if _is_cli_signal(exc):
+            raise
+        return exit_code_for(exc, io)
+    return int(code) if code else 0
+
+
+def guarded(fn: Callable[..., Any]) -> Callable[..., Any]:
+    """A typer command's error boundary: `call_guarded`, with a non-zero code raised as typer.Exit."""
+    @functools.wraps(fn)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        code = call_guarded(lambda: fn(*args, **kwargs), _io())
+        if code:
+            import typer   # already loaded: only commands run by typer come through here
+            raise typer.Exit(code)
+    return wrapper
+
+
+def outer_exit_code(exc: BaseException, io: IO) -> int:
+    """The outermost boundary (main): what escaped the command's own boundary -> an exit code."""
+    code = getattr(exc, "exit_code", None)
+    if type(exc).__name__ == "Exit" and isinstance(code, int):
+        return code
+    if _is_cli_signal(exc) and hasattr(exc, "format_message"):
+        report_error(io.err, exc.format_message())
+        return int(ExitStatus.USAGE)
+    if type(exc).__name__ == "Abort":
+        report_error(io.err, "aborted")
+        return int(ExitStatus.ACTION_FAILED)
+    if isinstance(exc, SystemExit):
+        return exc.code if isinstance(exc.code, int) else int(ExitStatus.ACTION_FAILED)
+    return exit_code_for(exc, io)
+
+
+@dataclass
+class Session:
+    loaded: Any
+    root: Path
+    guard: Any
+    audit_path: Path
+
+
+def _session(root: Optional[str], config: Optional[str], io: IO) -> Session:
+    from fileagent.config.loader import load_config
+    from fileagent.policies.guard import Guard
+
+    loaded = load_config(Path(config) if config else None, env=io.e)
+    root_path = loaded.root(root)
+    audit_path = loaded.log_path()
+    hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
+    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden)
+    return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path)
+
+
+def _check_conflict(value: Optional[str]) -> Optional[str]:
+    if value is not None and value not in ("rename_new", "skip", "overwrite"):
+        raise UsageError(f"--on-conflict must be rename_new, skip or overwrite, not {value!r}")
+    return value
+
+
+def _compile(s: Session, plan: Any, on_conflict: Optional[str]) -> Any:
+    from fileagent.agent.engine.compiler import compile_plan
+    return compile_plan(plan, root=s.root, config=s.loaded.config, guard=s.guard, on_conflict=on_conflict)
+
+
+def _write_json(doc: Any, io: IO) -> None:
+    io.out.write(json.dumps(doc, ensure_ascii=False) + "\n")

@@ -1,0 +1,312 @@
+"""Atomic disk primitives: the only code that changes files for the executor, undo and recover.
+
+Every function takes absolute paths (str or Path) that the caller has already
+checked with the Guard, and either completes or leaves the target as it was:
+
+- writes go to a temp file in the destination's folder, are fsynced, then
+  `os.replace`d over the target (readers see the old or the new file, never half);
+- moves are one rename that never replaces; across filesystems (EXDEV) they copy to a temp name,
+  verify size + sha256, rename into place, then delete the source;
+- copies land under a temp name and are renamed into place;
+- a backup is a rename into the run's backup folder (same filesystem: instant, atomic).
+
+Temp files are named `.NAME.fa-tmp-<pid>-<rand>` so recover can sweep any a crash left.
+Symlinks are never followed: where the platform has descriptor-relative calls, every operation
+goes through `dirfd` (each folder of the path opened with O_NOFOLLOW from the sandbox root the
+caller registered with `anchor`), so a folder swapped for a symlink after the Guard's check makes
+the operation fail instead of escaping.
+"""
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import shutil
+import stat as stat_mod
+import sys
+import uuid
+
+from fileagent.tools.fs import dirfd
+
+TMP_MARK = ".fa-tmp-"
+_O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_O_BINARY = getattr(os, "O_BINARY", 0)
+_O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_CHUNK = 1 << 20
+
+
+def temp_name(path: str) -> str:
+    head, name = os.path.split(path)
+    return os.path.join(head, f".{name[:80]}{TMP_MARK}{os.getpid()}-{uuid.uuid4().hex[:8]}")
+
+
+def is_temp_name(name: str) -> bool:
+    return name.startswith(".") and TMP_MARK in name
+
+
+def fsync_dir(path: str) -> None:
+    """Make a rename/creation in `path` durable. A no-op where directories cannot be opened (Windows)."""
+    dirfd.fsync_dir(path)
+
+
+def anchor(root: str) -> None:
+    """Trust `root` (the Guard's resolved root) as the start of every later path walk below it.
+
+    dirfd caches one descriptor per root path for the whole process; a root deleted and made
+    again since (long-lived callers, tests) would leave it pointing at the old folder, so a
+    cached descriptor that is no longer that folder is dropped first."""
+    real = os.path.realpath(root)
+    cached = getattr(dirfd, "_anchors", {})
+    fd = cached.get(real)
+    if fd is not None:
+        try:
+            a, b = os.fstat(fd), os.stat(real, follow_symlinks=False)
+            same = (a.st_ino, a.st_dev) == (b.st_ino, b.st_dev)
+        except OSError:
+            same = False
+        if not same:
+            cached.pop(real, None)
+            os.close(fd)
+    dirfd.anchor(real)
+
+
+def _unlink_quiet(path: str) -> None:
+    try:
+        dirfd.unlink(path)
+    except OSError:
+        pass
+
+
+def sha256_file(path: str) -> str:
+    h = hashlib.sha256()
+    fd = dirfd.open_file(path, os.O_RDONLY)
+    try:
+        while chunk := os.read(fd, _CHUNK):
+            h.update(chunk)
+    finally:
+        os.close(fd)
+    return h.hexdigest()
+
+
+def read_bytes(path: str) -> bytes:
+    fd = dirfd.open_file(path, os.O_RDONLY)
+    try:
+        parts = []
+        while chunk := os.read(fd, _CHUNK):
+            parts.append(chunk)
+        return b"".join(parts)
+    finally:
+        os.close(fd)
+
+
+def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bool = True) -> None:
+    """Replace (or create) `path` with `data` atomically."""
+    path = os.fspath(path)
+    tmp = temp_name(path)
+    fd = dirfd.open_file(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view):]
+        if durable:
+            os.fsync(fd)
+        os.close(fd)
+        fd = -1
+        if mode is not None and os.name != "nt":
+            fd = dirfd.open_file(tmp, os.O_RDONLY)
+            try:
+                os.chmod(fd, mode)
+            finally:
+                os.close(fd)
+                fd = -1
+        dirfd.rename(tmp, path, replace=True)
+    except BaseException:
+        if fd >= 0:
+            os.close(fd)
+        _unlink_quiet(tmp)
+        raise
+    if durable:
+        fsync_dir(os.path.dirname(path) or ".")
+
+
+def _copy_file_to(src: str, dst_tmp: str) -> None:
+    if dirfd.SUPPORTED:
+        dirfd.copy_file(src, dst_tmp)
+    else:
+        shutil.copy2(src, dst_tmp, follow_symlinks=False)
+
+
+def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
+    """Copy file or folder `src` to a temp name beside `dst`, optionally verify, then rename it to
+    `dst` (never replacing: an existing `dst` is an error)."""
+    tmp = temp_name(dst)
+    try:
+        if stat_mod.S_ISDIR(dirfd.lstat(src).st_mode):
+            dirfd.copy_tree(src, tmp) if dirfd.SUPPORTED else shutil.copytree(src, tmp, symlinks=True)
+        else:
+            _copy_file_to(src, tmp)
+            if verify:
+                if dirfd.lstat(src).st_size != dirfd.lstat(tmp).st_size or sha256_file(src) != sha256_file(tmp):
+                    raise OSError(errno.EIO, "copy verification failed (size or sha256 differ)", src)
+        rename_noreplace(tmp, dst)
+    except BaseException:
+        try:
+            dirfd.rmtree(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _renameat2():
+    """libc renameat2 with RENAME_NOREPLACE (Linux >= 3.15), or None."""
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        fn = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    fn.argtypes = (ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p, ctypes.c_uint)
+    fn.restype = ctypes.c_int
+    return fn, ctypes
+
+
+_RENAMEAT2 = _renameat2()
+_AT_FDCWD = -100
+_RENAME_NOREPLACE = 1
+
+
+def rename_noreplace(src: str, dst: str) -> None:
+    """Rename that fails with FileExistsError instead of replacing an existing `dst`.
+
+    Atomic where the kernel offers it (Linux renameat2 RENAME_NOREPLACE); elsewhere, or on
+    filesystems without it, a check then a rename (a tiny window a later hardening can close)."""
+    global _RENAMEAT2
+    if dirfd.SUPPORTED:
+        dirfd.rename_noreplace(src, dst, _RENAMEAT2)
+        return
+    if _RENAMEAT2 is not None:
+        fn, ctypes = _RENAMEAT2
+        if fn(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
+            return
+        err = ctypes.get_errno()
+        if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+            raise OSError(err, os.strerror(err), src, None, dst) if err != errno.EEXIST else \
+                FileExistsError(err, os.strerror(err), dst)
+        if err == errno.ENOSYS:
+            _RENAMEAT2 = None
+    if os.path.lexists(dst):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+    os.rename(src, dst)
+
+
+def rename_noreplace_at(src_dir_fd: int, src_name: str, dst_dir_fd: int, dst_name: str, *,
+                        src: str | None = None, dst: str | None = None) -> None:
+    """rename_noreplace between two open folders (names are single components; `src`/`dst`: the
+    paths named in errors). For callers that hold folder descriptors across many renames."""
+    dirfd.rename_noreplace_at(src_dir_fd, src_name, dst_dir_fd, dst_name, _RENAMEAT2, src=src, dst=dst)
+
+
+def move(src: str, dst: str) -> bool:
+    """Rename `src` to `dst` (which must not exist). Across devices: copy, verify, delete.
+    Returns True when it had to copy (the result is a new inode)."""
+    try:
+        rename_noreplace(src, dst)
+        return False
+    except OSError as e:
+        if e.errno != errno.EXDEV:
+            raise
+    if dirfd.lexists(dst):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+    _copy_into_place(src, dst, verify=True)
+    remove_tree(src)
+    return True
+
+
+def copy(src: str, dst: str) -> None:
+    """Copy file or folder `src` to `dst` (which must not exist); symlinks inside folders are copied as links."""
+    _copy_into_place(src, dst, verify=False)
+
+
+def remove_tree(path: str) -> None:
+    """Delete a file, a link or a whole folder (used for cross-device moves and undo of copies)."""
+    dirfd.rmtree(path)
+
+
+def backup(path: str, backup_path: str) -> None:
+    """Move `path` out of the way into `backup_path` (inside ROOT/.fileagent/backups, same filesystem)."""
+    mkdirs(os.path.dirname(backup_path))
+    move(path, backup_path)
+
+
+def restore(backup_path: str, path: str) -> None:
+    """Put a backup back at `path` (whose folder is re-created if it was removed)."""
+    mkdirs(os.path.dirname(path))
+    move(backup_path, path)
+
+
+def missing_dirs(path: str) -> list[str]:
+    """`path` and its parents that do not exist yet, outermost first."""
+    made: list[str] = []
+    p = path
+    while p and not dirfd.lexists(p):
+        made.append(p)
+        parent = os.path.dirname(p)
+        if parent == p:
+            break
+        p = parent
+    made.reverse()
+    return made
+
+
+def mkdirs(path: str, made: list[str] | None = None) -> list[str]:
+    """Create `path` and missing parents (`made`: as computed by missing_dirs); return those created."""
+    made = missing_dirs(path) if made is None else made
+    for d in made:
+        try:
+            dirfd.mkdir(d)
+        except FileExistsError:
+            if not stat_mod.S_ISDIR(dirfd.lstat(d).st_mode):
+                raise
+    return made
+
+
+def fingerprint_of(path: str) -> dict | None:
+    """{size, mtime_ns, ino, dir} of `path` without following a final symlink, or None if absent."""
+    try:
+        st = dirfd.lstat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return None
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino,
+            "dir": stat_mod.S_ISDIR(st.st_mode)}
+
+
+def lexists(path: str) -> bool:
+    return dirfd.lexists(path)
+
+
+def is_dir(path: str) -> bool:
+    try:
+        return stat_mod.S_ISDIR(dirfd.lstat(path).st_mode)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+
+
+def rmdir(path: str) -> None:
+    dirfd.rmdir(path)
+
+
+def listdir(path: str) -> list[str]:
+    return dirfd.listdir(path)
+
+
+def sweep_temp_files(folder: str) -> None:
+    """Remove the temp files a failed or interrupted write/copy left in `folder` (absent folder: nothing)."""
+    try:
+        names = dirfd.listdir(folder)
+    except (FileNotFoundError, NotADirectoryError):
+        return
+    for name in names:
+        if is_temp_name(name):
+            dirfd.rmtree(os.path.join(folder, name))
