@@ -103,7 +103,8 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
                 _write_preview_json(plan, cs, None, io)
             io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
             return 0
-        io.err.write(f"Apply these {len(cs.mutating_actions)} changes? [y/N] ")
+        from fileagent.agent.engine.preview import changes
+        io.err.write(f"Apply {changes(len(cs.mutating_actions))}? [y/N] ")
         io.err.flush()
         answer = io.inp.readline().strip().lower()
         if answer not in ("y", "yes"):

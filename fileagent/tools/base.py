@@ -43,3 +43,14 @@ def name_of(rel: str) -> str:
 
 def looks_binary(head: bytes) -> bool:
     return b"\x00" in head
+
+
+def human_size(n: float) -> str:
+    """'512 bytes', '3.4 MB'."""
+    if n < 1024:
+        return f"{n} byte" + ("" if n == 1 else "s")
+    for unit in ("KB", "MB", "GB", "TB"):
+        n /= 1024
+        if n < 1024 or unit == "TB":
+            return f"{n:.1f} {unit}"
+    return ""  # pragma: no cover - the loop always returns

@@ -4,8 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fileagent.tools import tagging
-from fileagent.tools.base import Capability
-from fileagent.tools.select import select_some, subtree_problem
+from fileagent.tools.base import Capability, human_size
+from fileagent.tools.select import select_some, skip_or_refuse, subtree_problem
 
 if TYPE_CHECKING:
     from fileagent.agent.plan.model import DeleteStep
@@ -24,9 +24,19 @@ def compile_step(ctx: "CompileContext", step: "DeleteStep") -> None:
             raise ctx.plan_error("cannot delete the sandbox root itself", ".")
         if e.is_dir and not e.is_link:
             why = subtree_problem(ctx, rel)
-            if why:
-                raise ctx.policy_error(f"{rel!r} refused: {why}", rel)
-        ctx.add("delete", src=rel, note="folder" if e.is_dir and not e.is_link else "",
+            if why and skip_or_refuse(ctx, step.select, rel, why):
+                continue
+        ctx.add("delete", src=rel, note=_folder_note(ctx, rel) if e.is_dir and not e.is_link else "",
                 expect={rel: view.expect_existing(rel, e)})
         view.remove(rel)
         tagging.follow(ctx, rel, None, is_dir=e.is_dir)
+
+
+def _folder_note(ctx: "CompileContext", rel: str) -> str:
+    """'folder: 12 files, 3.4 MB': what deleting the folder takes with it, for the preview."""
+    n = size = 0
+    for _, e in ctx.view.walk_files(rel):
+        if not e.is_dir:
+            n += 1
+            size += e.size()
+    return f"folder: {n} file{'' if n == 1 else 's'}, {human_size(size)}"

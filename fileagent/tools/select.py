@@ -3,9 +3,10 @@
 Patterns and `ext` match case-insensitively, on NFC-normalised names. Pattern
 matches come out depth-first in sorted name order. A symlink pointing outside
 the root is never a match: it is left out and recorded in ChangeSet.skipped
-(named explicitly by `path`, the Guard refuses it instead). A match inside a
-denied folder or matching a deny pattern refuses the whole plan, except for
-`list`, which leaves it out (and records it in skipped).
+(named explicitly by `path`, the Guard refuses it instead). Likewise a pattern
+match inside a denied folder or matching a deny pattern is left out and recorded
+with the pattern, so one denied file does not sink a bulk job; a path the plan
+names explicitly that is denied is refused by the Guard (exit 3).
 """
 from __future__ import annotations
 
@@ -119,7 +120,6 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
 def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,
           keep: Callable[[str, "Entry"], bool] | None) -> list[Item]:
     view, guard = ctx.view, ctx.guard
-    listing_op = ctx.op == "list"
     want_files, want_dirs = kind in ("file", "any"), kind in ("dir", "any")
     out: list[Item] = []
     match = rx.fullmatch
@@ -141,10 +141,7 @@ def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int,
                         continue
                 if keep is None or keep(rel, e):
                     if denied:
-                        if listing_op:
-                            ctx.skip(rel, f"matches deny pattern {denied!r}")
-                        else:
-                            raise ctx.policy_error(f"{rel!r} refused: it matches deny pattern {denied!r}", rel)
+                        ctx.skip(rel, f"matches deny pattern {denied!r}")
                     else:
                         out.append((rel, e))
             if is_dir and not e.is_link and depth < max_depth:
@@ -177,8 +174,24 @@ def describe(sel: "Selection") -> str:
 
 def select_some(ctx: "CompileContext", sel: "Selection", **kw: bool) -> list[Item]:
     """select() for a changing step: matching nothing is a PlanError naming the step and pattern."""
+    before = len(ctx.changeset.skipped)
     items = select(ctx, sel, **kw)
     if not items:
         filters = " with the given filters" if sel.filters is not None else ""
+        left = ctx.changeset.skipped[before:]
+        if left:
+            _, path, why = left[0]
+            more = f" (and {len(left) - 1} more)" if len(left) > 1 else ""
+            raise ctx.policy_error(f"nothing left to act on: {describe(sel)}{filters} matches only items that "
+                                   f"are left out: {path!r} {why}{more}", path)
         raise ctx.plan_error(f"nothing matches {describe(sel)}{filters}", sel.path or sel.in_)
     return items
+
+
+def skip_or_refuse(ctx: "CompileContext", sel: "Selection", rel: str, why: str) -> bool:
+    """A selected folder that holds denied or hidden entries: a bulk selection leaves it out (True);
+    a folder the plan names explicitly is refused (PolicyError)."""
+    if sel.path is None:
+        ctx.skip(rel, why)
+        return True
+    raise ctx.policy_error(f"{rel!r} refused: {why}", rel)

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from fileagent.tools import tagging
 from fileagent.tools.base import Capability, name_of
-from fileagent.tools.select import select_some, subtree_problem
+from fileagent.tools.select import select_some, skip_or_refuse, subtree_problem
 
 if TYPE_CHECKING:
     from fileagent.agent.plan.model import CopyStep, MoveStep
@@ -47,8 +47,8 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             continue
         if e.is_dir:
             why = subtree_problem(ctx, rel)
-            if why:
-                raise ctx.policy_error(f"{rel!r} refused: {why}", rel)
+            if why and skip_or_refuse(ctx, step.select, rel, why):
+                continue
         if not dest_ready:              # a move/copy step never removes its own destination
             ctx.ensure_dir(dest)
             dest_ready = True

@@ -129,15 +129,29 @@ def test_every_path_goes_through_the_guard(tmp_path, make_tree, compile_steps, s
     assert path.rstrip("/").split("/")[-1] in str(ei.value) or path in str(ei.value), str(ei.value)
 
 
-def test_denied_pattern_match_refuses_whole_plan_but_list_leaves_it_out(tmp_path, make_tree, compile_steps):
-    make_tree(tmp_path, {"dl/a.pdf": "a", "dl/setup.EXE": "MZ", "dl/tools/x.sh": "#!"})
-    with pytest.raises(PolicyError, match=r"dl/setup.EXE.*deny pattern '\*.exe'"):
-        compile_steps(tmp_path, [{"op": "move", "select": {"in": "dl"}, "to": "archive"}])
+def test_bulk_selection_skips_denied_items_but_a_named_one_is_refused(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"dl/a.pdf": "a", "dl/setup.EXE": "MZ", "dl/tools/x.sh": "#!", "dl/tools/y.txt": "y"})
+    cs = compile_steps(tmp_path, [{"op": "move", "select": {"in": "dl", "kind": "any"}, "to": "archive"}])
+    assert {(a.src, a.dst) for a in cs.actions if a.kind == "move"} == {("dl/a.pdf", "archive/a.pdf")}
+    assert {(p, why) for _, p, why in cs.skipped} == {
+        ("dl/setup.EXE", "matches deny pattern '*.exe'"),
+        ("dl/tools", "it contains 'dl/tools/x.sh', which matches deny pattern '*.sh'")}
+    with pytest.raises(PolicyError, match=r"dl/setup.EXE.*deny pattern"):
+        compile_steps(tmp_path, [{"op": "delete", "select": {"path": "dl/setup.EXE"}}])
     with pytest.raises(PolicyError, match="deny pattern"):
         compile_steps(tmp_path, [{"op": "delete", "select": {"path": "dl/tools"}}])   # holds x.sh
-    cs = compile_steps(tmp_path, [{"op": "list", "select": {"in": "dl", "recursive": True}}])
-    assert listed(cs) == ["dl/a.pdf"]
+    cs = compile_steps(tmp_path, [{"op": "delete", "select": {"in": "dl", "recursive": True}}])
+    assert [a.src for a in cs.actions] == ["dl/a.pdf", "dl/tools/y.txt"]
     assert {p for _, p, _ in cs.skipped} == {"dl/setup.EXE", "dl/tools/x.sh"}
+    cs = compile_steps(tmp_path, [{"op": "list", "select": {"in": "dl", "recursive": True}}])
+    assert listed(cs) == ["dl/a.pdf", "dl/tools/y.txt"]
+    assert {p for _, p, _ in cs.skipped} == {"dl/setup.EXE", "dl/tools/x.sh"}
+
+
+def test_bulk_selection_of_only_denied_items_is_refused_naming_the_pattern(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"dl/setup.exe": "MZ"})
+    with pytest.raises(PolicyError, match=r"nothing left to act on.*dl/setup.exe.*'\*.exe'"):
+        compile_steps(tmp_path, [{"op": "delete", "select": {"in": "dl"}}])
 
 
 def test_ops_not_allowed_refuse_the_plan_before_anything(tmp_path, make_tree, compile_steps):

@@ -4,9 +4,11 @@ from __future__ import annotations
 import io
 import json
 
+import pytest
+
 from fileagent.agent.engine.changeset import Action, ChangeSet, Conflict
 from fileagent.agent.plan.model import Plan
-from fileagent.agent.engine.preview import action_json, preview_document, preview_json, render
+from fileagent.agent.engine.preview import action_json, fold, preview_document, preview_json, render
 
 PLAN = Plan.from_dict({"version": 1, "steps": [{"op": "move", "select": {"pattern": "*.txt"}, "to": "t"}]})
 
@@ -19,14 +21,41 @@ def changeset(n: int) -> ChangeSet:
                                                        result="t/f0 (1).txt")])
 
 
-def test_table_shows_first_rows_and_more_line():
+def test_large_preview_is_summarised_per_folder():
     out = io.StringIO()
-    render(PLAN, changeset(500), file=out, no_color=True, max_rows=50, width=160)
+    render(PLAN, changeset(500), file=out, no_color=True, max_rows=50, width=80)
     text = out.getvalue()
-    assert "f47.txt" in text and "f49.txt" not in text
-    assert "... 452 more actions" in text
-    assert "t/f0 (1).txt" in text and "Totals: 1 create folder, 500 move, 1 write; 1 conflicts" in text
+    assert "Preview: 502 changes, by folder:" in text
+    assert "move       500 items -> t/" in text and "f47.txt" not in text
+    assert "t/f0 (1).txt" in text and "Totals: 1 mkdir, 500 move, 1 write; 1 conflicts" in text
     assert "\x1b[" not in text
+
+
+def test_small_preview_one_line_per_action_and_singular():
+    out = io.StringIO()
+    cs = ChangeSet(actions=[Action(seq=1, step=1, kind="delete", src="old/big", note="folder: 3 files, 2.0 KB")])
+    render(PLAN, cs, file=out, no_color=True, width=80)
+    text = out.getvalue()
+    assert text.startswith("Preview: 1 change:\n")
+    assert "  DELETE  old/big  (folder: 3 files, 2.0 KB; backed up, undoable)" in text
+
+
+@pytest.mark.parametrize("width", [40, 57, 80, 123])
+def test_no_name_is_cut_at_any_width(width):
+    name = "docs/api-reference/sub-folder-with-long-name/api-reference-final.md"
+    cs = ChangeSet(actions=[Action(seq=1, step=1, kind="move", src="docs/api-reference.md", dst=name)])
+    out = io.StringIO()
+    render(PLAN, cs, file=out, no_color=True, width=width)
+    lines = out.getvalue().splitlines()
+    assert all(len(line) <= max(width, 40) for line in lines)
+    words = " ".join(line.strip() for line in lines)
+    for part in name.split("/"):
+        assert part in words
+    assert name in "".join(line.strip() for line in lines)    # joined back without spaces: the whole path
+
+
+def test_fold_breaks_only_after_slashes_or_spaces():
+    assert fold("  move ", "a/bb/ccc -> d/eee", 13) == ["  move a/bb/", "       ccc ->", "       d/eee"]
 
 
 def test_json_lists_everything_without_content():

@@ -17,6 +17,22 @@ from typing import Literal
 ActionKind = Literal["mkdir", "write", "move", "copy", "delete", "set_tags", "emit"]
 MUTATING = ("mkdir", "write", "move", "copy", "delete", "set_tags")
 
+# The one word per action kind that the preview, the audit log and `log --op` all use.
+OP_WORDS = {"mkdir": "mkdir", "write": "write", "move": "move", "copy": "copy", "delete": "delete",
+            "set_tags": "tag", "emit": "show"}
+# Words older versions wrote or showed, still accepted by `log --op` and read from old logs.
+OP_ALIASES = {"set_tags": "tag", "create folder": "mkdir", "create-folder": "mkdir", "create_folder": "mkdir",
+              "tags": "tag", "remove": "delete", "rm": "delete", "mv": "move", "cp": "copy"}
+
+
+def op_word(kind_or_alias: str) -> str:
+    """The shared word for an action kind, an old log's op, or an alias ("undo-" prefixes kept)."""
+    prefix = ""
+    if kind_or_alias.startswith("undo-"):
+        prefix, kind_or_alias = "undo-", kind_or_alias[5:]
+    w = kind_or_alias.strip().lower()
+    return prefix + OP_WORDS.get(w, OP_ALIASES.get(w, w))
+
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:

@@ -1,8 +1,8 @@
 """The preview: exactly what a ChangeSet will do, as a rich table or a JSON document.
 
-The table shows the first `max_rows` actions and a "... N more" line (a
-100,000-action table is not readable and costs seconds to lay out); the JSON
-document always lists every action. Written file contents are not in the
+The text form shows one line per action, or, past `max_rows` actions, one line
+per kind and folder (a 100,000-line preview is not readable); the JSON document
+always lists every action. Written file contents are not in the
 JSON: each write carries its sha256 and size instead.
 """
 from __future__ import annotations
@@ -12,13 +12,12 @@ import json
 import json.encoder
 from typing import IO, Any
 
-from fileagent.agent.engine.changeset import Action, ChangeSet
+from fileagent.agent.engine.changeset import OP_WORDS, Action, ChangeSet
+from fileagent.tools.base import human_size
 
-MAX_ROWS = 200
+MAX_ROWS = 60
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _str = json.encoder.encode_basestring
-_VERB = {"mkdir": "create folder", "write": "write", "move": "move", "copy": "copy", "delete": "delete",
-         "set_tags": "tag", "emit": "show"}
 
 
 def action_json(a: Action) -> dict[str, Any]:
@@ -89,51 +88,176 @@ def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None) ->
     return text + "}"
 
 
+def changes(n: int) -> str:
+    """'1 change' / '12 changes'."""
+    return f"{n:,} change" + ("" if n == 1 else "s")
+
+
+def _excerpt(data: bytes, limit: int = 40) -> str:
+    """The first line of some text, shortened, quoted; or what it is when it is not text."""
+    text = data.decode("utf-8", errors="replace")
+    first = text.lstrip("\n").split("\n", 1)[0]
+    more = len(first) > limit or "\n" in text.strip("\n")
+    first = "".join(ch if ch.isprintable() else " " for ch in first[:limit])
+    return '"' + first + ('…"' if more else '"')
+
+
 def _note(a: Action) -> str:
-    parts = [a.note] if a.note else []
-    if a.overwrite:
-        parts.append("overwrites (backed up)")
-    if a.kind == "delete":
-        parts.append("backed up")
+    """What the action does beyond its paths: the text written, what is backed up, the tags."""
+    parts: list[str] = []
     if a.kind == "write" and a.content is not None:
-        parts.append(f"{len(a.content)} bytes")
-    if a.kind == "set_tags":
-        parts.append("tags: " + ", ".join(a.tags or []) if a.tags else "no tags")
+        before = a.expect.get(a.src or a.dst or "")
+        old = before.size if before is not None and before.exists and not before.is_dir else 0
+        if a.note == "append" and len(a.content) >= old:
+            added = a.content[old:]
+            parts.append(f"append {human_size(len(added))}: {_excerpt(added)}")
+        else:
+            what = {"create": "new file", "tag": "tags in the file"}.get(a.note, a.note or "write")
+            parts.append(f"{what}, {human_size(len(a.content))}: {_excerpt(a.content)}")
+    elif a.kind == "set_tags":
+        parts.append("tags: " + ", ".join(a.tags) if a.tags else "no tags")
+    elif a.note:
+        parts.append(a.note)
+    if a.overwrite:
+        parts.append("old content backed up" if a.kind == "write" else "replaces an existing file (backed up)")
+    if a.kind == "delete":
+        parts.append("backed up, undoable")
     return "; ".join(parts)
+
+
+def _atoms(text: str) -> list[str]:
+    """Pieces a line may break between: after each '/' of a path, and at spaces."""
+    out: list[str] = []
+    for word in text.split(" "):
+        pieces = word.split("/")
+        out += [p + "/" for p in pieces[:-1]] + ([pieces[-1]] if pieces[-1] else [])
+        out.append(" ")
+    return out[:-1]
+
+
+def fold(head: str, text: str, width: int) -> list[str]:
+    """`head` + `text` in lines of at most `width` columns, broken only at '/' or spaces, so no name is
+    cut; continuation lines are indented under the text. A single name wider than the line stays whole."""
+    indent = " " * len(head)
+    lines, cur = [], head
+    for atom in _atoms(text):
+        if len(cur) + len(atom) > width and cur.strip() and cur != head and atom != " ":
+            lines.append(cur.rstrip())
+            cur = indent
+        if atom == " " and cur == indent:
+            continue
+        cur += atom
+    lines.append(cur.rstrip())
+    return lines
+
+
+def _folder_of(a: Action) -> str:
+    path = a.src if a.kind in ("delete", "set_tags") else (a.dst or a.src or "")
+    return (path or "").rpartition("/")[0] or "."
+
+
+def _exact_size(n: int) -> str:
+    return human_size(n) if n < 1024 else f"{human_size(n)} ({n:,} bytes)"
+
+
+def _filters_text(f: Any) -> str:
+    parts = []
+    if getattr(f, "ext", None):
+        parts.append("extension " + ", ".join("." + e for e in f.ext))
+    if getattr(f, "name_regex", None):
+        parts.append(f"name matching {f.name_regex!r}")
+    if getattr(f, "larger_than", None) is not None:
+        parts.append(f"larger than {_exact_size(f.larger_than)}")
+    if getattr(f, "smaller_than", None) is not None:
+        parts.append(f"smaller than {_exact_size(f.smaller_than)}")
+    if getattr(f, "modified_after", None) is not None:
+        parts.append(f"modified on or after {f.modified_after.isoformat()}")
+    if getattr(f, "modified_before", None) is not None:
+        parts.append(f"modified before {f.modified_before.isoformat()}")
+    if getattr(f, "contains", None):
+        parts.append(f"containing {f.contains!r}")
+    if getattr(f, "tag", None):
+        parts.append(f"tagged {f.tag!r}")
+    return ", ".join(parts)
+
+
+def _step_filters(plan: Any) -> list[tuple[int, str]]:
+    out = []
+    for i, step in enumerate(getattr(plan, "steps", []) or [], start=1):
+        f = getattr(getattr(step, "select", None), "filters", None)
+        text = _filters_text(f) if f is not None else ""
+        if text:
+            out.append((i, text))
+    return out
 
 
 def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = False,
            max_rows: int = MAX_ROWS, width: int | None = None) -> None:
-    """Print the preview table, the conflicts and the totals."""
+    """Print the preview: one line per action (folded at '/' to the width; deletes marked), or for
+    more than `max_rows` actions one line per kind and destination folder; then what was left out,
+    the conflicts and the totals. Every line is plain text (never read as markup)."""
     from rich.console import Console
-    from rich.table import Table
+    from rich.text import Text
 
-    console = Console(file=file, no_color=no_color, highlight=False, width=width, soft_wrap=False)
-    actions = changeset.actions
-    if not actions:
+    console = Console(file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True,
+                      markup=False, emoji=False)
+    w = max(40, console.width)
+
+    def say(head: str, text: str = "", style: str = "") -> None:
+        for line in fold(head, text, w):
+            console.print(Text(line, style=style))
+
+    mutating = changeset.mutating_actions
+    if not changeset.actions:
         console.print("Nothing to do: the plan selects no changes.")
         return
-    table = Table(title="Preview: these actions will run", title_justify="left")
-    for col in ("seq", "step", "op", "source", "destination", "note"):
-        table.add_column(col, overflow="fold", no_wrap=col in ("seq", "step", "op"))
-    for a in actions[:max_rows]:
-        table.add_row(str(a.seq), str(a.step), _VERB.get(a.kind, a.kind), a.src or "", a.dst or "", _note(a))
-    console.print(table)
-    if len(actions) > max_rows:
-        console.print(f"... {len(actions) - max_rows} more actions (use --json to list all)")
+    if not mutating:
+        console.print("No changes: the plan only lists or reads.")
+        return
+    shown = [a for a in changeset.actions if a.mutating]
+    say(f"Preview: {changes(len(mutating))}" + (", by folder:" if len(shown) > max_rows else ":"))
+    for step, text in _step_filters(plan):
+        say(f"  step {step} filters: ", text)
+    if len(shown) > max_rows:
+        groups: dict[tuple[str, str], int] = {}
+        for a in shown:
+            key = (a.kind, _folder_of(a))
+            groups[key] = groups.get(key, 0) + 1
+        for (kind, folder), n in list(groups.items())[:max_rows]:
+            word = "DELETE" if kind == "delete" else OP_WORDS.get(kind, kind)
+            where = "in" if kind in ("delete", "set_tags") else "->"
+            say(f"  {word:<7} {n:>6,} {'item ' if n == 1 else 'items'} {where} ", folder + "/",
+                "bold red" if kind == "delete" else "")
+        if len(groups) > max_rows:
+            say(f"  ... {len(groups) - max_rows} more folders")
+        say("  (--json lists every action)")
+    else:
+        for a in shown:
+            word = "DELETE" if a.kind == "delete" else OP_WORDS.get(a.kind, a.kind)
+            path = a.src if a.kind in ("delete", "set_tags") else (a.dst or a.src or "")
+            if a.kind in ("move", "copy"):
+                path = f"{a.src} -> {a.dst}"
+            note = _note(a)
+            style = "bold red" if a.kind == "delete" else ""
+            say(f"  {word:<7} ", path + (f"  ({note})" if note else ""), style)
+    skipped = getattr(changeset, "skipped", [])
+    if skipped:
+        say(f"Skipped ({len(skipped)}):")
+        for step, path, why in skipped[:max_rows]:
+            say(f"  step {step}: ", f"{path}: {why}")
+        if len(skipped) > max_rows:
+            say(f"  ... {len(skipped) - max_rows} more")
     if changeset.conflicts:
-        console.print(f"Conflicts ({len(changeset.conflicts)}): existing destinations")
+        say(f"Conflicts ({len(changeset.conflicts)}): existing destinations")
         for c in changeset.conflicts[:max_rows]:
             result = {"skip": "skipped", "overwrite": "overwritten (backed up)"}.get(
                 c.resolution, f"renamed to {c.result}")
-            console.print(f"  step {c.step}: {c.path} -> {result}")
+            say(f"  step {c.step}: ", f"{c.path} -> {result}")
         if len(changeset.conflicts) > max_rows:
-            console.print(f"  ... {len(changeset.conflicts) - max_rows} more")
-    skipped = getattr(changeset, "skipped", [])
-    if skipped:
-        console.print(f"Left out ({len(skipped)}):")
-        for step, path, why in skipped[:max_rows]:
-            console.print(f"  step {step}: {path}: {why}")
+            say(f"  ... {len(changeset.conflicts) - max_rows} more")
     totals = changeset.totals()
-    parts = [f"{n} {_VERB.get(k, k)}" for k, n in totals.items() if k != "conflicts" and n]
-    console.print("Totals: " + (", ".join(parts) or "nothing") + f"; {totals.get('conflicts', 0)} conflicts")
+    parts = [f"{n:,} {OP_WORDS.get(k, k)}" for k, n in totals.items() if k not in ("conflicts", "emit") and n]
+    deletes = totals.get("delete", 0)
+    say("Totals: ", (", ".join(parts) or "nothing") + f"; {totals.get('conflicts', 0)} conflicts"
+        + (f"; {deletes:,} deleted item{'s' if deletes != 1 else ''} kept as backups until undo or gc"
+           if deletes else ""))
