@@ -89,7 +89,7 @@ def test_delete_files_and_folders_once(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"d/x.txt": "x", "d/y/z.txt": "z", "k.txt": "k"})
     cs = compile_steps(tmp_path, [{"op": "delete", "select": {"recursive": True, "kind": "any"}}])
     assert acts(cs) == [("delete", "d", None), ("delete", "k.txt", None)]
-    assert cs.actions[0].note == "folder" and cs.actions[0].expect["d"].is_dir
+    assert cs.actions[0].note == "folder: 2 files, 2 bytes" and cs.actions[0].expect["d"].is_dir
     with pytest.raises(PlanError, match="sandbox root"):
         compile_steps(tmp_path, [{"op": "delete", "select": {"path": "."}}])
 
