@@ -12,6 +12,10 @@ allowed when its target also lies inside the root and passes the same checks;
 a dangling link resolves to where it points, so a link to a not-yet-existing
 file outside the root is refused too.
 
+Names are the OS's own: the returned path keeps the plan's characters exactly
+(no NFC, and outside Windows a backslash is part of a name, so `x\\y.txt` is one
+file). Normalised forms are only compared against, never acted on.
+
 Deny patterns (globs, "**" for any depth) are matched case-insensitively after
 NFC normalisation with trailing dots/spaces of names stripped, like Windows
 does: "TOOL.EXE." and "tool.exe" are the same name. A pattern without "/"
@@ -174,19 +178,25 @@ class Guard:
             raise refuse("empty path")
         if "\x00" in path:
             raise refuse("the path contains a NUL byte")
-        p = nfc(path)
-        problem = prefix_problem(p)
+        # The checks read the NFC form; the path returned keeps the plan's own characters, so what is
+        # acted on is the entry that was named, never another one with the same normalised spelling.
+        p = path
+        checked = nfc(path)
+        problem = prefix_problem(checked)
         absolute = p.startswith("/") and not problem
-        if problem and self.windows and _DRIVE_ABS.match(p):
+        if problem and self.windows and _DRIVE_ABS.match(checked):
             absolute, problem = True, None
         if problem:
             raise refuse(f"the path {problem}")
         if self.windows:
-            for part in re.split(r"[\\/]", p):
+            for part in re.split(r"[\\/]", checked):
                 why = name_problem(part) if part else None
                 if why:
                     raise refuse(why)
-        p = p.replace("\\", "/")
+            p = p.replace("\\", "/")
+        elif "\\" in p and ".." in re.split(r"[\\/]", p):
+            # "\\" is an ordinary character of a name here, but the same plan would climb out on Windows
+            raise refuse("it climbs with '..' between backslashes (a folder separator on Windows)")
         if absolute:
             norm = os.path.normpath(p)
             if os.path.realpath(norm) == self.root_str:

@@ -50,7 +50,8 @@ class CompileContext:
     def path(self, p: str) -> str:
         """A plan path -> its root-relative form ("" for the root), through the Guard."""
         rel = self.guard.rel(self.guard.resolve(p, step=self.step, op=self.op))
-        return "" if rel == "." else rel
+        rel = "" if rel == "." else rel
+        return rel if not rel or self.view.get(rel) is not None else self.view.spelled_on_disk(rel)
 
     def folder(self, p: str) -> str:
         """Like path(), but a symlink to a folder inside the root stands for that folder, and ""

@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 
 from fileagent.agent.engine.changeset import Fingerprint
+from fileagent.policies.paths import nfc
 
 MISSING = Fingerprint(exists=False)
 
@@ -157,6 +158,22 @@ class TreeView:
                     link, is_dir = False, False
                 out[name] = Entry(is_dir, link, de.path)
         return out
+
+    def spelled_on_disk(self, rel: str) -> str:
+        """`rel` with each component that is not in the view replaced by the one entry whose NFC form
+        equals it (a name typed precomposed, stored decomposed); components with no such single entry
+        stay as given. Matching is normalised, the result is the entries' own names."""
+        out: list[str] = []
+        for comp in rel.split("/"):
+            folder = "/".join(out)
+            listing = self.listing(folder)
+            if listing is not None and comp not in listing:
+                want = nfc(comp)
+                same = [n for n in listing if nfc(n) == want]
+                if len(same) == 1:
+                    comp = same[0]
+            out.append(comp)
+        return "/".join(out)
 
     def clash(self, folder: str, name: str) -> str | None:
         """The name already in `folder` that `name` would collide with (itself, or another case of it

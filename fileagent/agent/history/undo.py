@@ -49,7 +49,8 @@ class RecoverReport:
 def _abs(root: Path, rel: str | None) -> str:
     if rel is None:
         raise UndoError("journal record without a path")
-    parts = rel.replace("\\", "/").split("/")
+    # a backslash is a separator only on Windows; elsewhere it is part of the recorded name
+    parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
     if rel.startswith(("/", "\\")) or (os.name == "nt" and ":" in parts[0]) or ".." in parts:
         raise UndoError(f"journal names a path outside the root: {rel!r}")
     return os.path.join(os.fspath(root), *parts)
