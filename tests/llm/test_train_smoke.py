@@ -162,6 +162,7 @@ def test_training_loop_resegments_the_requested_share_of_requests(toy, tmp_path,
     assert set(alphas) == {0.0}
 
 
+@pytest.mark.slow
 def test_smoke_training_learns_toy_mapping(toy, tmp_path):
     tok, train_pairs, eval_pairs = toy
     torch.manual_seed(0)
@@ -286,6 +287,7 @@ def test_lr_schedule_follows_the_time_budget_when_it_runs_out_first():
 
 
 @pytest.mark.skipif(not cpp_compiler_available(), reason="torch.compile on a CPU needs a C++ compiler")
+@pytest.mark.slow
 def test_compiled_training_follows_the_uncompiled_one(toy, tmp_path, monkeypatch):
     """--compile changes how the step runs, not what it computes: same batches (their lengths vary from
     step to step, so one graph must serve them all), same loss, same weights to float rounding."""

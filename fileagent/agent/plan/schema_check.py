@@ -4,8 +4,8 @@ Importing jsonschema and building its validator takes about 45 ms, a sixth of
 `fileagent plan`'s whole run, for a check whose answer is nearly always "valid".
 This checker knows exactly the keywords the committed schema uses (below) and
 refuses a schema with any other, so it can never skip a rule it does not know.
-It only answers valid or not: `plan_io` sends a plan it rejects to jsonschema,
-which then writes the error message. tests/agent/test_schema_check.py holds it
+It only answers valid or not: `plan.io` sends a plan it rejects to jsonschema,
+which then writes the error message. tests/agent/plan/test_schema_check.py holds it
 to jsonschema's verdict on valid plans and on thousands of mutated ones.
 
 Semantics follow Draft 2020-12 as jsonschema applies it by default: `format` is

@@ -4,12 +4,15 @@ from __future__ import annotations
 import json
 import random
 
+import pytest
+
 from fileagent.agent.planner.training import fresh_values, train_planner
 from fileagent.agent.plan import text as plan_text
 from fileagent.agent.planner import planner
 from fileagent.agent.planner.training.corpus.build import heldout_record
 
 
+@pytest.mark.slow
 def test_smoke_training_exports_a_planner_that_writes_only_parsable_plans(tmp_path, make_tree):
     out = tmp_path / "run"
     assert train_planner.main(["--smoke", "--n", "300", "--steps", "20", "--eval-n", "4", "--out", str(out)]) == 0
@@ -249,6 +252,7 @@ def test_whole_word_replacement_is_the_regex_it_replaced():
         fresh_values._replace_whole_word("a b", "", "x")
 
 
+@pytest.mark.slow
 def test_channel_share_trains_the_reranking_model_beside_the_planner(tmp_path, monkeypatch, make_tree):
     out, shipped = tmp_path / "run", tmp_path / "shipped"
     monkeypatch.setattr(planner, "SHIPPED_DIR", shipped)

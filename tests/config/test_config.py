@@ -15,7 +15,7 @@ from fileagent.config.loader import (
 )
 from fileagent.errors import ConfigError, ExitStatus, UsageError
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 
 
 def _write(p: Path, text: str) -> Path:
