@@ -26,8 +26,9 @@ from typing import Optional
 
 import typer
 
+from fileagent.agent.engine.session import check_conflict, compile_in
+from fileagent.agent.plan.io import load_plan_checked
 from fileagent.cli.apply import (
-    _load_plan,
     do_plan,
     do_run,
     _preview_confirm_execute,
@@ -35,8 +36,6 @@ from fileagent.cli.apply import (
 )
 from fileagent.cli.support import (
     IO,
-    _check_conflict,
-    _compile,
     _io,
     _session,
     _write_json,
@@ -88,11 +87,11 @@ def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="
               as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt) -> int:
     """Run a plan written by hand or by `plan --json` (no model involved)."""
     io = _io()
-    _check_conflict(on_conflict)
+    check_conflict(on_conflict)
     text = _read_plan_text(plan_file, io)
     s = _session(root, config, io)
-    plan = _load_plan(text)
-    cs = _compile(s, plan, on_conflict)
+    plan = load_plan_checked(text)
+    cs = compile_in(s, plan, on_conflict)
     return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
 
 
@@ -150,8 +149,8 @@ def log_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt,
         ctx.meta["fa_config"] = config
         return 0
     io = _io()
-    from fileagent.agent.history.audit import read_entries
-    from fileagent.cli.logview import filter_entries, render_entries, render_runs
+    from fileagent.agent.history.audit import filter_entries, read_entries
+    from fileagent.cli.logview import render_entries, render_runs
     entries = read_entries(_log_path(config, io))
     shown = filter_entries(entries, run=run, op=op, since=since, failed=failed)
     if as_json:
@@ -192,6 +191,22 @@ def log_path_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt) -> int:
     io = _io()
     io.out.write(str(_log_path(config or ctx.meta.get("fa_config"), io)) + "\n")
     return 0
+
+
+# ------------------------------------------------------------------ ui
+
+@app.command("ui")
+@guarded
+def ui_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
+           host: str = typer.Option("127.0.0.1", "--host",
+                                    help="Address to serve on (another than loopback: warned about)."),
+           port: int = typer.Option(0, "--port", help="Port (default: any free one)."),
+           no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser.")) -> int:
+    """Serve the local web page: type a request, tick the actions to run, review runs and the audit log."""
+    io = _io()
+    from fileagent.web.server import serve
+    return serve(root=root, config=config, host=host, port=port, no_browser=no_browser, env=io.e, out=io.out,
+                 err=io.err)
 
 
 # ------------------------------------------------------------------ train (issue 3)

@@ -12,7 +12,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional, TextIO
 
-from fileagent.cli.support import IO, Session, _check_conflict, _compile, _session, _write_json
+from fileagent.agent.engine.session import Session, check_conflict, compile_in
+from fileagent.cli.support import IO, _session, _write_json
 from fileagent.errors import ActionError, UsageError
 
 
@@ -20,9 +21,9 @@ def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, a
            on_conflict: Optional[str], io: IO) -> int:
     """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
     s = _session(root, config, io)
-    _check_conflict(on_conflict)
+    check_conflict(on_conflict)
     from fileagent.agent.planner.planner import plan_request
-    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, on_conflict))
+    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, on_conflict))
     return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
 
 
@@ -30,7 +31,7 @@ def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bo
     """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
     s = _session(root, config, io)
     from fileagent.agent.planner.planner import plan_request
-    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: _compile(s, p, None))
+    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, None))
     if as_json:
         io.out.write(plan.to_json() + "\n")
     else:
@@ -39,22 +40,6 @@ def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bo
         from fileagent.agent.engine.preview import render
         render(plan, cs, file=io.out, no_color=io.no_color())
     return 0
-
-
-def _load_plan(text: str) -> Any:
-    """load_plan_text, plus two inputs JSON itself lets through: absurd nesting and lone surrogates."""
-    from fileagent.agent.plan.io import load_plan_text
-    from fileagent.errors import PlanError
-    try:
-        plan = load_plan_text(text)
-    except RecursionError:
-        raise PlanError("the plan is nested too deeply to be a plan") from None
-    try:
-        plan.to_json().encode("utf-8")
-    except Exception:  # noqa: BLE001 - pydantic or the codec: either way the text is not valid Unicode
-        raise PlanError("the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)") \
-            from None
-    return plan
 
 
 def _read_plan_text(plan_file: str, io: IO) -> str:

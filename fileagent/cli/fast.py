@@ -31,8 +31,8 @@ from typing import Any, Callable, Mapping, Optional, TextIO
 
 from fileagent.cli.support import IO, call_guarded, outer_exit_code
 
-SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train")
-VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since")
+SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train", "ui")
+VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since", "--host", "--port")
 
 # What each fast command declares: value options, and flags (every spelling -> its parameter).
 _FAST_VALUES = {"plan": {"--root": "root", "--config": "config"},

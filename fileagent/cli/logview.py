@@ -3,32 +3,6 @@ from __future__ import annotations
 
 from typing import IO
 
-from fileagent.errors import UsageError
-
-
-def _since_key(since: str) -> str:
-    """'2026-11-23' or '2026-11-23T09:30' (UTC) -> a prefix comparable with entry times."""
-    s = since.strip().replace(" ", "T")
-    if len(s) < 10 or s[4] != "-" or s[7] != "-":
-        raise UsageError(f"--since wants a UTC date or date-time like 2026-11-23 or 2026-11-23T09:30, not {since!r}")
-    return s
-
-
-def filter_entries(entries: list[dict], *, run: str | None = None, op: str | None = None,
-                   since: str | None = None, failed: bool = False) -> list[dict]:
-    key = _since_key(since) if since else None
-    out = []
-    for e in entries:
-        if run and e.get("run") != run:
-            continue
-        if op and e.get("op") not in (op, "undo-" + op):
-            continue
-        if key and str(e.get("time", "")) < key:
-            continue
-        if failed and e.get("result") != "failed":
-            continue
-        out.append(e)
-    return out
 
 
 def _console(file: IO[str], no_color: bool):

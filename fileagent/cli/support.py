@@ -17,10 +17,10 @@ import json
 import os
 import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional, TextIO
 
-from fileagent.errors import ExitStatus, FileAgentError, UsageError
+from fileagent.agent.engine.session import Session, open_session
+from fileagent.errors import ExitStatus, FileAgentError
 
 if TYPE_CHECKING:  # annotations only: importing typer here would undo the fast path
     import typer
@@ -138,35 +138,8 @@ def outer_exit_code(exc: BaseException, io: IO) -> int:
     return exit_code_for(exc, io)
 
 
-@dataclass
-class Session:
-    loaded: Any
-    root: Path
-    guard: Any
-    audit_path: Path
-
-
 def _session(root: Optional[str], config: Optional[str], io: IO) -> Session:
-    from fileagent.config.loader import load_config
-    from fileagent.policies.guard import Guard
-
-    loaded = load_config(Path(config) if config else None, env=io.e)
-    root_path = loaded.root(root)
-    audit_path = loaded.log_path()
-    hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
-    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden)
-    return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path)
-
-
-def _check_conflict(value: Optional[str]) -> Optional[str]:
-    if value is not None and value not in ("rename_new", "skip", "overwrite"):
-        raise UsageError(f"--on-conflict must be rename_new, skip or overwrite, not {value!r}")
-    return value
-
-
-def _compile(s: Session, plan: Any, on_conflict: Optional[str]) -> Any:
-    from fileagent.agent.engine.compiler import compile_plan
-    return compile_plan(plan, root=s.root, config=s.loaded.config, guard=s.guard, on_conflict=on_conflict)
+    return open_session(root, config, io.e)
 
 
 def _write_json(doc: Any, io: IO) -> None:

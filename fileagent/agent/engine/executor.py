@@ -155,7 +155,10 @@ def _error_text(e: BaseException) -> str:
 
 
 def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, run_id: str | None = None,
-            progress: bool = True, plan: dict | None = None, audit_path: Path | None = None) -> RunReport:
+            progress: bool = True, plan: dict | None = None, audit_path: Path | None = None,
+            previewed: ChangeSet | None = None) -> RunReport:
+    """`previewed`: the whole ChangeSet a subset `changeset` was chosen from; its fingerprints are
+    the ones checked, so a run of part of a preview needs the whole previewed tree unchanged."""
     root = Path(getattr(guard, "root_str", None) or root)
     agent = agent_settings(config)
     paths = _Paths(root, guard)
@@ -169,7 +172,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
     from fileagent.agent.history.undo import rollback_actions  # undo imports this module's helpers
     with jr.RootLock(root):
         fsops.anchor(os.fspath(root))
-        _check_fresh(changeset, os.fspath(root))
+        _check_fresh(previewed or changeset, os.fspath(root))
         run_id = run_id or jr.new_run_id()
         report.run_id = run_id
         user = jr.current_user()

@@ -18,6 +18,8 @@ import json.encoder
 import os
 from pathlib import Path
 
+from fileagent.errors import UsageError
+
 ZERO = "0" * 64
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 _str = json.encoder.encode_basestring   # C-accelerated JSON string quoting, non-ASCII kept
@@ -227,4 +229,29 @@ def read_entries(path: Path | str) -> list[dict]:
                 out.append(json.loads(line))
             except ValueError:
                 continue
+    return out
+
+
+def _since_key(since: str) -> str:
+    """'2026-11-23' or '2026-11-23T09:30' (UTC) -> a prefix comparable with entry times."""
+    s = since.strip().replace(" ", "T")
+    if len(s) < 10 or s[4] != "-" or s[7] != "-":
+        raise UsageError(f"--since wants a UTC date or date-time like 2026-11-23 or 2026-11-23T09:30, not {since!r}")
+    return s
+
+
+def filter_entries(entries: list[dict], *, run: str | None = None, op: str | None = None,
+                   since: str | None = None, failed: bool = False) -> list[dict]:
+    key = _since_key(since) if since else None
+    out = []
+    for e in entries:
+        if run and e.get("run") != run:
+            continue
+        if op and e.get("op") not in (op, "undo-" + op):
+            continue
+        if key and str(e.get("time", "")) < key:
+            continue
+        if failed and e.get("result") != "failed":
+            continue
+        out.append(e)
     return out

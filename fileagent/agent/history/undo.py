@@ -259,6 +259,16 @@ def last_undoable(root: Path) -> str | None:
     return None
 
 
+def check_undoable(j: jr.RunJournal) -> None:
+    """UndoError unless the run finished, was not rolled back and is not undone already."""
+    if not j.finished:
+        raise UndoError(f"run {j.run_id} did not finish (interrupted); run 'fileagent recover' first")
+    if j.undone:
+        raise UndoError(f"run {j.run_id} is already undone")
+    if j.end.get("status") == "rolled_back":
+        raise UndoError(f"run {j.run_id} was rolled back when it failed; nothing to undo")
+
+
 def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = None) -> UndoReport:
     root = Path(root)
     with jr.RootLock(root):
@@ -270,12 +280,7 @@ def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = Non
         if not path.exists():
             raise UndoError(f"no run {run_id!r} in {jr.journal_dir(root)}")
         j = jr.read_journal(path)
-        if not j.finished:
-            raise UndoError(f"run {run_id} did not finish (interrupted); run 'fileagent recover' first")
-        if j.undone:
-            raise UndoError(f"run {run_id} is already undone")
-        if j.end.get("status") == "rolled_back":
-            raise UndoError(f"run {run_id} was rolled back when it failed; nothing to undo")
+        check_undoable(j)
         audit = AuditWriter(audit_path, run=run_id, user=jr.current_user()) if audit_path else None
         n = [0, 0]
         _reverse(root, j, audit, check=not j.undo_started(), report_n=n)

@@ -23,3 +23,18 @@ def load_plan_text(s: str) -> Plan:
     except json.JSONDecodeError as e:
         raise PlanError(f"plan is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
     return validate_plan_dict(d)
+
+
+def load_plan_checked(source: Any) -> Plan:
+    """A plan from JSON text (load_plan_text) or from decoded JSON (validate_plan_dict), plus two
+    inputs JSON itself lets through: absurd nesting and lone surrogates."""
+    try:
+        plan = load_plan_text(source) if isinstance(source, str) else validate_plan_dict(source)
+    except RecursionError:
+        raise PlanError("the plan is nested too deeply to be a plan") from None
+    try:
+        plan.to_json().encode("utf-8")
+    except Exception:  # noqa: BLE001 - pydantic or the codec: either way the text is not valid Unicode
+        raise PlanError("the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)") \
+            from None
+    return plan

@@ -1,0 +1,62 @@
+"""The session a front end works in: the loaded config, the sandbox root and its Guard, the audit
+log's path; and the compile step every front end (command line, web page) runs through it.
+
+Quick to import: the config loader, the Guard and the compiler are imported inside the functions,
+because the command line's fast path imports this module on every start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fileagent.errors import UsageError
+
+CONFLICT_POLICIES = ("rename_new", "skip", "overwrite")
+
+
+@dataclass
+class Session:
+    loaded: Any  # config.loader.LoadedConfig
+    root: Path  # the Guard's resolved root
+    guard: Any  # policies.guard.Guard
+    audit_path: Path
+
+
+def open_session(
+    root: str | None, config: str | None, env: Mapping[str, str]
+) -> Session:
+    """Load the config (explicit file, else the lookup order over `env`), resolve the root, build the
+    Guard; the audit log and its head file are hidden from every operation."""
+    from fileagent.config.loader import load_config
+    from fileagent.policies.guard import Guard
+
+    loaded = load_config(Path(config) if config else None, env=env)
+    root_path = loaded.root(root)
+    audit_path = loaded.log_path()
+    hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
+    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden)
+    return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path)
+
+
+def check_conflict(value: str | None) -> str | None:
+    if value is not None and value not in CONFLICT_POLICIES:
+        raise UsageError(
+            f"--on-conflict must be rename_new, skip or overwrite, not {value!r}"
+        )
+    return value
+
+
+def compile_in(s: Session, plan: Any, on_conflict: str | None) -> Any:
+    """The plan's ChangeSet against the session's tree; PolicyError / PlanError change nothing."""
+    from fileagent.agent.engine.compiler import compile_plan
+
+    return compile_plan(
+        plan,
+        root=s.root,
+        config=s.loaded.config,
+        guard=s.guard,
+        on_conflict=on_conflict,
+    )
