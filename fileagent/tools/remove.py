@@ -1,4 +1,7 @@
-"""delete: files and whole folders. The executor moves them into the run's backups (undoable)."""
+"""delete: files and whole folders. The executor moves them into the run's backups (undoable).
+
+Empty folders (filter `empty`) go deepest first, one action each, so every folder is empty when
+its turn comes and undo puts the outer ones back before the inner ones."""
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -17,7 +20,10 @@ CAPABILITY = Capability("delete", mutates=True, needs_confirm_default=True,
 
 def compile_step(ctx: "CompileContext", step: "DeleteStep") -> None:
     view = ctx.view
-    for rel, e in select_some(ctx, step.select):
+    items = select_some(ctx, step.select)
+    if step.select.filters is not None and step.select.filters.empty:
+        items.sort(key=lambda item: -item[0].count("/"))      # stable: same depth keeps its order
+    for rel, e in items:
         if view.get(rel) is not e:          # inside a folder deleted earlier in this step
             continue
         if rel == "":

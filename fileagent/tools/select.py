@@ -59,6 +59,9 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
     if f.tag is not None:
         want = f.tag.casefold()
         checks.append(lambda rel, e: any(t.casefold() == want for t in tagging.tags_of(ctx, rel, e)))
+    if f.empty:
+        memo: dict[str, bool] = {}
+        checks.append(lambda rel, e: is_empty(ctx, rel, e, memo))
     if f.contains is not None:
         needle = f.contains.casefold()
 
@@ -71,6 +74,32 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
     if len(checks) == 1:
         return checks[0]
     return lambda rel, e: all(c(rel, e) for c in checks)
+
+
+def is_empty(ctx: "CompileContext", rel: str, e: "Entry", memo: dict[str, bool]) -> bool:
+    """A file of 0 bytes, or a folder with no file at any depth (only empty folders below it).
+    A link, a hidden folder (".git") or a hidden path of the Guard below counts as content: a
+    folder holding one is never called empty."""
+    if e.is_link:
+        return False
+    if not e.is_dir:
+        return e.size() == 0
+    got = memo.get(rel)
+    if got is None:
+        listing = ctx.view.listing(rel)
+        got = listing is not None and not _holds_hidden(ctx, rel) and all(
+            ce.is_dir and not name.startswith(".") and is_empty(ctx, join(rel, name), ce, memo)
+            for name, ce in listing.items())
+        memo[rel] = got
+    return got
+
+
+def _holds_hidden(ctx: "CompileContext", rel: str) -> bool:
+    if not ctx.guard.hidden:
+        return False
+    import os
+    top = ctx.view.abs(rel) + os.sep
+    return any(h.startswith(top) for h in ctx.guard.hidden)
 
 
 def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool = False) -> list[Item]:
@@ -114,11 +143,17 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
         pattern = "**/" + pattern
     rx = compile_glob(pattern, ignore_case=True)
     max_depth = 1 << 30 if "**" in pattern else pattern.count("/") + 1
-    return _walk(ctx, base, rx, max_depth, sel.kind, keep)
+    # A walk through every subfolder leaves hidden folders (.git, .venv, .cache) out unless the
+    # pattern names one ("**/.cache/*") or `in` is one.
+    skip_hidden = "**" in pattern and _HIDDEN_NAMED.search(pattern) is None
+    return _walk(ctx, base, rx, max_depth, sel.kind, keep, skip_hidden)
+
+
+_HIDDEN_NAMED = re.compile(r"(^|/)\.")
 
 
 def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,
-          keep: Callable[[str, "Entry"], bool] | None) -> list[Item]:
+          keep: Callable[[str, "Entry"], bool] | None, skip_hidden: bool = False) -> list[Item]:
     view, guard = ctx.view, ctx.guard
     want_files, want_dirs = kind in ("file", "any"), kind in ("dir", "any")
     out: list[Item] = []
@@ -132,6 +167,9 @@ def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int,
             e = listing[name]
             rel = f"{folder}/{name}" if folder else name
             is_dir = e.is_dir
+            if skip_hidden and is_dir and name[0] == ".":
+                ctx.skip(rel, "hidden folder left out of a walk through subfolders (name it to include it)")
+                continue
             denied = denied_above or guard.entry_denied(folder_fold, name)
             if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))):
                 if e.is_link:

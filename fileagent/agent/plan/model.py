@@ -26,7 +26,7 @@ from typing import Any, Literal, Union, get_args
 from fileagent.errors import PlanError
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
-PLAN_VERSION = 1
+PLAN_VERSION = 2
 
 SelectionKind = Literal["file", "dir", "any"]
 CreateKind = Literal["file", "dir"]
@@ -71,6 +71,7 @@ class Filters(_Node):
     modified_before: date | None = _optional("modified before this day (local time)")
     contains: str | None = _optional("text the file's content contains (UTF-8 text files only)")
     tag: str | None = _optional("items carrying this tag")
+    empty: bool | None = _optional("true: files of 0 bytes and folders that hold no file at any depth")
 
 
 @_model
@@ -229,9 +230,16 @@ OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "
 STEP_TYPES: dict[str, type] = dict(zip(OPS, get_args(Step)))
 
 
+# Fields a version-1 plan may not use: (class name, JSON key). A version-1 plan keeps its meaning.
+V2_FIELDS: frozenset[tuple[str, str]] = frozenset({
+    ("Filters", "empty"),
+})
+V2_OPS: frozenset[str] = frozenset()
+
+
 @_model
 class Plan(_Node):
-    version: Literal[1] = PLAN_VERSION
+    version: Literal[1, 2] = PLAN_VERSION
     steps: list[Step]
 
     @classmethod
@@ -241,8 +249,13 @@ class Plan(_Node):
         schema's checks. Raises PlanError('plan invalid at $.steps[0].to: ...')."""
         if not _quick_check()(d):
             raise schema_error(d)   # jsonschema (slow to import) words the message
-        steps = [_build(STEP_TYPES[s["op"]], s, ["steps", i]) for i, s in enumerate(d["steps"])]
-        return _build(cls, {**d, "steps": steps}, [])
+        version = d.get("version", PLAN_VERSION)
+        if version == 1:
+            for i, s in enumerate(d["steps"]):
+                if s["op"] in V2_OPS:
+                    raise _invalid(["steps", i, "op"], f"op {s['op']!r} needs \"version\": 2")
+        steps = [_build(STEP_TYPES[s["op"]], s, ["steps", i], version) for i, s in enumerate(d["steps"])]
+        return _build(cls, {**d, "steps": steps}, [], version)
 
     def to_json(self) -> str:
         return json.dumps(self.to_dict(), indent=2, ensure_ascii=False)
@@ -286,20 +299,22 @@ def _int(value: int | float, loc: list) -> int:
     return int(value)
 
 
-def _build(cls: type, d: dict, loc: list) -> Any:
+def _build(cls: type, d: dict, loc: list, version: int = PLAN_VERSION) -> Any:
     kw: dict[str, Any] = {}
     for name, key in _names(cls):                  # in declaration order: the first error is pydantic's
         if key not in d:
             continue
         value, at = d[key], loc + [key]
+        if version == 1 and (cls.__name__, key) in V2_FIELDS:
+            raise _invalid(at, f"{key!r} needs \"version\": 2")
         if value is None or key == "steps":
             pass
         elif key == "select":
-            value = _build(Selection, value, at)
+            value = _build(Selection, value, at, version)
         elif key == "filters":
-            value = _build(Filters, value, at)
+            value = _build(Filters, value, at, version)
         elif key == "rules":
-            value = [_build(KeywordRule, r, at + [i]) for i, r in enumerate(value)]
+            value = [_build(KeywordRule, r, at + [i], version) for i, r in enumerate(value)]
         elif key in ("modified_after", "modified_before"):
             value = _date(value, at)
         elif key in ("larger_than", "smaller_than", "version"):

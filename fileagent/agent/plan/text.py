@@ -25,7 +25,7 @@ from datetime import date
 from fileagent.agent.plan.model import Plan
 
 SELECTION_KEYS = ("path", "in", "pattern", "recursive", "kind", "ext", "name~", "larger", "smaller",
-                  "after", "before", "has", "tagged")
+                  "after", "before", "has", "tagged", "empty")
 KEY_ORDER: dict[str, tuple[str, ...]] = {
     "list": SELECTION_KEYS,
     "read": SELECTION_KEYS,
@@ -38,13 +38,16 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
     "classify": SELECTION_KEYS + ("by", "rule_set", "if", "then", "else", "dest"),
     "tag": SELECTION_KEYS + ("tag", "remove"),
 }
-FLAGS = ("recursive", "remove")
+FLAGS = ("recursive", "remove", "empty")
 # Keys whose value is always a quoted string (a path, a pattern, free text).
 QUOTED = {"path", "in", "pattern", "name~", "has", "tagged", "to", "content", "find", "text", "new_name",
           "add_prefix", "add_suffix", "template", "if", "then", "else", "dest", "tag", "rule_set"}
 # Keys whose value is bare: enums, extensions, sizes, dates.
 BARE = {"kind", "ext", "larger", "smaller", "after", "before", "mode", "by", "set_ext"}
 REPEATABLE = {"ext", "tag", "if", "then"}
+# Keys and ops that only version-2 plans have (the shipped planner writes version-1 text).
+V2_KEYS = frozenset({"empty"})
+V2_OPS: frozenset[str] = frozenset()
 # Keys whose value is free text (a file's content, a text to add, a text to find), not a name.
 FREE_TEXT_KEYS = ("content", "text", "find")
 
@@ -88,6 +91,8 @@ def _selection_fields(sel: dict) -> list[tuple[str, object]]:
         if f.get(key) is not None:
             v = f[key]
             out.append((name, size_text(v) if key in ("larger_than", "smaller_than") else v))
+    if f.get("empty"):
+        out.append(("empty", True))
     return out
 
 
@@ -276,6 +281,8 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
             step.setdefault("tags", []).append(v)
         elif key == "remove":
             step["remove"] = True
+        elif key == "empty":
+            filt["empty"] = True
         else:
             step[key] = v
     if pending_kw:
@@ -292,4 +299,4 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
 def from_text(text: str) -> Plan:
     """Parse plan text into a validated Plan. Raises PlanTextError or PlanError (not a valid plan)."""
     steps = [_build_step(op, fields) for op, fields in tokenize_steps(text.strip())]
-    return Plan.from_dict({"version": 1, "steps": steps})
+    return Plan.from_dict({"version": 2, "steps": steps})

@@ -38,7 +38,12 @@ from typing import Iterable, Sequence, get_args
 import numpy as np
 
 from fileagent.agent.plan.model import ClassifyBy, CreateKind, SelectionKind, UpdateMode
-from fileagent.agent.plan.text import FLAGS, KEY_ORDER, QUOTED, REPEATABLE, _parse_size, size_text
+from fileagent.agent.plan.text import FLAGS, KEY_ORDER as TEXT_KEY_ORDER, QUOTED, REPEATABLE, V2_KEYS, V2_OPS, \
+    _parse_size, size_text
+
+# The shipped model is trained on version-1 plan text: it may write only the keys and ops it knows.
+KEY_ORDER = {op: tuple(k for k in keys if k not in V2_KEYS) for op, keys in TEXT_KEY_ORDER.items()
+             if op not in V2_OPS}
 
 # Enum values the renderer can write (defaults are left out of plan text, so never written).
 ENUMS: dict[str, tuple[str, ...]] = {

@@ -93,7 +93,7 @@ def test_steps_are_the_schema_step_kinds_in_order():
 
 # What pydantic's model_dump_json(by_alias=True, exclude_none=True, indent=2) wrote for this plan:
 # non-ASCII raw, control characters escaped, "in", defaults kept, None left out, 1024.0 -> 1024.
-GOLDEN_IN = {"steps": [
+GOLDEN_IN = {"version": 1, "steps": [
     {"op": "move", "select": {"in": "收件箱", "pattern": "*.pdf", "filters": {
         "ext": ["pdf"], "larger_than": 1024.0, "modified_after": "2024-02-29",
         "name_regex": "^a\\d+\t\"q\"\u2028\x7f"}},

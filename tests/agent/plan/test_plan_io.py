@@ -31,7 +31,9 @@ def test_valid_plan_round_trips():
      "$.steps[0]", "needs 'find'"),
     ('{"steps": [{"op": "list", "select": {"filters": {"modified_after": "2024-13-01"}}}]}',
      "$.steps[0].select.filters.modified_after", "month"),
-    ('{"version": 2, "steps": [{"op": "list", "select": {}}]}', "$.version", "1"),
+    ('{"version": 3, "steps": [{"op": "list", "select": {}}]}', "$.version", "[1, 2]"),
+    ('{"version": 1, "steps": [{"op": "list", "select": {"filters": {"empty": true}}}]}',
+     "$.steps[0].select.filters.empty", "needs \"version\": 2"),
 ])
 def test_bad_plans_are_one_clear_line(text, where, problem):
     with pytest.raises(PlanError) as ei:
