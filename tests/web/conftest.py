@@ -4,34 +4,7 @@ TestClient speaking to the app as the browser at 127.0.0.1:PORT would."""
 from __future__ import annotations
 
 import pytest
-
-pytest.importorskip(
-    "starlette", reason="the ui extra (starlette, uvicorn) is not installed"
-)
-pytest.importorskip(
-    "httpx", reason="httpx (the test extra) drives Starlette's TestClient"
-)
-
-PORT = 8765
-TOKEN = "test-token-0123456789"
-TREE = {
-    "downloads/a.pdf": "%PDF a",
-    "downloads/c.pdf": "%PDF c",
-    "downloads/b.png": "png",
-    "notes/todo.txt": "milk",
-    "notes/old.md": "old notes",
-}
-MOVE_RENAME = {
-    "version": 1,
-    "steps": [
-        {
-            "op": "move",
-            "select": {"in": "downloads", "pattern": "*.pdf"},
-            "to": "docs/papers",
-        },
-        {"op": "rename", "path": "docs/papers/a.pdf", "new_name": "paper-a.pdf"},
-    ],
-}
+from web_kit import TREE
 
 
 @pytest.fixture
@@ -66,6 +39,14 @@ def service(web_env, web_root):
 
 @pytest.fixture
 def client(service):
+    pytest.importorskip(
+        "starlette", reason="the ui extra (starlette, uvicorn) is not installed"
+    )
+    pytest.importorskip(
+        "httpx", reason="httpx (the test extra) drives Starlette's TestClient"
+    )
+    from web_kit import PORT, TOKEN
+
     from fileagent.web.app import build_app
     from fileagent.web.security import allowed_hosts
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
 
 import pytest
-from conftest import MOVE_RENAME, PORT, TOKEN
+from web_kit import MOVE_RENAME, PORT, TOKEN
 
 pytestmark = pytest.mark.filterwarnings(
     "ignore:Using .httpx. with .starlette.testclient."
@@ -129,7 +130,9 @@ def test_answers_carry_a_strict_content_security_policy(client):
 
 
 def test_page_shows_names_as_text_only():
-    from fileagent.web.app import STATIC
+    import fileagent.web
+
+    STATIC = Path(fileagent.web.__file__).with_name("static")
 
     js = (STATIC / "app.js").read_text(encoding="utf-8")
     assert (

@@ -78,6 +78,7 @@ function errText(doc) {
 function show(view) {
   for (const b of document.querySelectorAll(".tab")) b.classList.toggle("active", b.dataset.view === view);
   for (const v of ["request", "runs", "audit"]) $("view-" + v).hidden = v !== view;
+  $("undo-box").hidden = true;
   showError("");
   if (view === "runs") loadRuns();
   if (view === "audit") loadAudit();
@@ -158,6 +159,7 @@ function renderPreview(doc) {
   }
   for (const s of doc.changeset.skipped || []) conflicts.appendChild(el("li", "step " + s[0] + ": " + s[1] + ": left out (" + s[2] + ")"));
   $("tick-all").checked = true;
+  $("tick-all").disabled = false;
   $("preview").hidden = false;
   $("run-btn").disabled = actions.length === 0;
   $("selection-summary").textContent = actions.length + " of " + actions.length + " actions will run";
@@ -190,7 +192,8 @@ async function updateSelection() {
     else { cell.textContent = "left out"; tr.classList.add("off"); }
   }
   $("selection-summary").textContent = r.doc.run.length + " of " + preview.changeset.actions.length +
-    " actions will run" + (r.doc.dropped.length ? "; " + r.doc.dropped.length + " dropped with what they need" : "");
+    " actions will run" + (r.doc.dropped.length ? "; " + r.doc.dropped.length +
+    " dropped because an action they need is left out" : "");
   $("run-btn").disabled = r.doc.run.length === 0;
 }
 
@@ -199,6 +202,8 @@ async function runTicked() {
   $("run-btn").disabled = true;
   const r = await api("POST", "/api/run", {preview_id: preview.preview_id, actions: ticked()});
   if (!r.ok) { showError(errText(r.doc)); return; }
+  // This preview has run: its choices are final (plan again for another run).
+  for (const c of document.querySelectorAll("#actions input")) c.disabled = true;
   renderResult(r.doc);
   loadStatus();
 }
@@ -231,8 +236,10 @@ async function undoPreview(run) {
   for (const x of r.doc.reverse) list.appendChild(el("li", x.text));
   $("undo-result").textContent = "";
   $("undo-confirm").hidden = false;
+  $("undo-cancel").textContent = "Cancel";
   $("undo-confirm").onclick = () => undoConfirm(run);
   $("undo-box").hidden = false;
+  $("undo-box").scrollIntoView();
 }
 
 async function undoConfirm(run) {
@@ -240,6 +247,7 @@ async function undoConfirm(run) {
   if (!r.ok) { showError(errText(r.doc)); return; }
   $("undo-result").textContent = "Undone run " + run + ": " + r.doc.result.undone + " action(s) reversed.";
   $("undo-confirm").hidden = true;
+  $("undo-cancel").textContent = "Close";
   if (run === lastRun) $("undo-btn").hidden = true;
   if (!$("view-runs").hidden) loadRuns();
 }
