@@ -23,6 +23,12 @@ matches any component name ("*.sh" denies "scripts/x.sh"); a pattern starting
 with "/" or a drive ("C:/") matches the resolved absolute path; other patterns
 match the root-relative path.
 
+A first component that names a place elsewhere (`~`, `~name`, `$NAME`, `${NAME}`,
+`%NAME%`, a `file://` URL: see places.py) is resolved to that place and judged there: outside the
+root it is refused with what it means, inside it is that real path; an unset variable is a
+PlanError. A root-relative path the engine built itself is resolved with `literal=True` (its "~"
+is the entry of that name). No plan makes a new entry of such a name (`new_name_problem`).
+
 Scanning code (the compiler's selection) uses the cheap per-entry checks
 (`invisible`, `entry_denied`, `link_problem`) instead of `resolve`, so only
 symlinks ever cost a realpath.
@@ -32,12 +38,14 @@ from __future__ import annotations
 import os
 import posixpath
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fileagent.errors import PolicyError
+from fileagent.errors import PlanError, PolicyError
 from fileagent.policies.paths import STATE_DIR, fold, glob_to_regex, nfc
+from fileagent.policies.places import Place, home_folder, is_place_name, place_of, place_target, variable
 from fileagent.policies.winpath import name_problem, prefix_problem
 
 if TYPE_CHECKING:
@@ -56,8 +64,9 @@ def _union(patterns: Sequence[str]) -> re.Pattern[str] | None:
 class Guard:
     def __init__(self, root: Path | str, deny_patterns: Iterable[str] = (), allow_ops: Iterable[str] = ALL_OPS,
                  hidden: Sequence[Path | str] = (), *, state_dir_name: str = STATE_DIR,
-                 windows: bool | None = None) -> None:
+                 windows: bool | None = None, env: Mapping[str, str] | None = None) -> None:
         real = os.path.realpath(root)
+        self.env = os.environ if env is None else env     # for $NAME, %NAME% and ~
         self.root = Path(real)
         self.root_str = real
         self._prefix = real if real.endswith(os.sep) else real + os.sep
@@ -93,8 +102,9 @@ class Guard:
         self._abs_near_re = _union(self._abs_near)
 
     @classmethod
-    def from_config(cls, cfg: "Config", root: Path | str, extra_hidden: Sequence[Path | str] = ()) -> "Guard":
-        return cls(root, cfg.agent.deny_patterns, cfg.agent.allow_ops, hidden=tuple(extra_hidden))
+    def from_config(cls, cfg: "Config", root: Path | str, extra_hidden: Sequence[Path | str] = (),
+                    env: Mapping[str, str] | None = None) -> "Guard":
+        return cls(root, cfg.agent.deny_patterns, cfg.agent.allow_ops, hidden=tuple(extra_hidden), env=env)
 
     # ------------------------------------------------------------ ops
 
@@ -169,8 +179,9 @@ class Guard:
                 return p
         return "?"
 
-    def resolve(self, path: str, *, step: int | None = None, op: str = "") -> Path:
-        """Check a plan path and return its absolute path inside the root (see the module doc)."""
+    def resolve(self, path: str, *, step: int | None = None, op: str = "", literal: bool = False) -> Path:
+        """Check a plan path and return its absolute path inside the root (see the module doc).
+        `literal`: a root-relative path the engine made, whose first component is only a name."""
         def refuse(why: str) -> PolicyError:
             return PolicyError(f"{op + ' of ' if op else ''}{path!r} refused: {why}", step=step, path=path)
 
@@ -178,6 +189,9 @@ class Guard:
             raise refuse("empty path")
         if "\x00" in path:
             raise refuse("the path contains a NUL byte")
+        place = None if literal else place_of(path)
+        if place is not None:
+            return self._resolve_place(place, path, refuse, step, op)
         # The checks read the NFC form; the path returned keeps the plan's own characters, so what is
         # acted on is the entry that was named, never another one with the same normalised spelling.
         p = path
@@ -215,11 +229,68 @@ class Guard:
             base_real = os.path.realpath(os.path.join(self.root_str, head)) if head else self.root_str
             if not self.inside(base_real):
                 raise refuse(f"it leads outside the sandbox root through a symbolic link (to {base_real})")
+        return self._checked(base_real, name, refuse)
+
+    def _checked(self, base_real: str, name: str, refuse) -> Path:
         result = os.path.join(base_real, name)
         why = self.entry_problem(result)
         if why:
             raise refuse(why)
         return Path(result)
+
+    def _resolve_place(self, place: Place, path: str, refuse, step: int | None, op: str) -> Path:
+        """A path starting with a home folder, a variable or a file URL: where it leads, when that
+        is inside the root; else refused, saying what it means."""
+        if self.windows:
+            rest = nfc(place.rest if place.kind != "url" else re.sub(r"^/?[A-Za-z]:", "", place.rest))
+            for part in re.split(r"[\\/]", rest):
+                why = name_problem(part) if part else None
+                if why:
+                    raise refuse(why)
+            place = replace(place, rest=place.rest.replace("\\", "/"))
+        elif "\\" in place.rest and ".." in re.split(r"[\\/]", place.rest):
+            raise refuse("it climbs with '..' between backslashes (a folder separator on Windows)")
+        hint = f" (an entry called {place.head!r} in the root is written './{place.head}')" \
+            if place.kind != "url" else ""
+        outside = f"outside the sandbox root {self.root_str}{hint}"
+        if place.kind == "url":
+            if place.name.lower() not in ("", "localhost"):
+                raise refuse(f"it is a file URL on another machine ({place.name}), {outside}")
+            base = ""
+        elif place.kind == "home":
+            found = home_folder(place.name, self.env, windows=self.windows)
+            if found is None:
+                who = f"user {place.name}, who has none here" if place.name else "you, which is not known here"
+                raise refuse(f"{place.head!r} means the home folder of {who}; it is {outside}")
+            base = found
+        else:
+            found = variable(place.name, self.env, windows=self.windows)
+            if found is None:
+                raise PlanError(f"{op + ' of ' if op else ''}{path!r}: the environment variable {place.name} "
+                                f"is not set{hint}", step=step, path=path)
+            base = found
+        target = place_target(place, base)
+        shown = f"{place.head!r} is {place.describe()} ({base})" if place.kind != "url" else \
+            f"it is a file URL for {target}"
+        if "\x00" in target or prefix_problem(target) and (os.name != "nt" or not _DRIVE_ABS.match(target)):
+            raise refuse(f"{shown}, {outside}")          # a drive or network path: never inside a POSIX root
+        if not os.path.isabs(target):
+            target = os.path.join(os.getcwd(), target)   # a relative value means what it means in a shell
+        norm = os.path.normpath(target)
+        if os.path.realpath(norm) == self.root_str:
+            return self.root
+        base_real = os.path.realpath(os.path.dirname(norm))
+        if not self.inside(base_real):
+            raise refuse(f"{shown}, {outside}")
+        return self._checked(base_real, os.path.basename(norm), refuse)
+
+    def new_name_problem(self, name: str) -> str | None:
+        """Why the plan may not make a new entry called `name`, beyond the deny patterns: a name that
+        a shell reads as a home folder or a variable ("~", "$HOME") is a trap ("rm -rf ~")."""
+        if is_place_name(name):
+            return (f"a shell reads {name!r} as a home folder or an environment variable, so the agent "
+                    "never makes an entry of that name")
+        return None
 
     def entry_problem(self, abs_path: str) -> str | None:
         """Why an absolute path whose parent is already known to be a real folder inside the root

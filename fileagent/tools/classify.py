@@ -105,7 +105,9 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         if target is None:
             f = folder.replace("\\", "/").strip("/")
             root_relative = dest != "" and (f == dest or f.startswith(dest + "/"))
-            target = ctx.folder(f if root_relative or dest == "" else join(dest, f))
+            # under a folder already resolved, the rule's folder is a name there, read literally
+            target = ctx.folder(join(dest, f), literal=True) if dest and not root_relative else \
+                ctx.folder(f, literal=root_relative)
             targets[folder] = target
         parent, _, name = rel.rpartition("/")
         if parent == target:

@@ -14,7 +14,8 @@ import re
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Callable
 
-from fileagent.policies.paths import compile_glob, fold, nfc
+from fileagent.policies.paths import compile_glob, fold, has_magic, nfc
+from fileagent.policies.places import place_of
 from fileagent.tools import tagging
 from fileagent.tools.base import ext_of, join, name_of
 
@@ -130,13 +131,17 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
                     items.append((child, ce))
             return items
         return [(rel, e)] if keep is None or keep(rel, e) else []
-    base = ctx.folder(sel.in_ or ".")
+    pattern = nfc(sel.pattern or "*").replace("\\", "/")
+    where = sel.in_
+    if place_of(pattern) is not None:
+        # "~/*.pdf", "$HOME/**": the pattern's leading names are a place, which the Guard judges
+        where, pattern = _place_prefix(pattern)
+    base = ctx.folder(where or ".")
     be = view.get(base)
     if be is None:
-        raise ctx.plan_error(f"folder {sel.in_!r} does not exist", sel.in_)
+        raise ctx.plan_error(f"folder {where!r} does not exist", where)
     if not be.is_dir:
-        raise ctx.plan_error(f"{sel.in_!r} is not a folder", sel.in_)
-    pattern = nfc(sel.pattern or "*").replace("\\", "/")
+        raise ctx.plan_error(f"{where!r} is not a folder", where)
     while pattern.startswith("./"):
         pattern = pattern[2:]
     if sel.recursive and not pattern.startswith("**/"):
@@ -150,6 +155,15 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
 
 
 _HIDDEN_NAMED = re.compile(r"(^|/)\.")
+
+
+def _place_prefix(pattern: str) -> tuple[str, str]:
+    """("~/docs", "*.pdf") for "~/docs/*.pdf": the names before the first wildcard, and the rest (the
+    last name when there is none)."""
+    parts = pattern.split("/")
+    i = next((k for k, part in enumerate(parts) if has_magic(part)), len(parts) - 1)
+    i = max(i, 1)
+    return "/".join(parts[:i]), "/".join(parts[i:]) or "*"
 
 
 def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,

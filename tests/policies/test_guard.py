@@ -40,7 +40,7 @@ def test_plain_paths_resolve_inside(guard, sandbox):
     assert guard.resolve("docs\\b.md") == (sandbox / "docs" / "b.md" if guard.windows else sandbox / "docs\\b.md")
     assert guard.resolve("new/folder/x.txt") == sandbox / "new" / "folder" / "x.txt"
     assert guard.resolve(".") == sandbox and guard.resolve("docs/..") == sandbox
-    assert guard.resolve("~") == sandbox / "~"            # no home expansion
+    assert guard.resolve("./~") == sandbox / "~"          # "./~" names an entry called "~"
     assert guard.resolve("%2e%2e/x") == sandbox / "%2e%2e" / "x"   # no URL decoding
     assert guard.rel(sandbox / "docs" / "b.md") == "docs/b.md"
 

@@ -43,7 +43,7 @@ class _Paths:
 
     def _full(self, rel: str, a: Action) -> str:
         try:
-            return os.fspath(self.guard.resolve(rel, step=a.step, op=_GUARD_OP[a.kind]))
+            return os.fspath(self.guard.resolve(rel, step=a.step, op=_GUARD_OP[a.kind], literal=True))
         except PolicyError:
             raise
         except (TypeError, ValueError) as e:  # guards may reject odd input with plain errors

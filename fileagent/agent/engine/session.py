@@ -37,7 +37,7 @@ def open_session(
     root_path = loaded.root(root)
     audit_path = loaded.log_path()
     hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
-    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden)
+    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden, env=env)   # env: $NAME, %NAME%, ~
     return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path)
 
 

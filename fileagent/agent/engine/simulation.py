@@ -47,16 +47,17 @@ class CompileContext:
 
     # ---------------------------------------------------------- paths
 
-    def path(self, p: str) -> str:
-        """A plan path -> its root-relative form ("" for the root), through the Guard."""
-        rel = self.guard.rel(self.guard.resolve(p, step=self.step, op=self.op))
+    def path(self, p: str, *, literal: bool = False) -> str:
+        """A plan path -> its root-relative form ("" for the root), through the Guard. `literal`: p
+        is a root-relative path the engine built (a "~" first is the entry of that name)."""
+        rel = self.guard.rel(self.guard.resolve(p, step=self.step, op=self.op, literal=literal))
         rel = "" if rel == "." else rel
         return rel if not rel or self.view.get(rel) is not None else self.view.spelled_on_disk(rel)
 
-    def folder(self, p: str) -> str:
+    def folder(self, p: str, *, literal: bool = False) -> str:
         """Like path(), but a symlink to a folder inside the root stands for that folder, and ""
         means the root."""
-        rel = self.path(p if p.strip() else ".")
+        rel = self.path(p if p.strip() else ".", literal=literal)
         e = self.view.get(rel)
         if e is not None and e.is_link:
             import os
@@ -74,6 +75,9 @@ class CompileContext:
         if pat:
             rel = join(folder, name)
             raise self.policy_error(f"destination {rel!r} refused: it matches deny pattern {pat!r}", rel)
+        why = None if name_checked else self.guard.new_name_problem(name)
+        if why:
+            raise self.policy_error(f"destination {join(folder, name)!r} refused: {why}", join(folder, name))
         if folder == "" and fold(name) == fold(self.state_dir_name):
             raise self.policy_error(f"destination {name!r} refused: it is the agent's state folder", name)
         if self.guard.hidden_rels and self.guard.is_hidden(self.view.abs(join(folder, name))):

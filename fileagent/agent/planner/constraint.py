@@ -44,7 +44,7 @@ from fileagent.agent.planner.grammar import (
 )
 from fileagent.agent.plan.text import FREE_TEXT_KEYS
 from fileagent.agent.planner.existing_tree import ExistingTree
-from fileagent.agent.planner.spans import _APOSTROPHES, _QUOTE_PAIRS, RequestSpans, find_all
+from fileagent.agent.planner.spans import _APOSTROPHES, _QUOTE_PAIRS, RequestSpans, find_all, without_places
 
 _PATH_JOINERS = (b"/",)
 PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
@@ -101,9 +101,11 @@ class PlanConstraint:
         self.quote_marks, self.path_reach = sp.quote_marks, sp.path_reach
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
         # so the model can complete a name but not pick some other file of the tree.
-        words = set(re.findall(r"\w+", request.lower()))
+        # (Not by the names of a place outside it: "backup" of "~/backup".)
+        lowered = without_places(request).lower()
+        words = set(re.findall(r"\w+", lowered))
         named = [p for p in paths if p and ({p.rsplit("/", 1)[-1].lower(), p.rsplit("/", 1)[-1].split(".")[0].lower()}
-                                             & words or p.rsplit("/", 1)[-1].lower() in request.lower())]
+                                             & words or p.rsplit("/", 1)[-1].lower() in lowered)]
         # ".." only for a request that names the parent folder, in words or as "..".
         parent = ".." in request or any(w in request.lower() for w in PARENT_WORDS)
         self.paths = sorted({p.encode("utf-8") for p in named} | ({b".."} if parent else set()))
@@ -420,8 +422,9 @@ class PlanConstraint:
         if key in PATH_KEYS:
             if text.startswith(b"/") and not self._written_from_its_start(text):
                 return False                 # "/legacy.js" out of "lib/legacy.js"
-            drive = text[:1].isalpha() and text[1:2] == b":" and text[2:3] in (b"", b"/", b"\\")
-            if b":" in (text[2:] if drive else text):
+            body = text[5:].lstrip(b"/") if text[:5].lower() == b"file:" else text    # "file:///C:/x"
+            drive = body[:1].isalpha() and body[1:2] == b":" and body[2:3] in (b"", b"/", b"\\")
+            if b":" in (body[2:] if drive else body):
                 return False                 # no file name holds a ":" (Windows); "C:/" is a drive
             parts = text.lower().split(b"/")
             if any(part in _NOT_A_NAME for part in (parts if final else parts[:-1])):

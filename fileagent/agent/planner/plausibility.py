@@ -16,6 +16,8 @@ from pathlib import Path
 
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import Plan
+from fileagent.agent.planner.spans import sigil_words
+from fileagent.policies.places import place_of
 
 _QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"?')
 _STEP_OP = re.compile(r"(?:^|;)\s*([a-z]+)")
@@ -119,6 +121,26 @@ def _repeated_text(steps: list[dict], prompt: str) -> str | None:
     return None
 
 
+def _place_left_out(steps: list[dict], prompt: str) -> str | None:
+    """A home folder, variable or file URL the request writes ("copy a.txt to ~/backup") and no
+    value of the plan starts from: the plan answers another request (to="backup", to="copy")."""
+    values = list(_strings(steps))
+    heads = {place.head.lower() for place in map(place_of, values) if place is not None}
+    for lo, _, hi, is_place in sigil_words(prompt):
+        place = place_of(prompt[lo:hi]) if is_place else None
+        if place is not None and place.head.lower() not in heads and not any(prompt[lo:hi] in v for v in values):
+            return f"leaves out {prompt[lo:hi]!r}, which the request names"
+    return None
+
+
+def _strings(value):
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, (list, dict)):
+        for v in (value.values() if isinstance(value, dict) else value):
+            yield from _strings(v)
+
+
 def _lists(value):
     """Every list inside a step's dict (tags, ext, if/then words...)."""
     if isinstance(value, list):
@@ -186,7 +208,8 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
                 return f"{b['op']}s again what step {i} took away (step {j + 1})"
-    why = (_repeated_text(steps, prompt) if prompt else None) or _file_and_folder(plan)
+    why = (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) if prompt else None) or \
+        _file_and_folder(plan)
     if why:
         return why
     created = set()

@@ -6,10 +6,13 @@ never runs over a quote mark or a ":" and never starts where it cannot end.
 """
 from __future__ import annotations
 
+from fileagent.policies.places import place_of
+
 _QUOTE_PAIRS = {'"': '"', "'": "'", "`": "`", "\u201c": "\u201d", "\u2018": "\u2019", "\u300c": "\u300d",
                 "\u300e": "\u300f"}
 _APOSTROPHES = ("'", "\u2019")         # also inside words: "don't", "Sam's"
 _CLOSERS = frozenset(_QUOTE_PAIRS.values())
+_WORD_STOPS = frozenset(" \t\n\uff0c\u3002\u3001\uff1b,;") | frozenset(_QUOTE_PAIRS) | _CLOSERS
 
 
 def quoted_regions(request: str) -> list[tuple[int, int]]:
@@ -54,6 +57,43 @@ _ZH_BEFORE_PATH = ("先", "再", "然后", "之后", "最后", "首先", "接着
                    "叫", "为", "成", "到", "进", "往", "至", "个", "的", "里", "中", "和", "与", "及", "或", "有", "些", "是",
                    "让", "了", "除", "掉", "动", "制", "开", "看", "读", "出", "示", "理", "类", "名", "建", "份", "缩", "空", "找",
                    "搜", "记", "签", "上", "下", "查", "列", "移", "拷", "贝", "存", "放", "搬", "挪")
+
+
+def sigil_words(request: str) -> list[tuple[int, int, int, bool]]:
+    """The words of a request that begin with "~", "$" or "%", or are file URLs, up to a space, a
+    quote mark, a separator or a Chinese character: (start, end of the head, end, names a place),
+    in characters. The head is the place's ("~", "$HOME", "file:///" to the path's "/"; see
+    policies/places.py), or the leading run of those signs ("~$" of "~$report.docx")."""
+    out, i, n = [], 0, len(request)
+    while i < n:
+        c = request[i]
+        if c in "~$%fF" and (i == 0 or not (request[i - 1].isalnum() and request[i - 1].isascii())
+                              and request[i - 1] not in "._-/\\~$%:"):
+            j = i
+            while j < n and request[j] not in _WORD_STOPS and not is_cjk(request[j]):
+                j += 1
+            word = request[i:j].rstrip(".!?)")                 # "... to $HOME."
+            place = place_of(word)
+            if place is not None:
+                out.append((i, i + len(place.head) + (place.kind == "url"), i + len(word), True))
+            elif c in "~$%" and len(word) > 1:
+                k = i
+                while k < i + len(word) and request[k] in "~$%{":
+                    k += 1
+                out.append((i, k, i + len(word), False))
+            i = j if j > i else i + 1
+        else:
+            i += 1
+    return out
+
+
+def without_places(request: str) -> str:
+    """The request with the places it writes blanked out: their names ("backup" of "~/backup")
+    name nothing under the root."""
+    for lo, _, hi, place in sigil_words(request):
+        if place:
+            request = request[:lo] + " " * (hi - lo) + request[hi:]
+    return request
 
 
 def is_cjk(c: str) -> bool:
@@ -143,15 +183,30 @@ class RequestSpans:
                 word = next((rest[:k] for k, ch in enumerate(rest) if ch in stops), rest)
                 if "/" in word:
                     odd.add(at + 1)     # (a start as the position after its first byte)
+        # A path written from a home folder, a variable or a file URL ("~/backup", "$HOME/x",
+        # "%USERPROFILE%\\docs", "file:///tmp/x"), or any word starting with "~", "$" or "%"
+        # ("~$report.docx"), is copied whole: no path starts inside it ("backup", "HOME/x", "docs"
+        # would be places in the root) or runs into it ("to ${HOME}/x"), and a place's path never
+        # ends inside its head ("%USERPROFILE", "file"); the ":" of "file:" does not end it.
+        url_colons, sigil_starts = set(), set()
+        for lo_c, head_c, hi_c, place in sigil_words(request):
+            lo, head_end, hi = (len(request[:k].encode("utf-8")) for k in (lo_c, head_c, hi_c))
+            odd.update(range(lo + 2, hi + 1))
+            sigil_starts.add(lo)
+            for q in range(lo + 1, head_end if place else lo + 1):
+                self.name_end[q] = self.span_end[q] = False
+            if place and req[lo:lo + 5].lower() == b"file:":
+                url_colons.add(lo + 4)
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}
+        marks |= sigil_starts
         self.quote_marks = frozenset(marks)
         # Positions from which a path span can still end well (at a span end, not after a space)
         # without running over a quote mark: a path span never goes where it cannot end.
         # Nor over a ":" other than a drive's ("C:/"): no file name holds one (Windows).
         colons = {q for q in pos.get(0x3A, ()) if not (q + 1 < n and req[q + 1] in b"/\\" and q and
-                                                       chr(req[q - 1]).isalpha() and not in_word(q - 2))}
+                                                       chr(req[q - 1]).isalpha() and not in_word(q - 2))} - url_colons
         reach = [False] * (n + 1)
         for q in range(n, -1, -1):
             reach[q] = (self.name_end[q] and q > 0 and req[q - 1] not in b" \t") or \
