@@ -51,7 +51,7 @@ def snapshot(*folders):
 def test_each_form_as_a_destination_is_refused(setup, tmp_path, dest, code):
     root, home, env = setup
     before = snapshot(root, home), os.path.lexists("/tmp/x")
-    got, out, err = apply(root, copy_to(dest), env, tmp_path)
+    got, _, err = apply(root, copy_to(dest), env, tmp_path)
     assert got == code, err
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("fileagent: error: ") and repr(dest) in lines[0]
@@ -82,7 +82,7 @@ def test_userprofile_set_is_refused_like_the_rest(setup, tmp_path):
 
 
 def test_a_place_inside_the_root_is_that_folder(setup, tmp_path, read_tree):
-    root, home, env = setup
+    root, _, env = setup
     env = dict(env, BOX=str(root / "docs"))
     code, _, err = apply(root, copy_to("$BOX/sub"), env, tmp_path)
     assert code == 0, err
@@ -90,7 +90,7 @@ def test_a_place_inside_the_root_is_that_folder(setup, tmp_path, read_tree):
 
 
 def test_look_alike_names_work_as_names(setup, tmp_path, read_tree):
-    root, home, env = setup
+    root, _, env = setup
     plan = {"version": 1, "steps": [
         {"op": "move", "select": {"path": "~$report.docx"}, "to": "$RECYCLE.BIN"},
         {"op": "move", "select": {"path": "./~/stray.txt"}, "to": "docs"},
@@ -116,27 +116,28 @@ def test_look_alike_names_work_as_names(setup, tmp_path, read_tree):
      "default": "misc"},
 ])
 def test_no_plan_makes_an_entry_with_a_place_name(setup, tmp_path, step):
-    root, home, env = setup
+    root, _, env = setup
     before = snapshot(root)
     code, _, err = apply(root, {"version": 1, "steps": [step]}, env, tmp_path)
     assert code == 3 and "a shell reads" in err, err
     assert snapshot(root) == before
 
 
+def fa(args, env, cwd, stdin_text):
+    """The real program in a subprocess, this checkout first on its path."""
+    return subprocess.run([sys.executable, "-m", "fileagent", *args], check=False, capture_output=True, text=True,
+                          env=dict(env, PYTHONPATH=os.pathsep.join(sys.path)), cwd=cwd, timeout=60,
+                          input=stdin_text)
+
+
 def test_a_real_process_refuses_a_home_destination(setup, tmp_path):
     root, home, env = setup
-    plan = tmp_path / "p.json"
-    plan.write_text(json.dumps(copy_to("~/foobar")), encoding="utf-8")
     before = snapshot(root, home)
-    r = subprocess.run([sys.executable, "-m", "fileagent", "apply", "--root", str(root), "--yes", str(plan)],
-                       env=dict(env, PYTHONPATH=os.pathsep.join(sys.path)), cwd=tmp_path, capture_output=True,
-                       text=True, timeout=60, stdin=subprocess.DEVNULL)
+    r = fa(["apply", "--root", str(root), "--yes", "-"], env, tmp_path, json.dumps(copy_to("~/foobar")))
     assert r.returncode == 3, r.stderr
     assert r.stderr.strip() == (f"fileagent: error: step 1: copy of '~/foobar' refused: '~' is your home folder "
                                 f"({home}), outside the sandbox root {os.path.realpath(root)} (an entry called '~' "
                                 "in the root is written './~')")
-    assert snapshot(root, home) == before
-    r = subprocess.run([sys.executable, "-m", "fileagent", "apply", "--root", str(root), "--yes", "-"],
-                       env=dict(env, PYTHONPATH=os.pathsep.join(sys.path)), cwd=tmp_path, capture_output=True,
-                       text=True, timeout=60, input=json.dumps(copy_to("$NOT_SET_ANYWHERE/x")))
+    r = fa(["apply", "--root", str(root), "--yes", "-"], env, tmp_path, json.dumps(copy_to("$NOT_SET_ANYWHERE/x")))
     assert r.returncode == 4 and "NOT_SET_ANYWHERE is not set" in r.stderr
+    assert snapshot(root, home) == before

@@ -7,12 +7,12 @@ import io
 import os
 
 import pytest
+from test_plan_grammar import EOS, PIECES, accepts
 
 from fileagent.agent.planner import planner, plausibility
 from fileagent.agent.planner.grammar import PlanGrammar
 from fileagent.agent.planner.spans import sigil_words, without_places
 from fileagent.cli.fast import main
-from test_plan_grammar import EOS, PIECES, accepts
 
 
 @pytest.fixture(scope="module")
