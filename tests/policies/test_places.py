@@ -151,3 +151,11 @@ def test_no_new_entry_has_a_place_name(guard):
         assert guard.new_name_problem(name) and "shell" in guard.new_name_problem(name)
     for name in ("~$report.docx", "$RECYCLE.BIN", "notes~", "100%.txt", "a.txt"):
         assert guard.new_name_problem(name) is None
+
+
+def test_backslashes_after_the_head_follow_the_platform(root, env):
+    posix, win = Guard(root, [], windows=False, env=env), Guard(root, [], windows=True, env=env)
+    assert posix.resolve("$INSIDE/a\\b.txt") == root / "h" / "a\\b.txt"     # a character of a name
+    assert win.resolve("$INSIDE\\inner\\x.txt") == root / "h" / "inner" / "x.txt"
+    with pytest.raises(PolicyError, match="climbs with '..' between backslashes"):
+        posix.resolve("$INSIDE/..\\..\\x")
