@@ -103,7 +103,7 @@ def undo_cmd(run: Optional[str] = typer.Argument(None, help="Run id (default: th
              root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """Reverse a run from its journal; refuses if a file it would touch changed since."""
     io = _io()
-    s = _session(root, config, io)
+    s = _session(root, config, io, undos_too=False)
     from fileagent.agent.history.undo import undo
     rep = undo(s.root, run, audit_path=s.audit_path)
     if as_json:
@@ -117,20 +117,8 @@ def undo_cmd(run: Optional[str] = typer.Argument(None, help="Run id (default: th
 @guarded
 def recover_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """Bring runs interrupted by a crash back to their before-run state; finish interrupted undos."""
-    io = _io()
-    s = _session(root, config, io)
-    from fileagent.agent.history.undo import recover
-    rep = recover(s.root, audit_path=s.audit_path)
-    if as_json:
-        _write_json(rep.to_dict(), io)
-    elif not rep.rolled_back and not rep.finished_undo:
-        io.out.write("nothing to recover: every run finished\n")
-    else:
-        for run, n in rep.rolled_back.items():
-            io.out.write(f"rolled back interrupted run {run}: {n} action(s) reversed\n")
-        for run in rep.finished_undo:
-            io.out.write(f"finished the interrupted undo of run {run}\n")
-    return 0
+    from fileagent.cli.history import do_recover
+    return do_recover(root, config, as_json, _io())
 
 
 # ------------------------------------------------------------------ log

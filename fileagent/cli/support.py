@@ -138,8 +138,39 @@ def outer_exit_code(exc: BaseException, io: IO) -> int:
     return exit_code_for(exc, io)
 
 
-def _session(root: Optional[str], config: Optional[str], io: IO) -> Session:
-    return open_session(root, config, io.e)
+def _session(root: Optional[str], config: Optional[str], io: IO, *, check_unfinished: bool = True,
+             undos_too: bool = True) -> Session:
+    """The config, root and Guard a command works in. Unless told otherwise, refuses (one line) while a
+    run or an undo of this root is unfinished: planning on a half-moved tree would act on the wrong files."""
+    s = open_session(root, config, io.e)
+    if check_unfinished:
+        check_no_unfinished(s, undos_too=undos_too)
+    return s
+
+
+def recover_hint(s: Session) -> str:
+    """The exact command that repairs this root (with the options this command was given)."""
+    import shlex
+    cmd = f"fileagent recover --root {shlex.quote(str(s.root))}"
+    if s.config_arg:
+        cmd += f" --config {shlex.quote(str(s.config_arg))}"
+    return cmd
+
+
+def check_no_unfinished(s: Session, *, undos_too: bool = True) -> None:
+    """UnfinishedRunError naming the recover command while a run (or, with `undos_too`, an undo) of
+    the root is unfinished; `undo` passes undos_too=False since running it again finishes an undo."""
+    from fileagent.agent.history import journal as jr
+    from fileagent.errors import ActionError, UnfinishedRunError
+    runs = jr.unfinished_runs(s.root, undos=undos_too)
+    if not runs:
+        return
+    if jr.root_busy(s.root):
+        raise ActionError(f"another fileagent process is working on this root (run {runs[-1]}); try again when "
+                          "it has finished")
+    more = f" (and {len(runs) - 1} more)" if len(runs) > 1 else ""
+    raise UnfinishedRunError(f"run {runs[0]}{more} was interrupted and left this root half changed; run "
+                             f"'{recover_hint(s)}' first (it shows what it reverses)")
 
 
 def _write_json(doc: Any, io: IO) -> None:

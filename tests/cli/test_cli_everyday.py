@@ -115,3 +115,85 @@ def test_confirmation_says_one_change(tmp_path, env, make_tree):
     code = main(["apply", "--root", str(root), plan], env=env, stdin=TTY("n\n"), stdout=out, stderr=err)
     assert code == 0 and "Apply 1 change? [y/N]" in err.getvalue() and "nothing changed" in err.getvalue()
     assert (root / "a.txt").exists()
+
+
+# ---------------------------------------------------------------- interrupts
+
+KILLER = '''
+import os, signal
+_N = int(os.environ.get("FA_SIGNAL_AT", "0"))
+if _N:
+    from fileagent.agent.engine import actions as _act
+    _orig = _act._Runner.act
+    def act(self, a, intent):
+        out = _orig(self, a, intent)
+        if a.seq == _N:
+            os.kill(os.getpid(), getattr(signal, os.environ.get("FA_SIGNAL", "SIGINT")))
+        return out
+    _act._Runner.act = act
+'''
+
+
+@pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
+def test_signal_during_apply_rolls_back_and_says_so(tmp_path, env, make_tree, read_tree, sig):
+    root = make_tree(tmp_path / "root", {f"in/f{i:02}.txt": str(i) for i in range(20)})
+    before = read_tree(root)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "sitecustomize.py").write_text(KILLER)
+    env = {**env, "PYTHONPATH": str(site) + os.pathsep + env["PYTHONPATH"], "FA_SIGNAL_AT": "6", "FA_SIGNAL": sig}
+    plan = plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "out"}])
+    r = fa(["apply", "--root", str(root), "--yes", plan], env, tmp_path)
+    assert r.returncode == 130, r.stderr
+    assert r.stderr.splitlines()[-1] == "fileagent: error: interrupted: 6 actions reversed, nothing changed"
+    assert read_tree(root) == before
+    journal = next((root / ".fileagent" / "journal").iterdir())
+    end = json.loads(journal.read_text().splitlines()[-1])
+    assert end["t"] == "end" and end["status"] == "rolled_back" and end["interrupted"] == sig
+    entries = [json.loads(x) for x in (tmp_path / "logs" / "audit.jsonl").read_text().splitlines()]
+    assert entries[-1]["op"] == "interrupt" and entries[-1]["result"] == "rolled_back"
+    assert sum(e["result"] == "undone" for e in entries) == 6
+    env.pop("FA_SIGNAL_AT")
+    r = fa(["plan", "--root", str(root), "--json", "list files in in"], env, tmp_path)
+    assert "recover" not in r.stderr      # a rolled-back run is finished: nothing to repair
+
+
+def test_unfinished_run_blocks_planning_until_recover(tmp_path, env, make_tree, read_tree):
+    root = make_tree(tmp_path / "root", {"in/a.txt": "a", "in/b.txt": "b"})
+    before = read_tree(root)
+    plan = plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "out"}])
+    crash = os.path.join(os.path.dirname(os.path.dirname(__file__)), "security", "crashsite")
+    r = fa(["apply", "--root", str(root), "--yes", plan],
+           {**env, "PYTHONPATH": crash + os.pathsep + env["PYTHONPATH"], "FILEAGENT_CRASH_AT": "4"}, tmp_path)
+    assert r.returncode < 0 or r.returncode == 137       # killed mid-run
+    for args in (["apply", "--root", str(root), plan], ["undo", "--root", str(root)],
+                 ["plan", "--root", str(root), "list everything"]):
+        r = fa(args, env, tmp_path)
+        assert r.returncode == 1, (args, r.stderr)
+        assert r.stderr.count("\n") == 1 and f"'fileagent recover --root {root}" in r.stderr, r.stderr
+    r = fa(["recover", "--root", str(root)], env, tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "will reverse" in r.stdout and "in/a.txt" in r.stdout
+    assert read_tree(root) == before
+    r = fa(["apply", "--root", str(root), plan], env, tmp_path)
+    assert r.returncode == 0 and "preview only" in r.stderr
+
+
+def test_interrupt_in_process_rolls_back(tmp_path, env, make_tree, read_tree, monkeypatch):
+    import signal
+    from fileagent.agent.engine import actions
+    root = make_tree(tmp_path / "root", {f"in/f{i}.txt": str(i) for i in range(5)})
+    before = read_tree(root)
+    orig = actions._Runner.act
+
+    def act(self, a, intent):
+        out = orig(self, a, intent)
+        if a.seq == 3:
+            os.kill(os.getpid(), signal.SIGINT)
+        return out
+    monkeypatch.setattr(actions._Runner, "act", act)
+    code, out, err = inproc(["apply", "--root", str(root), "--yes",
+                             plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "out"}])], env)
+    assert code == 130 and "interrupted: 3 actions reversed, nothing changed" in err
+    assert read_tree(root) == before
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler

@@ -8,7 +8,9 @@
    once, then per action: re-resolve its paths through the Guard, back up what
    a delete/overwrite removes (a rename into ROOT/.fileagent/backups/RUN/SEQ/),
    act atomically (fsops), write the `done` record, queue an audit entry.
-3. Failure rule (config agent.on_error):
+3. SIGINT/SIGTERM (interrupt.py): the run stops between two actions and is rolled
+   back as below (journal end=rolled_back with "interrupted", InterruptedRun, exit 130).
+4. Failure rule (config agent.on_error):
    - rollback (default): stop at the first failing action, reverse the completed
      ones newest first, journal end=rolled_back, raise ActionError (exit 1);
    - continue: record the failure, go on with the rest, journal end=failed,
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fileagent.agent.history.audit import AuditWriter
-from fileagent.errors import ActionError, PolicyError, StaleError
+from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
 from fileagent.tools.fs import fsops
 from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action, ChangeSet
@@ -40,6 +42,7 @@ from fileagent.agent.engine.actions import (
     _Paths,
     _Runner,
 )
+from fileagent.agent.engine.interrupt import Interrupts
 from fileagent.agent.engine.fastpath import (
     _header_text,
     _plain,
@@ -179,7 +182,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         jpath = jr.journal_path(root, run_id)
         report.journal = str(jpath)
         audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
-        with jr.JournalWriter(jpath) as jw:
+        with jr.JournalWriter(jpath) as jw, Interrupts() as ints:
             jw.write(_header_text(run_id, user, root, plan, actions))
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
             bar = _progress(len(actions)) if progress else None
@@ -193,6 +196,8 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     last_done = None
                     try:
                         for a in group:
+                            if ints.requested:
+                                raise _Stop(None, ints.requested)
                             try:
                                 intent = None if runner.is_plain_move(a) else runner.intent(a)
                                 try:
@@ -231,25 +236,42 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     finally:
                         if last_done is not None:   # the group's done records, in one write
                             jw.write_many(details + [{"t": "done", "from": group[0].seq, "to": last_done}])
+                if ints.requested:
+                    raise _Stop(None, ints.requested)
+            except KeyboardInterrupt:   # a second signal: stopped at once, the journal stays open
+                audit.flush()
+                raise InterruptedRun("interrupted twice: stopped at once, the run is unfinished; run "
+                                     "'fileagent recover' to put the tree back", report=report) from None
             except _Stop as stop:
                 try:
                     report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
-                    failed = next(x for x in actions if x.seq == report.failures[-1][0])
-                    try:   # a write or copy that failed half-way may have left its temp file
-                        fsops.sweep_temp_files(os.path.dirname(paths.root + os.sep + (failed.dst or failed.src or "")))
-                    except OSError:
-                        pass   # the folder is gone or a link now: nothing of ours can be in it
+                    if stop.cause is not None:
+                        failed = next(x for x in actions if x.seq == report.failures[-1][0])
+                        try:   # a write or copy that failed half-way may have left its temp file
+                            fsops.sweep_temp_files(os.path.dirname(paths.root + os.sep +
+                                                                   (failed.dst or failed.src or "")))
+                        except OSError:
+                            pass   # the folder is gone or a link now: nothing of ours can be in it
                 except (OSError, ActionError) as again:
                     # e.g. a folder swapped for a symlink: leave the journal open, recover finishes it
                     audit.flush()
                     raise ActionError(f"{stop.msg}; the rollback could not finish ({_error_text(again)}): run "
                                       "'fileagent recover' once the folder is back", report=report) from None
-                jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
+                end = {"t": "end", "status": "rolled_back", "time": jr.now_iso()}
+                if stop.cause is None:
+                    end["interrupted"] = stop.msg
+                    audit.add(time=jr.now_iso(), op="interrupt", result="rolled_back",
+                              error=f"{stop.msg}: {report.rolled_back} actions reversed")
+                jw.write(end)
                 report.status = "rolled_back"
                 report.counts = {}
                 audit.flush()
                 if bar is not None:
                     bar.close()
+                if stop.cause is None:
+                    n = report.rolled_back
+                    raise InterruptedRun(f"interrupted: {n} action{'' if n == 1 else 's'} reversed, nothing changed",
+                                         report=report) from None
                 err = ActionError(f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), "
                                   "nothing changed", report=report)
                 if isinstance(stop.cause, PolicyError):
@@ -266,7 +288,9 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
 
 
 class _Stop(Exception):
-    def __init__(self, cause: BaseException, msg: str) -> None:
+    """Stop the run and roll it back: `cause` the failing action's error, or None for a signal."""
+
+    def __init__(self, cause: BaseException | None, msg: str) -> None:
         super().__init__(msg)
         self.cause, self.msg = cause, msg
 

@@ -251,6 +251,21 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
     _drop_backups(root, j.run_id)
 
 
+def to_reverse(root: Path, run_id: str) -> list[Action]:
+    """The actions of a run that undo or recover would reverse now (in effect on disk), newest first."""
+    j = jr.read_journal(jr.journal_path(root, run_id))
+    return [a for a, rec in reversed(_records(j))
+            if a.seq not in j.undo_done and state_of(root, a, rec) != "before"]
+
+
+def run_header(root: Path, run_id: str) -> dict:
+    """A run's journal header (request, plan, time, user), or {} when it cannot be read."""
+    try:
+        return jr.read_journal(jr.journal_path(root, run_id)).header
+    except (OSError, ValueError, jr.ActionError):
+        return {}
+
+
 def last_undoable(root: Path) -> str | None:
     for run in reversed(jr.list_runs(root)):
         j = jr.read_journal(jr.journal_path(root, run))
