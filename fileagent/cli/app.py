@@ -43,11 +43,13 @@ from fileagent.cli.support import (
 )
 from fileagent.errors import ActionError, UsageError
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
-                  no_args_is_help=True,
+                  no_args_is_help=True, context_settings=HELP_OPTIONS,
                   help="Sandboxed file agent: plain-language request -> previewed, journaled, undoable file "
                        "operations inside one folder.")
 log_app = typer.Typer(add_completion=False, rich_markup_mode=None, invoke_without_command=True,
+                      context_settings=HELP_OPTIONS,
                       help="Review the audit log: runs and entries; 'log verify', 'log path'.")
 app.add_typer(log_app, name="log")
 

@@ -17,9 +17,19 @@ from fileagent.cli.support import IO, _session, _write_json
 from fileagent.errors import ActionError, UsageError
 
 
+def check_not_a_command(prompt: str) -> None:
+    """A one-word request that is (nearly) a command's name is a typo'd command, not a request."""
+    from fileagent.cli.words import near_command
+    name = near_command(prompt)
+    if name is not None:
+        raise UsageError(f"{prompt.strip()!r} is not a request: did you mean 'fileagent {name}'? (a request is a "
+                         "sentence, e.g. fileagent \"list the pdf files\")")
+
+
 def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
            on_conflict: Optional[str], io: IO) -> int:
     """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
+    check_not_a_command(prompt)
     s = _session(root, config, io)
     check_conflict(on_conflict)
     from fileagent.agent.planner.planner import plan_request
@@ -29,6 +39,7 @@ def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, a
 
 def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO) -> int:
     """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
+    check_not_a_command(prompt)
     s = _session(root, config, io)
     from fileagent.agent.planner.planner import plan_request
     plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, None))

@@ -7,7 +7,10 @@ from typing import IO
 
 def _console(file: IO[str], no_color: bool):
     from rich.console import Console
-    return Console(file=file, no_color=no_color, highlight=False, soft_wrap=False)
+    from fileagent.agent.engine.preview import _broken_pipe
+    c = Console(file=file, no_color=no_color, highlight=False, soft_wrap=False)
+    c.on_broken_pipe = _broken_pipe       # type: ignore[method-assign]
+    return c
 
 
 def render_entries(entries: list[dict], *, file: IO[str], no_color: bool = False, limit: int = 500) -> None:

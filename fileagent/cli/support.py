@@ -80,8 +80,31 @@ def report_error(err: TextIO, message: str) -> None:
     err.flush()
 
 
+STDOUT_CLOSED = 141     # 128 + SIGPIPE, what a shell reports for a program whose reader went away
+
+
+def stdout_closed(io: IO) -> int:
+    """The reader of stdout went away (`| head`): stop quietly. The process's stdout is pointed at
+    the null device so the interpreter's final flush does not complain either."""
+    if io.stdout is None:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+    return STDOUT_CLOSED
+
+
 def exit_code_for(exc: BaseException, io: IO) -> int:
     """The one error -> exit code mapping; writes the one-line message."""
+    if isinstance(exc, BrokenPipeError):
+        return stdout_closed(io)
+    if isinstance(exc, SystemExit):     # a tool run inside a command (the trainer's argparse: --help)
+        if exc.code is None or isinstance(exc.code, int):
+            return int(exc.code or 0)
+        report_error(io.err, str(exc.code))
+        return int(ExitStatus.USAGE)
     if isinstance(exc, FileAgentError):
         report_error(io.err, str(exc))
         return int(exc.exit_status)

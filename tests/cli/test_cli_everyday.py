@@ -197,3 +197,48 @@ def test_interrupt_in_process_rolls_back(tmp_path, env, make_tree, read_tree, mo
     assert code == 130 and "interrupted: 3 actions reversed, nothing changed" in err
     assert read_tree(root) == before
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+
+
+# ---------------------------------------------------------------- the command line's own words
+
+def test_bare_version_help_and_h(tmp_path, env):
+    r = fa([], env, tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("fileagent: ") and "usage:" in r.stdout and not r.stderr
+    assert max(len(x) for x in r.stdout.splitlines()) <= 80
+    r = fa(["--version"], env, tmp_path)
+    assert r.returncode == 0 and r.stdout.startswith("fileagent ") and r.stdout.count("\n") == 1
+    for args in (["-h"], ["--help"], ["undo", "-h"], ["log", "-h"], ["help"], ["train", "--help"]):
+        r = fa(args, env, tmp_path)
+        assert r.returncode == 0 and r.stdout and "error" not in r.stderr, (args, r.stderr)
+
+
+@pytest.mark.parametrize("word, command", [("undoo", "undo"), ("lgo", "log"), ("hlep", "help"), ("undo", "undo"),
+                                           ("recovr", "recover"), ("aply", "apply")])
+def test_one_word_command_typo_is_a_usage_error(tmp_path, env, make_tree, read_tree, word, command):
+    root = make_tree(tmp_path / "root", {"undoo": "keep me", "a.txt": "a"})
+    before = read_tree(root)
+    args = ["--root", str(root), word] if word != "undo" else ["run", "--root", str(root), word]
+    r = fa(args, env, tmp_path)
+    assert r.returncode == 2, r.stderr
+    assert r.stderr.count("\n") == 1 and f"did you mean 'fileagent {command}'" in r.stderr
+    assert read_tree(root) == before
+
+
+def test_near_command_in_process():
+    from fileagent.cli.words import near_command
+    assert near_command("undoo") == "undo" and near_command("lgo") == "log" and near_command("hlep") == "help"
+    assert near_command("list pdfs") is None and near_command("tidy") is None and near_command("lot") == "log"
+    assert near_command("classify") is None and near_command("gcc") is None
+    code, out, err = inproc(["undoo"], {"NO_COLOR": "1"})
+    assert code == 2 and "did you mean 'fileagent undo'" in err
+
+
+def test_closed_stdout_ends_quietly(tmp_path, env, make_tree):
+    root = make_tree(tmp_path / "root", {f"f{i}.txt": "x" for i in range(50)})
+    plan = plan_file(tmp_path, [{"op": "delete", "select": {"in": "."}}])
+    p = subprocess.Popen([sys.executable, "-m", "fileagent", "apply", "--root", str(root), plan], env=env,
+                         cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    p.stdout.close()      # the reader is gone before the first line
+    err = p.stderr.read().decode()
+    assert p.wait(timeout=60) == 141 and err == "", err
+    assert len(list(root.iterdir())) == 50
