@@ -5,10 +5,9 @@ typer, and it imports the history and preview modules inside the functions.
 """
 from __future__ import annotations
 
-import shlex
 from typing import Any, Optional
 
-from fileagent.cli.support import IO, Session, _session, _write_json
+from fileagent.cli.support import IO, _session, _write_json, command_options
 
 SHOWN = 20      # reversal lines shown before "... N more"
 
@@ -75,9 +74,52 @@ def do_recover(root: Optional[str], config: Optional[str], as_json: bool, io: IO
     return 0
 
 
-def options_hint(s: Session) -> str:
-    """' --root R --config C': the options that make a printed command act on this same root and log."""
-    out = f" --root {shlex.quote(str(s.root))}"
-    if s.config_arg:
-        out += f" --config {shlex.quote(str(s.config_arg))}"
-    return out
+def _is_tty(stream: Any) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False
+
+
+def do_undo(run: Optional[str], root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
+            io: IO) -> int:
+    """Say which run and what it reverses; ask like `run` (no terminal and no --yes: preview only)."""
+    s = _session(root, config, io, undos_too=False)
+    from fileagent.agent.history import journal as jr
+    from fileagent.agent.history.undo import last_undoable, run_header, to_reverse, undo
+    from fileagent.errors import UndoError
+    run_id = run or last_undoable(s.root)
+    if run_id is None:
+        raise UndoError("nothing to undo: no finished run in this root that is not undone already")
+    if not jr.journal_path(s.root, run_id).exists():
+        raise UndoError(f"no run {run_id!r} in {jr.journal_dir(s.root)} (fileagent log lists runs)")
+    acts = to_reverse(s.root, run_id)
+    header = run_header(s.root, run_id)
+    if not as_json:
+        which = "" if run else " (the newest run not undone)"
+        when = str(header.get("time", ""))[:16].replace("T", " ")
+        n = len(acts)
+        print_reversal(io, f"undo run {run_id}{which}{_request_of(header)}, started {when} UTC: "
+                           f"{n} action{'' if n == 1 else 's'} to reverse:", acts)
+        io.out.flush()
+    if not yes:
+        if not _is_tty(io.inp):
+            io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
+            return 0
+        io.err.write(f"Undo run {run_id}? [y/N] ")
+        io.err.flush()
+        if io.inp.readline().strip().lower() not in ("y", "yes"):
+            io.err.write("nothing changed\n")
+            return 0
+    try:
+        rep = undo(s.root, run_id, audit_path=s.audit_path)
+    except UndoError as e:
+        if not str(e).startswith("cannot undo run"):      # not a refusal over a changed file
+            raise
+        raise UndoError(f"{e}; to undo an older run instead, name it: fileagent undo RUN{command_options(s)} "
+                        "(fileagent log lists runs)") from None
+    if as_json:
+        _write_json(rep.to_dict(), io)
+    else:
+        io.out.write(f"undone run {rep.run_id}: {rep.undone} action(s) reversed\n")
+    return 0

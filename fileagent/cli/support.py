@@ -171,13 +171,19 @@ def _session(root: Optional[str], config: Optional[str], io: IO, *, check_unfini
     return s
 
 
+def command_options(s: Session) -> str:
+    """' --root R [--config C]': what a command printed for the user to run needs to act on this same
+    root and write to this same audit log, wherever and with whatever environment it is run."""
+    import shlex
+    out = f" --root {shlex.quote(str(s.root))}"
+    if s.config_arg or not s.loaded.is_packaged_default:
+        out += f" --config {shlex.quote(str(s.loaded.source))}"
+    return out
+
+
 def recover_hint(s: Session) -> str:
     """The exact command that repairs this root (with the options this command was given)."""
-    import shlex
-    cmd = f"fileagent recover --root {shlex.quote(str(s.root))}"
-    if s.config_arg:
-        cmd += f" --config {shlex.quote(str(s.config_arg))}"
-    return cmd
+    return "fileagent recover" + command_options(s)
 
 
 def check_no_unfinished(s: Session, *, undos_too: bool = True) -> None:

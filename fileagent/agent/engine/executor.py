@@ -32,11 +32,11 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fileagent.agent.history.audit import AuditWriter
+from fileagent.agent.history.audit import AuditWriter, os_user
 from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
 from fileagent.tools.fs import fsops
 from fileagent.agent.history import journal as jr
-from fileagent.agent.engine.changeset import Action, ChangeSet
+from fileagent.agent.engine.changeset import Action, ChangeSet, op_word
 from fileagent.agent.engine.actions import (
     _KEEPS_FOLDERS,
     _Paths,
@@ -159,9 +159,10 @@ def _error_text(e: BaseException) -> str:
 
 def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, run_id: str | None = None,
             progress: bool = True, plan: dict | None = None, audit_path: Path | None = None,
-            previewed: ChangeSet | None = None) -> RunReport:
+            previewed: ChangeSet | None = None, request: str | None = None, rule: str | None = None) -> RunReport:
     """`previewed`: the whole ChangeSet a subset `changeset` was chosen from; its fingerprints are
-    the ones checked, so a run of part of a preview needs the whole previewed tree unchanged."""
+    the ones checked, so a run of part of a preview needs the whole previewed tree unchanged.
+    `request` (the words the user typed) and `rule` (a saved rule's name) go into the audit header."""
     root = Path(getattr(guard, "root_str", None) or root)
     agent = agent_settings(config)
     paths = _Paths(root, guard)
@@ -178,10 +179,13 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         _check_fresh(previewed or changeset, os.fspath(root))
         run_id = run_id or jr.new_run_id()
         report.run_id = run_id
-        user = jr.current_user()
+        user = os_user()
         jpath = jr.journal_path(root, run_id)
         report.journal = str(jpath)
         audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
+        source = getattr(config, "source", None)
+        audit.header(time=jr.now_iso(), request=request, root=str(root), rule=rule,
+                     config=None if source is None else str(source))
         with jr.JournalWriter(jpath) as jw, Interrupts() as ints:
             jw.write(_header_text(run_id, user, root, plan, actions))
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
@@ -208,8 +212,8 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                             except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
                                 msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
                                 jw.write({"t": "failed", "seq": a.seq, "error": msg})
-                                audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, result="failed",
-                                          error=msg)
+                                audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst,
+                                          result="failed", error=msg)
                                 report.failures.append((a.seq, msg))
                                 if agent.on_error == "rollback":
                                     raise _Stop(e, msg) from e
@@ -300,7 +304,7 @@ def _audit_done(audit: AuditWriter, a: Action, intent: dict, done: dict) -> None
     size_before = before.size if before is not None and before.exists and not before.is_dir else None
     post = done.get("post")
     size_after = post["size"] if post else (size_before if a.kind == "move" else None)
-    audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, size_before=size_before,
+    audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst, size_before=size_before,
               size_after=size_after, sha256=done.get("sha256"), backup=intent.get("backup"))
 
 

@@ -22,7 +22,7 @@ from fileagent.errors import UndoError
 from fileagent.tools.fs import fsops
 from fileagent.agent.history import journal as jr
 from fileagent.tools import tagstore
-from fileagent.agent.engine.changeset import Action, Fingerprint
+from fileagent.agent.engine.changeset import Action, Fingerprint, op_word
 
 
 @dataclass
@@ -187,7 +187,7 @@ def _action(d: dict) -> Action:
 
 def _audit_undo(audit: AuditWriter | None, a: Action, rec: dict) -> None:
     if audit is not None:
-        audit.add(time=jr.now_iso(), op="undo-" + a.kind, src=a.dst if a.kind in ("move", "copy") else a.src,
+        audit.add(time=jr.now_iso(), op="undo-" + op_word(a.kind), src=a.dst if a.kind in ("move", "copy") else a.src,
                   dst=a.src if a.kind == "move" else None, backup=rec.get("backup"), result="undone")
 
 
