@@ -149,7 +149,7 @@ def test_json_preview_lists_actions(env, root, tmp_path):
 def test_log_commands(env, root, tmp_path):
     runner.invoke(app, ["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)])
     r = runner.invoke(app, ["log", "path"])
-    assert r.output.strip() == str(tmp_path / "logs" / "audit.jsonl")
+    assert r.output.splitlines()[0] == str(tmp_path / "logs" / "audit.jsonl")   # then, on stderr, its config
     r = runner.invoke(app, ["log", "verify"])
     assert r.exit_code == 0 and "chain intact" in r.output
     r = runner.invoke(app, ["log", "--json", "--op", "move"])
