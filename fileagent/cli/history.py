@@ -88,6 +88,7 @@ def do_undo(run: Optional[str], root: Optional[str], config: Optional[str], yes:
     from fileagent.agent.history import journal as jr
     from fileagent.agent.history.undo import last_undoable, run_header, to_reverse, undo
     from fileagent.errors import UndoError
+    jr.check_state_dir(s.root)          # a state folder that is a link or a file: refused (exit 3)
     run_id = run or last_undoable(s.root)
     if run_id is None:
         raise UndoError("nothing to undo: no finished run in this root that is not undone already")

@@ -31,6 +31,8 @@ def do_gc(root: Optional[str], config: Optional[str], keep_days: Optional[int], 
         if v is not None and v < 0:
             raise UsageError(f"{name} must be 0 or more, not {v}")
     s = _session(root, config, io)
+    from fileagent.agent.history import journal as jr
+    jr.check_state_dir(s.root)
     agent = s.loaded.config.agent
     days = agent.gc_keep_days if keep_days is None else keep_days
     runs_kept = agent.gc_keep_runs if keep_runs is None else keep_runs

@@ -190,7 +190,11 @@ def check_no_unfinished(s: Session, *, undos_too: bool = True) -> None:
     """UnfinishedRunError naming the recover command while a run (or, with `undos_too`, an undo) of
     the root is unfinished; `undo` passes undos_too=False since running it again finishes an undo."""
     from fileagent.agent.history import journal as jr
-    from fileagent.errors import ActionError, UnfinishedRunError
+    from fileagent.errors import ActionError, PolicyError, UnfinishedRunError
+    try:
+        jr.check_state_dir(s.root)
+    except PolicyError:
+        return      # not ours to read: whatever acts on the root refuses it (exit 3)
     runs = jr.unfinished_runs(s.root, undos=undos_too)
     if not runs:
         return
