@@ -15,6 +15,7 @@ class ExitStatus(IntEnum):
     USAGE = 2              # bad command line or bad config
     REFUSED = 3            # refused by policy: nothing changed
     NO_PLAN = 4            # no valid plan could be produced: nothing changed
+    INTERRUPTED = 130      # SIGINT/SIGTERM: the run was rolled back
 
 
 class FileAgentError(Exception):
@@ -66,3 +67,13 @@ class StaleError(ActionError):
 
 class UndoError(ActionError):
     """An undo or recover could not proceed safely."""
+
+
+class InterruptedRun(FileAgentError):
+    """SIGINT or SIGTERM stopped a run; the actions it had done were reversed."""
+    exit_status = ExitStatus.INTERRUPTED
+
+
+class UnfinishedRunError(FileAgentError):
+    """A run or an undo of this root was interrupted and is not yet repaired: run `fileagent recover`."""
+    exit_status = ExitStatus.ACTION_FAILED

@@ -43,11 +43,13 @@ from fileagent.cli.support import (
 )
 from fileagent.errors import ActionError, UsageError
 
+HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
-                  no_args_is_help=True,
+                  no_args_is_help=True, context_settings=HELP_OPTIONS,
                   help="Sandboxed file agent: plain-language request -> previewed, journaled, undoable file "
                        "operations inside one folder.")
 log_app = typer.Typer(add_completion=False, rich_markup_mode=None, invoke_without_command=True,
+                      context_settings=HELP_OPTIONS,
                       help="Review the audit log: runs and entries; 'log verify', 'log path'.")
 app.add_typer(log_app, name="log")
 
@@ -92,45 +94,49 @@ def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="
     s = _session(root, config, io)
     plan = load_plan_checked(text)
     cs = compile_in(s, plan, on_conflict)
-    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=f"apply {plan_file}")
 
 
 # ------------------------------------------------------------------ undo / recover
 
 @app.command("undo")
 @guarded
-def undo_cmd(run: Optional[str] = typer.Argument(None, help="Run id (default: the last run not yet undone)."),
-             root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
-    """Reverse a run from its journal; refuses if a file it would touch changed since."""
-    io = _io()
-    s = _session(root, config, io)
-    from fileagent.agent.history.undo import undo
-    rep = undo(s.root, run, audit_path=s.audit_path)
-    if as_json:
-        _write_json(rep.to_dict(), io)
-    else:
-        io.out.write(f"undone run {rep.run_id}: {rep.undone} action(s) reversed\n")
-    return 0
+def undo_cmd(run: Optional[str] = typer.Argument(None, help="Run id (default: the newest run not undone yet)."),
+             root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, yes: bool = YesOpt,
+             as_json: bool = JsonOpt) -> int:
+    """Reverse a run from its journal: shows what it reverses, asks (--yes: don't); refuses if a file
+    it would touch changed since."""
+    from fileagent.cli.history import do_undo
+    return do_undo(run, root, config, yes, as_json, _io())
 
 
 @app.command("recover")
 @guarded
 def recover_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """Bring runs interrupted by a crash back to their before-run state; finish interrupted undos."""
-    io = _io()
-    s = _session(root, config, io)
-    from fileagent.agent.history.undo import recover
-    rep = recover(s.root, audit_path=s.audit_path)
-    if as_json:
-        _write_json(rep.to_dict(), io)
-    elif not rep.rolled_back and not rep.finished_undo:
-        io.out.write("nothing to recover: every run finished\n")
-    else:
-        for run, n in rep.rolled_back.items():
-            io.out.write(f"rolled back interrupted run {run}: {n} action(s) reversed\n")
-        for run in rep.finished_undo:
-            io.out.write(f"finished the interrupted undo of run {run}\n")
-    return 0
+    from fileagent.cli.history import do_recover
+    return do_recover(root, config, as_json, _io())
+
+
+@app.command("gc")
+@guarded
+def gc_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
+           keep_days: Optional[int] = typer.Option(None, "--keep-days", help="Keep runs younger than this many "
+                                                   "days (default: agent.gc_keep_days)."),
+           keep_runs: Optional[int] = typer.Option(None, "--keep-runs", help="Keep the newest N runs whatever "
+                                                   "their age (default: agent.gc_keep_runs)."),
+           yes: bool = YesOpt, as_json: bool = JsonOpt) -> int:
+    """Drop the undo data (journals, backups) of old runs; says which runs lose undo and asks first."""
+    from fileagent.cli.housekeeping import do_gc
+    return do_gc(root, config, keep_days, keep_runs, yes, as_json, _io())
+
+
+@app.command("info")
+@guarded
+def info_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+    """Where things are: the state folder and its size, the audit log, the config, the file layer."""
+    from fileagent.cli.housekeeping import do_info
+    return do_info(root, config, as_json, _io())
 
 
 # ------------------------------------------------------------------ log
@@ -139,7 +145,8 @@ def recover_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt
 @guarded
 def log_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt,
             run: Optional[str] = typer.Option(None, "--run", help="Only this run."),
-            op: Optional[str] = typer.Option(None, "--op", help="Only this op (move, delete, ...)."),
+            op: Optional[str] = typer.Option(None, "--op", help="Only this op: run, mkdir, move, copy, write, "
+                                                                   "delete, tag (as the preview names them)."),
             since: Optional[str] = typer.Option(None, "--since", help="Only entries at or after this UTC date/time."),
             failed: bool = typer.Option(False, "--failed", help="Only failed actions."),
             as_json: bool = JsonOpt) -> int:
@@ -189,7 +196,12 @@ def log_verify_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt, as_jso
 def log_path_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt) -> int:
     """Print the audit log's file path."""
     io = _io()
-    io.out.write(str(_log_path(config or ctx.meta.get("fa_config"), io)) + "\n")
+    from fileagent.config.loader import load_config
+    cfg = config or ctx.meta.get("fa_config")
+    loaded = load_config(Path(cfg) if cfg else None, env=io.e)
+    io.out.write(str(loaded.log_path()) + "\n")
+    io.err.write(f"(agent.log_path of {'the packaged default config' if loaded.is_packaged_default else loaded.source}"
+                 "; --config or $FILEAGENT_CONFIG choose another)\n")
     return 0
 
 

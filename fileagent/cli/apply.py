@@ -13,22 +13,33 @@ from pathlib import Path
 from typing import Any, Optional, TextIO
 
 from fileagent.agent.engine.session import Session, check_conflict, compile_in
-from fileagent.cli.support import IO, _session, _write_json
+from fileagent.cli.support import IO, _session, _write_json, command_options
 from fileagent.errors import ActionError, UsageError
+
+
+def check_not_a_command(prompt: str) -> None:
+    """A one-word request that is (nearly) a command's name is a typo'd command, not a request."""
+    from fileagent.cli.words import near_command
+    name = near_command(prompt)
+    if name is not None:
+        raise UsageError(f"{prompt.strip()!r} is not a request: did you mean 'fileagent {name}'? (a request is a "
+                         "sentence, e.g. fileagent \"list the pdf files\")")
 
 
 def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
            on_conflict: Optional[str], io: IO) -> int:
     """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
+    check_not_a_command(prompt)
     s = _session(root, config, io)
     check_conflict(on_conflict)
     from fileagent.agent.planner.planner import plan_request
     plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, on_conflict))
-    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io)
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=prompt)
 
 
 def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO) -> int:
     """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
+    check_not_a_command(prompt)
     s = _session(root, config, io)
     from fileagent.agent.planner.planner import plan_request
     plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, None))
@@ -72,7 +83,8 @@ def _is_tty(stream: TextIO) -> bool:
         return False
 
 
-def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO) -> int:
+def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO,
+                             request: Optional[str] = None) -> int:
     from fileagent.agent.engine.executor import execute
     if not cs.mutating_actions:          # list / read only: no confirmation, just the output
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
@@ -99,7 +111,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
             return 0
     try:
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path,
-                         plan=plan.to_dict())
+                         plan=plan.to_dict(), request=request)
     except ActionError as e:
         if as_json:
             rep = e.context.get("report")
@@ -109,12 +121,12 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
         _write_preview_json(plan, cs, report.to_dict(), io)
     else:
         _print_outputs(report.outputs, as_json=False, io=io)
-        counts = ", ".join(f"{n} {k}" for k, n in report.counts.items()) or "nothing"
+        from fileagent.agent.engine.changeset import op_word
+        counts = ", ".join(f"{n} {op_word(k)}" for k, n in report.counts.items()) or "nothing"
         io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
         for seq, msg in report.failures:
             io.err.write(f"  failed: {msg}\n")
-        where = "" if Path.cwd() == s.root else f" --root {_quote(str(s.root))}"
-        io.out.write(f"undo with: fileagent undo {report.run_id}{where}\n")
+        io.out.write(f"undo with: fileagent undo {report.run_id}{command_options(s)}\n")
     if report.failures:
         raise ActionError(f"{len(report.failures)} action(s) failed (on_error=continue); the rest were done "
                           f"(run {report.run_id})")

@@ -29,16 +29,35 @@ import os
 import sys
 from typing import Any, Callable, Mapping, Optional, TextIO
 
-from fileagent.cli.support import IO, call_guarded, outer_exit_code
+from fileagent.cli.support import IO, call_guarded, outer_exit_code, stdout_closed
+from fileagent.cli.words import SUBCOMMANDS
 
-SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train", "ui")
-VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since", "--host", "--port")
+VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since", "--host", "--port",
+                 "--keep-days", "--keep-runs")
 
 # What each fast command declares: value options, and flags (every spelling -> its parameter).
 _FAST_VALUES = {"plan": {"--root": "root", "--config": "config"},
                 "run": {"--root": "root", "--config": "config", "--on-conflict": "on_conflict"}}
 _FAST_FLAGS = {"plan": {"--json": "as_json"},
                "run": {"--json": "as_json", "--yes": "yes", "-y": "yes"}}
+
+SHORT_HELP = """\
+fileagent: plain-language file jobs inside one folder, previewed, journaled and
+undoable.
+
+usage: fileagent "REQUEST"         plan it, preview it, ask before changing
+       fileagent COMMAND [OPTIONS]
+
+commands:
+  run "REQUEST"    same as the bare form   plan "REQUEST"  show the plan only
+  apply PLAN.json  run a plan file         undo [RUN]      reverse a run
+  log              runs, audit entries     recover         repair a broken run
+  info             state, log, config      gc              prune old undo data
+  ui               the web page            train           train the planner
+
+options: --root DIR  --config FILE  --yes  --json   (COMMAND -h: its options)
+example: fileagent --root ~/Downloads "sort the files into folders by type"
+"""
 
 
 def rewrite_argv(args: list[str]) -> list[str]:
@@ -124,7 +143,17 @@ def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] =
     """Program entry: returns the exit code (never raises, never prints a traceback unless FILEAGENT_DEBUG=1).
     The fast path first; otherwise typer (cli.run_app)."""
     io = IO(env=env, stdin=stdin, stdout=stdout, stderr=stderr)
-    argv = rewrite_argv(list(sys.argv[1:] if args is None else args))
+    raw = list(sys.argv[1:] if args is None else args)
+    if not raw or raw == ["help"]:
+        io.out.write(SHORT_HELP)
+        return 0
+    if raw == ["--version"]:
+        from fileagent import __version__
+        io.out.write(f"fileagent {__version__}\n")
+        return 0
+    if raw[0] == "help" and len(raw) == 2:
+        raw = [raw[1], "--help"]
+    argv = rewrite_argv(raw)
     import gc
     gc_was_on = gc.isenabled()
     gc.disable()   # one short command allocating ~10 objects per action: cycle collection is pure cost here
@@ -134,6 +163,8 @@ def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] =
             from fileagent.cli.app import run_app
             rv = run_app(argv, io)
     except BaseException as exc:  # noqa: BLE001 - the outermost boundary
+        if isinstance(exc, BrokenPipeError):
+            return stdout_closed(io)
         return outer_exit_code(exc, io)
     finally:
         if gc_was_on:

@@ -1,49 +1,92 @@
-"""`fileagent log`: filter audit entries and render them (runs summary or entries table)."""
+"""`fileagent log`: the runs (one line each) or the entries of a filter, in 80 columns or more.
+
+Plain lines rather than a table: a table squeezed into 80 columns cuts times and paths mid-word;
+lines keep every value whole and fold long paths at '/'. Op names are the preview's words.
+"""
 from __future__ import annotations
 
+import shutil
 from typing import IO
 
+from fileagent.agent.engine.changeset import op_word
+from fileagent.agent.engine.preview import fold
 
 
-def _console(file: IO[str], no_color: bool):
-    from rich.console import Console
-    return Console(file=file, no_color=no_color, highlight=False, soft_wrap=False)
+def _width() -> int:
+    return max(60, shutil.get_terminal_size((80, 24)).columns)
+
+
+def _time(e: dict) -> str:
+    """'2026-12-07 04:55:32' from the entry's UTC time."""
+    return str(e.get("time", ""))[:19].replace("T", " ")
+
+
+def _write(file: IO[str], lines: list[str]) -> None:
+    file.write("".join(line + "\n" for line in lines))
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:max(0, n - 1)] + "…"
 
 
 def render_entries(entries: list[dict], *, file: IO[str], no_color: bool = False, limit: int = 500) -> None:
-    from rich.table import Table
-    c = _console(file, no_color)
+    """Per run: its header line (request, root, user), then one line per entry (folded at '/')."""
     if not entries:
-        c.print("no matching entries")
+        _write(file, ["no matching entries"])
         return
-    t = Table(title=f"{len(entries)} audit entries", title_justify="left")
-    for col in ("seq", "time", "run", "op", "source", "destination", "result", "error"):
-        t.add_column(col, overflow="fold")
+    w = _width()
+    out = [f"{len(entries)} audit entries" + (f" (the last {limit} shown; --json lists all)"
+                                              if len(entries) > limit else "")]
+    run = None
     for e in entries[-limit:]:
-        t.add_row(str(e.get("seq")), str(e.get("time", ""))[:19], str(e.get("run", "")), str(e.get("op", "")),
-                  e.get("src") or "", e.get("dst") or "", str(e.get("result", "")), e.get("error") or "")
-    c.print(t)
-    if len(entries) > limit:
-        c.print(f"(showing the last {limit}; --json lists all)")
+        if e.get("run") != run:
+            run = e.get("run")
+            out.append(f"run {run}")
+        op = op_word(str(e.get("op", "")))
+        if op == "run":
+            what = f'request "{e.get("request") or ""}" in {e.get("root") or "?"} by {e.get("user") or "?"}'
+            if e.get("rule"):
+                what += f" (rule {e['rule']})"
+            out += fold(f"  {e.get('seq')} {_time(e)} run    ", what, w)
+            continue
+        paths = " -> ".join(p for p in (e.get("src"), e.get("dst")) if p)
+        result = e.get("result", "")
+        tail = "" if result == "ok" else f"  [{result}{': ' + e['error'] if e.get('error') else ''}]"
+        out += fold(f"  {e.get('seq')} {_time(e)} {op:<6} ", paths + tail, w)
+    _write(file, out)
 
 
-def render_runs(entries: list[dict], *, file: IO[str], no_color: bool = False) -> None:
-    from rich.table import Table
-    c = _console(file, no_color)
+def runs_summary(entries: list[dict]) -> dict[str, dict]:
+    """run id -> {time, user, request, root, done, failed, undone}, in log order."""
     runs: dict[str, dict] = {}
     for e in entries:
         r = runs.setdefault(e.get("run", "?"), {"time": e.get("time", ""), "user": e.get("user", ""),
-                                                 "ok": 0, "failed": 0, "undone": 0})
+                                                "request": None, "root": None, "done": 0, "failed": 0,
+                                                "undone": 0})
+        if e.get("op") == "run":
+            r.update(request=e.get("request"), root=e.get("root"), time=e.get("time", r["time"]))
+            continue
         res = e.get("result")
-        r["ok" if res in ("ok", "skipped") else "failed" if res == "failed" else "undone"] += 1
+        if res == "failed":
+            r["failed"] += 1
+        elif res in ("undone", "rolled_back"):
+            r["undone"] += res == "undone"
+        else:
+            r["done"] += 1
+    return runs
+
+
+def render_runs(entries: list[dict], *, file: IO[str], no_color: bool = False) -> None:
+    """One line per run: id, start (UTC, to the minute), done/failed/undone counts, the request."""
+    runs = runs_summary(entries)
     if not runs:
-        c.print("no runs recorded yet")
+        _write(file, ["no runs recorded yet (fileagent log path: where this config's log is)"])
         return
-    t = Table(title=f"{len(runs)} runs ({len(entries)} entries)", title_justify="left")
-    t.add_column("run", no_wrap=True, min_width=25)
-    for col in ("started", "user", "actions", "failed", "undone"):
-        t.add_column(col)
+    w = _width()
+    out = [f"{len(runs)} runs ({len(entries)} entries); times UTC",
+           f"{'run':<25} {'started':<16} {'done':>4} {'fail':>4} {'undone':>6}  request"]
     for run, r in runs.items():
-        t.add_row(run, str(r["time"])[:19], str(r["user"]), str(r["ok"]), str(r["failed"]), str(r["undone"]))
-    c.print(t)
-    c.print("details: fileagent log --run RUN")
+        head = f"{run:<25} {_time(r)[:16]:<16} {r['done']:>4} {r['failed']:>4} {r['undone']:>6}  "
+        out.append(head + _cut(r["request"] or "-", max(10, w - len(head))))
+    out.append("details: fileagent log --run RUN")
+    _write(file, out)

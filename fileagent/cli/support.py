@@ -80,8 +80,31 @@ def report_error(err: TextIO, message: str) -> None:
     err.flush()
 
 
+STDOUT_CLOSED = 141     # 128 + SIGPIPE, what a shell reports for a program whose reader went away
+
+
+def stdout_closed(io: IO) -> int:
+    """The reader of stdout went away (`| head`): stop quietly. The process's stdout is pointed at
+    the null device so the interpreter's final flush does not complain either."""
+    if io.stdout is None:
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError):
+            pass
+    return STDOUT_CLOSED
+
+
 def exit_code_for(exc: BaseException, io: IO) -> int:
     """The one error -> exit code mapping; writes the one-line message."""
+    if isinstance(exc, BrokenPipeError):
+        return stdout_closed(io)
+    if isinstance(exc, SystemExit):     # a tool run inside a command (the trainer's argparse: --help)
+        if exc.code is None or isinstance(exc.code, int):
+            return int(exc.code or 0)
+        report_error(io.err, str(exc.code))
+        return int(ExitStatus.USAGE)
     if isinstance(exc, FileAgentError):
         report_error(io.err, str(exc))
         return int(exc.exit_status)
@@ -138,8 +161,49 @@ def outer_exit_code(exc: BaseException, io: IO) -> int:
     return exit_code_for(exc, io)
 
 
-def _session(root: Optional[str], config: Optional[str], io: IO) -> Session:
-    return open_session(root, config, io.e)
+def _session(root: Optional[str], config: Optional[str], io: IO, *, check_unfinished: bool = True,
+             undos_too: bool = True) -> Session:
+    """The config, root and Guard a command works in. Unless told otherwise, refuses (one line) while a
+    run or an undo of this root is unfinished: planning on a half-moved tree would act on the wrong files."""
+    s = open_session(root, config, io.e)
+    if check_unfinished:
+        check_no_unfinished(s, undos_too=undos_too)
+    return s
+
+
+def command_options(s: Session) -> str:
+    """' --root R [--config C]': what a command printed for the user to run needs to act on this same
+    root and write to this same audit log, wherever and with whatever environment it is run."""
+    import shlex
+    out = f" --root {shlex.quote(str(s.root))}"
+    if s.config_arg or not s.loaded.is_packaged_default:
+        out += f" --config {shlex.quote(str(s.loaded.source))}"
+    return out
+
+
+def recover_hint(s: Session) -> str:
+    """The exact command that repairs this root (with the options this command was given)."""
+    return "fileagent recover" + command_options(s)
+
+
+def check_no_unfinished(s: Session, *, undos_too: bool = True) -> None:
+    """UnfinishedRunError naming the recover command while a run (or, with `undos_too`, an undo) of
+    the root is unfinished; `undo` passes undos_too=False since running it again finishes an undo."""
+    from fileagent.agent.history import journal as jr
+    from fileagent.errors import ActionError, PolicyError, UnfinishedRunError
+    try:
+        jr.check_state_dir(s.root)
+    except PolicyError:
+        return      # not ours to read: whatever acts on the root refuses it (exit 3)
+    runs = jr.unfinished_runs(s.root, undos=undos_too)
+    if not runs:
+        return
+    if jr.root_busy(s.root):
+        raise ActionError(f"another fileagent process is working on this root (run {runs[-1]}); try again when "
+                          "it has finished")
+    more = f" (and {len(runs) - 1} more)" if len(runs) > 1 else ""
+    raise UnfinishedRunError(f"run {runs[0]}{more} was interrupted and left this root half changed; run "
+                             f"'{recover_hint(s)}' first (it shows what it reverses)")
 
 
 def _write_json(doc: Any, io: IO) -> None:

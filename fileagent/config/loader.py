@@ -70,6 +70,8 @@ class AgentConfig:
     encoding: str = field(default="utf-8", metadata={"check": _known_encoding})
     on_conflict: Literal["rename_new", "skip", "overwrite"] = "rename_new"
     on_error: Literal["rollback", "continue"] = "rollback"
+    gc_keep_days: int = field(default=30, metadata={"ge": 0})
+    gc_keep_runs: int = field(default=20, metadata={"ge": 0})
 
 
 @dataclass(kw_only=True)

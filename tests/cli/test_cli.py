@@ -61,7 +61,7 @@ def test_apply_yes_executes_then_undo_restores(env, root, tmp_path, read_tree):
     assert r.exit_code == 0, r.output
     assert read_tree(root)["docs/papers/a.pdf"] == "%PDF a"
     run_id = r.output.split("undo with: fileagent undo ")[1].split()[0]
-    r2 = runner.invoke(app, ["undo", "--root", str(root)])
+    r2 = runner.invoke(app, ["undo", "--yes", "--root", str(root)])
     assert r2.exit_code == 0 and run_id in r2.output
     assert read_tree(root) == before
 
@@ -149,7 +149,7 @@ def test_json_preview_lists_actions(env, root, tmp_path):
 def test_log_commands(env, root, tmp_path):
     runner.invoke(app, ["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)])
     r = runner.invoke(app, ["log", "path"])
-    assert r.output.strip() == str(tmp_path / "logs" / "audit.jsonl")
+    assert r.output.splitlines()[0] == str(tmp_path / "logs" / "audit.jsonl")   # then, on stderr, its config
     r = runner.invoke(app, ["log", "verify"])
     assert r.exit_code == 0 and "chain intact" in r.output
     r = runner.invoke(app, ["log", "--json", "--op", "move"])
@@ -219,7 +219,7 @@ def test_on_conflict_flag(env, tmp_path, make_tree, read_tree):
     assert read_tree(root)["out/a.txt"] == "old"
     r = runner.invoke(app, ["apply", "--root", str(root), "--yes", "--on-conflict", "overwrite", p])
     assert r.exit_code == 0 and read_tree(root) == {"in/": None, "out/a.txt": "new"}
-    assert runner.invoke(app, ["undo", "--root", str(root)]).exit_code == 0
+    assert runner.invoke(app, ["undo", "--yes", "--root", str(root)]).exit_code == 0
     assert read_tree(root) == {"in/a.txt": "new", "out/a.txt": "old"}
     assert runner.invoke(app, ["apply", "--root", str(root), "--on-conflict", "bogus", p]).exit_code == 2
 
@@ -228,7 +228,7 @@ def test_undo_refused_and_recover_cli(env, root, tmp_path, read_tree):
     runner.invoke(app, ["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)])
     (root / "docs" / "papers" / "a.pdf").write_text("edited after the run")
     state = read_tree(root)
-    r = runner.invoke(app, ["undo", "--root", str(root)])
+    r = runner.invoke(app, ["undo", "--yes", "--root", str(root)])
     assert r.exit_code == 1 and "cannot undo" in r.output and read_tree(root) == state
     r = runner.invoke(app, ["recover", "--root", str(root)])
     assert r.exit_code == 0 and "nothing to recover" in r.output

@@ -44,7 +44,7 @@ def test_preview_apply_log_undo(tmp_path, env, make_tree, read_tree):
                                "docs/papers/a.pdf": "%PDF a", "downloads/": None}
     r = fa(["log", "verify"], env, tmp_path)
     assert r.returncode == 0 and "chain intact" in r.stdout
-    r = fa(["undo"], env, root)                    # cwd = root: the default agent.root "."
+    r = fa(["undo", "--yes"], env, root)           # cwd = root: the default agent.root "."
     assert r.returncode == 0, r.stderr
     assert read_tree(root) == before
 

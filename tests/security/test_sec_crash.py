@@ -79,7 +79,7 @@ class CrashRig:
         out = self.base / "count.json"
         if which == "undo":
             assert run_cli(["apply", "--root", root, "--config", str(self.cfg), "--yes", str(self.plan_file)]).code == 0
-            p = self.fileagent("undo", "--root", root, FILEAGENT_CRASH_COUNT=str(out))
+            p = self.fileagent("undo", "--yes", "--root", root, FILEAGENT_CRASH_COUNT=str(out))
         else:
             p = self.fileagent("apply", "--root", root, "--yes", str(self.plan_file), FILEAGENT_CRASH_COUNT=str(out))
         assert p.returncode == 0, p.stderr
@@ -128,9 +128,9 @@ class CrashRig:
         root = str(d / "sb")
         r = run_cli(["apply", "--root", root, "--config", str(self.cfg), "--yes", str(self.plan_file)])
         assert r.code == 0, r.err
-        p = self.fileagent("undo", "--root", root, **env)
+        p = self.fileagent("undo", "--yes", "--root", root, **env)
         assert "Traceback" not in p.stderr, p.stderr
-        again = run_cli(["undo", "--root", root, "--config", str(self.cfg)])
+        again = run_cli(["undo", "--yes", "--root", root, "--config", str(self.cfg)])
         # killed before its undo-end record: undo again finishes it; killed after (cleaning up backups,
         # flushing the audit log) or not killed: the run is undone already and undo says so
         assert not again.traceback and (again.code == 0 or (again.code == 1 and "nothing to undo" in again.err)), \

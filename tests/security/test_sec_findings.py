@@ -43,7 +43,7 @@ def test_f1_drive_like_name_is_refused_or_fully_undoable(sb, step):
         rec = run_cli(["recover", "--root", str(sb.root), "--config", str(sb.config)])
         assert rec.code == 0 and sb.snapshot() == before
     else:
-        u = run_cli(["undo", "--root", str(sb.root), "--config", str(sb.config)])
+        u = run_cli(["undo", "--yes", "--root", str(sb.root), "--config", str(sb.config)])
         assert u.code == 0 and sb.snapshot() == before, u.err
 
 
@@ -71,7 +71,7 @@ def test_f3_undo_after_a_plan_mixing_output_steps(sb, steps):
     r = sb.apply({"version": 1, "steps": steps})
     assert r.code == 0, r.err
     assert sb.snapshot() != before
-    u = run_cli(["undo", "--root", str(sb.root), "--config", str(sb.config)])
+    u = run_cli(["undo", "--yes", "--root", str(sb.root), "--config", str(sb.config)])
     assert u.code == 0, u.err
     assert sb.snapshot() == before
 
@@ -119,7 +119,7 @@ def test_f7_tag_then_move_of_a_plain_file_is_undoable(sb):
          "rules": [{"keywords": ["body"], "folder": "bodies"}], "default": "other"}]}
     r = sb.apply(plan)
     assert r.code == 0, r.err
-    u = run_cli(["undo", "--root", str(sb.root), "--config", str(sb.config)])
+    u = run_cli(["undo", "--yes", "--root", str(sb.root), "--config", str(sb.config)])
     assert u.code == 0, u.err
     assert sb.snapshot() == before
     assert json.loads((sb.root / ".fileagent" / "tags.json").read_text(encoding="utf-8")) == {}

@@ -20,7 +20,7 @@ def sb(tmp_path):
 
 
 def undo(sb):
-    return run_cli(["undo", "--root", str(sb.root), "--config", str(sb.config)])
+    return run_cli(["undo", "--yes", "--root", str(sb.root), "--config", str(sb.config)])
 
 
 @pytest.mark.skipif(os.name == "nt", reason="a backslash is a separator on Windows")

@@ -178,7 +178,7 @@ class PlanFuzzer:
             problems.append("outside changed")
         if r.code == 0 and after != self.before:
             self.valid_runs += 1
-            u = run_cli(["undo", "--root", str(self.sb.root), "--config", str(self.sb.config)])
+            u = run_cli(["undo", "--yes", "--root", str(self.sb.root), "--config", str(self.sb.config)])
             if u.code != 0 or self.sb.snapshot() != self.before:
                 problems.append(f"valid run not undoable: {u.err.strip()[:200]}")
             else:

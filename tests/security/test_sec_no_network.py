@@ -24,7 +24,7 @@ def commands(sb: Sandbox, plan_file: Path) -> list[list[str]]:
     r, c = ["--root", str(sb.root)], ["--config", str(sb.config)]
     return [["plan", *r, *c, "move a.txt to docs"], ["plan", *r, *c, "--json", "把 a.txt 移动到 docs"],
             ["run", *r, *c, "list the files in docs"], ["apply", *r, *c, "--yes", str(plan_file)],
-            ["log", "verify", *c], ["undo", *r, *c], ["recover", *r, *c], ["log", *c, "--json"]]
+            ["log", "verify", *c], ["undo", "--yes", *r, *c], ["recover", *r, *c], ["log", *c, "--json"]]
 
 
 def test_no_socket_in_process(tmp_path, monkeypatch):

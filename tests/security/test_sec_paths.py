@@ -389,7 +389,7 @@ def test_hard_link_delete_unlinks_the_name_only_and_undo_restores_it(tmp_path):
     assert r.code == 0, r.err
     assert target.read_bytes() == SHARED and not (sb.root / "hard_out.txt").exists()
     from sec_kit import run_cli
-    u = run_cli(["undo", "--root", str(sb.root), "--config", str(sb.config)])
+    u = run_cli(["undo", "--yes", "--root", str(sb.root), "--config", str(sb.config)])
     assert u.code == 0, u.err
     assert os.stat(sb.root / "hard_out.txt").st_ino == os.stat(target).st_ino
     assert target.read_bytes() == SHARED

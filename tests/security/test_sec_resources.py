@@ -49,7 +49,7 @@ def check_clean_failure(root: Path, cfg: Path, r, before: dict, words: tuple[str
     rec = run_cli(["recover", "--root", str(root), "--config", str(cfg)])
     assert rec.code == 0 and not rec.traceback, rec.out + rec.err
     assert snapshot(root.parent, ("sb",)) == before
-    und = run_cli(["undo", "--root", str(root), "--config", str(cfg)])
+    und = run_cli(["undo", "--yes", "--root", str(root), "--config", str(cfg)])
     assert und.code == 1 and "nothing to undo" in und.err, und.err
     assert verify(cfg.parent / "audit.jsonl")[0]
 

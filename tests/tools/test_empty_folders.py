@@ -84,6 +84,6 @@ def test_cli_apply_and_undo_in_a_subprocess(tmp_path, make_tree, read_tree):
     r = fa(["apply", "--root", str(root), "--yes", plan_file(tmp_path, DELETE_EMPTY)], tmp_path)
     assert r.returncode == 0, r.stderr
     assert "z/" not in read_tree(root) and "d/e/" not in read_tree(root)
-    r = fa(["undo", "--root", str(root)], tmp_path)
+    r = fa(["undo", "--yes", "--root", str(root)], tmp_path)
     assert r.returncode == 0, r.stderr
     assert read_tree(root) == before

@@ -8,7 +8,9 @@
    once, then per action: re-resolve its paths through the Guard, back up what
    a delete/overwrite removes (a rename into ROOT/.fileagent/backups/RUN/SEQ/),
    act atomically (fsops), write the `done` record, queue an audit entry.
-3. Failure rule (config agent.on_error):
+3. SIGINT/SIGTERM (interrupt.py): the run stops between two actions and is rolled
+   back as below (journal end=rolled_back with "interrupted", InterruptedRun, exit 130).
+4. Failure rule (config agent.on_error):
    - rollback (default): stop at the first failing action, reverse the completed
      ones newest first, journal end=rolled_back, raise ActionError (exit 1);
    - continue: record the failure, go on with the rest, journal end=failed,
@@ -30,16 +32,17 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fileagent.agent.history.audit import AuditWriter
-from fileagent.errors import ActionError, PolicyError, StaleError
+from fileagent.agent.history.audit import AuditWriter, os_user
+from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
 from fileagent.tools.fs import fsops
 from fileagent.agent.history import journal as jr
-from fileagent.agent.engine.changeset import Action, ChangeSet
+from fileagent.agent.engine.changeset import Action, ChangeSet, op_word
 from fileagent.agent.engine.actions import (
     _KEEPS_FOLDERS,
     _Paths,
     _Runner,
 )
+from fileagent.agent.engine.interrupt import Interrupts
 from fileagent.agent.engine.fastpath import (
     _header_text,
     _plain,
@@ -156,9 +159,10 @@ def _error_text(e: BaseException) -> str:
 
 def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, run_id: str | None = None,
             progress: bool = True, plan: dict | None = None, audit_path: Path | None = None,
-            previewed: ChangeSet | None = None) -> RunReport:
+            previewed: ChangeSet | None = None, request: str | None = None, rule: str | None = None) -> RunReport:
     """`previewed`: the whole ChangeSet a subset `changeset` was chosen from; its fingerprints are
-    the ones checked, so a run of part of a preview needs the whole previewed tree unchanged."""
+    the ones checked, so a run of part of a preview needs the whole previewed tree unchanged.
+    `request` (the words the user typed) and `rule` (a saved rule's name) go into the audit header."""
     root = Path(getattr(guard, "root_str", None) or root)
     agent = agent_settings(config)
     paths = _Paths(root, guard)
@@ -175,11 +179,14 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         _check_fresh(previewed or changeset, os.fspath(root))
         run_id = run_id or jr.new_run_id()
         report.run_id = run_id
-        user = jr.current_user()
+        user = os_user()
         jpath = jr.journal_path(root, run_id)
         report.journal = str(jpath)
         audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
-        with jr.JournalWriter(jpath) as jw:
+        source = getattr(config, "source", None)
+        audit.header(time=jr.now_iso(), request=request, root=str(root), rule=rule,
+                     config=None if source is None else str(source))
+        with jr.JournalWriter(jpath) as jw, Interrupts() as ints:
             jw.write(_header_text(run_id, user, root, plan, actions))
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
             bar = _progress(len(actions)) if progress else None
@@ -193,6 +200,8 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     last_done = None
                     try:
                         for a in group:
+                            if ints.requested:
+                                raise _Stop(None, ints.requested)
                             try:
                                 intent = None if runner.is_plain_move(a) else runner.intent(a)
                                 try:
@@ -203,8 +212,8 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                             except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
                                 msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
                                 jw.write({"t": "failed", "seq": a.seq, "error": msg})
-                                audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, result="failed",
-                                          error=msg)
+                                audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst,
+                                          result="failed", error=msg)
                                 report.failures.append((a.seq, msg))
                                 if agent.on_error == "rollback":
                                     raise _Stop(e, msg) from e
@@ -231,25 +240,42 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     finally:
                         if last_done is not None:   # the group's done records, in one write
                             jw.write_many(details + [{"t": "done", "from": group[0].seq, "to": last_done}])
+                if ints.requested:
+                    raise _Stop(None, ints.requested)
+            except KeyboardInterrupt:   # a second signal: stopped at once, the journal stays open
+                audit.flush()
+                raise InterruptedRun("interrupted twice: stopped at once, the run is unfinished; run "
+                                     "'fileagent recover' to put the tree back", report=report) from None
             except _Stop as stop:
                 try:
                     report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
-                    failed = next(x for x in actions if x.seq == report.failures[-1][0])
-                    try:   # a write or copy that failed half-way may have left its temp file
-                        fsops.sweep_temp_files(os.path.dirname(paths.root + os.sep + (failed.dst or failed.src or "")))
-                    except OSError:
-                        pass   # the folder is gone or a link now: nothing of ours can be in it
+                    if stop.cause is not None:
+                        failed = next(x for x in actions if x.seq == report.failures[-1][0])
+                        try:   # a write or copy that failed half-way may have left its temp file
+                            fsops.sweep_temp_files(os.path.dirname(paths.root + os.sep +
+                                                                   (failed.dst or failed.src or "")))
+                        except OSError:
+                            pass   # the folder is gone or a link now: nothing of ours can be in it
                 except (OSError, ActionError) as again:
                     # e.g. a folder swapped for a symlink: leave the journal open, recover finishes it
                     audit.flush()
                     raise ActionError(f"{stop.msg}; the rollback could not finish ({_error_text(again)}): run "
                                       "'fileagent recover' once the folder is back", report=report) from None
-                jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
+                end = {"t": "end", "status": "rolled_back", "time": jr.now_iso()}
+                if stop.cause is None:
+                    end["interrupted"] = stop.msg
+                    audit.add(time=jr.now_iso(), op="interrupt", result="rolled_back",
+                              error=f"{stop.msg}: {report.rolled_back} actions reversed")
+                jw.write(end)
                 report.status = "rolled_back"
                 report.counts = {}
                 audit.flush()
                 if bar is not None:
                     bar.close()
+                if stop.cause is None:
+                    n = report.rolled_back
+                    raise InterruptedRun(f"interrupted: {n} action{'' if n == 1 else 's'} reversed, nothing changed",
+                                         report=report) from None
                 err = ActionError(f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), "
                                   "nothing changed", report=report)
                 if isinstance(stop.cause, PolicyError):
@@ -266,7 +292,9 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
 
 
 class _Stop(Exception):
-    def __init__(self, cause: BaseException, msg: str) -> None:
+    """Stop the run and roll it back: `cause` the failing action's error, or None for a signal."""
+
+    def __init__(self, cause: BaseException | None, msg: str) -> None:
         super().__init__(msg)
         self.cause, self.msg = cause, msg
 
@@ -276,7 +304,7 @@ def _audit_done(audit: AuditWriter, a: Action, intent: dict, done: dict) -> None
     size_before = before.size if before is not None and before.exists and not before.is_dir else None
     post = done.get("post")
     size_after = post["size"] if post else (size_before if a.kind == "move" else None)
-    audit.add(time=jr.now_iso(), op=a.kind, src=a.src, dst=a.dst, size_before=size_before,
+    audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst, size_before=size_before,
               size_after=size_after, sha256=done.get("sha256"), backup=intent.get("backup"))
 
 

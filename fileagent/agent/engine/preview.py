@@ -191,6 +191,12 @@ def _step_filters(plan: Any) -> list[tuple[int, str]]:
     return out
 
 
+def _broken_pipe() -> None:
+    """rich's own reaction to a closed stdout is SystemExit(1); the command line wants the error itself
+    (it stops quietly with the status a shell expects)."""
+    raise BrokenPipeError
+
+
 def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = False,
            max_rows: int = MAX_ROWS, width: int | None = None) -> None:
     """Print the preview: one line per action (folded at '/' to the width; deletes marked), or for
@@ -201,6 +207,7 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
 
     console = Console(file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True,
                       markup=False, emoji=False)
+    console.on_broken_pipe = _broken_pipe       # type: ignore[method-assign]
     w = max(40, console.width)
 
     def say(head: str, text: str = "", style: str = "") -> None:

@@ -23,6 +23,7 @@ class Session:
     root: Path  # the Guard's resolved root
     guard: Any  # policies.guard.Guard
     audit_path: Path
+    config_arg: str | None = None  # the --config given, for commands the output tells the user to run
 
 
 def open_session(
@@ -38,7 +39,7 @@ def open_session(
     audit_path = loaded.log_path()
     hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
     guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden, env=env)   # env: $NAME, %NAME%, ~
-    return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path)
+    return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path, config_arg=config)
 
 
 def check_conflict(value: str | None) -> str | None:

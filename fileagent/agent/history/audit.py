@@ -27,6 +27,7 @@ _PREFIX = b'{"seq":'
 _PREV = b',"prev":"'
 FIELDS = ("run", "time", "user", "op", "src", "dst", "size_before", "size_after", "sha256", "backup",
           "result", "error")
+FORMAT_VERSION = 2      # the run header entry carries it; docs/audit.md describes each version
 
 
 def head_path(log_path: Path) -> Path:
@@ -74,8 +75,10 @@ class AuditWriter:
 
     def add(self, *, time: str, op: str, src: str | None = None, dst: str | None = None,
             size_before: int | None = None, size_after: int | None = None, sha256: str | None = None,
-            backup: str | None = None, result: str = "ok", error: str | None = None) -> None:
-        self._pending.append((time, op, src, dst, size_before, size_after, sha256, backup, result, error))
+            backup: str | None = None, result: str = "ok", error: str | None = None,
+            extra: dict | None = None) -> None:
+        """One entry; `extra` fields (the run header's request, root, ...) follow the fixed ones."""
+        self._pending.append((time, op, src, dst, size_before, size_after, sha256, backup, result, error, extra))
         if len(self._pending) >= self.flush_every:
             self.flush()
 
@@ -94,7 +97,7 @@ class AuditWriter:
                 user = f',"user":{_str(self.user)},"op":'
                 sha256 = hashlib.sha256
                 texts: dict[object, str] = {}   # time stamps, ops, results: few distinct values per run
-                for time, op, src, dst, sb, sa, sha, bk, result, error in self._pending:
+                for time, op, src, dst, sb, sa, sha, bk, result, error, extra in self._pending:
                     seq += 1
                     t = texts.get(time)
                     if t is None:
@@ -107,7 +110,8 @@ class AuditWriter:
                         r = texts[result] = _j(result)
                     line = (f'{{"seq":{seq},"prev":"{prev}"{head}{t}{user}{o},"src":{_j(src)},"dst":{_j(dst)},'
                             f'"size_before":{_j(sb)},"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},'
-                            f'"result":{r},"error":{_j(error)}}}').encode("utf-8")
+                            f'"result":{r},"error":{_j(error)}'
+                            f'{"," + _encode(extra)[1:-1] if extra else ""}}}').encode("utf-8")
                     prev = sha256(line).hexdigest()
                     out.append(line)
                 os.write(fd, b"\n".join(out) + b"\n")
@@ -120,6 +124,26 @@ class AuditWriter:
         self._pending.clear()
 
     close = flush
+
+    def header(self, *, time: str, request: str | None, root: str, config: str | None,
+               rule: str | None = None) -> None:
+        """The run's first entry (op "run"): what was asked, where, under which config, by whom."""
+        self.add(time=time, op="run", extra={"version": FORMAT_VERSION, "request": request, "root": root,
+                                             "config": config, "rule": rule})
+
+
+def os_user() -> str:
+    """The account this process runs as, asked of the OS (not $USER, which anyone can set)."""
+    try:
+        import pwd
+        return pwd.getpwuid(os.geteuid()).pw_name
+    except (ImportError, KeyError, OSError):   # Windows, or a uid with no passwd entry (containers)
+        pass
+    try:
+        import getpass
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getpass raises whatever its lookups raise
+        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
 def _j(v: object) -> str:
@@ -242,12 +266,15 @@ def _since_key(since: str) -> str:
 
 def filter_entries(entries: list[dict], *, run: str | None = None, op: str | None = None,
                    since: str | None = None, failed: bool = False) -> list[dict]:
+    """The entries that pass every filter given; `op` in the preview's words (move, mkdir, tag, ...),
+    old words (set_tags, "create folder") accepted, matching old logs' entries too."""
+    from fileagent.agent.engine.changeset import op_word
     key = _since_key(since) if since else None
     out = []
     for e in entries:
         if run and e.get("run") != run:
             continue
-        if op and e.get("op") not in (op, "undo-" + op):
+        if op and op_word(str(e.get("op", ""))) not in (op_word(op), "undo-" + op_word(op)):
             continue
         if key and str(e.get("time", "")) < key:
             continue

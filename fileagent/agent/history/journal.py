@@ -206,6 +206,56 @@ def list_runs(root: Path | str) -> list[str]:
     return sorted(p.name[:-6] for p in d.iterdir() if p.name.endswith(".jsonl"))
 
 
+def _last_record_type(path: Path) -> str | None:
+    """The "t" of a journal's last complete record, read from its tail only (journals can be large)."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, os.SEEK_END)
+            size = f.tell()
+            f.seek(max(0, size - 8192))
+            tail = f.read()
+    except OSError:
+        return None
+    for line in reversed(tail.split(b"\n")):
+        if line.strip():
+            try:
+                return json.loads(line).get("t")
+            except ValueError:
+                continue    # a torn last line: the record before it decides
+    return None
+
+
+def unfinished_runs(root: Path | str, *, undos: bool = True) -> list[str]:
+    """Runs of this root whose journal does not end with an `end` or `undo-end` record: interrupted
+    runs (and, with `undos`, interrupted undos) that `recover` must settle -- or, while another process
+    holds the root lock, ones still going."""
+    out = []
+    for run in list_runs(root):
+        t = _last_record_type(journal_path(root, run))
+        if t in ("end", "undo-end") or (not undos and t in ("undo-intent", "undo-done")):
+            continue
+        out.append(run)
+    return out
+
+
+def root_busy(root: Path | str) -> bool:
+    """Whether another process holds this root's lock right now."""
+    path = state_dir(root) / "lock"
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except OSError:
+        return False
+    try:
+        _lock_fd(fd, blocking=False)
+    except OSError:
+        return True
+    else:
+        _unlock_fd(fd)
+        return False
+    finally:
+        os.close(fd)
+
+
 def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | None, overwrite: bool,
                dst_existed: bool) -> str | None:
     """Where action SEQ keeps what it removes (relative to ROOT/.fileagent/backups), or None."""

@@ -22,7 +22,7 @@ from fileagent.errors import UndoError
 from fileagent.tools.fs import fsops
 from fileagent.agent.history import journal as jr
 from fileagent.tools import tagstore
-from fileagent.agent.engine.changeset import Action, Fingerprint
+from fileagent.agent.engine.changeset import Action, Fingerprint, op_word
 
 
 @dataclass
@@ -187,7 +187,7 @@ def _action(d: dict) -> Action:
 
 def _audit_undo(audit: AuditWriter | None, a: Action, rec: dict) -> None:
     if audit is not None:
-        audit.add(time=jr.now_iso(), op="undo-" + a.kind, src=a.dst if a.kind in ("move", "copy") else a.src,
+        audit.add(time=jr.now_iso(), op="undo-" + op_word(a.kind), src=a.dst if a.kind in ("move", "copy") else a.src,
                   dst=a.src if a.kind == "move" else None, backup=rec.get("backup"), result="undone")
 
 
@@ -249,6 +249,21 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
             report_n[0] += st != "before"
         jw.write({"t": "undo-end", "status": "undone", "time": jr.now_iso()})
     _drop_backups(root, j.run_id)
+
+
+def to_reverse(root: Path, run_id: str) -> list[Action]:
+    """The actions of a run that undo or recover would reverse now (in effect on disk), newest first."""
+    j = jr.read_journal(jr.journal_path(root, run_id))
+    return [a for a, rec in reversed(_records(j))
+            if a.seq not in j.undo_done and state_of(root, a, rec) != "before"]
+
+
+def run_header(root: Path, run_id: str) -> dict:
+    """A run's journal header (request, plan, time, user), or {} when it cannot be read."""
+    try:
+        return jr.read_journal(jr.journal_path(root, run_id)).header
+    except (OSError, ValueError, jr.ActionError):
+        return {}
 
 
 def last_undoable(root: Path) -> str | None:

@@ -42,7 +42,8 @@ def test_every_kind_lands_and_is_journaled(root, tmp_path, read_tree):
     j = jr.read_journal(jr.journal_path(root, rep.run_id))
     assert j.end["status"] == "done" and sorted(j.done) == list(range(1, 9)) == sorted(j.intents)
     entries = read_entries(tmp_path / "audit.jsonl")
-    assert [e["seq"] for e in entries] == list(range(1, 9))
+    assert [e["seq"] for e in entries] == list(range(1, 10))      # the run header, then the 8 actions
+    assert entries[0]["op"] == "run" and entries[0]["version"] == 2
     assert all(e["result"] == "ok" and e["run"] == rep.run_id for e in entries)
     assert verify(tmp_path / "audit.jsonl")[0]
 
@@ -164,4 +165,4 @@ def test_many_actions_span_fsync_groups(tmp_path, make_tree, read_tree):
         b.move(f"f{i}.txt", f"txt/f{i}.txt")
     rep = run(root, b, tmp_path)
     assert rep.done == 1201 and len(read_tree(root)) == 1200
-    assert verify(tmp_path / "audit.jsonl") == (True, None, "1201 entries, chain intact")
+    assert verify(tmp_path / "audit.jsonl") == (True, None, "1202 entries, chain intact")

@@ -66,7 +66,7 @@ def test_apply_then_undo_restores_tree(name, tmp_path, make_tree, read_tree, cfg
     assert code == 0, err
     after = read_tree(root)
     assert check(after), after
-    code, out, err = fa("undo", "--root", str(root), "--config", cfg)
+    code, out, err = fa("undo", "--yes", "--root", str(root), "--config", cfg)
     assert code == 0, err
     assert read_tree(root, binary=True) == before
     tags = root / ".fileagent" / "tags.json"

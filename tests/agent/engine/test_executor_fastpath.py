@@ -54,8 +54,8 @@ def test_plain_moves_take_the_fast_path_and_are_journaled(tmp_path, make_tree, r
     j = jr.read_journal(jr.journal_path(root, rep.run_id))
     assert j.end["status"] == "done" and len(j.done) == 32 and j.done[32]["made"] == ["md"]
     entries = read_entries(tmp_path / "audit.jsonl")
-    assert [e["op"] for e in entries] == ["mkdir"] + ["move"] * 31
-    assert entries[8]["src"] == "f7.txt" and entries[8]["size_before"] == entries[8]["size_after"] == 1
+    assert [e["op"] for e in entries] == ["run", "mkdir"] + ["move"] * 31
+    assert entries[9]["src"] == "f7.txt" and entries[9]["size_before"] == entries[9]["size_after"] == 1
     assert verify(tmp_path / "audit.jsonl")[0]
 
 
