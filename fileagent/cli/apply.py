@@ -111,7 +111,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
         _print_outputs(report.outputs, as_json=False, io=io)
         counts = ", ".join(f"{n} {k}" for k, n in report.counts.items()) or "nothing"
         io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
-        for seq, msg in report.failures:
+        for _seq, msg in report.failures:
             io.err.write(f"  failed: {msg}\n")
         where = "" if Path.cwd() == s.root else f" --root {_quote(str(s.root))}"
         io.out.write(f"undo with: fileagent undo {report.run_id}{where}\n")
@@ -139,6 +139,6 @@ def _print_outputs(outputs: list, *, as_json: bool, io: IO) -> None:
         elif outputs:
             _write_json([{"step": s, "kind": k, "text": t} for s, k, t in outputs], io)
         return
-    for _, kind, text in outputs:
+    for _, _kind, text in outputs:
         if text:
             io.out.write(text if text.endswith("\n") else text + "\n")

@@ -64,6 +64,7 @@ def parse_fast(argv: list[str]) -> Optional[tuple[str, dict[str, Any]]]:
     cmd = argv[0]
     values, flags = _FAST_VALUES[cmd], _FAST_FLAGS[cmd]
     kw: dict[str, Any] = {}
+    val: str | bool
     prompts: list[str] = []
     i, ended = 1, False
     while i < len(argv):
@@ -128,6 +129,7 @@ def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] =
     import gc
     gc_was_on = gc.isenabled()
     gc.disable()   # one short command allocating ~10 objects per action: cycle collection is pure cost here
+    rv: object
     try:
         rv = run_fast(argv, io)
         if rv is None:

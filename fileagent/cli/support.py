@@ -61,11 +61,12 @@ def _io(ctx: typer.Context | None = None) -> IO:
     return obj if isinstance(obj, IO) else IO()
 
 
-def _current_context() -> typer.Context | None:
+def _current_context() -> Any:
+    """The running typer (click) context, or None."""
     try:
         from typer._click.globals import get_current_context   # typer >= 0.2x vendors click
     except ImportError:  # pragma: no cover - older typer on top of click
-        from click import get_current_context
+        from click import get_current_context  # type: ignore[no-redef]
     return get_current_context(silent=True)
 
 

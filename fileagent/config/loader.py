@@ -31,7 +31,7 @@ APP = "fileagent"
 
 # The plan ops (kept equal to fileagent.agent.plan.model.OPS by a test; config imports nothing of the project).
 Op = Literal["list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag"]
-ALL_OPS: tuple[str, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename",
+ALL_OPS: tuple[Op, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename",
                             "classify", "tag")
 
 DEFAULT_DENY: tuple[str, ...] = (

@@ -122,7 +122,7 @@ def _fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
 
 
 def _validate(tp: Any, v: Any, loc: Loc, problems: list[tuple[Loc, str]]) -> Any:
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass(tp, v, loc, problems)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is Literal:

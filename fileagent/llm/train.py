@@ -120,7 +120,7 @@ def batch_indices(step: int, lengths: np.ndarray, batch_size: int, seed: int) ->
 def blend_into(avg: GPT, live: GPT, decay: float) -> None:
     """avg <- decay * avg + (1 - decay) * live, parameter by parameter (the moving average's step)."""
     with torch.no_grad():
-        for a, p in zip(avg.parameters(), live.parameters()):
+        for a, p in zip(avg.parameters(), live.parameters(), strict=True):
             a.lerp_(p, 1.0 - decay)
 
 
@@ -144,7 +144,7 @@ def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int, mu
     x = torch.full((len(seqs), T), pad_id, dtype=torch.long)
     y = torch.full((len(seqs), T), pad_id, dtype=torch.long)
     mask = torch.zeros((len(seqs), T))
-    for b, (seq, start) in enumerate(zip(seqs, starts)):
+    for b, (seq, start) in enumerate(zip(seqs, starts, strict=True)):
         n = len(seq) - 1
         x[b, :n] = torch.tensor(seq[:-1])
         y[b, :n] = torch.tensor(seq[1:])
@@ -256,9 +256,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     eval_subset = eval_subset[:cfg.eval_samples]
 
     model = GPT(cfg.model).to(device)
-    decay = [p for p in model.parameters() if p.dim() >= 2]
+    with_decay = [p for p in model.parameters() if p.dim() >= 2]
     no_decay = [p for p in model.parameters() if p.dim() < 2]
-    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+    optimizer = torch.optim.AdamW([{"params": with_decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.95))
     step, history, ckpt = 0, [], {}
     ckpt_path = out_dir / "ckpt.pt"
@@ -404,7 +404,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 0.0 < a.subword_alpha <= 1.0:
         p.error(f"argument --subword-alpha: {a.subword_alpha} is not in (0, 1]")
 
-    train_pairs, eval_pairs = [], []
+    train_pairs: list[tuple[str, str]] = []
+    eval_pairs: list[tuple[str, str]] = []
     with open(a.data, encoding="utf-8") as f:
         for line in f:
             if line.strip():

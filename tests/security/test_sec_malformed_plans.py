@@ -92,7 +92,7 @@ def mutate_doc(doc, rnd: random.Random):
         else:
             node.pop(rnd.randrange(len(node)))
     elif kind == 4:                                              # swap an op
-        for p, n in nodes:
+        for _, n in nodes:
             if isinstance(n, dict) and "op" in n:
                 n["op"] = rnd.choice(["list", "read", "create", "update", "delete", "move", "copy", "rename",
                                       "classify", "tag", "exec", "rm", "", "MOVE"])

@@ -34,7 +34,7 @@ def _hashes(top: Path) -> set[str]:
     """sha256 of every file under `top`, ROOT/.fileagent (backups) included."""
     import hashlib
     out = set()
-    for d, ds, fs in os.walk(top):
+    for d, _, fs in os.walk(top):
         for f in fs:
             if f != "lock" and not f.endswith(".jsonl"):
                 out.add(hashlib.sha256(Path(d, f).read_bytes()).hexdigest())

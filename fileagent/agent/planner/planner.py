@@ -159,6 +159,7 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
     _, plan, changes = pick(candidates, compile, root, prompt, best)
+    assert changes is not None     # pick compiles whenever it is given `compile`
     return plan, changes
 
 
@@ -169,7 +170,8 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
     plausible. They are tried in request order, each held to the model's best reading `best`
     (default: the first candidate): `refusal` says which may not stand in for it."""
     errors: list[Exception] = []
-    best = candidates[0][0] if best is None and candidates else best
+    if best is None:
+        best = candidates[0][0] if candidates else ""
     for text, finished in request_order(candidates, prompt):
         try:
             why = refusal(best, text, prompt) if text != best else None
