@@ -265,7 +265,7 @@ def check_undoable(j: jr.RunJournal) -> None:
         raise UndoError(f"run {j.run_id} did not finish (interrupted); run 'fileagent recover' first")
     if j.undone:
         raise UndoError(f"run {j.run_id} is already undone")
-    if j.end.get("status") == "rolled_back":
+    if (j.end or {}).get("status") == "rolled_back":
         raise UndoError(f"run {j.run_id} was rolled back when it failed; nothing to undo")
 
 
