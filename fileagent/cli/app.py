@@ -41,7 +41,7 @@ from fileagent.cli.support import (
     _write_json,
     guarded,
 )
-from fileagent.errors import ActionError, UsageError
+from fileagent.errors import ActionError, ExitStatus, UsageError
 
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
                   no_args_is_help=True,
@@ -209,7 +209,7 @@ def ui_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
                  err=io.err)
 
 
-# ------------------------------------------------------------------ train (issue 3)
+# ------------------------------------------------------------------ train
 
 @app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
                                     "help_option_names": []})   # --help goes to the trainer's own flags
@@ -221,7 +221,10 @@ def train_cmd(ctx: typer.Context) -> int:
         raise UsageError("training is not available in this build")
     import importlib
     mod = importlib.import_module("fileagent.agent.planner.training.train_planner")
-    return int(mod.main(list(ctx.args)) or 0)
+    try:
+        return int(mod.main(list(ctx.args)) or 0)
+    except SystemExit as e:     # argparse's own exits: --help (0) and usage errors (2, already printed)
+        return e.code if isinstance(e.code, int) else int(ExitStatus.USAGE)
 
 
 # ------------------------------------------------------------------ entry point
