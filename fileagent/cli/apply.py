@@ -1,10 +1,9 @@
-"""From a plan to a run, for the `run` and `apply` commands of cli.py: read and load a plan,
-preview it, ask for confirmation when the config says so, execute, print the outputs and the
-report (text or --json). Also the bodies of `run` and `plan` (`do_run`, `do_plan`), which both
-the typer commands of cli.py and the typer-free fast path of cli_fast.py call.
+"""From a plan to a run, for the `run` and `apply` commands: read and load a plan, preview it,
+ask for confirmation when the config says so, execute, print the outputs and the report (text or
+--json). Also the bodies of `run` and `plan` (`do_run`, `do_plan`), which both the typer commands
+of app.py and the typer-free fast path of fast.py call.
 
-Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
-It must stay quick to import and must not import typer (cli_fast.py runs these without it): the
+It must stay quick to import and must not import typer (fast.py runs these without it): the
 planner, preview and executor are imported inside the functions that need them.
 """
 from __future__ import annotations

@@ -10,8 +10,8 @@ and a few plain options, so this module recognises exactly their simple, unambig
     run   PROMPT  [same] [--yes | -y] [--on-conflict X | --on-conflict=X]
 
 options before or after the prompt, each at most once, and `--` ending the options (so a prompt
-may start with "-"). It then calls the same command body (cli_apply.do_plan / do_run) inside the
-same error boundary (cli_support.call_guarded -> exit_code_for: one line on stderr and the exit
+may start with "-"). It then calls the same command body (apply.do_plan / do_run) inside the
+same error boundary (support.call_guarded -> exit_code_for: one line on stderr and the exit
 code) as the typer command does, so exit codes, stdout and stderr are the same byte for byte.
 
 Everything else goes to typer exactly as before, so every usage error and help text stays typer's:

@@ -56,7 +56,7 @@ def _known_encoding(v: str) -> None:
         raise ValueError(f"unknown text encoding {v!r}") from None
 
 
-# Field rules (ge, min_length, check) are read by config_schema; see there.
+# Field rules (ge, min_length, check) are read by schema.py; see there.
 @dataclass(kw_only=True)
 class AgentConfig:
     root: str = "."

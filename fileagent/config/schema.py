@@ -155,7 +155,7 @@ def _validate(tp: Any, v: Any, loc: Loc, problems: list[tuple[Loc, str]]) -> Any
         except ValueError as e:
             problems.append((loc, str(e)))
             return _BAD
-    raise TypeError(f"config_schema does not support the type {tp!r}")
+    raise TypeError(f"the config schema does not support the type {tp!r}")
 
 
 def _apply_rules(meta: typing.Mapping[str, Any], value: Any) -> None:

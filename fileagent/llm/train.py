@@ -129,9 +129,8 @@ def blend_into(avg: GPT, live: GPT, decay: float) -> None:
 # with loss weight 0). Neither changes the loss or a gradient beyond float rounding (with --dropout
 # the masks are drawn over the padded length: other draws, same distribution). On a CPU, oneDNN sets
 # up a bf16 matmul kernel for each new shape, and the number of masked rows is new in nearly every
-# batch: on 2 cores the head's three (N, V) matmuls took 50 ms a step with exact shapes and 25 ms
-# rounded, and the real training loop ran 1,267 steps in 200 s with exact shapes, 2,031 with T
-# rounded to 8 and 2,293 to 16 (32: 1,710).
+# batch; rounded shapes make the training loop about 1.8x faster on 2 cores, and 16 beat 8 and 32
+# (bench/bench_train_step.py; docs/training-log.md).
 BATCH_T_MULTIPLE = 16
 HEAD_ROWS_MULTIPLE = 128
 

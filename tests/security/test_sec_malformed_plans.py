@@ -1,4 +1,4 @@
-"""Issue 4.7: mutated plan documents through `apply`.
+"""Mutated plan documents through `apply`.
 
 Seeds are valid plans covering every op; mutations work on the JSON text (truncate, delete,
 insert, duplicate bytes) and on the decoded document (drop or add keys, change types, unknown

@@ -1,4 +1,4 @@
-"""Issue 4.3: check-then-use races. A folder is swapped for a symlink pointing outside (and back)
+"""Check-then-use races. A folder is swapped for a symlink pointing outside (and back)
 over and over while `apply` moves, copies, writes, deletes and renames into it; nothing outside
 may ever be written, removed or moved (an "escape").
 

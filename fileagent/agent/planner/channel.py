@@ -14,8 +14,8 @@ that the grammar forced into shape compare on one scale. Every candidate explain
 so the channel term needs no length correction. Only the order changes: the planner still parses,
 checks and compiles each candidate (planner.pick).
 
-CHANNEL_WEIGHT was chosen on held-out pairs of a corpus seed that neither bench_planner nor the
-README's figures use (see README, "Reranking").
+CHANNEL_WEIGHT was chosen on held-out pairs of a corpus seed that no reported figure uses
+(docs/planner.md).
 """
 from __future__ import annotations
 

@@ -124,7 +124,7 @@ class PlanConstraint:
         self.value_start: tuple = (False, False, frozenset(), True, frozenset(),
                             (0, len(self.paths), 0) if self.paths else None, b"")
         self._masks: dict[tuple, np.ndarray] = {}
-        self._gone_sets: list[frozenset[bytes]] = [frozenset()]    # see plan_grammar: ctx's later
+        self._gone_sets: list[frozenset[bytes]] = [frozenset()]    # see grammar.py: ctx's later
         self._gone_ids: dict[frozenset[bytes], int] = {frozenset(): 0}
         self._forced: dict[tuple, list[int]] = {}
 
