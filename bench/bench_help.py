@@ -1,5 +1,5 @@
 """`fileagent --help` wall time (best of 5, console script and python -m), and proof that startup
-imports neither torch nor numpy. Target (issue 2): <= 0.3 s.
+imports neither torch nor numpy. Target: <= 0.3 s.
     python bench/bench_help.py
 """
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Planner figures against the targets of issue 3, for the shipped model (or --model-dir DIR).
+"""Planner figures against the planner's targets, for the shipped model (or --model-dir DIR).
 
   held-out accuracy   exact plan-text match, constrained beam, on corpus templates never trained on
   schema-valid        the best candidate parses and passes plan.schema.json: constrained (target

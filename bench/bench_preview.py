@@ -1,7 +1,7 @@
 """Preview of a plan matching 100,000 files: `fileagent apply --json` without --yes (compile + preview
 JSON, no change), as a subprocess: wall seconds and the child's peak memory (getrusage).
 
-Targets (issue 2): <= 3 s and <= 250 MB.
+Targets: <= 3 s and <= 250 MB.
     python bench/bench_preview.py [--n 100000]
 """
 from __future__ import annotations

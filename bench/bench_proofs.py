@@ -1,6 +1,6 @@
-"""Run the long hardening proofs of issue 4 (pytest -m long tests/security) and print their figures.
+"""Run the long hardening proofs (pytest -m long tests/security) and print their figures.
 
-    python bench/bench_proofs.py                 # every long proof at the issue's minimum counts
+    python bench/bench_proofs.py                 # every long proof at its default (minimum) count
     python bench/bench_proofs.py --scale 0.1     # a quick look (counts x 0.1: below the minimums)
     python bench/bench_proofs.py -k crash        # only some proofs (a pytest -k expression)
 
@@ -73,7 +73,7 @@ def main() -> int:
         for line in figures.read_text(encoding="utf-8").splitlines():
             d = json.loads(line)
             found[d["proof"]] = d
-    print(f"issue 4 hardening proofs (scale {a.scale}), {wall:.0f} s wall")
+    print(f"hardening proofs (scale {a.scale}), {wall:.0f} s wall")
     for key, title, fmt in LINES:
         if key in found:
             try:

@@ -6,7 +6,7 @@
   organize   organize-tool 3.3.0 (`organize run`), installed into its own venv under
              ~/.cache/fileagent-bench (skipped, with a note, when it cannot be installed)
 
-Targets (issue 2): fileagent <= 3x floor, organize / fileagent >= 10.
+Targets: fileagent <= 3x floor, organize / fileagent >= 10.
     python bench/bench_sort.py [--n 20000] [--no-organize]
 """
 from __future__ import annotations

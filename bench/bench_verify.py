@@ -1,5 +1,5 @@
 """`fileagent log verify` over an audit log of 100,000 entries (written through AuditWriter, the
-same code path as real runs). Target (issue 2): <= 1 s wall for the command.
+same code path as real runs). Target: <= 1 s wall for the command.
     python bench/bench_verify.py [--n 100000]
 """
 from __future__ import annotations

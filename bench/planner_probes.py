@@ -1,6 +1,6 @@
 """100 planner probes (60 English, then 40 Chinese or mixed) for bench_planner_probes.py.
 
-Written in session 8 by a helper that read the plan format and the corpus's TARGETS but not its
+Written by someone who read the plan format and the corpus's TARGETS but not its
 request phrasings (nor ../shared/eval): everyday requests in its own words. Never put these
 requests, or rewrites of them, into the corpus: they measure phrasings and names the model never saw.
 

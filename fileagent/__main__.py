@@ -1,8 +1,8 @@
 """`python -m fileagent` and the `fileagent` console script.
 
-Goes through cli_fast.main, not cli.main: the simple forms of `plan` and `run` then run without
-importing typer (nor click, nor typer's per-parameter pydantic TypeAdapters) at all; everything
-else is handed on to typer in cli.py. FILEAGENT_NO_FAST_CLI=1 always takes the typer path.
+Goes through cli.fast.main: the simple forms of `plan` and `run` then run without importing typer
+(nor click, nor typer's per-parameter pydantic TypeAdapters) at all; everything else is handed on
+to typer in cli/app.py. FILEAGENT_NO_FAST_CLI=1 always takes the typer path.
 """
 from __future__ import annotations
 

@@ -7,6 +7,7 @@ other module calls sys.exit.
 from __future__ import annotations
 
 from enum import IntEnum
+from typing import Any
 
 
 class ExitStatus(IntEnum):
@@ -22,7 +23,7 @@ class FileAgentError(Exception):
     exit_status = ExitStatus.ACTION_FAILED
 
     def __init__(self, message: str, *, step: int | None = None, path: str | None = None,
-                 **context: object) -> None:
+                 **context: Any) -> None:
         super().__init__(message)
         self.message = message
         self.step = step

@@ -8,16 +8,15 @@ Errors become exit codes in one place, `guarded` (FileAgentError -> its
 exit_status, OSError -> 1, anything unexpected -> 1, all as one line on stderr;
 a traceback only with FILEAGENT_DEBUG=1).
 
-This file holds the commands and the entry point (`main`); to keep it readable
-in one sitting the helpers live in two siblings, whose names it re-exports:
-cli_support.py (IO, the error boundary `guarded`, the session: config, root,
-Guard) and cli_apply.py (load a plan, preview, confirm, execute, print; the
-bodies of `run` and `plan`).
+This file holds the commands and `run_app`; the helpers live in two siblings:
+support.py (IO, the error boundary `guarded`, the session: config, root, Guard)
+and apply.py (load a plan, preview, confirm, execute, print; the bodies of `run`
+and `plan`).
 
-`main` first tries cli_fast.py, which runs the simple forms of `plan` and `run`
-without typer (typer 0.29 builds a pydantic TypeAdapter per parameter on every
-invocation); anything else comes back here to `run_app`. FILEAGENT_NO_FAST_CLI=1
-turns the fast path off.
+The entry point is fast.py's `main`, which runs the simple forms of `plan` and
+`run` without typer (typer builds a pydantic TypeAdapter per parameter on every
+invocation) and hands anything else to `run_app` here. FILEAGENT_NO_FAST_CLI=1
+turns the fast path off; docs/cli-fast-path.md has the measurements.
 """
 from __future__ import annotations
 
@@ -41,7 +40,7 @@ from fileagent.cli.support import (
     _write_json,
     guarded,
 )
-from fileagent.errors import ActionError, UsageError
+from fileagent.errors import ActionError, ExitStatus, UsageError
 
 HELP_OPTIONS = {"help_option_names": ["-h", "--help"]}
 app = typer.Typer(name="fileagent", add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False,
@@ -221,7 +220,7 @@ def ui_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
                  err=io.err)
 
 
-# ------------------------------------------------------------------ train (issue 3)
+# ------------------------------------------------------------------ train
 
 @app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
                                     "help_option_names": []})   # --help goes to the trainer's own flags
@@ -233,13 +232,16 @@ def train_cmd(ctx: typer.Context) -> int:
         raise UsageError("training is not available in this build")
     import importlib
     mod = importlib.import_module("fileagent.agent.planner.training.train_planner")
-    return int(mod.main(list(ctx.args)) or 0)
+    try:
+        return int(mod.main(list(ctx.args)) or 0)
+    except SystemExit as e:     # argparse's own exits: --help (0) and usage errors (2, already printed)
+        return e.code if isinstance(e.code, int) else int(ExitStatus.USAGE)
 
 
 # ------------------------------------------------------------------ entry point
 
 def run_app(argv: list[str], io: IO) -> object:
     """Parse and run an (already rewritten) argv with typer; errors escape to the caller's outer boundary
-    (cli_support.outer_exit_code)."""
+    (support.outer_exit_code)."""
     return app(args=argv, prog_name="fileagent", obj=io, standalone_mode=False)
 

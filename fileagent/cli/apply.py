@@ -1,10 +1,9 @@
-"""From a plan to a run, for the `run` and `apply` commands of cli.py: read and load a plan,
-preview it, ask for confirmation when the config says so, execute, print the outputs and the
-report (text or --json). Also the bodies of `run` and `plan` (`do_run`, `do_plan`), which both
-the typer commands of cli.py and the typer-free fast path of cli_fast.py call.
+"""From a plan to a run, for the `run` and `apply` commands: read and load a plan, preview it,
+ask for confirmation when the config says so, execute, print the outputs and the report (text or
+--json). Also the bodies of `run` and `plan` (`do_run`, `do_plan`), which both the typer commands
+of app.py and the typer-free fast path of fast.py call.
 
-Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
-It must stay quick to import and must not import typer (cli_fast.py runs these without it): the
+It must stay quick to import and must not import typer (fast.py runs these without it): the
 planner, preview and executor are imported inside the functions that need them.
 """
 from __future__ import annotations
@@ -124,7 +123,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
         from fileagent.agent.engine.changeset import op_word
         counts = ", ".join(f"{n} {op_word(k)}" for k, n in report.counts.items()) or "nothing"
         io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
-        for seq, msg in report.failures:
+        for _seq, msg in report.failures:
             io.err.write(f"  failed: {msg}\n")
         io.out.write(f"undo with: fileagent undo {report.run_id}{command_options(s)}\n")
     if report.failures:
@@ -151,6 +150,6 @@ def _print_outputs(outputs: list, *, as_json: bool, io: IO) -> None:
         elif outputs:
             _write_json([{"step": s, "kind": k, "text": t} for s, k, t in outputs], io)
         return
-    for _, kind, text in outputs:
+    for _, _kind, text in outputs:
         if text:
             io.out.write(text if text.endswith("\n") else text + "\n")

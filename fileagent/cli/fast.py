@@ -10,8 +10,8 @@ and a few plain options, so this module recognises exactly their simple, unambig
     run   PROMPT  [same] [--yes | -y] [--on-conflict X | --on-conflict=X]
 
 options before or after the prompt, each at most once, and `--` ending the options (so a prompt
-may start with "-"). It then calls the same command body (cli_apply.do_plan / do_run) inside the
-same error boundary (cli_support.call_guarded -> exit_code_for: one line on stderr and the exit
+may start with "-"). It then calls the same command body (apply.do_plan / do_run) inside the
+same error boundary (support.call_guarded -> exit_code_for: one line on stderr and the exit
 code) as the typer command does, so exit codes, stdout and stderr are the same byte for byte.
 
 Everything else goes to typer exactly as before, so every usage error and help text stays typer's:
@@ -83,6 +83,7 @@ def parse_fast(argv: list[str]) -> Optional[tuple[str, dict[str, Any]]]:
     cmd = argv[0]
     values, flags = _FAST_VALUES[cmd], _FAST_FLAGS[cmd]
     kw: dict[str, Any] = {}
+    val: str | bool
     prompts: list[str] = []
     i, ended = 1, False
     while i < len(argv):
@@ -157,6 +158,7 @@ def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] =
     import gc
     gc_was_on = gc.isenabled()
     gc.disable()   # one short command allocating ~10 objects per action: cycle collection is pure cost here
+    rv: object
     try:
         rv = run_fast(argv, io)
         if rv is None:

@@ -1,9 +1,7 @@
-"""What every command of the command line (cli.py) shares: the injectable IO, the one error ->
-exit code boundary (`guarded`, `exit_code_for`), and the session (config, root, Guard) a command
-works in.
+"""What every command of the command line shares: the injectable IO, the one error -> exit code
+boundary (`guarded`, `exit_code_for`), and the session (config, root, Guard) a command works in.
 
-Split out of cli.py to keep that file to the commands themselves; cli.py re-exports these names.
-It must stay quick to import and must not import typer: the fast path of cli_fast.py (plan and
+It must stay quick to import and must not import typer: the fast path of fast.py (plan and
 run without typer, whose per-invocation pydantic TypeAdapters cost more than the rest of the
 startup) uses IO, the session and the error boundary (`call_guarded`) from here. typer is
 imported only inside `guarded` (to raise typer.Exit) and `_current_context`, which only commands
@@ -61,11 +59,12 @@ def _io(ctx: typer.Context | None = None) -> IO:
     return obj if isinstance(obj, IO) else IO()
 
 
-def _current_context() -> typer.Context | None:
+def _current_context() -> Any:
+    """The running typer (click) context, or None."""
     try:
         from typer._click.globals import get_current_context   # typer >= 0.2x vendors click
     except ImportError:  # pragma: no cover - older typer on top of click
-        from click import get_current_context
+        from click import get_current_context  # type: ignore[no-redef]
     return get_current_context(silent=True)
 
 

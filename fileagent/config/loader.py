@@ -31,7 +31,7 @@ APP = "fileagent"
 
 # The plan ops (kept equal to fileagent.agent.plan.model.OPS by a test; config imports nothing of the project).
 Op = Literal["list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag"]
-ALL_OPS: tuple[str, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename",
+ALL_OPS: tuple[Op, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename",
                             "classify", "tag")
 
 DEFAULT_DENY: tuple[str, ...] = (
@@ -56,7 +56,7 @@ def _known_encoding(v: str) -> None:
         raise ValueError(f"unknown text encoding {v!r}") from None
 
 
-# Field rules (ge, min_length, check) are read by config_schema; see there.
+# Field rules (ge, min_length, check) are read by schema.py; see there.
 @dataclass(kw_only=True)
 class AgentConfig:
     root: str = "."

@@ -122,7 +122,7 @@ def _fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
 
 
 def _validate(tp: Any, v: Any, loc: Loc, problems: list[tuple[Loc, str]]) -> Any:
-    if dataclasses.is_dataclass(tp):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp):
         return _dataclass(tp, v, loc, problems)
     origin, args = typing.get_origin(tp), typing.get_args(tp)
     if origin is Literal:
@@ -155,7 +155,7 @@ def _validate(tp: Any, v: Any, loc: Loc, problems: list[tuple[Loc, str]]) -> Any
         except ValueError as e:
             problems.append((loc, str(e)))
             return _BAD
-    raise TypeError(f"config_schema does not support the type {tp!r}")
+    raise TypeError(f"the config schema does not support the type {tp!r}")
 
 
 def _apply_rules(meta: typing.Mapping[str, Any], value: Any) -> None:

@@ -100,6 +100,7 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
             mask = constraint.allowed(bm.state) if constraint is not None else None
             if mask is not None and not mask.any():
                 continue                                            # grammar dead end: drop the beam
+            assert bm.logits is not None                            # every alive beam has been fed
             logp = _log_softmax(bm.logits, mask)
             k = min(beam, int(np.isfinite(logp).sum()))
             for token in np.argpartition(-logp, k - 1)[:k]:
@@ -140,8 +141,11 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
         # Children of one parent share its cache: the last one takes it, the others copy it first.
         last_child = {b: i for i, (_, b) in enumerate(children)}
         for i, (child, b) in enumerate(children):
-            child.cache = alive[b].cache if last_child[b] == i else alive[b].cache.copy()
+            parent_cache = alive[b].cache
+            assert parent_cache is not None
+            child.cache = parent_cache if last_child[b] == i else parent_cache.copy()
         for child, b in children:
+            assert child.cache is not None
             new_tokens = child.ids[len(alive[b].ids):]
             child.logits = model.forward(new_tokens, child.cache)[-1]
         alive = [child for child, _ in children]

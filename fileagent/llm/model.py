@@ -81,10 +81,11 @@ class Attention(nn.Module):
         q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
         past = 0
         if cache is not None:
-            if cache.k[layer] is not None:
-                past = cache.k[layer].shape[2]
-                k = torch.cat([cache.k[layer], k], dim=2)                     # (B, H, past+T, D)
-                v = torch.cat([cache.v[layer], v], dim=2)
+            past_k, past_v = cache.k[layer], cache.v[layer]
+            if past_k is not None and past_v is not None:
+                past = past_k.shape[2]
+                k = torch.cat([past_k, k], dim=2)                              # (B, H, past+T, D)
+                v = torch.cat([past_v, v], dim=2)
             cache.k[layer], cache.v[layer] = k, v
         if past == 0 and self.plain:
             att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(C // self.n_head))   # (B, H, T, T)
@@ -177,6 +178,9 @@ class MaskedCrossEntropy(torch.autograd.Function):
 
 
 class GPT(nn.Module):
+    rope_cos: torch.Tensor          # buffers (register_buffer below): (block_size, head_dim)
+    rope_sin: torch.Tensor
+
     def __init__(self, cfg: GPTConfig):
         super().__init__()
         assert cfg.n_embd % cfg.n_head == 0 and (cfg.n_embd // cfg.n_head) % 2 == 0
@@ -203,8 +207,9 @@ class GPT(nn.Module):
         """Spell attention out as matmul, softmax, matmul. For bf16 training on a CPU: PyTorch's fused
         kernel has a slow bf16 backward (37% of a step on 2 cores) and its math fallback is slower than
         the same three ops written here (fp32 and CUDA keep the fused kernels)."""
-        for block in self.blocks:
-            block.attn.plain = on
+        for m in self.modules():
+            if isinstance(m, Attention):
+                m.plain = on
 
     def num_params(self) -> int:
         return sum(p.numel() for p in self.parameters())

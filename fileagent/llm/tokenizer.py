@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 PAD_ID, UNK_ID, BOS_ID, EOS_ID = 0, 1, 2, 3
 SEP = "<sep>"
@@ -91,6 +91,7 @@ class Tokenizer:
         """Ids that spell `text` exactly: the most likely segmentation, or with `sample_alpha` > 0 one
         drawn at random (sentencepiece's subword sampling over all segmentations, each weighted by its
         probability to the power alpha: the lower alpha, the flatter the draw; `seed_sampling` fixes it)."""
+        options: dict[str, Any]
         if sample_alpha > 0:
             options = dict(out_type=int, enable_sampling=True, alpha=sample_alpha, nbest_size=-1)
         else:

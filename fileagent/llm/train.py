@@ -120,7 +120,7 @@ def batch_indices(step: int, lengths: np.ndarray, batch_size: int, seed: int) ->
 def blend_into(avg: GPT, live: GPT, decay: float) -> None:
     """avg <- decay * avg + (1 - decay) * live, parameter by parameter (the moving average's step)."""
     with torch.no_grad():
-        for a, p in zip(avg.parameters(), live.parameters()):
+        for a, p in zip(avg.parameters(), live.parameters(), strict=True):
             a.lerp_(p, 1.0 - decay)
 
 
@@ -129,9 +129,8 @@ def blend_into(avg: GPT, live: GPT, decay: float) -> None:
 # with loss weight 0). Neither changes the loss or a gradient beyond float rounding (with --dropout
 # the masks are drawn over the padded length: other draws, same distribution). On a CPU, oneDNN sets
 # up a bf16 matmul kernel for each new shape, and the number of masked rows is new in nearly every
-# batch: on 2 cores the head's three (N, V) matmuls took 50 ms a step with exact shapes and 25 ms
-# rounded, and the real training loop ran 1,267 steps in 200 s with exact shapes, 2,031 with T
-# rounded to 8 and 2,293 to 16 (32: 1,710).
+# batch; rounded shapes make the training loop about 1.8x faster on 2 cores, and 16 beat 8 and 32
+# (bench/bench_train_step.py; docs/training-log.md).
 BATCH_T_MULTIPLE = 16
 HEAD_ROWS_MULTIPLE = 128
 
@@ -144,7 +143,7 @@ def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int, mu
     x = torch.full((len(seqs), T), pad_id, dtype=torch.long)
     y = torch.full((len(seqs), T), pad_id, dtype=torch.long)
     mask = torch.zeros((len(seqs), T))
-    for b, (seq, start) in enumerate(zip(seqs, starts)):
+    for b, (seq, start) in enumerate(zip(seqs, starts, strict=True)):
         n = len(seq) - 1
         x[b, :n] = torch.tensor(seq[:-1])
         y[b, :n] = torch.tensor(seq[1:])
@@ -256,9 +255,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     eval_subset = eval_subset[:cfg.eval_samples]
 
     model = GPT(cfg.model).to(device)
-    decay = [p for p in model.parameters() if p.dim() >= 2]
+    with_decay = [p for p in model.parameters() if p.dim() >= 2]
     no_decay = [p for p in model.parameters() if p.dim() < 2]
-    optimizer = torch.optim.AdamW([{"params": decay, "weight_decay": cfg.weight_decay},
+    optimizer = torch.optim.AdamW([{"params": with_decay, "weight_decay": cfg.weight_decay},
                                    {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.95))
     step, history, ckpt = 0, [], {}
     ckpt_path = out_dir / "ckpt.pt"
@@ -404,7 +403,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not 0.0 < a.subword_alpha <= 1.0:
         p.error(f"argument --subword-alpha: {a.subword_alpha} is not in (0, 1]")
 
-    train_pairs, eval_pairs = [], []
+    train_pairs: list[tuple[str, str]] = []
+    eval_pairs: list[tuple[str, str]] = []
     with open(a.data, encoding="utf-8") as f:
         for line in f:
             if line.strip():

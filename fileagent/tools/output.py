@@ -43,4 +43,7 @@ def compile_read(ctx: "CompileContext", step: "ReadStep") -> None:
 
 
 def compile_step(ctx: "CompileContext", step: "ListStep | ReadStep") -> None:
-    (compile_list if step.op == "list" else compile_read)(ctx, step)
+    if step.op == "list":
+        compile_list(ctx, step)
+    else:
+        compile_read(ctx, step)

@@ -210,7 +210,7 @@ def subtree_problem(ctx: "CompileContext", rel: str) -> str | None:
     for hidden in ctx.guard.hidden:
         if hidden.startswith(top):
             return f"it contains a hidden path ({hidden})"
-    for child, e in ctx.view.walk_files(rel):
+    for child, _entry in ctx.view.walk_files(rel):
         pat = ctx.guard.entry_denied(fold(child.rpartition("/")[0]), name_of(child))
         if pat:
             return f"it contains {child!r}, which matches deny pattern {pat!r}"

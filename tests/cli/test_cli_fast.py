@@ -1,4 +1,4 @@
-"""The typer-free fast path for `plan` and `run` (cli_fast.py): it must be invisible.
+"""The typer-free fast path for `plan` and `run` (cli/fast.py): it must be invisible.
 
 Every argv form is run twice through main() -- fast path on, and FILEAGENT_NO_FAST_CLI=1 (typer) --
 on identical fresh trees at the same path, and must give the same exit code, stdout, stderr and

@@ -201,7 +201,7 @@ def test_sequence_logprobs_share_the_prompt_and_score_each_continuation_alone():
     model = random_model(5)
     prompt, continuations = [1, A, B, C, 2], [[D, E], [F], [], [E, E, F, D]]
     shared = sequence_logprobs(model, prompt, continuations + [[D] * 60], EOS)
-    for ids, score in zip(continuations, shared):
+    for ids, score in zip(continuations, shared, strict=False):
         logits = model.forward(prompt + ids, model.new_cache()).astype(np.float64)[len(prompt) - 1:]
         top = logits.max(-1, keepdims=True)
         logp = logits - top - np.log(np.exp(logits - top).sum(-1, keepdims=True))   # row t predicts (ids + eos)[t]

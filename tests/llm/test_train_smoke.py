@@ -15,7 +15,7 @@ from fileagent.llm.model import GPT, GPTConfig  # noqa: E402
 from fileagent.llm import train as train_module  # noqa: E402
 from fileagent.llm.runtime import NumpyGPT  # noqa: E402
 from fileagent.llm.tokenizer import Tokenizer, train_tokenizer  # noqa: E402
-from fileagent.llm.train import (
+from fileagent.llm.train import (  # noqa: E402
     TrainConfig,
     blend_into,
     cpp_compiler_available,

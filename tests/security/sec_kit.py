@@ -1,4 +1,4 @@
-"""Shared harness for the hardening proofs (issue 4): a sandbox with hostile surroundings,
+"""Shared harness for the hardening proofs: a sandbox with hostile surroundings,
 byte-exact snapshots, and `fileagent` run in-process or as a real subprocess.
 
 Layout built by `Sandbox.create(base)`:
@@ -223,5 +223,5 @@ def record_figures(name: str, **figures: object) -> None:
 
 
 def long_count(n: int) -> int:
-    """A long proof's count: `n` (each proof's default meets issue 4's minimum) times $FA_PROOF_SCALE."""
+    """A long proof's count: `n` (each proof's default meets the proofs' agreed minimum) times $FA_PROOF_SCALE."""
     return max(1, int(n * float(os.environ.get("FA_PROOF_SCALE", "1"))))

@@ -1,4 +1,4 @@
-"""Issue 4.6: tampering with the audit log is detected and the first bad seq is named.
+"""Tampering with the audit log is detected and the first bad seq is named.
 
 One edit (any byte of one entry), one deleted entry, one entry moved elsewhere,
 or the tail cut off (whole entries or mid-line): `verify` fails and names the

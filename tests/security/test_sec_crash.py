@@ -1,4 +1,4 @@
-"""Issue 4.4: kill -9 the CLI at every journal step (and at disk-change steps) of a 200-action run.
+"""kill -9 the CLI at every journal step (and at disk-change steps) of a 200-action run.
 
 The run mixes creates (new files in new folders), moves, deletes and overwrites. A real
 `python -m fileagent apply --yes` subprocess is SIGKILLed by tests/security/crashsite/sitecustomize.py

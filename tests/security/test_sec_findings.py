@@ -1,4 +1,4 @@
-"""Focused regressions for what the issue-4 proofs found (each was first hit by a generated case).
+"""Focused regressions for what the hardening proofs found (each was first hit by a generated case).
 
 F1  A drive-like first component reached through "..": "docs/../C:x" normalises to "C:x", which
     the Guard refuses when written directly (drive-relative) but accepted this way, and undo then

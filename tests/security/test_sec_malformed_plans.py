@@ -1,4 +1,4 @@
-"""Issue 4.7: mutated plan documents through `apply`.
+"""Mutated plan documents through `apply`.
 
 Seeds are valid plans covering every op; mutations work on the JSON text (truncate, delete,
 insert, duplicate bytes) and on the decoded document (drop or add keys, change types, unknown
@@ -92,7 +92,7 @@ def mutate_doc(doc, rnd: random.Random):
         else:
             node.pop(rnd.randrange(len(node)))
     elif kind == 4:                                              # swap an op
-        for p, n in nodes:
+        for _, n in nodes:
             if isinstance(n, dict) and "op" in n:
                 n["op"] = rnd.choice(["list", "read", "create", "update", "delete", "move", "copy", "rename",
                                       "classify", "tag", "exec", "rm", "", "MOVE"])

@@ -1,4 +1,4 @@
-"""Issue 4.8: the agent never opens a socket: plan, apply, run, undo, recover and log verify run
+"""The agent never opens a socket: plan, apply, run, undo, recover and log verify run
 with sockets blocked, in-process (socket functions replaced by ones that record and raise) and in
 real subprocesses (an audit hook on every "socket.*" event that records it and kills the process).
 """

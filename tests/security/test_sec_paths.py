@@ -1,4 +1,4 @@
-"""Issue 4.1: the adversarial path corpus, through the Guard and through `apply` for every op and slot.
+"""The adversarial path corpus, through the Guard and through `apply` for every op and slot.
 
 Every case is checked two ways:
 - Guard.resolve: a "refuse" case raises PolicyError; any path it accepts really lies inside the

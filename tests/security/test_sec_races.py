@@ -1,4 +1,4 @@
-"""Issue 4.3: check-then-use races. A folder is swapped for a symlink pointing outside (and back)
+"""Check-then-use races. A folder is swapped for a symlink pointing outside (and back)
 over and over while `apply` moves, copies, writes, deletes and renames into it; nothing outside
 may ever be written, removed or moved (an "escape").
 
@@ -34,7 +34,7 @@ def _hashes(top: Path) -> set[str]:
     """sha256 of every file under `top`, ROOT/.fileagent (backups) included."""
     import hashlib
     out = set()
-    for d, ds, fs in os.walk(top):
+    for d, _, fs in os.walk(top):
         for f in fs:
             if f != "lock" and not f.endswith(".jsonl"):
                 out.add(hashlib.sha256(Path(d, f).read_bytes()).hexdigest())

@@ -1,4 +1,4 @@
-"""Issue 4.5: disk full, permission denied, a read-only folder mid-run.
+"""Disk full, permission denied, a read-only folder mid-run.
 
 In every case: exit 1 with one clear error line, the original content intact (the run is rolled
 back: the tree is byte-identical to before), no temp file left, the journal consistent (the run

@@ -1,4 +1,4 @@
-"""Issue 4.2: Windows and macOS path rules, proven on Linux through pure-path logic.
+"""Windows and macOS path rules, proven on Linux through pure-path logic.
 
 `Guard(root, deny, windows=True)` applies the Windows naming rules (fileagent/policies/winpath.py)
 whatever the host OS; the prefix rules (drives, UNC, device prefixes) apply on every OS because

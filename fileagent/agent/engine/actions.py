@@ -1,9 +1,8 @@
 """One action at a time, for the executor: `_Paths` (rel -> absolute path, checked by the Guard
 right before use) and `_Runner` (one run's state; `act` does one action, backed up and journaled).
 
-Split out of executor.py, which keeps the run as a whole (stale check, groups, failure rule,
-rollback) and re-exports every name defined here. The plain-move fast path `_Runner` inherits
-is in executor_fastpath.py.
+executor.py holds the run as a whole (stale check, groups, failure rule, rollback); the plain-move
+fast path that `_Runner` inherits is in fastpath.py.
 """
 from __future__ import annotations
 
@@ -12,6 +11,7 @@ import hashlib
 import os
 import stat as stat_mod
 from pathlib import Path
+from typing import Any
 
 from fileagent.agent.history.audit import AuditWriter
 from fileagent.errors import ActionError, PolicyError
@@ -34,7 +34,7 @@ class _Paths:
     points. Anything unusual goes through the full Guard.resolve.
     """
 
-    def __init__(self, root: Path, guard: object) -> None:
+    def __init__(self, root: Path, guard: Any) -> None:   # a Guard, or a test double with its methods
         self.guard = guard
         self.root = getattr(guard, "root_str", None) or os.fspath(root)
         self._fast = all(hasattr(guard, m) for m in ("invisible", "entry_denied", "link_problem")) and \
@@ -145,7 +145,7 @@ class _Runner(PlainMoves):
             raise
         if copied or st is not None:
             return {"t": "done", "seq": a.seq, "made": made,
-                    "post": fsops.fingerprint_of(dst) if copied else _fp(st)}
+                    "post": fsops.fingerprint_of(dst) if copied or st is None else _fp(st)}
         return {"t": "done", "seq": a.seq, "made": made} if made else {"t": "done", "seq": a.seq}
 
     def forget_folders(self) -> None:
@@ -187,12 +187,13 @@ class _Runner(PlainMoves):
             tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
             done["old_tags"] = old
             return done
-        src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete") else (None, None)
-        dst = self.paths.abs(a.dst or a.src, a) if k != "delete" else None
+        src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete") else ("", None)
+        dst = self.paths.abs(a.dst or a.src, a) if k != "delete" else ""
         target = dst if k != "delete" else src
         mode = None
         if bk:
             if k == "delete":
+                assert st is not None
                 done["sha256"] = fsops.sha256_file(src) if stat_mod.S_ISREG(st.st_mode) else None
             elif k == "write":
                 mode = dirfd_mode(target)
@@ -203,6 +204,7 @@ class _Runner(PlainMoves):
                 made = done["made"] = self.make_dirs(os.path.dirname(dst), a)
             if k == "move":
                 copied = fsops.move(src, dst)     # never replaces: dst was backed up or is new
+                assert st is not None
                 f = a.expect.get(a.src or "")
                 if copied or f is None or (f.inode, f.size, f.mtime_ns) != (st.st_ino, st.st_size, st.st_mtime_ns):
                     done["post"] = fsops.fingerprint_of(dst) if copied else _fp(st)

@@ -17,12 +17,10 @@
      report every failure (exit 1).
 `emit` actions (list/read) only produce output text and are not journaled.
 
-The module is the public entry point and holds the run as a whole (stale check, groups, failure
-rule, rollback, report). Split out to keep each file readable in one sitting, and re-exported
-here so `from fileagent.agent.engine.executor import ...` keeps working for every name:
-- executor_actions.py: `_Paths` (Guard-checked paths) and `_Runner` (one action at a time);
-- executor_fastpath.py: plain moves (renameat2 between cached folder descriptors) and the
-  journal header built as text.
+This module holds the run as a whole (stale check, groups, failure rule, rollback, report):
+- actions.py: `_Paths` (Guard-checked paths) and `_Runner` (one action at a time);
+- fastpath.py: plain moves (renameat2 between cached folder descriptors) and the journal header
+  built as text.
 """
 from __future__ import annotations
 
@@ -31,6 +29,7 @@ import stat as stat_mod
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from fileagent.agent.history.audit import AuditWriter, os_user
 from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
@@ -47,6 +46,11 @@ from fileagent.agent.engine.fastpath import (
     _header_text,
     _plain,
 )
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
+
+    from fileagent.config.loader import AgentConfig
 
 GROUP = 4096           # actions per fsynced group of intent records (recover never relies on the size)
 PROGRESS_MIN = 200     # show a progress bar above this many actions (stderr TTY only)
@@ -73,7 +77,7 @@ class RunReport:
                 "outputs": [{"step": s, "kind": k, "text": t} for s, k, t in self.outputs]}
 
 
-def agent_settings(config: object) -> object:
+def agent_settings(config: Any) -> AgentConfig:
     """config.agent from a Config, a LoadedConfig, or anything with .agent."""
     if hasattr(config, "agent"):
         return config.agent
@@ -230,6 +234,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                                     completed.append((a, {"seq": a.seq, "backup": None, **done}))
                                     _audit_done(audit, a, {}, done)
                             else:
+                                assert done is not None     # act returns None for plain moves only
                                 if len(done) > 2 and (done.get("post") or done.get("sha256") or done.get("made")):
                                     details.append(done)
                                 completed.append((a, {**intent, **done}))
@@ -276,7 +281,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     n = report.rolled_back
                     raise InterruptedRun(f"interrupted: {n} action{'' if n == 1 else 's'} reversed, nothing changed",
                                          report=report) from None
-                err = ActionError(f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), "
+                err: ActionError | PolicyError = ActionError(f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), "
                                   "nothing changed", report=report)
                 if isinstance(stop.cause, PolicyError):
                     err = PolicyError(stop.msg + "; rolled back, nothing changed", report=report)
@@ -312,12 +317,13 @@ class _Progress:
     def __init__(self, total: int) -> None:
         from rich.progress import Progress
         from rich.console import Console
-        self._p = Progress(console=Console(stderr=True), transient=True)
+        self._p: Progress | None = Progress(console=Console(stderr=True), transient=True)
         self._p.start()
         self._task = self._p.add_task("applying", total=total)
 
     def advance(self, n: int) -> None:
-        self._p.advance(self._task, n)
+        if self._p is not None:
+            self._p.advance(self._task, n)
 
     def close(self) -> None:
         if self._p is not None:

@@ -1,5 +1,5 @@
-"""The executor's fast paths for big runs (sorting thousands of files), split out of executor.py
-so the run loop there reads on its own; executor.py re-exports every name defined here.
+"""The executor's fast paths for big runs (sorting thousands of files), apart from executor.py so
+the run loop there reads on its own.
 
 - Plain moves: a move of a fingerprinted file to a new name, both paths plain (`_plain`), needs
   no backup and no intent details. `PlainMoves.move_fast` checks both names with the Guard's
@@ -15,10 +15,14 @@ import errno
 import json.encoder
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fileagent.tools.fs import dirfd, fsops
 from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action
+
+if TYPE_CHECKING:
+    from fileagent.agent.engine.actions import _Paths
 
 _str = json.encoder.encode_basestring      # JSON string quoting (C), non-ASCII kept as the journal does
 _journal_encode = jr.encode_record
@@ -32,8 +36,17 @@ def _plain(rel: str) -> bool:
 
 
 class PlainMoves:
-    """The plain-move methods, a base class of executor_actions' `_Runner`. They use the runner's
+    """The plain-move methods, a base class of actions' `_Runner`. They use the runner's
     `paths` (a `_Paths`), `fds` (a `_FolderFds`), `fast`, `known_dirs`, `make_dirs` and `_unmake`."""
+
+    if TYPE_CHECKING:   # what `_Runner` provides
+        paths: _Paths
+        fds: _FolderFds
+        fast: bool
+        known_dirs: set[str]
+
+        def make_dirs(self, path: str, a: Action) -> list[str]: ...
+        def _unmake(self, made: list[str]) -> None: ...
 
     def is_plain_move(self, a: Action) -> bool:
         """A move of a file (fingerprinted at compile time) to a new name, both paths plain: no backup,

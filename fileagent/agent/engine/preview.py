@@ -241,7 +241,7 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
     else:
         for a in shown:
             word = "DELETE" if a.kind == "delete" else OP_WORDS.get(a.kind, a.kind)
-            path = a.src if a.kind in ("delete", "set_tags") else (a.dst or a.src or "")
+            path = (a.src or "") if a.kind in ("delete", "set_tags") else (a.dst or a.src or "")
             if a.kind in ("move", "copy"):
                 path = f"{a.src} -> {a.dst}"
             note = _note(a)

@@ -15,6 +15,7 @@ ROOT/.fileagent and the Guard's hidden paths are never loaded into the view.
 from __future__ import annotations
 
 import os
+import sys
 
 from fileagent.agent.engine.changeset import Fingerprint
 from fileagent.policies.paths import nfc
@@ -87,7 +88,7 @@ def case_insensitive(path: str) -> bool:
     while tail and tail.swapcase() == tail:
         head, tail = os.path.split(head)
     if not tail:
-        return os.sys.platform == "darwin"
+        return sys.platform == "darwin"
     try:
         return os.path.samefile(os.path.join(head, tail), os.path.join(head, tail.swapcase()))
     except OSError:

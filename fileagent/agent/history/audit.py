@@ -17,6 +17,7 @@ import json
 import json.encoder
 import os
 from pathlib import Path
+from typing import Any
 
 from fileagent.errors import UsageError
 
@@ -59,7 +60,7 @@ def _tail(fd: int) -> tuple[int, str]:
         seq = int(last[len(_PREFIX):comma])
     except ValueError:
         from fileagent.errors import ActionError
-        raise ActionError("the audit log's last entry is malformed; run 'fileagent log verify'")
+        raise ActionError("the audit log's last entry is malformed; run 'fileagent log verify'") from None
     return seq, _line_hash(last)
 
 
@@ -71,7 +72,7 @@ class AuditWriter:
         self.run = run
         self.user = user
         self.flush_every = flush_every
-        self._pending: list[dict] = []
+        self._pending: list[tuple] = []
 
     def add(self, *, time: str, op: str, src: str | None = None, dst: str | None = None,
             size_before: int | None = None, size_after: int | None = None, sha256: str | None = None,
@@ -146,7 +147,7 @@ def os_user() -> str:
         return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
 
 
-def _j(v: object) -> str:
+def _j(v: Any) -> str:
     if v is None:
         return "null"
     t = type(v)

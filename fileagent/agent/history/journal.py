@@ -31,6 +31,7 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -161,7 +162,7 @@ def read_journal(path: Path) -> RunJournal:
         except ValueError:
             if i >= len(lines) - 2:   # a torn last line from a crash mid-write: ignore it
                 continue
-            raise ActionError(f"journal {path} is corrupt at line {i + 1}")
+            raise ActionError(f"journal {path} is corrupt at line {i + 1}") from None
     if not records or records[0].get("t") != "header":
         raise ActionError(f"journal {path} has no header record")
     j = RunJournal(path=path, header=records[0])
@@ -301,7 +302,7 @@ class RootLock:
         except OSError:
             os.close(self._fd)
             self._fd = -1
-            raise ActionError(f"another fileagent process is working on this root (lock {self.path})")
+            raise ActionError(f"another fileagent process is working on this root (lock {self.path})") from None
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -312,7 +313,7 @@ class RootLock:
 
 
 def _lock_fd(fd: int, *, blocking: bool) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
         msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)
     else:
@@ -321,7 +322,7 @@ def _lock_fd(fd: int, *, blocking: bool) -> None:
 
 
 def _unlock_fd(fd: int) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)

@@ -24,7 +24,7 @@ def _status(j: jr.RunJournal) -> str:
         return "undone"
     if j.undo_started():
         return "undo interrupted"
-    return str(j.end.get("status", "done"))
+    return str((j.end or {}).get("status", "done"))
 
 
 def _plan_text(plan: object) -> str | None:

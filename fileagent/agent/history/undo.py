@@ -73,7 +73,7 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
     if k == "mkdir":
         return "after" if any(fsops.is_dir(_abs(root, d)) for d in rec.get("made") or []) else "before"
     if k == "set_tags":
-        return "after" if tagstore.index_tags(root, a.src) == list(a.tags or []) and \
+        return "after" if tagstore.index_tags(root, a.src or "") == list(a.tags or []) and \
             rec.get("old_tags", []) != list(a.tags or []) else "before"
     if k == "delete":
         return "after" if bk and lex(bk) and not lex(_abs(root, a.src)) else "before"
@@ -102,7 +102,7 @@ def changed_since(root: Path, a: Action, rec: dict) -> str | None:
     if a.kind == "delete":
         return f"{a.src} exists again" if fsops.lexists(_abs(root, a.src)) else None
     if a.kind == "set_tags":
-        return None if tagstore.index_tags(root, a.src) == list(a.tags or []) else f"tags of {a.src} changed"
+        return None if tagstore.index_tags(root, a.src or "") == list(a.tags or []) else f"tags of {a.src} changed"
     if a.kind == "move" and fsops.lexists(_abs(root, a.src)):
         return f"{a.src} exists again"
     if post is None:
@@ -128,9 +128,9 @@ def revert(root: Path, a: Action, rec: dict, state: str) -> None:
         if k == "mkdir":
             pass  # its folders are in rec["made"], removed below
         elif k == "delete":
-            fsops.restore(bk, _abs(root, a.src))
+            fsops.restore(bk or "", _abs(root, a.src))
         elif k == "set_tags":
-            tagstore.set_index_tags(root, a.src, rec.get("old_tags") or [])
+            tagstore.set_index_tags(root, a.src or "", rec.get("old_tags") or [])
         elif k == "move":
             fsops.restore(_abs(root, a.dst), _abs(root, a.src))
         else:  # copy / write: remove what we made
@@ -229,7 +229,7 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
         problems = []
         for a, rec, st in todo:
             t = _target_rel(a)
-            if last_touch.get(t) != a.seq:
+            if last_touch.get(t or "") != a.seq:
                 continue    # a later action of the run moved/replaced it; that one is checked
             if st != "after" and a.seq in j.done and a.seq not in j.undo_intents and a.kind != "mkdir":
                 problems.append(f"{t} changed since the run (it is not as the run left it)")
@@ -269,7 +269,7 @@ def run_header(root: Path, run_id: str) -> dict:
 def last_undoable(root: Path) -> str | None:
     for run in reversed(jr.list_runs(root)):
         j = jr.read_journal(jr.journal_path(root, run))
-        if j.finished and not j.undone and j.end.get("status") != "rolled_back" and j.done:
+        if j.finished and not j.undone and (j.end or {}).get("status") != "rolled_back" and j.done:
             return run
     return None
 
@@ -280,7 +280,7 @@ def check_undoable(j: jr.RunJournal) -> None:
         raise UndoError(f"run {j.run_id} did not finish (interrupted); run 'fileagent recover' first")
     if j.undone:
         raise UndoError(f"run {j.run_id} is already undone")
-    if j.end.get("status") == "rolled_back":
+    if (j.end or {}).get("status") == "rolled_back":
         raise UndoError(f"run {j.run_id} was rolled back when it failed; nothing to undo")
 
 

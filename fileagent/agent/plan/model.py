@@ -21,12 +21,12 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Literal, Union, get_args
+from typing import Any, Final, Literal, Union, get_args
 
 from fileagent.errors import PlanError
 
 SCHEMA_PATH = Path(__file__).with_name("plan.schema.json")
-PLAN_VERSION = 2
+PLAN_VERSION: Final = 2
 
 SelectionKind = Literal["file", "dir", "any"]
 CreateKind = Literal["file", "dir"]
@@ -41,7 +41,8 @@ class _Node:
     defaults kept, dates as YYYY-MM-DD."""
 
     def to_dict(self) -> dict:
-        return {key: _dump(value) for name, key in _names(type(self))
+        cls: type = self.__class__
+        return {key: _dump(value) for name, key in _names(cls)
                 if (value := getattr(self, name)) is not None}
 
 
@@ -227,7 +228,7 @@ class TagStep(_Node):
 Step = Union[ListStep, ReadStep, CreateStep, UpdateStep, DeleteStep, MoveStep, CopyStep,
              RenameStep, ClassifyStep, TagStep]
 OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
-STEP_TYPES: dict[str, type] = dict(zip(OPS, get_args(Step)))
+STEP_TYPES: dict[str, type] = dict(zip(OPS, get_args(Step), strict=True))
 
 
 # Fields a version-1 plan may not use: (class name, JSON key). A version-1 plan keeps its meaning.

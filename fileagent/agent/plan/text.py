@@ -269,7 +269,7 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
         elif key in ("name~", "has", "tagged"):
             filt[{"name~": "name_regex", "has": "contains", "tagged": "tag"}[key]] = v
         elif key == "if":
-            pending_kw.append(v)
+            pending_kw.append(str(v))
         elif key == "then":
             if not pending_kw:
                 raise PlanTextError("'then' without 'if'")

@@ -14,8 +14,8 @@ that the grammar forced into shape compare on one scale. Every candidate explain
 so the channel term needs no length correction. Only the order changes: the planner still parses,
 checks and compiles each candidate (planner.pick).
 
-CHANNEL_WEIGHT was chosen on held-out pairs of a corpus seed that neither bench_planner nor the
-README's figures use (see README, "Reranking").
+CHANNEL_WEIGHT was chosen on held-out pairs of a corpus seed that no reported figure uses
+(docs/planner.md).
 """
 from __future__ import annotations
 
@@ -43,7 +43,7 @@ def rerank(forward: NumpyGPT, channel: NumpyGPT, tokenizer: Tokenizer, prompt_id
     there = sequence_logprobs(forward, prompt_ids, [c.ids for c in finished], tokenizer.eos_id)
     back = [sequence_logprob(channel, tokenizer.prompt(tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
             for c in finished]
-    scores = [t + weight * b for t, b in zip(there, back)]
+    scores = [t + weight * b for t, b in zip(there, back, strict=True)]
     if not all(math.isfinite(s) for s in scores):
         return found
     order = sorted(range(len(finished)), key=lambda i: (-scores[i], i))

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterable
+from typing import Iterable, overload
 
 import numpy as np
 
@@ -123,10 +123,10 @@ class PlanConstraint:
         years = {n for n in numbers if len(n) == 4}
         self.years = years | {str(int(y) + 1) for y in years}
         self.days = {f"{int(n):02d}" for n in numbers if 1 <= int(n) <= 31} | {"01"}
-        self.value_start = (False, False, frozenset(), True, frozenset(),
+        self.value_start: tuple = (False, False, frozenset(), True, frozenset(),
                             (0, len(self.paths), 0) if self.paths else None, b"")
         self._masks: dict[tuple, np.ndarray] = {}
-        self._gone_sets: list[frozenset[bytes]] = [frozenset()]    # see plan_grammar: ctx's later
+        self._gone_sets: list[frozenset[bytes]] = [frozenset()]    # see grammar.py: ctx's later
         self._gone_ids: dict[frozenset[bytes], int] = {frozenset(): 0}
         self._forced: dict[tuple, list[int]] = {}
 
@@ -212,6 +212,11 @@ class PlanConstraint:
             return False
         return text[:digits] in (self.numbers if complete or digits < len(text) else self.number_prefixes)
 
+    @overload
+    def _norm(self, state: tuple) -> tuple: ...
+    @overload
+    def _norm(self, state: None) -> None: ...
+
     def _norm(self, state: tuple | None) -> tuple | None:
         if state is not None and state[0] == "q" and state[3] is None:
             return state[:3] + (self.value_start,)
@@ -229,8 +234,8 @@ class PlanConstraint:
         if state[0] == "b" and state[2] in REQUEST_BARE:
             key, typed = state[2], state[3]
             chars = self.ext_next.get(typed, ()) if key in EXT_KEYS else _BARE_CHARS
-            out = [ord(c) for c in chars if self._bare_ok(key, typed + c, False)]
-            return out + [0x20] if self._bare_ok(key, typed, True) else out
+            bare = [ord(c) for c in chars if self._bare_ok(key, typed + c, False)]
+            return bare + [0x20] if self._bare_ok(key, typed, True) else bare
         return self.g.next_bytes(state)
 
     def byte_step(self, state: tuple, b: int) -> tuple | None:
@@ -280,8 +285,8 @@ class PlanConstraint:
             # Not where the request writes a path an earlier step took away: refused where it
             # would begin, so the value does not run on into the words after it.
             gone = self._gone_set(ctx, key)
-            banned = {i + 1 for g in gone for i in find_all(self.req, g) if self.span_end[i + len(g)]}
-            return {b: ps - banned for b, ps in starts.items()} if banned else starts
+            gone_at = {i + 1 for g in gone for i in find_all(self.req, g) if self.span_end[i + len(g)]}
+            return {b: ps - gone_at for b, ps in starts.items()} if gone_at else starts
         if not text.endswith(b"/"):
             return starts
         req, n, folder = self.req, len(self.req), text[:-1]
@@ -351,7 +356,7 @@ class PlanConstraint:
             return None
         if paths is None and not self._text_ok(key, text, False):
             return None
-        if self._selects_now(ctx, key) and not self.tree.may_become(text):
+        if self.tree is not None and self._selects_now(ctx, key) and not self.tree.may_become(text):
             return None
         new = (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
         if paths is None and key in PATH_KEYS and self._stutter(text):
@@ -379,7 +384,7 @@ class PlanConstraint:
         first step's selection, a path that exists."""
         if not self._value_accepts(key, vs) or self._gone(ctx, key, vs[6]):
             return False
-        return not self._selects_now(ctx, key) or self.tree.holds(vs[6])
+        return not self._selects_now(ctx, key) or (self.tree is not None and self.tree.holds(vs[6]))
 
     def _after_value(self, ctx: tuple, key: str, text: bytes) -> tuple:
         """ctx after a value: the path of a rename, move or delete joins the step's gone paths."""
@@ -448,4 +453,4 @@ class PlanConstraint:
     def _stutter(self, text: bytes) -> bool:
         """"src/src" where the request never writes it: the model repeating itself."""
         parts = [p for p in text.split(b"/") if p]
-        return any(a == b and a + b"/" + a not in self.req for a, b in zip(parts, parts[1:]))
+        return any(a == b and a + b"/" + a not in self.req for a, b in zip(parts, parts[1:], strict=False))

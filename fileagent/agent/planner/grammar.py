@@ -134,10 +134,10 @@ def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
 
 
 @lru_cache(maxsize=None)
-def field_options(ctx: tuple) -> tuple[dict[str, object], bool]:
+def field_options(ctx: tuple) -> tuple[dict[str, tuple], bool]:
     """Texts that may follow an op or a field, each mapped to the state it leads to."""
     keys, can_end = next_keys(ctx)
-    options: dict[str, object] = {}
+    options: dict[str, tuple] = {}
     for k in keys:
         if k in FLAGS:
             options[" " + k] = ("af", ctx_add(ctx, k), "")
@@ -179,7 +179,7 @@ def _size_ok(text: str, complete: bool) -> bool:
 def _date_ok(text: str, complete: bool) -> bool:
     """A valid YYYY-MM-DD date, or (not complete) the start of one."""
     shape = "dddd-dd-dd"
-    if len(text) > 10 or any((s == "d") != c.isdigit() or (s == "-" and c != "-") for s, c in zip(shape, text)):
+    if len(text) > 10 or any((s == "d") != c.isdigit() or (s == "-" and c != "-") for s, c in zip(shape, text, strict=False)):
         return False
     if len(text) == 10 or complete:
         try:

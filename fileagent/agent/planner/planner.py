@@ -6,7 +6,7 @@ the plan grammar, whose quoted values are spans of the request or paths that
 exist under the root. Where the model folder holds a channel model (channel.npz),
 the finished candidates are first reordered by how well each also accounts for
 the request (channel.py). Candidates are tried best first (that order, but one
-that leaves out less of what the request writes goes ahead: request_order.py):
+that leaves out less of what the request writes goes ahead: order.py):
 parse, check against
 plan.schema.json, compile (the caller's `compile`, which raises PlanError or
 PolicyError). The first that compiles wins, except that a lower candidate never
@@ -70,7 +70,7 @@ class Planner:
     def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True,
                    whole_tree: bool = False) -> list[tuple[str, bool]]:
         """(plan text, finished) per beam candidate, in the model's order, reranked by the channel
-        model where there is one (`pick` tries them in request order, request_order.py).
+        model where there is one (`pick` tries them in request order, order.py).
         `whole_tree`: `paths` are all the paths under the root, so the first step may only select
         one of them."""
         from fileagent.llm.decode import beam_search
@@ -159,6 +159,7 @@ def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeS
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
     _, plan, changes = pick(candidates, compile, root, prompt, best)
+    assert changes is not None     # pick compiles whenever it is given `compile`
     return plan, changes
 
 
@@ -169,7 +170,8 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
     plausible. They are tried in request order, each held to the model's best reading `best`
     (default: the first candidate): `refusal` says which may not stand in for it."""
     errors: list[Exception] = []
-    best = candidates[0][0] if best is None and candidates else best
+    if best is None:
+        best = candidates[0][0] if candidates else ""
     for text, finished in request_order(candidates, prompt):
         try:
             why = refusal(best, text, prompt) if text != best else None

@@ -16,7 +16,7 @@ from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action, Fingerprint
 from fileagent.agent.engine.executor import execute
 from fileagent.agent.history.audit import read_entries, verify
-from fileagent.errors import ActionError
+from fileagent.errors import ActionError, PolicyError
 from fileagent.tools.fs import dirfd, fsops
 from fa_kit import Builder, config, guard
 
@@ -109,7 +109,7 @@ def test_a_link_in_the_path_before_the_first_move_is_refused(tmp_path, make_tree
     cs = Builder(root).move("a.txt", "t/a.txt").changeset()
     os.rename(root / "t", root / "held")
     os.symlink(outside, root / "t")
-    with pytest.raises(Exception):
+    with pytest.raises(PolicyError, match="symbolic link pointing outside"):
         run(root, cs, tmp_path)
     assert list(outside.iterdir()) == [] and (root / "a.txt").read_text() == "A"
 

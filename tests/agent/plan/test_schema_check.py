@@ -84,7 +84,7 @@ def test_verdicts_agree_on_mutated_plans():
     rnd = random.Random(3)
     plans = corpus_plans(1500)
     counts = {True: 0, False: 0}
-    for i in range(6000):
+    for _ in range(6000):
         d = mutate(rnd.choice(plans), rnd)
         if rnd.random() < 0.4:
             d = mutate(d, rnd) if isinstance(d, dict) else d

@@ -1,4 +1,4 @@
-"""Test-only crash injection for `python -m fileagent ...` subprocesses (issue 4.4).
+"""Test-only crash injection for `python -m fileagent ...` subprocesses (test_sec_crash.py).
 
 Put this folder on PYTHONPATH and set one of:
 

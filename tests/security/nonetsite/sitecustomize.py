@@ -1,4 +1,4 @@
-"""Test-only: abort the process on any socket activity (issue 4.8).
+"""Test-only: abort the process on any socket activity (test_sec_no_network.py).
 
 With this folder on PYTHONPATH and FILEAGENT_NO_NET_LOG=FILE set, an audit hook watches every
 "socket.*" audit event (socket creation, connect, bind, getaddrinfo, gethostbyname, ...): the

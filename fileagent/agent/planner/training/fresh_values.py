@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import re
+from typing import Callable
 
 from fileagent.agent.planner.spans import _ZH_AFTER_NAME, _ZH_BEFORE_PATH
 
@@ -97,6 +98,11 @@ def _replace_whole_word(text: str, word: str, new: str) -> str:
     return "".join(parts) + text[done:]
 
 
+def _in_quoted_values(tgt: str, old: str, new: str, replace: Callable[[str, str, str], str]) -> str:
+    """`replace(value, old, new)` applied to every quoted value of a plan text."""
+    return _QUOTED_RE.sub(lambda m: '"' + replace(m.group(1), old, new) + '"', tgt)
+
+
 def fresh_names(src: str, tgt: str, rng: random.Random, chinese: bool = True) -> tuple[str, str]:
     """The same request and plan with the folder and file names replaced by made-up ones.
 
@@ -120,7 +126,7 @@ def fresh_names(src: str, tgt: str, rng: random.Random, chinese: bool = True) ->
         if _whole_word_at(src, new) >= 0:
             continue        # a word the request already has: the swap would merge two mentions
         src = _replace_whole_word(src, name, new)
-        tgt = _QUOTED_RE.sub(lambda m: '"' + _replace_whole_word(m.group(1), name, new) + '"', tgt)
+        tgt = _in_quoted_values(tgt, name, new, _replace_whole_word)
     return _fresh_chinese_names(src, tgt, steps, rng) if chinese else (src, tgt)
 
 
@@ -161,7 +167,7 @@ def _fresh_chinese_names(src: str, tgt: str, steps, rng: random.Random) -> tuple
         if new in src or new in tgt or any(new in other or other in new for other in stems):
             continue
         src = src.replace(stem, new)
-        tgt = _QUOTED_RE.sub(lambda m: '"' + m.group(1).replace(stem, new) + '"', tgt)
+        tgt = _in_quoted_values(tgt, stem, new, str.replace)
     return src, tgt
 
 

@@ -1,6 +1,6 @@
 """Train the planner end to end: corpus -> tokenizer -> model -> held-out evaluation -> export.
 
-    fileagent train [--n 60000] [--steps 4000] [--time-limit 1500] [--ship | --out DIR] [--smoke]
+    fileagent train [@RECIPE] [--n 60000] [--steps 4000] [--time-limit 1500] [--ship | --out DIR] [--smoke]
                     [--init-from RUN]
     python -m fileagent.agent.planner.training.train_planner ...
 
@@ -56,8 +56,17 @@ def positive(text: str) -> int:
     return value
 
 
+class RecipeParser(argparse.ArgumentParser):
+    """Reads `@FILE` as a recipe file: options separated by spaces and newlines; "#" starts a comment."""
+
+    def convert_arg_line_to_args(self, arg_line: str) -> list[str]:
+        return arg_line.split("#", 1)[0].split()
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="fileagent train", description=__doc__.split("\n")[0])
+    p = RecipeParser(prog="fileagent train", description=__doc__.split("\n")[0], fromfile_prefix_chars="@",
+                     epilog="@FILE reads options from a recipe file, such as "
+                            "fileagent/agent/planner/training/recipes/shipped.args; options after it override it.")
     p.add_argument("--n", type=int, default=60000, help="corpus pairs to generate")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
     p.add_argument("--corpus-workers", type=positive, default=1, metavar="K",

@@ -247,7 +247,7 @@ def test_whole_word_replacement_is_the_regex_it_replaced():
         pattern = re.compile(r"(?<![A-Za-z0-9])" + re.escape(word) + r"(?![A-Za-z0-9])")
         found = pattern.search(text)
         assert fresh_values._whole_word_at(text, word) == (found.start() if found else -1), (text, word)
-        assert fresh_values._replace_whole_word(text, word, new) == pattern.sub(lambda m: new, text), (text, word)
+        assert fresh_values._replace_whole_word(text, word, new) == pattern.sub(lambda m, new=new: new, text), (text, word)
     with pytest.raises(ValueError):
         fresh_values._replace_whole_word("a b", "", "x")
 

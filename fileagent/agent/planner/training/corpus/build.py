@@ -143,7 +143,7 @@ def _heldout() -> frozenset[str]:
     for tid in ids:
         lang, group, _ = tid.rsplit(".", 2)
         groups.setdefault((lang, group), _group_ids(lang, group))
-    candidates = set()
+    candidates: set[str] = set()
     for (lang, group), members in groups.items():
         candidates |= heldout_ids(lang, group, len(members))
     words = {tid: template_words(template_text(tid)) for tid in ids}
@@ -328,7 +328,8 @@ def _one_example(rng: random.Random) -> Example:
             k = rng.randrange(len(conns))
             tid = f"{lang}.seq{n}.{k}"
             split = split_of(tid)
-            parts, steps = [], []
+            parts: list[str] = []
+            steps = []
             while len(parts) < n:
                 intent = _pick_intent(rng)
                 if intent == "classify_keywords":      # its own commas would blur the step boundary
@@ -337,7 +338,7 @@ def _one_example(rng: random.Random) -> Example:
                 if flag in ("", "{") and not any(st in steps for st in s):   # no step asked twice
                     parts.append(c)
                     steps += s
-            core = conns[k].format(**dict(zip("abc", parts)))
+            core = conns[k].format(**dict(zip("abc", parts, strict=False)))
     else:
         if r < MULTI_P + OUTSIDE_P:
             ctx.outside = True
@@ -358,7 +359,7 @@ def _one_example(rng: random.Random) -> Example:
     return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)
 
 
-def generate(n: int, *, seed: int = 0, heldout: frozenset[str] | None = None) -> list[Example]:
+def generate(n: int, *, seed: int | str = 0, heldout: frozenset[str] | None = None) -> list[Example]:
     """n examples, deterministic for (n, seed). `heldout`: template ids to take as held out
     instead of today's split (recorded_heldout of a model trained on an earlier one)."""
     rng = random.Random(seed)

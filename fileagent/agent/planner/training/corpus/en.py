@@ -160,7 +160,7 @@ def _noun(ctx: Ctx, filt: dict, sel: dict, text: bool = False, ext: str | None =
         w = ext_word(ctx, e)
         return f"{w} files", f"{w} file"
     if form == "exts":
-        es = []
+        es: list[str] = []
         while len(es) < rng.choice((2, 2, 3)):
             e = ctx.ext(text)
             if e not in es:
@@ -265,10 +265,10 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
     if loc == "in" and kind == "file" and sel.keys() <= {"in", "filters"} and filt.keys() == {"ext"} \
             and rng.random() < 0.15:
         # noun adjunct: "the Downloads pdfs", "all build log files"
-        text = f"{rng.choice(('', '', 'the ', 'all ', 'all the '))}{ctx.name(sel['in'])} {plural}"
+        phrase = f"{rng.choice(('', '', 'the ', 'all ', 'all the '))}{ctx.name(sel['in'])} {plural}"
     elif loc == "all":
         where = rng.choice(("", "", "", " anywhere", " in the whole tree", " everywhere"))
-        text = f"{det} {noun}{where}{fl}"
+        phrase = f"{det} {noun}{where}{fl}"
     else:
         if loc == "here":
             where = rng.choice((" here", " in the root", " in the root folder", " in the current folder",
@@ -279,12 +279,12 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             where = rng.choice((f" under {fr}", f" in {fr} and its subfolders", f" in {fr}, including subfolders",
                                 f" anywhere in {fr}", f" in {fr} recursively", f" in {fr} and all subfolders"))
         if fl and rng.random() < 0.3:
-            text = f"{det} {noun}{fl}{where}"
+            phrase = f"{det} {noun}{fl}{where}"
         else:
-            text = f"{det} {noun}{where}{fl}"
+            phrase = f"{det} {noun}{where}{fl}"
     if filt:
         sel["filters"] = filt
-    return text, sel
+    return phrase, sel
 
 
 _SINGULAR = ((" that are ", " that is "), (" that contain ", " that contains "), (" that mention ", " that mentions "),

@@ -139,7 +139,7 @@ def _noun(ctx: Ctx, filt: dict, sel: dict, text: bool = False, ext: str | None =
         w = ext_word(ctx, e)
         return rng.choice((f"{w} 文件", f"{w} 文件", w, f"{w} 格式的文件")), True
     if form == "exts":
-        es = []
+        es: list[str] = []
         while len(es) < rng.choice((2, 2, 3)):
             e = ctx.ext(text)
             if e not in es:
@@ -224,7 +224,7 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             s = ctx.pick(P.NAME_STARTS)
             sel["pattern"] = s + "*"
             noun = f"名字以 {ctx.name(s)} 开头的{noun}"
-        text = f"{where}{det}{noun}"
+        phrase = f"{where}{det}{noun}"
     else:
         noun, filterable = _noun(ctx, filt, sel, text, ext)
         fl = ""
@@ -233,10 +233,10 @@ def group(ctx: Ctx, kinds: tuple = ("file",) * 8 + ("dir", "any"), filters: bool
             if rng.random() < 0.25:
                 second = filter_phrase(ctx, filt)
                 fl = fl[:-1].rstrip() + rng.choice((" 且", " 并且", "、", "，而且")) + second
-        text = f"{where}{det}{fl}{noun}"
+        phrase = f"{where}{det}{fl}{noun}"
     if filt:
         sel["filters"] = filt
-    return text, sel
+    return phrase, sel
 
 
 def new_path(ctx: Ctx, kind: str = "file", text: bool = False, plain: bool = False) -> tuple[str, str]:
