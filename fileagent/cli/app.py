@@ -210,7 +210,7 @@ def log_path_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt) -> int:
 @guarded
 def ui_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
            host: str = typer.Option("127.0.0.1", "--host",
-                                    help="Address to serve on (another than loopback: warned about)."),
+                                    help="Address to serve on; one other than loopback prints a warning."),
            port: int = typer.Option(0, "--port", help="Port (default: any free one)."),
            no_browser: bool = typer.Option(False, "--no-browser", help="Do not open a browser.")) -> int:
     """Serve the local web page: type a request, tick the actions to run, review runs and the audit log."""

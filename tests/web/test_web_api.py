@@ -483,3 +483,64 @@ def test_verify_reports_the_chain(client, service):
     log.write_bytes(b"".join(lines))
     v = client.get("/api/log/verify").json()
     assert v["ok"] is False and v["first_bad_seq"] == 2 and v["message"]
+
+
+# ------------------------------------------------------------------ a request, through the local model
+
+
+def _cli_plan(root, env, request):
+    from fileagent.cli.fast import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["plan", "--root", str(root), "--json", request],
+        stdout=out,
+        stderr=err,
+        env=env,
+    )
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "move the pdf files in downloads to docs/papers",
+        "把 downloads 里的所有 pdf 移动到 docs/papers",
+    ],
+)
+def test_a_request_is_planned_as_the_cli_plans_it(
+    client, web_root, web_env, read_tree, request_text
+):
+    request = request_text
+    code, out, err = _cli_plan(web_root, web_env, request)
+    if code != 0:
+        pytest.skip(f"the planner does not plan this request here: {err.strip()}")
+    before = read_tree(web_root)
+    r = client.post("/api/plan", json={"request": request})
+    assert r.status_code == 200, r.text
+    doc = r.json()
+    assert doc["plan"] == json.loads(out) and doc["request"] == request
+    from fileagent.agent.plan.model import Plan
+    from fileagent.agent.plan.text import to_text
+
+    assert doc["reading"] == to_text(Plan.from_dict(json.loads(out)))
+    assert read_tree(web_root) == before
+
+
+def test_a_request_the_cli_cannot_plan_is_422_with_its_exit_code(
+    client, web_root, web_env
+):
+    request = "qqq zzz vvv"
+    code, _, err = _cli_plan(web_root, web_env, request)
+    r = client.post("/api/plan", json={"request": request})
+    if code == 0:
+        assert r.status_code == 200
+        return
+    assert r.status_code == 422
+    body = r.json()["error"]
+    assert body["exit_code"] == code
+    assert err == f"fileagent: error: {body['message']}\n"
+    assert (
+        client.post("/api/plan", json={"request": "   "}).json()["error"]["exit_code"]
+        == 4
+    )

@@ -74,6 +74,29 @@ def browser(tmp_path):
     driver.quit()
 
 
+def _cli_reading(root: Path, env: dict, request: str) -> tuple[bool, str]:
+    """What `fileagent plan --json` plans for the request, in the words the page reads back (or
+    its error line)."""
+    import io
+
+    from fileagent.agent.plan.model import Plan
+    from fileagent.agent.plan.text import to_text
+    from fileagent.cli.fast import main
+
+    out, err = io.StringIO(), io.StringIO()
+    if (
+        main(
+            ["plan", "--root", str(root), "--json", request],
+            stdout=out,
+            stderr=err,
+            env=env,
+        )
+        != 0
+    ):
+        return False, err.getvalue()
+    return True, to_text(Plan.from_dict(json.loads(out.getvalue())))
+
+
 def _shot(driver, tmp_path: Path, name: str, top: str | None = None) -> None:
     if top:
         driver.execute_script(
@@ -101,19 +124,41 @@ def test_tick_run_undo_in_a_real_browser(
     before = read_tree(web_root)
     proc, url, _port, _token = start_server(web_root, web_env)
     d = browser
-    wait = WebDriverWait(d, 20)
+    from selenium.common.exceptions import StaleElementReferenceException
+
+    # Tables are rebuilt as answers arrive: a row read while it is replaced is read again.
+    wait = WebDriverWait(d, 60, ignored_exceptions=(StaleElementReferenceException,))
     by_id = lambda i: d.find_element(By.ID, i)
     try:
         d.get(url)
         wait.until(lambda _: by_id("root").text == str(web_root))
         assert "token" not in d.current_url  # taken out of the address bar
 
-        # Plan: paste it (typed, as a person would) and preview.
-        by_id("request").send_keys("move the pdf files in downloads to docs/papers")
+        # A request, planned by the local model: the page reads back what `fileagent plan` plans.
+        request = "move the pdf files in downloads to docs/papers"
+        by_id("request").send_keys(request)
+        by_id("plan-btn").click()
+        ok, expected = _cli_reading(web_root, web_env, request)
+        if ok:
+            wait.until(lambda _: by_id("preview").is_displayed())
+            assert by_id("reading").text == expected
+        else:  # the model cannot plan it here: the page says what the CLI says
+            wait.until(lambda _: by_id("error").is_displayed())
+            assert (
+                expected.removeprefix("fileagent: error: ").strip()
+                in by_id("error").text
+            )
+        assert read_tree(web_root) == before
+
+        # A plan, typed into the plan box (used instead of the request), with a step that needs another.
         d.find_element(By.CSS_SELECTOR, "#plan-details summary").click()
         by_id("plan-json").send_keys(json.dumps(MOVE_RENAME))
         by_id("plan-btn").click()
-        wait.until(lambda _: by_id("preview").is_displayed())
+        wait.until(
+            lambda _: (
+                by_id("preview").is_displayed() and "rename" in by_id("reading").text
+            )
+        )
         rows = d.find_elements(By.CSS_SELECTOR, "#actions tbody tr")
         cells = [[c.text for c in r.find_elements(By.TAG_NAME, "td")] for r in rows]
         assert "docs/papers" in by_id("reading").text

@@ -174,3 +174,41 @@ def test_real_server_first_line_token_and_host(web_env, web_root):
     proc2.terminate()
     assert proc2.wait(timeout=20) == 0
     assert token2 != token
+
+
+def test_another_host_is_served_with_a_warning(web_env, web_root, monkeypatch):
+    """--host naming a non-loopback address: the address it prints, and a warning on stderr. The
+    socket is bound on loopback and uvicorn does not start: nothing listens outside this machine."""
+    uvicorn = pytest.importorskip("uvicorn")
+    import socket
+
+    from fileagent.web import server
+
+    def bind_loopback(host, port):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        return s
+
+    seen = {}
+    monkeypatch.setattr(server, "_bind", bind_loopback)
+    monkeypatch.setattr(
+        uvicorn.Server,
+        "run",
+        lambda self, sockets=None: seen.setdefault("app", self.config.app),
+    )
+    out, err = io.StringIO(), io.StringIO()
+    code = main(
+        ["ui", "--root", str(web_root), "--no-browser", "--host", "192.0.2.1"],
+        stdout=out,
+        stderr=err,
+        env=web_env,
+    )
+    assert code == 0
+    line = out.getvalue().splitlines()[0]
+    port = int(
+        re.fullmatch(
+            r"http://192\.0\.2\.1:(\d+)/\?token=[A-Za-z0-9_-]{20,}", line
+        ).group(1)
+    )
+    assert err.getvalue().startswith("fileagent: warning: serving on 192.0.2.1")
+    assert seen["app"].hosts == {f"192.0.2.1:{port}"}  # and not 127.0.0.1 / localhost
