@@ -38,12 +38,13 @@ from typing import Iterable, Sequence, get_args
 import numpy as np
 
 from fileagent.agent.plan.model import ClassifyBy, CreateKind, SelectionKind, UpdateMode
-from fileagent.agent.plan.text import FLAGS, KEY_ORDER as TEXT_KEY_ORDER, QUOTED, REPEATABLE, V2_KEYS, V2_OPS, \
-    _parse_size, size_text
+from fileagent.agent.plan.text import FLAGS, QUOTED, REPEATABLE, V2_KEYS, V2_OPS, _parse_size, size_text
+from fileagent.agent.plan.text import KEY_ORDER as TEXT_KEY_ORDER
+from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP
 
 # The shipped model is trained on version-1 plan text: it may write only the keys and ops it knows.
-KEY_ORDER = {op: tuple(k for k in keys if k not in V2_KEYS) for op, keys in TEXT_KEY_ORDER.items()
-             if op not in V2_OPS}
+PLAN_KEY_ORDER = {op: tuple(k for k in keys if k not in V2_KEYS) for op, keys in TEXT_KEY_ORDER.items()
+                  if op not in V2_OPS}
 
 # Enum values the renderer can write (defaults are left out of plan text, so never written).
 ENUMS: dict[str, tuple[str, ...]] = {
@@ -51,6 +52,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "create_kind": tuple(v for v in get_args(CreateKind) if v != "file"),
     "mode": get_args(UpdateMode),
     "by": tuple(v for v in get_args(ClassifyBy) if v != "rule_set"),
+    "why": REFUSAL_CLASSES,
 }
 SIZE_KEYS, DATE_KEYS, EXT_KEYS = ("larger", "smaller"), ("after", "before"), ("ext", "set_ext")
 REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS     # bare values that must come from the request
@@ -58,7 +60,11 @@ SELECTION_ONLY_WITHOUT_PATH = ("in", "pattern", "recursive")
 BATCH_RENAME = ("set_ext", "add_prefix", "add_suffix", "template")
 FIND_MODES = ("replace", "replace_regex")
 SEP = " ; "
+# The refusal reading ("none why=chat") is a whole plan text of its own: only a first step, never
+# followed by another.
+KEY_ORDER: dict[str, tuple[str, ...]] = {**PLAN_KEY_ORDER, REFUSAL_OP: ("why",)}
 KEY_ORDER_OPS = tuple(KEY_ORDER)
+LATER_OPS = tuple(PLAN_KEY_ORDER)
 
 START = ("op", "")
 NEXT_STEP = ("op", "", True)
@@ -93,7 +99,9 @@ def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
     if "path" in seen:
         keys = [k for k in keys if k not in SELECTION_ONLY_WITHOUT_PATH]
     can_end = True
-    if op == "create":
+    if op == REFUSAL_OP:
+        keys, can_end = ([], True) if "why" in seen else (["why"], False)
+    elif op == "create":
         if "path" not in seen:
             keys, can_end = ["path"], False
         elif kind == "dir":
@@ -145,7 +153,7 @@ def field_options(ctx: tuple) -> tuple[dict[str, tuple], bool]:
             options[f' {k}="'] = ("q", ctx_add(ctx, k), k, None)
         else:
             options[f" {k}="] = ("b", ctx, k, "")
-    if can_end:
+    if can_end and ctx[0] != REFUSAL_OP:
         later = ctx[6]
         options[SEP] = NEXT_STEP if later in (0, 1) else ("op", "", later if later > 0 else 1 - later)
     return options, can_end
@@ -279,7 +287,7 @@ class PlanGrammar:
     def next_chars(self, state: tuple) -> Iterable[str]:
         kind = state[0]
         if kind == "op":
-            return prefixes_of(KEY_ORDER_OPS).get(state[1], ())
+            return prefixes_of(KEY_ORDER_OPS if len(state) == 2 else LATER_OPS).get(state[1], ())
         if kind == "af":
             return prefixes_of(tuple(field_options(state[1])[0])).get(state[2], ())
         if kind == "b":
@@ -295,9 +303,10 @@ class PlanGrammar:
         kind = state[0]
         if kind == "op":
             typed = state[1] + ch
-            if typed in KEY_ORDER:
+            ops = KEY_ORDER_OPS if len(state) == 2 else LATER_OPS
+            if typed in ops:
                 return ("af", new_ctx(typed, state[2] if len(state) > 2 else False), "")
-            return ("op", typed) + state[2:] if typed in prefixes_of(KEY_ORDER_OPS) else None
+            return ("op", typed) + state[2:] if typed in prefixes_of(ops) else None
         if kind == "af":
             options = field_options(state[1])[0]
             typed = state[2] + ch

@@ -31,6 +31,7 @@ from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.planner.plausibility import changes_nothing, implausible
 from fileagent.agent.planner.order import refusal, request_order
+from fileagent.agent.planner.refusal import REFUSAL_OP, RequestRefused, parse_refusal
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE, CHANNEL_FILE = "planner.npz", "tokenizer.model", "channel.npz"
@@ -62,7 +63,7 @@ class Planner:
         from fileagent.agent.plan.model import OPS
         self.pieces = self.tokenizer.token_bytes()
         self.grammar = PlanGrammar(self.pieces, self.tokenizer.eos_id,
-                                   op_tokens={op: self.tokenizer.encode(op) for op in OPS})
+                                   op_tokens={op: self.tokenizer.encode(op) for op in (*OPS, REFUSAL_OP)})
 
     def prompt_ids(self, prompt: str) -> list[int]:
         return self.tokenizer.prompt(prompt)
@@ -173,6 +174,10 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
     if best is None:
         best = candidates[0][0] if candidates else ""
     for text, finished in request_order(candidates, prompt):
+        refused = parse_refusal(text) if finished else None
+        if refused is not None:
+            # the model reads the request as not a file job ahead of every plan left: refuse
+            raise RequestRefused(refused.why)
         try:
             why = refusal(best, text, prompt) if text != best else None
             if why:

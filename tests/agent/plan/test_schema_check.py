@@ -18,6 +18,11 @@ from fileagent.agent.plan.model import SCHEMA_PATH
 from fileagent.agent.plan.text import from_text
 from fileagent.agent.plan.schema_check import UnsupportedSchema, compile_schema
 
+
+def plan_examples(*args, **kw):
+    """The corpus's examples whose target is a plan (not a refusal reading)."""
+    return [e for e in generate(*args, **kw) if not e.tgt.startswith("none ")]
+
 SCHEMA = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
 QUICK = compile_schema(SCHEMA)
 FULL = Draft202012Validator(SCHEMA)
@@ -32,7 +37,7 @@ KEYS = ["op", "select", "path", "in", "pattern", "recursive", "kind", "filters",
 
 def corpus_plans(n: int) -> list[dict]:
     plans, seen = [], set()
-    for e in generate(n, seed=7):
+    for e in plan_examples(n, seed=7):
         if e.tgt not in seen:
             seen.add(e.tgt)
             plans.append(from_text(e.tgt).to_dict())

@@ -10,6 +10,14 @@ from fileagent.agent.plan import text as plan_text
 from fileagent.agent.planner.constraint import PlanConstraint
 from fileagent.agent.planner.grammar import EOS_STATE, PlanGrammar, tokenizer_symbols
 
+
+from fileagent.agent.planner.training.corpus import generate
+
+
+def plan_examples(*args, **kw):
+    """The corpus's examples whose target is a plan (not a refusal reading)."""
+    return [e for e in generate(*args, **kw) if not e.tgt.startswith("none ")]
+
 EOS = 3
 # A vocabulary like a trained one: control ids, every byte, the structural symbols, and pieces
 # that straddle grammar elements (`="`, `" to`, `f ;`) or split a UTF-8 character.
@@ -104,6 +112,8 @@ def test_refuses_what_does_not_parse_or_is_not_canonical(grammar, text):
 
 
 def test_random_walks_always_parse_and_round_trip(grammar):
+    from fileagent.agent.planner.refusal import parse_refusal
+
     rng = random.Random(7)
     requests = ['move "my file" from inbox/old to archive, 10MB, 2024 report*', "把 下载 里的 pdf 移到 文档\\笔记"]
     finished = 0
@@ -127,6 +137,9 @@ def test_random_walks_always_parse_and_round_trip(grammar):
         if s == EOS_STATE:
             finished += 1
             text = b"".join(PIECES[t] for t in ids).decode("utf-8")
+            if text.startswith("none "):        # the refusal reading: a whole text of its own
+                assert parse_refusal(text) is not None and parse_refusal(text).text() == text
+                continue
             assert plan_text.to_text(plan_text.from_text(text)) == text
     assert finished > 50
 
@@ -251,7 +264,7 @@ def test_eos_only_at_the_end_of_a_complete_plan(grammar):
 def test_corpus_targets_are_accepted_given_their_request(grammar):
     from fileagent.agent.planner.training.corpus import generate
 
-    for e in generate(250, seed=3):
+    for e in plan_examples(250, seed=3):
         assert accepts(grammar, e.src, e.tgt), (e.template, e.src, e.tgt)
 
 

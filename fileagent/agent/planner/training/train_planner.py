@@ -188,10 +188,13 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     from fileagent.errors import NoPlannerError
     from fileagent.agent.planner.planner import parse_candidate, pick
     from fileagent.agent.planner.plausibility import deletes
+    from fileagent.agent.planner.refusal import Refusal, RequestRefused
 
     def planner_pick(beam, src: str) -> str:
         try:
             return beam[pick(beam, None, prompt=src)[0]][0]
+        except RequestRefused as refused:
+            return Refusal(refused.why).text()
         except NoPlannerError:
             return ""
 

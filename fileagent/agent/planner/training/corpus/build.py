@@ -33,7 +33,7 @@ from pathlib import Path
 
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.plan.text import to_text
-from fileagent.agent.planner.training.corpus import en, zh
+from fileagent.agent.planner.training.corpus import en, refusals, zh
 from fileagent.agent.planner.training.corpus.intents import (
     OUTSIDE_INTENTS,
     SAMPLERS,
@@ -46,6 +46,7 @@ from fileagent.agent.planner.training.corpus.names import Ctx
 HOLDOUT_FRACTION = 0.15
 LANG_WEIGHTS = (("en", 0.60), ("zh", 0.28), ("mix", 0.12))
 MULTI_P = 0.18          # share of multi-step requests
+REFUSE_P = 0.12         # share of requests to refuse (refusals.py): small talk, other programs' jobs, gibberish
 OUTSIDE_P = 0.04        # share naming a path outside the root
 TYPO_P = 0.07           # English requests with one typo in a common word
 TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
@@ -315,6 +316,9 @@ def _pick_intent(rng: random.Random, outside: bool = False) -> str:
 
 def _one_example(rng: random.Random) -> Example:
     lang = _weighted(rng, LANG_WEIGHTS)
+    if rng.random() < REFUSE_P:
+        src, tgt, tid, split = refusals.example(rng, lang)
+        return Example(src=src, tgt=tgt, template=tid, lang="zh" if lang == "mix" else lang, split=split)
     ctx = Ctx(rng, lang)
     r = rng.random()
     if r < MULTI_P:

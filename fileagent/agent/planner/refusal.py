@@ -1,0 +1,54 @@
+"""The refusal reading: the plan text the model writes when a request is not a file job it can do.
+
+    none why=chat        small talk, thanks, questions, gibberish: not a file job
+    none why=other       a job for another program (mail, play, print, install, run, ...)
+    none why=unclear     a file job too vague or too garbled to read
+
+It is a candidate like any plan: the beam scores it, the channel model reranks it, and when it is
+the reading chosen the request is refused (exit 4) with the class's message and example requests
+close to the user's words.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from fileagent.errors import NoPlannerError
+
+REFUSAL_OP = "none"
+REFUSAL_CLASSES = ("chat", "other", "unclear")
+
+
+@dataclass(frozen=True)
+class Refusal:
+    why: str            # one of REFUSAL_CLASSES, or "absent" (the request names nothing that exists)
+
+    def text(self) -> str:
+        return f"{REFUSAL_OP} why={self.why}"
+
+
+def parse_refusal(text: str) -> Refusal | None:
+    """The Refusal a candidate text spells, or None when it is a plan."""
+    op, _, rest = text.strip().partition(" ")
+    if op != REFUSAL_OP:
+        return None
+    key, _, value = rest.partition("=")
+    if key != "why" or value not in REFUSAL_CLASSES:
+        return None
+    return Refusal(value)
+
+
+class RequestRefused(NoPlannerError):
+    """The planner's reading is a refusal (exit 4): `why` is its class."""
+
+    def __init__(self, why: str, message: str | None = None):
+        self.why = why
+        super().__init__(message or MESSAGES.get(why, MESSAGES["unclear"]))
+
+
+MESSAGES = {
+    "chat": "this is not a file job: I plan file operations inside the root folder",
+    "other": "this needs another program: I only list, read, create, change, delete, move, copy, rename, "
+             "sort and tag files inside the root folder",
+    "unclear": "I could not read this as a file job",
+    "absent": "the request names nothing that exists here",
+}
