@@ -222,6 +222,22 @@ def ui_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
 
 # ------------------------------------------------------------------ train
 
+@app.command("examples")
+@guarded
+def examples_cmd(as_json: bool = JsonOpt) -> int:
+    """Example requests in English and Chinese, and the job each one does."""
+    from fileagent.agent.planner.examples import GALLERY
+    io = _io()
+    if as_json:
+        _write_json({lang: [{"request": r, "op": op} for r, op in rows] for lang, rows in GALLERY.items()}, io)
+        return 0
+    for lang, title in (("en", "English"), ("zh", "中文")):
+        io.out.write(f"{title}:\n")
+        for request, op in GALLERY[lang]:
+            io.out.write(f"  {op:<9} fileagent \"{request}\"\n")
+    return 0
+
+
 @app.command("train", context_settings={"allow_extra_args": True, "ignore_unknown_options": True,
                                     "help_option_names": []})   # --help goes to the trainer's own flags
 @guarded

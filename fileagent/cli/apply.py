@@ -31,8 +31,7 @@ def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, a
     check_not_a_command(prompt)
     s = _session(root, config, io)
     check_conflict(on_conflict)
-    from fileagent.agent.planner.planner import plan_request
-    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, on_conflict))
+    plan, cs = _plan(prompt, s, on_conflict, as_json, io)
     return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=prompt)
 
 
@@ -40,16 +39,30 @@ def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bo
     """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
     check_not_a_command(prompt)
     s = _session(root, config, io)
-    from fileagent.agent.planner.planner import plan_request
-    plan, cs = plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, None))
+    plan, cs = _plan(prompt, s, None, as_json, io)
     if as_json:
         io.out.write(plan.to_json() + "\n")
     else:
-        from fileagent.agent.plan.text import to_text
-        io.out.write(to_text(plan) + "\n")
         from fileagent.agent.engine.preview import render
-        render(plan, cs, file=io.out, no_color=io.no_color())
+        from fileagent.agent.engine.reading import read_back
+        from fileagent.agent.plan.language import language_of
+        from fileagent.agent.plan.text import to_text
+        lang = language_of(prompt)
+        io.out.write(to_text(plan) + "\n")
+        render(plan, cs, file=io.out, no_color=io.no_color(), reading=read_back(plan, cs, lang), lang=lang)
     return 0
+
+
+def _plan(prompt: str, s: Session, on_conflict: Optional[str], as_json: bool, io: IO) -> Any:
+    """The planner's (plan, changeset); a refusal also prints {"refused": ...} on stdout with --json."""
+    from fileagent.agent.planner.planner import plan_request
+    from fileagent.agent.planner.refusal import RequestRefused
+    try:
+        return plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, on_conflict))
+    except RequestRefused as refused:
+        if as_json:
+            _write_json({"refused": refused.document()}, io)
+        raise
 
 
 def _read_plan_text(plan_file: str, io: IO) -> str:
@@ -85,18 +98,25 @@ def _is_tty(stream: TextIO) -> bool:
 def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO,
                              request: Optional[str] = None) -> int:
     from fileagent.agent.engine.executor import execute
+    from fileagent.agent.engine.reading import read_back
+    from fileagent.agent.plan.language import language_of
+    lang = language_of(request)
+    reading = read_back(plan, cs, lang)
     if not cs.mutating_actions:          # list / read only: no confirmation, just the output
+        if not as_json:                  # stdout carries the listing or the content alone
+            from fileagent.agent.engine.preview import render_reading
+            render_reading(reading, io.err, lang)
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
         _print_outputs(report.outputs, as_json=as_json, io=io)
         return 0
     if not as_json:
         from fileagent.agent.engine.preview import render
-        render(plan, cs, file=io.out, no_color=io.no_color())
+        render(plan, cs, file=io.out, no_color=io.no_color(), reading=reading, lang=lang)
         io.out.flush()
     if _needs_confirmation(s, plan, cs) and not yes:
         if not _is_tty(io.inp):
             if as_json:
-                _write_preview_json(plan, cs, None, io)
+                _write_preview_json(plan, cs, None, io, reading)
             io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
             return 0
         from fileagent.agent.engine.preview import changes
@@ -105,7 +125,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
         answer = io.inp.readline().strip().lower()
         if answer not in ("y", "yes"):
             if as_json:
-                _write_preview_json(plan, cs, None, io)
+                _write_preview_json(plan, cs, None, io, reading)
             io.err.write("nothing changed\n")
             return 0
     try:
@@ -114,10 +134,10 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
     except ActionError as e:
         if as_json:
             rep = e.context.get("report")
-            _write_preview_json(plan, cs, rep.to_dict() if rep is not None else {"status": "failed"}, io)
+            _write_preview_json(plan, cs, rep.to_dict() if rep is not None else {"status": "failed"}, io, reading)
         raise
     if as_json:
-        _write_preview_json(plan, cs, report.to_dict(), io)
+        _write_preview_json(plan, cs, report.to_dict(), io, reading)
     else:
         _print_outputs(report.outputs, as_json=False, io=io)
         from fileagent.agent.engine.changeset import op_word
@@ -132,9 +152,9 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
     return 0
 
 
-def _write_preview_json(plan: Any, cs: Any, result: Any, io: IO) -> None:
+def _write_preview_json(plan: Any, cs: Any, result: Any, io: IO, reading: list[str] | None = None) -> None:
     from fileagent.agent.engine.preview import preview_json
-    io.out.write(preview_json(plan, cs, result) + "\n")
+    io.out.write(preview_json(plan, cs, result, reading) + "\n")
 
 
 def _quote(s: str) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train", "ui", "info", "gc")
+SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train", "ui", "info", "gc", "examples")
 # Words a one-word request is checked against: a request that is (nearly) one of them is a typo'd command.
 COMMAND_WORDS = SUBCOMMANDS + ("help", "verify", "path")
 

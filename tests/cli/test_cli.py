@@ -130,12 +130,14 @@ def test_run_without_model_exit_4(env, root, monkeypatch):
 def test_list_and_read_print_output_without_confirmation(env, root, tmp_path):
     lst = plan_file(tmp_path, {"version": 1, "steps": [{"op": "list", "select": {"in": "docs", "pattern": "*.md"}}]})
     r = runner.invoke(app, ["apply", "--root", str(root), lst])
-    assert r.exit_code == 0 and r.output.split() == ["docs/api.md", "docs/architecture.md", "docs/lunch.md"]
+    # stdout holds the listing alone; the plan said back in words goes to stderr
+    assert r.exit_code == 0 and r.stdout.split() == ["docs/api.md", "docs/architecture.md", "docs/lunch.md"]
+    assert "What I understood:" in r.stderr and "List every file named '*.md' in 'docs'" in r.stderr
     r = runner.invoke(app, ["apply", "--root", str(root), "--json", lst])
     assert json.loads(r.output) == ["docs/api.md", "docs/architecture.md", "docs/lunch.md"]
     rd = plan_file(tmp_path, {"version": 1, "steps": [{"op": "read", "select": {"path": "todo.txt"}}]}, "r.json")
     r = runner.invoke(app, ["apply", "--root", str(root), rd])
-    assert r.exit_code == 0 and r.output == "milk\n"
+    assert r.exit_code == 0 and r.stdout == "milk\n" and "Show the contents of 'todo.txt'" in r.stderr
 
 
 def test_json_preview_lists_actions(env, root, tmp_path):

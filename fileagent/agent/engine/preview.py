@@ -71,8 +71,11 @@ def _action_text(a: Action) -> str:
     return f'{{"seq":{a.seq},"step":{a.step},"kind":"{a.kind}","src":{_j(a.src)},"dst":{_j(a.dst)}{extra}}}'
 
 
-def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None) -> str:
-    """preview_document(...) serialised (plus "result" when given); same content, built as text."""
+def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None,
+                 reading: list[str] | None = None) -> str:
+    """preview_document(...) serialised (plus "result" when given); same content, built as text.
+    `reading` (the plan in words) sits at the top level beside `plan`, never inside it, so the
+    `plan` of `fileagent plan --json` still feeds `fileagent apply -`."""
     shell = ChangeSet(conflicts=changeset.conflicts, outputs=changeset.outputs)
     if hasattr(changeset, "skipped"):
         shell.skipped = changeset.skipped
@@ -81,7 +84,8 @@ def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None) ->
     actions = ",".join([_action_text(a) for a in changeset.actions])
     rest = {k: v for k, v in doc["changeset"].items() if k != "actions"}
     cs = _encode(rest)
-    text = (f'{{"plan":{_encode(doc["plan"])},"changeset":{{"actions":[{actions}],{cs[1:]}'
+    said = f'"reading":{_encode(reading)},' if reading is not None else ""
+    text = (f'{{{said}"plan":{_encode(doc["plan"])},"changeset":{{"actions":[{actions}],{cs[1:]}'
             f',"totals":{_encode(doc["totals"])}')
     if result is not None:
         text += f',"result":{_encode(result)}'
@@ -197,14 +201,29 @@ def _broken_pipe() -> None:
     raise BrokenPipeError
 
 
+def render_reading(reading: list[str], file: IO[str], lang: str = "en") -> None:
+    """The plan in words, one numbered line per step, as plain text (names are never markup)."""
+    file.write(("我的理解：" if lang == "zh" else "What I understood:") + "\n")
+    for i, line in enumerate(reading, 1):
+        file.write(f"  {i}. {_printable(line)}\n")
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
+
+
 def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = False,
-           max_rows: int = MAX_ROWS, width: int | None = None) -> None:
-    """Print the preview: one line per action (folded at '/' to the width; deletes marked), or for
+           max_rows: int = MAX_ROWS, width: int | None = None, reading: list[str] | None = None,
+           lang: str = "en") -> None:
+    """Print the plan in words (when given), then the preview: one line per action (folded at '/' to the width; deletes marked), or for
     more than `max_rows` actions one line per kind and destination folder; then what was left out,
     the conflicts and the totals. Every line is plain text (never read as markup)."""
     from rich.console import Console
     from rich.text import Text
 
+    if reading is not None:
+        render_reading(reading, file, lang)
+        file.flush()
     console = Console(file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True,
                       markup=False, emoji=False)
     console.on_broken_pipe = _broken_pipe       # type: ignore[method-assign]

@@ -116,12 +116,24 @@ def misses(text: str, prompt: str) -> tuple[int, int]:
     return n_quoted, n_other + sum(d not in dates for d in _DATE_VALUE.findall(text))
 
 
+def _ops(text: str) -> list[str]:
+    return [step.strip().split(" ", 1)[0] for step in text.split(" ; ")]
+
+
+def other_job(best: str, text: str) -> str | None:
+    """A lower candidate is there to mend the best reading's values (a path, a pattern), not to do
+    another job: "delete the .log files" whose files are absent must not become a listing."""
+    if _ops(text) != _ops(best):
+        return f"does another job ({' ; '.join(_ops(text))}) than the model's best reading ({' ; '.join(_ops(best))})"
+    return None
+
+
 def refusal(best: str, text: str, prompt: str) -> str | None:
     """Why candidate `text` may not stand in for the model's best reading `best`
     (plausibility.lower_refusal: it deletes, or changes files, where `best` does not), except that
     a change may stand in for a look that leaves out more of the request's quoted texts ("erase
     what's in a.txt and write 'buy milk'" read as `read path="a.txt"` gives way to the update)."""
-    why = lower_refusal(best, text)
+    why = lower_refusal(best, text) or other_job(best, text)
     if why and not deletes(text) and misses(text, prompt)[0] < misses(best, prompt)[0]:
         return None
     return why

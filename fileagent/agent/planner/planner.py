@@ -20,6 +20,7 @@ reading as a lower candidate is (no new deletion, no change where it looked).
 """
 from __future__ import annotations
 
+import json
 import os
 from functools import lru_cache
 from pathlib import Path
@@ -30,11 +31,13 @@ from fileagent.policies.paths import STATE_DIR
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.planner.plausibility import changes_nothing, implausible
+from fileagent.agent.planner.grounding import ungrounded
 from fileagent.agent.planner.order import refusal, request_order
-from fileagent.agent.planner.refusal import REFUSAL_OP, RequestRefused, parse_refusal
+from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP, Refusal, RequestRefused, parse_refusal
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE, CHANNEL_FILE = "planner.npz", "tokenizer.model", "channel.npz"
+CALIBRATION_FILE = "calibration.json"
 MAX_PATHS = 5000
 BEAM = 4
 MAX_NEW = 160
@@ -60,6 +63,8 @@ class Planner:
         if self.channel is not None and self.channel.vocab_size != self.model.vocab_size:
             raise NoPlannerError(f"{directory / CHANNEL_FILE} does not match {MODEL_FILE} "
                                  f"(vocabulary {self.channel.vocab_size}, not {self.model.vocab_size})")
+        calibration = directory / CALIBRATION_FILE
+        self.calibration = json.loads(calibration.read_text(encoding="utf-8")) if calibration.is_file() else {}
         from fileagent.agent.plan.model import OPS
         self.pieces = self.tokenizer.token_bytes()
         self.grammar = PlanGrammar(self.pieces, self.tokenizer.eos_id,
@@ -67,6 +72,22 @@ class Planner:
 
     def prompt_ids(self, prompt: str) -> list[int]:
         return self.tokenizer.prompt(prompt)
+
+    def refusal_margin(self, prompt: str, plan_text: str) -> tuple[float, str]:
+        """(log P(plan | request) - log P(best refusal | request), that refusal's class), both on the
+        plain model: how much more the model believes the plan than not acting at all."""
+        from fileagent.llm.decode import sequence_logprobs
+
+        texts = [plan_text] + [Refusal(why).text() for why in REFUSAL_CLASSES]
+        scores = sequence_logprobs(self.model, self.prompt_ids(prompt),
+                                   [self.tokenizer.encode(t) for t in texts], self.tokenizer.eos_id)
+        k = max(range(len(REFUSAL_CLASSES)), key=lambda i: scores[1 + i])
+        return scores[0] - scores[1 + k], REFUSAL_CLASSES[k]
+
+    @property
+    def min_margin(self) -> float | None:
+        """The acceptance rule's threshold from the model folder's calibration.json, if any."""
+        return self.calibration.get("min_margin")
 
     def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True,
                    whole_tree: bool = False) -> list[tuple[str, bool]]:
@@ -143,6 +164,9 @@ def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan
     if not finished:
         raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
     plan = parse_candidate(text)
+    loose = ungrounded(plan, prompt) if prompt else None
+    if loose:
+        raise PlanError(f"plan {text!r}: {loose}")
     changes = compile(plan) if compile is not None else None
     odd = implausible(plan, root, prompt)
     if odd:
@@ -177,7 +201,7 @@ def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet
         refused = parse_refusal(text) if finished else None
         if refused is not None:
             # the model reads the request as not a file job ahead of every plan left: refuse
-            raise RequestRefused(refused.why)
+            raise RequestRefused(refused.why, prompt)
         try:
             why = refusal(best, text, prompt) if text != best else None
             if why:
@@ -197,7 +221,9 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     paths = existing_paths(Path(root))
     first = planner.candidates(prompt, paths)
     try:
-        return choose(first, compile, Path(root), prompt)
+        return accept(planner, prompt, *choose(first, compile, Path(root), prompt))
+    except RequestRefused:
+        raise
     except NoPlannerError as e:
         error = e
     if len(paths) >= MAX_PATHS or not first:
@@ -209,6 +235,21 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     retry = planner.candidates(prompt, paths, whole_tree=True)
     kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None]
     try:
-        return choose(kept, compile, Path(root), prompt, best=first[0][0])
+        return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0]))
+    except RequestRefused:
+        raise
     except NoPlannerError:
         raise error from None
+
+
+def accept(planner: Planner, prompt: str, plan: Plan, changes: ChangeSet) -> tuple[Plan, ChangeSet]:
+    """The acceptance rule: a plan stands only when the model believes it clearly more than its
+    best refusal reading (margin calibrated on held-out requests: calibration.json)."""
+    threshold = planner.min_margin
+    if threshold is None:
+        return plan, changes
+    from fileagent.agent.plan.text import to_text
+    margin, why = planner.refusal_margin(prompt, to_text(plan))
+    if margin < threshold:
+        raise RequestRefused(why, prompt)
+    return plan, changes

@@ -38,11 +38,21 @@ def parse_refusal(text: str) -> Refusal | None:
 
 
 class RequestRefused(NoPlannerError):
-    """The planner's reading is a refusal (exit 4): `why` is its class."""
+    """The planner's reading is a refusal (exit 4): `why` is its class; the message says what the
+    tool can do and offers example requests close to the user's words."""
 
-    def __init__(self, why: str, message: str | None = None):
+    def __init__(self, why: str, request: str = "", reason: str | None = None):
+        from fileagent.agent.plan.language import language_of
+        from fileagent.agent.planner.examples import closest
+
         self.why = why
-        super().__init__(message or MESSAGES.get(why, MESSAGES["unclear"]))
+        self.reason = reason or MESSAGES.get(why, MESSAGES["unclear"])
+        self.examples = closest(request, language_of(request))
+        tries = "; ".join(f'"{e}"' for e in self.examples)
+        super().__init__(f"{self.reason} (for example: {tries}; see `fileagent examples`)")
+
+    def document(self) -> dict:
+        return {"class": self.why, "message": self.reason, "examples": self.examples}
 
 
 MESSAGES = {

@@ -246,7 +246,7 @@ def test_one_request_text_never_gets_two_different_plans(sample):
 
 
 def test_type_words_map_to_one_extension_list(sample):
-    from fileagent.agent.planner.training.corpus.names import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
+    from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
 
     for ex in sample:
         exts = tuple(v for _, f in plan_text.tokenize_steps(ex.tgt) for k, v in f if k == "ext")

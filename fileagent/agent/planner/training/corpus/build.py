@@ -8,7 +8,7 @@ Canonical plans (one intent, one plan text; the model is scored by exact match):
   "list the files in F" -> list path="F".
 - a written glob -> pattern="GLOB"; "names starting with X" -> pattern="X*"; "with X in the name" ->
   pattern="*X*"; "names ending with X" -> pattern="*X.*"; name~ only when the request says regex / 正则.
-- type words -> names.TYPE_EXTS in its order (images -> jpg jpeg png gif, ...).
+- type words -> type_words.TYPE_EXTS in its order (images -> jpg jpeg png gif, ...).
 - sizes strictly larger/smaller, KB/MB/GB = 1024-based; "in 2023" -> after=2023-01-01 before=2024-01-01.
 - "the parent folder" / "上一级目录" -> "..". Paths outside the root are kept as written.
 - rename batch `template` only when the request writes the template (with {n}, {stem}...).

@@ -13,10 +13,9 @@ from fileagent.agent.planner.training.corpus.names import (
     MONTHS,
     PARENT_EN,
     PLURAL_EXTS,
-    TYPE_EXTS,
-    TYPE_WORDS_EN,
     Ctx,
 )
+from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN
 from fileagent.agent.planner.training.corpus import names as P
 
 LANG = "en"

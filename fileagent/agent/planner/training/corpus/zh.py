@@ -7,7 +7,8 @@ removed for about half of the requests (Ctx.finish(tighten=True)).
 from __future__ import annotations
 
 from fileagent.agent.planner.training.corpus import names as P
-from fileagent.agent.planner.training.corpus.names import PARENT_ZH, TYPE_EXTS, TYPE_WORDS_ZH, Ctx
+from fileagent.agent.planner.training.corpus.names import PARENT_ZH, Ctx
+from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_ZH
 
 LANG = "zh"
 

@@ -1,0 +1,89 @@
+"""Every value of a plan comes from the request: the check a candidate passes before it compiles.
+
+The decoding constraint already keeps quoted values (paths, patterns, texts) to spans of the
+request or to existing paths the request names, and numbers to numbers it writes. Two kinds of
+value it cannot pin down are checked here, on the whole candidate:
+
+- extensions: each one is written in the request ("the .log files", "PDFs", "pdf 文件"), or the
+  step's unwritten ones are the extension list of a type word the request uses ("images" ->
+  jpg jpeg png gif): never an extension picked because files of it exist ("delete the .iso
+  files" must not become "delete the .mp3 files");
+- sizes: the number and its unit are both written ("larger than 10 MB", "小于 500KB"): a number
+  from elsewhere in the request with a made-up unit ("older than 1 year" -> smaller=1MB) is not.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
+
+_UNIT_BYTES = {
+    "": None, "b": 1, "byte": 1, "bytes": 1, "字节": 1,
+    "k": 1024, "kb": 1024, "kib": 1024, "kilobyte": 1024, "kilobytes": 1024, "千字节": 1024,
+    "m": 1024 ** 2, "mb": 1024 ** 2, "mib": 1024 ** 2, "megabyte": 1024 ** 2, "megabytes": 1024 ** 2,
+    "meg": 1024 ** 2, "megs": 1024 ** 2, "兆": 1024 ** 2, "兆字节": 1024 ** 2,
+    "g": 1024 ** 3, "gb": 1024 ** 3, "gib": 1024 ** 3, "gigabyte": 1024 ** 3, "gigabytes": 1024 ** 3,
+    "gig": 1024 ** 3, "gigs": 1024 ** 3,
+}
+_SIZE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(kilobytes?|megabytes?|gigabytes?|bytes?|kib|mib|gib|kb|mb|gb|megs?|gigs?|"
+                      r"千字节|兆字节|字节|兆|[kmgb])?(?![a-z])", re.IGNORECASE)
+
+
+def written_sizes(request: str) -> set[int]:
+    """Byte counts the request writes as a number with a unit."""
+    out = set()
+    for number, unit in _SIZE_RE.findall(request):
+        mult = _UNIT_BYTES.get(unit.lower()) if unit else None
+        if mult is not None:
+            out.add(round(float(number) * mult))
+    return out
+
+
+def _written_ext(ext: str, low: str) -> bool:
+    """The extension appears as a word of its own: ".log", "log files", "PDFs", "pdf文件"."""
+    return re.search(rf"(?<![a-z0-9]){re.escape(ext)}(?:s|es)?(?![a-z0-9])", low) is not None
+
+
+def _type_exts(low: str) -> set[str]:
+    """Extensions of every type word the request uses."""
+    out: set[str] = set()
+    for family, pairs in TYPE_WORDS_EN.items():
+        if any(re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", low) for pair in pairs for w in pair):
+            out |= set(TYPE_EXTS[family])
+    for family, words in TYPE_WORDS_ZH.items():
+        if any(w.lower() in low for w in words):
+            out |= set(TYPE_EXTS[family])
+    return out
+
+
+def _selections(step: Any) -> list[Any]:
+    sel = getattr(step, "select", None)
+    return [sel] if sel is not None else []
+
+
+def ungrounded(plan: Any, request: str) -> str | None:
+    """Why a value of `plan` does not come from `request`, or None when every one does."""
+    low = request.lower()
+    sizes = None
+    type_exts = None
+    for i, step in enumerate(plan.steps, 1):
+        for sel in _selections(step):
+            f = sel.filters
+            if f is None:
+                continue
+            unwritten = [e for e in (f.ext or []) if not _written_ext(e.lower(), low)]
+            if unwritten:
+                type_exts = _type_exts(low) if type_exts is None else type_exts
+                if not set(unwritten) <= type_exts:
+                    return f"step {i} selects .{unwritten[0]} files, which the request does not name"
+            for key in ("larger_than", "smaller_than"):
+                value = getattr(f, key)
+                if value is not None:
+                    sizes = written_sizes(request) if sizes is None else sizes
+                    if value not in sizes:
+                        return f"step {i}'s size {value} bytes is not a size the request writes"
+        set_ext = getattr(step, "set_ext", None)
+        if set_ext and not _written_ext(set_ext.lower(), low):
+            return f"step {i} renames to .{set_ext}, which the request does not name"
+    return None

@@ -1,0 +1,127 @@
+"""The refusal reading, the acceptance rule, grounding of values, example requests."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+import fileagent.agent.planner.planner as planner
+from fileagent.agent.plan.text import from_text
+from fileagent.agent.planner.examples import GALLERY, closest
+from fileagent.agent.planner.grounding import ungrounded, written_sizes
+from fileagent.agent.planner.refusal import Refusal, RequestRefused, parse_refusal
+from fileagent.errors import NoPlannerError
+
+
+def test_refusal_texts_parse_and_plans_do_not():
+    for why in ("chat", "other", "unclear"):
+        assert parse_refusal(f"none why={why}") == Refusal(why)
+        assert Refusal(why).text() == f"none why={why}"
+    for text in ('delete path="none"', "none why=absentminded", "none", "none why=chat ; list"):
+        assert parse_refusal(text) is None
+
+
+def test_a_refusal_reading_first_refuses_with_its_class():
+    cands = [("none why=other", True), ('delete path="song.mp3"', True)]
+    with pytest.raises(RequestRefused) as e:
+        planner.choose(cands, lambda p: None, prompt="play song.mp3")
+    assert e.value.why == "other" and e.value.exit_status == 4
+    doc = e.value.document()
+    assert doc["class"] == "other" and 2 <= len(doc["examples"]) <= 3 and doc["message"]
+
+
+def test_an_unfinished_refusal_reading_is_no_refusal():
+    with pytest.raises(NoPlannerError, match="did not finish") as e:
+        planner.choose([("none why=ch", False)], lambda p: ("compiled", p))
+    assert not isinstance(e.value, RequestRefused)
+
+
+def test_extensions_must_be_written_or_come_from_a_type_word():
+    assert ungrounded(from_text("delete recursive ext=log"), "delete all .log files") is None
+    assert ungrounded(from_text("delete ext=pdf"), "remove the PDFs") is None
+    assert ungrounded(from_text("delete ext=pdf"), "删除所有pdf文件") is None
+    assert ungrounded(from_text("delete ext=jpg ext=jpeg ext=png ext=gif"), "delete the photos") is None
+    assert ungrounded(from_text("delete ext=jpg ext=jpeg ext=png ext=gif"), "删除所有图片") is None
+    assert "mp3" in ungrounded(from_text("delete ext=mp3 ext=wav ext=flac"), "get rid of the .iso files")
+    assert "csv" in ungrounded(from_text("delete recursive ext=csv"), "delete all .log files")
+    assert ungrounded(from_text('rename in="site" ext=htm set_ext=html'), "change the .htm files in site to .html") \
+        is None
+    assert "md" in ungrounded(from_text('rename in="a" ext=txt set_ext=md'), "rename the txt files in a")
+
+
+def test_sizes_need_their_number_and_unit_written():
+    assert written_sizes("larger than 10 MB or 500kb, 3 gigabytes, 2 兆") == {10 * 1024 ** 2, 500 * 1024,
+                                                                            3 * 1024 ** 3, 2 * 1024 ** 2}
+    assert written_sizes("older than 1 year, 30 days") == set()
+    assert ungrounded(from_text('delete in="data" larger=10MB'), "delete files in data larger than 10MB") is None
+    assert ungrounded(from_text('delete in="data" larger=1MB'), "delete files in data older than 1 year")
+    assert ungrounded(from_text('delete in="data" larger=365KB'), "not changed in the last 365 days")
+
+
+def test_corpus_plans_are_grounded_in_their_requests():
+    from fileagent.agent.planner.training.corpus import generate
+    for e in generate(4000, seed=13):
+        if not e.tgt.startswith("none "):
+            assert ungrounded(from_text(e.tgt), e.src) is None, (e.src, e.tgt)
+
+
+def test_examples_close_to_the_users_words_in_their_language():
+    en = closest("please play the pdf files in downloads", "en")
+    assert en[0] == "list the pdf files in downloads" and len(en) == 3 and len(set(en)) == 3
+    zh = closest("把 song.mp3 发给老王", "zh")
+    assert all(any(r == z for r, _ in GALLERY["zh"]) for z in zh)
+
+
+class _Margin:
+    """A planner whose belief in the plan against its best refusal is a set number."""
+
+    def __init__(self, margin, threshold):
+        self.margin, self.min_margin = margin, threshold
+
+    def refusal_margin(self, prompt, text):
+        return self.margin, "chat"
+
+
+def test_the_acceptance_rule_refuses_a_plan_the_model_barely_prefers():
+    plan = from_text('delete path="report.docx"')
+    assert planner.accept(_Margin(5.0, 2.0), "delete report.docx", plan, "cs") == (plan, "cs")
+    with pytest.raises(RequestRefused) as e:
+        planner.accept(_Margin(0.5, 2.0), "thanks, that's all", plan, "cs")
+    assert e.value.why == "chat"
+    assert planner.accept(_Margin(-9.0, None), "x", plan, "cs") == (plan, "cs")   # no calibration: no rule
+
+
+def test_refusal_json_and_exit_code_through_the_cli(tmp_path, monkeypatch):
+    from fileagent.cli.fast import main
+
+    def refuse(prompt, **kw):
+        raise RequestRefused("chat", prompt)
+    monkeypatch.setattr(planner, "plan_request", refuse)
+    (tmp_path / "a.txt").write_text("x")
+    for cmd in ("run", "plan"):
+        out, err = io.StringIO(), io.StringIO()
+        assert main([cmd, "--root", str(tmp_path), "--json", "thanks"], stdout=out, stderr=err,
+                    stdin=io.StringIO()) == 4
+        doc = json.loads(out.getvalue())["refused"]
+        assert doc["class"] == "chat" and doc["examples"] and "not a file job" in doc["message"]
+        assert err.getvalue().startswith("fileagent: error: this is not a file job") and err.getvalue().count("\n") == 1
+    assert (tmp_path / "a.txt").read_text() == "x"
+
+
+def test_examples_command_prints_both_languages():
+    from fileagent.cli.fast import main
+    out = io.StringIO()
+    assert main(["examples"], stdout=out, stderr=io.StringIO()) == 0
+    text = out.getvalue()
+    assert "English:" in text and "中文:" in text and GALLERY["zh"][0][0] in text
+    out = io.StringIO()
+    assert main(["examples", "--json"], stdout=out, stderr=io.StringIO()) == 0
+    assert set(json.loads(out.getvalue())) == {"en", "zh"}
+
+
+def test_no_plan_without_a_model_stays_no_plan(monkeypatch, tmp_path):
+    monkeypatch.setenv("FILEAGENT_MODEL_DIR", str(tmp_path / "nowhere"))
+    planner.load_planner.cache_clear()
+    with pytest.raises(NoPlannerError, match="no planner model"):
+        planner.plan_request("thanks", root=tmp_path, compile=lambda p: None)
