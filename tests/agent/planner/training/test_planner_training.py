@@ -156,10 +156,14 @@ def test_evaluation_counts_picks_that_delete_where_the_request_does_not():
     pair = [("sort drop", 'classify in="drop"', "t.0")]
     deleting = Fake([('delete in="drop"', True), ('classify in="drop"', True)])
     assert train_planner.evaluate(deleting, pair)[0]["planner_pick_spurious_delete"] == 1.0
-    # the planner never falls back to a deletion the model's best reading does not have
+    # the planner never falls back to a deletion the model's best reading does not have, nor to another job
     not_first = Fake([('move path="drop/a" to="drop"', True), ('delete in="drop"', True), ('list path="drop"', True)])
     metrics, failures = train_planner.evaluate(not_first, pair)
-    assert failures[0]["picked"] == 'list path="drop"' and metrics["planner_pick_spurious_delete"] == 0.0
+    assert failures[0]["picked"] == "" and metrics["planner_pick_spurious_delete"] == 0.0
+    fixed = Fake([('move path="drop/a" to="drop"', True), ('delete in="drop"', True), ('move path="drop/a" to="b"', True)])
+    assert train_planner.evaluate(fixed, pair)[1][0]["picked"] == 'move path="drop/a" to="b"'
+    refusing = Fake([("none why=chat", True), ('classify in="drop"', True)])
+    assert train_planner.evaluate(refusing, [("thanks", "none why=chat", "r.0")])[0]["accuracy_planner_pick"] == 1.0
 
 
 def test_corpus_in_worker_processes_is_fixed_by_n_seed_and_workers():
