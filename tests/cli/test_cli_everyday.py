@@ -92,6 +92,8 @@ def test_preview_at_80_columns_keeps_names_whole_and_shows_what_matters(tmp_path
     r = fa(["apply", "--root", str(root), plan_file(tmp_path, steps)], env, tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
+    assert lines[0] == "What I understood:" and lines[1].startswith("  1. Move 1 item into")   # the plan in words
+    lines = lines[lines.index("Preview: 6 changes:"):]
     assert lines[0] == "Preview: 6 changes:"
     assert all(len(line) <= 80 for line in lines), r.stdout
     joined = "".join(line.strip() for line in lines)

@@ -201,11 +201,16 @@ def _broken_pipe() -> None:
     raise BrokenPipeError
 
 
-def render_reading(reading: list[str], file: IO[str], lang: str = "en") -> None:
-    """The plan in words, one numbered line per step, as plain text (names are never markup)."""
+def render_reading(reading: list[str], file: IO[str], lang: str = "en", width: int | None = None) -> None:
+    """The plan in words, one numbered line per step, as plain text (names are never markup), folded
+    at '/' or spaces to the terminal's width so no name is cut."""
+    import shutil
+
+    w = max(40, width or shutil.get_terminal_size().columns)
     file.write(("我的理解：" if lang == "zh" else "What I understood:") + "\n")
     for i, line in enumerate(reading, 1):
-        file.write(f"  {i}. {_printable(line)}\n")
+        for part in fold(f"  {i}. ", _printable(line), w):
+            file.write(part + "\n")
 
 
 def _printable(text: str) -> str:
@@ -222,7 +227,7 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
     from rich.text import Text
 
     if reading is not None:
-        render_reading(reading, file, lang)
+        render_reading(reading, file, lang, width)
         file.flush()
     console = Console(file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True,
                       markup=False, emoji=False)
