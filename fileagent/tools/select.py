@@ -217,6 +217,25 @@ def subtree_problem(ctx: "CompileContext", rel: str) -> str | None:
     return None
 
 
+def _nearby(ctx: "CompileContext", sel: "Selection") -> str:
+    """What the selection's folder does hold, as a hint: its most common extensions."""
+    from dataclasses import replace
+
+    try:
+        items = select(ctx, replace(sel, filters=None, pattern=None, kind="file"))
+    except Exception:  # noqa: BLE001 - only a hint: a folder that cannot be listed gives none
+        return ""
+    counts: dict[str, int] = {}
+    for rel, _ in items:
+        ext = ext_of(rel)
+        if ext:
+            counts[ext] = counts.get(ext, 0) + 1
+    if not counts:
+        return " (no files there)" if not items else ""
+    common = sorted(counts, key=lambda e: (-counts[e], e))[:5]
+    return " (files there: " + ", ".join("." + e for e in common) + ")"
+
+
 def describe(sel: "Selection") -> str:
     if sel.path is not None:
         return repr(sel.path)
@@ -236,7 +255,10 @@ def select_some(ctx: "CompileContext", sel: "Selection", **kw: bool) -> list[Ite
             more = f" (and {len(left) - 1} more)" if len(left) > 1 else ""
             raise ctx.policy_error(f"nothing left to act on: {describe(sel)}{filters} matches only items that "
                                    f"are left out: {path!r} {why}{more}", path)
-        raise ctx.plan_error(f"nothing matches {describe(sel)}{filters}", sel.path or sel.in_)
+        if sel.filters is not None and sel.filters.ext:
+            filters = " with extension " + ", ".join("." + e for e in sel.filters.ext) + \
+                (" and the other filters" if len([v for v in vars(sel.filters).values() if v]) > 1 else "")
+        raise ctx.plan_error(f"nothing matches {describe(sel)}{filters}{_nearby(ctx, sel)}", sel.path or sel.in_)
     return items
 
 

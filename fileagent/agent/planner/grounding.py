@@ -9,7 +9,10 @@ value it cannot pin down are checked here, on the whole candidate:
   jpg jpeg png gif): never an extension picked because files of it exist ("delete the .iso
   files" must not become "delete the .mp3 files");
 - sizes: the number and its unit are both written ("larger than 10 MB", "小于 500KB"): a number
-  from elsewhere in the request with a made-up unit ("older than 1 year" -> smaller=1MB) is not.
+  from elsewhere in the request with a made-up unit ("older than 1 year" -> smaller=1MB) is not;
+- and the other way round, an extension the request names (".iso", "iso files", "dmg 文件") is
+  carried by the plan, in an `ext` or inside a path or pattern: a plan that drops it acts on more
+  than was asked ("delete the iso files in downloads" must not become "delete downloads").
 """
 from __future__ import annotations
 
@@ -17,6 +20,20 @@ import re
 from typing import Any
 
 from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
+from fileagent.tools.filetypes import TYPE_EXTS as FAMILY_EXTS
+
+# Extensions a request may name as a word ("iso files"): every family's, and common others.
+KNOWN_EXTS = frozenset(e for exts in FAMILY_EXTS.values() for e in exts) | frozenset(
+    ("iso", "dmg", "exe", "msi", "apk", "deb", "rpm", "pkg", "log", "tmp", "bak", "old", "ini", "cfg", "conf",
+     "lock", "dat", "bin", "img", "torrent", "part", "crdownload", "ds_store", "pyc", "o", "obj", "class",
+     "jar", "war", "nef", "cr2", "arw", "raw", "dng", "psd", "ai", "sketch", "fig", "srt", "vtt", "m3u",
+     "opus", "aiff", "ttf", "otf", "woff", "woff2", "eml", "msg", "ics", "vcf", "lnk", "url", "desktop",
+     "sh", "bat", "ps1", "cmd", "dll", "so", "dylib", "sys"))
+_DOT_EXT = re.compile(r"(?<![\w./\\-])\.([a-z0-9_]{1,10})(?![\w.])")
+_WORD_EXT = re.compile(r"(?<![\w./\\-])([a-z0-9_]{1,10})s?(?=\s*(?:files?\b|documents?\b|文件(?!夹)|格式))")
+# Extensions that are also everyday words ("so file", "old 文件", "key files"): never read as one.
+_WORDS = frozenset(("so", "old", "ai", "o", "url", "class", "desktop", "part", "lock", "raw", "fig", "msg", "sys",
+                    "cmd", "key", "pages", "numbers", "go", "c", "h", "cs", "ts", "rs", "bin", "img", "dat"))
 
 _UNIT_BYTES = {
     "": None, "b": 1, "byte": 1, "bytes": 1, "字节": 1,
@@ -62,9 +79,34 @@ def _selections(step: Any) -> list[Any]:
     return [sel] if sel is not None else []
 
 
+def named_exts(request: str) -> set[str]:
+    """Extensions the request names on their own (not as part of a file name it writes)."""
+    low = request.lower()
+    out = set(_DOT_EXT.findall(low))
+    out |= {w for w in _WORD_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
+    return out
+
+
+def _carried(ext: str, plan: Any) -> bool:
+    for step in plan.steps:
+        sel = getattr(step, "select", None)
+        values = [getattr(step, k, None) for k in ("path", "new_name", "set_ext")]
+        if sel is not None:
+            values += [sel.path, sel.pattern, sel.in_]
+            if sel.filters is not None:
+                values += list(sel.filters.ext or []) + [sel.filters.name_regex]
+        for v in values:
+            if isinstance(v, str) and (v.lower() == ext or ext in re.findall(r"[a-z0-9_]+", v.lower())):
+                return True
+    return False
+
+
 def ungrounded(plan: Any, request: str) -> str | None:
     """Why a value of `plan` does not come from `request`, or None when every one does."""
     low = request.lower()
+    for ext in sorted(named_exts(request)):
+        if not _carried(ext, plan):
+            return f"the request names .{ext} files, which no step of the plan selects"
     sizes = None
     type_exts = None
     for i, step in enumerate(plan.steps, 1):

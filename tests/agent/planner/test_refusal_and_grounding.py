@@ -43,8 +43,10 @@ def test_extensions_must_be_written_or_come_from_a_type_word():
     assert ungrounded(from_text("delete ext=pdf"), "删除所有pdf文件") is None
     assert ungrounded(from_text("delete ext=jpg ext=jpeg ext=png ext=gif"), "delete the photos") is None
     assert ungrounded(from_text("delete ext=jpg ext=jpeg ext=png ext=gif"), "删除所有图片") is None
-    assert "mp3" in ungrounded(from_text("delete ext=mp3 ext=wav ext=flac"), "get rid of the .iso files")
-    assert "csv" in ungrounded(from_text("delete recursive ext=csv"), "delete all .log files")
+    assert "iso" in ungrounded(from_text("delete ext=mp3 ext=wav ext=flac"), "get rid of the .iso files")
+    assert "mp3" in ungrounded(from_text("delete ext=mp3 ext=wav ext=flac"), "get rid of the disk images")
+    assert "log" in ungrounded(from_text("delete recursive ext=csv"), "delete all .log files")
+    assert "csv" in ungrounded(from_text("delete recursive ext=csv"), "delete all the logs")
     assert ungrounded(from_text('rename in="site" ext=htm set_ext=html'), "change the .htm files in site to .html") \
         is None
     assert "md" in ungrounded(from_text('rename in="a" ext=txt set_ext=md'), "rename the txt files in a")
@@ -125,3 +127,14 @@ def test_no_plan_without_a_model_stays_no_plan(monkeypatch, tmp_path):
     planner.load_planner.cache_clear()
     with pytest.raises(NoPlannerError, match="no planner model"):
         planner.plan_request("thanks", root=tmp_path, compile=lambda p: None)
+
+
+def test_an_extension_the_request_names_is_carried_by_the_plan():
+    from fileagent.agent.planner.grounding import named_exts
+    assert named_exts("删除 downloads 里的 iso 文件") == {"iso"} and named_exts("remove every .dmg installer") == {"dmg"}
+    assert named_exts("move report.pdf to x") == set() and named_exts("copy a to the tmp 文件夹") == set()
+    assert named_exts("so file 'old stuff' by type") == set()
+    assert "iso" in ungrounded(from_text('delete path="downloads"'), "delete the iso files in downloads")
+    assert "iso" in ungrounded(from_text('delete in="downloads"'), "删除 downloads 里的 iso 文件")
+    assert ungrounded(from_text('delete in="downloads" ext=iso'), "delete the iso files in downloads") is None
+    assert ungrounded(from_text('delete in="d" pattern="*.iso"'), "delete the .iso files in d") is None

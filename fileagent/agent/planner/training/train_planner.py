@@ -283,7 +283,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from fileagent.llm.train import TrainConfig, train
     from fileagent.agent.planner.training.corpus.build import heldout_record
     from fileagent.agent.planner.grammar import tokenizer_symbols
-    from fileagent.agent.planner.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner
+    from fileagent.agent.planner.planner import (
+        CALIBRATION_FILE,
+        CHANNEL_FILE,
+        MODEL_FILE,
+        SHIPPED_DIR,
+        TOKENIZER_FILE,
+        Planner,
+    )
 
     out = args.out or Path("runs") / time.strftime("planner-%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
@@ -350,9 +357,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for name in (MODEL_FILE, TOKENIZER_FILE, "metrics.json"):
             shutil.copyfile(out / name, SHIPPED_DIR / name)
         # A channel model goes with the model it was trained beside, or none does.
-        (SHIPPED_DIR / CHANNEL_FILE).unlink(missing_ok=True)
-        if (out / CHANNEL_FILE).is_file():
-            shutil.copyfile(out / CHANNEL_FILE, SHIPPED_DIR / CHANNEL_FILE)
+        # So do its channel model and its acceptance rule's calibration (training/calibrate.py), or none.
+        for name in (CHANNEL_FILE, CALIBRATION_FILE):
+            (SHIPPED_DIR / name).unlink(missing_ok=True)
+            if (out / name).is_file():
+                shutil.copyfile(out / name, SHIPPED_DIR / name)
     keys = ("accuracy_constrained_beam", "accuracy_greedy_unconstrained", "schema_valid_constrained",
             "schema_valid_unconstrained", "train_seconds", "tokens_per_sec", "model_bytes", "tokenizer_bytes")
     print(json.dumps({k: metrics.get(k) for k in keys} | {"out": str(out)}, indent=2))
