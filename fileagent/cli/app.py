@@ -59,6 +59,8 @@ RootOpt = typer.Option(None, "--root", help="Sandbox root folder (default: agent
 ConfigOpt = typer.Option(None, "--config", help="Config file (default: $FILEAGENT_CONFIG, user config, packaged).")
 YesOpt = typer.Option(False, "--yes", "-y", help="Execute without asking.")
 JsonOpt = typer.Option(False, "--json", help="Machine-readable output.")
+LongOpt = typer.Option(False, "--long", help="Listings with size and date (with --json: objects with path, size, "
+                                              "mtime).")
 ConflictOpt = typer.Option(None, "--on-conflict", help="rename_new | skip | overwrite (default: agent.on_conflict).")
 
 
@@ -68,24 +70,24 @@ ConflictOpt = typer.Option(None, "--on-conflict", help="rename_new | skip | over
 @guarded
 def run_cmd(prompt: str = typer.Argument(..., help="The request, in English or Chinese."),
             root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, yes: bool = YesOpt,
-            as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt) -> int:
+            as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt, long: bool = LongOpt) -> int:
     """Plan a request with the local model, preview it, execute after --yes or an interactive y."""
-    return do_run(prompt, root, config, yes, as_json, on_conflict, _io())
+    return do_run(prompt, root, config, yes, as_json, on_conflict, _io(), long=long)
 
 
 @app.command("plan")
 @guarded
 def plan_cmd(prompt: str = typer.Argument(..., help="The request."), root: Optional[str] = RootOpt,
-             config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+             config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt, long: bool = LongOpt) -> int:
     """Print the plan for a request; change nothing."""
-    return do_plan(prompt, root, config, as_json, _io())
+    return do_plan(prompt, root, config, as_json, _io(), long=long)
 
 
 @app.command("apply")
 @guarded
 def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="A plan file, or - for stdin."),
               root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, yes: bool = YesOpt,
-              as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt) -> int:
+              as_json: bool = JsonOpt, on_conflict: Optional[str] = ConflictOpt, long: bool = LongOpt) -> int:
     """Run a plan written by hand or by `plan --json` (no model involved)."""
     io = _io()
     check_conflict(on_conflict)
@@ -93,7 +95,8 @@ def apply_cmd(plan_file: str = typer.Argument(..., metavar="PLAN.json|-", help="
     s = _session(root, config, io)
     plan = load_plan_checked(text)
     cs = compile_in(s, plan, on_conflict)
-    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=f"apply {plan_file}")
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=f"apply {plan_file}",
+                                    long=long)
 
 
 # ------------------------------------------------------------------ undo / recover

@@ -26,16 +26,17 @@ def check_not_a_command(prompt: str) -> None:
 
 
 def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
-           on_conflict: Optional[str], io: IO) -> int:
+           on_conflict: Optional[str], io: IO, long: bool = False) -> int:
     """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
     check_not_a_command(prompt)
     s = _session(root, config, io)
     check_conflict(on_conflict)
     plan, cs = _plan(prompt, s, on_conflict, as_json, io)
-    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=prompt)
+    return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=prompt, long=long)
 
 
-def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO) -> int:
+def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO,
+            long: bool = False) -> int:
     """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
     check_not_a_command(prompt)
     s = _session(root, config, io)
@@ -50,6 +51,9 @@ def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bo
         lang = language_of(prompt)
         io.out.write(to_text(plan) + "\n")
         render(plan, cs, file=io.out, no_color=io.no_color(), reading=read_back(plan, cs, lang), lang=lang)
+        if long and cs.outputs:     # what the listing will show, with its columns
+            _print_outputs([o for o in cs.outputs if o[1] == "list"], as_json=False, io=io, cs=cs, plan=plan,
+                           long=True)
     return 0
 
 
@@ -96,7 +100,7 @@ def _is_tty(stream: TextIO) -> bool:
 
 
 def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO,
-                             request: Optional[str] = None) -> int:
+                             request: Optional[str] = None, long: bool = False) -> int:
     from fileagent.agent.engine.executor import execute
     from fileagent.agent.engine.reading import read_back
     from fileagent.agent.plan.language import language_of
@@ -107,7 +111,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
             from fileagent.agent.engine.preview import render_reading
             render_reading(reading, io.err, lang)
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
-        _print_outputs(report.outputs, as_json=as_json, io=io)
+        _print_outputs(report.outputs, as_json=as_json, io=io, cs=cs, plan=plan, long=long)
         return 0
     if not as_json:
         from fileagent.agent.engine.preview import render
@@ -139,7 +143,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
     if as_json:
         _write_preview_json(plan, cs, report.to_dict(), io, reading)
     else:
-        _print_outputs(report.outputs, as_json=False, io=io)
+        _print_outputs(report.outputs, as_json=False, io=io, cs=cs, plan=plan, long=long)
         from fileagent.agent.engine.changeset import op_word
         counts = ", ".join(f"{n} {op_word(k)}" for k, n in report.counts.items()) or "nothing"
         io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
@@ -162,14 +166,49 @@ def _quote(s: str) -> str:
     return shlex.quote(s)
 
 
-def _print_outputs(outputs: list, *, as_json: bool, io: IO) -> None:
+def _print_outputs(outputs: list, *, as_json: bool, io: IO, cs: Any = None, plan: Any = None,
+                   long: bool = False) -> None:
+    """Listings: one root-relative path per line (a JSON array with --json). With --long (or, in a
+    terminal, a listing ordered by size or date) each line gets size and date columns, and the JSON
+    holds objects with path, size and mtime. A listing of duplicates prints its groups."""
+    entries = getattr(cs, "entries", None) or {}
     if as_json:
         if outputs and all(k == "list" for _, k, _ in outputs):
-            paths = [p for _, _, t in outputs for p in t.split("\n") if p]
-            _write_json(paths, io)
+            groups = getattr(cs, "groups", None) or {}
+            if long:
+                _write_json([_long_json(row) for s, _, _ in outputs for row in entries.get(s, [])], io)
+            elif any(s in groups for s, _, _ in outputs):      # duplicates: which copy stays, which go
+                _write_json([{"keep": g[0], "duplicates": g[1:]} for s, _, _ in outputs for g in groups.get(s, [])],
+                            io)
+            else:
+                _write_json([p for _, _, t in outputs for p in t.split("\n") if p], io)
         elif outputs:
             _write_json([{"step": s, "kind": k, "text": t} for s, k, t in outputs], io)
         return
-    for _, _kind, text in outputs:
+    tty = _is_tty(io.out)
+    for step, kind, text in outputs:
+        if kind == "list" and step in entries and (long or (tty and _sorted_by_size_or_date(plan, step))):
+            text = "\n".join(_long_line(row) for row in entries[step])
         if text:
             io.out.write(text if text.endswith("\n") else text + "\n")
+
+
+def _sorted_by_size_or_date(plan: Any, step: int) -> bool:
+    steps = getattr(plan, "steps", None) or []
+    sel = getattr(steps[step - 1], "select", None) if 0 < step <= len(steps) else None
+    return getattr(sel, "sort", None) in ("size", "mtime")
+
+
+def _long_line(row: tuple) -> str:
+    from datetime import datetime
+    from fileagent.tools.base import human_size
+    path, size, mtime_ns = row
+    when = datetime.fromtimestamp(mtime_ns / 1e9).strftime("%Y-%m-%d %H:%M") if mtime_ns else "-"
+    return f"{human_size(size) if size is not None else '-':>10}  {when}  {path}"
+
+
+def _long_json(row: tuple) -> dict:
+    from datetime import datetime
+    path, size, mtime_ns = row
+    return {"path": path, "size": size,
+            "mtime": datetime.fromtimestamp(mtime_ns / 1e9).isoformat(timespec="seconds") if mtime_ns else None}

@@ -38,8 +38,8 @@ VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--sinc
 # What each fast command declares: value options, and flags (every spelling -> its parameter).
 _FAST_VALUES = {"plan": {"--root": "root", "--config": "config"},
                 "run": {"--root": "root", "--config": "config", "--on-conflict": "on_conflict"}}
-_FAST_FLAGS = {"plan": {"--json": "as_json"},
-               "run": {"--json": "as_json", "--yes": "yes", "-y": "yes"}}
+_FAST_FLAGS = {"plan": {"--json": "as_json", "--long": "long"},
+               "run": {"--json": "as_json", "--yes": "yes", "-y": "yes", "--long": "long"}}
 
 SHORT_HELP = """\
 fileagent: plain-language file jobs inside one folder, previewed, journaled and
@@ -116,6 +116,8 @@ def parse_fast(argv: list[str]) -> Optional[tuple[str, dict[str, Any]]]:
         return None
     out: dict[str, Any] = {"prompt": prompts[0], "root": kw.get("root"), "config": kw.get("config"),
                            "as_json": kw.get("as_json", False)}
+    if kw.get("long"):
+        out["long"] = True
     if cmd == "run":
         out.update(yes=kw.get("yes", False), on_conflict=kw.get("on_conflict"))
     return cmd, out

@@ -2,8 +2,8 @@
 
 by: extension (lower-case extension, "noext"), type (the families in
 filetypes.py), year / month (of the mtime, local time), size (small < 1 MB <=
-medium < 100 MB <= large), keywords (rules in order: a keyword, case-insensitive,
-in the file's name or text; else `default`; with no default the file stays), or
+medium < 100 MB <= large), topic (what the text talks about: topics.py),
+keywords (rules in order: a keyword, case-insensitive, in the file's name or text; else `default`; with no default the file stays), or
 rule_set (a named rule set of the config; none named: classify.default_rule_set).
 
 `dest` defaults to the selection's folder (`in`, or the folder of `path`). Rule
@@ -89,12 +89,17 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         dest = parent_of(ctx.path(sel.path))
     else:
         dest = ctx.folder(sel.in_ or ".")
-    rule = folder_rule(ctx, step)
+    if step.by == "topic":
+        from fileagent.tools import topics
+        rule = topics.rule(ctx, step, items)
+    else:
+        rule = folder_rule(ctx, step)
     view = ctx.view
     targets: dict[str, str] = {}        # rule folder -> root-relative folder, checked once
     ready: set[str] = set()             # targets made (classify only moves files: they stay folders)
     follow_tags = bool(ctx.tag_index())
     note = f"classify {step.by}"
+    topic = step.by == "topic"
     for rel, e in items:
         if e.is_dir or view.get(rel) is not e:
             continue
@@ -119,7 +124,7 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         if dst is None:
             continue
         dst_expect = ctx.claim(dst, overwrite)
-        ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=note,
+        ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=f"topic {folder}" if topic else note,
                 expect={rel: view.expect_existing(rel, e), dst: dst_expect})
         view.move(rel, dst)
         if follow_tags:

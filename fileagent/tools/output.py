@@ -10,11 +10,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from fileagent.tools.base import Capability
-from fileagent.tools.select import select, select_some
+from fileagent.tools.select import select, select_some, size_of
 
 if TYPE_CHECKING:
     from fileagent.agent.plan.model import ListStep, ReadStep
     from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
 
 LIST = Capability("list", mutates=False, needs_confirm_default=False, summary="list paths")
 READ = Capability("read", mutates=False, needs_confirm_default=False, summary="print file contents")
@@ -22,13 +23,46 @@ CAPABILITY = LIST
 
 
 def compile_list(ctx: "CompileContext", step: "ListStep") -> None:
-    lines = []
-    for rel, e in select(ctx, step.select, children_of_folder=True):
-        shown = rel + "/" if e.is_dir and not e.is_link else rel
-        ctx.add("emit", src=shown, note="list")
-        lines.append(shown)
-    if lines:
-        ctx.changeset.outputs.append((ctx.step, "list", "\n".join(lines)))
+    """One path per line; a listing of duplicates shows each group (the kept copy first, then its
+    duplicates), groups parted by an empty line."""
+    rows = []
+    items = select(ctx, step.select, children_of_folder=True)
+    groups = _grouped(ctx, items) if step.select.duplicates is not None else [items]
+    texts = []
+    for group in groups:
+        lines = []
+        for rel, e in group:
+            shown = rel + "/" if e.is_dir and not e.is_link else rel
+            ctx.add("emit", src=shown, note="list")
+            lines.append(shown)
+            rows.append((shown, rel, e))
+        texts.append("\n".join(lines))
+    if rows:
+        ctx.changeset.outputs.append((ctx.step, "list", "\n\n".join(t for t in texts if t)))
+        ctx.changeset.entries[ctx.step] = [_row(ctx, step, *r) for r in rows]
+        if step.select.duplicates is not None:
+            ctx.changeset.groups[ctx.step] = [[rel for rel, _ in g] for g in groups]
+
+
+def _grouped(ctx: "CompileContext", items: list) -> list[list]:
+    """The duplicate groups with a duplicate among `items` (a limit may cut some): [kept, dup...]."""
+    chosen = {rel for rel, _ in items}
+    out = []
+    for keep, dups in ctx.duplicate_groups.get(ctx.step, []):
+        mine = [d for d in dups if d in chosen]
+        if mine:
+            out.append([(keep, ctx.view.get(keep))] + [(d, ctx.view.get(d)) for d in mine])
+    return out
+
+
+def _row(ctx: "CompileContext", step: "ListStep", shown: str, rel: str, e: "Entry") -> tuple[str, int | None, int]:
+    """(path, size, mtime_ns) for `--long`: a folder's size is shown when the listing is ordered by size."""
+    try:
+        folder = e.is_dir and not e.is_link
+        size = None if folder and step.select.sort != "size" else size_of(ctx, rel, e)
+        return shown, size, e.mtime_ns()
+    except OSError:
+        return shown, None, 0
 
 
 def compile_read(ctx: "CompileContext", step: "ReadStep") -> None:

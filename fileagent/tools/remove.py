@@ -32,8 +32,9 @@ def compile_step(ctx: "CompileContext", step: "DeleteStep") -> None:
             why = subtree_problem(ctx, rel)
             if why and skip_or_refuse(ctx, step.select, rel, why):
                 continue
-        ctx.add("delete", src=rel, note=_folder_note(ctx, rel) if e.is_dir and not e.is_link else "",
-                expect={rel: view.expect_existing(rel, e)})
+        note, kept = ctx.kept_copy(rel)
+        ctx.add("delete", src=rel, note=note or (_folder_note(ctx, rel) if e.is_dir and not e.is_link else ""),
+                expect={rel: view.expect_existing(rel, e), **kept})
         view.remove(rel)
         tagging.follow(ctx, rel, None, is_dir=e.is_dir)
 

@@ -1,8 +1,9 @@
-"""rename: one item (path + new_name) or a batch (set_ext, add_prefix, add_suffix, template).
+"""rename: one item (path + new_name) or a batch (set_ext, add_prefix, add_suffix, template, case).
 
 Names only: an item never changes folder. A new name must be a plain name (no
 "/" or "\\", not "." or ".."). Templates use {stem} {ext} {name} {n} (1-based,
-in match order; {n:03} pads) and {date} (the item's mtime, YYYY-MM-DD).
+in match order, from `start`; {n:03} pads) and {date} (the item's mtime, YYYY-MM-DD); `case`
+lowers or raises the whole name.
 Renaming to the same name is no action. Renames compile to `move` actions.
 """
 from __future__ import annotations
@@ -67,6 +68,8 @@ def batch_name(ctx: "CompileContext", step: "RenameStep", name: str, e: "Entry",
         return step.add_prefix + name
     if step.add_suffix is not None:
         return stem + step.add_suffix + ext
+    if step.case is not None:
+        return name.lower() if step.case == "lower" else name.upper()
     check_template(ctx, step.template or "")
     day = datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat() if "{date" in (step.template or "") \
         else ""
@@ -86,11 +89,33 @@ def _rename(ctx: "CompileContext", rel: str, e: "Entry", new_name: str) -> None:
     dst, overwrite = ctx.place(parent_of(rel), new_name, is_dir=e.is_dir, moving=rel)
     if dst is None or dst == rel:
         return
+    if dst.casefold() == rel.casefold() and not overwrite:
+        rel, e = _via_temporary_name(ctx, rel, e)
     dst_expect = ctx.claim(dst, overwrite)
     ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note="rename",
             expect={rel: view.expect_existing(rel, e), dst: dst_expect})
     view.move(rel, dst)
     tagging.follow(ctx, rel, dst, is_dir=e.is_dir)
+
+
+def _via_temporary_name(ctx: "CompileContext", rel: str, e: "Entry") -> tuple[str, "Entry"]:
+    """A rename that changes only the case ("Photo.JPG" -> "photo.jpg") is refused or does nothing on
+    a case-insensitive file system (the new name "exists"): it goes through a temporary name first,
+    two journaled moves that undo puts back in turn."""
+    folder, name = parent_of(rel), name_of(rel)
+    for i in range(1, 1000):
+        tmp = f".fa-case-{i}-{name}"
+        if ctx.view.clash(folder, tmp) is None:
+            break
+    else:
+        raise ctx.plan_error(f"no free temporary name beside {rel!r}", rel)
+    tmp_rel = f"{folder}/{tmp}" if folder else tmp
+    ctx.check_new_name(folder, tmp)
+    ctx.add("move", src=rel, dst=tmp_rel, note="rename, case only: via a temporary name",
+            expect={rel: ctx.view.expect_existing(rel, e), tmp_rel: ctx.view.expect_absent(tmp_rel)})
+    ctx.view.move(rel, tmp_rel)
+    tagging.follow(ctx, rel, tmp_rel, is_dir=e.is_dir)
+    return tmp_rel, ctx.view.get(tmp_rel)
 
 
 def compile_step(ctx: "CompileContext", step: "RenameStep") -> None:
@@ -104,7 +129,9 @@ def compile_step(ctx: "CompileContext", step: "RenameStep") -> None:
         _rename(ctx, rel, e, step.new_name or "")
         return
     assert step.select is not None
-    for n, (rel, e) in enumerate(select_some(ctx, step.select), start=1):
+    if "{date" in (step.template or ""):
+        ctx.note("{date} is each file's modification date (photo metadata is not read)")
+    for n, (rel, e) in enumerate(select_some(ctx, step.select), start=1 if step.start is None else step.start):
         if ctx.view.get(rel) is not e:
             continue
         _rename(ctx, rel, e, batch_name(ctx, step, name_of(rel), e, n))

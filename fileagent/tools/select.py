@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Callable
 
 from fileagent.policies.paths import compile_glob, fold, has_magic, nfc
 from fileagent.policies.places import place_of
-from fileagent.tools import tagging
+from fileagent.tools import ages, tagging
 from fileagent.tools.base import ext_of, join, name_of
 
 if TYPE_CHECKING:
@@ -57,6 +57,17 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
     if f.modified_before is not None:
         before_ns = _day_start_ns(f.modified_before)
         checks.append(lambda rel, e: e.mtime_ns() < before_ns)
+    for age, older in ((f.older_than, True), (f.newer_than, False)):
+        if age is None:
+            continue
+        moment = ages.cutoff(ctx.now, age)
+        at_ns = int(moment.timestamp()) * 1_000_000_000
+        ctx.note(f"{'older than' if older else 'in the last'} {ages.age_words(age)}: modified "
+                 f"{'before' if older else 'on or after'} {moment:%Y-%m-%d %H:%M}")
+        if older:
+            checks.append(lambda rel, e, at_ns=at_ns: e.mtime_ns() < at_ns)
+        else:
+            checks.append(lambda rel, e, at_ns=at_ns: e.mtime_ns() >= at_ns)
     if f.tag is not None:
         want = f.tag.casefold()
         checks.append(lambda rel, e: any(t.casefold() == want for t in tagging.tags_of(ctx, rel, e)))
@@ -103,10 +114,66 @@ def _holds_hidden(ctx: "CompileContext", rel: str) -> bool:
     return any(h.startswith(top) for h in ctx.guard.hidden)
 
 
+def exclusions(ctx: "CompileContext", patterns: list[str] | None) -> Callable[[str, str], bool] | None:
+    """excluded(path below the selection's folder, name) for the selection's `exclude` patterns."""
+    if not patterns:
+        return None
+    by_name, by_path = [], []
+    for p in patterns:
+        q = nfc(p).replace("\\", "/").strip("/")
+        while q.startswith("./"):
+            q = q[2:]
+        if not q:
+            raise ctx.plan_error(f"exclude pattern {p!r} is empty")
+        (by_path if "/" in q else by_name).append(compile_glob(q, ignore_case=True).fullmatch)
+
+    def excluded(sub: str, name: str) -> bool:
+        name = name if name.isascii() else nfc(name)
+        return any(m(name) for m in by_name) or any(m(sub) for m in by_path)
+    return excluded
+
+
 def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool = False) -> list[Item]:
-    """The items a step acts on. `children_of_folder` (list): a `path` naming a folder means its
-    direct children (files and folders)."""
+    """The items a step acts on, ordered and cut to `limit` when the selection says so."""
+    items = _select(ctx, sel, children_of_folder)
+    if sel.duplicates is not None:
+        from fileagent.tools.duplicates import select_duplicates
+        items = select_duplicates(ctx, items, sel.duplicates, sel.keep_in)
+    if sel.sort is not None:
+        items.sort(key=sort_key(ctx, sel.sort), reverse=bool(sel.desc))   # stable: ties keep walk order
+        ctx.note(f"ordered by {_ORDER_WORDS[sel.sort, bool(sel.desc)]}")
+    if sel.limit is not None:
+        if len(items) > sel.limit:
+            ctx.note(f"the first {sel.limit} of {len(items)} matches")
+        del items[sel.limit:]
+    return items
+
+
+_ORDER_WORDS = {("size", True): "size, largest first", ("size", False): "size, smallest first",
+                ("mtime", True): "date, newest first", ("mtime", False): "date, oldest first",
+                ("name", True): "name, Z to A", ("name", False): "name, A to Z"}
+
+
+def size_of(ctx: "CompileContext", rel: str, e: "Entry") -> int:
+    """A file's size; a folder's: the files below it (as the view sees them)."""
+    if not e.is_dir or e.is_link:
+        return e.size()
+    return sum(ce.size() for _, ce in ctx.view.walk_files(rel) if not ce.is_dir)
+
+
+def sort_key(ctx: "CompileContext", by: str) -> Callable[[Item], object]:
+    if by == "size":
+        return lambda item: size_of(ctx, *item)
+    if by == "mtime":
+        return lambda item: item[1].mtime_ns()
+    return lambda item: nfc(name_of(item[0])).casefold()
+
+
+def _select(ctx: "CompileContext", sel: "Selection", children_of_folder: bool) -> list[Item]:
+    """`children_of_folder` (list): a `path` naming a folder means its direct children (files and
+    folders)."""
     keep = make_filter(ctx, sel.filters)
+    excluded = exclusions(ctx, sel.exclude)
     view = ctx.view
     if sel.path is not None:
         rel = ctx.path(sel.path)
@@ -118,6 +185,8 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
             items = []
             for name in sorted(listing):
                 child, ce = join(rel, name), listing[name]
+                if excluded is not None and excluded(nfc(name), name):
+                    continue
                 if ce.is_link:
                     why = ctx.guard.link_problem(view.abs(child))
                     if why:
@@ -151,7 +220,7 @@ def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool 
     # A walk through every subfolder leaves hidden folders (.git, .venv, .cache) out unless the
     # pattern names one ("**/.cache/*") or `in` is one.
     skip_hidden = "**" in pattern and _HIDDEN_NAMED.search(pattern) is None
-    return _walk(ctx, base, rx, max_depth, sel.kind, keep, skip_hidden)
+    return _walk(ctx, base, rx, max_depth, sel.kind, keep, skip_hidden, excluded)
 
 
 _HIDDEN_NAMED = re.compile(r"(^|/)\.")
@@ -167,7 +236,8 @@ def _place_prefix(pattern: str) -> tuple[str, str]:
 
 
 def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,
-          keep: Callable[[str, "Entry"], bool] | None, skip_hidden: bool = False) -> list[Item]:
+          keep: Callable[[str, "Entry"], bool] | None, skip_hidden: bool = False,
+          excluded: Callable[[str, str], bool] | None = None) -> list[Item]:
     view, guard = ctx.view, ctx.guard
     want_files, want_dirs = kind in ("file", "any"), kind in ("dir", "any")
     out: list[Item] = []
@@ -183,6 +253,8 @@ def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int,
             is_dir = e.is_dir
             if skip_hidden and is_dir and name[0] == ".":
                 ctx.skip(rel, "hidden folder left out of a walk through subfolders (name it to include it)")
+                continue
+            if excluded is not None and excluded(sub + (name if name.isascii() else nfc(name)), name):
                 continue
             denied = denied_above or guard.entry_denied(folder_fold, name)
             if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))):

@@ -141,7 +141,7 @@ def tmpfs(tmp_path):
     subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
 
 
-def test_real_disk_full_tmpfs(tmpfs):
+def test_real_disk_full_tmpfs(tmpfs, monkeypatch):
     root, cfg = tmpfs / "sb", tmpfs / "cfg" / "config.yaml"
     write_files(root, {"big.bin": os.urandom(300_000), "a.txt": b"a"})
     cfg.parent.mkdir()
@@ -152,6 +152,14 @@ def test_real_disk_full_tmpfs(tmpfs):
                                     {"op": "copy", "select": {"path": "big.bin"}, "to": "c2"},
                                     {"op": "copy", "select": {"path": "big.bin"}, "to": "c3"},
                                     {"op": "copy", "select": {"path": "big.bin"}, "to": "c4"}]}
+    # The copies are checked against the free space before anything runs: refused in one line, exit 4.
+    r = run_cli(["apply", "--root", str(root), "--config", str(cfg), "--yes", "-"], stdin=json.dumps(plan))
+    assert r.code == 4 and r.one_line_error() and "not enough free space" in r.err, (r.code, r.err)
+    assert snapshot(tmpfs, ("sb",)) == before
+    # Space taken by someone else between that check and the writes: the disk fills mid-run and the run
+    # rolls back (the check is made to see a large disk).
+    usage = shutil.disk_usage(tmpfs)
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: usage._replace(total=10 ** 12, free=10 ** 12))
     r = run_cli(["apply", "--root", str(root), "--config", str(cfg), "--yes", "-"], stdin=json.dumps(plan))
     check_clean_failure(root, cfg, r, before, ("no space",))
 

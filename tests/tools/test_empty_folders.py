@@ -1,5 +1,6 @@
 """Empty folders: the `empty` filter selects folders with no file at any depth (and 0-byte files);
 delete goes deepest first, is undoable, and leaves hidden folders and their content alone."""
+
 from __future__ import annotations
 
 import pytest
@@ -8,9 +9,25 @@ from fileagent.agent.plan.text import from_text, to_text
 from fileagent.errors import PlanError
 from tests.tools.capkit import Kit, cli, fa, plan_file
 
-DELETE_EMPTY = [{"op": "delete", "select": {"recursive": True, "kind": "dir", "filters": {"empty": True}}}]
-TREE = {"a/b/c/": None, "a/keep.txt": "k", "d/e/": None, "d/f/": None, "g/h/x.md": "x", "z/": None,
-        ".cache/empty/": None, "i/.git/HEAD": "ref", "j/.hidden/": None, "zero.txt": "", "one.txt": "1"}
+DELETE_EMPTY = [
+    {
+        "op": "delete",
+        "select": {"recursive": True, "kind": "dir", "filters": {"empty": True}},
+    }
+]
+TREE = {
+    "a/b/c/": None,
+    "a/keep.txt": "k",
+    "d/e/": None,
+    "d/f/": None,
+    "g/h/x.md": "x",
+    "z/": None,
+    ".cache/empty/": None,
+    "i/.git/HEAD": "ref",
+    "j/.hidden/": None,
+    "zero.txt": "",
+    "one.txt": "1",
+}
 
 
 @pytest.fixture
@@ -21,10 +38,19 @@ def kit(tmp_path, make_tree):
 def test_compile_selects_only_folders_with_no_file_below_deepest_first(kit):
     cs = kit.compile(DELETE_EMPTY)
     assert [(a.kind, a.src) for a in cs.actions] == [
-        ("delete", "a/b/c"), ("delete", "a/b"), ("delete", "d/e"), ("delete", "d/f"), ("delete", "d"),
-        ("delete", "z")]
-    assert ("i" not in [a.src for a in cs.actions]) and ("j" not in [a.src for a in cs.actions])
-    assert any(path == ".cache" and "hidden folder" in why for _, path, why in cs.skipped)
+        ("delete", "a/b/c"),
+        ("delete", "a/b"),
+        ("delete", "d/e"),
+        ("delete", "d/f"),
+        ("delete", "d"),
+        ("delete", "z"),
+    ]
+    assert ("i" not in [a.src for a in cs.actions]) and (
+        "j" not in [a.src for a in cs.actions]
+    )
+    assert any(
+        path == ".cache" and "hidden folder" in why for _, path, why in cs.skipped
+    )
 
 
 def test_execute_then_undo(kit, read_tree):
@@ -33,7 +59,11 @@ def test_execute_then_undo(kit, read_tree):
     assert report.status == "done" and report.counts == {"delete": 6}
     after = read_tree(kit.root)
     assert not any(k.startswith(("a/b", "d/", "z/")) for k in after), after
-    assert after["a/keep.txt"] == "k" and after["i/.git/HEAD"] == "ref" and ".cache/empty/" in after
+    assert (
+        after["a/keep.txt"] == "k"
+        and after["i/.git/HEAD"] == "ref"
+        and ".cache/empty/" in after
+    )
     assert "j/.hidden/" in after and "g/h/x.md" in after
     kit.undo()
     assert read_tree(kit.root) == before
@@ -46,15 +76,37 @@ def test_empty_files(kit):
 
 def test_earlier_steps_count(kit):
     """A folder emptied by an earlier step of the plan is empty for the later one."""
-    cs = kit.compile([{"op": "move", "select": {"path": "g/h/x.md"}, "to": "."},
-                      {"op": "delete", "select": {"recursive": True, "kind": "dir", "filters": {"empty": True}}}])
+    cs = kit.compile(
+        [
+            {"op": "move", "select": {"path": "g/h/x.md"}, "to": "."},
+            {
+                "op": "delete",
+                "select": {
+                    "recursive": True,
+                    "kind": "dir",
+                    "filters": {"empty": True},
+                },
+            },
+        ]
+    )
     deleted = [a.src for a in cs.actions if a.kind == "delete"]
     assert deleted.index("g/h") < deleted.index("g")
 
 
 def test_hidden_folder_named_explicitly_is_walked(kit):
-    cs = kit.compile([{"op": "list", "select": {"in": ".cache", "recursive": True, "kind": "dir",
-                                                "filters": {"empty": True}}}])
+    cs = kit.compile(
+        [
+            {
+                "op": "list",
+                "select": {
+                    "in": ".cache",
+                    "recursive": True,
+                    "kind": "dir",
+                    "filters": {"empty": True},
+                },
+            }
+        ]
+    )
     assert cs.outputs == [(1, "list", ".cache/empty/")]
 
 
@@ -65,15 +117,17 @@ def test_nothing_empty_is_a_clear_plan_error(tmp_path, make_tree):
 
 
 def test_text_form_round_trip():
-    plan = from_text('delete recursive kind=dir empty')
+    plan = from_text("delete recursive kind=dir empty")
     assert plan.steps[0].select.filters.empty is True and plan.version == 2
-    assert to_text(plan) == 'delete recursive kind=dir empty'
+    assert to_text(plan) == "delete recursive kind=dir empty"
 
 
 def test_version_1_plan_cannot_use_it(tmp_path, make_tree):
     root = make_tree(tmp_path / "r", TREE)
     p = tmp_path / "v1.json"
-    p.write_text('{"version": 1, "steps": [{"op": "delete", "select": {"filters": {"empty": true}}}]}')
+    p.write_text(
+        '{"version": 1, "steps": [{"op": "delete", "select": {"filters": {"empty": true}}}]}'
+    )
     code, out, err = cli(["apply", "--root", str(root), "--yes", str(p)], tmp_path)
     assert code == 4 and err.count("\n") == 1 and 'needs "version": 2' in err
 
@@ -81,7 +135,10 @@ def test_version_1_plan_cannot_use_it(tmp_path, make_tree):
 def test_cli_apply_and_undo_in_a_subprocess(tmp_path, make_tree, read_tree):
     root = make_tree(tmp_path / "r", TREE)
     before = read_tree(root)
-    r = fa(["apply", "--root", str(root), "--yes", plan_file(tmp_path, DELETE_EMPTY)], tmp_path)
+    r = fa(
+        ["apply", "--root", str(root), "--yes", plan_file(tmp_path, DELETE_EMPTY)],
+        tmp_path,
+    )
     assert r.returncode == 0, r.stderr
     assert "z/" not in read_tree(root) and "d/e/" not in read_tree(root)
     r = fa(["undo", "--yes", "--root", str(root)], tmp_path)

@@ -17,12 +17,12 @@ from fileagent.agent.history.audit import AuditWriter
 from fileagent.errors import ActionError, PolicyError
 from fileagent.tools.fs import dirfd, fsops
 from fileagent.agent.history import journal as jr
-from fileagent.tools import tagstore
+from fileagent.tools import archive_io, tagstore
 from fileagent.agent.engine.changeset import Action
 from fileagent.agent.engine.fastpath import PlainMoves, _FolderFds, _plain
 
 _GUARD_OP = {"mkdir": "create", "write": "update", "move": "move", "copy": "copy", "delete": "delete",
-             "set_tags": "tag", "emit": "read"}
+             "set_tags": "tag", "zip": "create", "unpack": "create", "emit": "read"}
 
 
 class _Paths:
@@ -187,7 +187,7 @@ class _Runner(PlainMoves):
             tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
             done["old_tags"] = old
             return done
-        src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete") else ("", None)
+        src, st = self.paths.src(a.src, a) if k in ("move", "copy", "delete", "unpack") else ("", None)
         dst = self.paths.abs(a.dst or a.src, a) if k != "delete" else ""
         target = dst if k != "delete" else src
         mode = None
@@ -210,6 +210,13 @@ class _Runner(PlainMoves):
                     done["post"] = fsops.fingerprint_of(dst) if copied else _fp(st)
             elif k == "copy":
                 fsops.copy(src, dst)
+                done["post"] = fsops.fingerprint_of(dst)
+            elif k == "zip":
+                archive_io.write_zip(dst, [(self.paths.src(m, a)[0], name) for m, name in a.members or []])
+                done["post"] = fsops.fingerprint_of(dst)
+            elif k == "unpack":
+                name, size = (a.members or [[None, 0]])[0]
+                archive_io.extract_member(src, name, size, dst)
                 done["post"] = fsops.fingerprint_of(dst)
             elif k == "write":
                 if not bk and fsops.lexists(dst):

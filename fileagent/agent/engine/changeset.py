@@ -14,12 +14,12 @@ from dataclasses import asdict, dataclass, field
 from typing import Literal
 
 # Actions that change the disk. "emit" actions only produce output (list, read).
-ActionKind = Literal["mkdir", "write", "move", "copy", "delete", "set_tags", "emit"]
-MUTATING = ("mkdir", "write", "move", "copy", "delete", "set_tags")
+ActionKind = Literal["mkdir", "write", "move", "copy", "delete", "set_tags", "zip", "unpack", "emit"]
+MUTATING = ("mkdir", "write", "move", "copy", "delete", "set_tags", "zip", "unpack")
 
 # The one word per action kind that the preview, the audit log and `log --op` all use.
 OP_WORDS = {"mkdir": "mkdir", "write": "write", "move": "move", "copy": "copy", "delete": "delete",
-            "set_tags": "tag", "emit": "show"}
+            "set_tags": "tag", "zip": "zip", "unpack": "extract", "emit": "show"}
 # Words older versions wrote or showed, still accepted by `log --op` and read from old logs.
 OP_ALIASES = {"set_tags": "tag", "create folder": "mkdir", "create-folder": "mkdir", "create_folder": "mkdir",
               "tags": "tag", "remove": "delete", "rm": "delete", "mv": "move", "cp": "copy"}
@@ -56,6 +56,8 @@ class Action:
     tags: list[str] | None = None  # set_tags: the complete new tag list of src
     note: str = ""                 # human detail: "append", "conflict: renamed", "list", "read"
     expect: dict[str, Fingerprint] = field(default_factory=dict)  # path -> fingerprint at compile time
+    # zip: [[source, name inside], ...]; unpack: [[member name, size]] (src is the archive)
+    members: list[list] | None = None
 
     @property
     def mutating(self) -> bool:
@@ -92,6 +94,12 @@ class ChangeSet:
     outputs: list[tuple[int, str, str]] = field(default_factory=list)  # (step, "list"|"read", text)
     # (step, path, why): pattern matches left out, e.g. a symlink pointing outside the root
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    # (step, text): how the compile read the plan, e.g. a relative age resolved to a date
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    # step -> [(shown path, size or None, mtime_ns)] of each list step, for `--long` (not journaled)
+    entries: dict[int, list[tuple[str, int | None, int]]] = field(default_factory=dict)
+    # step -> [[kept, duplicate, ...], ...] of each list step of duplicates
+    groups: dict[int, list[list[str]]] = field(default_factory=dict)
 
     @property
     def mutating_actions(self) -> list[Action]:
@@ -110,5 +118,6 @@ class ChangeSet:
             "conflicts": [asdict(c) for c in self.conflicts],
             "outputs": [list(o) for o in self.outputs],
             "skipped": [list(s) for s in self.skipped],
+            "notes": [list(n) for n in self.notes],
             "totals": self.totals(),
         }

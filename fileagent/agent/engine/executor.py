@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from fileagent.agent.history.audit import AuditWriter, os_user
 from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
+from fileagent.tools import archive_io
 from fileagent.tools.fs import fsops
 from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action, ChangeSet, op_word
@@ -288,6 +289,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                 raise err from None
             finally:
                 runner.fds.drop()
+                archive_io.release()
                 if bar is not None:
                     bar.close()
             report.status = "failed" if report.failures else "done"

@@ -13,6 +13,7 @@ import json.encoder
 from typing import IO, Any
 
 from fileagent.agent.engine.changeset import OP_WORDS, Action, ChangeSet
+from fileagent.tools.ages import age_words
 from fileagent.tools.base import human_size
 
 MAX_ROWS = 60
@@ -44,6 +45,7 @@ def preview_document(plan: Any, changeset: ChangeSet) -> dict[str, Any]:
                           for c in changeset.conflicts],
             "outputs": [list(o) for o in changeset.outputs],
             "skipped": [list(x) for x in getattr(changeset, "skipped", [])],
+            "notes": [list(x) for x in getattr(changeset, "notes", [])],
         },
         "totals": changeset.totals(),
     }
@@ -79,6 +81,7 @@ def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None,
     shell = ChangeSet(conflicts=changeset.conflicts, outputs=changeset.outputs)
     if hasattr(changeset, "skipped"):
         shell.skipped = changeset.skipped
+    shell.notes = getattr(changeset, "notes", [])
     doc = preview_document(plan, shell)
     doc["totals"] = changeset.totals()
     actions = ",".join([_action_text(a) for a in changeset.actions])
@@ -178,6 +181,12 @@ def _filters_text(f: Any) -> str:
         parts.append(f"modified on or after {f.modified_after.isoformat()}")
     if getattr(f, "modified_before", None) is not None:
         parts.append(f"modified before {f.modified_before.isoformat()}")
+    if getattr(f, "older_than", None):
+        parts.append(f"older than {age_words(f.older_than)}")
+    if getattr(f, "newer_than", None):
+        parts.append(f"modified in the last {age_words(f.newer_than)}")
+    if getattr(f, "empty", None):
+        parts.append("empty")
     if getattr(f, "contains", None):
         parts.append(f"containing {f.contains!r}")
     if getattr(f, "tag", None):
@@ -249,6 +258,8 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
     say(f"Preview: {changes(len(mutating))}" + (", by folder:" if len(shown) > max_rows else ":"))
     for step, text in _step_filters(plan):
         say(f"  step {step} filters: ", text)
+    for step, text in getattr(changeset, "notes", []):
+        say(f"  step {step}: ", text)
     if len(shown) > max_rows:
         groups: dict[tuple[str, str], int] = {}
         for a in shown:

@@ -9,6 +9,7 @@ action with its `expect` fingerprints.
 from __future__ import annotations
 
 import itertools
+from datetime import datetime
 
 from fileagent.config.loader import Config
 from fileagent.errors import PlanError, PolicyError
@@ -36,6 +37,10 @@ class CompileContext:
         self._mutating = 0
         self._tag_index: dict[str, list[str]] | None = None
         self._folds: dict[str, str] = {}
+        self.now = datetime.now().replace(microsecond=0)   # relative ages count back from here
+        self.bytes_needed = 0                                  # written by copy, archive, extract
+        self.duplicate_of: dict[str, str] = {}                # duplicate -> the copy its group keeps
+        self.duplicate_groups: dict[int, list[tuple[str, list[str]]]] = {}   # step -> (kept, duplicates)
 
     # ---------------------------------------------------------- errors
 
@@ -212,11 +217,11 @@ class CompileContext:
 
     def add(self, kind: str, *, src: str | None = None, dst: str | None = None, content: bytes | None = None,
             overwrite: bool = False, tags: list[str] | None = None, note: str = "",
-            expect: dict[str, Fingerprint | None] | None = None) -> Action:
+            expect: dict[str, Fingerprint | None] | None = None, members: list[list] | None = None) -> Action:
         actions = self.changeset.actions
         a = Action(seq=len(actions) + 1, step=self.step, kind=kind, src=src, dst=dst,  # type: ignore[arg-type]
                    content=content, overwrite=overwrite, tags=tags, note=note,
-                   expect={k: v for k, v in (expect or {}).items() if v is not None})
+                   expect={k: v for k, v in (expect or {}).items() if v is not None}, members=members)
         if a.kind != "emit":
             self._mutating += 1
             if self._mutating > self.max_batch:
@@ -225,6 +230,20 @@ class CompileContext:
                     "split it into smaller plans or raise agent.max_batch in the config")
         actions.append(a)
         return a
+
+    def kept_copy(self, rel: str) -> tuple[str, dict]:
+        """For a duplicate about to be deleted or moved: the preview's note naming the copy its group
+        keeps, and that copy's fingerprint (a kept copy changed since the preview stops the run)."""
+        keep = self.duplicate_of.get(rel)
+        if keep is None:
+            return "", {}
+        e = self.view.get(keep)
+        return f"duplicate of {keep} (kept)", {keep: self.view.expect_existing(keep, e) if e is not None else None}
+
+    def note(self, text: str) -> None:
+        """Say how this step was read (once), for the preview."""
+        if (self.step, text) not in self.changeset.notes:
+            self.changeset.notes.append((self.step, text))
 
     def skip(self, rel: str, why: str) -> None:
         self.changeset.skipped.append((self.step, rel, why))

@@ -262,7 +262,7 @@ def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | Non
     """Where action SEQ keeps what it removes (relative to ROOT/.fileagent/backups), or None."""
     if kind == "delete":
         return f"{run_id}/{seq}/{src}"
-    if kind in ("write", "move", "copy") and (overwrite or dst_existed):
+    if kind in ("write", "move", "copy", "zip", "unpack") and (overwrite or dst_existed):
         return f"{run_id}/{seq}/{dst or src}"
     return None
 

@@ -31,7 +31,9 @@ PLAN_VERSION: Final = 2
 SelectionKind = Literal["file", "dir", "any"]
 CreateKind = Literal["file", "dir"]
 UpdateMode = Literal["append", "prepend", "replace", "replace_regex", "set"]
-ClassifyBy = Literal["extension", "type", "year", "month", "size", "keywords", "rule_set"]
+SortKey = Literal["name", "size", "mtime"]
+KeepRule = Literal["oldest", "newest", "shortest_path", "in_folder"]
+ClassifyBy = Literal["extension", "type", "year", "month", "size", "keywords", "rule_set", "topic"]
 
 _model = dataclass(frozen=True, kw_only=True)
 
@@ -70,6 +72,12 @@ class Filters(_Node):
     smaller_than: int | None = _optional("size in bytes, strictly below")
     modified_after: date | None = _optional("modified on or after this day (local time)")
     modified_before: date | None = _optional("modified before this day (local time)")
+    older_than: str | None = _optional(
+        "modified before this age ago, counted from when the plan is compiled: a number and d (days), "
+        "w (weeks), m (months) or y (years): '30d', '1y'")
+    newer_than: str | None = _optional(
+        "modified within this age, counted from when the plan is compiled ('30d': in the last 30 days); "
+        "same units as older_than")
     contains: str | None = _optional("text the file's content contains (UTF-8 text files only)")
     tag: str | None = _optional("items carrying this tag")
     empty: bool | None = _optional("true: files of 0 bytes and folders that hold no file at any depth")
@@ -90,10 +98,26 @@ class Selection(_Node):
     recursive: bool = False
     kind: SelectionKind = "file"
     filters: Filters | None = None
+    exclude: list[str] | None = _optional(
+        "glob patterns left out of the selection: a pattern without '/' is matched against every name (a folder it matches is left out with everything in it), one with '/' against the path below 'in': ['*.exe', 'archive']")
+    sort: SortKey | None = _optional(
+        "order the selection by name, size (a folder: the files below it) or mtime (modification time)")
+    desc: bool | None = _optional("true: the largest, newest or last name first")
+    limit: int | None = _optional("keep only the first N items (after ordering): 'the 5 biggest'")
+    duplicates: KeepRule | None = _optional(
+        'select the duplicates among the selected files (content-identical: size, then hashes; never by name; empty files and hard links are not duplicates): every copy but the one each group keeps by this rule; ties go to the shortest path')
+    keep_in: str | None = _optional('with duplicates=in_folder: the folder whose copy each group keeps')
 
     def __post_init__(self) -> None:
         if self.path is not None and (self.in_ is not None or self.pattern is not None or self.recursive):
             raise ValueError("a selection has either 'path' or 'in'/'pattern'/'recursive', not both")
+        if self.desc is not None and self.sort is None:
+            raise ValueError("'desc' goes with 'sort'")
+        if (self.duplicates == "in_folder") != (self.keep_in is not None):
+            raise ValueError("'keep_in' goes with duplicates=in_folder, and in_folder needs 'keep_in'")
+
+
+_KEEP_STRUCTURE = ("with a selection reaching into subfolders: each item goes to the same relative folder under 'to' (the path below the selection's 'in'), instead of all into 'to' itself")
 
 
 @_model
@@ -144,6 +168,7 @@ class MoveStep(_Node):
     op: Literal["move"]
     select: Selection
     to: str
+    keep_structure: bool | None = _optional(_KEEP_STRUCTURE)
 
 
 @_model
@@ -151,6 +176,7 @@ class CopyStep(_Node):
     op: Literal["copy"]
     select: Selection
     to: str
+    keep_structure: bool | None = _optional(_KEEP_STRUCTURE)
 
 
 @_model
@@ -169,15 +195,21 @@ class RenameStep(_Node):
     add_prefix: str | None = None
     add_suffix: str | None = None
     template: str | None = None
+    start: int | None = _optional('with a template: the number {n} counts from (default 1)')
+    case: Literal["lower", "upper"] | None = _optional(
+        'batch: the whole name in lower or upper case (a case-only rename goes through a temporary name)')
 
     def __post_init__(self) -> None:
-        batch = [f for f in ("set_ext", "add_prefix", "add_suffix", "template") if getattr(self, f) is not None]
+        batch = [f for f in ("set_ext", "add_prefix", "add_suffix", "template", "case")
+                 if getattr(self, f) is not None]
+        if self.start is not None and self.template is None:
+            raise ValueError("'start' goes with 'template'")
         if self.path is not None:
             if self.new_name is None or self.select is not None or batch:
                 raise ValueError("rename of one item takes 'path' and 'new_name' only")
         elif self.select is not None:
             if self.new_name is not None or len(batch) != 1:
-                raise ValueError("batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template")
+                raise ValueError("batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template/case")
         else:
             raise ValueError("rename needs 'path' + 'new_name' or 'select' + a batch field")
 
@@ -206,8 +238,11 @@ class ClassifyStep(_Node):
     default: str | None = None
     rule_set: str | None = None
     dest: str | None = None
+    max_groups: int | None = _optional('with by=topic: at most this many groups (default 6)')
 
     def __post_init__(self) -> None:
+        if self.max_groups is not None and self.by != "topic":
+            raise ValueError("'max_groups' only goes with by=topic")
         if self.by == "keywords" and not self.rules:
             raise ValueError("classify by keywords needs 'rules'")
         if self.by not in ("keywords",) and self.rules is not None:
@@ -225,17 +260,44 @@ class TagStep(_Node):
     remove: bool = False
 
 
+@_model
+class ArchiveStep(_Node):
+    """Make a zip archive of the selected files (folders: the files in them) at `to` (".zip" added when
+    missing). Names inside are relative to the selection's folder. The originals stay unless
+    `remove_originals`."""
+    op: Literal["archive"]
+    select: Selection
+    to: str
+    remove_originals: bool | None = _optional(
+        "true: delete the archived files once the archive is written (backed up, undoable)")
+
+
+@_model
+class ExtractStep(_Node):
+    """Unpack the zip or tar archive at `path` into folder `to` (default: a folder named after the
+    archive, beside it). Entries that would land outside it, links and oversized archives are refused."""
+    op: Literal["extract"]
+    path: str
+    to: str | None = _optional("the folder to unpack into (default: beside the archive, named after it)")
+
+
 Step = Union[ListStep, ReadStep, CreateStep, UpdateStep, DeleteStep, MoveStep, CopyStep,
-             RenameStep, ClassifyStep, TagStep]
-OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
+             RenameStep, ClassifyStep, TagStep, ArchiveStep, ExtractStep]
+OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag", "archive",
+       "extract")
 STEP_TYPES: dict[str, type] = dict(zip(OPS, get_args(Step), strict=True))
 
 
 # Fields a version-1 plan may not use: (class name, JSON key). A version-1 plan keeps its meaning.
 V2_FIELDS: frozenset[tuple[str, str]] = frozenset({
-    ("Filters", "empty"),
+    ("Filters", "empty"), ("Filters", "older_than"), ("Filters", "newer_than"),
+    ("Selection", "exclude"), ("Selection", "sort"), ("Selection", "desc"), ("Selection", "limit"),
+    ("Selection", "duplicates"), ("Selection", "keep_in"), ("RenameStep", "start"), ("RenameStep", "case"),
+    ("ClassifyStep", "max_groups"),
+    ("MoveStep", "keep_structure"), ("CopyStep", "keep_structure"),
 })
-V2_OPS: frozenset[str] = frozenset()
+V2_OPS: frozenset[str] = frozenset({"archive", "extract"})
+V2_VALUES: frozenset[tuple[str, str, str]] = frozenset({("ClassifyStep", "by", "topic")})
 
 
 @_model
@@ -306,8 +368,10 @@ def _build(cls: type, d: dict, loc: list, version: int = PLAN_VERSION) -> Any:
         if key not in d:
             continue
         value, at = d[key], loc + [key]
-        if version == 1 and (cls.__name__, key) in V2_FIELDS:
-            raise _invalid(at, f"{key!r} needs \"version\": 2")
+        if version == 1 and ((cls.__name__, key) in V2_FIELDS or
+                             (isinstance(value, str) and (cls.__name__, key, value) in V2_VALUES)):
+            raise _invalid(at, f"{key!r} needs \"version\": 2" if (cls.__name__, key) in V2_FIELDS
+                           else f"{key}={value} needs \"version\": 2")
         if value is None or key == "steps":
             pass
         elif key == "select":
@@ -318,7 +382,7 @@ def _build(cls: type, d: dict, loc: list, version: int = PLAN_VERSION) -> Any:
             value = [_build(KeywordRule, r, at + [i], version) for i, r in enumerate(value)]
         elif key in ("modified_after", "modified_before"):
             value = _date(value, at)
-        elif key in ("larger_than", "smaller_than", "version"):
+        elif key in ("larger_than", "smaller_than", "version", "limit", "start", "max_groups"):
             value = _int(value, at)
         elif isinstance(value, list):
             value = list(value)                    # the plan owns its lists

@@ -19,7 +19,7 @@ from typing import Any, Callable
 ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "default", "examples", "format",
                          "discriminator"})
 ASSERTIONS = frozenset({"type", "properties", "required", "additionalProperties", "const", "enum", "anyOf",
-                        "oneOf", "$ref", "$defs", "items", "minItems", "minimum"})
+                        "oneOf", "$ref", "$defs", "items", "minItems", "minimum", "pattern"})
 
 
 class UnsupportedSchema(ValueError):
@@ -89,6 +89,10 @@ def compile_schema(schema: dict) -> Callable[[Any], bool]:
         if "minimum" in s:
             low = s["minimum"]
             checks.append(lambda v: isinstance(v, bool) or not isinstance(v, (int, float)) or v >= low)
+        if "pattern" in s:
+            import re
+            rx = re.compile(s["pattern"])
+            checks.append(lambda v: not isinstance(v, str) or rx.search(v) is not None)
         if "properties" in s or "additionalProperties" in s or "required" in s:
             props = {k: build(sub) for k, sub in s.get("properties", {}).items()}
             required = list(s.get("required", ()))

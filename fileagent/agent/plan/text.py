@@ -25,29 +25,36 @@ from datetime import date
 from fileagent.agent.plan.model import Plan
 
 SELECTION_KEYS = ("path", "in", "pattern", "recursive", "kind", "ext", "name~", "larger", "smaller",
-                  "after", "before", "has", "tagged", "empty")
+                  "after", "before", "older", "newer", "has", "tagged", "empty", "except", "sort", "desc",
+                  "limit", "duplicates", "keep_in")
 KEY_ORDER: dict[str, tuple[str, ...]] = {
     "list": SELECTION_KEYS,
     "read": SELECTION_KEYS,
     "create": ("path", "kind", "content"),
     "update": SELECTION_KEYS + ("mode", "find", "text"),
     "delete": SELECTION_KEYS,
-    "move": SELECTION_KEYS + ("to",),
-    "copy": SELECTION_KEYS + ("to",),
-    "rename": SELECTION_KEYS + ("new_name", "set_ext", "add_prefix", "add_suffix", "template"),
-    "classify": SELECTION_KEYS + ("by", "rule_set", "if", "then", "else", "dest"),
+    "move": SELECTION_KEYS + ("to", "keep_structure"),
+    "copy": SELECTION_KEYS + ("to", "keep_structure"),
+    "rename": SELECTION_KEYS + ("new_name", "set_ext", "add_prefix", "add_suffix", "template", "start", "case"),
+    "classify": SELECTION_KEYS + ("by", "rule_set", "if", "then", "else", "dest", "max_groups"),
     "tag": SELECTION_KEYS + ("tag", "remove"),
+    "archive": SELECTION_KEYS + ("to", "remove_originals"),
+    "extract": ("path", "to"),
 }
-FLAGS = ("recursive", "remove", "empty")
+FLAGS = ("recursive", "remove", "empty", "keep_structure", "desc", "remove_originals")
 # Keys whose value is always a quoted string (a path, a pattern, free text).
 QUOTED = {"path", "in", "pattern", "name~", "has", "tagged", "to", "content", "find", "text", "new_name",
-          "add_prefix", "add_suffix", "template", "if", "then", "else", "dest", "tag", "rule_set"}
+          "add_prefix", "add_suffix", "template", "if", "then", "else", "dest", "tag", "rule_set", "except", "keep_in"}
 # Keys whose value is bare: enums, extensions, sizes, dates.
-BARE = {"kind", "ext", "larger", "smaller", "after", "before", "mode", "by", "set_ext"}
-REPEATABLE = {"ext", "tag", "if", "then"}
+BARE = {"kind", "ext", "larger", "smaller", "after", "before", "older", "newer", "mode", "by", "set_ext", "sort",
+        "limit", "duplicates", "start", "case",
+        "max_groups"}
+REPEATABLE = {"ext", "tag", "if", "then", "except"}
 # Keys and ops that only version-2 plans have (the shipped planner writes version-1 text).
-V2_KEYS = frozenset({"empty"})
-V2_OPS: frozenset[str] = frozenset()
+V2_KEYS = frozenset({"empty", "older", "newer", "except", "keep_structure", "sort", "desc", "limit",
+                     "duplicates", "keep_in", "remove_originals",
+                     "start", "case", "max_groups"})
+V2_OPS = frozenset({"archive", "extract"})
 # Keys whose value is free text (a file's content, a text to add, a text to find), not a name.
 FREE_TEXT_KEYS = ("content", "text", "find")
 
@@ -86,13 +93,24 @@ def _selection_fields(sel: dict) -> list[tuple[str, object]]:
     for e in f.get("ext") or ():
         out.append(("ext", e))
     for key, name in (("name_regex", "name~"), ("larger_than", "larger"), ("smaller_than", "smaller"),
-                      ("modified_after", "after"), ("modified_before", "before"), ("contains", "has"),
+                      ("modified_after", "after"), ("modified_before", "before"), ("older_than", "older"),
+                      ("newer_than", "newer"), ("contains", "has"),
                       ("tag", "tagged")):
         if f.get(key) is not None:
             v = f[key]
             out.append((name, size_text(v) if key in ("larger_than", "smaller_than") else v))
     if f.get("empty"):
         out.append(("empty", True))
+    out.extend(("except", p) for p in sel.get("exclude") or ())
+    if sel.get("sort") is not None:
+        out.append(("sort", sel["sort"]))
+    if sel.get("desc"):
+        out.append(("desc", True))
+    if sel.get("limit") is not None:
+        out.append(("limit", sel["limit"]))
+    for k in ("duplicates", "keep_in"):
+        if sel.get(k) is not None:
+            out.append((k, sel[k]))
     return out
 
 
@@ -105,6 +123,8 @@ def _step_fields(step: dict) -> list[tuple[str, object]]:
         if step.get("content"):
             out.append(("content", step["content"]))
         return out
+    if op == "extract":
+        return [("path", step["path"])] + ([("to", step["to"])] if step.get("to") is not None else [])
     if op == "rename" and step.get("path") is not None:
         return [("path", step["path"]), ("new_name", step["new_name"])]
     out = _selection_fields(step["select"])
@@ -113,10 +133,16 @@ def _step_fields(step: dict) -> list[tuple[str, object]]:
         if step.get("find") is not None:
             out.append(("find", step["find"]))
         out.append(("text", step["text"]))
+    elif op == "archive":
+        out.append(("to", step["to"]))
+        if step.get("remove_originals"):
+            out.append(("remove_originals", True))
     elif op in ("move", "copy"):
         out.append(("to", step["to"]))
+        if step.get("keep_structure"):
+            out.append(("keep_structure", True))
     elif op == "rename":
-        for k in ("set_ext", "add_prefix", "add_suffix", "template"):
+        for k in ("set_ext", "add_prefix", "add_suffix", "template", "start", "case"):
             if step.get(k) is not None:
                 out.append((k, step[k]))
     elif op == "classify":
@@ -131,6 +157,8 @@ def _step_fields(step: dict) -> list[tuple[str, object]]:
             out.append(("else", step["default"]))
         if step.get("dest") is not None:
             out.append(("dest", step["dest"]))
+        if step.get("max_groups") is not None:
+            out.append(("max_groups", step["max_groups"]))
     elif op == "tag":
         out.extend(("tag", t) for t in step["tags"])
         if step.get("remove"):
@@ -248,7 +276,7 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
     pending_kw: list[str] = []
     single_rename = op == "rename" and any(k == "new_name" for k, _ in fields)
     for key, v in fields:
-        if op == "create" or (single_rename and key in ("path", "new_name")):
+        if op in ("create", "extract") or (single_rename and key in ("path", "new_name")):
             step[key] = v
         elif key in ("path", "in", "pattern"):
             sel[key] = v
@@ -266,6 +294,8 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
             except ValueError:
                 raise PlanTextError(f"bad date {v!r}") from None
             filt[{"after": "modified_after", "before": "modified_before"}[key]] = v
+        elif key in ("older", "newer"):
+            filt[key + ("_than")] = v
         elif key in ("name~", "has", "tagged"):
             filt[{"name~": "name_regex", "has": "contains", "tagged": "tag"}[key]] = v
         elif key == "if":
@@ -283,6 +313,24 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
             step["remove"] = True
         elif key == "empty":
             filt["empty"] = True
+        elif key == "except":
+            sel.setdefault("exclude", []).append(v)
+        elif key in ("sort", "duplicates", "keep_in"):
+            sel[key] = v
+        elif key == "desc":
+            sel["desc"] = True
+        elif key == "max_groups":
+            if not str(v).isdigit():
+                raise PlanTextError(f"bad max_groups {v!r}")
+            step["max_groups"] = int(str(v))
+        elif key == "start":
+            if not str(v).isdigit():
+                raise PlanTextError(f"bad start {v!r}")
+            step["start"] = int(str(v))
+        elif key == "limit":
+            if not str(v).isdigit():
+                raise PlanTextError(f"bad limit {v!r}")
+            sel["limit"] = int(str(v))
         else:
             step[key] = v
     if pending_kw:
@@ -291,7 +339,7 @@ def _build_step(op: str, fields: list[tuple[str, object]]) -> dict:
         step["rules"] = rules
     if filt:
         sel["filters"] = filt
-    if op != "create" and not single_rename:
+    if op not in ("create", "extract") and not single_rename:
         step["select"] = sel
     return step
 

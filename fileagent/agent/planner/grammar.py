@@ -51,7 +51,7 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "kind": tuple(v for v in get_args(SelectionKind) if v != "file"),
     "create_kind": tuple(v for v in get_args(CreateKind) if v != "file"),
     "mode": get_args(UpdateMode),
-    "by": tuple(v for v in get_args(ClassifyBy) if v != "rule_set"),
+    "by": tuple(v for v in get_args(ClassifyBy) if v not in ("rule_set", "topic")),   # topic: version 2
     "why": REFUSAL_CLASSES,
 }
 SIZE_KEYS, DATE_KEYS, EXT_KEYS = ("larger", "smaller"), ("after", "before"), ("ext", "set_ext")

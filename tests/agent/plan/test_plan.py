@@ -18,7 +18,7 @@ from fileagent.agent.plan.model import STEP_TYPES, Plan, plan_json_schema
 from fileagent.errors import ExitStatus, PlanError
 
 SCHEMA = plan_json_schema()
-ANNOTATIONS = ("title", "description", "default", "minItems", "minimum", "discriminator")
+ANNOTATIONS = ("title", "description", "default", "minItems", "minimum", "discriminator", "pattern")
 CLASSES = {name: getattr(P, name) for name in SCHEMA["$defs"]} | {"Plan": Plan}
 
 
@@ -164,7 +164,7 @@ def _filters(**filters) -> dict:
     ({"op": "rename", "path": "a", "new_name": "b", "set_ext": "md"}, "$.steps[0]",
      "rename of one item takes 'path' and 'new_name' only"),
     ({"op": "rename", "select": {"in": "x"}, "set_ext": "md", "add_prefix": "p"}, "$.steps[0]",
-     "batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template"),
+     "batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template/case"),
     ({"op": "rename", "new_name": "b"}, "$.steps[0]", "rename needs 'path' + 'new_name' or 'select' + a batch field"),
     ({"op": "rename", "select": {"path": "a", "in": "b"}, "set_ext": "md"}, "$.steps[0].select",
      "a selection has either 'path' or 'in'/'pattern'/'recursive', not both"),

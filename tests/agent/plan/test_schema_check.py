@@ -116,7 +116,7 @@ def test_edge_cases_match_jsonschema(value, valid):
 
 
 @pytest.mark.parametrize("schema", [
-    {"type": "string", "pattern": "^a"},
+    {"type": "string", "maxLength": 3},
     {"type": "object", "patternProperties": {"a": {}}},
     {"$ref": "#/$defs/Missing"},
     {"additionalProperties": {"type": "string"}},
@@ -124,3 +124,10 @@ def test_edge_cases_match_jsonschema(value, valid):
 def test_unknown_keywords_are_refused_not_skipped(schema):
     with pytest.raises(UnsupportedSchema):
         compile_schema(schema)
+
+
+@pytest.mark.parametrize("value", ["1y", "30d", "12345w", "0d", "1", "1yy", "x1y", "", 5, None])
+def test_pattern_agrees_with_jsonschema(value):
+    from jsonschema import Draft202012Validator
+    schema = {"type": ["string", "integer", "null"], "pattern": "^[1-9][0-9]{0,4}[dwmy]$"}
+    assert compile_schema(schema)(value) == Draft202012Validator(schema).is_valid(value)

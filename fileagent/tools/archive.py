@@ -1,0 +1,204 @@
+"""archive / extract: a zip made from a selection, or a zip or tar archive unpacked into a folder.
+
+archive: one `zip` action writes the archive (names inside relative to the selection's folder:
+`in`, or the parent of a `path`; files only, hidden folders and links left out); the originals
+stay unless `remove_originals`, which adds one delete per archived file (backed up). Undo removes
+the archive (and puts removed originals back).
+
+extract: the archive is read and checked at compile time (archive_io: zip slip, links, limits);
+each file becomes one `unpack` action into the target folder (default: a folder named after the
+archive beside it), folders mkdir actions, clashes follow the conflict policy, names a deny
+pattern covers are skipped. Undo removes what was extracted.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from fileagent.tools import archive_io
+from fileagent.tools.base import Capability, human_size, join, name_of, parent_of
+from fileagent.tools.select import select_some, subtree_problem
+
+if TYPE_CHECKING:
+    from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
+    from fileagent.agent.plan.model import ArchiveStep, ExtractStep
+
+ARCHIVE = Capability(
+    "archive",
+    mutates=True,
+    needs_confirm_default=False,
+    summary="make a zip of a selection",
+)
+EXTRACT = Capability(
+    "extract",
+    mutates=True,
+    needs_confirm_default=False,
+    summary="unpack a zip or tar archive into a folder",
+)
+CAPABILITY = ARCHIVE
+_TAR_SUFFIXES = (
+    ".tar.gz",
+    ".tar.bz2",
+    ".tar.xz",
+    ".tgz",
+    ".tbz2",
+    ".txz",
+    ".tar",
+    ".zip",
+)
+
+
+def _members(
+    ctx: CompileContext, rel: str, e: Entry, base: str
+) -> list[tuple[str, str, Entry]]:
+    """(path, name inside the zip, entry) of the files `rel` stands for."""
+
+    def inside(path: str) -> str:
+        return path[len(base) + 1 :] if base else path
+
+    if not e.is_dir:
+        return [] if e.is_link else [(rel, inside(rel), e)]
+    why = subtree_problem(ctx, rel)
+    if why:
+        raise ctx.policy_error(f"{rel!r} refused: {why}", rel)
+    out = []
+    for child, ce in ctx.view.walk_files(rel):
+        below = child[len(rel) + 1 :]
+        if (
+            ce.is_dir
+            or ce.is_link
+            or any(part.startswith(".") for part in below.split("/")[:-1])
+        ):
+            continue
+        out.append((child, inside(child), ce))
+    return out
+
+
+def compile_archive(ctx: CompileContext, step: ArchiveStep) -> None:
+    view = ctx.view
+    items = select_some(ctx, step.select)
+    explicit = step.select.path is not None
+    base = parent_of(items[0][0]) if explicit else ctx.folder(step.select.in_ or ".")
+    members: list[tuple[str, str, Entry]] = []
+    for rel, e in items:
+        if rel == "":
+            base = ""
+            members.extend(
+                m for m in _members(ctx, rel, e, "") if not m[0].startswith(".")
+            )
+            continue
+        members.extend(_members(ctx, rel, e, base))
+    if not members:
+        raise ctx.plan_error(
+            "the selection holds no file to archive",
+            step.select.path or step.select.in_,
+        )
+    to = ctx.path(step.to)
+    if not to.lower().endswith(".zip"):
+        to += ".zip"
+    folder = parent_of(to)
+    ctx.ensure_dir(folder)
+    dst, overwrite = ctx.place(folder, name_of(to), is_dir=False)
+    if dst is None:
+        return
+    if any(m[0] == dst for m in members):
+        raise ctx.plan_error(f"cannot put {dst!r} into itself", dst)
+    expect = {rel: view.expect_existing(rel, e) for rel, _, e in members}
+    total = sum(e.size() for _, _, e in members)
+    expect[dst] = ctx.claim(dst, overwrite)
+    ctx.add(
+        "zip",
+        dst=dst,
+        overwrite=overwrite,
+        members=[[rel, name] for rel, name, _ in members],
+        note=f"{len(members)} file{'s' if len(members) != 1 else ''}, {human_size(total)} before compression",
+        expect=expect,
+    )
+    ctx.bytes_needed += total
+    view.write(dst, b"")
+    if step.remove_originals:
+        for rel, _, e in members:
+            ctx.add(
+                "delete",
+                src=rel,
+                note=f"archived in {dst}",
+                expect={rel: view.expect_existing(rel, e)},
+            )
+            view.remove(rel)
+
+
+def _default_target(rel: str) -> str:
+    name = name_of(rel)
+    for suffix in _TAR_SUFFIXES:
+        if name.lower().endswith(suffix) and len(name) > len(suffix):
+            name = name[: -len(suffix)]
+            break
+    return join(parent_of(rel), name)
+
+
+def compile_extract(ctx: CompileContext, step: ExtractStep) -> None:
+    from fileagent.errors import PolicyError
+
+    view = ctx.view
+    rel = ctx.path(step.path)
+    e = view.get(rel)
+    if e is None:
+        raise ctx.plan_error(f"{step.path!r} does not exist", step.path)
+    if e.is_dir or e.is_link or not view.untouched(rel, e):
+        raise ctx.plan_error(
+            f"{step.path!r} is not an archive file as it lies on disk before the run",
+            step.path,
+        )
+    path = view.abs(rel)
+    try:
+        if archive_io.kind_of(path) is None:
+            raise ctx.plan_error(
+                f"{step.path!r} is not a zip or tar archive", step.path
+            )
+        members = archive_io.read_members(path)
+    except archive_io.ArchiveRefused as err:
+        raise ctx.policy_error(f"{rel!r} refused: {err}", rel) from None
+    except OSError as err:
+        raise ctx.plan_error(
+            f"{step.path!r} cannot be read: {err.strerror or err}", step.path
+        ) from None
+    target = ctx.path(step.to) if step.to is not None else _default_target(rel)
+    ctx.ensure_dir(target)
+    archive_fp = view.expect_existing(rel, e)
+    files = total = 0
+    for m in members:
+        dst_path = join(target, m.path)
+        try:
+            if m.is_dir:
+                ctx.ensure_dir(dst_path)
+                continue
+            ctx.ensure_dir(parent_of(dst_path))
+            dst, overwrite = ctx.place(
+                parent_of(dst_path), name_of(dst_path), is_dir=False
+            )
+        except PolicyError as err:
+            ctx.skip(dst_path, str(err).partition(": ")[2] or str(err))
+            continue
+        if dst is None:
+            continue
+        ctx.add(
+            "unpack",
+            src=rel,
+            dst=dst,
+            overwrite=overwrite,
+            members=[[m.name, m.size]],
+            note=f"from {rel}",
+            expect={rel: archive_fp, dst: ctx.claim(dst, overwrite)},
+        )
+        view.write(dst, b"")
+        files += 1
+        total += m.size
+    ctx.bytes_needed += total
+    ctx.note(
+        f"{rel}: {len(members)} entries, {files} file(s) to extract, {human_size(total)}"
+    )
+
+
+def compile_step(ctx: CompileContext, step: ArchiveStep | ExtractStep) -> None:
+    (compile_archive if step.op == "archive" else compile_extract)(ctx, step)

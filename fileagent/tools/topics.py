@@ -1,0 +1,326 @@
+"""classify by=topic: group text files by what they talk about, locally and deterministically.
+
+Each file's text (its first TEXT_LIMIT bytes) and name become terms: words of three letters or
+more (stop words dropped) and, for Chinese and Japanese text, every pair of adjacent CJK
+characters. Terms weigh by TF-IDF (sublinear counts, smoothed idf, rows scaled to length 1).
+Groups come from spherical k-means in NumPy with a fixed start (the most typical file first, then
+each time the file least like the chosen ones), for every k from 2 to the cap; the k with the best
+mean silhouette wins (ties: fewer groups), and one group when no split reaches a mean silhouette of MIN_SILHOUETTE. Each
+group's folder is named after its two most telling terms (weight in the group minus the mean
+weight in the others). Same files, same groups, every time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from fileagent.tools.base import name_of, split_name
+
+if TYPE_CHECKING:
+    from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.engine.treeview import Entry
+    from fileagent.agent.plan.model import ClassifyStep
+
+TEXT_LIMIT = 256 * 1024
+MAX_FILES = 5000
+DEFAULT_GROUPS = 6
+MIN_SILHOUETTE = 0.25
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
+_WORD = re.compile(r"[^\W\d_]{3,}")
+STOP_WORDS = frozenset(
+    [
+        "the",
+        "and",
+        "for",
+        "with",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "have",
+        "has",
+        "had",
+        "was",
+        "were",
+        "are",
+        "been",
+        "being",
+        "not",
+        "but",
+        "you",
+        "your",
+        "yours",
+        "our",
+        "ours",
+        "their",
+        "theirs",
+        "they",
+        "them",
+        "his",
+        "her",
+        "hers",
+        "its",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "when",
+        "where",
+        "why",
+        "how",
+        "all",
+        "any",
+        "each",
+        "few",
+        "more",
+        "most",
+        "other",
+        "some",
+        "such",
+        "only",
+        "own",
+        "same",
+        "than",
+        "too",
+        "very",
+        "can",
+        "will",
+        "just",
+        "should",
+        "now",
+        "into",
+        "onto",
+        "about",
+        "above",
+        "after",
+        "again",
+        "against",
+        "below",
+        "between",
+        "both",
+        "during",
+        "before",
+        "further",
+        "here",
+        "there",
+        "then",
+        "once",
+        "off",
+        "out",
+        "over",
+        "under",
+        "until",
+        "upon",
+        "while",
+        "also",
+        "would",
+        "could",
+        "shall",
+        "may",
+        "might",
+        "must",
+        "does",
+        "did",
+        "doing",
+        "done",
+        "one",
+        "two",
+        "three",
+        "per",
+        "via",
+        "yet",
+        "nor",
+        "let",
+        "get",
+        "got",
+        "use",
+        "used",
+        "using",
+        "make",
+        "made",
+        "like",
+        "well",
+        "back",
+        "even",
+        "still",
+        "way",
+        "many",
+        "much",
+    ]
+)
+CJK_STOP = frozenset(
+    [
+        "我们",
+        "你们",
+        "他们",
+        "这个",
+        "那个",
+        "一个",
+        "没有",
+        "可以",
+        "因为",
+        "所以",
+        "如果",
+        "但是",
+        "就是",
+        "还是",
+        "什么",
+        "自己",
+        "这些",
+        "那些",
+        "已经",
+        "时候",
+        "的是",
+        "了一",
+        "是一",
+        "不是",
+        "我的",
+        "你的",
+        "他的",
+        "也是",
+        "都是",
+        "这是",
+        "有一",
+    ]
+)
+
+
+def terms(text: str) -> list[str]:
+    text = text.casefold()
+    out: list[str] = []
+    for run in _CJK.findall(text):
+        out.extend(
+            b
+            for b in (run[i : i + 2] for i in range(len(run) - 1))
+            if b not in CJK_STOP
+        )
+    out.extend(w for w in _WORD.findall(_CJK.sub(" ", text)) if w not in STOP_WORDS)
+    return out
+
+
+def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
+    vocab = sorted({t for d in docs for t in d})
+    index = {t: i for i, t in enumerate(vocab)}
+    X = np.zeros((len(docs), len(vocab)))
+    for r, d in enumerate(docs):
+        for t in d:
+            X[r, index[t]] += 1.0
+    X = np.where(X > 0, 1.0 + np.log(np.maximum(X, 1.0)), 0.0)
+    df = (X > 0).sum(axis=0)
+    X *= np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
+    norms = np.linalg.norm(X, axis=1, keepdims=True)
+    return X / np.where(norms == 0, 1.0, norms), vocab
+
+
+def kmeans(X: np.ndarray, k: int, S: np.ndarray) -> np.ndarray:
+    """Labels of spherical k-means from the fixed start the module docstring describes."""
+    centers = [int(np.argmax(S.sum(axis=1)))]
+    while len(centers) < k:
+        near = S[:, centers].max(axis=1)
+        near[centers] = np.inf
+        centers.append(int(np.argmin(near)))
+    C = X[centers].copy()
+    labels = np.full(len(X), -1)
+    for _ in range(100):
+        new = np.argmax(X @ C.T, axis=1)
+        if np.array_equal(new, labels):
+            break
+        labels = new
+        for j in range(k):
+            members = X[labels == j]
+            if len(members):
+                c = members.sum(axis=0)
+                C[j] = c / (np.linalg.norm(c) or 1.0)
+    return labels
+
+
+def silhouette(S: np.ndarray, labels: np.ndarray) -> float:
+    D = 1.0 - S
+    scores = []
+    for i in range(len(labels)):
+        same = labels == labels[i]
+        if same.sum() <= 1:
+            scores.append(0.0)
+            continue
+        a = D[i, same].sum() / (same.sum() - 1)
+        b = min(
+            D[i, labels == j].mean() for j in set(labels.tolist()) if j != labels[i]
+        )
+        scores.append((b - a) / max(a, b, 1e-12))
+    return float(np.mean(scores))
+
+
+def group(X: np.ndarray, cap: int) -> np.ndarray:
+    n = len(X)
+    if n < 3 or cap < 2:
+        return np.zeros(n, dtype=int)
+    S = X @ X.T
+    best, best_score = np.zeros(n, dtype=int), MIN_SILHOUETTE
+    for k in range(2, min(cap, n - 1) + 1):
+        labels = kmeans(X, k, S)
+        if len(set(labels.tolist())) < k:
+            continue
+        score = silhouette(S, labels)
+        if score > best_score + 1e-9:
+            best, best_score = labels, score
+    return best
+
+
+def names(X: np.ndarray, labels: np.ndarray, vocab: list[str]) -> dict[int, str]:
+    groups = sorted(set(labels.tolist()))
+    cents = {j: X[labels == j].mean(axis=0) for j in groups}
+    out: dict[int, str] = {}
+    used: set[str] = set()
+    for j in groups:
+        others = [cents[o] for o in groups if o != j]
+        score = cents[j] - (np.mean(others, axis=0) if others else 0.0)
+        order = sorted(range(len(vocab)), key=lambda t: (-score[t], vocab[t]))
+        top = [vocab[t] for t in order[:2] if cents[j][t] > 0]
+        name = "-".join(top) or "misc"
+        base, i = name, 2
+        while name in used:
+            name, i = f"{base}-{i}", i + 1
+        used.add(name)
+        out[j] = name
+    return out
+
+
+def rule(
+    ctx: CompileContext, step: ClassifyStep, items: list[tuple[str, Entry]]
+) -> Callable[[str, Entry], str | None]:
+    """The classify folder rule for by=topic: the topic folder of each text file (None: stays)."""
+    files, docs = [], []
+    for rel, e in items:
+        if e.is_dir or e.is_link:
+            continue
+        text = ctx.text_or_none(e, TEXT_LIMIT)
+        words = (
+            terms(split_name(name_of(rel))[0] + "\n" + text) if text is not None else []
+        )
+        if not words:
+            ctx.skip(rel, "no text to find a topic in")
+            continue
+        files.append(rel)
+        docs.append(words)
+    if len(files) > MAX_FILES:
+        raise ctx.plan_error(
+            f"topics group at most {MAX_FILES:,} files at a time ({len(files):,} selected)"
+        )
+    if not files:
+        raise ctx.plan_error("none of the selected files holds text to find a topic in")
+    X, vocab = tfidf(docs)
+    labels = group(X, step.max_groups or DEFAULT_GROUPS)
+    folder_of = names(X, labels, vocab)
+    where = {rel: folder_of[int(label)] for rel, label in zip(files, labels)}
+    for j, name in folder_of.items():
+        members = [rel for rel, label in zip(files, labels) if label == j]
+        shown = ", ".join(name_of(m) for m in members[:8]) + (
+            f", ... ({len(members) - 8} more)" if len(members) > 8 else ""
+        )
+        ctx.note(f"topic {name!r}: {len(members)} file(s): {shown}")
+    return lambda rel, e: where.get(rel)
