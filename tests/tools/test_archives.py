@@ -282,7 +282,7 @@ def test_cli(kit, tmp_path, read_tree):
     )
     assert r.returncode == 0, r.stderr
     assert _names(kit.root / "p.zip") == ["photos/a.jpg", "photos/trip/b.jpg"]
-    r = fa(["undo", "--root", str(kit.root)], tmp_path)
+    r = fa(["undo", "--root", str(kit.root), "--yes"], tmp_path)
     assert r.returncode == 0 and not (kit.root / "p.zip").exists()
 
 

@@ -264,5 +264,5 @@ def test_cli_json_groups_and_subprocess_delete_undo(kit, tmp_path, read_tree):
     )
     assert r.returncode == 0, r.stderr
     assert "photos/a.jpg" not in read_tree(kit.root)
-    r = fa(["undo", "--root", str(kit.root)], tmp_path)
+    r = fa(["undo", "--root", str(kit.root), "--yes"], tmp_path)
     assert r.returncode == 0 and read_tree(kit.root) == before
