@@ -70,7 +70,9 @@ def test_the_shipped_model_plans_the_place_and_the_guard_refuses_it(tmp_path, ma
                                                                     request_text):
     monkeypatch.delenv("FILEAGENT_MODEL_DIR", raising=False)
     root = make_tree(tmp_path / "root", {"docs/todo.txt": "milk", "downloads/backup.zip": "zip"})
-    plan, _ = planner.plan_request(request_text, root=root, compile=lambda p: None)
+    from fileagent.agent.engine.changeset import Action, ChangeSet
+    copied = ChangeSet(actions=[Action(seq=1, step=1, kind="copy", src="docs/todo.txt", dst="x/todo.txt")])
+    plan, _ = planner.plan_request(request_text, root=root, compile=lambda p: copied)   # the model's plan only
     assert plan.to_dict()["steps"][0]["to"] == "~/backup"
     home = make_tree(tmp_path / "home", {})
     cfg = tmp_path / "config.yaml"
