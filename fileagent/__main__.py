@@ -11,7 +11,12 @@ import sys
 
 def main() -> None:
     from fileagent.cli.fast import main as cli_main
-    sys.exit(cli_main())
+    code = cli_main()
+    import signal
+    # The command has finished (and reported): a Ctrl-C now would only print a traceback from the
+    # interpreter's shutdown, so it is ignored.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    sys.exit(code)
 
 
 if __name__ == "__main__":

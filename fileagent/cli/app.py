@@ -202,8 +202,8 @@ def log_path_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt) -> int:
     cfg = config or ctx.meta.get("fa_config")
     loaded = load_config(Path(cfg) if cfg else None, env=io.e)
     io.out.write(str(loaded.log_path()) + "\n")
-    io.err.write(f"(agent.log_path of {'the packaged default config' if loaded.is_packaged_default else loaded.source}"
-                 "; --config or $FILEAGENT_CONFIG choose another)\n")
+    io.err.write(f"(agent.log_path of {'the packaged default config' if loaded.is_packaged_default else loaded.source})"
+                 "\n")
     return 0
 
 

@@ -21,8 +21,7 @@ def check_not_a_command(prompt: str) -> None:
     from fileagent.cli.words import near_command
     name = near_command(prompt)
     if name is not None:
-        raise UsageError(f"{prompt.strip()!r} is not a request: did you mean 'fileagent {name}'? (a request is a "
-                         "sentence, e.g. fileagent \"list the pdf files\")")
+        raise UsageError(f"{prompt.strip()!r} is not a request: did you mean 'fileagent {name}'?")
 
 
 def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,

@@ -91,7 +91,7 @@ def do_undo(run: Optional[str], root: Optional[str], config: Optional[str], yes:
     jr.check_state_dir(s.root)          # a state folder that is a link or a file: refused (exit 3)
     run_id = run or last_undoable(s.root)
     if run_id is None:
-        raise UndoError("nothing to undo: no finished run in this root that is not undone already")
+        raise UndoError("nothing to undo: every finished run of this root is undone already")
     if not jr.journal_path(s.root, run_id).exists():
         raise UndoError(f"no run {run_id!r} in {jr.journal_dir(s.root)} (fileagent log lists runs)")
     acts = to_reverse(s.root, run_id)

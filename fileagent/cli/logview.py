@@ -84,9 +84,9 @@ def render_runs(entries: list[dict], *, file: IO[str], no_color: bool = False) -
         return
     w = _width()
     out = [f"{len(runs)} runs ({len(entries)} entries); times UTC",
-           f"{'run':<25} {'started':<16} {'done':>4} {'fail':>4} {'undone':>6}  request"]
+           f"{'run':<25} {'started':<16} {'done':>6} {'fail':>4} {'undone':>6}  request"]
     for run, r in runs.items():
-        head = f"{run:<25} {_time(r)[:16]:<16} {r['done']:>4} {r['failed']:>4} {r['undone']:>6}  "
+        head = f"{run:<25} {_time(r)[:16]:<16} {r['done']:>6} {r['failed']:>4} {r['undone']:>6}  "
         out.append(head + _cut(r["request"] or "-", max(10, w - len(head))))
     out.append("details: fileagent log --run RUN")
     _write(file, out)

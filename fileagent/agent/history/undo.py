@@ -290,7 +290,7 @@ def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = Non
         fsops.anchor(os.path.realpath(root))
         run_id = run_id or last_undoable(root)
         if run_id is None:
-            raise UndoError("nothing to undo: no finished run in this root that is not undone already")
+            raise UndoError("nothing to undo: every finished run of this root is undone already")
         path = jr.journal_path(root, run_id)
         if not path.exists():
             raise UndoError(f"no run {run_id!r} in {jr.journal_dir(root)}")
