@@ -192,7 +192,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         audit.header(time=jr.now_iso(), request=request, root=str(root), rule=rule,
                      config=None if source is None else str(source))
         with jr.JournalWriter(jpath) as jw, Interrupts() as ints:
-            jw.write(_header_text(run_id, user, root, plan, actions))
+            jw.write(_header_text(run_id, user, root, plan, actions, request))
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
             bar = _progress(len(actions)) if progress else None
             completed: list[tuple[Action, dict]] = []

@@ -152,8 +152,11 @@ def _str_or_null(v: str | None) -> str:
     return "null" if v is None else _str(v)
 
 
-def _header_text(run_id: str, user: str, root: Path, plan: dict | None, actions: list[Action]) -> str:
-    """The journal's header record as one JSON line's text (see journal.py)."""
+def _header_text(run_id: str, user: str, root: Path, plan: dict | None, actions: list[Action],
+                 request: str | None = None) -> str:
+    """The journal's header record as one JSON line's text (see journal.py); `request`, the words the
+    user typed, only when there are some (undo and recover name the run by them)."""
+    asked = f',"request":{_str(request)}' if request is not None else ""
     return (f'{{"t":"header","run":{_str(run_id)},"time":{_str(jr.now_iso())},"user":{_str(user)},'
-            f'"root":{_str(str(root))},"plan":{_journal_encode(plan)},'
+            f'"root":{_str(str(root))},"plan":{_journal_encode(plan)}{asked},'
             f'"changeset":[{",".join([_action_record_text(a) for a in actions])}]}}')

@@ -2,7 +2,7 @@
 
 Records, one JSON object per line, in this order:
 
-    {"t": "header", "run", "time", "user", "root", "plan", "changeset"}   the actions to run, in full
+    {"t": "header", "run", "time", "user", "root", "plan", ["request",] "changeset"}   the actions, in full
     {"t": "intent", "from": A, "to": B}        actions A..B are about to run (one record per group)
     {"t": "intent", "seq", "old_tags"}         extra undo data of one action (set_tags)
     {"t": "made", "seq", "dirs"}               folders about to be created
