@@ -5,8 +5,8 @@
                       100%) and greedy without the grammar (target >= 99%)
   latency             `python -m fileagent plan` whole process on a 10-file folder, median of --runs,
                       against `organize sim` (organize-tool 3.3.0, same venv as bench_sort.py)
-  size, training      model + tokenizer (+ channel model) bytes on disk (<= 8 MB); training time
-                      (the whole run, corpus and tokenizer included, <= 30 min) and tokens/s from
+  size, training      model + tokenizer (+ channel model) bytes on disk (<= 16 MB); training time
+                      (the whole run, corpus and tokenizer included, <= 2 hours on 2 cores) and tokens/s from
                       the metrics.json written by `fileagent train`
 
     python bench/bench_planner.py [--n 300] [--runs 15] [--no-organize] [--model-dir DIR]
@@ -128,7 +128,7 @@ def main() -> int:
     total = model_bytes + tok_bytes + channel_bytes
     print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB"
           + (f" + channel model {channel_bytes / 1e6:.2f} MB" if channel_bytes else "") + f" = {total / 1e6:.2f} MB")
-    target("<= 8 MB", total <= 8 * 1024 * 1024)
+    target("<= 16 MB", total <= 16 * 1024 * 1024)
     if m:
         channel = m.get("channel") or {}
         loops = m["train_seconds"] + channel.get("train_seconds", 0.0)
@@ -143,7 +143,7 @@ def main() -> int:
         warm = (m.get("args") or {}).get("init_from")
         if warm:
             print(f"  (continued from {warm}: the time of the runs before it is not in this figure)")
-        target("training <= 30 min from scratch", (whole if whole is not None else loops) <= 1800 and not warm)
+        target("training <= 2 hours from scratch", (whole if whole is not None else loops) <= 7200 and not warm)
     else:
         print("training: no metrics.json beside the model")
     print(f"overall: {sum(results)}/{len(results)} targets met")
