@@ -188,7 +188,7 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     from fileagent.errors import NoPlannerError
     from fileagent.agent.planner.planner import parse_candidate, pick
     from fileagent.agent.planner.plausibility import deletes
-    from fileagent.agent.planner.refusal import Refusal, RequestRefused
+    from fileagent.agent.planner.refusal import Refusal, RequestRefused, parse_refusal
 
     def planner_pick(beam, src: str) -> str:
         try:
@@ -199,6 +199,9 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
             return ""
 
     def valid(text: str, finished: bool) -> bool:
+        """A plan that parses and passes the schema, or the refusal reading."""
+        if finished and parse_refusal(text) is not None:
+            return True
         try:
             return finished and parse_candidate(text) is not None
         except Exception:
