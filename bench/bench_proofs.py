@@ -43,6 +43,9 @@ LINES = [
     ("audit_tamper", "audit log tampering",
      lambda f: f"{f['trials']} trials, detected with the right seq {f['detection_pct']}%; "
                f"verify 100,000 entries: {f['verify_100k_entries_s']} s"),
+    ("hostile", "the hostile probe's categories (generated)",
+     lambda f: "; ".join(f"{k}: {v['cases']} cases, {v['bad']} bad" for k, v in f["categories"].items())
+               + f"; {f['seconds']} s"),
     ("malformed_plans", "mutated plan documents through apply",
      lambda f: f"{f['documents']} documents, {f['tracebacks']} tracebacks, {f['bad']} bad outcomes, "
                f"exit codes {f['exit_codes']}, {f['valid_runs']} valid runs ({f['undone']} undone byte-identical)"),
@@ -60,7 +63,8 @@ def main() -> int:
     if a.k:
         base += ["-k", a.k]
     # two pytest processes side by side (2 cores): the in-process proofs, and the ones driving subprocesses
-    groups = [["tests/security/test_sec_races.py", "tests/security/test_sec_audit_tamper.py"],
+    groups = [["tests/security/test_sec_races.py", "tests/security/test_sec_audit_tamper.py",
+               "tests/security/test_sec_hostile.py"],
               ["tests/security/test_sec_crash.py", "tests/security/test_sec_paths.py",
                "tests/security/test_sec_malformed_plans.py"]]
     t0 = time.perf_counter()

@@ -173,7 +173,7 @@ def log_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt,
 
 def _log_path(config: Optional[str], io: IO) -> Path:
     from fileagent.config.loader import load_config
-    return load_config(Path(config) if config else None, env=io.e).log_path()
+    return load_config(Path(config) if config else None, env=io.e).checked_log_path()
 
 
 @log_app.command("verify")
@@ -183,7 +183,10 @@ def log_verify_cmd(ctx: typer.Context, config: Optional[str] = ConfigOpt, as_jso
     io = _io()
     from fileagent.agent.history.audit import verify
     path = _log_path(config or ctx.meta.get("fa_config"), io)
-    ok, bad, msg = verify(path)
+    from fileagent.agent.history.auditkey import load_keyring
+    from fileagent.config.loader import load_config
+    loaded = load_config(Path(cfg) if (cfg := config or ctx.meta.get("fa_config")) else None, env=io.e)
+    ok, bad, msg = verify(path, load_keyring(loaded.key_path(), create=False))
     if as_json:
         _write_json({"ok": ok, "first_bad_seq": bad, "message": msg, "path": str(path)}, io)
     if not ok:

@@ -132,7 +132,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
             io.err.write("nothing changed\n")
             return 0
     try:
-        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path,
+        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path, keyring=s.keyring,
                          plan=plan.to_dict(), request=request)
     except ActionError as e:
         if as_json:

@@ -61,7 +61,9 @@ def do_recover(root: Optional[str], config: Optional[str], as_json: bool, io: IO
             n = len(acts)
             print_reversal(io, f"run {run}{_request_of(run_header(s.root, run))} was interrupted; recover will "
                                f"reverse {n} action{'' if n == 1 else 's'}:", acts)
-    rep = recover(s.root, audit_path=s.audit_path)
+    rep = recover(s.root, audit_path=s.audit_path, keyring=s.keyring)
+    for note in rep.notes:       # journals passed over (unreadable, not regular, failed verification)
+        io.err.write(f"fileagent: warning: {note}\n")
     if as_json:
         _write_json(rep.to_dict(), io)
     elif not rep.rolled_back and not rep.finished_undo:
@@ -113,7 +115,7 @@ def do_undo(run: Optional[str], root: Optional[str], config: Optional[str], yes:
             io.err.write("nothing changed\n")
             return 0
     try:
-        rep = undo(s.root, run_id, audit_path=s.audit_path)
+        rep = undo(s.root, run_id, audit_path=s.audit_path, keyring=s.keyring)
     except UndoError as e:
         if not str(e).startswith("cannot undo run"):      # not a refusal over a changed file
             raise

@@ -22,7 +22,9 @@ def _time(e: dict) -> str:
 
 
 def _write(file: IO[str], lines: list[str]) -> None:
-    file.write("".join(line + "\n" for line in lines))
+    # names as plain visible text: control characters escaped, so one entry stays one line
+    from fileagent.display import shown
+    file.write("".join(shown(line) + "\n" for line in lines))
 
 
 def _cut(text: str, n: int) -> str:

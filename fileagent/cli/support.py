@@ -75,7 +75,8 @@ def _is_cli_signal(exc: BaseException) -> bool:
 
 
 def report_error(err: TextIO, message: str) -> None:
-    err.write(f"fileagent: error: {' '.join(str(message).split())}\n")
+    from fileagent.display import shown
+    err.write(f"fileagent: error: {shown(' '.join(str(message).split()))}\n")
     err.flush()
 
 
@@ -206,4 +207,5 @@ def check_no_unfinished(s: Session, *, undos_too: bool = True) -> None:
 
 
 def _write_json(doc: Any, io: IO) -> None:
-    io.out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+    from fileagent.display import json_text
+    io.out.write(json_text(json.dumps(doc, ensure_ascii=False)) + "\n")

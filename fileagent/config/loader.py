@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -51,9 +52,12 @@ def _backups_required(v: bool) -> None:
 
 def _known_encoding(v: str) -> None:
     try:
-        codecs.lookup(v)
+        info = codecs.lookup(v)
     except LookupError:
         raise ValueError(f"unknown text encoding {v!r}") from None
+    # rot13, base64, zlib... are codecs but not text encodings: str.encode refuses them later
+    if not getattr(info, "_is_text_encoding", True):
+        raise ValueError(f"{v!r} is not a text encoding (bytes <-> text)")
 
 
 # Field rules (ge, min_length, check) are read by schema.py; see there.
@@ -168,6 +172,44 @@ class LoadedConfig:
             return p
         base = state if self.is_packaged_default else self.source.parent
         return base / p
+
+    def checked_log_path(self) -> Path:
+        """log_path(), which must name a regular file (or one not made yet, in a folder): a device
+        (/dev/null, /dev/full), a FIFO or a folder is a config error, so no run starts that cannot
+        be logged."""
+        p = self.log_path()
+        where = f"{self.source}: agent.log_path"
+        try:
+            st = os.stat(p)
+        except FileNotFoundError:
+            parent = p.parent
+            while not parent.exists() and parent != parent.parent:
+                parent = parent.parent
+            if not parent.is_dir():
+                raise ConfigError(f"{where}: {p} cannot be made ({parent} is not a folder)", path=str(self.source))
+            return p
+        except OSError as e:
+            raise ConfigError(f"{where}: {p}: {e.strerror}", path=str(self.source)) from None
+        if not stat.S_ISREG(st.st_mode):
+            what = "a folder" if stat.S_ISDIR(st.st_mode) else "a device, FIFO or socket"
+            raise ConfigError(f"{where}: {p} is {what}, not a regular file for the audit log", path=str(self.source))
+        return p
+
+    def key_path(self) -> Path:
+        """The secret that keys the audit chain: in the user's state folder, never next to the log."""
+        return user_state_dir(self.env, self.platform) / "audit.key"
+
+    def protected_paths(self) -> list[Path]:
+        """What no plan may read, change, move or remove, wherever it sits (the home folder as the
+        root included): the audit log and its head, the user state folder (the key and the anchors),
+        the config file in use and the user config file (creating one would change the next run's
+        settings)."""
+        log = self.log_path()
+        out = [log, log.with_name(log.name + ".head"), self.key_path().parent,
+               user_config_dir(self.env, self.platform) / "config.yaml"]
+        if not self.is_packaged_default:
+            out.append(self.source)
+        return out
 
     def root(self, override: str | None = None) -> Path:
         """The sandbox root: --root if given, else agent.root (relative: against the current dir).

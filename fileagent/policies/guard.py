@@ -51,6 +51,7 @@ from fileagent.policies.winpath import name_problem, prefix_problem
 if TYPE_CHECKING:
     from fileagent.config.loader import Config
 
+MAX_PARTS = 256        # components in one plan path (PATH_MAX allows ~2,000; nothing real is that deep)
 ALL_OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
 _DRIVE_ABS = re.compile(r"^[a-z]:/", re.IGNORECASE)
 
@@ -189,6 +190,9 @@ class Guard:
             raise refuse("empty path")
         if "\x00" in path:
             raise refuse("the path contains a NUL byte")
+        if path.count("/") + path.count("\\") >= MAX_PARTS:
+            raise PlanError(f"{path[:60]!r}...: more than {MAX_PARTS} folder levels, deeper than any real tree",
+                            step=step, path=path[:200])
         place = None if literal else place_of(path)
         if place is not None:
             return self._resolve_place(place, path, refuse, step, op)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from fileagent.display import shown
 from fileagent.tools.base import Capability
 from fileagent.tools.select import select, select_some, size_of
 
@@ -32,10 +33,10 @@ def compile_list(ctx: "CompileContext", step: "ListStep") -> None:
     for group in groups:
         lines = []
         for rel, e in group:
-            shown = rel + "/" if e.is_dir and not e.is_link else rel
-            ctx.add("emit", src=shown, note="list")
-            lines.append(shown)
-            rows.append((shown, rel, e))
+            text = rel + "/" if e.is_dir and not e.is_link else rel
+            ctx.add("emit", src=text, note="list")
+            lines.append(shown(text))      # one entry per line even when a name holds a newline
+            rows.append((text, rel, e))
         texts.append("\n".join(lines))
     if rows:
         ctx.changeset.outputs.append((ctx.step, "list", "\n\n".join(t for t in texts if t)))

@@ -1,5 +1,7 @@
 """Selection: one exact path, or a glob under a folder, then filters (all must hold).
 
+FIFOs, sockets and devices are never opened: a pattern leaves them out (recorded
+in skipped) for every op but `list`, and naming one by `path` is a PlanError.
 Patterns and `ext` match case-insensitively, on NFC-normalised names. Pattern
 matches come out depth-first in sorted name order. A symlink pointing outside
 the root is never a match: it is left out and recorded in ChangeSet.skipped
@@ -17,6 +19,7 @@ from typing import TYPE_CHECKING, Callable
 from fileagent.policies.paths import compile_glob, fold, has_magic, nfc
 from fileagent.policies.places import place_of
 from fileagent.tools import ages, tagging
+from fileagent.tools.saferegex import compile_plan_regex
 from fileagent.tools.base import ext_of, join, name_of
 
 if TYPE_CHECKING:
@@ -28,7 +31,12 @@ Item = tuple[str, "Entry"]
 
 
 def _day_start_ns(d: date) -> int:
-    return int(datetime.combine(d, time.min).timestamp()) * 1_000_000_000
+    """Local midnight of `d` in ns; days the platform's clock cannot express (year 1, year 9999) are
+    clamped to the earliest or latest instant a file's mtime can hold."""
+    try:
+        return int(datetime.combine(d, time.min).timestamp()) * 1_000_000_000
+    except (OverflowError, ValueError, OSError):
+        return -(1 << 63) if d.year < 1970 else (1 << 63) - 1
 
 
 def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "Entry"], bool] | None:
@@ -41,9 +49,11 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
         checks.append(lambda rel, e: ext_of(name_of(rel)) in exts)
     if f.name_regex is not None:
         try:
-            rx = re.compile(f.name_regex)
+            rx = compile_plan_regex(f.name_regex)
         except re.error as err:
             raise ctx.plan_error(f"invalid name_regex {f.name_regex!r}: {err}") from None
+        except ValueError as err:
+            raise ctx.plan_error(f"name_regex {f.name_regex!r} refused: {err}") from None
         checks.append(lambda rel, e: rx.search(nfc(name_of(rel))) is not None)
     if f.larger_than is not None:
         above = f.larger_than
@@ -199,6 +209,8 @@ def _select(ctx: "CompileContext", sel: "Selection", children_of_folder: bool) -
                 if keep is None or keep(child, ce):
                     items.append((child, ce))
             return items
+        if e.special and ctx.op != "list":
+            raise ctx.plan_error(f"{sel.path!r} is a {e.special}, not a regular file: it is never opened", sel.path)
         return [(rel, e)] if keep is None or keep(rel, e) else []
     pattern = nfc(sel.pattern or "*").replace("\\", "/")
     where = sel.in_
@@ -238,40 +250,52 @@ def _place_prefix(pattern: str) -> tuple[str, str]:
 def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,
           keep: Callable[[str, "Entry"], bool] | None, skip_hidden: bool = False,
           excluded: Callable[[str, str], bool] | None = None) -> list[Item]:
+    """Depth first in sorted name order, a folder before what it holds; an explicit stack, so a tree
+    thousands of levels deep costs memory, not Python recursion."""
     view, guard = ctx.view, ctx.guard
+    listing_op = ctx.op == "list"
     want_files, want_dirs = kind in ("file", "any"), kind in ("dir", "any")
     out: list[Item] = []
     match = rx.fullmatch
+    stack: list[tuple] = []
 
-    def visit(folder: str, sub: str, folder_fold: str, depth: int, denied_above: str | None) -> None:
+    def enter(folder: str, sub: str, depth: int, denied_above: str | None) -> None:
         listing = view.listing(folder)
-        if not listing:
-            return
-        for name in sorted(listing):
-            e = listing[name]
-            rel = f"{folder}/{name}" if folder else name
-            is_dir = e.is_dir
-            if skip_hidden and is_dir and name[0] == ".":
-                ctx.skip(rel, "hidden folder left out of a walk through subfolders (name it to include it)")
-                continue
-            if excluded is not None and excluded(sub + (name if name.isascii() else nfc(name)), name):
-                continue
-            denied = denied_above or guard.entry_denied(folder_fold, name)
-            if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))):
-                if e.is_link:
-                    why = guard.link_problem(view.abs(rel))
-                    if why:
-                        ctx.skip(rel, why)
-                        continue
-                if keep is None or keep(rel, e):
-                    if denied:
-                        ctx.skip(rel, f"matches deny pattern {denied!r}")
-                    else:
-                        out.append((rel, e))
-            if is_dir and not e.is_link and depth < max_depth:
-                visit(rel, f"{sub}{nfc(name)}/", fold(rel), depth + 1, denied)
+        if listing:
+            stack.append((folder, sub, fold(folder), depth, denied_above, listing, iter(sorted(listing))))
 
-    visit(base, "", fold(base), 1, guard.denied_by(base) if base else None)
+    enter(base, "", 1, guard.denied_by(base) if base else None)
+    while stack:
+        folder, sub, folder_fold, depth, denied_above, listing, names = stack[-1]
+        name = next(names, None)
+        if name is None:
+            stack.pop()
+            continue
+        e = listing[name]
+        rel = f"{folder}/{name}" if folder else name
+        is_dir = e.is_dir
+        if skip_hidden and is_dir and name[0] == ".":
+            ctx.skip(rel, "hidden folder left out of a walk through subfolders (name it to include it)")
+            continue
+        if excluded is not None and excluded(sub + (name if name.isascii() else nfc(name)), name):
+            continue
+        denied = denied_above or guard.entry_denied(folder_fold, name)
+        if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))):
+            if e.is_link:
+                why = guard.link_problem(view.abs(rel))
+                if why:
+                    ctx.skip(rel, why)
+                    continue
+            if e.special and not listing_op:
+                ctx.skip(rel, f"a {e.special}, not a regular file: never opened")
+                continue
+            if keep is None or keep(rel, e):
+                if denied:
+                    ctx.skip(rel, f"matches deny pattern {denied!r}")
+                else:
+                    out.append((rel, e))
+        if is_dir and not e.is_link and depth < max_depth:
+            enter(rel, f"{sub}{nfc(name)}/", depth + 1, denied)
     return out
 
 

@@ -19,11 +19,13 @@ def _index_path(root: Path | str) -> str:
 
 
 def load_index(root: Path | str) -> dict[str, list[str]]:
-    try:
-        with open(_index_path(root), encoding="utf-8") as f:
-            data = json.load(f)
-    except FileNotFoundError:
+    """The index as stored; read without following a link anywhere on its path (PolicyError for a
+    planted link, which would feed an outside file into the index)."""
+    from fileagent.tools.fs.statefs import read_state_file
+    raw = read_state_file(_index_path(root))
+    if raw is None:
         return {}
+    data = json.loads(raw.decode("utf-8"))
     return {str(k): [str(t) for t in v] for k, v in data.items()} if isinstance(data, dict) else {}
 
 
@@ -38,5 +40,5 @@ def set_index_tags(root: Path | str, rel: str, tags: list[str]) -> None:
     else:
         index.pop(rel, None)
     path = _index_path(root)
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    fsops.mkdirs(os.path.dirname(path))
     fsops.atomic_write(path, json.dumps(index, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8"))

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from fileagent.tools.base import Capability
+from fileagent.tools.saferegex import compile_plan_regex
 from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
@@ -41,13 +42,45 @@ def new_text(old: str, mode: str, text: str, find: str | None, rx: re.Pattern[st
     return text
 
 
+STREAM_MIN = 8 << 20     # appends to files this large are streamed by the executor, never held whole
+
+
+def _streams(e) -> bool:
+    return e.content is None and e.disk is not None and not e.is_link and e.size() >= STREAM_MIN
+
+
+def _append_streamed(ctx: "CompileContext", rel: str, e, text: str) -> None:
+    """An append to a large file: the file is checked as text chunk by chunk here, and the action
+    carries only the bytes to add (note "append-stream"); the executor copies the old bytes from the
+    backup it takes, in chunks, then adds them. The plan's later steps see the file as changed."""
+    from fileagent.tools.fs import fsops
+    try:
+        size, last = fsops.check_text(e.disk, ctx.encoding)
+    except ValueError as err:
+        why = f"cannot update binary file {rel!r}" if str(err) == "binary" else f"cannot update {rel!r}: {err}"
+        raise ctx.plan_error(why, rel) from None
+    except OSError as err:
+        raise ctx.plan_error(f"cannot update {rel!r}: {err.strerror or err}", rel) from None
+    add = ("\n" if size and last != b"\n" else "") + _with_newline(text)
+    try:
+        tail = add.encode(ctx.encoding)
+    except UnicodeEncodeError as err:
+        raise ctx.plan_error(f"the new text of {rel!r} cannot be written as {ctx.encoding}: {err.reason}",
+                             rel) from None
+    ctx.add("write", src=rel, dst=rel, content=tail, overwrite=True, note="append-stream",
+            expect={rel: ctx.view.expect_existing(rel, e)})
+    ctx.view.appended(rel, tail)
+
+
 def compile_step(ctx: "CompileContext", step: "UpdateStep") -> None:
     rx = None
     if step.mode == "replace_regex":
         try:
-            rx = re.compile(step.find or "", re.MULTILINE)
+            rx = compile_plan_regex(step.find or "", re.MULTILINE)
         except re.error as err:
             raise ctx.plan_error(f"invalid regex {step.find!r}: {err}") from None
+        except ValueError as err:
+            raise ctx.plan_error(f"regex {step.find!r} refused: {err}") from None
     view = ctx.view
     changed = 0
     for rel, e in select_some(ctx, step.select):
@@ -56,6 +89,10 @@ def compile_step(ctx: "CompileContext", step: "UpdateStep") -> None:
                 raise ctx.plan_error(f"cannot update {rel!r}: it is a folder", rel)
             continue
         rel, e = ctx.link_target(rel, e)
+        if step.mode == "append" and _streams(e):
+            _append_streamed(ctx, rel, e, step.text)
+            changed += 1
+            continue
         old = ctx.read_text(rel, e)
         try:
             new = new_text(old, step.mode, step.text, step.find, rx)

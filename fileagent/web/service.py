@@ -152,6 +152,7 @@ class WebService:
                     guard=s.guard,
                     config=s.loaded,
                     audit_path=s.audit_path,
+                    keyring=s.keyring,
                     plan=p.plan.to_dict(),
                     previewed=p.changeset,
                     progress=False,
@@ -209,7 +210,7 @@ class WebService:
                 return {"confirmed": False, **preview}
             from fileagent.agent.history.undo import undo
 
-            rep = undo(s.root, run, audit_path=s.audit_path)
+            rep = undo(s.root, run, audit_path=s.audit_path, keyring=s.keyring)
             return {"confirmed": True, **preview, "result": rep.to_dict()}
 
     def recover(self) -> dict:
@@ -217,7 +218,7 @@ class WebService:
 
         with self.lock:
             return recover(
-                self.session.root, audit_path=self.session.audit_path
+                self.session.root, audit_path=self.session.audit_path, keyring=self.session.keyring
             ).to_dict()
 
     # ------------------------------------------------------------------ audit log
@@ -238,8 +239,10 @@ class WebService:
     def verify(self) -> dict:
         from fileagent.agent.history.audit import verify
 
+        from fileagent.agent.history.auditkey import load_keyring
+
         path = self.session.audit_path
-        ok, bad, msg = verify(path)
+        ok, bad, msg = verify(path, load_keyring(self.session.loaded.key_path(), create=False))
         return {"ok": ok, "first_bad_seq": bad, "message": msg, "path": str(path)}
 
     def status(self) -> dict:

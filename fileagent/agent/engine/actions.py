@@ -192,9 +192,11 @@ class _Runner(PlainMoves):
         target = dst if k != "delete" else src
         mode = None
         if bk:
+            # what the backup holds, so undo and recover can tell a backup edited since from the one taken
+            done["bk_sha256"] = fsops.digest(target)
             if k == "delete":
                 assert st is not None
-                done["sha256"] = fsops.sha256_file(src) if stat_mod.S_ISREG(st.st_mode) else None
+                done["sha256"] = done["bk_sha256"] if stat_mod.S_ISREG(st.st_mode) else None
             elif k == "write":
                 mode = dirfd_mode(target)
             fsops.backup(target, bk)
@@ -221,8 +223,11 @@ class _Runner(PlainMoves):
             elif k == "write":
                 if not bk and fsops.lexists(dst):
                     raise FileExistsError(errno.EEXIST, "exists now and the plan did not say to overwrite it", dst)
-                fsops.atomic_write(dst, a.content or b"", mode=mode, durable=False)
-                done["sha256"] = hashlib.sha256(a.content or b"").hexdigest()
+                if a.note == "append-stream" and bk:     # the old bytes stream from the backup just taken
+                    done["sha256"] = fsops.append_into_place(dst, bk, a.content or b"", mode=mode)
+                else:
+                    fsops.atomic_write(dst, a.content or b"", mode=mode, durable=False)
+                    done["sha256"] = hashlib.sha256(a.content or b"").hexdigest()
                 done["post"] = fsops.fingerprint_of(dst)
         except BaseException:
             if bk and k != "delete" and fsops.lexists(bk) and not fsops.lexists(target):

@@ -66,6 +66,10 @@ def compile_plan(plan: Plan, *, root: Path, config: Config, guard: Guard, on_con
         for n, step in enumerate(plan.steps, start=1):
             ctx.step, ctx.op = n, step.op
             COMPILERS[step.op](ctx, step)
+    except RecursionError:
+        # the walks are iterative; what is left (a folder chain to create, a YAML document) is bounded
+        # here, as a plan error, instead of an "unexpected" exit 1
+        raise PlanError(f"step {ctx.step}: {ctx.op}: the paths or the tree are nested too deeply to plan") from None
     finally:
         if gc_was_enabled:
             gc.enable()

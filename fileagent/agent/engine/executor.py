@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fileagent.agent.history.audit import AuditWriter, os_user
+from fileagent.display import shown
 from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
 from fileagent.tools import archive_io
 from fileagent.tools.fs import fsops
@@ -147,7 +148,7 @@ def _outputs(changeset: ChangeSet, paths: _Paths, encoding: str) -> list[tuple[i
             if a.step not in listing:
                 listing[a.step] = []
                 out.append((a.step, "list", ""))
-            listing[a.step].append(a.src or "")
+            listing[a.step].append(shown(a.src or ""))
     return [(s, k, "\n".join(listing[s]) if k == "list" else t) for s, k, t in out]
 
 
@@ -164,7 +165,8 @@ def _error_text(e: BaseException) -> str:
 
 def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, run_id: str | None = None,
             progress: bool = True, plan: dict | None = None, audit_path: Path | None = None,
-            previewed: ChangeSet | None = None, request: str | None = None, rule: str | None = None) -> RunReport:
+            previewed: ChangeSet | None = None, request: str | None = None, rule: str | None = None,
+            keyring: object | None = None) -> RunReport:
     """`previewed`: the whole ChangeSet a subset `changeset` was chosen from; its fingerprints are
     the ones checked, so a run of part of a preview needs the whole previewed tree unchanged.
     `request` (the words the user typed) and `rule` (a saved rule's name) go into the audit header."""
@@ -187,7 +189,8 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         user = os_user()
         jpath = jr.journal_path(root, run_id)
         report.journal = str(jpath)
-        audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user)
+        audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user,
+                            keyring=keyring)  # type: ignore[arg-type]
         source = getattr(config, "source", None)
         audit.header(time=jr.now_iso(), request=request, root=str(root), rule=rule,
                      config=None if source is None else str(source))
@@ -214,7 +217,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                                 finally:
                                     if intent is not None and a.kind not in _KEEPS_FOLDERS:
                                         runner.forget_folders()
-                            except (OSError, ActionError, PolicyError, ValueError, UnicodeError) as e:
+                            except (OSError, ActionError, PolicyError, ValueError, UnicodeError, RecursionError) as e:
                                 msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
                                 jw.write({"t": "failed", "seq": a.seq, "error": msg})
                                 audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst,
@@ -292,9 +295,18 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                 archive_io.release()
                 if bar is not None:
                     bar.close()
+            try:
+                # the audit entries reach the log before the run counts as done; a log that cannot
+                # be written (full disk, /dev/full, a folder) undoes the run instead of leaving it unlogged
+                audit.flush()
+            except (OSError, ActionError) as e:
+                report.rolled_back = rollback_actions(root, completed, jw, None, run_id=run_id)
+                jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
+                report.status, report.counts = "rolled_back", {}
+                raise ActionError(f"the audit log could not be written ({_error_text(e)}): rolled back the "
+                                  f"{report.rolled_back} completed action(s), nothing changed", report=report) from None
             report.status = "failed" if report.failures else "done"
             jw.write({"t": "end", "status": report.status, "time": jr.now_iso(), "counts": report.counts})
-        audit.flush()
     return report
 
 

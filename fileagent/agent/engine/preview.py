@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 import json
 import json.encoder
+
+from fileagent.display import json_text, shown as plain
 from typing import IO, Any
 
 from fileagent.agent.engine.changeset import OP_WORDS, Action, ChangeSet
@@ -92,7 +94,7 @@ def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None,
             f',"totals":{_encode(doc["totals"])}')
     if result is not None:
         text += f',"result":{_encode(result)}'
-    return text + "}"
+    return json_text(text + "}")
 
 
 def changes(n: int) -> str:
@@ -119,7 +121,8 @@ def _note(a: Action) -> str:
             added = a.content[old:]
             parts.append(f"append {human_size(len(added))}: {_excerpt(added)}")
         else:
-            what = {"create": "new file", "tag": "tags in the file"}.get(a.note, a.note or "write")
+            what = {"create": "new file", "tag": "tags in the file",
+                    "append-stream": "append"}.get(a.note, a.note or "write")
             parts.append(f"{what}, {human_size(len(a.content))}: {_excerpt(a.content)}")
     elif a.kind == "set_tags":
         parts.append("tags: " + ", ".join(a.tags) if a.tags else "no tags")
@@ -244,7 +247,7 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
     w = max(40, console.width)
 
     def say(head: str, text: str = "", style: str = "") -> None:
-        for line in fold(head, text, w):
+        for line in fold(head, plain(text), w):     # names: control characters escaped, one line
             console.print(Text(line, style=style))
 
     mutating = changeset.mutating_actions

@@ -24,21 +24,30 @@ class Session:
     guard: Any  # policies.guard.Guard
     audit_path: Path
     config_arg: str | None = None  # the --config given, for commands the output tells the user to run
+    _keyring: Any = None
+
+    @property
+    def keyring(self) -> Any:
+        """The audit chain's key (created on first use, 0600, in the user's state folder)."""
+        if self._keyring is None:
+            from fileagent.agent.history.auditkey import load_keyring
+            self._keyring = load_keyring(self.loaded.key_path(), create=True)
+        return self._keyring
 
 
 def open_session(
     root: str | None, config: str | None, env: Mapping[str, str]
 ) -> Session:
     """Load the config (explicit file, else the lookup order over `env`), resolve the root, build the
-    Guard; the audit log and its head file are hidden from every operation."""
+    Guard; the audit log, its head, its key and anchors and the config in use are hidden from every
+    operation, and a log_path that is not a regular file is a config error."""
     from fileagent.config.loader import load_config
     from fileagent.policies.guard import Guard
 
     loaded = load_config(Path(config) if config else None, env=env)
     root_path = loaded.root(root)
-    audit_path = loaded.log_path()
-    hidden = [audit_path, audit_path.with_name(audit_path.name + ".head")]
-    guard = Guard.from_config(loaded.config, root_path, extra_hidden=hidden, env=env)   # env: $NAME, %NAME%, ~
+    audit_path = loaded.checked_log_path()
+    guard = Guard.from_config(loaded.config, root_path, extra_hidden=loaded.protected_paths(), env=env)   # env: $NAME, %NAME%, ~
     return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path, config_arg=config)
 
 

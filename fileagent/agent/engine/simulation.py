@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 from datetime import datetime
+import os
 
 from fileagent.config.loader import Config
 from fileagent.errors import PlanError, PolicyError
@@ -66,6 +67,9 @@ class CompileContext:
         e = self.view.get(rel)
         if e is not None and e.is_link:
             import os
+            why = self.guard.link_problem(self.view.abs(rel))      # it may have changed since the check
+            if why:
+                raise self.policy_error(f"{p!r} refused: {why}", p)
             rel = self.guard.rel(os.path.realpath(self.view.abs(rel)))
             rel = "" if rel == "." else rel
         return rel
@@ -170,7 +174,10 @@ class CompileContext:
         return target, te
 
     def read_text(self, rel: str, e: Entry, *, why: str = "update") -> str:
-        data = e.read()
+        try:
+            data = e.read()
+        except OSError as err:       # not a regular file (a FIFO, ...), or gone
+            raise self.plan_error(f"cannot {why} {rel!r}: {err.strerror or err}", rel) from None
         if looks_binary(data[:BINARY_SNIFF]):
             raise self.plan_error(f"cannot {why} binary file {rel!r}", rel)
         try:
@@ -199,18 +206,13 @@ class CompileContext:
     def tag_index(self) -> dict[str, list[str]]:
         """ROOT/.fileagent/tags.json as simulated so far."""
         if self._tag_index is None:
-            import json
-            import os
-            path = os.path.join(self.guard.root_str, self.state_dir_name, "tags.json")
+            from fileagent.tools import tagstore
             try:
-                with open(path, encoding="utf-8") as f:
-                    data = json.load(f)
-            except FileNotFoundError:
-                data = {}
+                self._tag_index = tagstore.load_index(self.guard.root_str)
+            except PolicyError:
+                raise
             except (OSError, ValueError) as err:
-                raise PlanError(f"the tag index {path} cannot be read: {err}") from None
-            self._tag_index = {str(k): [str(t) for t in v] for k, v in data.items()} \
-                if isinstance(data, dict) else {}
+                raise PlanError(f"the tag index cannot be read: {err}") from None
         return self._tag_index
 
     # ---------------------------------------------------------- actions
@@ -218,6 +220,13 @@ class CompileContext:
     def add(self, kind: str, *, src: str | None = None, dst: str | None = None, content: bytes | None = None,
             overwrite: bool = False, tags: list[str] | None = None, note: str = "",
             expect: dict[str, Fingerprint | None] | None = None, members: list[list] | None = None) -> Action:
+        if kind in ("move", "delete") and src and self.guard.hidden:
+            # moving or removing a folder that holds the audit log, its key or the config in use would
+            # take them away from under the agent (a new chain would start; a config would vanish)
+            top = self.view.abs(src) + os.sep
+            for h in self.guard.hidden:
+                if h.startswith(top):
+                    raise self.policy_error(f"{src!r} refused: it holds {h}, which no plan may touch", src)
         actions = self.changeset.actions
         a = Action(seq=len(actions) + 1, step=self.step, kind=kind, src=src, dst=dst,  # type: ignore[arg-type]
                    content=content, overwrite=overwrite, tags=tags, note=note,

@@ -16,36 +16,41 @@ from __future__ import annotations
 
 import os
 import sys
+import stat as stat_mod
 
 from fileagent.agent.engine.changeset import Fingerprint
+from fileagent.errors import PolicyError
+from fileagent.tools.fs import dirfd, fsops
 from fileagent.policies.paths import nfc
 
 MISSING = Fingerprint(exists=False)
 
 
 class Entry:
-    __slots__ = ("is_dir", "is_link", "disk", "content", "_fp")
+    __slots__ = ("is_dir", "is_link", "disk", "content", "_fp", "mtime", "special")
 
     def __init__(self, is_dir: bool, is_link: bool = False, disk: str | None = None,
-                 content: bytes | None = None, fp: Fingerprint | None = None) -> None:
+                 content: bytes | None = None, fp: Fingerprint | None = None, mtime: int | None = None,
+                 special: str = "") -> None:
         self.is_dir = is_dir
         self.is_link = is_link
         self.disk = disk
         self.content = content
         self._fp = fp
+        self.mtime = mtime           # lstat mtime_ns taken when the folder was read (None: look it up)
+        self.special = special       # "FIFO", "socket", "device": never opened for content
 
     def fingerprint(self) -> Fingerprint:
-        """Fingerprint of the disk object (lstat, cached). For new entries: a synthetic one."""
+        """Fingerprint of the disk object (lstat, taken when its folder was read). For new entries: a
+        synthetic one."""
         if self._fp is None:
             if self.disk is None:
                 size = len(self.content) if self.content is not None else 0
                 self._fp = Fingerprint(exists=True, is_dir=self.is_dir, size=size)
             else:
-                st = os.lstat(self.disk)
-                if self.is_dir:
-                    self._fp = Fingerprint(True, True, 0, 0, st.st_ino)
-                else:
-                    self._fp = Fingerprint(True, False, st.st_size, st.st_mtime_ns, st.st_ino)
+                st = dirfd.lstat(self.disk)
+                self.mtime = st.st_mtime_ns
+                self._fp = _fingerprint(self.is_dir, st)
         return self._fp
 
     def size(self) -> int:
@@ -56,28 +61,60 @@ class Entry:
     def mtime_ns(self) -> int:
         fp = self.fingerprint()
         if self.is_dir and self.disk is not None:
-            return os.lstat(self.disk).st_mtime_ns
+            return self.mtime if self.mtime is not None else dirfd.lstat(self.disk).st_mtime_ns
         return fp.mtime_ns
 
+    def _source(self) -> str:
+        # a link here was checked by the Guard to stay inside the root; its target is read, through
+        # the same no-follow descriptor walk as everything else
+        return os.path.realpath(self.disk) if self.is_link else self.disk  # type: ignore[arg-type]
+
     def read(self) -> bytes:
+        """The content; only a regular file is ever opened (NotRegularFile, an OSError, otherwise)."""
         if self.content is not None:
             return self.content
         if self.disk is None:
             return b""
-        with open(self.disk, "rb") as f:
-            return f.read()
+        return fsops.read_bytes(self._source())
 
     def read_head(self, n: int) -> bytes:
         if self.content is not None:
             return self.content[:n]
         if self.disk is None:
             return b""
-        with open(self.disk, "rb") as f:
-            return f.read(n)
+        return fsops.read_bytes(self._source(), n)
 
     def clone(self) -> "Entry":
         """A copy of this entry at another place (a simulated copy): same data, no disk identity."""
-        return Entry(self.is_dir, self.is_link, self.disk, self.content, self._fp)
+        return Entry(self.is_dir, self.is_link, self.disk, self.content, self._fp, self.mtime, self.special)
+
+
+class _Appended(Entry):
+    """A file on disk with bytes appended by the plan: not untouched (content is set lazily)."""
+    __slots__ = ("tail", "_size")
+
+    def __init__(self, disk: str, tail: bytes, size: int) -> None:
+        super().__init__(False, False, disk, None, Fingerprint(exists=True, is_dir=False, size=size))
+        self.tail, self._size = tail, size
+        self.content = b""      # marks it changed for `untouched`; read() gives the real bytes
+
+    def size(self) -> int:
+        return self._size
+
+    def read(self) -> bytes:
+        return fsops.read_bytes(self.disk) + self.tail  # type: ignore[arg-type]
+
+    def read_head(self, n: int) -> bytes:
+        return self.read()[:n] if n > self._size - len(self.tail) else fsops.read_bytes(self.disk, n)  # type: ignore[arg-type]
+
+    def clone(self) -> "Entry":
+        return _Appended(self.disk, self.tail, self._size)  # type: ignore[arg-type]
+
+
+def _fingerprint(is_dir: bool, st: os.stat_result) -> Fingerprint:
+    if is_dir:
+        return Fingerprint(True, True, 0, 0, st.st_ino)
+    return Fingerprint(True, False, st.st_size, st.st_mtime_ns, st.st_ino)
 
 
 def case_insensitive(path: str) -> bool:
@@ -99,6 +136,7 @@ class TreeView:
     def __init__(self, guard) -> None:
         self.guard = guard
         self.root = guard.root_str
+        fsops.anchor(self.root)
         self._prefix = self.root.rstrip(os.sep) + os.sep
         self._root_entry = Entry(True, False, self.root)
         self._dirs: dict[str, dict[str, Entry]] = {}
@@ -140,24 +178,48 @@ class TreeView:
         return d
 
     def _load(self, rel: str, disk: str) -> dict[str, Entry]:
+        """Read one folder through a descriptor opened without following links (the same walk the
+        executor's writes take), so a folder swapped for a link mid-compile is refused, not read."""
         guard = self.guard
         check_names = rel == "" or bool(guard.hidden_rels)
         out: dict[str, Entry] = {}
+        prefix = disk.rstrip(os.sep) + os.sep
         try:
-            it = os.scandir(disk)
+            fd = dirfd.open_dir(disk) if dirfd.SUPPORTED else None
+        except dirfd.LinkInPathError:
+            raise PolicyError(f"{rel or '.'!r} refused: a folder on its path is a symbolic link now "
+                              "(changed while the plan was compiled)", path=rel) from None
         except (FileNotFoundError, NotADirectoryError):
             return out
-        with it:
-            for de in it:
-                name = de.name
-                if check_names and guard.invisible(rel, name, de.path):
-                    continue
-                try:
-                    link = de.is_symlink()
-                    is_dir = de.is_dir()       # a link to a folder counts as a folder, never entered
-                except OSError:
-                    link, is_dir = False, False
-                out[name] = Entry(is_dir, link, de.path)
+        try:
+            try:
+                it = os.scandir(fd if fd is not None else disk)
+            except (FileNotFoundError, NotADirectoryError):
+                return out
+            with it:
+                for de in it:
+                    name = de.name
+                    path = prefix + name
+                    if check_names and guard.invisible(rel, name, path):
+                        continue
+                    try:
+                        st = de.stat(follow_symlinks=False)
+                    except OSError:
+                        continue       # gone since the listing
+                    mode = st.st_mode
+                    link = stat_mod.S_ISLNK(mode)
+                    if link:
+                        try:
+                            is_dir = de.is_dir()   # a link to a folder counts as a folder, never entered
+                        except OSError:
+                            is_dir = False
+                    else:
+                        is_dir = stat_mod.S_ISDIR(mode)
+                    special = "" if link or is_dir or stat_mod.S_ISREG(mode) else fsops.kind_of(mode)
+                    out[name] = Entry(is_dir, link, path, None, _fingerprint(is_dir, st), st.st_mtime_ns, special)
+        finally:
+            if fd is not None:
+                os.close(fd)
         return out
 
     def spelled_on_disk(self, rel: str) -> str:
@@ -281,14 +343,30 @@ class TreeView:
         e = Entry(False, False, old.disk if old is not None else None, content)
         self.put(rel, e)
 
+    def appended(self, rel: str, tail: bytes) -> None:
+        """A large file the plan appends to (streamed): later steps see its disk bytes plus `tail`,
+        read only if a later step asks for its content."""
+        old = self.get(rel)
+        assert old is not None and old.disk is not None
+        self.put(rel, _Appended(old.disk, tail, old.size() + len(tail)))
+
     def walk_files(self, rel: str):
-        """(rel, Entry) of everything below folder rel, depth first (symlinked folders not entered)."""
+        """(rel, Entry) of everything below folder rel, depth first (symlinked folders not entered); an
+        explicit stack, so depth costs no recursion."""
         listing = self.listing(rel)
         if listing is None:
             return
-        for name in sorted(listing):
-            child = f"{rel}/{name}" if rel else name
+        stack = [(rel, iter(sorted(listing)), listing)]
+        while stack:
+            folder, names, listing = stack[-1]
+            name = next(names, None)
+            if name is None:
+                stack.pop()
+                continue
+            child = f"{folder}/{name}" if folder else name
             e = listing[name]
             yield child, e
             if e.is_dir and not e.is_link:
-                yield from self.walk_files(child)
+                sub_listing = self.listing(child)
+                if sub_listing:
+                    stack.append((child, iter(sorted(sub_listing)), sub_listing))

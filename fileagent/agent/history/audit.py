@@ -12,14 +12,20 @@ so two runs never interleave or fork the chain.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
+import hmac
 import json
 import json.encoder
 import os
+import stat
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fileagent.errors import UsageError
+
+if TYPE_CHECKING:
+    from fileagent.agent.history.auditkey import Keyring
 
 ZERO = "0" * 64
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
@@ -64,14 +70,39 @@ def _tail(fd: int) -> tuple[int, str]:
     return seq, _line_hash(last)
 
 
-class AuditWriter:
-    """Buffers entries of one run; `flush` appends them to the chain under the file lock."""
+_MAC = b',"mac":"'
+_MAC_TAIL = len(_MAC) + 64 + 2          # ,"mac":"<64 hex>"}
 
-    def __init__(self, path: Path, *, run: str, user: str, flush_every: int = 100_000) -> None:
+
+def open_log(path: Path, flags: int) -> int:
+    """The log opened for `flags`, regular files only: a FIFO, device or folder (log_path at /dev/null,
+    /dev/full or /tmp) is refused instead of read without end or written into nothing."""
+    fd = os.open(path, flags | getattr(os, "O_BINARY", 0) | getattr(os, "O_NONBLOCK", 0), 0o644)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            from fileagent.errors import ActionError
+            raise ActionError(f"the audit log {path} is not a regular file; nothing is logged there")
+        if os.name != "nt":
+            os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+class AuditWriter:
+    """Buffers entries of one run; `flush` appends them to the chain under the file lock. With a
+    keyring every entry ends with `"mac"`: HMAC-SHA256 of the line without it (see auditkey.py), and
+    the head and the anchor are keyed too."""
+
+    def __init__(self, path: Path, *, run: str, user: str, flush_every: int = 100_000,
+                 keyring: "Keyring | None" = None) -> None:
         self.path = Path(path)
         self.run = run
         self.user = user
         self.flush_every = flush_every
+        self.keyring = keyring
         self._pending: list[tuple] = []
 
     def add(self, *, time: str, op: str, src: str | None = None, dst: str | None = None,
@@ -88,7 +119,7 @@ class AuditWriter:
             return
         from fileagent.agent.history.journal import lock_fd, unlock_fd
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o644)
+        fd = open_log(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
         try:
             lock_fd(fd, blocking=True)
             try:
@@ -97,6 +128,7 @@ class AuditWriter:
                 head = f',"run":{_str(self.run)},"time":'
                 user = f',"user":{_str(self.user)},"op":'
                 sha256 = hashlib.sha256
+                keyring = self.keyring
                 texts: dict[object, str] = {}   # time stamps, ops, results: few distinct values per run
                 for time, op, src, dst, sb, sa, sha, bk, result, error, extra in self._pending:
                     seq += 1
@@ -112,12 +144,18 @@ class AuditWriter:
                     line = (f'{{"seq":{seq},"prev":"{prev}"{head}{t}{user}{o},"src":{_j(src)},"dst":{_j(dst)},'
                             f'"size_before":{_j(sb)},"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},'
                             f'"result":{r},"error":{_j(error)}'
-                            f'{"," + _encode(extra)[1:-1] if extra else ""}}}').encode("utf-8")
+                            f'{"," + _encode(extra)[1:-1] if extra else ""}}}').encode("utf-8", "surrogateescape")
+                    if keyring is not None:
+                        line = line[:-1] + _MAC + keyring.mac(line).encode("ascii") + b'"}'
                     prev = sha256(line).hexdigest()
                     out.append(line)
-                os.write(fd, b"\n".join(out) + b"\n")
+                data = b"\n".join(out) + b"\n"
+                if os.write(fd, data) != len(data):
+                    raise OSError(errno.EIO, "short write to the audit log", str(self.path))
                 os.fsync(fd)
-                _write_head(self.path, seq, prev)
+                _write_head(self.path, seq, prev, keyring)
+                if keyring is not None:
+                    keyring.write_anchor(self.path, seq, prev)
             finally:
                 unlock_fd(fd)
         finally:
@@ -162,23 +200,46 @@ def _j(v: Any) -> str:
     return _encode(v)
 
 
-def _write_head(log_path: Path, seq: int, line_hash: str) -> None:
+def _write_head(log_path: Path, seq: int, line_hash: str, keyring: "Keyring | None" = None) -> None:
     hp = head_path(log_path)
     tmp = hp.with_name(hp.name + ".tmp")
-    tmp.write_text(json.dumps({"seq": seq, "sha256": line_hash}) + "\n", encoding="utf-8")
+    body: dict = {"seq": seq, "sha256": line_hash}
+    if keyring is not None:
+        body["mac"] = keyring.mac(f"{seq}:{line_hash}".encode("ascii"))
+    tmp.write_text(json.dumps(body) + "\n", encoding="utf-8")
     os.replace(tmp, hp)
 
 
-def verify(path: Path | str) -> tuple[bool, int | None, str]:
-    """Check the whole chain. Returns (ok, first bad seq or None, message)."""
+def verify(path: Path | str, keyring: "Keyring | None" = None) -> tuple[bool, int | None, str]:
+    """Check the whole chain. Returns (ok, first bad seq or None, message). With the keyring, every
+    entry from the first keyed one on must carry a matching MAC, the head must be keyed, and the
+    anchor (kept beside the key) must not record more entries than the log holds, or another hash."""
     path = Path(path)
-    if not path.exists():
+    anchor = keyring.read_anchor(path) if keyring is not None else None
+    if isinstance(anchor, str):
+        return False, None, f"{anchor} (it vouches for {path}): the anchor was tampered with"
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        if anchor is not None and anchor[0] > 0:
+            return False, 1, f"{path} is missing but its anchor records {anchor[0]} entries: the log was deleted"
         return True, None, f"{path}: no audit log yet (0 entries)"
-    data = path.read_bytes()
+    if not stat.S_ISREG(st.st_mode):
+        return False, None, f"{path} is not a regular file: refused"
+    fd = open_log(path, os.O_RDONLY)
+    try:
+        parts = []
+        while chunk := os.read(fd, 1 << 24):
+            parts.append(chunk)
+        data = b"".join(parts)
+    finally:
+        os.close(fd)
     head = _read_head(path)
     if not data:
         if head and head[0] > 0:
             return False, 1, f"log is empty but {head_path(path).name} records {head[0]} entries: truncated"
+        if anchor is not None and anchor[0] > 0:
+            return False, 1, f"log is empty but its anchor records {anchor[0]} entries: truncated"
         return True, None, "0 entries"
     lines = data.split(b"\n")
     torn = lines[-1] != b""
@@ -186,6 +247,8 @@ def verify(path: Path | str) -> tuple[bool, int | None, str]:
         lines.pop()
     n = len(lines)
     head_hash_at = None
+    anchor_hash_at = None
+    keyed = False
     prev = ZERO.encode("ascii")
     sha = hashlib.sha256
     for i, line in enumerate(lines):
@@ -198,22 +261,41 @@ def verify(path: Path | str) -> tuple[bool, int | None, str]:
         if line[p:p + 64] != prev:
             # Either the previous line was edited, or this line's own prev field was.
             # If this line's hash still chains into the next one, this line is intact.
-            nxt_ok = _links(lines, i + 1, h.decode()) if i + 1 < n else (head is not None and head == (want, h.decode()))
+            nxt_ok = _links(lines, i + 1, h.decode()) if i + 1 < n else \
+                (head is not None and head[:2] == (want, h.decode()))
             bad = want - 1 if (nxt_ok and want > 1) else want
             return False, bad, f"entry {bad}: content changed (hash chain broken at seq {want})"
+        if keyring is not None:
+            if line[-_MAC_TAIL:-_MAC_TAIL + len(_MAC)] == _MAC and line.endswith(b'"}'):
+                keyed = True
+                mac = keyring.mac(line[:-_MAC_TAIL] + b"}").encode("ascii")
+                if not hmac.compare_digest(line[-66:-2], mac):
+                    return False, want, f"entry {want}: content changed (its MAC does not match the key)"
+            elif keyed:
+                return False, want, f"entry {want}: no MAC after keyed entries (written without the key)"
         if head is not None and want == head[0]:
             head_hash_at = h.decode()
+        if anchor is not None and want == anchor[0]:
+            anchor_hash_at = h.decode()
         prev = h
     if torn:
         return False, n, f"entry {n}: truncated line at the end of the log"
+    if anchor is not None:
+        if anchor[0] > n:
+            return False, n + 1, f"entries {n + 1}..{anchor[0]} are missing: the anchor records {anchor[0]}"
+        if anchor[0] >= 1 and anchor_hash_at != anchor[1]:
+            return False, anchor[0], f"entry {anchor[0]}: content changed (does not match the anchor)"
     if head is None:
         return False, n + 1, f"{head_path(path).name} is missing: cannot check the tail (last seq {n})"
-    head_seq, head_hash = head
+    head_seq, head_hash, head_mac = head
+    if keyed and (head_mac is None or not hmac.compare_digest(
+            head_mac, keyring.mac(f"{head_seq}:{head_hash}".encode("ascii")))):  # type: ignore[union-attr]
+        return False, head_seq, f"{head_path(path).name} was rewritten (its MAC does not match the key)"
     if head_seq > n:
         return False, n + 1, f"entries {n + 1}..{head_seq} are missing: the log was truncated"
     if head_seq >= 1 and head_hash_at != head_hash:
         return False, head_seq, f"entry {head_seq}: content changed (does not match {head_path(path).name})"
-    return True, None, f"{n} entries, chain intact"
+    return True, None, f"{n} entries, chain intact" + (", keyed" if keyed else "")
 
 
 def _diagnose(line: bytes, want: int) -> tuple[bool, int, str]:
@@ -234,10 +316,10 @@ def _links(lines: list[bytes], j: int, prev_hash: str) -> bool:
     return comma > 0 and line[start:start + 64].decode("ascii", "replace") == prev_hash
 
 
-def _read_head(path: Path) -> tuple[int, str] | None:
+def _read_head(path: Path) -> tuple[int, str, str | None] | None:
     try:
         d = json.loads(head_path(path).read_text(encoding="utf-8"))
-        return int(d["seq"]), str(d["sha256"])
+        return int(d["seq"]), str(d["sha256"]), (str(d["mac"]) if "mac" in d else None)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -250,8 +332,8 @@ def read_entries(path: Path | str) -> list[dict]:
     out = []
     with open(path, "rb") as f:
         for line in f:
-            try:
-                out.append(json.loads(line))
+            try:       # names that are not UTF-8 were logged as their own bytes (surrogateescape)
+                out.append(json.loads(line.decode("utf-8", "surrogateescape")))
             except ValueError:
                 continue
     return out

@@ -36,8 +36,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fileagent.errors import ActionError
+from fileagent.errors import ActionError, PolicyError
 from fileagent.policies.paths import STATE_DIR
+from fileagent.tools.fs.statefs import list_state_dir, open_state_file, read_state_file
+
+# how journal text meets bytes: names that are not valid UTF-8 keep their own bytes
+TEXT = ("utf-8", "surrogateescape")
 
 
 
@@ -74,14 +78,24 @@ def now_iso() -> str:
 
 
 def current_user() -> str:
-    for var in ("USER", "USERNAME", "LOGNAME"):
-        if os.environ.get(var):
-            return os.environ[var]
-    try:
-        import getpass
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no passwd entry (containers): fall back to the uid
-        return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+    """The OS user this process runs as, from the OS (the password database by uid), never from
+    $USER, which any caller can set. Without a passwd entry (containers): the uid."""
+    if hasattr(os, "getuid"):
+        try:
+            import pwd
+            return pwd.getpwuid(os.getuid()).pw_name
+        except (ImportError, KeyError):
+            return str(os.getuid())
+    try:   # Windows: the account name the OS reports for this process
+        import ctypes
+        buf = ctypes.create_unicode_buffer(257)
+        size = ctypes.c_ulong(257)
+        if ctypes.windll.advapi32.GetUserNameW(buf, ctypes.byref(size)):  # type: ignore[attr-defined]
+            return buf.value
+    except (ImportError, AttributeError, OSError):
+        pass
+    import getpass
+    return getpass.getuser()
 
 
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode   # built once: json.dumps
@@ -90,20 +104,22 @@ encode_record = _encode
 
 
 class JournalWriter:
-    """Append-only writer; each `write` is one os.write of one line (no user-space buffering)."""
+    """Append-only writer; each `write` is one os.write of one line (no user-space buffering).
+
+    Names are the OS's own: one that is not valid UTF-8 (b"bad\\xff.txt", held by Python as a lone
+    surrogate) is written back as its original bytes (surrogateescape) and read back the same way."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0), 0o600)
+        self._fd = open_state_file(os.fspath(path), os.O_WRONLY | os.O_CREAT | os.O_APPEND)
 
     def write(self, record: dict | str) -> None:
         """One record: a dict, or its JSON text already encoded (big headers are built as text)."""
-        os.write(self._fd, ((record if isinstance(record, str) else _encode(record)) + "\n").encode("utf-8"))
+        os.write(self._fd, ((record if isinstance(record, str) else _encode(record)) + "\n").encode(*TEXT))
 
     def write_many(self, records: list[dict]) -> None:
         if records:
-            os.write(self._fd, "".join(_encode(r) + "\n" for r in records).encode("utf-8"))
+            os.write(self._fd, "".join(_encode(r) + "\n" for r in records).encode(*TEXT))
 
     def sync(self) -> None:
         os.fsync(self._fd)
@@ -151,20 +167,36 @@ class RunJournal:
         return bool(self.undo_intents)
 
 
+class BadJournal(ActionError):
+    """A journal that cannot be read as a run (empty, no header, corrupt, not a regular file). Undo
+    and recover report it and go on with the other runs."""
+
+    def __init__(self, message: str, *, empty: bool = False) -> None:
+        super().__init__(message)
+        self.empty = empty      # nothing of a run in it: a crash before its header reached the disk
+
+
 def read_journal(path: Path) -> RunJournal:
-    lines = path.read_bytes().split(b"\n")
+    try:
+        raw = read_state_file(os.fspath(path))
+    except PolicyError as e:
+        raise BadJournal(str(e)) from None
+    if raw is None:
+        raise BadJournal(f"journal {path} does not exist")
+    lines = raw.split(b"\n")
     records = []
     for i, line in enumerate(lines):
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append(json.loads(line.decode(*TEXT)))
         except ValueError:
             if i >= len(lines) - 2:   # a torn last line from a crash mid-write: ignore it
                 continue
-            raise ActionError(f"journal {path} is corrupt at line {i + 1}") from None
-    if not records or records[0].get("t") != "header":
-        raise ActionError(f"journal {path} has no header record")
+            raise BadJournal(f"journal {path} is corrupt at line {i + 1}") from None
+    if not records or not isinstance(records[0], dict) or records[0].get("t") != "header":
+        raise BadJournal(f"journal {path} {'is empty' if not raw.strip() else 'has no header record'}",
+                         empty=not records or not isinstance(records[0], dict) or "changeset" not in records[0])
     j = RunJournal(path=path, header=records[0])
     for r in records[1:]:
         t = r.get("t")
@@ -201,26 +233,39 @@ def journal_path(root: Path | str, run_id: str) -> Path:
 
 def list_runs(root: Path | str) -> list[str]:
     """Run ids of this root, oldest first."""
-    d = journal_dir(root)
-    if not d.is_dir():
-        return []
-    return sorted(p.name[:-6] for p in d.iterdir() if p.name.endswith(".jsonl"))
+    return sorted(n[:-6] for n in list_state_dir(os.fspath(journal_dir(root))) if n.endswith(".jsonl"))
+
+
+def quarantine(root: Path | str, run_id: str) -> Path:
+    """Move a journal that holds no run (empty or headerless) aside to ROOT/.fileagent/quarantine/, so
+    it no longer stands in the way of the others; its bytes are kept for a person to look at."""
+    from fileagent.tools.fs import fsops
+    dst = state_dir(root) / "quarantine" / f"{run_id}.jsonl"
+    fsops.mkdirs(os.fspath(dst.parent))
+    fsops.rename_noreplace(os.fspath(journal_path(root, run_id)), os.fspath(dst))
+    return dst
+
+
+UNREADABLE = "unreadable"     # not a regular file, or a link: holds no run, recover reports it
 
 
 def _last_record_type(path: Path) -> str | None:
     """The "t" of a journal's last complete record, read from its tail only (journals can be large)."""
+    try:     # no link followed, regular files only: a planted FIFO or link is never opened
+        fd = open_state_file(os.fspath(path), os.O_RDONLY)
+    except (OSError, PolicyError):
+        return UNREADABLE
     try:
-        with open(path, "rb") as f:
-            f.seek(0, os.SEEK_END)
-            size = f.tell()
-            f.seek(max(0, size - 8192))
-            tail = f.read()
-    except OSError:
-        return None
+        size = os.fstat(fd).st_size
+        os.lseek(fd, max(0, size - 8192), os.SEEK_SET)
+        tail = os.read(fd, 8192)
+    finally:
+        os.close(fd)
     for line in reversed(tail.split(b"\n")):
         if line.strip():
             try:
-                return json.loads(line).get("t")
+                rec = json.loads(line.decode(*TEXT))
+                return rec.get("t") if isinstance(rec, dict) else None
             except ValueError:
                 continue    # a torn last line: the record before it decides
     return None
@@ -233,7 +278,7 @@ def unfinished_runs(root: Path | str, *, undos: bool = True) -> list[str]:
     out = []
     for run in list_runs(root):
         t = _last_record_type(journal_path(root, run))
-        if t in ("end", "undo-end") or (not undos and t in ("undo-intent", "undo-done")):
+        if t in ("end", "undo-end", UNREADABLE) or (not undos and t in ("undo-intent", "undo-done")):
             continue
         out.append(run)
     return out
@@ -243,8 +288,8 @@ def root_busy(root: Path | str) -> bool:
     """Whether another process holds this root's lock right now."""
     path = state_dir(root) / "lock"
     try:
-        fd = os.open(path, os.O_RDWR)
-    except OSError:
+        fd = open_state_file(os.fspath(path), os.O_RDWR)
+    except (OSError, PolicyError):
         return False
     try:
         _lock_fd(fd, blocking=False)
@@ -294,9 +339,11 @@ class RootLock:
         self._fd = -1
 
     def __enter__(self) -> "RootLock":
-        check_state_dir(self.path.parent.parent)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        root = self.path.parent.parent
+        check_state_dir(root)
+        from fileagent.tools.fs import fsops
+        fsops.anchor(os.path.realpath(root))
+        self._fd = open_state_file(os.fspath(self.path), os.O_RDWR | os.O_CREAT)
         try:
             _lock_fd(self._fd, blocking=False)
         except OSError:

@@ -52,8 +52,49 @@ def _abs(root: Path, rel: str | None) -> str:
     # a backslash is a separator only on Windows; elsewhere it is part of the recorded name
     parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
     if rel.startswith(("/", "\\")) or (os.name == "nt" and ":" in parts[0]) or ".." in parts:
-        raise UndoError(f"journal names a path outside the root: {rel!r}")
+        raise UndoError(f"journal names a path outside the root: {rel!r}; nothing was changed")
     return os.path.join(os.fspath(root), *parts)
+
+
+def _check_record_path(rel: object, what: str) -> str:
+    """A path the journal names must be a plain root-relative path outside the state folder: a
+    journal edited to name the state folder, an absolute path or '..' is refused, nothing changed."""
+    from fileagent.policies.paths import fold
+    if not isinstance(rel, str) or not rel or "\x00" in rel:
+        raise UndoError(f"journal record names no usable {what} ({rel!r}); nothing was changed")
+    parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
+    if rel.startswith(("/", "\\")) or (os.name == "nt" and ":" in parts[0]) or ".." in parts or "" in parts:
+        raise UndoError(f"journal names a path outside the root: {rel!r}; nothing was changed")
+    if fold(parts[0]) == fold(jr.STATE_DIR):
+        raise UndoError(f"journal names a path inside the agent's state folder: {rel!r}; nothing was changed")
+    return rel
+
+
+def verify_records(root: Path, j: jr.RunJournal, todo: list[tuple[Action, dict, str]]) -> None:
+    """Before touching anything: every path the run's records name is inside the root and outside the
+    state folder, every backup about to be put back still has the sha256 recorded when it was taken,
+    and whatever a reversal would remove is still what the run made (same kind, same inode)."""
+    if j.path.name != f"{j.run_id}.jsonl":
+        raise UndoError(f"journal {j.path.name} names another run ({j.run_id!r}); nothing was changed")
+    for a, rec, st in todo:
+        for rel, what in ((a.src, "source"), (a.dst, "destination")):
+            if rel is not None:
+                _check_record_path(rel, what)
+        for d in rec.get("made") or []:
+            _check_record_path(d, "folder")
+        if st == "before":
+            continue
+        bk, want = _bk(root, rec), rec.get("bk_sha256")
+        restores = bk is not None and (a.kind == "delete" or st in ("after", "mid"))
+        if restores and want and fsops.lexists(bk) and fsops.digest(bk) != want:
+            raise UndoError(f"the backup of {_target_rel(a)} was changed since the run (sha256 differs from "
+                            "the one recorded); nothing was changed")
+        post = rec.get("post")
+        if st == "after" and a.kind in ("copy", "write") and not bk and post is not None:
+            now = fsops.fingerprint_of(_abs(root, _target_rel(a)))
+            if now is not None and (now["dir"] != post.get("dir") or (post.get("ino") and now["ino"] != post["ino"])):
+                raise UndoError(f"{_target_rel(a)} is not what the run made (another item stands there); "
+                                "nothing was changed")
 
 
 def _bk(root: Path, rec: dict) -> str | None:
@@ -212,7 +253,8 @@ def _drop_backups(root: Path, run_id: str) -> None:
         shutil.rmtree(d, ignore_errors=True)
 
 
-def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: bool, report_n: list[int]) -> None:
+def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: bool, report_n: list[int],
+             sweep: bool = False) -> None:
     recs = _records(j)
     todo = []
     for a, rec in reversed(recs):
@@ -220,6 +262,7 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
             report_n[1] += 1
             continue
         todo.append((a, rec, state_of(root, a, rec)))
+    verify_records(root, j, todo)
     if check:
         last_touch: dict[str, int] = {}
         for a, _ in recs:
@@ -238,6 +281,8 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
         if problems:
             more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
             raise UndoError(f"cannot undo run {j.run_id}: {problems[0]}{more}; nothing was changed")
+    if sweep:
+        _sweep_temp_files(root, j)
     with jr.JournalWriter(j.path) as jw:
         for a, rec, _ in todo:
             st = state_of(root, a, rec)     # now: later actions of the run are already reversed
@@ -253,9 +298,15 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
 
 def to_reverse(root: Path, run_id: str) -> list[Action]:
     """The actions of a run that undo or recover would reverse now (in effect on disk), newest first."""
-    j = jr.read_journal(jr.journal_path(root, run_id))
-    return [a for a, rec in reversed(_records(j))
-            if a.seq not in j.undo_done and state_of(root, a, rec) != "before"]
+    try:
+        j = jr.read_journal(jr.journal_path(root, run_id))
+    except jr.BadJournal:
+        return []          # recover reports it and passes it over
+    try:
+        return [a for a, rec in reversed(_records(j))
+                if a.seq not in j.undo_done and state_of(root, a, rec) != "before"]
+    except UndoError:      # records that fail verification: recover reports them and touches nothing
+        return []
 
 
 def run_header(root: Path, run_id: str) -> dict:
@@ -267,8 +318,13 @@ def run_header(root: Path, run_id: str) -> dict:
 
 
 def last_undoable(root: Path) -> str | None:
+    """The newest finished run not undone; journals that hold no readable run are passed over (recover
+    reports them), so one bad file never blocks undoing the others."""
     for run in reversed(jr.list_runs(root)):
-        j = jr.read_journal(jr.journal_path(root, run))
+        try:
+            j = jr.read_journal(jr.journal_path(root, run))
+        except jr.BadJournal:
+            continue
         if j.finished and not j.undone and (j.end or {}).get("status") != "rolled_back" and j.done:
             return run
     return None
@@ -284,19 +340,21 @@ def check_undoable(j: jr.RunJournal) -> None:
         raise UndoError(f"run {j.run_id} was rolled back when it failed; nothing to undo")
 
 
-def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = None) -> UndoReport:
-    root = Path(root)
+def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = None,
+         keyring: object | None = None) -> UndoReport:
+    root = Path(os.path.realpath(root))
     with jr.RootLock(root):
         fsops.anchor(os.path.realpath(root))
         run_id = run_id or last_undoable(root)
         if run_id is None:
             raise UndoError("nothing to undo: every finished run of this root is undone already")
         path = jr.journal_path(root, run_id)
-        if not path.exists():
+        if "/" in run_id or "\\" in run_id or run_id in (".", "..") or run_id not in jr.list_runs(root):
             raise UndoError(f"no run {run_id!r} in {jr.journal_dir(root)}")
         j = jr.read_journal(path)
         check_undoable(j)
-        audit = AuditWriter(audit_path, run=run_id, user=jr.current_user()) if audit_path else None
+        audit = AuditWriter(audit_path, run=run_id, user=jr.current_user(),
+                            keyring=keyring) if audit_path else None  # type: ignore[arg-type]
         n = [0, 0]
         _reverse(root, j, audit, check=not j.undo_started(), report_n=n)
         if audit is not None:
@@ -304,24 +362,44 @@ def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = Non
     return UndoReport(run_id=run_id, undone=n[0], already=n[1])
 
 
-def recover(root: Path, *, audit_path: Path | None = None) -> RecoverReport:
+def recover(root: Path, *, audit_path: Path | None = None, keyring: object | None = None) -> RecoverReport:
     """Roll back every run with no end record; finish every interrupted undo."""
-    root = Path(root)
+    root = Path(os.path.realpath(root))
     report = RecoverReport()
     with jr.RootLock(root):
-        fsops.anchor(os.path.realpath(root))
+        fsops.anchor(os.fspath(root))
         for run in jr.list_runs(root):
-            j = jr.read_journal(jr.journal_path(root, run))
-            audit = AuditWriter(audit_path, run=run, user=jr.current_user()) if audit_path else None
+            try:
+                j = jr.read_journal(jr.journal_path(root, run))
+            except jr.BadJournal as bad:
+                # reported and passed over; one holding no run at all (a crash before its header was
+                # written) is moved aside so it is not reported again
+                note = str(bad)
+                if bad.empty:
+                    try:
+                        note += f"; moved to {jr.quarantine(root, run)}"
+                    except OSError:
+                        pass
+                report.notes.append(note)
+                continue
+            audit = AuditWriter(audit_path, run=run, user=jr.current_user(),
+                                keyring=keyring) if audit_path else None  # type: ignore[arg-type]
             n = [0, 0]
             if not j.finished:
-                _sweep_temp_files(root, j)
-                _reverse(root, j, audit, check=False, report_n=n)
+                try:
+                    _reverse(root, j, audit, check=False, report_n=n, sweep=True)
+                except UndoError as e:      # its records failed verification: nothing of it touched
+                    report.notes.append(f"run {run}: {e}")
+                    continue
                 with jr.JournalWriter(j.path) as jw:
                     jw.write({"t": "end", "status": "rolled_back", "recovered": True, "time": jr.now_iso()})
                 report.rolled_back[run] = n[0]
             elif j.undo_started() and not j.undone:
-                _reverse(root, j, audit, check=False, report_n=n)
+                try:
+                    _reverse(root, j, audit, check=False, report_n=n)
+                except UndoError as e:
+                    report.notes.append(f"run {run}: {e}")
+                    continue
                 report.finished_undo.append(run)
             if audit is not None:
                 audit.flush()

@@ -16,10 +16,19 @@ def validate_plan_dict(d: Any) -> Plan:
     return Plan.from_dict(d)
 
 
+MAX_DIGITS = 19      # every number a plan holds (sizes in bytes, versions) fits in 64 bits
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_DIGITS:
+        raise PlanError(f"plan holds a number of {len(text)} digits; numbers in plans have at most {MAX_DIGITS}")
+    return int(text)
+
+
 def load_plan_text(s: str) -> Plan:
     """Parse JSON text into a validated Plan; malformed JSON is a PlanError with line and column."""
     try:
-        d = json.loads(s)
+        d = json.loads(s, parse_int=_bounded_int)
     except json.JSONDecodeError as e:
         raise PlanError(f"plan is not valid JSON: {e.msg} at line {e.lineno}, column {e.colno}") from None
     return validate_plan_dict(d)

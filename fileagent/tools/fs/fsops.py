@@ -32,7 +32,42 @@ TMP_MARK = ".fa-tmp-"
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
+_O_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _CHUNK = 1 << 20
+
+
+class NotRegularFile(OSError):
+    """A FIFO, socket, device or folder where a regular file's content was wanted: never read."""
+
+
+def kind_of(mode: int) -> str:
+    """A file type in words, for messages ("FIFO", "socket", "device", ...)."""
+    if stat_mod.S_ISFIFO(mode):
+        return "FIFO"
+    if stat_mod.S_ISSOCK(mode):
+        return "socket"
+    if stat_mod.S_ISCHR(mode) or stat_mod.S_ISBLK(mode):
+        return "device"
+    if stat_mod.S_ISDIR(mode):
+        return "folder"
+    if stat_mod.S_ISLNK(mode):
+        return "symbolic link"
+    return "regular file" if stat_mod.S_ISREG(mode) else "special file"
+
+
+def open_regular(path: str) -> int:
+    """A read descriptor of regular file `path` (no link followed). O_NONBLOCK makes opening a FIFO
+    return at once instead of waiting for a writer, and fstat then refuses anything but a regular
+    file, so no read of content ever blocks."""
+    fd = dirfd.open_file(path, os.O_RDONLY | _O_NONBLOCK)
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat_mod.S_ISREG(mode):
+            raise NotRegularFile(errno.EINVAL, f"not a regular file ({kind_of(mode)})", path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
 
 
 def temp_name(path: str) -> str:
@@ -79,7 +114,7 @@ def _unlink_quiet(path: str) -> None:
 
 def sha256_file(path: str) -> str:
     h = hashlib.sha256()
-    fd = dirfd.open_file(path, os.O_RDONLY)
+    fd = open_regular(path)
     try:
         while chunk := os.read(fd, _CHUNK):
             h.update(chunk)
@@ -88,15 +123,106 @@ def sha256_file(path: str) -> str:
     return h.hexdigest()
 
 
-def read_bytes(path: str) -> bytes:
-    fd = dirfd.open_file(path, os.O_RDONLY)
+def read_bytes(path: str, limit: int | None = None) -> bytes:
+    """The content of regular file `path` (its first `limit` bytes when given); NotRegularFile for
+    anything else."""
+    fd = open_regular(path)
     try:
-        parts = []
-        while chunk := os.read(fd, _CHUNK):
+        parts, left = [], (1 << 62) if limit is None else limit
+        while left > 0 and (chunk := os.read(fd, min(_CHUNK, left))):
             parts.append(chunk)
+            left -= len(chunk)
         return b"".join(parts)
     finally:
         os.close(fd)
+
+
+def digest(path: str) -> str:
+    """sha256 of what `path` holds, for checking a backup later: a regular file's bytes; for a folder,
+    every entry below it (relative name, kind, content hash, link target) in sorted order, walked
+    with an explicit stack so depth costs no recursion."""
+    st = dirfd.lstat(path)
+    if stat_mod.S_ISREG(st.st_mode):
+        return sha256_file(path)
+    h = hashlib.sha256()
+    stack = [("", st)]
+    while stack:
+        rel, st = stack.pop()
+        full = os.path.join(path, rel) if rel else path
+        mode = st.st_mode
+        name = os.fsencode(rel)
+        if stat_mod.S_ISREG(mode):
+            h.update(b"f\0" + name + b"\0" + sha256_file(full).encode() + b"\n")
+        elif stat_mod.S_ISLNK(mode):
+            with dirfd.Parent(full) as (d, n):
+                target = os.readlink(n, dir_fd=d) if dirfd.SUPPORTED else os.readlink(full)
+            h.update(b"l\0" + name + b"\0" + os.fsencode(target) + b"\n")
+        elif stat_mod.S_ISDIR(mode):
+            h.update(b"d\0" + name + b"\n")
+            for child in sorted(dirfd.listdir(full), reverse=True):
+                sub_rel = os.path.join(rel, child) if rel else child
+                stack.append((sub_rel, dirfd.lstat(os.path.join(path, sub_rel))))
+        else:
+            h.update(b"s\0" + name + b"\0" + kind_of(mode).encode() + b"\n")
+    return h.hexdigest()
+
+
+def check_text(path: str, encoding: str, sniff: int = 8192) -> tuple[int, bytes]:
+    """Stream regular file `path` through an incremental decoder: (size, last byte). ValueError
+    ("binary" or the decoder's message with the byte offset) when it is not text in `encoding`.
+    Memory stays at one chunk, whatever the size."""
+    import codecs
+    dec = codecs.getincrementaldecoder(encoding)()
+    fd = open_regular(path)
+    size, last = 0, b""
+    try:
+        while chunk := os.read(fd, _CHUNK):
+            if size < sniff and b"\x00" in chunk[:sniff - size]:
+                raise ValueError("binary")
+            try:
+                dec.decode(chunk)
+            except UnicodeDecodeError as e:
+                raise ValueError(f"not valid {encoding} text (byte {size + e.start})") from None
+            size += len(chunk)
+            last = chunk[-1:]
+        try:
+            dec.decode(b"", final=True)
+        except UnicodeDecodeError:
+            raise ValueError(f"not valid {encoding} text (cut at the end)") from None
+    finally:
+        os.close(fd)
+    return size, last
+
+
+def append_into_place(path: str, base: str, tail: bytes, *, mode: int | None = None) -> str:
+    """Write `path` atomically as the bytes of regular file `base` followed by `tail`, streamed in
+    chunks (a 200 MB file never sits in memory); returns the sha256 of the whole new content."""
+    h = hashlib.sha256()
+    tmp = temp_name(path)
+    fin = open_regular(base)
+    try:
+        fd = dirfd.open_file(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666 if mode is None else mode)
+        try:
+            while chunk := os.read(fin, _CHUNK):
+                h.update(chunk)
+                view = memoryview(chunk)
+                while view:
+                    view = view[os.write(fd, view):]
+            h.update(tail)
+            view = memoryview(tail)
+            while view:
+                view = view[os.write(fd, view):]
+            if mode is not None and os.name != "nt":
+                os.chmod(fd, mode)
+        finally:
+            os.close(fd)
+        dirfd.rename(tmp, path, replace=True)
+    except BaseException:
+        _unlink_quiet(tmp)
+        raise
+    finally:
+        os.close(fin)
+    return h.hexdigest()
 
 
 def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bool = True) -> None:
