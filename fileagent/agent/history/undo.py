@@ -46,12 +46,17 @@ class RecoverReport:
         return {"rolled_back": self.rolled_back, "finished_undo": self.finished_undo, "notes": self.notes}
 
 
+# what makes a recorded path absolute: "/" anywhere; a backslash only on Windows (elsewhere "\\b.txt"
+# is an ordinary name in the root)
+_ABS_STARTS = ("/", "\\") if os.name == "nt" else ("/",)
+
+
 def _abs(root: Path, rel: str | None) -> str:
     if rel is None:
         raise UndoError("journal record without a path")
     # a backslash is a separator only on Windows; elsewhere it is part of the recorded name
     parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
-    if rel.startswith(("/", "\\")) or (os.name == "nt" and ":" in parts[0]) or ".." in parts:
+    if rel.startswith(_ABS_STARTS) or (os.name == "nt" and ":" in parts[0]) or ".." in parts:
         raise UndoError(f"journal names a path outside the root: {rel!r}; nothing was changed")
     return os.path.join(os.fspath(root), *parts)
 
@@ -63,7 +68,7 @@ def _check_record_path(rel: object, what: str) -> str:
     if not isinstance(rel, str) or not rel or "\x00" in rel:
         raise UndoError(f"journal record names no usable {what} ({rel!r}); nothing was changed")
     parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
-    if rel.startswith(("/", "\\")) or (os.name == "nt" and ":" in parts[0]) or ".." in parts or "" in parts:
+    if rel.startswith(_ABS_STARTS) or (os.name == "nt" and ":" in parts[0]) or ".." in parts or "" in parts:
         raise UndoError(f"journal names a path outside the root: {rel!r}; nothing was changed")
     if fold(parts[0]) == fold(jr.STATE_DIR):
         raise UndoError(f"journal names a path inside the agent's state folder: {rel!r}; nothing was changed")
