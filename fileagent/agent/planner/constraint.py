@@ -104,8 +104,15 @@ class PlanConstraint:
         # (Not by the names of a place outside it: "backup" of "~/backup".)
         lowered = without_places(request).lower()
         words = set(re.findall(r"\w+", lowered))
-        named = [p for p in paths if p and ({p.rsplit("/", 1)[-1].lower(), p.rsplit("/", 1)[-1].split(".")[0].lower()}
-                                             & words or p.rsplit("/", 1)[-1].lower() in lowered)]
+        # "notes.txt" names notes.txt, never notes.md: a stem counts only where the request does not
+        # write it with another extension
+        with_ext = set(re.findall(r"(\w+)\.\w+", lowered))
+
+        def names(p: str) -> bool:
+            base = p.rsplit("/", 1)[-1].lower()
+            stem = base.split(".")[0]
+            return base in words or base in lowered or (stem in words and stem not in with_ext)
+        named = [p for p in paths if p and names(p)]
         # ".." only for a request that names the parent folder, in words or as "..".
         parent = ".." in request or any(w in request.lower() for w in PARENT_WORDS)
         self.paths = sorted({p.encode("utf-8") for p in named} | ({b".."} if parent else set()))

@@ -101,12 +101,35 @@ def _carried(ext: str, plan: Any) -> bool:
     return False
 
 
+_PATH_GOES_ON = re.compile(r"[^\s\"'`,;，。；、)）]")
+
+
+def _cut_short(plan: Any, request: str) -> str | None:
+    """A selected path that the request only writes as the start of a longer path ("projects/website/"
+    out of "projects/website/about.html"): the plan would act on more than was named."""
+    for i, step in enumerate(plan.steps, 1):
+        sel = getattr(step, "select", None)
+        for value in ((sel.path, sel.in_) if sel is not None else ()):
+            if not value or value in (".", ".."):
+                continue
+            at = [k for k in range(len(request)) if request.startswith(value, k)]
+            if at and all(k + len(value) < len(request) and (value.endswith("/") or request[k + len(value)] == "/")
+                          and _PATH_GOES_ON.match(request, k + len(value) + (0 if value.endswith("/") else 1))
+                          for k in at):
+                return f"step {i} selects {value!r}, which the request writes only as part of a longer path"
+    return None
+
+
 def ungrounded(plan: Any, request: str) -> str | None:
     """Why a value of `plan` does not come from `request`, or None when every one does."""
     low = request.lower()
-    for ext in sorted(named_exts(request)):
+    named = named_exts(request)
+    for ext in sorted(named):
         if not _carried(ext, plan):
             return f"the request names .{ext} files, which no step of the plan selects"
+    cut = _cut_short(plan, request)
+    if cut:
+        return cut
     sizes = None
     type_exts = None
     for i, step in enumerate(plan.steps, 1):
@@ -117,7 +140,9 @@ def ungrounded(plan: Any, request: str) -> str | None:
             unwritten = [e for e in (f.ext or []) if not _written_ext(e.lower(), low)]
             if unwritten:
                 type_exts = _type_exts(low) if type_exts is None else type_exts
-                if not set(unwritten) <= type_exts:
+                spelled = set(f.ext or []) & named if len(plan.steps) == 1 else set()
+                if not set(unwritten) <= type_exts or spelled:
+                    # a one-step request that spells an extension out (".rar 压缩文件") means it alone
                     return f"step {i} selects .{unwritten[0]} files, which the request does not name"
             for key in ("larger_than", "smaller_than"):
                 value = getattr(f, key)

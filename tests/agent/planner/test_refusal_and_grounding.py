@@ -138,3 +138,29 @@ def test_an_extension_the_request_names_is_carried_by_the_plan():
     assert "iso" in ungrounded(from_text('delete in="downloads"'), "删除 downloads 里的 iso 文件")
     assert ungrounded(from_text('delete in="downloads" ext=iso'), "delete the iso files in downloads") is None
     assert ungrounded(from_text('delete in="d" pattern="*.iso"'), "delete the .iso files in d") is None
+
+
+def test_a_plan_does_not_act_on_more_than_the_request_names():
+    # a path the request writes only as the start of a longer one
+    assert "longer path" in ungrounded(from_text('copy path="projects/website/" to="backup"'),
+                                       "copy projects/website/about.html to backup")
+    assert ungrounded(from_text('move path="docs" to="docs/archive"'), "move docs to docs/archive") is None
+    # a one-step request that spells an extension out means it alone, not the type word's list
+    assert "zip" in ungrounded(from_text("delete recursive ext=rar ext=zip"), "删除所有 .rar 压缩文件")
+    assert ungrounded(from_text("delete recursive ext=zip ext=rar ext=7z"), "删除所有压缩文件") is None
+
+
+def test_a_lower_candidate_never_widens_the_selection_to_the_root():
+    from fileagent.agent.planner.order import other_job
+    assert other_job('delete in="temp" kind=any', "delete recursive kind=any")
+    assert other_job('delete path="temp/a.txt"', 'delete path="tmp/a.txt"') is None
+
+
+def test_a_file_name_with_its_extension_names_no_other_file(tmp_path):
+    from fileagent.agent.planner.constraint import PlanConstraint
+    from fileagent.agent.planner.planner import SHIPPED_DIR, Planner
+    p = Planner(SHIPPED_DIR)
+    c = PlanConstraint(p.grammar, "rename notes.txt to notes_old.txt", ["notes.md", "docs/report.pdf"])
+    assert b"notes.md" not in c.paths
+    c = PlanConstraint(p.grammar, "rename the notes to old_notes", ["notes.md"])
+    assert b"notes.md" in c.paths
