@@ -8,7 +8,6 @@ planner, preview and executor are imported inside the functions that need them.
 """
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, Optional, TextIO
 
 from fileagent.agent.engine.session import Session, check_conflict, compile_in

@@ -125,7 +125,7 @@ def other_job(best: str, text: str) -> str | None:
     another job: "delete the .log files" whose files are absent must not become a listing."""
     if _ops(text) != _ops(best):
         return f"does another job ({' ; '.join(_ops(text))}) than the model's best reading ({' ; '.join(_ops(best))})"
-    for i, (mine, theirs) in enumerate(zip(text.split(" ; "), best.split(" ; ")), 1):
+    for i, (mine, theirs) in enumerate(zip(text.split(" ; "), best.split(" ; "), strict=True), 1):
         if _scoped(theirs) and not _scoped(mine):
             return f"selects from the whole root in step {i}, where the model's best reading names a folder or file"
     return None

@@ -262,8 +262,6 @@ def test_eos_only_at_the_end_of_a_complete_plan(grammar):
 
 
 def test_corpus_targets_are_accepted_given_their_request(grammar):
-    from fileagent.agent.planner.training.corpus import generate
-
     for e in plan_examples(250, seed=3):
         assert accepts(grammar, e.src, e.tgt), (e.template, e.src, e.tgt)
 

@@ -109,8 +109,6 @@ def test_a_refused_no_op_candidate_is_still_a_refusal(tmp_path):
 
 
 def test_corpus_plans_are_never_implausible():
-    from fileagent.agent.planner.training.corpus import generate
-
     for e in plan_examples(3000, seed=5):
         assert implausible(e.tgt, prompt=e.src) is None, (e.src, e.tgt)
 

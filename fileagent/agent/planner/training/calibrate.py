@@ -53,7 +53,7 @@ def curve(rows: list[dict]) -> list[dict]:
     nots = [r for r in rows if r["refuse_target"]]
     out = []
     for t in THRESHOLDS:
-        def kept(r: dict) -> bool:
+        def kept(r: dict, t: float = t) -> bool:
             return r["picked"] is not None and r["margin"] >= t
         right = sum(kept(r) and r["picked"] == r["tgt"] for r in plans)
         refused = sum(r["refused"] or not kept(r) for r in nots)

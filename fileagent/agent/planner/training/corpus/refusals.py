@@ -271,13 +271,13 @@ def _gibberish(rng: random.Random, lang: str) -> str:
     return "".join(rng.choice(mixed) for _ in range(rng.randint(4, 16)))
 
 
-_KINDS = (("chat", 0.38), ("other", 0.47), ("unclear", 0.15))
+_KINDS: tuple[str, ...] = ("chat", "other", "unclear")
+_KIND_WEIGHTS: tuple[float, ...] = (0.38, 0.47, 0.15)
 
 
 def example(rng: random.Random, lang: str) -> tuple[str, str, str, str]:
     """(request, target text, template id, split) for one request to refuse."""
-    kinds, weights = zip(*_KINDS)
-    kind = rng.choices(kinds, weights)[0]
+    kind = rng.choices(_KINDS, _KIND_WEIGHTS)[0]
     ctx = Ctx(rng, lang)
     if kind == "unclear" and rng.random() < 0.55:
         text = _gibberish(rng, lang)
