@@ -12,25 +12,9 @@ from fileagent.cli.support import IO, _session, _write_json, command_options
 SHOWN = 20      # reversal lines shown before "... N more"
 
 
-def reverse_line(a: Any) -> tuple[str, str]:
-    """(verb, paths) of what reversing action `a` does, in the preview's words."""
-    if a.kind == "move":
-        return "move back", f"{a.dst} -> {a.src}"
-    if a.kind == "delete":
-        return "restore", a.src or ""
-    if a.kind == "mkdir":
-        return "remove", f"{a.dst}/ (the folder, when empty)"
-    if a.kind == "copy":
-        return "remove", f"{a.dst} (the copy)"
-    if a.kind == "set_tags":
-        return "retag", f"{a.src} (its tags before)"
-    if a.overwrite:
-        return "restore", f"{a.dst or a.src} (its content before)"
-    return "remove", f"{a.dst or a.src} (written by the run)"
-
-
 def print_reversal(io: IO, title: str, actions: list[Any]) -> None:
     from fileagent.agent.engine.preview import fold
+    from fileagent.agent.history.runs import reverse_line
     import shutil
     cols = io.e.get("COLUMNS", "")
     width = max(40, int(cols) if cols.isdigit() else shutil.get_terminal_size((80, 24)).columns)

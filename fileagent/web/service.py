@@ -58,9 +58,6 @@ class WebService:
     def __init__(self, root: str | None, config: str | None, env: Mapping[str, str]):
         self.session: Session = open_session(root, config, env)
         self.previews: OrderedDict[str, Preview] = OrderedDict()
-        self.requests: dict[
-            str, str
-        ] = {}  # run id -> the request typed for it (this server's runs)
         self.lock = threading.Lock()
 
     # ------------------------------------------------------------------ plan / select / run
@@ -90,9 +87,7 @@ class WebService:
                 cs = compile_in(s, p, on_conflict)
             from fileagent.agent.engine.subset import dependencies
 
-            preview = Preview(
-                plan=p, changeset=cs, deps=dependencies(cs.actions), request=request
-            )
+            preview = Preview(plan=p, changeset=cs, deps=dependencies(cs.actions), request=request)
             pid = secrets.token_urlsafe(16)
             self.previews[pid] = preview
             while len(self.previews) > MAX_PREVIEWS:
@@ -113,8 +108,7 @@ class WebService:
         p = self.previews.get(pid)
         if p is None or p.used:
             raise NotFound(
-                f"no preview {pid!r}: it is unknown, was run already, or was replaced by newer "
-                "ones; plan again"
+                f"no preview {pid!r}: it is unknown, was run already, or was replaced by newer ones; plan again"
             )
         return p
 
@@ -125,9 +119,7 @@ class WebService:
         if sel.unknown:
             from fileagent.errors import UsageError
 
-            raise UsageError(
-                f"the preview has no action {', '.join(map(str, sel.unknown))}"
-            )
+            raise UsageError(f"the preview has no action {', '.join(map(str, sel.unknown))}")
         return sel
 
     def select(self, pid: str, actions: list[int]) -> dict:
@@ -156,19 +148,16 @@ class WebService:
                     plan=p.plan.to_dict(),
                     previewed=p.changeset,
                     progress=False,
+                    request=p.request,
                 )
             except FileAgentError as e:
-                rep = e.context.get(
-                    "report"
-                )  # an action failed: rolled back (or not), reported
+                rep = e.context.get("report")  # an action failed: rolled back (or not), reported
                 if rep is None:
                     raise
                 doc["result"] = rep.to_dict()
                 doc["error"] = error_body(e)
                 return doc
             doc["result"] = report.to_dict()
-            if report.run_id and p.request:
-                self.requests[report.run_id] = p.request
             if report.failures:
                 doc["error"] = {
                     "class": "action",
@@ -182,17 +171,20 @@ class WebService:
     def runs(self) -> dict:
         from fileagent.agent.history.runs import run_summaries
 
+        from fileagent.agent.history.audit import read_entries
+
         runs = run_summaries(self.session.root)
+        # The words typed for a run are in its audit header entry (op "run"), whichever front end ran it.
+        asked = {
+            e.get("run"): e.get("request")
+            for e in read_entries(self.session.audit_path)
+            if e.get("op") == "run" and e.get("request")
+        }
         for r in runs:
-            if not r.get("request"):
-                r["request"] = self.requests.get(r["run"])
+            r["request"] = r.get("request") or asked.get(r["run"])
         return {
             "runs": runs,
-            "interrupted": [
-                r["run"]
-                for r in runs
-                if r["status"] in ("interrupted", "undo interrupted")
-            ],
+            "interrupted": [r["run"] for r in runs if r["status"] in ("interrupted", "undo interrupted")],
         }
 
     def undo(self, run: str, confirm: bool) -> dict:
@@ -223,16 +215,12 @@ class WebService:
 
     # ------------------------------------------------------------------ audit log
 
-    def log(
-        self, *, run: str | None, op: str | None, since: str | None, failed: bool
-    ) -> dict:
+    def log(self, *, run: str | None, op: str | None, since: str | None, failed: bool) -> dict:
         from fileagent.agent.history.audit import filter_entries, read_entries
 
         entries = read_entries(self.session.audit_path)
         return {
-            "entries": filter_entries(
-                entries, run=run, op=op, since=since, failed=failed
-            ),
+            "entries": filter_entries(entries, run=run, op=op, since=since, failed=failed),
             "total": len(entries),
         }
 

@@ -28,9 +28,7 @@ CHROMIUM = next(
     None,
 )
 DRIVER = shutil.which("chromedriver") or (
-    "/usr/lib/chromium/chromedriver"
-    if os.path.exists("/usr/lib/chromium/chromedriver")
-    else None
+    "/usr/lib/chromium/chromedriver" if os.path.exists("/usr/lib/chromium/chromedriver") else None
 )
 DOCS = Path(__file__).resolve().parents[2] / "docs"
 ODD = "<img src=x onerror=alert(1)>.pdf"  # a real file name that is also markup
@@ -38,8 +36,7 @@ ODD = "<img src=x onerror=alert(1)>.pdf"  # a real file name that is also markup
 pytestmark = [
     pytest.mark.skipif(
         CHROMIUM is None or DRIVER is None,
-        reason="no chromium / chromedriver on this machine "
-        "(apt-get install -y chromium chromium-driver)",
+        reason="no chromium / chromedriver on this machine (apt-get install -y chromium chromium-driver)",
     ),
     pytest.mark.filterwarnings("ignore::DeprecationWarning"),
 ]
@@ -99,9 +96,7 @@ def _cli_reading(root: Path, env: dict, request: str) -> tuple[bool, str]:
 
 def _shot(driver, tmp_path: Path, name: str, top: str | None = None) -> None:
     if top:
-        driver.execute_script(
-            "document.getElementById(arguments[0]).scrollIntoView()", top
-        )
+        driver.execute_script("document.getElementById(arguments[0]).scrollIntoView()", top)
     else:
         driver.execute_script("window.scrollTo(0, 0)")
     png = driver.get_screenshot_as_png()
@@ -114,9 +109,7 @@ def _shot(driver, tmp_path: Path, name: str, top: str | None = None) -> None:
         (DOCS / name).write_bytes(png)
 
 
-def test_tick_run_undo_in_a_real_browser(
-    browser, web_env, web_root, read_tree, tmp_path
-):
+def test_tick_run_undo_in_a_real_browser(browser, web_env, web_root, read_tree, tmp_path):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
 
@@ -128,7 +121,10 @@ def test_tick_run_undo_in_a_real_browser(
 
     # Tables are rebuilt as answers arrive: a row read while it is replaced is read again.
     wait = WebDriverWait(d, 60, ignored_exceptions=(StaleElementReferenceException,))
-    by_id = lambda i: d.find_element(By.ID, i)
+
+    def by_id(i):
+        return d.find_element(By.ID, i)
+
     try:
         d.get(url)
         wait.until(lambda _: by_id("root").text == str(web_root))
@@ -144,32 +140,20 @@ def test_tick_run_undo_in_a_real_browser(
             assert by_id("reading").text == expected
         else:  # the model cannot plan it here: the page says what the CLI says
             wait.until(lambda _: by_id("error").is_displayed())
-            assert (
-                expected.removeprefix("fileagent: error: ").strip()
-                in by_id("error").text
-            )
+            assert expected.removeprefix("fileagent: error: ").strip() in by_id("error").text
         assert read_tree(web_root) == before
 
         # A plan, typed into the plan box (used instead of the request), with a step that needs another.
         d.find_element(By.CSS_SELECTOR, "#plan-details summary").click()
         by_id("plan-json").send_keys(json.dumps(MOVE_RENAME))
         by_id("plan-btn").click()
-        wait.until(
-            lambda _: (
-                by_id("preview").is_displayed() and "rename" in by_id("reading").text
-            )
-        )
+        wait.until(lambda _: by_id("preview").is_displayed() and "rename" in by_id("reading").text)
         rows = d.find_elements(By.CSS_SELECTOR, "#actions tbody tr")
         cells = [[c.text for c in r.find_elements(By.TAG_NAME, "td")] for r in rows]
         assert "docs/papers" in by_id("reading").text
-        assert ["downloads/" + ODD, "docs/papers/" + ODD] in [
-            c[4:6] for c in cells
-        ]  # shown as text
+        assert ["downloads/" + ODD, "docs/papers/" + ODD] in [c[4:6] for c in cells]  # shown as text
         assert d.find_elements(By.CSS_SELECTOR, "#actions img") == []
-        assert all(
-            b.is_selected()
-            for b in d.find_elements(By.CSS_SELECTOR, "#actions tbody input")
-        )
+        assert all(b.is_selected() for b in d.find_elements(By.CSS_SELECTOR, "#actions tbody input"))
 
         def row_of(src: str):
             return next(
@@ -182,48 +166,27 @@ def test_tick_run_undo_in_a_real_browser(
         seq_a = move_a.find_elements(By.TAG_NAME, "td")[1].text
         move_a.find_element(By.TAG_NAME, "input").click()
         rename = row_of("docs/papers/a.pdf")
-        wait.until(
-            lambda _: (
-                rename.find_elements(By.TAG_NAME, "td")[-1].text
-                == f"dropped: needs #{seq_a}"
-            )
-        )
+        wait.until(lambda _: rename.find_elements(By.TAG_NAME, "td")[-1].text == f"dropped: needs #{seq_a}")
         assert "dropped" in rename.get_attribute("class")
-        assert rename.find_element(
-            By.TAG_NAME, "input"
-        ).is_selected()  # still ticked, but dropped
+        assert rename.find_element(By.TAG_NAME, "input").is_selected()  # still ticked, but dropped
         assert by_id("selection-summary").text == (
-            f"{len(rows) - 2} of {len(rows)} actions will run; 1 dropped "
-            "because an action they need is left out"
+            f"{len(rows) - 2} of {len(rows)} actions will run; 1 dropped because an action they need is left out"
         )
         _shot(d, tmp_path, "web-preview.png", top="preview")
 
         by_id("run-btn").click()
         wait.until(lambda _: by_id("result").is_displayed())
         assert by_id("result-text").text.startswith("Status: done.")
-        assert not any(
-            b.is_enabled() for b in d.find_elements(By.CSS_SELECTOR, "#actions input")
-        )
+        assert not any(b.is_enabled() for b in d.find_elements(By.CSS_SELECTOR, "#actions input"))
         tree = read_tree(web_root)
-        assert (
-            tree["downloads/a.pdf"] == "%PDF a"
-            and "docs/papers/paper-a.pdf" not in tree
-        )
-        assert (
-            tree["docs/papers/c.pdf"] == "%PDF c"
-            and tree["docs/papers/" + ODD] == "%PDF odd"
-        )
+        assert tree["downloads/a.pdf"] == "%PDF a" and "docs/papers/paper-a.pdf" not in tree
+        assert tree["docs/papers/c.pdf"] == "%PDF c" and tree["docs/papers/" + ODD] == "%PDF odd"
         _shot(d, tmp_path, "web-result.png", top="result")
 
         by_id("undo-btn").click()
-        wait.until(
-            lambda _: (
-                by_id("undo-box").is_displayed()
-                and d.find_elements(By.CSS_SELECTOR, "#undo-list li")
-            )
-        )
+        wait.until(lambda _: by_id("undo-box").is_displayed() and d.find_elements(By.CSS_SELECTOR, "#undo-list li"))
         items = [li.text for li in d.find_elements(By.CSS_SELECTOR, "#undo-list li")]
-        assert f"move docs/papers/{ODD} back to downloads/{ODD}" in items
+        assert f"move back docs/papers/{ODD} -> downloads/{ODD}" in items
         assert read_tree(web_root) == tree  # shown, not done yet
         _shot(d, tmp_path, "web-undo.png", top="undo-box")
         by_id("undo-confirm").click()
@@ -232,9 +195,7 @@ def test_tick_run_undo_in_a_real_browser(
 
         by_id("tab-runs").click()
         wait.until(lambda _: d.find_elements(By.CSS_SELECTOR, "#runs tbody tr"))
-        run_row = [
-            c.text for c in d.find_elements(By.CSS_SELECTOR, "#runs tbody tr td")
-        ]
+        run_row = [c.text for c in d.find_elements(By.CSS_SELECTOR, "#runs tbody tr td")]
         assert "undone" in run_row and any(c.startswith("move in=") for c in run_row)
         _shot(d, tmp_path, "web-runs.png")
 

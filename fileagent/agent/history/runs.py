@@ -2,7 +2,7 @@
 
     run_summaries(root)      -> one dict per journal, oldest first (time, counts, status, undoable)
     interrupted_runs(root)   -> the runs `recover` would finish (no end record, or an undo cut short)
-    undo_preview(root, run)  -> the completed actions an undo reverses, newest first, in words
+    undo_preview(root, run)  -> what `fileagent undo` shows before it asks: the actions it reverses, in words
 
 Read-only: it reads the journals and never takes the root's lock, so a listing never waits for a
 run in progress (whose journal it may then show as not finished yet).
@@ -13,7 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from fileagent.agent.history import journal as jr
-from fileagent.agent.history.undo import _records, check_undoable
+from fileagent.agent.engine.changeset import Action
+from fileagent.agent.history.undo import check_undoable, to_reverse
 from fileagent.errors import ActionError, UndoError
 
 
@@ -45,9 +46,7 @@ def run_summaries(root: Path | str) -> list[dict]:
         try:
             j = jr.read_journal(jr.journal_path(root, run))
         except (ActionError, OSError) as e:
-            out.append(
-                {"run": run, "status": "unreadable", "error": str(e), "undoable": False}
-            )
+            out.append({"run": run, "status": "unreadable", "error": str(e), "undoable": False})
             continue
         h = j.header
         counts = (j.end or {}).get("counts")
@@ -79,59 +78,39 @@ def run_summaries(root: Path | str) -> list[dict]:
 
 
 def interrupted_runs(root: Path | str) -> list[str]:
-    return [
-        r["run"]
-        for r in run_summaries(root)
-        if r["status"] in ("interrupted", "undo interrupted")
-    ]
+    return [r["run"] for r in run_summaries(root) if r["status"] in ("interrupted", "undo interrupted")]
 
 
-def _reverse_text(kind: str, src: str | None, dst: str | None, overwrite: bool) -> str:
-    if kind == "move":
-        return f"move {dst} back to {src}"
-    if kind == "copy":
-        return f"remove the copy {dst}" + (
-            " and restore the file it replaced" if overwrite else ""
-        )
-    if kind == "mkdir":
-        return f"remove the folder {dst} (if it is empty)"
-    if kind == "write":
-        return (
-            f"restore the previous {dst or src}"
-            if overwrite or not dst
-            else f"remove {dst}"
-        )
-    if kind == "delete":
-        return f"restore {src} from its backup"
-    if kind == "set_tags":
-        return f"restore the previous tags of {src}"
-    return f"reverse {kind} {src or dst}"
+def reverse_line(a: Action) -> tuple[str, str]:
+    """(verb, paths) of what reversing action `a` does, in the preview's words (`fileagent undo` and
+    the web page both show these)."""
+    if a.kind == "move":
+        return "move back", f"{a.dst} -> {a.src}"
+    if a.kind == "delete":
+        return "restore", a.src or ""
+    if a.kind == "mkdir":
+        return "remove", f"{a.dst}/ (the folder, when empty)"
+    if a.kind == "copy":
+        return "remove", f"{a.dst} (the copy)"
+    if a.kind == "set_tags":
+        return "retag", f"{a.src} (its tags before)"
+    if a.overwrite:
+        return "restore", f"{a.dst or a.src} (its content before)"
+    return "remove", f"{a.dst or a.src} (written by the run)"
 
 
 def undo_preview(root: Path | str, run_id: str) -> dict:
-    """{"run", "status", "reverse": [{"seq", "kind", "src", "dst", "text"}]}; UndoError when the run
-    cannot be undone (unknown, interrupted, rolled back, undone already)."""
-    if run_id not in jr.list_runs(
-        root
-    ):  # a listed name only: never a path built from the caller's text
+    """What `fileagent undo RUN` shows before it asks: {"run", "status", "request", "reverse":
+    [{"seq", "kind", "src", "dst", "verb", "text"}]}, the actions in effect on disk, newest first.
+    UndoError when the run cannot be undone (unknown, interrupted, rolled back, undone already)."""
+    if run_id not in jr.list_runs(root):  # a listed name only: never a path built from the caller's text
         raise UndoError(f"no run {run_id!r} in {jr.journal_dir(root)}")
     j = jr.read_journal(jr.journal_path(root, run_id))
     check_undoable(j)
     reverse = []
-    for a, _rec in reversed(_records(j)):
-        if a.seq not in j.done or a.seq in j.undo_done:
-            continue
-        overwrite = a.overwrite or (
-            a.kind == "write"
-            and bool(a.expect.get(a.dst or "") and a.expect[a.dst or ""].exists)
-        )
+    for a in to_reverse(Path(root), run_id):
+        verb, what = reverse_line(a)
         reverse.append(
-            {
-                "seq": a.seq,
-                "kind": a.kind,
-                "src": a.src,
-                "dst": a.dst,
-                "text": _reverse_text(a.kind, a.src, a.dst, overwrite),
-            }
+            {"seq": a.seq, "kind": a.kind, "src": a.src, "dst": a.dst, "verb": verb, "text": f"{verb} {what}"}
         )
-    return {"run": run_id, "status": _status(j), "reverse": reverse}
+    return {"run": run_id, "status": _status(j), "request": j.header.get("request"), "reverse": reverse}
