@@ -47,13 +47,6 @@ class Preview:
     used: bool = False
 
 
-def reading(plan: Any) -> str:
-    """The plan said back in words: the plan's text form, the one reading the engine offers."""
-    from fileagent.agent.plan.text import to_text
-
-    return to_text(plan)
-
-
 class WebService:
     def __init__(self, root: str | None, config: str | None, env: Mapping[str, str]):
         self.session: Session = open_session(root, config, env)
@@ -98,7 +91,12 @@ class WebService:
         from fileagent.agent.engine.preview import preview_document
 
         doc = preview_document(preview.plan, preview.changeset)
-        doc["reading"] = reading(preview.plan)
+        from fileagent.agent.engine.reading import read_back
+        from fileagent.agent.plan.language import language_of
+
+        # The plan in words, as `fileagent apply --json` / `run --json` give it: one line per step,
+        # in the request's language, with counts from the ChangeSet.
+        doc["reading"] = read_back(preview.plan, preview.changeset, language_of(preview.request))
         doc["request"] = preview.request
         doc["depends_on"] = {str(k): v for k, v in preview.deps.items() if v}
         doc["preview_id"] = pid

@@ -153,7 +153,7 @@ def test_plan_document_is_the_apply_json_document(client, web_root, web_env, tmp
     for key in ("plan", "changeset", "totals"):
         assert doc[key] == cli[key]
     assert [a["seq"] for a in doc["changeset"]["actions"]] == list(range(1, len(doc["changeset"]["actions"]) + 1))
-    assert doc["reading"].startswith("move ") and "docs/papers" in doc["reading"]
+    assert doc["reading"] == cli["reading"] and len(doc["reading"]) == len(MOVE_RENAME["steps"])
     assert len(doc["preview_id"]) >= 16
     rename = _seq(doc, "move", "docs/papers/a.pdf")
     assert _seq(doc, "move", "downloads/a.pdf") in doc["depends_on"][str(rename)]
@@ -429,7 +429,7 @@ def _cli_plan(root, env, request):
         "把 downloads 里的所有 pdf 移动到 docs/papers",
     ],
 )
-def test_a_request_is_planned_as_the_cli_plans_it(client, web_root, web_env, read_tree, request_text):
+def test_a_request_is_planned_as_the_cli_plans_it(client, service, web_root, web_env, read_tree, request_text):
     request = request_text
     code, out, err = _cli_plan(web_root, web_env, request)
     if code != 0:
@@ -440,9 +440,14 @@ def test_a_request_is_planned_as_the_cli_plans_it(client, web_root, web_env, rea
     doc = r.json()
     assert doc["plan"] == json.loads(out) and doc["request"] == request
     from fileagent.agent.plan.model import Plan
-    from fileagent.agent.plan.text import to_text
 
-    assert doc["reading"] == to_text(Plan.from_dict(json.loads(out)))
+    from fileagent.agent.engine.reading import read_back
+    from fileagent.agent.engine.session import compile_in
+    from fileagent.agent.plan.language import language_of
+
+    plan = Plan.from_dict(json.loads(out))
+    cs = compile_in(service.session, plan, None)
+    assert doc["reading"] == read_back(plan, cs, language_of(request))
     assert read_tree(web_root) == before
     # Run it: the runs list (and the undo preview) name the request, from the audit log's run header.
     every = [a["seq"] for a in doc["changeset"]["actions"]]

@@ -72,26 +72,21 @@ def browser(tmp_path):
 
 
 def _cli_reading(root: Path, env: dict, request: str) -> tuple[bool, str]:
-    """What `fileagent plan --json` plans for the request, in the words the page reads back (or
-    its error line)."""
+    """What the command line reads back for the request: `fileagent plan --json`, then that plan
+    through `fileagent apply --json` (preview only); or the error line where it cannot plan it."""
     import io
 
-    from fileagent.agent.plan.model import Plan
-    from fileagent.agent.plan.text import to_text
     from fileagent.cli.fast import main
 
     out, err = io.StringIO(), io.StringIO()
-    if (
-        main(
-            ["plan", "--root", str(root), "--json", request],
-            stdout=out,
-            stderr=err,
-            env=env,
-        )
-        != 0
-    ):
+    if main(["plan", "--root", str(root), "--json", request], stdout=out, stderr=err, env=env) != 0:
         return False, err.getvalue()
-    return True, to_text(Plan.from_dict(json.loads(out.getvalue())))
+    plan_file = root.parent / "planned.json"
+    plan_file.write_text(out.getvalue(), encoding="utf-8")
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["apply", "--root", str(root), "--json", str(plan_file)], stdin=io.StringIO(""), stdout=out,
+                stderr=err, env=env) == 0, err.getvalue()
+    return True, "\n".join(json.loads(out.getvalue())["reading"])
 
 
 def _shot(driver, tmp_path: Path, name: str, top: str | None = None) -> None:
@@ -147,7 +142,7 @@ def test_tick_run_undo_in_a_real_browser(browser, web_env, web_root, read_tree, 
         d.find_element(By.CSS_SELECTOR, "#plan-details summary").click()
         by_id("plan-json").send_keys(json.dumps(MOVE_RENAME))
         by_id("plan-btn").click()
-        wait.until(lambda _: by_id("preview").is_displayed() and "rename" in by_id("reading").text)
+        wait.until(lambda _: by_id("preview").is_displayed() and "rename" in by_id("reading").text.lower())
         rows = d.find_elements(By.CSS_SELECTOR, "#actions tbody tr")
         cells = [[c.text for c in r.find_elements(By.TAG_NAME, "td")] for r in rows]
         assert "docs/papers" in by_id("reading").text

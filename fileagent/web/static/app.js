@@ -128,7 +128,7 @@ async function makePlan() {
 
 function renderPreview(doc) {
   preview = doc;
-  $("reading").textContent = doc.reading;
+  $("reading").textContent = (doc.reading || []).join("\n");
   const t = doc.totals || {};
   const parts = Object.keys(t).filter((k) => k !== "conflicts" && t[k]).map((k) => t[k] + " " + (VERB[k] || k));
   $("totals").textContent = (parts.join(", ") || "nothing to do") + "; " + (t.conflicts || 0) + " conflicts";
