@@ -165,7 +165,8 @@ def test_packaged_config_values():
 @pytest.mark.parametrize("text, message", [
     ("agent: {colour: red}\n", "agent.colour: unknown key"),
     ("zz: 1\n", "zz: unknown key"),
-    ("classify: {rule_sets: {t: {rules: [{keywords: [a], folder: x, size: 1}], default: m}}, default_rule_set: t}\n",
+    ("classify: {rule_sets: {t: {rules: [{keywords: [a], folder: x, size: 1}], default: m}},"
+     " default_rule_set: t}\n",
      "classify.rule_sets.t.rules.0.size: unknown key"),
     ("agent: 5\n", "agent: Input should be a valid dictionary or instance of AgentConfig"),
     ("agent: {root: 5}\n", "agent.root: Input should be a valid string"),

@@ -228,8 +228,9 @@ class CompileContext:
                 if h.startswith(top):
                     raise self.policy_error(f"{src!r} refused: it holds {h}, which no plan may touch", src)
         actions = self.changeset.actions
-        a = Action(seq=len(actions) + 1, step=self.step, kind=kind, src=src, dst=dst,  # type: ignore[arg-type]
-                   content=content, overwrite=overwrite, tags=tags, note=note,
+        a = Action(seq=len(actions) + 1, step=self.step,
+                   kind=kind,  # type: ignore[arg-type]
+                   src=src, dst=dst, content=content, overwrite=overwrite, tags=tags, note=note,
                    expect={k: v for k, v in (expect or {}).items() if v is not None}, members=members)
         if a.kind != "emit":
             self._mutating += 1

@@ -254,7 +254,8 @@ def checkpoint_from_npz(path: Path) -> dict:
 
 def seed_from_run(run: Path, out: Path, args: argparse.Namespace) -> None:
     """Start `out` from `run`: its tokenizer, its model config (into args) and a checkpoint holding its
-    weights (and optimizer moments, if `run` has a ckpt.pt rather than only planner.npz) at step 0, so resuming runs a new warmup + cosine schedule."""
+    weights (and optimizer moments, if `run` has a ckpt.pt rather than only planner.npz) at step 0,
+    so resuming runs a new warmup + cosine schedule."""
     import torch
 
     from fileagent.agent.planner.planner import MODEL_FILE, TOKENIZER_FILE

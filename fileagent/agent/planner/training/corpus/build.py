@@ -17,8 +17,9 @@ Template ids are "LANG.INTENT.K" (K = index in that language's tuple) plus the
 multi-step connectors "LANG.seq2.K" / "LANG.seq3.K". About 15% of the templates of
 every intent in every language are candidates for holding out, picked by a hash of
 the template's own text (so never dependent on n, seed or the other templates); a
-candidate stays held out (split="heldout") only if each of its own words (English word, Chinese character bigram) also occurs in
-some training template, so every verb and connective can be learned. A train example never uses a
+candidate stays held out (split="heldout") only if each of its own words (English word,
+Chinese character bigram) also occurs in some training template, so every verb and
+connective can be learned. A train example never uses a
 held-out template, not even as one clause of a multi-step request.
 """
 from __future__ import annotations
