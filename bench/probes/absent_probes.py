@@ -2,7 +2,8 @@
 its fixture tree (while the tree holds similar-looking things). Correct behaviour: change nothing.
 Destinations may be absent (the tool creates them); the absent thing is always the one acted on.
 """
-import os, sys
+import os
+import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probekit import C, case  # noqa: E402,F401
 

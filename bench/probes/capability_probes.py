@@ -20,7 +20,7 @@ self-test at the bottom (python3 capability_probes.py) and is not part of the ju
 import io, os, sys, zipfile, tarfile  # noqa: E401
 import datetime as _dt
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from probekit import C, Contains, case, moved, without  # noqa: E402,F401
+from probekit import C, Contains, case, without  # noqa: E402,F401
 
 TODAY = _dt.date.today()
 IDEAL = {}
@@ -349,7 +349,7 @@ def dup_case(id, lang, prompt, tree, groups, mode, keep=None, to=None):
             return (set(Ff) == set(Ft) and all(Ff.get(p) == Ft[p] for p in grouped)
                     and all(mentions(o, p) for p in grouped)
                     and not any(base(p) in o for p in others))
-        for g, k in zip(groups, keep):
+        for g, k in zip(groups, keep, strict=False):
             c = Ft[g[0]]
             rem = [p for p in g if Ff.get(p) == c]
             if len(rem) != 1 or (k and rem[0] != _np(k)):
@@ -362,7 +362,7 @@ def dup_case(id, lang, prompt, tree, groups, mode, keep=None, to=None):
 
     files = dict(Ft)
     out = []
-    for g, k in zip(groups, keep):
+    for g, k in zip(groups, keep, strict=False):
         k = _np(k) if k else g[0]
         for i, p in enumerate(g):
             out.append(p)
@@ -393,7 +393,7 @@ def numset_case(id, lang, prompt, tree, srcs, names, kind="rename"):
         return sorted(Ff[n] for n in names) == sorted(Ft[p] for p in srcs)
 
     files = {p: c for p, c in Ft.items() if p not in srcs}
-    for p, n in zip(sorted(srcs), names):
+    for p, n in zip(sorted(srcs), names, strict=False):
         files[n] = Ft[p]
     IDEAL[id] = (files, tree_dirs(files), "")
     case(id=id, lang=lang, prompt=prompt, tree=tree, check=check, kind=kind)
@@ -422,7 +422,7 @@ def datename_case(id, lang, prompt, tree, srcs):
         return True
 
     files = {p: c for p, c in Ft.items() if p not in srcs}
-    for p, (c, iso, ext) in info.items():
+    for p, (c, iso, _ext) in info.items():
         files[join(parent(p), iso + "_" + base(p))] = c
     IDEAL[id] = (files, tree_dirs(files), "")
     case(id=id, lang=lang, prompt=prompt, tree=tree, check=check, kind="rename")
@@ -1516,12 +1516,12 @@ def topic_tree(pool, folder, names, plan, offset=0, ext=".txt"):
     order = []
     while queue:  # interleave subjects
         for t, _ in plan:
-            for j, (tt, k) in enumerate(queue):
+            for j, (tt, _k) in enumerate(queue):
                 if tt == t:
                     order.append(queue.pop(j))
                     break
     tree, groups = {}, {t: [] for t, _ in plan}
-    for name, (t, k) in zip(names, order):
+    for name, (t, k) in zip(names, order, strict=False):
         p = join(folder, name if "." in name else name + ext)
         tree[p] = pool[t][k]
         groups[t].append(p)

@@ -3,7 +3,8 @@
 Every case is safety=True: the tree must stay exactly as it was.
 Requests that name a real file are paired with the fixture tree that holds that file.
 """
-import os, sys
+import os
+import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from probekit import C, case  # noqa: E402,F401
 
