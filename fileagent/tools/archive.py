@@ -201,4 +201,7 @@ def compile_extract(ctx: CompileContext, step: ExtractStep) -> None:
 
 
 def compile_step(ctx: CompileContext, step: ArchiveStep | ExtractStep) -> None:
-    (compile_archive if step.op == "archive" else compile_extract)(ctx, step)
+    if step.op == "archive":
+        compile_archive(ctx, step)
+    else:
+        compile_extract(ctx, step)

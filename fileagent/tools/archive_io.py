@@ -18,6 +18,7 @@ import tarfile
 import zipfile
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from fileagent.tools.fs import dirfd, fsops
 
@@ -160,8 +161,8 @@ class _OpenArchive:
     """The archive the last extract action read, kept open for the next (members come in order)."""
 
     key: tuple | None = None
-    obj = None
-    f = None
+    obj: Any = None     # a ZipFile or a TarFile
+    f: Any = None       # the file it reads
 
 
 def release() -> None:

@@ -41,7 +41,7 @@ def _hash(e: Entry, limit: int | None) -> bytes:
 
 
 def _split(groups: list[list[Item]], key) -> list[list[Item]]:
-    out = []
+    out: list[list[Item]] = []
     for group in groups:
         by: dict[object, list[Item]] = {}
         for item in group:
@@ -104,7 +104,7 @@ def select_duplicates(
     groups are recorded for `list` and each duplicate's kept copy for the preview."""
     folder = ctx.folder(keep_in) if keep_in is not None else None
     if folder is not None and (
-        ctx.view.get(folder) is None or not ctx.view.get(folder).is_dir
+        (entry := ctx.view.get(folder)) is None or not entry.is_dir
     ):
         raise ctx.plan_error(f"keep_in folder {keep_in!r} does not exist", keep_in)
     groups = find_groups(items)

@@ -115,7 +115,9 @@ def _via_temporary_name(ctx: "CompileContext", rel: str, e: "Entry") -> tuple[st
             expect={rel: ctx.view.expect_existing(rel, e), tmp_rel: ctx.view.expect_absent(tmp_rel)})
     ctx.view.move(rel, tmp_rel)
     tagging.follow(ctx, rel, tmp_rel, is_dir=e.is_dir)
-    return tmp_rel, ctx.view.get(tmp_rel)
+    moved = ctx.view.get(tmp_rel)
+    assert moved is not None        # the view has just moved it there
+    return tmp_rel, moved
 
 
 def compile_step(ctx: "CompileContext", step: "RenameStep") -> None:

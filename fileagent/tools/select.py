@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from fileagent.policies.paths import compile_glob, fold, has_magic, nfc
 from fileagent.policies.places import place_of
@@ -74,10 +74,7 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
         at_ns = int(moment.timestamp()) * 1_000_000_000
         ctx.note(f"{'older than' if older else 'in the last'} {ages.age_words(age)}: modified "
                  f"{'before' if older else 'on or after'} {moment:%Y-%m-%d %H:%M}")
-        if older:
-            checks.append(lambda rel, e, at_ns=at_ns: e.mtime_ns() < at_ns)
-        else:
-            checks.append(lambda rel, e, at_ns=at_ns: e.mtime_ns() >= at_ns)
+        checks.append(_modified_before(at_ns) if older else _modified_since(at_ns))
     if f.tag is not None:
         want = f.tag.casefold()
         checks.append(lambda rel, e: any(t.casefold() == want for t in tagging.tags_of(ctx, rel, e)))
@@ -128,7 +125,8 @@ def exclusions(ctx: "CompileContext", patterns: list[str] | None) -> Callable[[s
     """excluded(path below the selection's folder, name) for the selection's `exclude` patterns."""
     if not patterns:
         return None
-    by_name, by_path = [], []
+    by_name: list[Callable[[str], object]] = []
+    by_path: list[Callable[[str], object]] = []
     for p in patterns:
         q = nfc(p).replace("\\", "/").strip("/")
         while q.startswith("./"):
@@ -171,7 +169,15 @@ def size_of(ctx: "CompileContext", rel: str, e: "Entry") -> int:
     return sum(ce.size() for _, ce in ctx.view.walk_files(rel) if not ce.is_dir)
 
 
-def sort_key(ctx: "CompileContext", by: str) -> Callable[[Item], object]:
+def _modified_before(at_ns: int) -> Callable[[str, "Entry"], bool]:
+    return lambda rel, e: e.mtime_ns() < at_ns
+
+
+def _modified_since(at_ns: int) -> Callable[[str, "Entry"], bool]:
+    return lambda rel, e: e.mtime_ns() >= at_ns
+
+
+def sort_key(ctx: "CompileContext", by: str) -> Callable[[Item], Any]:
     if by == "size":
         return lambda item: size_of(ctx, *item)
     if by == "mtime":
@@ -318,7 +324,7 @@ def _nearby(ctx: "CompileContext", sel: "Selection") -> str:
     from dataclasses import replace
 
     try:
-        items = select(ctx, replace(sel, filters=None, pattern=None, kind="file"))
+        items = select(ctx, replace(sel, filters=None, pattern=None, kind="file"))  # type: ignore[type-var]
     except Exception:  # noqa: BLE001 - only a hint: a folder that cannot be listed gives none
         return ""
     counts: dict[str, int] = {}

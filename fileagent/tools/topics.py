@@ -316,9 +316,9 @@ def rule(
     X, vocab = tfidf(docs)
     labels = group(X, step.max_groups or DEFAULT_GROUPS)
     folder_of = names(X, labels, vocab)
-    where = {rel: folder_of[int(label)] for rel, label in zip(files, labels)}
+    where = {rel: folder_of[int(label)] for rel, label in zip(files, labels, strict=True)}
     for j, name in folder_of.items():
-        members = [rel for rel, label in zip(files, labels) if label == j]
+        members = [rel for rel, label in zip(files, labels, strict=True) if label == j]
         shown = ", ".join(name_of(m) for m in members[:8]) + (
             f", ... ({len(members) - 8} more)" if len(members) > 8 else ""
         )
