@@ -186,7 +186,8 @@ class LoadedConfig:
             while not parent.exists() and parent != parent.parent:
                 parent = parent.parent
             if not parent.is_dir():
-                raise ConfigError(f"{where}: {p} cannot be made ({parent} is not a folder)", path=str(self.source))
+                raise ConfigError(f"{where}: {p} cannot be made ({parent} is not a folder)",
+                                  path=str(self.source)) from None
             return p
         except OSError as e:
             raise ConfigError(f"{where}: {p}: {e.strerror}", path=str(self.source)) from None

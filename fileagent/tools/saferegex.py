@@ -14,7 +14,7 @@ import re
 
 try:                                   # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
-    from re import _parser as _p
+    from re import _parser as _p  # type: ignore[attr-defined]
 except ImportError:                    # pragma: no cover - 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]

@@ -67,7 +67,8 @@ class Entry:
     def _source(self) -> str:
         # a link here was checked by the Guard to stay inside the root; its target is read, through
         # the same no-follow descriptor walk as everything else
-        return os.path.realpath(self.disk) if self.is_link else self.disk  # type: ignore[arg-type]
+        assert self.disk is not None      # only entries read from the disk have a source
+        return os.path.realpath(self.disk) if self.is_link else self.disk
 
     def read(self) -> bytes:
         """The content; only a regular file is ever opened (NotRegularFile, an OSError, otherwise)."""

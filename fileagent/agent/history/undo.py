@@ -91,7 +91,7 @@ def verify_records(root: Path, j: jr.RunJournal, todo: list[tuple[Action, dict, 
             continue
         bk, want = _bk(root, rec), rec.get("bk_sha256")
         restores = bk is not None and (a.kind == "delete" or st in ("after", "mid"))
-        if restores and want and fsops.lexists(bk) and fsops.digest(bk) != want:
+        if bk is not None and restores and want and fsops.lexists(bk) and fsops.digest(bk) != want:
             raise UndoError(f"the backup of {_target_rel(a)} was changed since the run (sha256 differs from "
                             "the one recorded); nothing was changed")
         post = rec.get("post")
