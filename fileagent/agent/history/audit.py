@@ -288,8 +288,8 @@ def verify(path: Path | str, keyring: "Keyring | None" = None) -> tuple[bool, in
     if head is None:
         return False, n + 1, f"{head_path(path).name} is missing: cannot check the tail (last seq {n})"
     head_seq, head_hash, head_mac = head
-    if keyed and (head_mac is None or not hmac.compare_digest(
-            head_mac, keyring.mac(f"{head_seq}:{head_hash}".encode("ascii")))):  # type: ignore[union-attr]
+    if keyed and keyring is not None and (head_mac is None or not hmac.compare_digest(
+            head_mac, keyring.mac(f"{head_seq}:{head_hash}".encode("ascii")))):
         return False, head_seq, f"{head_path(path).name} was rewritten (its MAC does not match the key)"
     if head_seq > n:
         return False, n + 1, f"entries {n + 1}..{head_seq} are missing: the log was truncated"
