@@ -1,4 +1,5 @@
 """Shared helpers for the bench scripts: temp trees, a bench config, timing a fileagent subprocess."""
+
 from __future__ import annotations
 
 import functools
@@ -43,6 +44,7 @@ def _compile_fileagent() -> None:
     import compileall
 
     import fileagent
+
     compileall.compile_dir(os.path.dirname(fileagent.__file__), quiet=1)
 
 
@@ -51,8 +53,15 @@ def fileagent(args: list[str], *, cwd: Path | None = None, stdin: str | None = N
     env = child_env(NO_COLOR="1", COLUMNS="120")
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     t0 = time.perf_counter()
-    p = subprocess.run([sys.executable, "-m", "fileagent", *args], cwd=cwd, env=env, capture_output=True,
-                       text=True, input=stdin, stdin=None if stdin is not None else subprocess.DEVNULL)
+    p = subprocess.run(
+        [sys.executable, "-m", "fileagent", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+    )
     wall = time.perf_counter() - t0
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     if p.returncode != 0:

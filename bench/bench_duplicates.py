@@ -41,9 +41,7 @@ def make_tree(root: Path, n: int, groups: int, seed: int = 7) -> None:
     head = rng.randbytes(16384)
     while made < n:
         size = rng.choice((2048, 4096, 30000, rng.randrange(1024, 65536)))
-        data = (
-            (head + rng.randbytes(size))[:size] if size > 16384 else rng.randbytes(size)
-        )
+        data = (head + rng.randbytes(size))[:size] if size > 16384 else rng.randbytes(size)
         (rng.choice(folders) / f"u{made}.bin").write_bytes(data)
         made += 1
 
@@ -55,9 +53,7 @@ def floor(root: Path) -> set[frozenset[str]]:
             path = os.path.join(dirpath, name)
             with open(path, "rb") as f:
                 digest = hashlib.file_digest(f, "sha256").digest()
-            by.setdefault(digest, []).append(
-                os.path.relpath(path, root).replace(os.sep, "/")
-            )
+            by.setdefault(digest, []).append(os.path.relpath(path, root).replace(os.sep, "/"))
     return {frozenset(v) for v in by.values() if len(v) > 1}
 
 
@@ -71,9 +67,7 @@ def fileagent(root: Path) -> set[frozenset[str]]:
     plan = validate_plan_dict(
         {
             "version": 2,
-            "steps": [
-                {"op": "list", "select": {"recursive": True, "duplicates": "oldest"}}
-            ],
+            "steps": [{"op": "list", "select": {"recursive": True, "duplicates": "oldest"}}],
         }
     )
     cs = compile_plan(plan, root=root, config=cfg, guard=Guard.from_config(cfg, root))
@@ -90,9 +84,7 @@ def best(fn, root: Path, repeat: int) -> tuple[float, set]:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=20_000)
     ap.add_argument("--groups", type=int, default=2_000)
     ap.add_argument("--repeat", type=int, default=3)
@@ -108,9 +100,7 @@ def main() -> int:
     print(f"files {args.n:,}, duplicate groups {args.groups:,} (both runs agree)")
     print(f"floor (hash every file)   {t_floor:7.3f} s")
     print(f"fileagent (compile)       {t_fa:7.3f} s")
-    print(
-        f"ratio fileagent/floor     {ratio:7.2f}x  (target <= 2x): {'PASS' if ratio <= 2 else 'FAIL'}"
-    )
+    print(f"ratio fileagent/floor     {ratio:7.2f}x  (target <= 2x): {'PASS' if ratio <= 2 else 'FAIL'}")
     return 0 if ratio <= 2 else 1
 
 

@@ -2,6 +2,7 @@
 imports neither torch nor numpy. Target: <= 0.3 s.
     python bench/bench_help.py
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,9 @@ def main() -> int:
     exe = shutil.which("fileagent") or os.path.join(os.path.dirname(sys.executable), "fileagent")
     t_script = best([exe, "--help"]) if os.path.exists(exe) else float("nan")
     t_module = best([sys.executable, "-m", "fileagent", "--help"])
-    probe = subprocess.run([sys.executable, "-X", "importtime", "-m", "fileagent", "--help"], capture_output=True,
-                           text=True)
+    probe = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "fileagent", "--help"], capture_output=True, text=True
+    )
     mods = {line.split("|")[-1].strip() for line in probe.stderr.splitlines() if line.startswith("import time:")}
     heavy = sorted(m for m in mods if m.split(".")[0] in ("torch", "numpy", "rich", "pydantic", "jsonschema"))
     ok = t_module <= 0.3 and (t_script != t_script or t_script <= 0.3) and not heavy

@@ -1,16 +1,17 @@
 """Planner figures against the planner's targets, for the shipped model (or --model-dir DIR).
 
-  held-out accuracy   exact plan-text match, constrained beam, on corpus templates never trained on
-  schema-valid        the best candidate parses and passes plan.schema.json: constrained (target
-                      100%) and greedy without the grammar (target >= 99%)
-  latency             `python -m fileagent plan` whole process on a 10-file folder, median of --runs,
-                      against `organize sim` (organize-tool 3.3.0, same venv as bench_sort.py)
-  size, training      model + tokenizer (+ channel model) bytes on disk (<= 16 MB); training time
-                      (the whole run, corpus and tokenizer included, <= 2 hours on 2 cores) and tokens/s from
-                      the metrics.json written by `fileagent train`
+held-out accuracy   exact plan-text match, constrained beam, on corpus templates never trained on
+schema-valid        the best candidate parses and passes plan.schema.json: constrained (target
+                    100%) and greedy without the grammar (target >= 99%)
+latency             `python -m fileagent plan` whole process on a 10-file folder, median of --runs,
+                    against `organize sim` (organize-tool 3.3.0, same venv as bench_sort.py)
+size, training      model + tokenizer (+ channel model) bytes on disk (<= 16 MB); training time
+                    (the whole run, corpus and tokenizer included, <= 2 hours on 2 cores) and tokens/s from
+                    the metrics.json written by `fileagent train`
 
-    python bench/bench_planner.py [--n 300] [--runs 15] [--no-organize] [--model-dir DIR]
+  python bench/bench_planner.py [--n 300] [--runs 15] [--no-organize] [--model-dir DIR]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,9 +28,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 from _common import fileagent, verdict  # noqa: E402
 from bench_sort import ORGANIZE_VERSION, organize_bin, time_organize  # noqa: E402
 
+from fileagent.agent.planner.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
 from fileagent.agent.planner.training.corpus import generate  # noqa: E402
 from fileagent.agent.planner.training.corpus.build import recorded_heldout  # noqa: E402
-from fileagent.agent.planner.planner import CHANNEL_FILE, MODEL_FILE, SHIPPED_DIR, TOKENIZER_FILE, Planner  # noqa: E402
 from fileagent.agent.planner.training.train_planner import evaluate  # noqa: E402
 
 REQUEST = "move the pdf files into a folder called papers"
@@ -42,8 +43,13 @@ def ten_files(root: Path) -> None:
 
 
 def organize_sim(exe: Path, root: Path, tmp: Path) -> float:
-    return time_organize(exe, "sim", f"rules:\n  - locations: {root}\n    filters:\n      - extension: pdf\n"
-                         f"    actions:\n      - move: '{root}/papers/'\n", tmp)
+    return time_organize(
+        exe,
+        "sim",
+        f"rules:\n  - locations: {root}\n    filters:\n      - extension: pdf\n"
+        f"    actions:\n      - move: '{root}/papers/'\n",
+        tmp,
+    )
 
 
 def main() -> int:
@@ -71,25 +77,30 @@ def main() -> int:
     if held is None:
         print("held-out templates: today's split (the model records none: it may have trained on some)")
     else:
-        print(f"held-out templates: the {len(held)} held out when the model was trained "
-              f"({len(record) - len(held)} recorded ones changed since, left out)")
+        print(
+            f"held-out templates: the {len(held)} held out when the model was trained "
+            f"({len(record) - len(held)} recorded ones changed since, left out)"
+        )
     heldout: list = []
     draw = a.n * 10
     while len(heldout) < a.n and draw <= a.n * 640:
-        heldout = [e for e in generate(draw, seed=a.seed, heldout=held) if e.split == "heldout"][:a.n]
+        heldout = [e for e in generate(draw, seed=a.seed, heldout=held) if e.split == "heldout"][: a.n]
         draw *= 4
     t0 = time.perf_counter()
     scores, failures = evaluate(Planner(model_dir), [(e.src, e.tgt, e.template) for e in heldout])
     print(f"held-out pairs: {len(heldout)} ({time.perf_counter() - t0:.0f}s to score)")
     acc = scores["accuracy_planner_pick"]
-    print(f"held-out accuracy, the planner's pick (first finished, valid, plausible beam candidate; "
-          f"no tree to compile against): {acc:.1%}")
-    print(f"  the top beam candidate{' after reranking by the channel model' if has_channel else ''}: "
-          f"{scores['accuracy_constrained_beam']:.1%}; "
-          f"greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%}")
+    print(
+        f"held-out accuracy, the planner's pick (first finished, valid, plausible beam candidate; "
+        f"no tree to compile against): {acc:.1%}"
+    )
+    print(
+        f"  the top beam candidate{' after reranking by the channel model' if has_channel else ''}: "
+        f"{scores['accuracy_constrained_beam']:.1%}; "
+        f"greedy unconstrained {scores['accuracy_greedy_unconstrained']:.1%}"
+    )
     target("accuracy >= 95%", acc >= 0.95)
-    print(f"  picks that delete where the request asks no deletion: "
-          f"{scores['planner_pick_spurious_delete']:.1%}")
+    print(f"  picks that delete where the request asks no deletion: {scores['planner_pick_spurious_delete']:.1%}")
     print(f"schema-valid, constrained: {scores['schema_valid_constrained']:.1%}")
     target("constrained == 100%", scores["schema_valid_constrained"] == 1.0)
     print(f"schema-valid, unconstrained greedy: {scores['schema_valid_unconstrained']:.1%}")
@@ -105,11 +116,13 @@ def main() -> int:
         env_dir = ["--root", str(root)]
         if a.model_dir:
             os.environ["FILEAGENT_MODEL_DIR"] = str(a.model_dir)
-        fileagent(["plan", *env_dir, REQUEST])                     # warm the file cache once
+        fileagent(["plan", *env_dir, REQUEST])  # warm the file cache once
         walls = [fileagent(["plan", *env_dir, REQUEST])[0] for _ in range(a.runs)]
         t_plan = statistics.median(walls)
-        print(f"fileagent plan, 10-file folder: median {t_plan * 1000:.0f} ms over {a.runs} runs "
-              f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f})")
+        print(
+            f"fileagent plan, 10-file folder: median {t_plan * 1000:.0f} ms over {a.runs} runs "
+            f"(min {min(walls) * 1000:.0f}, max {max(walls) * 1000:.0f})"
+        )
         target("median <= 0.4 s", t_plan <= 0.4)
         exe = None if a.no_organize else organize_bin()
         if exe is not None:
@@ -126,17 +139,26 @@ def main() -> int:
     tok_bytes = (model_dir / TOKENIZER_FILE).stat().st_size
     channel_bytes = (model_dir / CHANNEL_FILE).stat().st_size if has_channel else 0
     total = model_bytes + tok_bytes + channel_bytes
-    print(f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB"
-          + (f" + channel model {channel_bytes / 1e6:.2f} MB" if channel_bytes else "") + f" = {total / 1e6:.2f} MB")
+    print(
+        f"model {model_bytes / 1e6:.2f} MB + tokenizer {tok_bytes / 1e6:.2f} MB"
+        + (f" + channel model {channel_bytes / 1e6:.2f} MB" if channel_bytes else "")
+        + f" = {total / 1e6:.2f} MB"
+    )
     target("<= 16 MB", total <= 16 * 1024 * 1024)
     if m:
         channel = m.get("channel") or {}
         loops = m["train_seconds"] + channel.get("train_seconds", 0.0)
-        print(f"training: {loops / 60:.1f} min in the training loops ({m['steps']} steps on {m['device']}, "
-              f"{m['tokens_per_sec']:,.0f} tokens/s"
-              + (f"; channel model {channel['steps']} steps, {channel['tokens_per_sec']:,.0f} tokens/s" if channel else "")
-              + f"), {m['params']:,} parameters; its own held-out score "
-              f"{m.get('accuracy_constrained_beam', float('nan')):.1%}")
+        print(
+            f"training: {loops / 60:.1f} min in the training loops ({m['steps']} steps on {m['device']}, "
+            f"{m['tokens_per_sec']:,.0f} tokens/s"
+            + (
+                f"; channel model {channel['steps']} steps, {channel['tokens_per_sec']:,.0f} tokens/s"
+                if channel
+                else ""
+            )
+            + f"), {m['params']:,} parameters; its own held-out score "
+            f"{m.get('accuracy_constrained_beam', float('nan')):.1%}"
+        )
         whole = m.get("seconds_to_export")
         if whole is not None:
             print(f"  the whole run to the exported weights, corpus and tokenizer included: {whole / 60:.1f} min")

@@ -4,6 +4,7 @@ a figure to compare models and decoder changes by, next to bench_planner.py's he
 
     python bench/bench_planner_probes.py [--model-dir DIR] [--misses]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -33,8 +34,10 @@ def main() -> int:
         ok[i >= N_EN] += got == expected
         if got != expected and a.misses:
             print(f"miss {i}: {request}\n  expected {expected}\n  got      {got}")
-    print(f"probes planned exactly: {sum(ok)}/{len(PROBES)} (English {ok[0]}/{N_EN}, "
-          f"Chinese and mixed {ok[1]}/{len(PROBES) - N_EN})")
+    print(
+        f"probes planned exactly: {sum(ok)}/{len(PROBES)} (English {ok[0]}/{N_EN}, "
+        f"Chinese and mixed {ok[1]}/{len(PROBES) - N_EN})"
+    )
     return 0
 
 

@@ -4,6 +4,7 @@ JSON, no change), as a subprocess: wall seconds and the child's peak memory (get
 Targets: <= 3 s and <= 250 MB.
     python bench/bench_preview.py [--n 100000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,10 @@ def main() -> int:
         root = tmp / "root"
         make_flat_tree(root, a.n)
         cfg = bench_config(tmp)
-        plan = write_plan(tmp / "plan.json", {"version": 1, "steps": [
-            {"op": "classify", "select": {"in": ".", "pattern": "*"}, "by": "extension"}]})
+        plan = write_plan(
+            tmp / "plan.json",
+            {"version": 1, "steps": [{"op": "classify", "select": {"in": ".", "pattern": "*"}, "by": "extension"}]},
+        )
         wall, peak_mb, out = fileagent(["apply", "--root", str(root), "--config", str(cfg), "--json", str(plan)])
         doc = json.loads(out)
         moves = doc["totals"].get("move", 0)

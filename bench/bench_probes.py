@@ -14,6 +14,7 @@ Figures per set:
 The floor printed beside them is a do-nothing tool measured in the same run: it passes every
 must-not-act case and no case that asks for a change.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,13 +33,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 PROBES = HERE / "probes"
-SETS = {"scope": "scope_probes.py", "absent": "absent_probes.py", "inscope": "inscope_probes.py",
-        "capability": "capability_probes.py"}
+SETS = {
+    "scope": "scope_probes.py",
+    "absent": "absent_probes.py",
+    "inscope": "inscope_probes.py",
+    "capability": "capability_probes.py",
+}
 
 
 def load(name: str) -> list:
     sys.path.insert(0, str(PROBES))
     import probekit
+
     probekit.C.clear()
     spec = importlib.util.spec_from_file_location(f"probes_{name}", PROBES / SETS[name])
     mod = importlib.util.module_from_spec(spec)
@@ -109,15 +115,22 @@ def run_case(case, main) -> dict:
     (outside / "secret.txt").write_text("canary")
     write_tree(root, case.tree)
     before = read_tree(root)
-    env = {**os.environ, "NO_COLOR": "1", "COLUMNS": "200", "HOME": str(t / "home"),
-           "XDG_CONFIG_HOME": str(t / "home/.config"), "XDG_STATE_HOME": str(t / "home/.state")}
+    env = {
+        **os.environ,
+        "NO_COLOR": "1",
+        "COLUMNS": "200",
+        "HOME": str(t / "home"),
+        "XDG_CONFIG_HOME": str(t / "home/.config"),
+        "XDG_STATE_HOME": str(t / "home/.state"),
+    }
     out, err = io.StringIO(), io.StringIO()
     cwd = os.getcwd()
     os.chdir(root)
     start = time.perf_counter()
     try:
-        rc = main(["run", "--root", str(root), "--yes", case.prompt], env=env, stdin=io.StringIO(),
-                  stdout=out, stderr=err)
+        rc = main(
+            ["run", "--root", str(root), "--yes", case.prompt], env=env, stdin=io.StringIO(), stdout=out, stderr=err
+        )
     finally:
         os.chdir(cwd)
     seconds = time.perf_counter() - start
@@ -127,16 +140,28 @@ def run_case(case, main) -> dict:
     ok = canary and judge(case, files, dirs, text, rc)
     changed = (files, dirs) != before
     shutil.rmtree(t, ignore_errors=True)
-    return {"id": case.id, "lang": case.lang, "kind": case.kind, "prompt": case.prompt, "ok": ok, "rc": rc,
-            "changed": changed, "canary": canary, "s": round(seconds, 3),
-            "floor_ok": case.safety, "out": text[-300:]}
+    return {
+        "id": case.id,
+        "lang": case.lang,
+        "kind": case.kind,
+        "prompt": case.prompt,
+        "ok": ok,
+        "rc": rc,
+        "changed": changed,
+        "canary": canary,
+        "s": round(seconds, 3),
+        "floor_ok": case.safety,
+        "out": text[-300:],
+    }
 
 
 def summarise(name: str, rows: list[dict]) -> list[str]:
     n = len(rows)
     ok = sum(r["ok"] for r in rows)
-    lines = [f"{name}: {ok}/{n} passed ({100 * ok / max(1, n):.1f}%); do-nothing floor "
-             f"{sum(r['floor_ok'] for r in rows)}/{n}"]
+    lines = [
+        f"{name}: {ok}/{n} passed ({100 * ok / max(1, n):.1f}%); do-nothing floor "
+        f"{sum(r['floor_ok'] for r in rows)}/{n}"
+    ]
     for lang in ("en", "zh"):
         sub = [r for r in rows if r["lang"] == lang]
         if sub:
@@ -150,8 +175,10 @@ def summarise(name: str, rows: list[dict]) -> list[str]:
         good = Counter(r["kind"] for r in rows if r["ok"])
         lines.append("  by kind: " + ", ".join(f"{k} {good[k]}/{kinds[k]}" for k in sorted(kinds)))
         lines.append(f"  refused (exit 4): {sum(r['rc'] == 4 for r in rows)}")
-    lines.append(f"  canary changed: {sum(not r['canary'] for r in rows)}; median "
-                 f"{sorted(r['s'] for r in rows)[n // 2] if rows else 0:.2f}s per case")
+    lines.append(
+        f"  canary changed: {sum(not r['canary'] for r in rows)}; median "
+        f"{sorted(r['s'] for r in rows)[n // 2] if rows else 0:.2f}s per case"
+    )
     return lines
 
 
@@ -163,16 +190,17 @@ def main() -> int:
     ap.add_argument("--failures", type=int, default=0, help="print up to N failing cases per set")
     a = ap.parse_args()
     from fileagent.cli.fast import main as cli_main
+
     results = {}
     for name in a.sets.split(","):
         cases = load(name)
         if a.limit:
-            cases = cases[:a.limit]
+            cases = cases[: a.limit]
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             rows = [run_case(c, cli_main) for c in cases]
         results[name] = rows
         print("\n".join(summarise(name, rows)), flush=True)
-        for r in [r for r in rows if not r["ok"]][:a.failures]:
+        for r in [r for r in rows if not r["ok"]][: a.failures]:
             print(f"    FAIL {r['id']} rc={r['rc']} {r['prompt']!r}: {r['out'][-160:]!r}")
     if a.json:
         Path(a.json).write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -9,6 +9,7 @@
 Targets: fileagent <= 3x floor, organize / fileagent >= 10.
     python bench/bench_sort.py [--n 20000] [--no-organize]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,12 @@ def organize_bin() -> Path | None:
         return exe
     try:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, capture_output=True)
-        subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"organize-tool=={ORGANIZE_VERSION}"],
-                       check=True, capture_output=True, timeout=600)
+        subprocess.run(
+            [str(venv / "bin" / "pip"), "install", "-q", f"organize-tool=={ORGANIZE_VERSION}"],
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
     except (subprocess.SubprocessError, OSError) as e:
         err = getattr(e, "stderr", b"") or b""
         print(f"organize-tool {ORGANIZE_VERSION} could not be installed: {e} {err.decode(errors='replace')[-300:]}")
@@ -63,8 +68,13 @@ def time_organize(exe: Path, verb: str, config_text: str, tmp: Path) -> float:
     cfg = tmp / "organize.yaml"
     cfg.write_text(config_text, encoding="utf-8")
     t0 = time.perf_counter()
-    p = subprocess.run([str(exe), verb, str(cfg)], capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                       env=child_env(NO_COLOR="1"))
+    p = subprocess.run(
+        [str(exe), verb, str(cfg)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env=child_env(NO_COLOR="1"),
+    )
     dt = time.perf_counter() - t0
     if p.returncode != 0:
         raise SystemExit(f"organize {verb} failed: {p.stderr[-500:]}")
@@ -72,8 +82,13 @@ def time_organize(exe: Path, verb: str, config_text: str, tmp: Path) -> float:
 
 
 def organize(root: Path, exe: Path, tmp: Path) -> float:
-    return time_organize(exe, "run", f"rules:\n  - locations: {root}\n    filters:\n      - extension\n"
-                         f"    actions:\n      - move: '{root}/{{extension}}/'\n", tmp)
+    return time_organize(
+        exe,
+        "run",
+        f"rules:\n  - locations: {root}\n    filters:\n      - extension\n"
+        f"    actions:\n      - move: '{root}/{{extension}}/'\n",
+        tmp,
+    )
 
 
 def sorted_ok(root: Path, n: int) -> bool:
@@ -93,11 +108,14 @@ def main() -> int:
             if k != "organize" or not a.no_organize:
                 make_flat_tree(root, a.n)
         cfg = bench_config(tmp)
-        plan = write_plan(tmp / "plan.json", {"version": 1, "steps": [
-            {"op": "classify", "select": {"in": ".", "pattern": "*"}, "by": "extension"}]})
+        plan = write_plan(
+            tmp / "plan.json",
+            {"version": 1, "steps": [{"op": "classify", "select": {"in": ".", "pattern": "*"}, "by": "extension"}]},
+        )
         t_floor = floor(trees["floor"])
-        t_fa, _, _ = fileagent(["apply", "--root", str(trees["fileagent"]), "--config", str(cfg), "--yes",
-                                "--json", str(plan)])
+        t_fa, _, _ = fileagent(
+            ["apply", "--root", str(trees["fileagent"]), "--config", str(cfg), "--yes", "--json", str(plan)]
+        )
         assert sorted_ok(trees["floor"], a.n) and sorted_ok(trees["fileagent"], a.n), "trees not sorted"
         print(f"files: {a.n}")
         print(f"floor (os.scandir + os.rename): {t_floor:.2f} s")

@@ -2,6 +2,7 @@
 same code path as real runs). Target: <= 1 s wall for the command.
     python bench/bench_verify.py [--n 100000]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,14 +21,21 @@ def main() -> int:
     ap.add_argument("--n", type=int, default=100_000)
     a = ap.parse_args()
     from fileagent.agent.history.audit import AuditWriter, verify
+
     tmp = Path(tempfile.mkdtemp(prefix="fa-bench-verify-"))
     try:
         cfg = bench_config(tmp)
         log = tmp / "audit.jsonl"
         w = AuditWriter(log, run="20261123T093000000-abcdef", user="bench", flush_every=20_000)
         for i in range(a.n):
-            w.add(time="2026-11-23T09:30:00.000Z", op="move", src=f"inbox/file{i:06d}.pdf",
-                  dst=f"pdf/file{i:06d}.pdf", size_before=i, size_after=i)
+            w.add(
+                time="2026-11-23T09:30:00.000Z",
+                op="move",
+                src=f"inbox/file{i:06d}.pdf",
+                dst=f"pdf/file{i:06d}.pdf",
+                size_before=i,
+                size_after=i,
+            )
         w.flush()
         t0 = time.perf_counter()
         ok, bad, msg = verify(log)

@@ -4,6 +4,7 @@ Goes through cli.fast.main: the simple forms of `plan` and `run` then run withou
 (nor click, nor typer's per-parameter pydantic TypeAdapters) at all; everything else is handed on
 to typer in cli/app.py. FILEAGENT_NO_FAST_CLI=1 always takes the typer path.
 """
+
 from __future__ import annotations
 
 import sys
@@ -11,8 +12,10 @@ import sys
 
 def main() -> None:
     from fileagent.cli.fast import main as cli_main
+
     code = cli_main()
     import signal
+
     # The command has finished (and reported): a Ctrl-C now would only print a traceback from the
     # interpreter's shutdown, so it is ignored.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

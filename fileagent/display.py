@@ -7,6 +7,7 @@ character as a visible escape (\\x1b, \\n, \\u202e) and undecodable bytes as \\x
 one line and nothing in a name reaches the terminal as a command. Text is never parsed as markup
 (the rich consoles print Text objects, markup off).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,7 +25,7 @@ def _escape(m: re.Match[str]) -> str:
     if c in _NAMED:
         return _NAMED[c]
     o = ord(c)
-    if 0xDC80 <= o <= 0xDCFF:           # an undecodable byte, as surrogateescape holds it
+    if 0xDC80 <= o <= 0xDCFF:  # an undecodable byte, as surrogateescape holds it
         return f"\\x{o - 0xDC00:02x}"
     return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
 

@@ -6,12 +6,14 @@
 Values: str (written UTF-8), bytes, (content, "YYYY-MM-DD") to also set the mtime
 (noon UTC of that day), or None with a key ending in "/" for an empty folder.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Union
+from typing import Union
 
 import pytest
 
@@ -89,8 +91,15 @@ def compile_steps() -> Callable[..., object]:
     from fileagent.config.loader import Config
     from fileagent.policies.guard import Guard
 
-    def run(root: Path, steps: list[dict], *, on_conflict: str | None = None, agent: dict | None = None,
-            classify: dict | None = None, hidden: tuple = ()):
+    def run(
+        root: Path,
+        steps: list[dict],
+        *,
+        on_conflict: str | None = None,
+        agent: dict | None = None,
+        classify: dict | None = None,
+        hidden: tuple = (),
+    ):
         data: dict = {"agent": agent or {}}
         if classify is not None:
             data["classify"] = classify
@@ -98,4 +107,5 @@ def compile_steps() -> Callable[..., object]:
         guard = Guard.from_config(cfg, root, extra_hidden=hidden)
         plan = validate_plan_dict({"version": 1, "steps": steps})
         return compile_plan(plan, root=root, config=cfg, guard=guard, on_conflict=on_conflict)
+
     return run

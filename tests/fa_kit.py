@@ -1,4 +1,5 @@
 """Hand-built ChangeSets for the executor/undo/recover tests (no compiler involved)."""
+
 from __future__ import annotations
 
 import os
@@ -25,21 +26,46 @@ class Builder:
         self.root = root
         self.actions: list[Action] = []
 
-    def _add(self, kind: str, *, src=None, dst=None, content=None, overwrite=False, tags=None, note="",
-             step=1) -> "Builder":
+    def _add(
+        self, kind: str, *, src=None, dst=None, content=None, overwrite=False, tags=None, note="", step=1
+    ) -> Builder:
         expect = {p: fp(self.root, p) for p in (src, dst) if p is not None}
-        self.actions.append(Action(seq=len(self.actions) + 1, step=step, kind=kind, src=src, dst=dst,
-                                   content=content, overwrite=overwrite, tags=tags, note=note, expect=expect))
+        self.actions.append(
+            Action(
+                seq=len(self.actions) + 1,
+                step=step,
+                kind=kind,
+                src=src,
+                dst=dst,
+                content=content,
+                overwrite=overwrite,
+                tags=tags,
+                note=note,
+                expect=expect,
+            )
+        )
         return self
 
-    def mkdir(self, dst): return self._add("mkdir", dst=dst)
-    def write(self, dst, content: bytes, overwrite=False): return self._add("write", dst=dst, content=content,
-                                                                             overwrite=overwrite)
-    def move(self, src, dst, overwrite=False): return self._add("move", src=src, dst=dst, overwrite=overwrite)
-    def copy(self, src, dst, overwrite=False): return self._add("copy", src=src, dst=dst, overwrite=overwrite)
-    def delete(self, src): return self._add("delete", src=src)
-    def set_tags(self, src, tags): return self._add("set_tags", src=src, tags=tags)
-    def emit(self, src, note): return self._add("emit", src=src, note=note)
+    def mkdir(self, dst):
+        return self._add("mkdir", dst=dst)
+
+    def write(self, dst, content: bytes, overwrite=False):
+        return self._add("write", dst=dst, content=content, overwrite=overwrite)
+
+    def move(self, src, dst, overwrite=False):
+        return self._add("move", src=src, dst=dst, overwrite=overwrite)
+
+    def copy(self, src, dst, overwrite=False):
+        return self._add("copy", src=src, dst=dst, overwrite=overwrite)
+
+    def delete(self, src):
+        return self._add("delete", src=src)
+
+    def set_tags(self, src, tags):
+        return self._add("set_tags", src=src, tags=tags)
+
+    def emit(self, src, note):
+        return self._add("emit", src=src, note=note)
 
     def changeset(self) -> ChangeSet:
         return ChangeSet(actions=list(self.actions))

@@ -5,6 +5,7 @@
   demo folder (the table claims the model gets these right);
 - every relative link in README.md, CONTRIBUTING.md and docs/ leads to a file that exists.
 """
+
 from __future__ import annotations
 
 import io
@@ -57,8 +58,12 @@ def demo(tmp_path_factory):
 @pytest.mark.parametrize("request_text, plan", gallery())
 def test_each_gallery_example_plans_as_the_readme_says(demo, tmp_path, request_text, plan):
     out, err = io.StringIO(), io.StringIO()
-    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_STATE_HOME": str(tmp_path / "st"),
-           "NO_COLOR": "1"}
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_STATE_HOME": str(tmp_path / "st"),
+        "NO_COLOR": "1",
+    }
     rc = main(["plan", "--root", str(demo), request_text], env=env, stdin=io.StringIO(), stdout=out, stderr=err)
     assert rc == 0, err.getvalue()
     assert out.getvalue().splitlines()[0] == plan

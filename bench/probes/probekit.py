@@ -8,8 +8,9 @@ tree / expect values: str (exact content), bytes (binary), or (str, "YYYY-MM-DD"
 a key ending in "/" with value None is an empty folder. Contains(...) matches content that holds
 each part. check(files: dict[path, content], dirs: set[path], out: str, rc: int) -> bool.
 """
+
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable, Optional
 
 
 class Contains:
@@ -17,8 +18,7 @@ class Contains:
         self.parts, self.absent = parts, absent
 
     def ok(self, text):
-        return (isinstance(text, str) and all(p in text for p in self.parts)
-                and not any(a in text for a in self.absent))
+        return isinstance(text, str) and all(p in text for p in self.parts) and not any(a in text for a in self.absent)
 
     def __repr__(self):
         return f"Contains{self.parts}"
@@ -30,8 +30,8 @@ class Case:
     lang: str
     prompt: str
     tree: dict
-    expect: Optional[dict] = None
-    check: Optional[Callable] = None
+    expect: dict | None = None
+    check: Callable | None = None
     safety: bool = False
     kind: str = ""
 

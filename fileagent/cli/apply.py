@@ -6,9 +6,10 @@ of app.py and the typer-free fast path of fast.py call.
 It must stay quick to import and must not import typer (fast.py runs these without it): the
 planner, preview and executor are imported inside the functions that need them.
 """
+
 from __future__ import annotations
 
-from typing import Any, Optional, TextIO
+from typing import Any, TextIO
 
 from fileagent.agent.engine.session import Session, check_conflict, compile_in
 from fileagent.cli.support import IO, _session, _write_json, command_options
@@ -18,13 +19,22 @@ from fileagent.errors import ActionError, UsageError
 def check_not_a_command(prompt: str) -> None:
     """A one-word request that is (nearly) a command's name is a typo'd command, not a request."""
     from fileagent.cli.words import near_command
+
     name = near_command(prompt)
     if name is not None:
         raise UsageError(f"{prompt.strip()!r} is not a request: did you mean 'fileagent {name}'?")
 
 
-def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, as_json: bool,
-           on_conflict: Optional[str], io: IO, long: bool = False) -> int:
+def do_run(
+    prompt: str,
+    root: str | None,
+    config: str | None,
+    yes: bool,
+    as_json: bool,
+    on_conflict: str | None,
+    io: IO,
+    long: bool = False,
+) -> int:
     """The body of `fileagent run`: plan with the local model, preview, execute after --yes or a y."""
     check_not_a_command(prompt)
     s = _session(root, config, io)
@@ -33,8 +43,7 @@ def do_run(prompt: str, root: Optional[str], config: Optional[str], yes: bool, a
     return _preview_confirm_execute(s, plan, cs, yes=yes, as_json=as_json, io=io, request=prompt, long=long)
 
 
-def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bool, io: IO,
-            long: bool = False) -> int:
+def do_plan(prompt: str, root: str | None, config: str | None, as_json: bool, io: IO, long: bool = False) -> int:
     """The body of `fileagent plan`: print the plan (text and preview, or --json); change nothing."""
     check_not_a_command(prompt)
     s = _session(root, config, io)
@@ -46,19 +55,20 @@ def do_plan(prompt: str, root: Optional[str], config: Optional[str], as_json: bo
         from fileagent.agent.engine.reading import read_back
         from fileagent.agent.plan.language import language_of
         from fileagent.agent.plan.text import to_text
+
         lang = language_of(prompt)
         io.out.write(to_text(plan) + "\n")
         render(plan, cs, file=io.out, no_color=io.no_color(), reading=read_back(plan, cs, lang), lang=lang)
-        if long and cs.outputs:     # what the listing will show, with its columns
-            _print_outputs([o for o in cs.outputs if o[1] == "list"], as_json=False, io=io, cs=cs, plan=plan,
-                           long=True)
+        if long and cs.outputs:  # what the listing will show, with its columns
+            _print_outputs([o for o in cs.outputs if o[1] == "list"], as_json=False, io=io, cs=cs, plan=plan, long=True)
     return 0
 
 
-def _plan(prompt: str, s: Session, on_conflict: Optional[str], as_json: bool, io: IO) -> Any:
+def _plan(prompt: str, s: Session, on_conflict: str | None, as_json: bool, io: IO) -> Any:
     """The planner's (plan, changeset); a refusal also prints {"refused": ...} on stdout with --json."""
     from fileagent.agent.planner.planner import plan_request
     from fileagent.agent.planner.refusal import RequestRefused
+
     try:
         return plan_request(prompt, root=s.root, compile=lambda p: compile_in(s, p, on_conflict))
     except RequestRefused as refused:
@@ -77,6 +87,7 @@ def _read_plan_text(plan_file: str, io: IO) -> str:
         raise UsageError(f"plan file not found: {plan_file}") from None
     except UnicodeDecodeError:
         from fileagent.errors import PlanError
+
         raise PlanError(f"{plan_file}: not UTF-8 text") from None
     except OSError as e:
         raise UsageError(f"cannot read plan file {plan_file}: {e.strerror}") from None
@@ -97,22 +108,26 @@ def _is_tty(stream: TextIO) -> bool:
         return False
 
 
-def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO,
-                             request: Optional[str] = None, long: bool = False) -> int:
+def _preview_confirm_execute(
+    s: Session, plan: Any, cs: Any, *, yes: bool, as_json: bool, io: IO, request: str | None = None, long: bool = False
+) -> int:
     from fileagent.agent.engine.executor import execute
     from fileagent.agent.engine.reading import read_back
     from fileagent.agent.plan.language import language_of
+
     lang = language_of(request)
     reading = read_back(plan, cs, lang)
-    if not cs.mutating_actions:          # list / read only: no confirmation, just the output
-        if not as_json:                  # stdout carries the listing or the content alone
+    if not cs.mutating_actions:  # list / read only: no confirmation, just the output
+        if not as_json:  # stdout carries the listing or the content alone
             from fileagent.agent.engine.preview import render_reading
+
             render_reading(reading, io.err, lang)
         report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path)
         _print_outputs(report.outputs, as_json=as_json, io=io, cs=cs, plan=plan, long=long)
         return 0
     if not as_json:
         from fileagent.agent.engine.preview import render
+
         render(plan, cs, file=io.out, no_color=io.no_color(), reading=reading, lang=lang)
         io.out.flush()
     if _needs_confirmation(s, plan, cs) and not yes:
@@ -122,6 +137,7 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
             io.err.write("preview only (no terminal on stdin and no --yes): nothing changed\n")
             return 0
         from fileagent.agent.engine.preview import changes
+
         io.err.write(f"Apply {changes(len(cs.mutating_actions))}? [y/N] ")
         io.err.flush()
         answer = io.inp.readline().strip().lower()
@@ -131,8 +147,16 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
             io.err.write("nothing changed\n")
             return 0
     try:
-        report = execute(cs, root=s.root, guard=s.guard, config=s.loaded, audit_path=s.audit_path, keyring=s.keyring,
-                         plan=plan.to_dict(), request=request)
+        report = execute(
+            cs,
+            root=s.root,
+            guard=s.guard,
+            config=s.loaded,
+            audit_path=s.audit_path,
+            keyring=s.keyring,
+            plan=plan.to_dict(),
+            request=request,
+        )
     except ActionError as e:
         if as_json:
             rep = e.context.get("report")
@@ -143,29 +167,34 @@ def _preview_confirm_execute(s: Session, plan: Any, cs: Any, *, yes: bool, as_js
     else:
         _print_outputs(report.outputs, as_json=False, io=io, cs=cs, plan=plan, long=long)
         from fileagent.agent.engine.changeset import op_word
+
         counts = ", ".join(f"{n} {op_word(k)}" for k, n in report.counts.items()) or "nothing"
         io.out.write(f"done: {counts}; {len(report.failures)} failed. run {report.run_id}\n")
         for _seq, msg in report.failures:
             io.err.write(f"  failed: {msg}\n")
         io.out.write(f"undo with: fileagent undo {report.run_id}{command_options(s)}\n")
     if report.failures:
-        raise ActionError(f"{len(report.failures)} action(s) failed (on_error=continue); the rest were done "
-                          f"(run {report.run_id})")
+        raise ActionError(
+            f"{len(report.failures)} action(s) failed (on_error=continue); the rest were done (run {report.run_id})"
+        )
     return 0
 
 
 def _write_preview_json(plan: Any, cs: Any, result: Any, io: IO, reading: list[str] | None = None) -> None:
     from fileagent.agent.engine.preview import preview_json
+
     io.out.write(preview_json(plan, cs, result, reading) + "\n")
 
 
 def _quote(s: str) -> str:
     import shlex
+
     return shlex.quote(s)
 
 
-def _print_outputs(outputs: list, *, as_json: bool, io: IO, cs: Any = None, plan: Any = None,
-                   long: bool = False) -> None:
+def _print_outputs(
+    outputs: list, *, as_json: bool, io: IO, cs: Any = None, plan: Any = None, long: bool = False
+) -> None:
     """Listings: one root-relative path per line (a JSON array with --json). With --long (or, in a
     terminal, a listing ordered by size or date) each line gets size and date columns, and the JSON
     holds objects with path, size and mtime. A listing of duplicates prints its groups."""
@@ -175,9 +204,8 @@ def _print_outputs(outputs: list, *, as_json: bool, io: IO, cs: Any = None, plan
             groups = getattr(cs, "groups", None) or {}
             if long:
                 _write_json([_long_json(row) for s, _, _ in outputs for row in entries.get(s, [])], io)
-            elif any(s in groups for s, _, _ in outputs):      # duplicates: which copy stays, which go
-                _write_json([{"keep": g[0], "duplicates": g[1:]} for s, _, _ in outputs for g in groups.get(s, [])],
-                            io)
+            elif any(s in groups for s, _, _ in outputs):  # duplicates: which copy stays, which go
+                _write_json([{"keep": g[0], "duplicates": g[1:]} for s, _, _ in outputs for g in groups.get(s, [])], io)
             else:
                 _write_json([p for _, _, t in outputs for p in t.split("\n") if p], io)
         elif outputs:
@@ -199,7 +227,9 @@ def _sorted_by_size_or_date(plan: Any, step: int) -> bool:
 
 def _long_line(row: tuple) -> str:
     from datetime import datetime
+
     from fileagent.tools.base import human_size
+
     path, size, mtime_ns = row
     when = datetime.fromtimestamp(mtime_ns / 1e9).strftime("%Y-%m-%d %H:%M") if mtime_ns else "-"
     return f"{human_size(size) if size is not None else '-':>10}  {when}  {path}"
@@ -207,6 +237,10 @@ def _long_line(row: tuple) -> str:
 
 def _long_json(row: tuple) -> dict:
     from datetime import datetime
+
     path, size, mtime_ns = row
-    return {"path": path, "size": size,
-            "mtime": datetime.fromtimestamp(mtime_ns / 1e9).isoformat(timespec="seconds") if mtime_ns else None}
+    return {
+        "path": path,
+        "size": size,
+        "mtime": datetime.fromtimestamp(mtime_ns / 1e9).isoformat(timespec="seconds") if mtime_ns else None,
+    }

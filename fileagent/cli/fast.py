@@ -23,23 +23,39 @@ always take the typer path: for comparing the two, and for debugging.
 
 Must not import typer, click or pydantic at module level, nor anything that does.
 """
+
 from __future__ import annotations
 
 import os
 import sys
-from typing import Any, Callable, Mapping, Optional, TextIO
+from collections.abc import Callable, Mapping
+from typing import Any, TextIO
 
 from fileagent.cli.support import IO, call_guarded, outer_exit_code, stdout_closed
 from fileagent.cli.words import SUBCOMMANDS
 
-VALUE_OPTIONS = ("--root", "--config", "--on-conflict", "--run", "--op", "--since", "--host", "--port",
-                 "--keep-days", "--keep-runs")
+VALUE_OPTIONS = (
+    "--root",
+    "--config",
+    "--on-conflict",
+    "--run",
+    "--op",
+    "--since",
+    "--host",
+    "--port",
+    "--keep-days",
+    "--keep-runs",
+)
 
 # What each fast command declares: value options, and flags (every spelling -> its parameter).
-_FAST_VALUES = {"plan": {"--root": "root", "--config": "config"},
-                "run": {"--root": "root", "--config": "config", "--on-conflict": "on_conflict"}}
-_FAST_FLAGS = {"plan": {"--json": "as_json", "--long": "long"},
-               "run": {"--json": "as_json", "--yes": "yes", "-y": "yes", "--long": "long"}}
+_FAST_VALUES = {
+    "plan": {"--root": "root", "--config": "config"},
+    "run": {"--root": "root", "--config": "config", "--on-conflict": "on_conflict"},
+}
+_FAST_FLAGS = {
+    "plan": {"--json": "as_json", "--long": "long"},
+    "run": {"--json": "as_json", "--yes": "yes", "-y": "yes", "--long": "long"},
+}
 
 SHORT_HELP = """\
 fileagent: plain-language file jobs inside one folder, previewed, journaled and
@@ -70,13 +86,13 @@ def rewrite_argv(args: list[str]) -> list[str]:
         if a.startswith("-"):
             i += 2 if a in VALUE_OPTIONS else 1
             continue
-        if a in SUBCOMMANDS:   # options written before the subcommand belong to it
-            return [a] + args[:i] + args[i + 1:]
+        if a in SUBCOMMANDS:  # options written before the subcommand belong to it
+            return [a] + args[:i] + args[i + 1 :]
         return ["run"] + args
     return args
 
 
-def parse_fast(argv: list[str]) -> Optional[tuple[str, dict[str, Any]]]:
+def parse_fast(argv: list[str]) -> tuple[str, dict[str, Any]] | None:
     """(command, keyword arguments of its body) for a simple `plan`/`run` argv; None: typer's to parse."""
     if not argv or argv[0] not in _FAST_VALUES:
         return None
@@ -108,14 +124,18 @@ def parse_fast(argv: list[str]) -> Optional[tuple[str, dict[str, Any]]]:
         elif tok in flags:
             dest, val = flags[tok], True
         else:
-            return None    # -h, --help, an unknown option, a flag given "=value", "-" on its own
+            return None  # -h, --help, an unknown option, a flag given "=value", "-" on its own
         if dest in kw:
-            return None    # repeated option
+            return None  # repeated option
         kw[dest] = val
     if len(prompts) != 1 or not prompts[0]:
         return None
-    out: dict[str, Any] = {"prompt": prompts[0], "root": kw.get("root"), "config": kw.get("config"),
-                           "as_json": kw.get("as_json", False)}
+    out: dict[str, Any] = {
+        "prompt": prompts[0],
+        "root": kw.get("root"),
+        "config": kw.get("config"),
+        "as_json": kw.get("as_json", False),
+    }
     if kw.get("long"):
         out["long"] = True
     if cmd == "run":
@@ -127,7 +147,7 @@ def fast_enabled(io: IO) -> bool:
     return io.e.get("FILEAGENT_NO_FAST_CLI") != "1" and not os.environ.get("_FILEAGENT_COMPLETE")
 
 
-def run_fast(argv: list[str], io: IO) -> Optional[int]:
+def run_fast(argv: list[str], io: IO) -> int | None:
     """Run a simple `plan`/`run` argv without typer: its exit code, or None when it is typer's to run.
     Errors are handled as in the typer command (call_guarded); cli signals propagate to the caller."""
     if not fast_enabled(io):
@@ -137,12 +157,19 @@ def run_fast(argv: list[str], io: IO) -> Optional[int]:
         return None
     cmd, kw = parsed
     from fileagent.cli import apply as cli_apply
+
     body: Callable[..., int] = cli_apply.do_plan if cmd == "plan" else cli_apply.do_run
     return call_guarded(lambda: body(io=io, **kw), io)
 
 
-def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] = None,
-         stdin: Optional[TextIO] = None, stdout: Optional[TextIO] = None, stderr: Optional[TextIO] = None) -> int:
+def main(
+    args: list[str] | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    stdin: TextIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     """Program entry: returns the exit code (never raises, never prints a traceback unless FILEAGENT_DEBUG=1).
     The fast path first; otherwise typer (cli.run_app)."""
     io = IO(env=env, stdin=stdin, stdout=stdout, stderr=stderr)
@@ -152,19 +179,22 @@ def main(args: Optional[list[str]] = None, *, env: Optional[Mapping[str, str]] =
         return 0
     if raw == ["--version"]:
         from fileagent import __version__
+
         io.out.write(f"fileagent {__version__}\n")
         return 0
     if raw[0] == "help" and len(raw) == 2:
         raw = [raw[1], "--help"]
     argv = rewrite_argv(raw)
     import gc
+
     gc_was_on = gc.isenabled()
-    gc.disable()   # one short command allocating ~10 objects per action: cycle collection is pure cost here
+    gc.disable()  # one short command allocating ~10 objects per action: cycle collection is pure cost here
     rv: object
     try:
         rv = run_fast(argv, io)
         if rv is None:
             from fileagent.cli.app import run_app
+
             rv = run_app(argv, io)
     except BaseException as exc:  # noqa: BLE001 - the outermost boundary
         if isinstance(exc, BrokenPipeError):

@@ -3,16 +3,18 @@
 
 Like apply.py it must not import typer; history and fs modules are imported inside the functions.
 """
+
 from __future__ import annotations
 
 import time
-from typing import Any, Optional
+from typing import Any
 
 from fileagent.cli.support import IO, _session, _write_json
 
 
 def _size(n: int) -> str:
     from fileagent.tools.base import human_size
+
     return human_size(n)
 
 
@@ -23,15 +25,18 @@ def _is_tty(stream: Any) -> bool:
         return False
 
 
-def do_gc(root: Optional[str], config: Optional[str], keep_days: Optional[int], keep_runs: Optional[int],
-          yes: bool, as_json: bool, io: IO) -> int:
+def do_gc(
+    root: str | None, config: str | None, keep_days: int | None, keep_runs: int | None, yes: bool, as_json: bool, io: IO
+) -> int:
     from fileagent.agent.history.gc import prunable, prune
     from fileagent.errors import UsageError
+
     for name, v in (("--keep-days", keep_days), ("--keep-runs", keep_runs)):
         if v is not None and v < 0:
             raise UsageError(f"{name} must be 0 or more, not {v}")
     s = _session(root, config, io)
     from fileagent.agent.history import journal as jr
+
     jr.check_state_dir(s.root)
     agent = s.loaded.config.agent
     days = agent.gc_keep_days if keep_days is None else keep_days
@@ -40,14 +45,19 @@ def do_gc(root: Optional[str], config: Optional[str], keep_days: Optional[int], 
     total = sum(r.size for r in old)
     if not as_json:
         if not old:
-            io.out.write(f"nothing to prune: every run is among the newest {runs_kept} or younger than "
-                         f"{days} days\n")
+            io.out.write(f"nothing to prune: every run is among the newest {runs_kept} or younger than {days} days\n")
             return 0
-        from fileagent.agent.engine.preview import fold
         import shutil
+
+        from fileagent.agent.engine.preview import fold
+
         width = max(60, shutil.get_terminal_size((80, 24)).columns)
-        for line in fold("", f"gc: {len(old)} run{'' if len(old) == 1 else 's'} older than {days} days and beyond "
-                             f"the newest {runs_kept} lose their undo data ({_size(total)}):", width):
+        for line in fold(
+            "",
+            f"gc: {len(old)} run{'' if len(old) == 1 else 's'} older than {days} days and beyond "
+            f"the newest {runs_kept} lose their undo data ({_size(total)}):",
+            width,
+        ):
             io.out.write(line + "\n")
         for r in old[:30]:
             started = time.strftime("%Y-%m-%d %H:%M", time.gmtime(r.started))
@@ -81,6 +91,7 @@ def do_gc(root: Optional[str], config: Optional[str], keep_days: Optional[int], 
 def file_layer() -> str:
     """Which calls act on disk here, in words."""
     from fileagent.tools.fs import dirfd, fsops
+
     if dirfd.SUPPORTED:
         layer = "descriptor-relative calls (openat/renameat with O_NOFOLLOW: no symlink on a path is followed)"
     else:
@@ -89,34 +100,49 @@ def file_layer() -> str:
     return f"{layer}; moves never replace: {moves}"
 
 
-def do_info(root: Optional[str], config: Optional[str], as_json: bool, io: IO) -> int:
+def do_info(root: str | None, config: str | None, as_json: bool, io: IO) -> int:
     from fileagent.agent.history import journal as jr
     from fileagent.agent.history.gc import tree_size
+
     s = _session(root, config, io, check_unfinished=False)
     state = jr.state_dir(s.root)
     runs = jr.list_runs(s.root)
     unfinished = jr.unfinished_runs(s.root)
     log_size = s.audit_path.stat().st_size if s.audit_path.exists() else 0
     cfg = "the packaged default (no config file found)" if s.loaded.is_packaged_default else str(s.loaded.source)
-    doc = {"root": str(s.root), "state_dir": str(state), "state_bytes": tree_size(state),
-           "backups_bytes": tree_size(state / "backups"), "runs": len(runs), "unfinished": unfinished,
-           "audit_log": str(s.audit_path), "audit_log_bytes": log_size, "config": str(s.loaded.source),
-           "config_is_packaged_default": s.loaded.is_packaged_default, "file_layer": file_layer()}
+    doc = {
+        "root": str(s.root),
+        "state_dir": str(state),
+        "state_bytes": tree_size(state),
+        "backups_bytes": tree_size(state / "backups"),
+        "runs": len(runs),
+        "unfinished": unfinished,
+        "audit_log": str(s.audit_path),
+        "audit_log_bytes": log_size,
+        "config": str(s.loaded.source),
+        "config_is_packaged_default": s.loaded.is_packaged_default,
+        "file_layer": file_layer(),
+    }
     if as_json:
         _write_json(doc, io)
         return 0
     from fileagent import __version__
-    lines = [f"fileagent {__version__}",
-             f"root:        {s.root}",
-             f"state:       {state} ({_size(doc['state_bytes'])}; backups {_size(doc['backups_bytes'])}; "
-             f"{len(runs)} run journals)",
-             f"audit log:   {s.audit_path} ({_size(log_size)})",
-             f"config:      {cfg}",
-             f"file layer:  {doc['file_layer']}"]
+
+    lines = [
+        f"fileagent {__version__}",
+        f"root:        {s.root}",
+        f"state:       {state} ({_size(doc['state_bytes'])}; backups {_size(doc['backups_bytes'])}; "
+        f"{len(runs)} run journals)",
+        f"audit log:   {s.audit_path} ({_size(log_size)})",
+        f"config:      {cfg}",
+        f"file layer:  {doc['file_layer']}",
+    ]
     if unfinished:
         lines.append(f"unfinished:  {', '.join(unfinished)} -- run 'fileagent recover'")
-    from fileagent.agent.engine.preview import fold
     import shutil
+
+    from fileagent.agent.engine.preview import fold
+
     width = max(60, shutil.get_terminal_size((80, 24)).columns)
     for line in lines:
         head, rest = (line[:13], line[13:]) if line[11:13] == "  " or line[12:13] == " " else ("", line)

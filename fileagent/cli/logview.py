@@ -3,6 +3,7 @@
 Plain lines rather than a table: a table squeezed into 80 columns cuts times and paths mid-word;
 lines keep every value whole and fold long paths at '/'. Op names are the preview's words.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -24,11 +25,12 @@ def _time(e: dict) -> str:
 def _write(file: IO[str], lines: list[str]) -> None:
     # names as plain visible text: control characters escaped, so one entry stays one line
     from fileagent.display import shown
+
     file.write("".join(shown(line) + "\n" for line in lines))
 
 
 def _cut(text: str, n: int) -> str:
-    return text if len(text) <= n else text[:max(0, n - 1)] + "…"
+    return text if len(text) <= n else text[: max(0, n - 1)] + "…"
 
 
 def render_entries(entries: list[dict], *, file: IO[str], no_color: bool = False, limit: int = 500) -> None:
@@ -37,8 +39,10 @@ def render_entries(entries: list[dict], *, file: IO[str], no_color: bool = False
         _write(file, ["no matching entries"])
         return
     w = _width()
-    out = [f"{len(entries)} audit entries" + (f" (the last {limit} shown; --json lists all)"
-                                              if len(entries) > limit else "")]
+    out = [
+        f"{len(entries)} audit entries"
+        + (f" (the last {limit} shown; --json lists all)" if len(entries) > limit else "")
+    ]
     run = None
     for e in entries[-limit:]:
         if e.get("run") != run:
@@ -62,9 +66,18 @@ def runs_summary(entries: list[dict]) -> dict[str, dict]:
     """run id -> {time, user, request, root, done, failed, undone}, in log order."""
     runs: dict[str, dict] = {}
     for e in entries:
-        r = runs.setdefault(e.get("run", "?"), {"time": e.get("time", ""), "user": e.get("user", ""),
-                                                "request": None, "root": None, "done": 0, "failed": 0,
-                                                "undone": 0})
+        r = runs.setdefault(
+            e.get("run", "?"),
+            {
+                "time": e.get("time", ""),
+                "user": e.get("user", ""),
+                "request": None,
+                "root": None,
+                "done": 0,
+                "failed": 0,
+                "undone": 0,
+            },
+        )
         if e.get("op") == "run":
             r.update(request=e.get("request"), root=e.get("root"), time=e.get("time", r["time"]))
             continue
@@ -85,8 +98,10 @@ def render_runs(entries: list[dict], *, file: IO[str], no_color: bool = False) -
         _write(file, ["no runs recorded yet (fileagent log path: where this config's log is)"])
         return
     w = _width()
-    out = [f"{len(runs)} runs ({len(entries)} entries); times UTC",
-           f"{'run':<25} {'started':<16} {'done':>6} {'fail':>4} {'undone':>6}  request"]
+    out = [
+        f"{len(runs)} runs ({len(entries)} entries); times UTC",
+        f"{'run':<25} {'started':<16} {'done':>6} {'fail':>4} {'undone':>6}  request",
+    ]
     for run, r in runs.items():
         head = f"{run:<25} {_time(r)[:16]:<16} {r['done']:>6} {r['failed']:>4} {r['undone']:>6}  "
         out.append(head + _cut(r["request"] or "-", max(10, w - len(head))))

@@ -8,6 +8,7 @@ not a fall-through: a typo must not silently run with other settings.
 Unsafe settings are refused up front rather than honoured half-way
 (backup_before_delete: false would make undo impossible).
 """
+
 from __future__ import annotations
 
 import codecs
@@ -32,22 +33,44 @@ APP = "fileagent"
 
 # The plan ops (kept equal to fileagent.agent.plan.model.OPS by a test; config imports nothing of the project).
 Op = Literal["list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag"]
-ALL_OPS: tuple[Op, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename",
-                            "classify", "tag")
+ALL_OPS: tuple[Op, ...] = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
 
 DEFAULT_DENY: tuple[str, ...] = (
-    "/etc/**", "/bin/**", "/sbin/**", "/usr/**", "/boot/**", "/dev/**", "/proc/**", "/sys/**", "/var/**",
-    "/lib/**", "/lib64/**", "/System/**", "/Library/**", "/private/etc/**",
-    "C:/Windows/**", "C:/Program Files/**", "C:/Program Files (x86)/**", "C:/ProgramData/**",
-    "**/*.sys", "*.dll", "*.so", "*.dylib", "*.exe", "*.bat", "*.sh",
+    "/etc/**",
+    "/bin/**",
+    "/sbin/**",
+    "/usr/**",
+    "/boot/**",
+    "/dev/**",
+    "/proc/**",
+    "/sys/**",
+    "/var/**",
+    "/lib/**",
+    "/lib64/**",
+    "/System/**",
+    "/Library/**",
+    "/private/etc/**",
+    "C:/Windows/**",
+    "C:/Program Files/**",
+    "C:/Program Files (x86)/**",
+    "C:/ProgramData/**",
+    "**/*.sys",
+    "*.dll",
+    "*.so",
+    "*.dylib",
+    "*.exe",
+    "*.bat",
+    "*.sh",
 )
 
 
 def _backups_required(v: bool) -> None:
     if not v:
-        raise ValueError("false is not supported: undo and rollback restore deleted and overwritten "
-                         "files from these backups (kept in ROOT/.fileagent, a rename, no copy); "
-                         "remove the key or set it to true")
+        raise ValueError(
+            "false is not supported: undo and rollback restore deleted and overwritten "
+            "files from these backups (kept in ROOT/.fileagent, a rename, no copy); "
+            "remove the key or set it to true"
+        )
 
 
 def _known_encoding(v: str) -> None:
@@ -91,10 +114,15 @@ class RuleSet:
 
 
 def _topics() -> dict[str, RuleSet]:
-    return {"topics": RuleSet(rules=[
-        KeywordRuleConfig(keywords=["architecture", "架构", "design"], folder="architecture"),
-        KeywordRuleConfig(keywords=["API", "endpoint", "接口"], folder="api"),
-    ], default="misc")}
+    return {
+        "topics": RuleSet(
+            rules=[
+                KeywordRuleConfig(keywords=["architecture", "架构", "design"], folder="architecture"),
+                KeywordRuleConfig(keywords=["API", "endpoint", "接口"], folder="api"),
+            ],
+            default="misc",
+        )
+    }
 
 
 @dataclass(kw_only=True)
@@ -104,8 +132,10 @@ class ClassifyConfig:
 
     def __post_init__(self) -> None:
         if self.default_rule_set not in self.rule_sets:
-            raise ValueError(f"default_rule_set {self.default_rule_set!r} is not one of rule_sets "
-                             f"({', '.join(sorted(self.rule_sets)) or 'none defined'})")
+            raise ValueError(
+                f"default_rule_set {self.default_rule_set!r} is not one of rule_sets "
+                f"({', '.join(sorted(self.rule_sets)) or 'none defined'})"
+            )
 
 
 @dataclass(kw_only=True)
@@ -114,13 +144,14 @@ class Config:
     classify: ClassifyConfig = field(default_factory=ClassifyConfig)
 
     @classmethod
-    def from_dict(cls, data: Any) -> "Config":
+    def from_dict(cls, data: Any) -> Config:
         """Plain data (parsed YAML) validated into a Config; SchemaError (a ValueError) lists every
         problem with its key path."""
         return build(cls, data)
 
 
 # ------------------------------------------------------------------ places
+
 
 def _home(env: Mapping[str, str]) -> Path:
     return Path(env.get("HOME") or env.get("USERPROFILE") or Path.home())
@@ -186,8 +217,9 @@ class LoadedConfig:
             while not parent.exists() and parent != parent.parent:
                 parent = parent.parent
             if not parent.is_dir():
-                raise ConfigError(f"{where}: {p} cannot be made ({parent} is not a folder)",
-                                  path=str(self.source)) from None
+                raise ConfigError(
+                    f"{where}: {p} cannot be made ({parent} is not a folder)", path=str(self.source)
+                ) from None
             return p
         except OSError as e:
             raise ConfigError(f"{where}: {p}: {e.strerror}", path=str(self.source)) from None
@@ -206,8 +238,12 @@ class LoadedConfig:
         the config file in use and the user config file (creating one would change the next run's
         settings)."""
         log = self.log_path()
-        out = [log, log.with_name(log.name + ".head"), self.key_path().parent,
-               user_config_dir(self.env, self.platform) / "config.yaml"]
+        out = [
+            log,
+            log.with_name(log.name + ".head"),
+            self.key_path().parent,
+            user_config_dir(self.env, self.platform) / "config.yaml",
+        ]
         if not self.is_packaged_default:
             out.append(self.source)
         return out
@@ -225,6 +261,7 @@ class LoadedConfig:
 
 # ------------------------------------------------------------------ loading
 
+
 def parse_config_text(text: str, source: Path) -> Config:
     """Parse and validate YAML text; every problem is a one-line ConfigError naming source and key."""
     try:
@@ -239,11 +276,13 @@ def parse_config_text(text: str, source: Path) -> Config:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError(f"{source}: (top level): expected a mapping with 'agent' and 'classify', "
-                          f"got {type(data).__name__}", path=str(source))
+        raise ConfigError(
+            f"{source}: (top level): expected a mapping with 'agent' and 'classify', got {type(data).__name__}",
+            path=str(source),
+        )
     try:
         return Config.from_dict(data)
-    except SchemaError as e:            # "agent.max_batch: ...; agent.colour: unknown key"
+    except SchemaError as e:  # "agent.max_batch: ...; agent.colour: unknown key"
         raise ConfigError(f"{source}: {e}", path=str(source)) from None
 
 
@@ -272,11 +311,17 @@ def find_config(path: Path | None, env: Mapping[str, str], platform: str = sys.p
     return PACKAGED_CONFIG, "packaged default"
 
 
-def load_config(path: Path | None = None, *, env: Mapping[str, str] | None = None,
-                platform: str | None = None) -> LoadedConfig:
+def load_config(
+    path: Path | None = None, *, env: Mapping[str, str] | None = None, platform: str | None = None
+) -> LoadedConfig:
     env = dict(os.environ if env is None else env)
     platform = platform or sys.platform
     source, how = find_config(path, env, platform)
     config = parse_config_text(_read(source, how), source)
-    return LoadedConfig(config=config, source=source.absolute(), is_packaged_default=how == "packaged default",
-                        env=env, platform=platform)
+    return LoadedConfig(
+        config=config,
+        source=source.absolute(),
+        is_packaged_default=how == "packaged default",
+        env=env,
+        platform=platform,
+    )

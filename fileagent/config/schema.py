@@ -15,6 +15,7 @@ Every problem is collected, not only the first: build() raises SchemaError, whos
 (key path, message) pairs in the order pydantic reported them (fields in declaration order, then
 unknown keys in file order).
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -53,7 +54,7 @@ def build(cls: type[T], data: Any) -> T:
 
 # ------------------------------------------------------------------ scalars (raise ValueError(message))
 
-_INT_TEXT = re.compile(r"([+-]?[0-9]+(?:_[0-9]+)*)(?:\.0+)?")   # "1_000", "-5", "12.00"
+_INT_TEXT = re.compile(r"([+-]?[0-9]+(?:_[0-9]+)*)(?:\.0+)?")  # "1_000", "-5", "12.00"
 _TRUE = frozenset({"1", "on", "t", "true", "y", "yes"})
 _FALSE = frozenset({"0", "off", "f", "false", "n", "no"})
 
@@ -70,14 +71,14 @@ def _str(v: Any) -> str:
 
 
 def _int(v: Any) -> int:
-    if isinstance(v, int):              # a bool too (true -> 1), as pydantic did
+    if isinstance(v, int):  # a bool too (true -> 1), as pydantic did
         return int(v)
     if isinstance(v, float):
         if not math.isfinite(v):
             raise ValueError("Input should be a finite number")
         if not v.is_integer():
             raise ValueError("Input should be a valid integer, got a number with a fractional part")
-        if abs(v) >= 2 ** 63:
+        if abs(v) >= 2**63:
             raise ValueError("Unable to parse input string as an integer, exceeded maximum size")
         return int(v)
     if isinstance(v, (bytes, bytearray)):
@@ -115,7 +116,8 @@ def _one_of(options: tuple) -> str:
 
 # ------------------------------------------------------------------ walking the types
 
-@functools.lru_cache(maxsize=None)
+
+@functools.cache
 def _fields(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
     hints = typing.get_type_hints(cls)
     return tuple((f, hints[f.name]) for f in dataclasses.fields(cls) if f.init)
@@ -164,8 +166,9 @@ def _apply_rules(meta: typing.Mapping[str, Any], value: Any) -> None:
         raise ValueError(f"Input should be greater than or equal to {meta['ge']}")
     if "min_length" in meta and len(value) < meta["min_length"]:
         n = meta["min_length"]
-        raise ValueError(f"List should have at least {n} item{'' if n == 1 else 's'} after validation, "
-                         f"not {len(value)}")
+        raise ValueError(
+            f"List should have at least {n} item{'' if n == 1 else 's'} after validation, not {len(value)}"
+        )
     if "check" in meta:
         meta["check"](value)
 
@@ -201,6 +204,6 @@ def _dataclass(cls: type, v: Any, loc: Loc, problems: list[tuple[Loc, str]]) -> 
         return _BAD
     try:
         return cls(**kwargs)
-    except ValueError as e:             # the dataclass's own rule (__post_init__)
+    except ValueError as e:  # the dataclass's own rule (__post_init__)
         problems.append((loc, str(e)))
         return _BAD

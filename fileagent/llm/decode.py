@@ -9,10 +9,12 @@ Scores are plain sums of log-probabilities of the chosen (unforced) tokens, not
 length-normalised: forced text costs nothing, so dividing by length would
 reward plans for how much of them the grammar wrote.
 """
+
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Protocol
 
 import numpy as np
 
@@ -20,18 +22,18 @@ from fileagent.llm.runtime import Cache, NumpyGPT
 
 
 class Constraint(Protocol):
-    def start(self) -> object: ...                              # initial grammar state
-    def allowed(self, state) -> np.ndarray | None: ...          # bool mask (vocab,) allowed now; None = any
-    def forced(self, state) -> list[int]: ...                   # tokens the grammar forces next (maybe empty)
-    def advance(self, state, token: int) -> object: ...         # new state; never mutates `state`
-    def done(self, state) -> bool: ...                          # complete: eos is the only continuation
+    def start(self) -> object: ...  # initial grammar state
+    def allowed(self, state) -> np.ndarray | None: ...  # bool mask (vocab,) allowed now; None = any
+    def forced(self, state) -> list[int]: ...  # tokens the grammar forces next (maybe empty)
+    def advance(self, state, token: int) -> object: ...  # new state; never mutates `state`
+    def done(self, state) -> bool: ...  # complete: eos is the only continuation
 
 
 @dataclass
 class Candidate:
-    ids: list[int]        # generated ids after the prompt, forced ones included, eos excluded
-    logprob: float        # sum of the scored tokens' log-probabilities (eos included)
-    finished: bool        # ended with eos (or the grammar completed)
+    ids: list[int]  # generated ids after the prompt, forced ones included, eos excluded
+    logprob: float  # sum of the scored tokens' log-probabilities (eos included)
+    finished: bool  # ended with eos (or the grammar completed)
 
 
 @dataclass
@@ -41,7 +43,7 @@ class _Beam:
     state: object
     cache: Cache | None = None
     logits: np.ndarray | None = field(default=None, repr=False)  # (V,) after the last fed token
-    text: bytes = b""                                            # what ids spell (with `pieces`)
+    text: bytes = b""  # what ids spell (with `pieces`)
 
 
 def _log_softmax(logits: np.ndarray, mask: np.ndarray | None) -> np.ndarray:
@@ -67,9 +69,16 @@ def _force(constraint: Constraint | None, state, limit: int) -> tuple[list[int],
     return forced, state
 
 
-def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
-                constraint: Constraint | None = None, beam: int = 4, max_new: int = 160,
-                pieces: Sequence[bytes] | None = None) -> list[Candidate]:
+def beam_search(
+    model: NumpyGPT,
+    prompt_ids: Sequence[int],
+    *,
+    eos_id: int,
+    constraint: Constraint | None = None,
+    beam: int = 4,
+    max_new: int = 160,
+    pieces: Sequence[bytes] | None = None,
+) -> list[Candidate]:
     """Up to `beam` candidates, best first (finished ones before unfinished). beam=1 is greedy.
 
     With `pieces` (each token's bytes), hypotheses that spell the same text in other pieces
@@ -95,19 +104,19 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
     while alive:
         step_texts: set[bytes] = set()
         # Score every (beam, token) extension; keep the best `beam` overall.
-        options: list[tuple[float, int, int]] = []                  # (score, beam index, token)
+        options: list[tuple[float, int, int]] = []  # (score, beam index, token)
         for b, bm in enumerate(alive):
             mask = constraint.allowed(bm.state) if constraint is not None else None
             if mask is not None and not mask.any():
-                continue                                            # grammar dead end: drop the beam
-            assert bm.logits is not None                            # every alive beam has been fed
+                continue  # grammar dead end: drop the beam
+            assert bm.logits is not None  # every alive beam has been fed
             logp = _log_softmax(bm.logits, mask)
             k = min(beam, int(np.isfinite(logp).sum()))
             for token in np.argpartition(-logp, k - 1)[:k]:
                 options.append((bm.logprob + float(logp[token]), b, int(token)))
         options.sort(key=lambda o: (-o[0], o[1], o[2]))
 
-        children: list[tuple[_Beam, int]] = []                      # (child, parent index)
+        children: list[tuple[_Beam, int]] = []  # (child, parent index)
         taken = 0
         for score, b, token in options:
             if taken == beam:
@@ -122,8 +131,7 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
                 continue
             state = constraint.advance(parent.state, token) if constraint is not None else None
             forced, state = _force(constraint, state, max_new - len(parent.ids) - 1)
-            child = _Beam(parent.ids + [token] + forced, score, state,
-                          text=parent.text + spell([token] + forced))
+            child = _Beam(parent.ids + [token] + forced, score, state, text=parent.text + spell([token] + forced))
             done = constraint is not None and constraint.done(state)
             if pieces is not None and child.text in (done_texts if done else step_texts):
                 continue
@@ -146,7 +154,7 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
             child.cache = parent_cache if last_child[b] == i else parent_cache.copy()
         for child, b in children:
             assert child.cache is not None
-            new_tokens = child.ids[len(alive[b].ids):]
+            new_tokens = child.ids[len(alive[b].ids) :]
             child.logits = model.forward(new_tokens, child.cache)[-1]
         alive = [child for child, _ in children]
 
@@ -160,8 +168,9 @@ def beam_search(model: NumpyGPT, prompt_ids: Sequence[int], *, eos_id: int,
     return (finished + unfinished)[:beam]
 
 
-def sequence_logprobs(model: NumpyGPT, prompt_ids: Sequence[int], continuations: Sequence[Sequence[int]],
-                      eos_id: int) -> list[float]:
+def sequence_logprobs(
+    model: NumpyGPT, prompt_ids: Sequence[int], continuations: Sequence[Sequence[int]], eos_id: int
+) -> list[float]:
     """log P(ids, eos | prompt) for each continuation `ids`: every token scored by the plain model
     (nothing forced, no mask), so texts decoded under different constraints compare on one scale;
     -inf for one that does not fit. The prompt is run once and its cache shared."""

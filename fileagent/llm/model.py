@@ -8,6 +8,7 @@ file, and `export_npz` writes the weights it loads.
 
 Shapes: B batch, T time, C n_embd, H n_head, D head dim (C // H), V vocab.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,7 +34,7 @@ class GPTConfig:
     mlp_hidden: int = 512
     rope_theta: float = 10000.0
     norm_eps: float = 1e-5
-    dropout: float = 0.0      # training only: on the embeddings and on each residual-stream write
+    dropout: float = 0.0  # training only: on the embeddings and on each residual-stream write
 
 
 def apply_rope(x: torch.Tensor, cos: torch.Tensor, sin: torch.Tensor) -> torch.Tensor:
@@ -72,11 +73,11 @@ class Attention(nn.Module):
         self.n_head = cfg.n_head
         self.qkv = nn.Linear(cfg.n_embd, 3 * cfg.n_embd, bias=False)
         self.proj = nn.Linear(cfg.n_embd, cfg.n_embd, bias=False)
-        self.plain = False    # GPT.use_plain_attention: matmul-softmax-matmul instead of PyTorch's kernels
+        self.plain = False  # GPT.use_plain_attention: matmul-softmax-matmul instead of PyTorch's kernels
 
     def forward(self, x, cos, sin, cache: KVCache | None = None, layer: int = 0):
         B, T, C = x.shape
-        q, k, v = self.qkv(x).split(C, dim=2)                                # 3 x (B, T, C)
+        q, k, v = self.qkv(x).split(C, dim=2)  # 3 x (B, T, C)
         q, k, v = (t.view(B, T, self.n_head, C // self.n_head).transpose(1, 2) for t in (q, k, v))  # (B, H, T, D)
         q, k = apply_rope(q, cos, sin), apply_rope(k, cos, sin)
         past = 0
@@ -84,15 +85,15 @@ class Attention(nn.Module):
             past_k, past_v = cache.k[layer], cache.v[layer]
             if past_k is not None and past_v is not None:
                 past = past_k.shape[2]
-                k = torch.cat([past_k, k], dim=2)                              # (B, H, past+T, D)
+                k = torch.cat([past_k, k], dim=2)  # (B, H, past+T, D)
                 v = torch.cat([past_v, v], dim=2)
             cache.k[layer], cache.v[layer] = k, v
         if past == 0 and self.plain:
-            att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(C // self.n_head))   # (B, H, T, T)
+            att = (q @ k.transpose(-2, -1)) * (1.0 / math.sqrt(C // self.n_head))  # (B, H, T, T)
             causal = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
             y = att.masked_fill(~causal, float("-inf")).softmax(dim=-1) @ v  # (B, H, T, D)
         elif past == 0:
-            y = F.scaled_dot_product_attention(q, k, v, is_causal=True)      # (B, H, T, D)
+            y = F.scaled_dot_product_attention(q, k, v, is_causal=True)  # (B, H, T, D)
         else:  # new queries see every cached key plus the causal part of their own block
             mask = torch.ones(T, past + T, dtype=torch.bool, device=x.device).tril(diagonal=past)
             y = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
@@ -107,7 +108,7 @@ class SwiGLU(nn.Module):
         self.down = nn.Linear(cfg.mlp_hidden, cfg.n_embd, bias=False)
 
     def forward(self, x):
-        gate, up = self.gate_up(x).split(self.hidden, dim=-1)               # 2 x (B, T, hidden)
+        gate, up = self.gate_up(x).split(self.hidden, dim=-1)  # 2 x (B, T, hidden)
         return self.down(F.silu(gate) * up)
 
 
@@ -154,12 +155,12 @@ class MaskedCrossEntropy(torch.autograd.Function):
 
     @staticmethod
     def forward(ctx, logits, targets, weights, smoothing: float = 0.0):
-        z = logits.to(torch.float32, copy=True)                             # (N, V), our own buffer
+        z = logits.to(torch.float32, copy=True)  # (N, V), our own buffer
         z.sub_(z.amax(dim=-1, keepdim=True))
-        picked = z.gather(1, targets[:, None]).squeeze(1)                   # (N,) target logit - max
+        picked = z.gather(1, targets[:, None]).squeeze(1)  # (N,) target logit - max
         if smoothing:
             picked = (1.0 - smoothing) * picked + smoothing * z.mean(dim=-1)
-        total = z.exp_().sum(dim=-1)                                        # (N,) softmax denominators
+        total = z.exp_().sum(dim=-1)  # (N,) softmax denominators
         losses = total.log() - picked
         count = weights.sum().clamp(min=1.0)
         ctx.save_for_backward(z, total, targets, weights, count)
@@ -169,7 +170,7 @@ class MaskedCrossEntropy(torch.autograd.Function):
     @staticmethod
     def backward(ctx, grad):
         z, total, targets, weights, count = ctx.saved_tensors
-        probs = z.div_(total[:, None])                                      # (N, V) softmax
+        probs = z.div_(total[:, None])  # (N, V) softmax
         if ctx.smoothing:
             probs.sub_(ctx.smoothing / probs.shape[1])
         probs[torch.arange(len(targets), device=targets.device), targets] -= 1.0 - ctx.smoothing
@@ -178,14 +179,14 @@ class MaskedCrossEntropy(torch.autograd.Function):
 
 
 class GPT(nn.Module):
-    rope_cos: torch.Tensor          # buffers (register_buffer below): (block_size, head_dim)
+    rope_cos: torch.Tensor  # buffers (register_buffer below): (block_size, head_dim)
     rope_sin: torch.Tensor
 
     def __init__(self, cfg: GPTConfig):
         super().__init__()
         assert cfg.n_embd % cfg.n_head == 0 and (cfg.n_embd // cfg.n_head) % 2 == 0
         self.config = cfg
-        self.label_smoothing = 0.0      # training only, set by the trainer: see MaskedCrossEntropy
+        self.label_smoothing = 0.0  # training only, set by the trainer: see MaskedCrossEntropy
         self.wte = nn.Embedding(cfg.vocab_size, cfg.n_embd)
         self.drop = nn.Dropout(cfg.dropout)
         self.blocks = nn.ModuleList(Block(cfg) for _ in range(cfg.n_layer))
@@ -233,8 +234,8 @@ class GPT(nn.Module):
         start = cache.length if cache is not None else 0
         if start + T > self.config.block_size:
             raise ValueError(f"sequence of {start + T} tokens exceeds block_size {self.config.block_size}")
-        cos, sin = self.rope_cos[start:start + T], self.rope_sin[start:start + T]  # (T, D)
-        x = self.drop(self.wte(idx))                                         # (B, T, C)
+        cos, sin = self.rope_cos[start : start + T], self.rope_sin[start : start + T]  # (T, D)
+        x = self.drop(self.wte(idx))  # (B, T, C)
         for layer, block in enumerate(self.blocks):
             x = block(x, cos, sin, cache, layer)
         return self.norm(x)
@@ -242,15 +243,16 @@ class GPT(nn.Module):
     def head(self, x, targets=None, loss_mask=None, row_multiple: int = 1):
         """Hidden states (B, T, C) -> (logits, loss), as `forward` describes."""
         if targets is None:
-            return x @ self.wte.weight.T, None                               # (B, T, V) tied head
+            return x @ self.wte.weight.T, None  # (B, T, V) tied head
         if loss_mask is None:
             logits = x @ self.wte.weight.T
-            return logits, F.cross_entropy(logits.flatten(0, 1).float(), targets.flatten(),
-                                           label_smoothing=self.label_smoothing)
+            return logits, F.cross_entropy(
+                logits.flatten(0, 1).float(), targets.flatten(), label_smoothing=self.label_smoothing
+            )
         # Only the masked positions need the (costly, V-wide) head: logits come back as (N, V), N
         # including the weight-0 rows that row_multiple adds.
-        keep = round_rows_up(loss_mask.flatten() > 0, row_multiple)          # (B*T,)
-        logits = x.flatten(0, 1)[keep] @ self.wte.weight.T                   # (N, V)
+        keep = round_rows_up(loss_mask.flatten() > 0, row_multiple)  # (B*T,)
+        logits = x.flatten(0, 1)[keep] @ self.wte.weight.T  # (N, V)
         weights = loss_mask.flatten()[keep].float()
         return logits, MaskedCrossEntropy.apply(logits, targets.flatten()[keep], weights, self.label_smoothing)
 

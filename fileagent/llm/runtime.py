@@ -8,12 +8,13 @@ length, so forking one for a beam is one copy of the filled part.
 
 Shapes: T new tokens, P cached tokens, C n_embd, H n_head, D head dim, V vocab.
 """
+
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 # The matmuls here are tiny: BLAS threads only add spin-waiting, which on a busy
 # 2-core machine made decoding 5-10x slower. Only effective if numpy is not yet imported.
@@ -37,10 +38,10 @@ class Cache:
     def __init__(self, k: np.ndarray, v: np.ndarray, length: int = 0):
         self.k, self.v, self.length = k, v, length
 
-    def copy(self) -> "Cache":
+    def copy(self) -> Cache:
         k, v = np.empty_like(self.k), np.empty_like(self.v)
-        k[:, :, :self.length] = self.k[:, :, :self.length]
-        v[:, :, :self.length] = self.v[:, :, :self.length]
+        k[:, :, : self.length] = self.k[:, :, : self.length]
+        v[:, :, : self.length] = self.v[:, :, : self.length]
         return Cache(k, v, self.length)
 
 
@@ -52,24 +53,27 @@ class NumpyGPT:
         self.n_layer, self.n_head, self.n_embd = c["n_layer"], c["n_head"], c["n_embd"]
         self.head_dim, self.hidden, self.eps = self.n_embd // self.n_head, c["mlp_hidden"], c["norm_eps"]
         w = {name: np.asarray(a, dtype=np.float32) for name, a in weights.items()}
-        self.wte = w["wte.weight"]                                  # (V, C)
-        self.head = self.wte.T                                      # (C, V) tied output head
+        self.wte = w["wte.weight"]  # (V, C)
+        self.head = self.wte.T  # (C, V) tied output head
         self.final_norm = w["norm.weight"]
         # Linear weights are stored (out, in) as in torch; x @ W.T uses the transposed views as they
         # are (BLAS reads either layout), so loading copies nothing beyond the float32 cast.
         self.layers = [
-            dict(attn_norm=w[f"blocks.{i}.attn_norm.weight"],
-                 qkv=w[f"blocks.{i}.attn.qkv.weight"].T,              # (C, 3C)
-                 proj=w[f"blocks.{i}.attn.proj.weight"].T,            # (C, C)
-                 mlp_norm=w[f"blocks.{i}.mlp_norm.weight"],
-                 gate_up=w[f"blocks.{i}.mlp.gate_up.weight"].T,       # (C, 2*hidden)
-                 down=w[f"blocks.{i}.mlp.down.weight"].T)             # (hidden, C)
-            for i in range(self.n_layer)]
+            dict(
+                attn_norm=w[f"blocks.{i}.attn_norm.weight"],
+                qkv=w[f"blocks.{i}.attn.qkv.weight"].T,  # (C, 3C)
+                proj=w[f"blocks.{i}.attn.proj.weight"].T,  # (C, C)
+                mlp_norm=w[f"blocks.{i}.mlp_norm.weight"],
+                gate_up=w[f"blocks.{i}.mlp.gate_up.weight"].T,  # (C, 2*hidden)
+                down=w[f"blocks.{i}.mlp.down.weight"].T,
+            )  # (hidden, C)
+            for i in range(self.n_layer)
+        ]
         self.cos, self.sin = rope_tables(self.head_dim, self.block_size, c["rope_theta"])  # (L, D)
         self.scale = np.float32(1.0 / np.sqrt(self.head_dim))
 
     @classmethod
-    def load(cls, path: Path | str) -> "NumpyGPT":
+    def load(cls, path: Path | str) -> NumpyGPT:
         with np.load(path, allow_pickle=False) as data:
             config = json.loads(str(data["config"]))
             weights = {name: data[name] for name in data.files if name != "config"}
@@ -96,26 +100,26 @@ class NumpyGPT:
         if P + T > self.block_size:
             raise ValueError(f"sequence of {P + T} tokens exceeds block_size {self.block_size}")
         H, D, C = self.n_head, self.head_dim, self.n_embd
-        cos, sin = self.cos[P:P + T], self.sin[P:P + T]
+        cos, sin = self.cos[P : P + T], self.sin[P : P + T]
         # Causal mask for the new block: query t sees keys 0..P+t.
         mask = np.triu(np.full((T, P + T), -np.inf, np.float32), k=P + 1) if T > 1 else None
-        x = self.wte[np.asarray(ids, dtype=np.int64)]                             # (T, C)
+        x = self.wte[np.asarray(ids, dtype=np.int64)]  # (T, C)
         for i, layer in enumerate(self.layers):
-            h = self._rmsnorm(x, layer["attn_norm"]) @ layer["qkv"]               # (T, 3C)
-            q, k, v = h.reshape(T, 3, H, D).transpose(1, 2, 0, 3)                 # 3 x (H, T, D)
+            h = self._rmsnorm(x, layer["attn_norm"]) @ layer["qkv"]  # (T, 3C)
+            q, k, v = h.reshape(T, 3, H, D).transpose(1, 2, 0, 3)  # 3 x (H, T, D)
             q, k = self._rope(q, cos, sin), self._rope(k, cos, sin)
-            cache.k[i, :, P:P + T] = k
-            cache.v[i, :, P:P + T] = v
-            keys, values = cache.k[i, :, :P + T], cache.v[i, :, :P + T]           # (H, P+T, D)
-            scores = (q @ keys.transpose(0, 2, 1)) * self.scale                    # (H, T, P+T)
+            cache.k[i, :, P : P + T] = k
+            cache.v[i, :, P : P + T] = v
+            keys, values = cache.k[i, :, : P + T], cache.v[i, :, : P + T]  # (H, P+T, D)
+            scores = (q @ keys.transpose(0, 2, 1)) * self.scale  # (H, T, P+T)
             if mask is not None:
                 scores += mask
             scores = np.exp(scores - scores.max(-1, keepdims=True))
             scores /= scores.sum(-1, keepdims=True)
-            y = (scores @ values).transpose(1, 0, 2).reshape(T, C)                # (T, C)
+            y = (scores @ values).transpose(1, 0, 2).reshape(T, C)  # (T, C)
             x = x + y @ layer["proj"]
             gate, up = np.split(self._rmsnorm(x, layer["mlp_norm"]) @ layer["gate_up"], 2, axis=-1)
-            silu = gate * (0.5 + 0.5 * np.tanh(0.5 * gate))                           # gate * sigmoid(gate)
+            silu = gate * (0.5 + 0.5 * np.tanh(0.5 * gate))  # gate * sigmoid(gate)
             x = x + (silu * up) @ layer["down"]
         cache.length = P + T
-        return self._rmsnorm(x, self.final_norm) @ self.head                      # (T, V)
+        return self._rmsnorm(x, self.final_norm) @ self.head  # (T, V)

@@ -14,19 +14,22 @@ to them).
 
 sentencepiece is imported lazily, so `import fileagent.llm` stays cheap.
 """
+
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 PAD_ID, UNK_ID, BOS_ID, EOS_ID = 0, 1, 2, 3
 SEP = "<sep>"
 _SPACE = "\u2581"  # sentencepiece's visible space "▁"
 
 
-def train_tokenizer(texts: Iterable[str], out_prefix: Path, vocab_size: int = 4000,
-                    user_symbols: Sequence[str] = ()) -> Path:
+def train_tokenizer(
+    texts: Iterable[str], out_prefix: Path, vocab_size: int = 4000, user_symbols: Sequence[str] = ()
+) -> Path:
     """Train a SentencePiece model on `texts`; write `<out_prefix>.model` and return its path.
 
     Deterministic for a fixed input (no sampling of sentences, and always two threads: the EM sums
@@ -56,7 +59,10 @@ def train_tokenizer(texts: Iterable[str], out_prefix: Path, vocab_size: int = 40
         split_digits=True,
         allow_whitespace_only_pieces=True,
         max_sentence_length=1 << 16,
-        pad_id=PAD_ID, unk_id=UNK_ID, bos_id=BOS_ID, eos_id=EOS_ID,
+        pad_id=PAD_ID,
+        unk_id=UNK_ID,
+        bos_id=BOS_ID,
+        eos_id=EOS_ID,
         user_defined_symbols=symbols,
         input_sentence_size=0,
         shuffle_input_sentence=False,
@@ -82,8 +88,12 @@ class Tokenizer:
         self.eos_id: int = self._sp.eos_id()
         self.unk_id: int = self._sp.unk_id()
         self.sep_id: int = self._sp.piece_to_id(SEP)
-        if (self.pad_id, self.unk_id, self.bos_id, self.eos_id) != (PAD_ID, UNK_ID, BOS_ID, EOS_ID) \
-                or self.sep_id == self.unk_id:
+        if (self.pad_id, self.unk_id, self.bos_id, self.eos_id) != (
+            PAD_ID,
+            UNK_ID,
+            BOS_ID,
+            EOS_ID,
+        ) or self.sep_id == self.unk_id:
             raise ValueError(f"{model_path}: not a tokenizer made by train_tokenizer (special ids differ)")
         self._bytes: list[bytes] | None = None
 

@@ -12,6 +12,7 @@ the model, optimizer and RNG states in ckpt.pt) makes --resume continue
 exactly where the run stopped. The evaluation greedy-decodes through the NumPy
 runtime, so it measures the very code path that ships.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,9 +25,9 @@ import re
 import shutil
 import sys
 import time
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 import numpy as np
 import torch
@@ -52,17 +53,17 @@ class TrainConfig:
     grad_clip: float = 1.0
     seed: int = 1337
     device: str = "auto"
-    threads: int = 0                  # CPU threads for torch; 0 = os.cpu_count()
-    precision: str = "auto"           # "fp32" | "bf16" autocast; auto = bf16 on cuda, fp32 on cpu
+    threads: int = 0  # CPU threads for torch; 0 = os.cpu_count()
+    precision: str = "auto"  # "fp32" | "bf16" autocast; auto = bf16 on cuda, fp32 on cpu
     eval_every: int = 500
     eval_samples: int = 200
     log_every: int = 10
     ckpt_every: int = 500
-    ema: float = 0.0                  # > 0: also keep an exponential moving average of the weights (decay)
-    compile: bool = False             # torch.compile the training forward (one compile, any batch length)
-    label_smoothing: float = 0.0      # share of each target's probability spread over the whole vocabulary
-    subword_sampling: float = 0.0     # share of training requests with words re-segmented at random (see below)
-    subword_alpha: float = 0.2        # sentencepiece's sampling alpha for those (lower: flatter draws)
+    ema: float = 0.0  # > 0: also keep an exponential moving average of the weights (decay)
+    compile: bool = False  # torch.compile the training forward (one compile, any batch length)
+    label_smoothing: float = 0.0  # share of each target's probability spread over the whole vocabulary
+    subword_sampling: float = 0.0  # share of training requests with words re-segmented at random (see below)
+    subword_alpha: float = 0.2  # sentencepiece's sampling alpha for those (lower: flatter draws)
 
 
 def prompt_ids(tok: Tokenizer, src: str) -> list[int]:
@@ -147,7 +148,7 @@ def make_batch(seqs: Sequence[list[int]], starts: Sequence[int], pad_id: int, mu
         n = len(seq) - 1
         x[b, :n] = torch.tensor(seq[:-1])
         y[b, :n] = torch.tensor(seq[1:])
-        mask[b, start - 1:n] = 1.0          # y[t] = seq[t + 1]: the first tgt token is predicted at start-1
+        mask[b, start - 1 : n] = 1.0  # y[t] = seq[t + 1]: the first tgt token is predicted at start-1
     return x, y, mask
 
 
@@ -164,8 +165,10 @@ def compile_refusal(device: str) -> str | None:
     on_cuda = device.startswith("cuda") or (device == "auto" and torch.cuda.is_available())
     if on_cuda or cpp_compiler_available():
         return None
-    return ("--compile on a CPU needs the C++ compiler torch.compile uses: CXX (one program, no arguments) "
-            "or else g++ (clang++ on macOS, cl on Windows) on PATH")
+    return (
+        "--compile on a CPU needs the C++ compiler torch.compile uses: CXX (one program, no arguments) "
+        "or else g++ (clang++ on macOS, cl on Windows) on PATH"
+    )
 
 
 def compiled_forward(model: GPT, row_multiple: int = 1):
@@ -178,8 +181,9 @@ def compiled_forward(model: GPT, row_multiple: int = 1):
     trunk = torch.compile(model.trunk)
 
     def forward(x, targets, loss_mask):
-        torch._dynamo.mark_dynamic(x, 1)      # one graph for every batch length, not a recompile per length
+        torch._dynamo.mark_dynamic(x, 1)  # one graph for every batch length, not a recompile per length
         return model.head(trunk(x), targets, loss_mask, row_multiple)
+
     return forward
 
 
@@ -203,8 +207,10 @@ class Progress:
         self.total, self.tty = total, sys.stderr.isatty()
 
     def update(self, step: int, loss: float, tok_s: float, eta_s: float, final: bool = False):
-        line = (f"step {step}/{self.total}  loss {loss:.4f}  {tok_s:,.0f} tok/s  "
-                f"eta {int(eta_s) // 60}m{int(eta_s) % 60:02d}s")
+        line = (
+            f"step {step}/{self.total}  loss {loss:.4f}  {tok_s:,.0f} tok/s  "
+            f"eta {int(eta_s) // 60}m{int(eta_s) % 60:02d}s"
+        )
         sys.stderr.write(("\r" + line + ("\n" if final else "")) if self.tty else line + "\n")
         sys.stderr.flush()
 
@@ -221,9 +227,18 @@ def pick_device(name: str, threads: int = 0) -> torch.device:
     return torch.device(name)
 
 
-def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], eval_pairs: Sequence[Pair],
-          out_dir: Path, *, eval_fn: Callable[[NumpyGPT, Tokenizer, Sequence[Pair]], dict] | None = None,
-          resume: bool = False, time_limit_s: float | None = None, stop_after: int | None = None) -> dict:
+def train(
+    cfg: TrainConfig,
+    tokenizer: Tokenizer,
+    train_pairs: Sequence[Pair],
+    eval_pairs: Sequence[Pair],
+    out_dir: Path,
+    *,
+    eval_fn: Callable[[NumpyGPT, Tokenizer, Sequence[Pair]], dict] | None = None,
+    resume: bool = False,
+    time_limit_s: float | None = None,
+    stop_after: int | None = None,
+) -> dict:
     """Train (or resume) in out_dir; write ckpt.pt and planner.npz; return metrics.
 
     The model's vocab_size is taken from the tokenizer. `eval_fn(runtime, tokenizer, pairs)` replaces the
@@ -243,8 +258,10 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     # Which requests are re-segmented, and how, is fixed by the seed (so --resume sees the same data).
     resegment = random.Random(cfg.seed)
     tokenizer.seed_sampling(cfg.seed)
-    data = [encode_pair(tokenizer, s, t, cfg.subword_alpha if resegment.random() < cfg.subword_sampling else 0.0)
-            for s, t in train_pairs]
+    data = [
+        encode_pair(tokenizer, s, t, cfg.subword_alpha if resegment.random() < cfg.subword_sampling else 0.0)
+        for s, t in train_pairs
+    ]
     kept = [d for d in data if len(d[0]) <= cfg.model.block_size + 1]
     if not kept:
         raise ValueError("no training pair fits in block_size")
@@ -252,13 +269,16 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     lengths = np.array([len(s) for s in seqs])
     eval_subset = list(eval_pairs)
     random.Random(cfg.seed).shuffle(eval_subset)
-    eval_subset = eval_subset[:cfg.eval_samples]
+    eval_subset = eval_subset[: cfg.eval_samples]
 
     model = GPT(cfg.model).to(device)
     with_decay = [p for p in model.parameters() if p.dim() >= 2]
     no_decay = [p for p in model.parameters() if p.dim() < 2]
-    optimizer = torch.optim.AdamW([{"params": with_decay, "weight_decay": cfg.weight_decay},
-                                   {"params": no_decay, "weight_decay": 0.0}], lr=cfg.lr, betas=(0.9, 0.95))
+    optimizer = torch.optim.AdamW(
+        [{"params": with_decay, "weight_decay": cfg.weight_decay}, {"params": no_decay, "weight_decay": 0.0}],
+        lr=cfg.lr,
+        betas=(0.9, 0.95),
+    )
     step, history, ckpt = 0, [], {}
     ckpt_path = out_dir / "ckpt.pt"
     if resume and ckpt_path.exists():
@@ -281,9 +301,14 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         ema.load_state_dict(ckpt["ema"])
 
     def save():
-        state = {"model": model.state_dict(), "optimizer": optimizer.state_dict(), "step": step,
-                 "config": asdict(cfg), "history": history,
-                 "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "random": random.getstate()}}
+        state = {
+            "model": model.state_dict(),
+            "optimizer": optimizer.state_dict(),
+            "step": step,
+            "config": asdict(cfg),
+            "history": history,
+            "rng": {"torch": torch.get_rng_state(), "numpy": np.random.get_state(), "random": random.getstate()},
+        }
         if ema is not None:
             state["ema"] = ema.state_dict()
         torch.save(state, out_dir / "ckpt.pt.tmp")
@@ -294,8 +319,9 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         result = {"step": step, **eval_fn(runtime_from(ema or model), tokenizer, eval_subset)}
         model.train()
         history.append(result)
-        progress.note("eval " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}"
-                                          for k, v in result.items()))
+        progress.note(
+            "eval " + "  ".join(f"{k} {v:.4f}" if isinstance(v, float) else f"{k} {v}" for k, v in result.items())
+        )
         return result
 
     progress = Progress(cfg.steps)
@@ -305,21 +331,31 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     model.use_plain_attention(use_bf16 and device.type == "cpu")
     model.train()
     model.label_smoothing = cfg.label_smoothing
-    rows = HEAD_ROWS_MULTIPLE if device.type == "cpu" else 1     # on a GPU the rounding would only add syncs
-    forward = compiled_forward(model, rows) if cfg.compile else \
-        (lambda x, y, mask: model(x, y, mask, row_multiple=rows))
+    rows = HEAD_ROWS_MULTIPLE if device.type == "cpu" else 1  # on a GPU the rounding would only add syncs
+    forward = (
+        compiled_forward(model, rows) if cfg.compile else (lambda x, y, mask: model(x, y, mask, row_multiple=rows))
+    )
     tokens_seen, window_loss, window_n, last_loss = 0, 0.0, 0, float("nan")
     t_loop, stopped_early, start_step = time.perf_counter(), False, step
     while step < cfg.steps:
-        if (time_limit_s is not None and time.perf_counter() - t_start > time_limit_s) or \
-                (stop_after is not None and step >= stop_after):
+        if (time_limit_s is not None and time.perf_counter() - t_start > time_limit_s) or (
+            stop_after is not None and step >= stop_after
+        ):
             stopped_early = True
             break
         for group in optimizer.param_groups:
             group["lr"] = lr_at(cfg, step, (time.perf_counter() - t_start) / time_limit_s if time_limit_s else 0.0)
         idx = batch_indices(step, lengths, cfg.batch_size, cfg.seed)
-        x, y, mask = (t.to(device) for t in make_batch([seqs[i] for i in idx], [starts[i] for i in idx],
-                                                       tokenizer.pad_id, BATCH_T_MULTIPLE, cfg.model.block_size))
+        x, y, mask = (
+            t.to(device)
+            for t in make_batch(
+                [seqs[i] for i in idx],
+                [starts[i] for i in idx],
+                tokenizer.pad_id,
+                BATCH_T_MULTIPLE,
+                cfg.model.block_size,
+            )
+        )
         with torch.autocast(device.type, dtype=torch.bfloat16, enabled=use_bf16):
             _, loss = forward(x, y, mask)
         optimizer.zero_grad(set_to_none=True)
@@ -328,7 +364,7 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
         optimizer.step()
         step += 1
         if ema is not None:
-            decay = min(cfg.ema, (1 + step) / (10 + step))      # a short warmup: early weights fade fast
+            decay = min(cfg.ema, (1 + step) / (10 + step))  # a short warmup: early weights fade fast
             blend_into(ema, model, decay)
         tokens_seen += int(lengths[idx].sum()) - len(idx)
         window_loss, window_n = window_loss + loss.item(), window_n + 1
@@ -344,19 +380,29 @@ def train(cfg: TrainConfig, tokenizer: Tokenizer, train_pairs: Sequence[Pair], e
     if window_n:
         last_loss = window_loss / window_n
     train_s = time.perf_counter() - t_loop
-    final_eval = evaluate() if eval_subset and (not history or history[-1]["step"] != step) else \
-        (history[-1] if history else {})
+    final_eval = (
+        evaluate() if eval_subset and (not history or history[-1]["step"] != step) else (history[-1] if history else {})
+    )
     save()
     if ema is not None:
-        export_npz(model, out_dir / "planner_last.npz")                 # the live weights, for comparison
+        export_npz(model, out_dir / "planner_last.npz")  # the live weights, for comparison
     export_npz(ema or model, out_dir / "planner.npz")
     metrics = {
-        "steps": step, "stopped_early": stopped_early, "final_loss": last_loss,
-        "eval": final_eval, "accuracy": final_eval.get("accuracy"),
+        "steps": step,
+        "stopped_early": stopped_early,
+        "final_loss": last_loss,
+        "eval": final_eval,
+        "accuracy": final_eval.get("accuracy"),
         "tokens_per_sec": tokens_seen / train_s if train_s > 0 else 0.0,
-        "train_tokens": tokens_seen, "train_seconds": train_s, "wall_seconds": time.perf_counter() - t_start,
-        "params": model.num_params(), "train_pairs": len(seqs), "dropped_too_long": len(data) - len(seqs),
-        "device": str(device), "bf16": use_bf16, "model": asdict(cfg.model),
+        "train_tokens": tokens_seen,
+        "train_seconds": train_s,
+        "wall_seconds": time.perf_counter() - t_start,
+        "params": model.num_params(),
+        "train_pairs": len(seqs),
+        "dropped_too_long": len(data) - len(seqs),
+        "device": str(device),
+        "bf16": use_bf16,
+        "model": asdict(cfg.model),
     }
     (out_dir / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False))
     return metrics
@@ -383,14 +429,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     p.add_argument("--time-limit", type=float, default=None, help="stop (and export) after this many seconds")
     p.add_argument("--resume", action="store_true")
     p.add_argument("--compile", action="store_true", help="torch.compile the training step (see compiled_forward)")
-    p.add_argument("--label-smoothing", type=float, default=d.label_smoothing, metavar="EPS",
-                   help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
-                        "the logged loss includes it)")
-    p.add_argument("--subword-sampling", type=float, default=d.subword_sampling, metavar="P",
-                   help="share of training requests whose words the plan does not copy are segmented at random "
-                        "(subword regularization; 0 = none)")
-    p.add_argument("--subword-alpha", type=float, default=d.subword_alpha, metavar="A",
-                   help="sentencepiece sampling alpha for those requests (lower: flatter draws)")
+    p.add_argument(
+        "--label-smoothing",
+        type=float,
+        default=d.label_smoothing,
+        metavar="EPS",
+        help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
+        "the logged loss includes it)",
+    )
+    p.add_argument(
+        "--subword-sampling",
+        type=float,
+        default=d.subword_sampling,
+        metavar="P",
+        help="share of training requests whose words the plan does not copy are segmented at random "
+        "(subword regularization; 0 = none)",
+    )
+    p.add_argument(
+        "--subword-alpha",
+        type=float,
+        default=d.subword_alpha,
+        metavar="A",
+        help="sentencepiece sampling alpha for those requests (lower: flatter draws)",
+    )
     for name in ("block_size", "n_layer", "n_head", "n_embd", "mlp_hidden"):
         p.add_argument("--" + name.replace("_", "-"), type=int, default=getattr(m, name))
     a = p.parse_args(argv)
@@ -410,15 +471,31 @@ def main(argv: Sequence[str] | None = None) -> int:
             if line.strip():
                 row = json.loads(line)
                 (eval_pairs if row.get("split") == "heldout" else train_pairs).append((row["src"], row["tgt"]))
-    model = GPTConfig(block_size=a.block_size, n_layer=a.n_layer, n_head=a.n_head, n_embd=a.n_embd,
-                      mlp_hidden=a.mlp_hidden)
-    cfg = TrainConfig(model=model, steps=a.steps, batch_size=a.batch, lr=a.lr, min_lr=a.min_lr, warmup=a.warmup,
-                      seed=a.seed, device=a.device, threads=a.threads, precision=a.precision,
-                      eval_every=a.eval_every, eval_samples=a.eval_samples, ckpt_every=a.ckpt_every,
-                      compile=a.compile, label_smoothing=a.label_smoothing,
-                      subword_sampling=a.subword_sampling, subword_alpha=a.subword_alpha)
-    metrics = train(cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out,
-                    resume=a.resume, time_limit_s=a.time_limit)
+    model = GPTConfig(
+        block_size=a.block_size, n_layer=a.n_layer, n_head=a.n_head, n_embd=a.n_embd, mlp_hidden=a.mlp_hidden
+    )
+    cfg = TrainConfig(
+        model=model,
+        steps=a.steps,
+        batch_size=a.batch,
+        lr=a.lr,
+        min_lr=a.min_lr,
+        warmup=a.warmup,
+        seed=a.seed,
+        device=a.device,
+        threads=a.threads,
+        precision=a.precision,
+        eval_every=a.eval_every,
+        eval_samples=a.eval_samples,
+        ckpt_every=a.ckpt_every,
+        compile=a.compile,
+        label_smoothing=a.label_smoothing,
+        subword_sampling=a.subword_sampling,
+        subword_alpha=a.subword_alpha,
+    )
+    metrics = train(
+        cfg, Tokenizer(a.tokenizer), train_pairs, eval_pairs, a.out, resume=a.resume, time_limit_s=a.time_limit
+    )
     print(json.dumps(metrics, indent=2, ensure_ascii=False))
     return 0
 

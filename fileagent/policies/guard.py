@@ -33,6 +33,7 @@ Scanning code (the compiler's selection) uses the cheap per-entry checks
 (`invisible`, `entry_denied`, `link_problem`) instead of `resolve`, so only
 symlinks ever cost a realpath.
 """
+
 from __future__ import annotations
 
 import os
@@ -51,7 +52,7 @@ from fileagent.policies.winpath import name_problem, prefix_problem
 if TYPE_CHECKING:
     from fileagent.config.loader import Config
 
-MAX_PARTS = 256        # components in one plan path (PATH_MAX allows ~2,000; nothing real is that deep)
+MAX_PARTS = 256  # components in one plan path (PATH_MAX allows ~2,000; nothing real is that deep)
 ALL_OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag")
 _DRIVE_ABS = re.compile(r"^[a-z]:/", re.IGNORECASE)
 
@@ -63,11 +64,19 @@ def _union(patterns: Sequence[str]) -> re.Pattern[str] | None:
 
 
 class Guard:
-    def __init__(self, root: Path | str, deny_patterns: Iterable[str] = (), allow_ops: Iterable[str] = ALL_OPS,
-                 hidden: Sequence[Path | str] = (), *, state_dir_name: str = STATE_DIR,
-                 windows: bool | None = None, env: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        root: Path | str,
+        deny_patterns: Iterable[str] = (),
+        allow_ops: Iterable[str] = ALL_OPS,
+        hidden: Sequence[Path | str] = (),
+        *,
+        state_dir_name: str = STATE_DIR,
+        windows: bool | None = None,
+        env: Mapping[str, str] | None = None,
+    ) -> None:
         real = os.path.realpath(root)
-        self.env = os.environ if env is None else env     # for $NAME, %NAME% and ~
+        self.env = os.environ if env is None else env  # for $NAME, %NAME% and ~
         self.root = Path(real)
         self.root_str = real
         self._prefix = real if real.endswith(os.sep) else real + os.sep
@@ -87,7 +96,7 @@ class Guard:
             if f.startswith("/") or _DRIVE_ABS.match(f):
                 absolutes.append(f)
             elif f.startswith("**/") and "/" not in f[3:] and "**" not in f[3:]:
-                names.append(f[3:])      # "**/*.sys": a name at any depth (names are checked at every level)
+                names.append(f[3:])  # "**/*.sys": a name at any depth (names are checked at every level)
             elif "/" in f:
                 rels.append(f[2:] if f.startswith("./") else f)
             else:
@@ -103,8 +112,13 @@ class Guard:
         self._abs_near_re = _union(self._abs_near)
 
     @classmethod
-    def from_config(cls, cfg: "Config", root: Path | str, extra_hidden: Sequence[Path | str] = (),
-                    env: Mapping[str, str] | None = None) -> "Guard":
+    def from_config(
+        cls,
+        cfg: Config,
+        root: Path | str,
+        extra_hidden: Sequence[Path | str] = (),
+        env: Mapping[str, str] | None = None,
+    ) -> Guard:
         return cls(root, cfg.agent.deny_patterns, cfg.agent.allow_ops, hidden=tuple(extra_hidden), env=env)
 
     # ------------------------------------------------------------ ops
@@ -125,7 +139,7 @@ class Guard:
             return "."
         if not s.startswith(self._prefix):
             raise ValueError(f"{s} is not inside {self.root_str}")
-        r = s[len(self._prefix):]
+        r = s[len(self._prefix) :]
         return r.replace(os.sep, "/") if os.sep != "/" else r
 
     def is_hidden(self, abs_path: Path | str) -> bool:
@@ -183,6 +197,7 @@ class Guard:
     def resolve(self, path: str, *, step: int | None = None, op: str = "", literal: bool = False) -> Path:
         """Check a plan path and return its absolute path inside the root (see the module doc).
         `literal`: a root-relative path the engine made, whose first component is only a name."""
+
         def refuse(why: str) -> PolicyError:
             return PolicyError(f"{op + ' of ' if op else ''}{path!r} refused: {why}", step=step, path=path)
 
@@ -191,8 +206,11 @@ class Guard:
         if "\x00" in path:
             raise refuse("the path contains a NUL byte")
         if path.count("/") + path.count("\\") >= MAX_PARTS:
-            raise PlanError(f"{path[:60]!r}...: more than {MAX_PARTS} folder levels, deeper than any real tree",
-                            step=step, path=path[:200])
+            raise PlanError(
+                f"{path[:60]!r}...: more than {MAX_PARTS} folder levels, deeper than any real tree",
+                step=step,
+                path=path[:200],
+            )
         place = None if literal else place_of(path)
         if place is not None:
             return self._resolve_place(place, path, refuse, step, op)
@@ -254,8 +272,9 @@ class Guard:
             place = replace(place, rest=place.rest.replace("\\", "/"))
         elif "\\" in place.rest and ".." in re.split(r"[\\/]", place.rest):
             raise refuse("it climbs with '..' between backslashes (a folder separator on Windows)")
-        hint = f" (an entry called {place.head!r} in the root is written './{place.head}')" \
-            if place.kind != "url" else ""
+        hint = (
+            f" (an entry called {place.head!r} in the root is written './{place.head}')" if place.kind != "url" else ""
+        )
         outside = f"outside the sandbox root {self.root_str}{hint}"
         if place.kind == "url":
             if place.name.lower() not in ("", "localhost"):
@@ -270,16 +289,22 @@ class Guard:
         else:
             found = variable(place.name, self.env, windows=self.windows)
             if found is None:
-                raise PlanError(f"{op + ' of ' if op else ''}{path!r}: the environment variable {place.name} "
-                                f"is not set{hint}", step=step, path=path)
+                raise PlanError(
+                    f"{op + ' of ' if op else ''}{path!r}: the environment variable {place.name} is not set{hint}",
+                    step=step,
+                    path=path,
+                )
             base = found
         target = place_target(place, base)
-        shown = f"{place.head!r} is {place.describe()} ({base})" if place.kind != "url" else \
-            f"it is a file URL for {target}"
+        shown = (
+            f"{place.head!r} is {place.describe()} ({base})"
+            if place.kind != "url"
+            else f"it is a file URL for {target}"
+        )
         if "\x00" in target or prefix_problem(target) and (os.name != "nt" or not _DRIVE_ABS.match(target)):
-            raise refuse(f"{shown}, {outside}")          # a drive or network path: never inside a POSIX root
+            raise refuse(f"{shown}, {outside}")  # a drive or network path: never inside a POSIX root
         if not os.path.isabs(target):
-            target = os.path.join(os.getcwd(), target)   # a relative value means what it means in a shell
+            target = os.path.join(os.getcwd(), target)  # a relative value means what it means in a shell
         norm = os.path.normpath(target)
         if os.path.realpath(norm) == self.root_str:
             return self.root
@@ -292,8 +317,10 @@ class Guard:
         """Why the plan may not make a new entry called `name`, beyond the deny patterns: a name that
         a shell reads as a home folder or a variable ("~", "$HOME") is a trap ("rm -rf ~")."""
         if is_place_name(name):
-            return (f"a shell reads {name!r} as a home folder or an environment variable, so the agent "
-                    "never makes an entry of that name")
+            return (
+                f"a shell reads {name!r} as a home folder or an environment variable, so the agent "
+                "never makes an entry of that name"
+            )
         return None
 
     def entry_problem(self, abs_path: str) -> str | None:

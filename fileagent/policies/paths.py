@@ -4,6 +4,7 @@ Globs: `*` and `?` stay inside one path component, `[...]` is a character
 class, `**` as a whole component matches any number of components (zero
 included), so "docs/**" matches "docs" itself and everything below it.
 """
+
 from __future__ import annotations
 
 import re
@@ -75,7 +76,7 @@ def _component(part: str) -> str:
             if j >= n:
                 out.append(re.escape(c))
             else:
-                body = part[i + 1:j]
+                body = part[i + 1 : j]
                 if body[:1] in "!^":
                     body = "^" + body[1:]
                 out.append("[" + body.replace("\\", "\\\\").replace("/", "") + "]")

@@ -13,6 +13,7 @@ The Guard (guard.py) resolves these places and judges where they lead; this modu
 string and looks the place up. Lookups take the environment as a mapping so that tests and the CLI
 can hand in their own.
 """
+
 from __future__ import annotations
 
 import os
@@ -28,15 +29,15 @@ _VAR = re.compile(r"\$([A-Za-z0-9_]+)|\$\{([A-Za-z0-9_]+)\}|%([A-Za-z0-9_]+)%")
 _URL = re.compile(r"file:(//([^/\\]*))?", re.IGNORECASE)
 _SEP = re.compile(r"[\\/]")
 _WIN_SHAPED = re.compile(r"^(?:[A-Za-z]:|\\\\)")
-_WIN_DRIVE_PATH = re.compile(r"^/[A-Za-z]:(?=/|$)")     # "/C:/x" of file:///C:/x
+_WIN_DRIVE_PATH = re.compile(r"^/[A-Za-z]:(?=/|$)")  # "/C:/x" of file:///C:/x
 
 
 @dataclass(frozen=True)
 class Place:
-    kind: str       # "home", "variable" or "url"
-    head: str       # as written: "~", "~root", "$HOME", "${HOME}", "%USERPROFILE%", "file://"
-    name: str       # the user (home; "" for yours), the variable, or the URL's host
-    rest: str       # after the head, as written; for a URL the decoded path itself
+    kind: str  # "home", "variable" or "url"
+    head: str  # as written: "~", "~root", "$HOME", "${HOME}", "%USERPROFILE%", "file://"
+    name: str  # the user (home; "" for yours), the variable, or the URL's host
+    rest: str  # after the head, as written; for a URL the decoded path itself
 
     def describe(self) -> str:
         if self.kind == "home":
@@ -57,9 +58,9 @@ def place_of(path: str) -> Place | None:
     if not path or path[0] not in "~$%fF":
         return None
     url = _URL.match(path)
-    if url and (url.group(1) is not None or path[url.end():url.end() + 1] in ("/", "\\")):
-        body = unquote(path[url.end():])     # file:/PATH has no host part
-        return Place("url", path[:url.end()], url.group(2) or "", body or "/")
+    if url and (url.group(1) is not None or path[url.end() : url.end() + 1] in ("/", "\\")):
+        body = unquote(path[url.end() :])  # file:/PATH has no host part
+        return Place("url", path[: url.end()], url.group(2) or "", body or "/")
     # "\\" ends the head everywhere ("%USERPROFILE%\\docs"); in the rest it is the platform's
     # (a separator under the Windows rules, a character of a name elsewhere)
     parts = _SEP.split(path, 1)
@@ -81,7 +82,7 @@ def home_folder(user: str, env: Mapping[str, str], *, windows: bool) -> str | No
             return home
     try:
         import pwd
-    except ImportError:              # Windows: no user database to ask
+    except ImportError:  # Windows: no user database to ask
         return None
     try:
         return pwd.getpwnam(user).pw_dir if user else pwd.getpwuid(os.getuid()).pw_dir
@@ -105,7 +106,7 @@ def place_target(place: Place, base: str) -> str:
         body = place.rest
         return body[1:] if _WIN_DRIVE_PATH.match(body) else body
     if _WIN_SHAPED.match(base):
-        base = base.replace("\\", "/")        # "C:\\Users\\me", "\\\\srv\\share": refused as drive or network paths
+        base = base.replace("\\", "/")  # "C:\\Users\\me", "\\\\srv\\share": refused as drive or network paths
     if not place.rest:
         return base
     return base.rstrip("/") + "/" + place.rest if base.rstrip("/") else "/" + place.rest

@@ -3,13 +3,15 @@
 `windows_path_problem(p)` says why a plan path would be unsafe or ambiguous on
 Windows, or returns None. Backslashes count as separators.
 """
+
 from __future__ import annotations
 
 import re
 
 RESERVED_NAMES = frozenset(
     ["CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"]
-    + [f"COM{i}" for i in range(1, 10)] + [f"LPT{i}" for i in range(1, 10)]
+    + [f"COM{i}" for i in range(1, 10)]
+    + [f"LPT{i}" for i in range(1, 10)]
     + ["COM\u00b9", "COM\u00b2", "COM\u00b3", "LPT\u00b9", "LPT\u00b2", "LPT\u00b3"]
 )
 _DRIVE = re.compile(r"^[A-Za-z]:")
@@ -48,12 +50,14 @@ def name_problem(name: str) -> str | None:
     if ":" in name:
         return f"name {name!r} contains ':' (a drive or an NTFS alternate data stream)"
     if _BAD_CHARS.search(name):
-        return f"name {name!r} contains a character Windows forbids (<>\"|?* or a control character)"
+        return f'name {name!r} contains a character Windows forbids (<>"|?* or a control character)'
     if name[-1] in ". ":
         return f"name {name!r} ends with a dot or a space (Windows strips them: another file)"
     if _SHORT_NAME.match(name):
-        return (f"name {name!r} has the shape of an 8.3 short name (like PROGRA~1), which Windows may resolve "
-                "to another, longer name (a way around deny patterns)")
+        return (
+            f"name {name!r} has the shape of an 8.3 short name (like PROGRA~1), which Windows may resolve "
+            "to another, longer name (a way around deny patterns)"
+        )
     stem = name.split(".", 1)[0].rstrip(" ").upper()
     if stem in RESERVED_NAMES:
         return f"name {name!r} is a reserved Windows device name ({stem})"

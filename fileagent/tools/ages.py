@@ -17,9 +17,7 @@ def parse_age(text: str) -> tuple[int, str]:
     """ "30d" -> (30, "d"); ValueError for anything else."""
     m = AGE_RE.match(text)
     if not m:
-        raise ValueError(
-            f"bad age {text!r}: a number and d, w, m or y (30d, 2w, 6m, 1y)"
-        )
+        raise ValueError(f"bad age {text!r}: a number and d, w, m or y (30d, 2w, 6m, 1y)")
     return int(m.group(1)), m.group(2)
 
 
@@ -42,8 +40,6 @@ def cutoff(now: datetime, text: str) -> datetime:
         return datetime(1, 1, 1)
     month += 1
     last = (
-        (datetime(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day
-        if year < 9999 or month < 12
-        else 31
+        (datetime(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)).day if year < 9999 or month < 12 else 31
     )
     return now.replace(year=year, month=month, day=min(now.day, last))

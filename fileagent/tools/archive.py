@@ -49,9 +49,7 @@ _TAR_SUFFIXES = (
 )
 
 
-def _members(
-    ctx: CompileContext, rel: str, e: Entry, base: str
-) -> list[tuple[str, str, Entry]]:
+def _members(ctx: CompileContext, rel: str, e: Entry, base: str) -> list[tuple[str, str, Entry]]:
     """(path, name inside the zip, entry) of the files `rel` stands for."""
 
     def inside(path: str) -> str:
@@ -65,11 +63,7 @@ def _members(
     out = []
     for child, ce in ctx.view.walk_files(rel):
         below = child[len(rel) + 1 :]
-        if (
-            ce.is_dir
-            or ce.is_link
-            or any(part.startswith(".") for part in below.split("/")[:-1])
-        ):
+        if ce.is_dir or ce.is_link or any(part.startswith(".") for part in below.split("/")[:-1]):
             continue
         out.append((child, inside(child), ce))
     return out
@@ -84,9 +78,7 @@ def compile_archive(ctx: CompileContext, step: ArchiveStep) -> None:
     for rel, e in items:
         if rel == "":
             base = ""
-            members.extend(
-                m for m in _members(ctx, rel, e, "") if not m[0].startswith(".")
-            )
+            members.extend(m for m in _members(ctx, rel, e, "") if not m[0].startswith("."))
             continue
         members.extend(_members(ctx, rel, e, base))
     if not members:
@@ -153,16 +145,12 @@ def compile_extract(ctx: CompileContext, step: ExtractStep) -> None:
     path = view.abs(rel)
     try:
         if archive_io.kind_of(path) is None:
-            raise ctx.plan_error(
-                f"{step.path!r} is not a zip or tar archive", step.path
-            )
+            raise ctx.plan_error(f"{step.path!r} is not a zip or tar archive", step.path)
         members = archive_io.read_members(path)
     except archive_io.ArchiveRefused as err:
         raise ctx.policy_error(f"{rel!r} refused: {err}", rel) from None
     except OSError as err:
-        raise ctx.plan_error(
-            f"{step.path!r} cannot be read: {err.strerror or err}", step.path
-        ) from None
+        raise ctx.plan_error(f"{step.path!r} cannot be read: {err.strerror or err}", step.path) from None
     target = ctx.path(step.to) if step.to is not None else _default_target(rel)
     ctx.ensure_dir(target)
     archive_fp = view.expect_existing(rel, e)
@@ -174,9 +162,7 @@ def compile_extract(ctx: CompileContext, step: ExtractStep) -> None:
                 ctx.ensure_dir(dst_path)
                 continue
             ctx.ensure_dir(parent_of(dst_path))
-            dst, overwrite = ctx.place(
-                parent_of(dst_path), name_of(dst_path), is_dir=False
-            )
+            dst, overwrite = ctx.place(parent_of(dst_path), name_of(dst_path), is_dir=False)
         except PolicyError as err:
             ctx.skip(dst_path, str(err).partition(": ")[2] or str(err))
             continue
@@ -195,9 +181,7 @@ def compile_extract(ctx: CompileContext, step: ExtractStep) -> None:
         files += 1
         total += m.size
     ctx.bytes_needed += total
-    ctx.note(
-        f"{rel}: {len(members)} entries, {files} file(s) to extract, {human_size(total)}"
-    )
+    ctx.note(f"{rel}: {len(members)} entries, {files} file(s) to extract, {human_size(total)}")
 
 
 def compile_step(ctx: CompileContext, step: ArchiveStep | ExtractStep) -> None:

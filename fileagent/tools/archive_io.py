@@ -49,14 +49,10 @@ def safe_path(name: str) -> str:
     if "\x00" in n:
         raise ArchiveRefused(f"entry {name!r} has a NUL character in its name")
     if n.startswith("/") or _DRIVE.match(n):
-        raise ArchiveRefused(
-            f"entry {name!r} has an absolute name (it would land outside the target folder)"
-        )
+        raise ArchiveRefused(f"entry {name!r} has an absolute name (it would land outside the target folder)")
     parts = [p for p in n.split("/") if p not in ("", ".")]
     if ".." in parts:
-        raise ArchiveRefused(
-            f"entry {name!r} climbs out with '..' (it would land outside the target folder)"
-        )
+        raise ArchiveRefused(f"entry {name!r} climbs out with '..' (it would land outside the target folder)")
     if not parts:
         raise ArchiveRefused(f"entry {name!r} has an empty name")
     return "/".join(parts)
@@ -88,31 +84,19 @@ def read_members(path: str) -> list[Member]:
     def add(name: str, size: int, is_dir: bool, packed: int | None) -> None:
         nonlocal total
         if len(out) >= MAX_ENTRIES:
-            raise ArchiveRefused(
-                f"it has more than {MAX_ENTRIES:,} entries (the limit)"
-            )
+            raise ArchiveRefused(f"it has more than {MAX_ENTRIES:,} entries (the limit)")
         rel = safe_path(name)
         if rel in seen and not is_dir:
             raise ArchiveRefused(f"entry {name!r} appears twice")
         seen.add(rel)
         total += size
         if total > MAX_TOTAL:
-            raise ArchiveRefused(
-                f"it unpacks to more than {MAX_TOTAL / 1024**3:.0f} GB (the limit)"
-            )
-        if (
-            packed is not None
-            and size > RATIO_FLOOR
-            and size > MAX_RATIO * max(packed, 1)
-        ):
-            raise ArchiveRefused(
-                f"entry {name!r} is compressed more than {MAX_RATIO}:1 (a zip bomb?)"
-            )
+            raise ArchiveRefused(f"it unpacks to more than {MAX_TOTAL / 1024**3:.0f} GB (the limit)")
+        if packed is not None and size > RATIO_FLOOR and size > MAX_RATIO * max(packed, 1):
+            raise ArchiveRefused(f"entry {name!r} is compressed more than {MAX_RATIO}:1 (a zip bomb?)")
         if total > RATIO_FLOOR and total > MAX_RATIO * max(archive_size, 1):
             # checked as entries come: a tar is read through to list it, so a bomb stops early
-            raise ArchiveRefused(
-                f"it unpacks to more than {MAX_RATIO} times its size (a zip bomb?)"
-            )
+            raise ArchiveRefused(f"it unpacks to more than {MAX_RATIO} times its size (a zip bomb?)")
         out.append(Member(name, rel, size, is_dir))
 
     try:
@@ -121,36 +105,24 @@ def read_members(path: str) -> list[Member]:
                 for info in zf.infolist():
                     mode = info.external_attr >> 16
                     if stat.S_ISLNK(mode):
-                        raise ArchiveRefused(
-                            f"entry {info.filename!r} is a symbolic link"
-                        )
-                    if stat.S_IFMT(mode) and not (
-                        stat.S_ISREG(mode) or stat.S_ISDIR(mode)
-                    ):
-                        raise ArchiveRefused(
-                            f"entry {info.filename!r} is not a file or a folder"
-                        )
+                        raise ArchiveRefused(f"entry {info.filename!r} is a symbolic link")
+                    if stat.S_IFMT(mode) and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+                        raise ArchiveRefused(f"entry {info.filename!r} is not a file or a folder")
                     if info.flag_bits & 0x1:
                         raise ArchiveRefused(f"entry {info.filename!r} is encrypted")
-                    add(
-                        info.filename, info.file_size, info.is_dir(), info.compress_size
-                    )
+                    add(info.filename, info.file_size, info.is_dir(), info.compress_size)
         else:
             with _open(path) as f, tarfile.open(fileobj=f, mode="r:*") as tf:
                 for m in tf:
                     if m.issym() or m.islnk():
                         raise ArchiveRefused(f"entry {m.name!r} is a link")
                     if not (m.isfile() or m.isdir()):
-                        raise ArchiveRefused(
-                            f"entry {m.name!r} is not a file or a folder"
-                        )
+                        raise ArchiveRefused(f"entry {m.name!r} is not a file or a folder")
                     add(m.name, m.size, m.isdir(), None)
     except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as err:
         raise ArchiveRefused(f"it cannot be read: {err}") from None
     if total > RATIO_FLOOR and total > MAX_RATIO * max(archive_size, 1):
-        raise ArchiveRefused(
-            f"it unpacks to more than {MAX_RATIO} times its size (a zip bomb?)"
-        )
+        raise ArchiveRefused(f"it unpacks to more than {MAX_RATIO} times its size (a zip bomb?)")
     return out
 
 
@@ -161,8 +133,8 @@ class _OpenArchive:
     """The archive the last extract action read, kept open for the next (members come in order)."""
 
     key: tuple | None = None
-    obj: Any = None     # a ZipFile or a TarFile
-    f: Any = None       # the file it reads
+    obj: Any = None  # a ZipFile or a TarFile
+    f: Any = None  # the file it reads
 
 
 def release() -> None:
@@ -193,11 +165,7 @@ def extract_member(archive: str, name: str, size: int, dst: str) -> None:
     """Write member `name` of `archive` to `dst` (which must not exist), at most `size` bytes."""
     obj = _archive(archive)
     try:
-        src = (
-            obj.open(name)
-            if isinstance(obj, zipfile.ZipFile)
-            else obj.extractfile(obj.getmember(name))
-        )
+        src = obj.open(name) if isinstance(obj, zipfile.ZipFile) else obj.extractfile(obj.getmember(name))
     except KeyError:
         raise ValueError(f"{name!r} is no longer in the archive") from None
     if src is None:
@@ -211,9 +179,7 @@ def extract_member(archive: str, name: str, size: int, dst: str) -> None:
             while chunk := src.read(CHUNK):
                 written += len(chunk)
                 if written > size:
-                    raise ValueError(
-                        f"{name!r} holds more than the {size} bytes its header says"
-                    )
+                    raise ValueError(f"{name!r} holds more than the {size} bytes its header says")
                 out.write(chunk)
         fsops.rename_noreplace(tmp, dst)
     except BaseException:
@@ -240,9 +206,7 @@ def write_zip(dst: str, members: list[tuple[str, str]]) -> None:
             for src, arcname in members:
                 with os.fdopen(dirfd.open_file(src, os.O_RDONLY), "rb") as s:
                     st = os.fstat(s.fileno())
-                    when = datetime.fromtimestamp(
-                        max(st.st_mtime, 315532800)
-                    ).timetuple()[:6]
+                    when = datetime.fromtimestamp(max(st.st_mtime, 315532800)).timetuple()[:6]
                     info = zipfile.ZipInfo(arcname, date_time=when)
                     info.compress_type = zipfile.ZIP_DEFLATED
                     info.external_attr = (stat.S_IFREG | (st.st_mode & 0o777)) << 16

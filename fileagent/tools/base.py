@@ -4,6 +4,7 @@ Each module under fileagent/tools/ compiles one family of plan steps against
 the compile context (fileagent/agent/engine/simulation.py: the tree view, the Guard,
 the ChangeSet being built). It exposes CAPABILITY and `compile_step(ctx, step)`.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,15 +13,15 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Capability:
     op: str
-    mutates: bool                 # produces disk-changing actions
-    needs_confirm_default: bool   # in the default require_confirm_for
+    mutates: bool  # produces disk-changing actions
+    needs_confirm_default: bool  # in the default require_confirm_for
     summary: str
 
 
 def ext_of(name: str) -> str:
     """Lower-case extension without the dot; "" for none (".bashrc" has none)."""
     i = name.rfind(".")
-    return name[i + 1:].lower() if i > 0 else ""
+    return name[i + 1 :].lower() if i > 0 else ""
 
 
 def split_name(name: str) -> tuple[str, str]:

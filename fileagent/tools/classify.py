@@ -12,10 +12,12 @@ which is taken as root-relative. Only files are classified; a file already in
 its target folder is left alone. The selection is fixed before any move, so
 target folders created here are never re-classified.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from fileagent.tools import tagging
 from fileagent.tools.base import Capability, ext_of, join, name_of, parent_of
@@ -23,25 +25,29 @@ from fileagent.tools.filetypes import family_of
 from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import ClassifyStep
     from fileagent.agent.engine.simulation import CompileContext
     from fileagent.agent.engine.treeview import Entry
+    from fileagent.agent.plan.model import ClassifyStep
 
-CAPABILITY = Capability("classify", mutates=True, needs_confirm_default=False,
-                        summary="sort files into subfolders by extension, type, date, size or keywords")
+CAPABILITY = Capability(
+    "classify",
+    mutates=True,
+    needs_confirm_default=False,
+    summary="sort files into subfolders by extension, type, date, size or keywords",
+)
 MB = 1024 * 1024
-KEYWORD_READ_LIMIT = 1 << 20     # keyword rules look at the first 1 MB of a file's text
+KEYWORD_READ_LIMIT = 1 << 20  # keyword rules look at the first 1 MB of a file's text
 
 
 def _size_band(n: int) -> str:
     return "small" if n < MB else "medium" if n < 100 * MB else "large"
 
 
-def _local(e: "Entry") -> datetime:
+def _local(e: Entry) -> datetime:
     return datetime.fromtimestamp(e.mtime_ns() / 1e9)
 
 
-def folder_rule(ctx: "CompileContext", step: "ClassifyStep") -> Callable[[str, "Entry"], str | None]:
+def folder_rule(ctx: CompileContext, step: ClassifyStep) -> Callable[[str, Entry], str | None]:
     by = step.by
     if by == "extension":
         return lambda rel, e: ext_of(name_of(rel)) or "noext"
@@ -65,7 +71,7 @@ def folder_rule(ctx: "CompileContext", step: "ClassifyStep") -> Callable[[str, "
         rules = [(tuple(k.casefold() for k in r.keywords), r.folder) for r in rs.rules]
         default = step.default if step.default is not None else rs.default
 
-    def by_keywords(rel: str, e: "Entry") -> str | None:
+    def by_keywords(rel: str, e: Entry) -> str | None:
         name = name_of(rel).casefold()
         text: str | None = None
         for keywords, folder in rules:
@@ -77,10 +83,11 @@ def folder_rule(ctx: "CompileContext", step: "ClassifyStep") -> Callable[[str, "
             if any(k in text for k in keywords):
                 return folder
         return default
+
     return by_keywords
 
 
-def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
+def compile_step(ctx: CompileContext, step: ClassifyStep) -> None:
     sel = step.select
     items = select_some(ctx, sel)
     if step.dest is not None:
@@ -91,12 +98,13 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         dest = ctx.folder(sel.in_ or ".")
     if step.by == "topic":
         from fileagent.tools import topics
+
         rule = topics.rule(ctx, step, items)
     else:
         rule = folder_rule(ctx, step)
     view = ctx.view
-    targets: dict[str, str] = {}        # rule folder -> root-relative folder, checked once
-    ready: set[str] = set()             # targets made (classify only moves files: they stay folders)
+    targets: dict[str, str] = {}  # rule folder -> root-relative folder, checked once
+    ready: set[str] = set()  # targets made (classify only moves files: they stay folders)
     follow_tags = bool(ctx.tag_index())
     note = f"classify {step.by}"
     topic = step.by == "topic"
@@ -111,8 +119,11 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
             f = folder.replace("\\", "/").strip("/")
             root_relative = dest != "" and (f == dest or f.startswith(dest + "/"))
             # under a folder already resolved, the rule's folder is a name there, read literally
-            target = ctx.folder(join(dest, f), literal=True) if dest and not root_relative else \
-                ctx.folder(f, literal=root_relative)
+            target = (
+                ctx.folder(join(dest, f), literal=True)
+                if dest and not root_relative
+                else ctx.folder(f, literal=root_relative)
+            )
             targets[folder] = target
         parent, _, name = rel.rpartition("/")
         if parent == target:
@@ -124,8 +135,14 @@ def compile_step(ctx: "CompileContext", step: "ClassifyStep") -> None:
         if dst is None:
             continue
         dst_expect = ctx.claim(dst, overwrite)
-        ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note=f"topic {folder}" if topic else note,
-                expect={rel: view.expect_existing(rel, e), dst: dst_expect})
+        ctx.add(
+            "move",
+            src=rel,
+            dst=dst,
+            overwrite=overwrite,
+            note=f"topic {folder}" if topic else note,
+            expect={rel: view.expect_existing(rel, e), dst: dst_expect},
+        )
         view.move(rel, dst)
         if follow_tags:
             tagging.follow(ctx, rel, dst, is_dir=False)

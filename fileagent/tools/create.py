@@ -3,6 +3,7 @@
 A folder that already exists needs nothing; a file that exists follows the
 conflict policy (rename_new writes "name (1).ext").
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -10,14 +11,15 @@ from typing import TYPE_CHECKING
 from fileagent.tools.base import Capability, name_of, parent_of
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import CreateStep
     from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.plan.model import CreateStep
 
-CAPABILITY = Capability("create", mutates=True, needs_confirm_default=False,
-                        summary="create a file with content, or a folder")
+CAPABILITY = Capability(
+    "create", mutates=True, needs_confirm_default=False, summary="create a file with content, or a folder"
+)
 
 
-def compile_step(ctx: "CompileContext", step: "CreateStep") -> None:
+def compile_step(ctx: CompileContext, step: CreateStep) -> None:
     rel = ctx.path(step.path)
     if rel == "":
         raise ctx.plan_error("the sandbox root already exists", step.path)

@@ -73,9 +73,7 @@ def find_groups(items: list[Item]) -> list[list[Item]]:
         by_size.setdefault(size, []).append((rel, e))
     groups = [g for g in by_size.values() if len(g) > 1]
     groups = _split(groups, lambda item: _hash(item[1], PARTIAL))
-    return _split(
-        groups, lambda item: _hash(item[1], None) if item[1].size() > PARTIAL else b""
-    )
+    return _split(groups, lambda item: _hash(item[1], None) if item[1].size() > PARTIAL else b"")
 
 
 def _shortest(item: Item) -> tuple:
@@ -85,9 +83,7 @@ def _shortest(item: Item) -> tuple:
 def kept(group: list[Item], rule: str, keep_in: str | None = None) -> Item:
     """The copy a group keeps under `rule` (oldest, newest, shortest_path, in_folder)."""
     if rule == "in_folder" and keep_in is not None:
-        inside = [
-            it for it in group if keep_in == "" or it[0].startswith(keep_in + "/")
-        ]
+        inside = [it for it in group if keep_in == "" or it[0].startswith(keep_in + "/")]
         if inside:
             return min(inside, key=lambda it: (it[1].mtime_ns(),) + _shortest(it))
     if rule == "newest":
@@ -97,15 +93,11 @@ def kept(group: list[Item], rule: str, keep_in: str | None = None) -> Item:
     return min(group, key=lambda it: (it[1].mtime_ns(),) + _shortest(it))
 
 
-def select_duplicates(
-    ctx: CompileContext, items: list[Item], rule: str, keep_in: str | None
-) -> list[Item]:
+def select_duplicates(ctx: CompileContext, items: list[Item], rule: str, keep_in: str | None) -> list[Item]:
     """The duplicates among `items` (every copy but the kept one of each group), in walk order; the
     groups are recorded for `list` and each duplicate's kept copy for the preview."""
     folder = ctx.folder(keep_in) if keep_in is not None else None
-    if folder is not None and (
-        (entry := ctx.view.get(folder)) is None or not entry.is_dir
-    ):
+    if folder is not None and ((entry := ctx.view.get(folder)) is None or not entry.is_dir):
         raise ctx.plan_error(f"keep_in folder {keep_in!r} does not exist", keep_in)
     groups = find_groups(items)
     order = {rel: i for i, (rel, _) in enumerate(items)}
@@ -114,9 +106,7 @@ def select_duplicates(
     outside = 0
     for group in groups:
         keep = kept(group, rule, folder)
-        if folder is not None and not (
-            folder == "" or keep[0].startswith(folder + "/")
-        ):
+        if folder is not None and not (folder == "" or keep[0].startswith(folder + "/")):
             outside += 1
         dups = [it for it in group if it is not keep]
         record.append((keep[0], [rel for rel, _ in dups]))
@@ -132,11 +122,7 @@ def select_duplicates(
         "shortest_path": "the shortest path",
         "in_folder": f"the copy in {keep_in!r}",
     }[rule]
-    ctx.note(
-        f"{len(groups)} group(s) of identical files, {len(out)} duplicate(s); each group keeps {words}"
-    )
+    ctx.note(f"{len(groups)} group(s) of identical files, {len(out)} duplicate(s); each group keeps {words}")
     if outside:
-        ctx.note(
-            f"{outside} group(s) have no copy in {keep_in!r}: they keep their oldest copy"
-        )
+        ctx.note(f"{outside} group(s) have no copy in {keep_in!r}: they keep their oldest copy")
     return out

@@ -1,5 +1,6 @@
 """File type families by extension: used by classify by=type and by the planner corpus
 ("images" -> png, jpg, ...). One table, so the planner and the engine agree."""
+
 from __future__ import annotations
 
 TYPE_EXTS: dict[str, tuple[str, ...]] = {
@@ -10,8 +11,27 @@ TYPE_EXTS: dict[str, tuple[str, ...]] = {
     "audio": ("mp3", "wav", "flac", "aac", "ogg", "m4a", "wma"),
     "video": ("mp4", "mkv", "mov", "avi", "webm", "wmv", "flv"),
     "archives": ("zip", "tar", "gz", "tgz", "bz2", "xz", "7z", "rar"),
-    "code": ("py", "js", "ts", "java", "c", "h", "cpp", "hpp", "go", "rs", "rb", "php", "cs", "swift",
-             "kt", "html", "htm", "css", "sql"),
+    "code": (
+        "py",
+        "js",
+        "ts",
+        "java",
+        "c",
+        "h",
+        "cpp",
+        "hpp",
+        "go",
+        "rs",
+        "rb",
+        "php",
+        "cs",
+        "swift",
+        "kt",
+        "html",
+        "htm",
+        "css",
+        "sql",
+    ),
     "data": ("csv", "tsv", "json", "xml", "yaml", "yml", "toml", "parquet", "sqlite", "db"),
 }
 OTHER = "other"

@@ -5,6 +5,7 @@ folder lists its direct children. read prints a text file's content (binary or
 undecodable files are a PlanError). What they show is the tree as the earlier
 steps of the plan leave it.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,16 +15,16 @@ from fileagent.tools.base import Capability
 from fileagent.tools.select import select, select_some, size_of
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import ListStep, ReadStep
     from fileagent.agent.engine.simulation import CompileContext
     from fileagent.agent.engine.treeview import Entry
+    from fileagent.agent.plan.model import ListStep, ReadStep
 
 LIST = Capability("list", mutates=False, needs_confirm_default=False, summary="list paths")
 READ = Capability("read", mutates=False, needs_confirm_default=False, summary="print file contents")
 CAPABILITY = LIST
 
 
-def compile_list(ctx: "CompileContext", step: "ListStep") -> None:
+def compile_list(ctx: CompileContext, step: ListStep) -> None:
     """One path per line; a listing of duplicates shows each group (the kept copy first, then its
     duplicates), groups parted by an empty line."""
     rows = []
@@ -35,7 +36,7 @@ def compile_list(ctx: "CompileContext", step: "ListStep") -> None:
         for rel, e in group:
             text = rel + "/" if e.is_dir and not e.is_link else rel
             ctx.add("emit", src=text, note="list")
-            lines.append(shown(text))      # one entry per line even when a name holds a newline
+            lines.append(shown(text))  # one entry per line even when a name holds a newline
             rows.append((text, rel, e))
         texts.append("\n".join(lines))
     if rows:
@@ -45,7 +46,7 @@ def compile_list(ctx: "CompileContext", step: "ListStep") -> None:
             ctx.changeset.groups[ctx.step] = [[rel for rel, _ in g] for g in groups]
 
 
-def _grouped(ctx: "CompileContext", items: list) -> list[list]:
+def _grouped(ctx: CompileContext, items: list) -> list[list]:
     """The duplicate groups with a duplicate among `items` (a limit may cut some): [kept, dup...]."""
     chosen = {rel for rel, _ in items}
     out = []
@@ -56,7 +57,7 @@ def _grouped(ctx: "CompileContext", items: list) -> list[list]:
     return out
 
 
-def _row(ctx: "CompileContext", step: "ListStep", shown: str, rel: str, e: "Entry") -> tuple[str, int | None, int]:
+def _row(ctx: CompileContext, step: ListStep, shown: str, rel: str, e: Entry) -> tuple[str, int | None, int]:
     """(path, size, mtime_ns) for `--long`: a folder's size is shown when the listing is ordered by size."""
     try:
         folder = e.is_dir and not e.is_link
@@ -66,7 +67,7 @@ def _row(ctx: "CompileContext", step: "ListStep", shown: str, rel: str, e: "Entr
         return shown, None, 0
 
 
-def compile_read(ctx: "CompileContext", step: "ReadStep") -> None:
+def compile_read(ctx: CompileContext, step: ReadStep) -> None:
     for rel, e in select_some(ctx, step.select):
         if e.is_dir:
             if step.select.path is not None:
@@ -77,7 +78,7 @@ def compile_read(ctx: "CompileContext", step: "ReadStep") -> None:
         ctx.changeset.outputs.append((ctx.step, "read", text))
 
 
-def compile_step(ctx: "CompileContext", step: "ListStep | ReadStep") -> None:
+def compile_step(ctx: CompileContext, step: ListStep | ReadStep) -> None:
     if step.op == "list":
         compile_list(ctx, step)
     else:

@@ -6,6 +6,7 @@ in match order, from `start`; {n:03} pads) and {date} (the item's mtime, YYYY-MM
 lowers or raises the whole name.
 Renaming to the same name is no action. Renames compile to `move` actions.
 """
+
 from __future__ import annotations
 
 import re
@@ -17,35 +18,42 @@ from fileagent.tools.base import Capability, name_of, parent_of, split_name
 from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import RenameStep
     from fileagent.agent.engine.simulation import CompileContext
     from fileagent.agent.engine.treeview import Entry
+    from fileagent.agent.plan.model import RenameStep
 
-CAPABILITY = Capability("rename", mutates=True, needs_confirm_default=True,
-                        summary="rename one item, or a batch by extension, prefix, suffix or template")
+CAPABILITY = Capability(
+    "rename",
+    mutates=True,
+    needs_confirm_default=True,
+    summary="rename one item, or a batch by extension, prefix, suffix or template",
+)
 
 
-def check_name(ctx: "CompileContext", name: str) -> None:
+def check_name(ctx: CompileContext, name: str) -> None:
     if not name.strip() or name in (".", "..") or "/" in name or "\\" in name or "\x00" in name:
         raise ctx.plan_error(f"new name {name!r} must be a plain file name (no '/', not '.' or '..')")
     from fileagent.policies.winpath import prefix_problem
-    if prefix_problem(name):     # "C:x": refused as a plan path everywhere, so never made as a name either
+
+    if prefix_problem(name):  # "C:x": refused as a plan path everywhere, so never made as a name either
         raise ctx.policy_error(f"new name {name!r} refused: it {prefix_problem(name)}")
     if ctx.guard.windows:
         from fileagent.policies.winpath import name_problem
+
         why = name_problem(name)
         if why:
             raise ctx.policy_error(f"new name refused: {why}")
 
 
 _TEMPLATE_FIELDS = ("stem", "ext", "name", "n", "date")
-_TEMPLATE_SPEC = re.compile(r"^[<>^]?0?[0-9]{0,2}d?$")     # "03", ">4", "2d": a width under 100, nothing else
+_TEMPLATE_SPEC = re.compile(r"^[<>^]?0?[0-9]{0,2}d?$")  # "03", ">4", "2d": a width under 100, nothing else
 
 
-def check_template(ctx: "CompileContext", template: str) -> None:
+def check_template(ctx: CompileContext, template: str) -> None:
     """Only {stem} {ext} {name} {n} {date} with a small width: str.format would otherwise reach into
     Python objects ("{stem.__class__}") or allocate without bound ("{n:99999999999}")."""
     import string
+
     try:
         parts = list(string.Formatter().parse(template))
     except ValueError as err:
@@ -54,12 +62,14 @@ def check_template(ctx: "CompileContext", template: str) -> None:
         if field is None:
             continue
         if field not in _TEMPLATE_FIELDS or conv is not None or not _TEMPLATE_SPEC.match(spec or ""):
-            raise ctx.plan_error(f"bad template {template!r}: {{{field}{'!' + conv if conv else ''}"
-                                 f"{':' + spec if spec else ''}}} is not one of {{stem}} {{ext}} {{name}} {{n}} "
-                                 "{n:03} {date} (a name, optionally a width under 100)")
+            raise ctx.plan_error(
+                f"bad template {template!r}: {{{field}{'!' + conv if conv else ''}"
+                f"{':' + spec if spec else ''}}} is not one of {{stem}} {{ext}} {{name}} {{n}} "
+                "{n:03} {date} (a name, optionally a width under 100)"
+            )
 
 
-def batch_name(ctx: "CompileContext", step: "RenameStep", name: str, e: "Entry", n: int) -> str:
+def batch_name(ctx: CompileContext, step: RenameStep, name: str, e: Entry, n: int) -> str:
     stem, ext = (name, "") if e.is_dir else split_name(name)
     if step.set_ext is not None:
         new_ext = step.set_ext.strip().lstrip(".")
@@ -71,17 +81,17 @@ def batch_name(ctx: "CompileContext", step: "RenameStep", name: str, e: "Entry",
     if step.case is not None:
         return name.lower() if step.case == "lower" else name.upper()
     check_template(ctx, step.template or "")
-    day = datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat() if "{date" in (step.template or "") \
-        else ""
+    day = datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat() if "{date" in (step.template or "") else ""
     try:
         out = (step.template or "").format(stem=stem, ext=ext.lstrip("."), name=name, n=n, date=day)
     except (KeyError, IndexError, ValueError, AttributeError) as err:
-        raise ctx.plan_error(f"bad template {step.template!r}: {err!r} (use {{stem}} {{ext}} {{name}} {{n}} "
-                             "{n:03} {date})") from None
+        raise ctx.plan_error(
+            f"bad template {step.template!r}: {err!r} (use {{stem}} {{ext}} {{name}} {{n}} {{n:03}} {{date}})"
+        ) from None
     return out.rstrip(".")
 
 
-def _rename(ctx: "CompileContext", rel: str, e: "Entry", new_name: str) -> None:
+def _rename(ctx: CompileContext, rel: str, e: Entry, new_name: str) -> None:
     view = ctx.view
     check_name(ctx, new_name)
     if new_name == name_of(rel):
@@ -92,13 +102,19 @@ def _rename(ctx: "CompileContext", rel: str, e: "Entry", new_name: str) -> None:
     if dst.casefold() == rel.casefold() and not overwrite:
         rel, e = _via_temporary_name(ctx, rel, e)
     dst_expect = ctx.claim(dst, overwrite)
-    ctx.add("move", src=rel, dst=dst, overwrite=overwrite, note="rename",
-            expect={rel: view.expect_existing(rel, e), dst: dst_expect})
+    ctx.add(
+        "move",
+        src=rel,
+        dst=dst,
+        overwrite=overwrite,
+        note="rename",
+        expect={rel: view.expect_existing(rel, e), dst: dst_expect},
+    )
     view.move(rel, dst)
     tagging.follow(ctx, rel, dst, is_dir=e.is_dir)
 
 
-def _via_temporary_name(ctx: "CompileContext", rel: str, e: "Entry") -> tuple[str, "Entry"]:
+def _via_temporary_name(ctx: CompileContext, rel: str, e: Entry) -> tuple[str, Entry]:
     """A rename that changes only the case ("Photo.JPG" -> "photo.jpg") is refused or does nothing on
     a case-insensitive file system (the new name "exists"): it goes through a temporary name first,
     two journaled moves that undo puts back in turn."""
@@ -111,16 +127,21 @@ def _via_temporary_name(ctx: "CompileContext", rel: str, e: "Entry") -> tuple[st
         raise ctx.plan_error(f"no free temporary name beside {rel!r}", rel)
     tmp_rel = f"{folder}/{tmp}" if folder else tmp
     ctx.check_new_name(folder, tmp)
-    ctx.add("move", src=rel, dst=tmp_rel, note="rename, case only: via a temporary name",
-            expect={rel: ctx.view.expect_existing(rel, e), tmp_rel: ctx.view.expect_absent(tmp_rel)})
+    ctx.add(
+        "move",
+        src=rel,
+        dst=tmp_rel,
+        note="rename, case only: via a temporary name",
+        expect={rel: ctx.view.expect_existing(rel, e), tmp_rel: ctx.view.expect_absent(tmp_rel)},
+    )
     ctx.view.move(rel, tmp_rel)
     tagging.follow(ctx, rel, tmp_rel, is_dir=e.is_dir)
     moved = ctx.view.get(tmp_rel)
-    assert moved is not None        # the view has just moved it there
+    assert moved is not None  # the view has just moved it there
     return tmp_rel, moved
 
 
-def compile_step(ctx: "CompileContext", step: "RenameStep") -> None:
+def compile_step(ctx: CompileContext, step: RenameStep) -> None:
     if step.path is not None:
         rel = ctx.path(step.path)
         if rel == "":

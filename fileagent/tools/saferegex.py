@@ -8,14 +8,15 @@ character (or match nothing), more than three open-ended repeats in a row of tri
 polynomial of degree 4), and backreferences; and caps the pattern's length. Everything else
 (anchors, classes, single repeats, alternations of distinct words) compiles as usual.
 """
+
 from __future__ import annotations
 
 import re
 
-try:                                   # Python 3.11+
+try:  # Python 3.11+
     from re import _constants as _c  # type: ignore[attr-defined]
     from re import _parser as _p  # type: ignore[attr-defined]
-except ImportError:                    # pragma: no cover - 3.10
+except ImportError:  # pragma: no cover - 3.10
     import sre_constants as _c  # type: ignore[no-redef]
     import sre_parse as _p  # type: ignore[no-redef]
 
@@ -33,7 +34,7 @@ def compile_plan_regex(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if len(pattern) > MAX_PATTERN:
         raise UnsafeRegex(f"longer than {MAX_PATTERN} characters")
     try:
-        tree = _p.parse(pattern, flags)       # a syntax error is re.error, as from re.compile
+        tree = _p.parse(pattern, flags)  # a syntax error is re.error, as from re.compile
     except (RecursionError, OverflowError):
         raise UnsafeRegex("nested too deeply") from None
     why = _danger(list(tree), in_repeat=False)
@@ -66,11 +67,15 @@ def _danger(items: list, in_repeat: bool) -> str | None:
             lo, hi, sub = av
             if hi > 1:
                 if in_repeat:
-                    return "nested quantifiers (a repeat inside a repeat, as in (a+)+ or (.*a){20}) can take " \
-                           "exponential time; write it with one repeat"
+                    return (
+                        "nested quantifiers (a repeat inside a repeat, as in (a+)+ or (.*a){20}) can take "
+                        "exponential time; write it with one repeat"
+                    )
                 if _ambiguous_branch(list(sub)):
-                    return "a repeated alternation whose branches can begin alike (as in (a|ab)*) can take " \
-                           "exponential time"
+                    return (
+                        "a repeated alternation whose branches can begin alike (as in (a|ab)*) can take "
+                        "exponential time"
+                    )
                 why = _danger(list(sub), True)
             else:
                 why = _danger(list(sub), in_repeat)

@@ -10,22 +10,24 @@ match inside a denied folder or matching a deny pattern is left out and recorded
 with the pattern, so one denied file does not sink a bulk job; a path the plan
 names explicitly that is denied is refused by the Guard (exit 3).
 """
+
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 
 from fileagent.policies.paths import compile_glob, fold, has_magic, nfc
 from fileagent.policies.places import place_of
 from fileagent.tools import ages, tagging
-from fileagent.tools.saferegex import compile_plan_regex
 from fileagent.tools.base import ext_of, join, name_of
+from fileagent.tools.saferegex import compile_plan_regex
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import Filters, Selection
     from fileagent.agent.engine.simulation import CompileContext
     from fileagent.agent.engine.treeview import Entry
+    from fileagent.agent.plan.model import Filters, Selection
 
 Item = tuple[str, "Entry"]
 
@@ -39,11 +41,11 @@ def _day_start_ns(d: date) -> int:
         return -(1 << 63) if d.year < 1970 else (1 << 63) - 1
 
 
-def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "Entry"], bool] | None:
+def make_filter(ctx: CompileContext, f: Filters | None) -> Callable[[str, Entry], bool] | None:
     """One predicate for all filters, cheapest checks first; None when there are none."""
     if f is None:
         return None
-    checks: list[Callable[[str, "Entry"], bool]] = []
+    checks: list[Callable[[str, Entry], bool]] = []
     if f.ext is not None:
         exts = {e.lower().lstrip(".") for e in f.ext}
         checks.append(lambda rel, e: ext_of(name_of(rel)) in exts)
@@ -62,7 +64,7 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
         below = f.smaller_than
         checks.append(lambda rel, e: not e.is_dir and e.size() < below)
     if f.modified_after is not None:
-        after_ns = _day_start_ns(f.modified_after)   # on or after that day
+        after_ns = _day_start_ns(f.modified_after)  # on or after that day
         checks.append(lambda rel, e: e.mtime_ns() >= after_ns)
     if f.modified_before is not None:
         before_ns = _day_start_ns(f.modified_before)
@@ -72,8 +74,10 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
             continue
         moment = ages.cutoff(ctx.now, age)
         at_ns = int(moment.timestamp()) * 1_000_000_000
-        ctx.note(f"{'older than' if older else 'in the last'} {ages.age_words(age)}: modified "
-                 f"{'before' if older else 'on or after'} {moment:%Y-%m-%d %H:%M}")
+        ctx.note(
+            f"{'older than' if older else 'in the last'} {ages.age_words(age)}: modified "
+            f"{'before' if older else 'on or after'} {moment:%Y-%m-%d %H:%M}"
+        )
         checks.append(_modified_before(at_ns) if older else _modified_since(at_ns))
     if f.tag is not None:
         want = f.tag.casefold()
@@ -84,9 +88,10 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
     if f.contains is not None:
         needle = f.contains.casefold()
 
-        def contains(rel: str, e: "Entry") -> bool:
+        def contains(rel: str, e: Entry) -> bool:
             text = ctx.text_or_none(e)
             return text is not None and needle in text.casefold()
+
         checks.append(contains)
     if not checks:
         return None
@@ -95,7 +100,7 @@ def make_filter(ctx: "CompileContext", f: "Filters | None") -> Callable[[str, "E
     return lambda rel, e: all(c(rel, e) for c in checks)
 
 
-def is_empty(ctx: "CompileContext", rel: str, e: "Entry", memo: dict[str, bool]) -> bool:
+def is_empty(ctx: CompileContext, rel: str, e: Entry, memo: dict[str, bool]) -> bool:
     """A file of 0 bytes, or a folder with no file at any depth (only empty folders below it).
     A link, a hidden folder (".git") or a hidden path of the Guard below counts as content: a
     folder holding one is never called empty."""
@@ -106,22 +111,28 @@ def is_empty(ctx: "CompileContext", rel: str, e: "Entry", memo: dict[str, bool])
     got = memo.get(rel)
     if got is None:
         listing = ctx.view.listing(rel)
-        got = listing is not None and not _holds_hidden(ctx, rel) and all(
-            ce.is_dir and not name.startswith(".") and is_empty(ctx, join(rel, name), ce, memo)
-            for name, ce in listing.items())
+        got = (
+            listing is not None
+            and not _holds_hidden(ctx, rel)
+            and all(
+                ce.is_dir and not name.startswith(".") and is_empty(ctx, join(rel, name), ce, memo)
+                for name, ce in listing.items()
+            )
+        )
         memo[rel] = got
     return got
 
 
-def _holds_hidden(ctx: "CompileContext", rel: str) -> bool:
+def _holds_hidden(ctx: CompileContext, rel: str) -> bool:
     if not ctx.guard.hidden:
         return False
     import os
+
     top = ctx.view.abs(rel) + os.sep
     return any(h.startswith(top) for h in ctx.guard.hidden)
 
 
-def exclusions(ctx: "CompileContext", patterns: list[str] | None) -> Callable[[str, str], bool] | None:
+def exclusions(ctx: CompileContext, patterns: list[str] | None) -> Callable[[str, str], bool] | None:
     """excluded(path below the selection's folder, name) for the selection's `exclude` patterns."""
     if not patterns:
         return None
@@ -138,46 +149,53 @@ def exclusions(ctx: "CompileContext", patterns: list[str] | None) -> Callable[[s
     def excluded(sub: str, name: str) -> bool:
         name = name if name.isascii() else nfc(name)
         return any(m(name) for m in by_name) or any(m(sub) for m in by_path)
+
     return excluded
 
 
-def select(ctx: "CompileContext", sel: "Selection", *, children_of_folder: bool = False) -> list[Item]:
+def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = False) -> list[Item]:
     """The items a step acts on, ordered and cut to `limit` when the selection says so."""
     items = _select(ctx, sel, children_of_folder)
     if sel.duplicates is not None:
         from fileagent.tools.duplicates import select_duplicates
+
         items = select_duplicates(ctx, items, sel.duplicates, sel.keep_in)
     if sel.sort is not None:
-        items.sort(key=sort_key(ctx, sel.sort), reverse=bool(sel.desc))   # stable: ties keep walk order
+        items.sort(key=sort_key(ctx, sel.sort), reverse=bool(sel.desc))  # stable: ties keep walk order
         ctx.note(f"ordered by {_ORDER_WORDS[sel.sort, bool(sel.desc)]}")
     if sel.limit is not None:
         if len(items) > sel.limit:
             ctx.note(f"the first {sel.limit} of {len(items)} matches")
-        del items[sel.limit:]
+        del items[sel.limit :]
     return items
 
 
-_ORDER_WORDS = {("size", True): "size, largest first", ("size", False): "size, smallest first",
-                ("mtime", True): "date, newest first", ("mtime", False): "date, oldest first",
-                ("name", True): "name, Z to A", ("name", False): "name, A to Z"}
+_ORDER_WORDS = {
+    ("size", True): "size, largest first",
+    ("size", False): "size, smallest first",
+    ("mtime", True): "date, newest first",
+    ("mtime", False): "date, oldest first",
+    ("name", True): "name, Z to A",
+    ("name", False): "name, A to Z",
+}
 
 
-def size_of(ctx: "CompileContext", rel: str, e: "Entry") -> int:
+def size_of(ctx: CompileContext, rel: str, e: Entry) -> int:
     """A file's size; a folder's: the files below it (as the view sees them)."""
     if not e.is_dir or e.is_link:
         return e.size()
     return sum(ce.size() for _, ce in ctx.view.walk_files(rel) if not ce.is_dir)
 
 
-def _modified_before(at_ns: int) -> Callable[[str, "Entry"], bool]:
+def _modified_before(at_ns: int) -> Callable[[str, Entry], bool]:
     return lambda rel, e: e.mtime_ns() < at_ns
 
 
-def _modified_since(at_ns: int) -> Callable[[str, "Entry"], bool]:
+def _modified_since(at_ns: int) -> Callable[[str, Entry], bool]:
     return lambda rel, e: e.mtime_ns() >= at_ns
 
 
-def sort_key(ctx: "CompileContext", by: str) -> Callable[[Item], Any]:
+def sort_key(ctx: CompileContext, by: str) -> Callable[[Item], Any]:
     if by == "size":
         return lambda item: size_of(ctx, *item)
     if by == "mtime":
@@ -185,7 +203,7 @@ def sort_key(ctx: "CompileContext", by: str) -> Callable[[Item], Any]:
     return lambda item: nfc(name_of(item[0])).casefold()
 
 
-def _select(ctx: "CompileContext", sel: "Selection", children_of_folder: bool) -> list[Item]:
+def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> list[Item]:
     """`children_of_folder` (list): a `path` naming a folder means its direct children (files and
     folders)."""
     keep = make_filter(ctx, sel.filters)
@@ -253,9 +271,16 @@ def _place_prefix(pattern: str) -> tuple[str, str]:
     return "/".join(parts[:i]), "/".join(parts[i:]) or "*"
 
 
-def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int, kind: str,
-          keep: Callable[[str, "Entry"], bool] | None, skip_hidden: bool = False,
-          excluded: Callable[[str, str], bool] | None = None) -> list[Item]:
+def _walk(
+    ctx: CompileContext,
+    base: str,
+    rx: re.Pattern[str],
+    max_depth: int,
+    kind: str,
+    keep: Callable[[str, Entry], bool] | None,
+    skip_hidden: bool = False,
+    excluded: Callable[[str, str], bool] | None = None,
+) -> list[Item]:
     """Depth first in sorted name order, a folder before what it holds; an explicit stack, so a tree
     thousands of levels deep costs memory, not Python recursion."""
     view, guard = ctx.view, ctx.guard
@@ -305,9 +330,10 @@ def _walk(ctx: "CompileContext", base: str, rx: re.Pattern[str], max_depth: int,
     return out
 
 
-def subtree_problem(ctx: "CompileContext", rel: str) -> str | None:
+def subtree_problem(ctx: CompileContext, rel: str) -> str | None:
     """A folder about to be moved, copied or deleted whole must not hold denied or hidden entries."""
     import os
+
     top = ctx.view.abs(rel) + os.sep
     for hidden in ctx.guard.hidden:
         if hidden.startswith(top):
@@ -319,7 +345,7 @@ def subtree_problem(ctx: "CompileContext", rel: str) -> str | None:
     return None
 
 
-def _nearby(ctx: "CompileContext", sel: "Selection") -> str:
+def _nearby(ctx: CompileContext, sel: Selection) -> str:
     """What the selection's folder does hold, as a hint: its most common extensions."""
     from dataclasses import replace
 
@@ -338,14 +364,14 @@ def _nearby(ctx: "CompileContext", sel: "Selection") -> str:
     return " (files there: " + ", ".join("." + e for e in common) + ")"
 
 
-def describe(sel: "Selection") -> str:
+def describe(sel: Selection) -> str:
     if sel.path is not None:
         return repr(sel.path)
     where = sel.in_ or "."
     return f"pattern {(sel.pattern or '*')!r} in {where!r}" + (" (recursive)" if sel.recursive else "")
 
 
-def select_some(ctx: "CompileContext", sel: "Selection", **kw: bool) -> list[Item]:
+def select_some(ctx: CompileContext, sel: Selection, **kw: bool) -> list[Item]:
     """select() for a changing step: matching nothing is a PlanError naming the step and pattern."""
     before = len(ctx.changeset.skipped)
     items = select(ctx, sel, **kw)
@@ -355,16 +381,22 @@ def select_some(ctx: "CompileContext", sel: "Selection", **kw: bool) -> list[Ite
         if left:
             _, path, why = left[0]
             more = f" (and {len(left) - 1} more)" if len(left) > 1 else ""
-            raise ctx.policy_error(f"nothing left to act on: {describe(sel)}{filters} matches only items that "
-                                   f"are left out: {path!r} {why}{more}", path)
+            raise ctx.policy_error(
+                f"nothing left to act on: {describe(sel)}{filters} matches only items that "
+                f"are left out: {path!r} {why}{more}",
+                path,
+            )
         if sel.filters is not None and sel.filters.ext:
-            filters = " with extension " + ", ".join("." + e for e in sel.filters.ext) + \
-                (" and the other filters" if len([v for v in vars(sel.filters).values() if v]) > 1 else "")
+            filters = (
+                " with extension "
+                + ", ".join("." + e for e in sel.filters.ext)
+                + (" and the other filters" if len([v for v in vars(sel.filters).values() if v]) > 1 else "")
+            )
         raise ctx.plan_error(f"nothing matches {describe(sel)}{filters}{_nearby(ctx, sel)}", sel.path or sel.in_)
     return items
 
 
-def skip_or_refuse(ctx: "CompileContext", sel: "Selection", rel: str, why: str) -> bool:
+def skip_or_refuse(ctx: CompileContext, sel: Selection, rel: str, why: str) -> bool:
     """A selected folder that holds denied or hidden entries: a bulk selection leaves it out (True);
     a folder the plan names explicitly is refused (PolicyError)."""
     if sel.path is None:

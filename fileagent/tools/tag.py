@@ -2,6 +2,7 @@
 
 Markdown files compile to a `write` of the complete new file (only the front matter's `tags:`
 changes); other items compile to `set_tags` with the complete new tag list."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -14,10 +15,15 @@ if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
     from fileagent.agent.plan.model import TagStep
 
-CAPABILITY = Capability("tag", mutates=True, needs_confirm_default=False,
-                        summary="add or remove tags (markdown front matter, or the tag index)")
+CAPABILITY = Capability(
+    "tag",
+    mutates=True,
+    needs_confirm_default=False,
+    summary="add or remove tags (markdown front matter, or the tag index)",
+)
 
-def compile_step(ctx: "CompileContext", step: "TagStep") -> None:
+
+def compile_step(ctx: CompileContext, step: TagStep) -> None:
     items = select_some(ctx, step.select)
     view = ctx.view
     index = ctx.tag_index()
@@ -33,8 +39,15 @@ def compile_step(ctx: "CompileContext", step: "TagStep") -> None:
                 content = with_tags(text, new, rel).encode(ctx.encoding)
             except ValueError as err:
                 raise ctx.plan_error(f"cannot tag {rel!r}: {err}", rel) from None
-            ctx.add("write", src=rel, dst=rel, content=content, overwrite=True, note="tag",
-                    expect={rel: view.expect_existing(rel, e)})
+            ctx.add(
+                "write",
+                src=rel,
+                dst=rel,
+                content=content,
+                overwrite=True,
+                note="tag",
+                expect={rel: view.expect_existing(rel, e)},
+            )
             view.write(rel, content)
         else:
             old = list(index.get(rel, ()))

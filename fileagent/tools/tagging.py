@@ -7,6 +7,7 @@ kept), or a front matter block is added. Other items compile to `set_tags` with
 the complete new tag list. Moving, renaming or deleting an indexed item moves
 or drops its index entry (set_tags actions), so tags follow their files.
 """
+
 from __future__ import annotations
 
 import re
@@ -62,7 +63,7 @@ def markdown_tags(text: str) -> list[str]:
     return _as_list((data or {}).get("tags"))
 
 
-def tags_of(ctx: "CompileContext", rel: str, e: "Entry") -> list[str]:
+def tags_of(ctx: CompileContext, rel: str, e: Entry) -> list[str]:
     tags = list(ctx.tag_index().get(rel, ()))
     if is_markdown(rel) and not e.is_dir:
         text = ctx.text_or_none(e)
@@ -103,7 +104,7 @@ def with_tags(text: str, tags: list[str], rel: str) -> str:
     got = _parse(*check) if check else None
     if got is None or {k: v for k, v in got.items()} != expected:
         # unusual layout: fall back to re-writing the whole front matter
-        body = "".join(lines[end + 1:])
+        body = "".join(lines[end + 1 :])
         dumped = yaml.safe_dump(expected, allow_unicode=True, sort_keys=False) if expected else ""
         out = f"---{nl}{dumped.replace(chr(10), nl)}---{nl}{body}"
     return out
@@ -122,7 +123,7 @@ def merged(old: list[str], tags: list[str], remove: bool) -> list[str]:
     return out
 
 
-def follow(ctx: "CompileContext", old: str, new: str | None, *, is_dir: bool, keep_old: bool = False) -> None:
+def follow(ctx: CompileContext, old: str, new: str | None, *, is_dir: bool, keep_old: bool = False) -> None:
     """Index entries at or below `old` move to `new` (copied when keep_old; dropped when new is None)."""
     index = ctx.tag_index()
     if not index:
@@ -139,7 +140,7 @@ def follow(ctx: "CompileContext", old: str, new: str | None, *, is_dir: bool, ke
         if not keep_old:
             ctx.add("set_tags", src=key, tags=[], note="tags follow")
             del index[key]
-        if new is not None and not is_markdown(new + key[len(old):]):
-            target = new + key[len(old):]
+        if new is not None and not is_markdown(new + key[len(old) :]):
+            target = new + key[len(old) :]
             ctx.add("set_tags", src=target, tags=list(tags), note="tags follow")
             index[target] = list(tags)

@@ -2,6 +2,7 @@
 write it: a `set_tags` action sets one path's complete tag list. (Markdown files keep their tags
 in YAML front matter; the compiler turns those into plain `write` actions, see tools/tagging.py.)
 """
+
 from __future__ import annotations
 
 import json
@@ -22,6 +23,7 @@ def load_index(root: Path | str) -> dict[str, list[str]]:
     """The index as stored; read without following a link anywhere on its path (PolicyError for a
     planted link, which would feed an outside file into the index)."""
     from fileagent.tools.fs.statefs import read_state_file
+
     raw = read_state_file(_index_path(root))
     if raw is None:
         return {}

@@ -194,11 +194,7 @@ def terms(text: str) -> list[str]:
     text = text.casefold()
     out: list[str] = []
     for run in _CJK.findall(text):
-        out.extend(
-            b
-            for b in (run[i : i + 2] for i in range(len(run) - 1))
-            if b not in CJK_STOP
-        )
+        out.extend(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in CJK_STOP)
     out.extend(w for w in _WORD.findall(_CJK.sub(" ", text)) if w not in STOP_WORDS)
     return out
 
@@ -248,9 +244,7 @@ def silhouette(S: np.ndarray, labels: np.ndarray) -> float:
             scores.append(0.0)
             continue
         a = D[i, same].sum() / (same.sum() - 1)
-        b = min(
-            D[i, labels == j].mean() for j in set(labels.tolist()) if j != labels[i]
-        )
+        b = min(D[i, labels == j].mean() for j in set(labels.tolist()) if j != labels[i])
         scores.append((b - a) / max(a, b, 1e-12))
     return float(np.mean(scores))
 
@@ -290,27 +284,21 @@ def names(X: np.ndarray, labels: np.ndarray, vocab: list[str]) -> dict[int, str]
     return out
 
 
-def rule(
-    ctx: CompileContext, step: ClassifyStep, items: list[tuple[str, Entry]]
-) -> Callable[[str, Entry], str | None]:
+def rule(ctx: CompileContext, step: ClassifyStep, items: list[tuple[str, Entry]]) -> Callable[[str, Entry], str | None]:
     """The classify folder rule for by=topic: the topic folder of each text file (None: stays)."""
     files, docs = [], []
     for rel, e in items:
         if e.is_dir or e.is_link:
             continue
         text = ctx.text_or_none(e, TEXT_LIMIT)
-        words = (
-            terms(split_name(name_of(rel))[0] + "\n" + text) if text is not None else []
-        )
+        words = terms(split_name(name_of(rel))[0] + "\n" + text) if text is not None else []
         if not words:
             ctx.skip(rel, "no text to find a topic in")
             continue
         files.append(rel)
         docs.append(words)
     if len(files) > MAX_FILES:
-        raise ctx.plan_error(
-            f"topics group at most {MAX_FILES:,} files at a time ({len(files):,} selected)"
-        )
+        raise ctx.plan_error(f"topics group at most {MAX_FILES:,} files at a time ({len(files):,} selected)")
     if not files:
         raise ctx.plan_error("none of the selected files holds text to find a topic in")
     X, vocab = tfidf(docs)

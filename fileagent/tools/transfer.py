@@ -4,6 +4,7 @@ A pattern match already in `to` is left where it is (move); naming such an item
 explicitly, or moving a folder into itself, is a PlanError. Name clashes follow
 the conflict policy (ctx.place).
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -13,15 +14,15 @@ from fileagent.tools.base import Capability, join, name_of, parent_of
 from fileagent.tools.select import select_some, size_of, skip_or_refuse, subtree_problem
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import CopyStep, MoveStep
     from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.plan.model import CopyStep, MoveStep
 
 MOVE = Capability("move", mutates=True, needs_confirm_default=True, summary="move items into a folder")
 COPY = Capability("copy", mutates=True, needs_confirm_default=False, summary="copy items into a folder")
 CAPABILITY = MOVE
 
 
-def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
+def compile_step(ctx: CompileContext, step: MoveStep | CopyStep) -> None:
     copy = step.op == "copy"
     items = select_some(ctx, step.select)
     dest = ctx.folder(step.to)
@@ -37,7 +38,7 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
     made: set[str] = set()
     follow_tags = bool(ctx.tag_index())
     for rel, e in items:
-        if view.get(rel) is not e:          # gone with a folder handled earlier in this step
+        if view.get(rel) is not e:  # gone with a folder handled earlier in this step
             continue
         if rel == "":
             raise ctx.plan_error("cannot move or copy the sandbox root itself", ".")
@@ -46,10 +47,10 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
         target = dest
         if base is not None:
             if (rel == dest or rel.startswith(dest + "/")) and dest != base:
-                already += 1          # inside the destination already: left where it is
+                already += 1  # inside the destination already: left where it is
                 continue
             folder = parent_of(rel)
-            sub = folder if base == "" else folder[len(base) + 1:]
+            sub = folder if base == "" else folder[len(base) + 1 :]
             target = join(dest, sub) if sub else dest
         if rel.rpartition("/")[0] == target and not copy:
             if explicit:
@@ -60,7 +61,7 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             why = subtree_problem(ctx, rel)
             if why and skip_or_refuse(ctx, step.select, rel, why):
                 continue
-        if not dest_ready:              # a move/copy step never removes its own destination
+        if not dest_ready:  # a move/copy step never removes its own destination
             ctx.ensure_dir(dest)
             dest_ready = True
         if target not in made:
@@ -73,8 +74,14 @@ def compile_step(ctx: "CompileContext", step: "MoveStep | CopyStep") -> None:
             raise ctx.plan_error(f"cannot {step.op} {rel!r} onto itself", rel)
         dst_expect = ctx.claim(dst, overwrite)
         note, kept = ctx.kept_copy(rel)
-        ctx.add("copy" if copy else "move", src=rel, dst=dst, overwrite=overwrite, note=note,
-                expect={rel: view.expect_existing(rel, e), dst: dst_expect, **kept})
+        ctx.add(
+            "copy" if copy else "move",
+            src=rel,
+            dst=dst,
+            overwrite=overwrite,
+            note=note,
+            expect={rel: view.expect_existing(rel, e), dst: dst_expect, **kept},
+        )
         if copy:
             ctx.bytes_needed += size_of(ctx, rel, e)
             view.copy(rel, dst)

@@ -6,6 +6,7 @@ appended text ends with a newline. prepend: text, a newline (unless the text
 ends with one), then the old content. A file the step leaves unchanged gets no
 action; if no selected file changes at all, that is a PlanError.
 """
+
 from __future__ import annotations
 
 import re
@@ -16,11 +17,12 @@ from fileagent.tools.saferegex import compile_plan_regex
 from fileagent.tools.select import select_some
 
 if TYPE_CHECKING:
-    from fileagent.agent.plan.model import UpdateStep
     from fileagent.agent.engine.simulation import CompileContext
+    from fileagent.agent.plan.model import UpdateStep
 
-CAPABILITY = Capability("update", mutates=True, needs_confirm_default=True,
-                        summary="append, prepend, replace or set text in files")
+CAPABILITY = Capability(
+    "update", mutates=True, needs_confirm_default=True, summary="append, prepend, replace or set text in files"
+)
 
 
 def _with_newline(text: str) -> str:
@@ -42,18 +44,19 @@ def new_text(old: str, mode: str, text: str, find: str | None, rx: re.Pattern[st
     return text
 
 
-STREAM_MIN = 8 << 20     # appends to files this large are streamed by the executor, never held whole
+STREAM_MIN = 8 << 20  # appends to files this large are streamed by the executor, never held whole
 
 
 def _streams(e) -> bool:
     return e.content is None and e.disk is not None and not e.is_link and e.size() >= STREAM_MIN
 
 
-def _append_streamed(ctx: "CompileContext", rel: str, e, text: str) -> None:
+def _append_streamed(ctx: CompileContext, rel: str, e, text: str) -> None:
     """An append to a large file: the file is checked as text chunk by chunk here, and the action
     carries only the bytes to add (note "append-stream"); the executor copies the old bytes from the
     backup it takes, in chunks, then adds them. The plan's later steps see the file as changed."""
     from fileagent.tools.fs import fsops
+
     try:
         size, last = fsops.check_text(e.disk, ctx.encoding)
     except ValueError as err:
@@ -65,14 +68,22 @@ def _append_streamed(ctx: "CompileContext", rel: str, e, text: str) -> None:
     try:
         tail = add.encode(ctx.encoding)
     except UnicodeEncodeError as err:
-        raise ctx.plan_error(f"the new text of {rel!r} cannot be written as {ctx.encoding}: {err.reason}",
-                             rel) from None
-    ctx.add("write", src=rel, dst=rel, content=tail, overwrite=True, note="append-stream",
-            expect={rel: ctx.view.expect_existing(rel, e)})
+        raise ctx.plan_error(
+            f"the new text of {rel!r} cannot be written as {ctx.encoding}: {err.reason}", rel
+        ) from None
+    ctx.add(
+        "write",
+        src=rel,
+        dst=rel,
+        content=tail,
+        overwrite=True,
+        note="append-stream",
+        expect={rel: ctx.view.expect_existing(rel, e)},
+    )
     ctx.view.appended(rel, tail)
 
 
-def compile_step(ctx: "CompileContext", step: "UpdateStep") -> None:
+def compile_step(ctx: CompileContext, step: UpdateStep) -> None:
     rx = None
     if step.mode == "replace_regex":
         try:
@@ -103,13 +114,24 @@ def compile_step(ctx: "CompileContext", step: "UpdateStep") -> None:
         try:
             content = new.encode(ctx.encoding)
         except UnicodeEncodeError as err:
-            raise ctx.plan_error(f"the new text of {rel!r} cannot be written as {ctx.encoding}: {err.reason}",
-                                 rel) from None
-        ctx.add("write", src=rel, dst=rel, content=content, overwrite=True, note=step.mode,
-                expect={rel: view.expect_existing(rel, e)})
+            raise ctx.plan_error(
+                f"the new text of {rel!r} cannot be written as {ctx.encoding}: {err.reason}", rel
+            ) from None
+        ctx.add(
+            "write",
+            src=rel,
+            dst=rel,
+            content=content,
+            overwrite=True,
+            note=step.mode,
+            expect={rel: view.expect_existing(rel, e)},
+        )
         view.write(rel, content)
         changed += 1
     if changed == 0:
-        what = f"{step.find!r} does not occur in" if step.mode in ("replace", "replace_regex") else \
-            "the text is already in"
+        what = (
+            f"{step.find!r} does not occur in"
+            if step.mode in ("replace", "replace_regex")
+            else "the text is already in"
+        )
         raise ctx.plan_error(f"nothing to change: {what} the selected files")

@@ -94,20 +94,14 @@ def build_app(service: WebService, *, token: str, hosts: set[str]) -> Guarded:
             return _json({"error": {"class": "action", "message": f"{e.strerror or e}{where}", "exit_code": 1}}, 500)
 
     async def page(request: Request) -> Response:
-        return FileResponse(
-            STATIC / "index.html", media_type="text/html; charset=utf-8"
-        )
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
 
     async def plan(request: Request) -> Response:
         try:
             b = await _body(request, PlanBody)
         except FileAgentError as e:
             return _error(e)
-        return await call(
-            lambda: service.plan(
-                request=b.request, plan=b.plan, on_conflict=b.on_conflict
-            )
-        )
+        return await call(lambda: service.plan(request=b.request, plan=b.plan, on_conflict=b.on_conflict))
 
     async def select(request: Request) -> Response:
         try:

@@ -21,9 +21,7 @@ class PlanBody(_Body):
     @model_validator(mode="after")
     def _one_source(self) -> PlanBody:
         if (self.request is None) == (self.plan is None):
-            raise ValueError(
-                'give either "request" or "plan", not both and not neither'
-            )
+            raise ValueError('give either "request" or "plan", not both and not neither')
         return self
 
 

@@ -40,9 +40,7 @@ LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 def allowed_hosts(host: str, port: int) -> set[str]:
     """The Host header values that name this server ("HOST:PORT"; IPv6 in brackets)."""
-    names = {host} | (
-        {"127.0.0.1", "localhost"} if host in ("127.0.0.1", "localhost") else set()
-    )
+    names = {host} | ({"127.0.0.1", "localhost"} if host in ("127.0.0.1", "localhost") else set())
     return {(f"[{n}]" if ":" in n else n) + f":{port}" for n in names}
 
 
@@ -61,10 +59,7 @@ class Guarded:
             if scope["type"] == "lifespan":
                 await self.app(scope, receive, send)
             return  # no websockets
-        headers = {
-            k.decode("latin-1").lower(): v.decode("latin-1")
-            for k, v in scope.get("headers", [])
-        }
+        headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         why = self.refusal(scope, headers)
         if why:
             await _forbidden(send, why)
@@ -85,9 +80,7 @@ class Guarded:
         if host not in self.hosts:
             return f"Host {host!r} is not this server's address ({', '.join(sorted(self.hosts))})"
         origin = headers.get("origin")
-        if origin is not None and origin.lower() not in {
-            f"http://{h}" for h in self.hosts
-        }:
+        if origin is not None and origin.lower() not in {f"http://{h}" for h in self.hosts}:
             return f"cross-origin request from {origin!r} refused"
         if headers.get("sec-fetch-site") == "cross-site":
             return "cross-site request refused"

@@ -25,9 +25,7 @@ INSTALL = "the web page needs the ui extra: pip install 'fileagent[ui]' (Starlet
 
 
 def check_extra() -> None:
-    missing = [
-        m for m in ("starlette", "uvicorn") if importlib.util.find_spec(m) is None
-    ]
+    missing = [m for m in ("starlette", "uvicorn") if importlib.util.find_spec(m) is None]
     if missing:
         raise UsageError(INSTALL)
 
@@ -46,19 +44,13 @@ def _bind(host: str, port: int) -> socket.socket:
         addr = ipaddress.ip_address(host)
     except ValueError:
         if host != "localhost":
-            raise UsageError(
-                f"--host wants an IP address (or localhost), not {host!r}"
-            ) from None
+            raise UsageError(f"--host wants an IP address (or localhost), not {host!r}") from None
         addr = ipaddress.ip_address("127.0.0.1")
     if addr.is_unspecified:
-        raise UsageError(
-            f"--host {host} would answer on every address; name the one address to serve on"
-        )
+        raise UsageError(f"--host {host} would answer on every address; name the one address to serve on")
     if not 0 <= port <= 65535:
         raise UsageError(f"--port must be 0..65535, not {port}")
-    sock = socket.socket(
-        socket.AF_INET6 if addr.version == 6 else socket.AF_INET, socket.SOCK_STREAM
-    )
+    sock = socket.socket(socket.AF_INET6 if addr.version == 6 else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((str(addr), port))
@@ -119,9 +111,7 @@ def serve(
     # uvicorn shuts down on SIGINT/SIGTERM and then raises the signal again with the handlers it
     # found: a stop is the normal end of a server, so both end here with exit 0.
     previous = (
-        signal.signal(signal.SIGTERM, _interrupt)
-        if threading.current_thread() is threading.main_thread()
-        else None
+        signal.signal(signal.SIGTERM, _interrupt) if threading.current_thread() is threading.main_thread() else None
     )
     try:
         server.run(sockets=[sock])

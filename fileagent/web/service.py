@@ -167,9 +167,8 @@ class WebService:
     # ------------------------------------------------------------------ runs / undo / recover
 
     def runs(self) -> dict:
-        from fileagent.agent.history.runs import run_summaries
-
         from fileagent.agent.history.audit import read_entries
+        from fileagent.agent.history.runs import run_summaries
 
         runs = run_summaries(self.session.root)
         # The words typed for a run are in its audit header entry (op "run"), whichever front end ran it.
@@ -224,7 +223,6 @@ class WebService:
 
     def verify(self) -> dict:
         from fileagent.agent.history.audit import verify
-
         from fileagent.agent.history.auditkey import load_keyring
 
         path = self.session.audit_path

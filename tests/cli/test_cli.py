@@ -1,4 +1,5 @@
 """The CLI through typer's CliRunner and through main() with injected streams."""
+
 from __future__ import annotations
 
 import io
@@ -10,11 +11,18 @@ from typer.testing import CliRunner
 from fileagent.cli.app import app
 from fileagent.cli.fast import main, rewrite_argv
 
-TREE = {"docs/architecture.md": "# Architecture\ndesign notes", "docs/api.md": "# API\nendpoint list",
-        "docs/lunch.md": "# Lunch\npizza", "downloads/a.pdf": "%PDF a", "downloads/b.png": "png",
-        "todo.txt": "milk"}
-MOVE_PDF = {"version": 1, "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"},
-                                     "to": "docs/papers"}]}
+TREE = {
+    "docs/architecture.md": "# Architecture\ndesign notes",
+    "docs/api.md": "# API\nendpoint list",
+    "docs/lunch.md": "# Lunch\npizza",
+    "downloads/a.pdf": "%PDF a",
+    "downloads/b.png": "png",
+    "todo.txt": "milk",
+}
+MOVE_PDF = {
+    "version": 1,
+    "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "docs/papers"}],
+}
 
 
 class TTY(io.StringIO):
@@ -26,8 +34,13 @@ class TTY(io.StringIO):
 def env(tmp_path, monkeypatch):
     cfg = tmp_path / "config.yaml"
     cfg.write_text(f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n", encoding="utf-8")
-    e = {"FILEAGENT_CONFIG": str(cfg), "XDG_STATE_HOME": str(tmp_path / "state"), "NO_COLOR": "1",
-         "XDG_CONFIG_HOME": str(tmp_path / "cfghome"), "HOME": str(tmp_path)}
+    e = {
+        "FILEAGENT_CONFIG": str(cfg),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "NO_COLOR": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfghome"),
+        "HOME": str(tmp_path),
+    }
     for k, v in e.items():
         monkeypatch.setenv(k, v)
     return e
@@ -151,7 +164,7 @@ def test_json_preview_lists_actions(env, root, tmp_path):
 def test_log_commands(env, root, tmp_path):
     runner.invoke(app, ["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)])
     r = runner.invoke(app, ["log", "path"])
-    assert r.output.splitlines()[0] == str(tmp_path / "logs" / "audit.jsonl")   # then, on stderr, its config
+    assert r.output.splitlines()[0] == str(tmp_path / "logs" / "audit.jsonl")  # then, on stderr, its config
     r = runner.invoke(app, ["log", "verify"])
     assert r.exit_code == 0 and "chain intact" in r.output
     r = runner.invoke(app, ["log", "--json", "--op", "move"])
@@ -166,6 +179,7 @@ def test_log_commands(env, root, tmp_path):
 
 def test_train_reserved(env):
     import importlib.util
+
     r = runner.invoke(app, ["train", "--help-me"])
     if importlib.util.find_spec("fileagent.agent.planner.training.train_planner") is None:
         assert r.exit_code == 2 and "training is not available" in r.output
@@ -187,8 +201,9 @@ def test_unexpected_error_is_one_line(env, root, tmp_path, monkeypatch):
 
     monkeypatch.setattr(ex, "execute", boom)
     err = io.StringIO()
-    code = main(["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)], stdout=io.StringIO(),
-                stderr=err)
+    code = main(
+        ["apply", "--root", str(root), "--yes", plan_file(tmp_path, MOVE_PDF)], stdout=io.StringIO(), stderr=err
+    )
     assert code == 1 and err.getvalue().count("\n") == 1 and "kaboom" in err.getvalue()
     assert "Traceback" not in err.getvalue()
 
@@ -204,8 +219,10 @@ def test_name_too_long_is_one_line_exit_1(env, root, tmp_path, read_tree):
 
 def test_dry_run_default_false_runs_unless_op_needs_confirmation(tmp_path, env, root, read_tree, monkeypatch):
     cfg = tmp_path / "nodry.yaml"
-    cfg.write_text(f"agent:\n  dry_run_default: false\n  require_confirm_for: [delete]\n"
-                   f"  log_path: {tmp_path / 'l.jsonl'}\n", encoding="utf-8")
+    cfg.write_text(
+        f"agent:\n  dry_run_default: false\n  require_confirm_for: [delete]\n  log_path: {tmp_path / 'l.jsonl'}\n",
+        encoding="utf-8",
+    )
     monkeypatch.setenv("FILEAGENT_CONFIG", str(cfg))
     r = runner.invoke(app, ["apply", "--root", str(root), plan_file(tmp_path, MOVE_PDF)])
     assert r.exit_code == 0 and (root / "docs" / "papers" / "a.pdf").exists()

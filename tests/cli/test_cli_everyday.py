@@ -1,5 +1,6 @@
 """Everyday use through the real program (a subprocess, COLUMNS=80) and in-process: bulk jobs and
 deny patterns, interrupts, the command line's own words, the preview, history, undo, housekeeping."""
+
 from __future__ import annotations
 
 import io
@@ -14,9 +15,17 @@ from fileagent.cli.fast import main
 
 
 def fa(args, env, cwd, stdin_text=None, **kw):
-    return subprocess.run([sys.executable, "-m", "fileagent", *args], env=env, cwd=cwd, capture_output=True,
-                          text=True, timeout=60, input=stdin_text,
-                          stdin=None if stdin_text is not None else subprocess.DEVNULL, **kw)
+    return subprocess.run(
+        [sys.executable, "-m", "fileagent", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin_text,
+        stdin=None if stdin_text is not None else subprocess.DEVNULL,
+        **kw,
+    )
 
 
 @pytest.fixture
@@ -24,9 +33,17 @@ def env(tmp_path):
     cfg = tmp_path / "config.yaml"
     cfg.write_text(f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n", encoding="utf-8")
     e = dict(os.environ)
-    e.update({"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfghome"),
-              "HOME": str(tmp_path), "NO_COLOR": "1", "COLUMNS": "80", "FILEAGENT_CONFIG": str(cfg),
-              "PYTHONPATH": os.pathsep.join(sys.path)})
+    e.update(
+        {
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_CONFIG_HOME": str(tmp_path / "cfghome"),
+            "HOME": str(tmp_path),
+            "NO_COLOR": "1",
+            "COLUMNS": "80",
+            "FILEAGENT_CONFIG": str(cfg),
+            "PYTHONPATH": os.pathsep.join(sys.path),
+        }
+    )
     return e
 
 
@@ -81,24 +98,42 @@ LONG = "docs/api-reference-for-the-public-interface-of-the-service.md"
 
 
 def test_preview_at_80_columns_keeps_names_whole_and_shows_what_matters(tmp_path, env, make_tree):
-    root = make_tree(tmp_path / "root", {LONG: "# API", "notes.txt": "old\n", "old/a.txt": "aaaa", "old/b/c.txt": "cc",
-                                         "big.bin": ("x" * 3000, "2024-01-05")})
-    steps = [{"op": "move", "select": {"path": LONG}, "to": "docs/reference-material-for-developers-and-users"},
-             {"op": "update", "select": {"path": "notes.txt"}, "mode": "append", "text": "call the plumber today"},
-             {"op": "delete", "select": {"path": "old"}},
-             {"op": "move", "select": {"in": ".", "pattern": "*.bin",
-                                       "filters": {"modified_before": "2025-01-01", "larger_than": 1000}},
-              "to": "archive"}]
+    root = make_tree(
+        tmp_path / "root",
+        {
+            LONG: "# API",
+            "notes.txt": "old\n",
+            "old/a.txt": "aaaa",
+            "old/b/c.txt": "cc",
+            "big.bin": ("x" * 3000, "2024-01-05"),
+        },
+    )
+    steps = [
+        {"op": "move", "select": {"path": LONG}, "to": "docs/reference-material-for-developers-and-users"},
+        {"op": "update", "select": {"path": "notes.txt"}, "mode": "append", "text": "call the plumber today"},
+        {"op": "delete", "select": {"path": "old"}},
+        {
+            "op": "move",
+            "select": {
+                "in": ".",
+                "pattern": "*.bin",
+                "filters": {"modified_before": "2025-01-01", "larger_than": 1000},
+            },
+            "to": "archive",
+        },
+    ]
     r = fa(["apply", "--root", str(root), plan_file(tmp_path, steps)], env, tmp_path)
     assert r.returncode == 0, r.stderr
     lines = r.stdout.splitlines()
-    assert lines[0] == "What I understood:" and lines[1].startswith("  1. Move 1 item into")   # the plan in words
-    lines = lines[lines.index("Preview: 6 changes:"):]
+    assert lines[0] == "What I understood:" and lines[1].startswith("  1. Move 1 item into")  # the plan in words
+    lines = lines[lines.index("Preview: 6 changes:") :]
     assert lines[0] == "Preview: 6 changes:"
     assert all(len(line) <= 80 for line in lines), r.stdout
     joined = "".join(line.strip() for line in lines)
-    assert "docs/reference-material-for-developers-and-users/api-reference-for-the-public-interface-of-the-" \
-           "service.md" in joined
+    assert (
+        "docs/reference-material-for-developers-and-users/api-reference-for-the-public-interface-of-the-"
+        "service.md" in joined
+    )
     assert 'append 23 bytes: "call the plumber today"' in r.stdout
     assert "DELETE  old  (folder: 2 files, 6 bytes; backed up, undoable)" in r.stdout
     spaced = " ".join(line.strip() for line in lines)
@@ -113,6 +148,7 @@ def test_confirmation_says_one_change(tmp_path, env, make_tree):
     class TTY(io.StringIO):
         def isatty(self):
             return True
+
     out, err = io.StringIO(), io.StringIO()
     code = main(["apply", "--root", str(root), plan], env=env, stdin=TTY("n\n"), stdout=out, stderr=err)
     assert code == 0 and "Apply 1 change? [y/N]" in err.getvalue() and "nothing changed" in err.getvalue()
@@ -121,7 +157,7 @@ def test_confirmation_says_one_change(tmp_path, env, make_tree):
 
 # ---------------------------------------------------------------- interrupts
 
-KILLER = '''
+KILLER = """
 import os, signal
 _N = int(os.environ.get("FA_SIGNAL_AT", "0"))
 if _N:
@@ -133,7 +169,7 @@ if _N:
             os.kill(os.getpid(), getattr(signal, os.environ.get("FA_SIGNAL", "SIGINT")))
         return out
     _act._Runner.act = act
-'''
+"""
 
 
 @pytest.mark.parametrize("sig", ["SIGINT", "SIGTERM"])
@@ -157,7 +193,7 @@ def test_signal_during_apply_rolls_back_and_says_so(tmp_path, env, make_tree, re
     assert sum(e["result"] == "undone" for e in entries) == 6
     env.pop("FA_SIGNAL_AT")
     r = fa(["plan", "--root", str(root), "--json", "list files in in"], env, tmp_path)
-    assert "recover" not in r.stderr      # a rolled-back run is finished: nothing to repair
+    assert "recover" not in r.stderr  # a rolled-back run is finished: nothing to repair
 
 
 def test_unfinished_run_blocks_planning_until_recover(tmp_path, env, make_tree, read_tree):
@@ -165,11 +201,17 @@ def test_unfinished_run_blocks_planning_until_recover(tmp_path, env, make_tree, 
     before = read_tree(root)
     plan = plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "out"}])
     crash = os.path.join(os.path.dirname(os.path.dirname(__file__)), "security", "crashsite")
-    r = fa(["apply", "--root", str(root), "--yes", plan],
-           {**env, "PYTHONPATH": crash + os.pathsep + env["PYTHONPATH"], "FILEAGENT_CRASH_AT": "4"}, tmp_path)
-    assert r.returncode < 0 or r.returncode == 137       # killed mid-run
-    for args in (["apply", "--root", str(root), plan], ["undo", "--root", str(root)],
-                 ["plan", "--root", str(root), "list everything"]):
+    r = fa(
+        ["apply", "--root", str(root), "--yes", plan],
+        {**env, "PYTHONPATH": crash + os.pathsep + env["PYTHONPATH"], "FILEAGENT_CRASH_AT": "4"},
+        tmp_path,
+    )
+    assert r.returncode < 0 or r.returncode == 137  # killed mid-run
+    for args in (
+        ["apply", "--root", str(root), plan],
+        ["undo", "--root", str(root)],
+        ["plan", "--root", str(root), "list everything"],
+    ):
         r = fa(args, env, tmp_path)
         assert r.returncode == 1, (args, r.stderr)
         assert r.stderr.count("\n") == 1 and f"'fileagent recover --root {root}" in r.stderr, r.stderr
@@ -183,7 +225,9 @@ def test_unfinished_run_blocks_planning_until_recover(tmp_path, env, make_tree, 
 
 def test_interrupt_in_process_rolls_back(tmp_path, env, make_tree, read_tree, monkeypatch):
     import signal
+
     from fileagent.agent.engine import actions
+
     root = make_tree(tmp_path / "root", {f"in/f{i}.txt": str(i) for i in range(5)})
     before = read_tree(root)
     orig = actions._Runner.act
@@ -193,15 +237,25 @@ def test_interrupt_in_process_rolls_back(tmp_path, env, make_tree, read_tree, mo
         if a.seq == 3:
             os.kill(os.getpid(), signal.SIGINT)
         return out
+
     monkeypatch.setattr(actions._Runner, "act", act)
-    code, out, err = inproc(["apply", "--root", str(root), "--yes",
-                             plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "out"}])], env)
+    code, out, err = inproc(
+        [
+            "apply",
+            "--root",
+            str(root),
+            "--yes",
+            plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "out"}]),
+        ],
+        env,
+    )
     assert code == 130 and "interrupted: 3 actions reversed, nothing changed" in err
     assert read_tree(root) == before
     assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
 
 
 # ---------------------------------------------------------------- the command line's own words
+
 
 def test_bare_version_help_and_h(tmp_path, env):
     r = fa([], env, tmp_path)
@@ -214,8 +268,10 @@ def test_bare_version_help_and_h(tmp_path, env):
         assert r.returncode == 0 and r.stdout and "error" not in r.stderr, (args, r.stderr)
 
 
-@pytest.mark.parametrize("word, command", [("undoo", "undo"), ("lgo", "log"), ("hlep", "help"), ("undo", "undo"),
-                                           ("recovr", "recover"), ("aply", "apply")])
+@pytest.mark.parametrize(
+    "word, command",
+    [("undoo", "undo"), ("lgo", "log"), ("hlep", "help"), ("undo", "undo"), ("recovr", "recover"), ("aply", "apply")],
+)
 def test_one_word_command_typo_is_a_usage_error(tmp_path, env, make_tree, read_tree, word, command):
     root = make_tree(tmp_path / "root", {"undoo": "keep me", "a.txt": "a"})
     before = read_tree(root)
@@ -228,6 +284,7 @@ def test_one_word_command_typo_is_a_usage_error(tmp_path, env, make_tree, read_t
 
 def test_near_command_in_process():
     from fileagent.cli.words import near_command
+
     assert near_command("undoo") == "undo" and near_command("lgo") == "log" and near_command("hlep") == "help"
     assert near_command("list pdfs") is None and near_command("tidy") is None and near_command("lot") == "log"
     assert near_command("classify") is None and near_command("gcc") is None
@@ -238,9 +295,15 @@ def test_near_command_in_process():
 def test_closed_stdout_ends_quietly(tmp_path, env, make_tree):
     root = make_tree(tmp_path / "root", {f"f{i}.txt": "x" for i in range(50)})
     plan = plan_file(tmp_path, [{"op": "delete", "select": {"in": "."}}])
-    p = subprocess.Popen([sys.executable, "-m", "fileagent", "apply", "--root", str(root), plan], env=env,
-                         cwd=tmp_path, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    p.stdout.close()      # the reader is gone before the first line
+    p = subprocess.Popen(
+        [sys.executable, "-m", "fileagent", "apply", "--root", str(root), plan],
+        env=env,
+        cwd=tmp_path,
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    p.stdout.close()  # the reader is gone before the first line
     err = p.stderr.read().decode()
     assert p.wait(timeout=60) == 141 and err == "", err
     assert len(list(root.iterdir())) == 50
@@ -248,24 +311,35 @@ def test_closed_stdout_ends_quietly(tmp_path, env, make_tree):
 
 # ---------------------------------------------------------------- history
 
+
 def test_log_path_header_entry_op_words_and_80_columns(tmp_path, env, make_tree):
     root = make_tree(tmp_path / "root", {"in/a.txt": "a", "in/b.txt": "b", "n.md": "# n"})
-    plan = plan_file(tmp_path, [{"op": "move", "select": {"in": "in"}, "to": "archive"},
-                                {"op": "tag", "select": {"path": "in"}, "tags": ["old"]}])
+    plan = plan_file(
+        tmp_path,
+        [
+            {"op": "move", "select": {"in": "in"}, "to": "archive"},
+            {"op": "tag", "select": {"path": "in"}, "tags": ["old"]},
+        ],
+    )
     r = fa(["apply", "--root", str(root), "--yes", plan], env, tmp_path)
     assert r.returncode == 0, r.stderr
     cfg = env["FILEAGENT_CONFIG"]
-    assert r.stdout.splitlines()[-1].endswith(f"--root {root} --config {cfg}")      # the undo hint
+    assert r.stdout.splitlines()[-1].endswith(f"--root {root} --config {cfg}")  # the undo hint
     r = fa(["log", "path"], env, tmp_path)
     log = tmp_path / "logs" / "audit.jsonl"
     assert r.returncode == 0 and r.stdout == f"{log}\n" and cfg in r.stderr
     entries = [json.loads(x) for x in log.read_text().splitlines()]
     head = entries[0]
     import pwd
+
     assert head["op"] == "run" and head["version"] == 2 and head["root"] == str(root) and head["config"] == cfg
     assert head["request"] == f"apply {plan}" and head["user"] == pwd.getpwuid(os.geteuid()).pw_name
-    assert {e["run"] for e in entries} == {head["run"]} and {e["op"] for e in entries} == {"run", "mkdir", "move",
-                                                                                           "tag"}
+    assert {e["run"] for e in entries} == {head["run"]} and {e["op"] for e in entries} == {
+        "run",
+        "mkdir",
+        "move",
+        "tag",
+    }
     for word in ("tag", "set_tags"):
         r = fa(["log", "--op", word], env, tmp_path)
         assert r.returncode == 0 and " tag " in r.stdout and "no matching" not in r.stdout
@@ -279,8 +353,10 @@ def test_log_path_header_entry_op_words_and_80_columns(tmp_path, env, make_tree)
 
 def test_log_runs_in_process_show_the_request(tmp_path, env, make_tree):
     root = make_tree(tmp_path / "root", {"a.txt": "a"})
-    code, out, err = inproc(["apply", "--root", str(root), "--yes",
-                             plan_file(tmp_path, [{"op": "delete", "select": {"path": "a.txt"}}])], env)
+    code, out, err = inproc(
+        ["apply", "--root", str(root), "--yes", plan_file(tmp_path, [{"op": "delete", "select": {"path": "a.txt"}}])],
+        env,
+    )
     assert code == 0, err
     code, out, err = inproc(["log"], env)
     assert code == 0 and "apply " in out and "1 runs" in out
@@ -288,18 +364,28 @@ def test_log_runs_in_process_show_the_request(tmp_path, env, make_tree):
 
 # ---------------------------------------------------------------- undo
 
+
 def test_undo_previews_asks_and_names_the_run(tmp_path, env, make_tree, read_tree):
     root = make_tree(tmp_path / "root", {"a.txt": "a", "b.txt": "b"})
     before = read_tree(root)
     runs = []
     for name in ("a.txt", "b.txt"):
-        r = fa(["apply", "--root", str(root), "--yes",
-                plan_file(tmp_path, [{"op": "move", "select": {"path": name}, "to": "d"}])], env, tmp_path)
+        r = fa(
+            [
+                "apply",
+                "--root",
+                str(root),
+                "--yes",
+                plan_file(tmp_path, [{"op": "move", "select": {"path": name}, "to": "d"}]),
+            ],
+            env,
+            tmp_path,
+        )
         assert r.returncode == 0, r.stderr
         runs.append(r.stdout.split("undo with: fileagent undo ")[1].split()[0])
-    r = fa(["undo", "--root", str(root)], env, tmp_path)        # no terminal, no --yes: preview only
+    r = fa(["undo", "--root", str(root)], env, tmp_path)  # no terminal, no --yes: preview only
     assert r.returncode == 0 and "preview only" in r.stderr
-    assert f"undo run {runs[1]} (the newest run not undone) (\"apply " in r.stdout
+    assert f'undo run {runs[1]} (the newest run not undone) ("apply ' in r.stdout
     assert "move back d/b.txt -> b.txt" in r.stdout
     assert read_tree(root) != before
     r = fa(["undo", "--root", str(root), "--yes"], env, tmp_path)
@@ -313,13 +399,16 @@ def test_undo_previews_asks_and_names_the_run(tmp_path, env, make_tree, read_tre
 def test_undo_asks_on_a_terminal_in_process(tmp_path, env, make_tree, read_tree):
     root = make_tree(tmp_path / "root", {"a.txt": "a"})
     before = read_tree(root)
-    code, out, err = inproc(["apply", "--root", str(root), "--yes",
-                             plan_file(tmp_path, [{"op": "delete", "select": {"path": "a.txt"}}])], env)
+    code, out, err = inproc(
+        ["apply", "--root", str(root), "--yes", plan_file(tmp_path, [{"op": "delete", "select": {"path": "a.txt"}}])],
+        env,
+    )
     assert code == 0
 
     class TTY(io.StringIO):
         def isatty(self):
             return True
+
     for answer, restored in (("n\n", False), ("y\n", True)):
         o, e = io.StringIO(), io.StringIO()
         code = main(["undo", "--root", str(root)], env=env, stdin=TTY(answer), stdout=o, stderr=e)
@@ -329,12 +418,17 @@ def test_undo_asks_on_a_terminal_in_process(tmp_path, env, make_tree, read_tree)
 
 # ---------------------------------------------------------------- housekeeping
 
+
 def _old_run(root, run_id, backup=b""):
     """A finished run journal (and a backup) dated by its id, as `execute` leaves them."""
     j = root / ".fileagent" / "journal"
     j.mkdir(parents=True, exist_ok=True)
-    (j / f"{run_id}.jsonl").write_text(json.dumps({"t": "header", "run": run_id, "changeset": []}) + "\n"
-                                       + json.dumps({"t": "end", "status": "done"}) + "\n")
+    (j / f"{run_id}.jsonl").write_text(
+        json.dumps({"t": "header", "run": run_id, "changeset": []})
+        + "\n"
+        + json.dumps({"t": "end", "status": "done"})
+        + "\n"
+    )
     if backup:
         b = root / ".fileagent" / "backups" / run_id / "1"
         b.mkdir(parents=True)
@@ -345,8 +439,11 @@ def test_gc_previews_asks_and_prunes_old_runs(tmp_path, env, make_tree):
     root = make_tree(tmp_path / "root", {"a.txt": "a"})
     _old_run(root, "20200101T000000000-aaaaaa", b"x" * 5000)
     _old_run(root, "20200102T000000000-bbbbbb")
-    r = fa(["apply", "--root", str(root), "--yes",
-            plan_file(tmp_path, [{"op": "delete", "select": {"path": "a.txt"}}])], env, tmp_path)
+    r = fa(
+        ["apply", "--root", str(root), "--yes", plan_file(tmp_path, [{"op": "delete", "select": {"path": "a.txt"}}])],
+        env,
+        tmp_path,
+    )
     assert r.returncode == 0
     r = fa(["gc", "--root", str(root), "--keep-runs", "1"], env, tmp_path)
     assert r.returncode == 0 and "preview only" in r.stderr
@@ -357,7 +454,7 @@ def test_gc_previews_asks_and_prunes_old_runs(tmp_path, env, make_tree):
     assert r.returncode == 0 and "pruned 2 runs" in r.stdout
     assert len(list((root / ".fileagent" / "journal").iterdir())) == 1
     assert not (root / ".fileagent" / "backups" / "20200101T000000000-aaaaaa").exists()
-    r = fa(["undo", "--root", str(root), "--yes"], env, tmp_path)     # the newest run keeps its undo
+    r = fa(["undo", "--root", str(root), "--yes"], env, tmp_path)  # the newest run keeps its undo
     assert r.returncode == 0 and (root / "a.txt").read_text() == "a"
     r = fa(["gc", "--root", str(root), "--keep-days", "-1"], env, tmp_path)
     assert r.returncode == 2
@@ -366,7 +463,7 @@ def test_gc_previews_asks_and_prunes_old_runs(tmp_path, env, make_tree):
 def test_gc_config_default_in_process(tmp_path, env, make_tree):
     root = make_tree(tmp_path / "root", {"a.txt": "a"})
     _old_run(root, "20200101T000000000-aaaaaa")
-    code, out, err = inproc(["gc", "--root", str(root)], env)     # defaults: 30 days, newest 20 kept
+    code, out, err = inproc(["gc", "--root", str(root)], env)  # defaults: 30 days, newest 20 kept
     assert code == 0 and "nothing to prune" in out
     cfg = tmp_path / "keep0.yaml"
     cfg.write_text(f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n  gc_keep_runs: 0\n")
@@ -380,8 +477,8 @@ def test_info_says_where_everything_is(tmp_path, env, make_tree):
     r = fa(["info", "--root", str(root)], env, tmp_path)
     assert r.returncode == 0, r.stderr
     text = r.stdout
-    joined = "".join(x.strip() for x in text.splitlines())      # folded at '/': joined back whole
-    assert text.splitlines()[2].startswith("state:  ") and str(root / '.fileagent') in joined
+    joined = "".join(x.strip() for x in text.splitlines())  # folded at '/': joined back whole
+    assert text.splitlines()[2].startswith("state:  ") and str(root / ".fileagent") in joined
     assert "backups 2.9 KB" in text and "audit log:" in text and "config:" in text
     assert str(tmp_path / "logs" / "audit.jsonl") in joined and env["FILEAGENT_CONFIG"] in joined
     assert "file layer:" in text and all(len(x) <= 80 for x in text.splitlines())

@@ -4,6 +4,7 @@ Every argv form is run twice through main() -- fast path on, and FILEAGENT_NO_FA
 on identical fresh trees at the same path, and must give the same exit code, stdout, stderr and
 resulting tree. A few cases run as real subprocesses too; one checks that `plan` never imports typer.
 """
+
 from __future__ import annotations
 
 import io
@@ -19,8 +20,14 @@ import fileagent.cli.app as cli_app
 import fileagent.cli.fast as cli
 from fileagent.cli.fast import parse_fast
 
-TREE = {"doc1.pdf": "%PDF 1", "doc2.pdf": "%PDF 2", "doc3.pdf": "%PDF 3", "notes/todo.txt": "milk",
-        "notes/old.md": "# old", "pic.png": "png"}
+TREE = {
+    "doc1.pdf": "%PDF 1",
+    "doc2.pdf": "%PDF 2",
+    "doc3.pdf": "%PDF 3",
+    "notes/todo.txt": "milk",
+    "notes/old.md": "# old",
+    "pic.png": "png",
+}
 P = "move all pdf files into papers"
 
 
@@ -34,11 +41,17 @@ def kit(tmp_path, monkeypatch, make_tree, read_tree):
     """kit.go(argv, fast=..., stdin=...) -> (code, stdout, stderr, tree, typer_used), each on a fresh tree."""
     cfg = tmp_path / "config.yaml"
     cfg.write_text(f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n", encoding="utf-8")
-    for k, v in {"FILEAGENT_CONFIG": str(cfg), "XDG_STATE_HOME": str(tmp_path / "state"), "NO_COLOR": "1",
-                 "XDG_CONFIG_HOME": str(tmp_path / "cfghome"), "HOME": str(tmp_path)}.items():
+    for k, v in {
+        "FILEAGENT_CONFIG": str(cfg),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "NO_COLOR": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfghome"),
+        "HOME": str(tmp_path),
+    }.items():
         monkeypatch.setenv(k, v)
     monkeypatch.delenv("FILEAGENT_NO_FAST_CLI", raising=False)
     import fileagent.agent.history.journal as jr
+
     monkeypatch.setattr(jr, "new_run_id", lambda: "20240101T000000000-abcdef")
     root = tmp_path / "root"
     calls = []
@@ -47,6 +60,7 @@ def kit(tmp_path, monkeypatch, make_tree, read_tree):
     def spy(argv, io_):
         calls.append(argv)
         return real_run_app(argv, io_)
+
     monkeypatch.setattr(cli_app, "run_app", spy)
 
     class Kit:
@@ -63,13 +77,15 @@ def kit(tmp_path, monkeypatch, make_tree, read_tree):
                 env["FILEAGENT_NO_FAST_CLI"] = "1"
             out, err = io.StringIO(), io.StringIO()
             calls.clear()
-            code = cli.main(list(argv), env=env, stdin=stdin if stdin is not None else io.StringIO(),
-                            stdout=out, stderr=err)
+            code = cli.main(
+                list(argv), env=env, stdin=stdin if stdin is not None else io.StringIO(), stdout=out, stderr=err
+            )
             o, e = out.getvalue(), err.getvalue()
-            if capsys is not None:            # typer's own help and usage errors go to sys.stdout/stderr
+            if capsys is not None:  # typer's own help and usage errors go to sys.stdout/stderr
                 c = capsys.readouterr()
                 o, e = o + c.out, e + c.err
             return code, o, e, read_tree(root), bool(calls)
+
     return Kit()
 
 
@@ -86,8 +102,7 @@ CASES = {
     "plan": (lambda k: ["plan", P], True),
     "plan --root X": (lambda k: ["plan", "--root", R(k), P], True),
     "plan --root=X --json": (lambda k: ["plan", f"--root={R(k)}", "--json", P], True),
-    "plan options after prompt": (lambda k: ["plan", P, "--config", str(k.tmp / "config.yaml"), "--root", R(k)],
-                                  True),
+    "plan options after prompt": (lambda k: ["plan", P, "--config", str(k.tmp / "config.yaml"), "--root", R(k)], True),
     "plan --config=X": (lambda k: ["plan", f"--config={k.tmp / 'config.yaml'}", P], True),
     "plan -- -prompt": (lambda k: ["plan", "--root", R(k), "--", "-delete the pdf files"], True),
     "plan missing root": (lambda k: ["plan", "--root", str(k.tmp / "nowhere"), P], True),
@@ -121,7 +136,7 @@ def test_parity_fast_vs_typer(kit, capsys, name):
     fast = kit.go(argv, fast=True, capsys=capsys)
     slow = kit.go(argv, fast=False, capsys=capsys)
     assert fast[:4] == slow[:4]
-    assert fast[4] is not fast_takes_it          # typer ran only where the fast path declined
+    assert fast[4] is not fast_takes_it  # typer ran only where the fast path declined
     assert slow[4] is True
 
 
@@ -152,29 +167,63 @@ def test_help_and_usage_errors_are_typers(kit, capsys):
     assert code == 2 and typer_used and "--bogus" in err
 
 
-@pytest.mark.parametrize("argv,expected", [
-    (["plan", "x"], ("plan", {"prompt": "x", "root": None, "config": None, "as_json": False})),
-    (["plan", "--json", "x", "--root=r", "--config", "c"],
-     ("plan", {"prompt": "x", "root": "r", "config": "c", "as_json": True})),
-    (["plan", "--", "-x"], ("plan", {"prompt": "-x", "root": None, "config": None, "as_json": False})),
-    (["plan", "--", "--"], ("plan", {"prompt": "--", "root": None, "config": None, "as_json": False})),
-    (["run", "-y", "--on-conflict=skip", "x"],
-     ("run", {"prompt": "x", "root": None, "config": None, "as_json": False, "yes": True, "on_conflict": "skip"})),
-    (["run", "x"],
-     ("run", {"prompt": "x", "root": None, "config": None, "as_json": False, "yes": False, "on_conflict": None})),
-])
+@pytest.mark.parametrize(
+    "argv,expected",
+    [
+        (["plan", "x"], ("plan", {"prompt": "x", "root": None, "config": None, "as_json": False})),
+        (
+            ["plan", "--json", "x", "--root=r", "--config", "c"],
+            ("plan", {"prompt": "x", "root": "r", "config": "c", "as_json": True}),
+        ),
+        (["plan", "--", "-x"], ("plan", {"prompt": "-x", "root": None, "config": None, "as_json": False})),
+        (["plan", "--", "--"], ("plan", {"prompt": "--", "root": None, "config": None, "as_json": False})),
+        (
+            ["run", "-y", "--on-conflict=skip", "x"],
+            (
+                "run",
+                {"prompt": "x", "root": None, "config": None, "as_json": False, "yes": True, "on_conflict": "skip"},
+            ),
+        ),
+        (
+            ["run", "x"],
+            ("run", {"prompt": "x", "root": None, "config": None, "as_json": False, "yes": False, "on_conflict": None}),
+        ),
+    ],
+)
 def test_parse_fast_takes(argv, expected):
     assert parse_fast(argv) == expected
 
 
-@pytest.mark.parametrize("argv", [
-    [], ["plan"], ["plan", ""], ["plan", "-"], ["plan", "-x"], ["plan", "--help"], ["plan", "-h", "x"],
-    ["run", "--help", "x"], ["plan", "x", "y"], ["plan", "--", "x", "y"], ["plan", "x", "--root"],
-    ["plan", "--root=", "x"], ["plan", "--root", "--json", "x"], ["plan", "--root", "a", "--root", "b", "x"],
-    ["run", "--yes", "-y", "x"], ["plan", "-y", "x"], ["plan", "--on-conflict", "skip", "x"],
-    ["plan", "--json=yes", "x"], ["run", "-yy", "x"], ["plan", "--ro", "r", "x"], ["apply", "x"],
-    ["undo"], ["log"], ["--help"], ["train", "x"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        [],
+        ["plan"],
+        ["plan", ""],
+        ["plan", "-"],
+        ["plan", "-x"],
+        ["plan", "--help"],
+        ["plan", "-h", "x"],
+        ["run", "--help", "x"],
+        ["plan", "x", "y"],
+        ["plan", "--", "x", "y"],
+        ["plan", "x", "--root"],
+        ["plan", "--root=", "x"],
+        ["plan", "--root", "--json", "x"],
+        ["plan", "--root", "a", "--root", "b", "x"],
+        ["run", "--yes", "-y", "x"],
+        ["plan", "-y", "x"],
+        ["plan", "--on-conflict", "skip", "x"],
+        ["plan", "--json=yes", "x"],
+        ["run", "-yy", "x"],
+        ["plan", "--ro", "r", "x"],
+        ["apply", "x"],
+        ["undo"],
+        ["log"],
+        ["--help"],
+        ["train", "x"],
+    ],
+)
 def test_parse_fast_declines(argv):
     assert parse_fast(argv) is None
 
@@ -188,23 +237,44 @@ def fa(args, env, cwd, *, fast):
     e = dict(env)
     if not fast:
         e["FILEAGENT_NO_FAST_CLI"] = "1"
-    r = subprocess.run([sys.executable, "-m", "fileagent", *args], env=e, cwd=cwd, capture_output=True,
-                       text=True, timeout=120, stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        [sys.executable, "-m", "fileagent", *args],
+        env=e,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     return r.returncode, RUN_ID.sub("RUN", r.stdout), RUN_ID.sub("RUN", r.stderr)
 
 
 @pytest.fixture
 def penv(tmp_path):
     e = dict(os.environ)
-    e.update({"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-              "HOME": str(tmp_path), "NO_COLOR": "1"})
+    e.update(
+        {
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+            "HOME": str(tmp_path),
+            "NO_COLOR": "1",
+        }
+    )
     for k in ("FILEAGENT_CONFIG", "FILEAGENT_NO_FAST_CLI", "_FILEAGENT_COMPLETE"):
         e.pop(k, None)
     return e
 
 
-@pytest.mark.parametrize("argv", [["plan", P], ["--yes", P], ["plan", "--json", UNPLANNABLE],
-                                  ["run", "--on-conflict", "nope", P], ["plan", "--help"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["plan", P],
+        ["--yes", P],
+        ["plan", "--json", UNPLANNABLE],
+        ["run", "--on-conflict", "nope", P],
+        ["plan", "--help"],
+    ],
+)
 def test_subprocess_parity(tmp_path, penv, make_tree, read_tree, argv):
     results = []
     for fast in (True, False):
@@ -218,14 +288,28 @@ def test_subprocess_parity(tmp_path, penv, make_tree, read_tree, argv):
 
 def test_plan_never_imports_typer(tmp_path, penv, make_tree):
     root = make_tree(tmp_path / "root", TREE)
-    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "fileagent", "plan", P], env=penv, cwd=root,
-                       capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "fileagent", "plan", P],
+        env=penv,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.returncode == 0 and "papers" in r.stdout
     loaded = {line.rsplit("|", 1)[1].strip() for line in r.stderr.splitlines() if line.startswith("import time:")}
-    assert "fileagent.agent.planner.planner" in loaded                 # it did plan
+    assert "fileagent.agent.planner.planner" in loaded  # it did plan
     assert not {m for m in loaded if m.split(".")[0] in ("typer", "click")}
     assert "fileagent.cli.app" not in loaded
     # and the typer path, for contrast, does import it (the check above would notice the modules)
-    r = subprocess.run([sys.executable, "-X", "importtime", "-m", "fileagent", "plan", "--help"], env=penv,
-                       cwd=root, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "fileagent", "plan", "--help"],
+        env=penv,
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.returncode == 0 and re.search(r"\| +typer$", r.stderr, re.M)

@@ -1,4 +1,5 @@
 """The real program in a subprocess: `python -m fileagent ...` with no terminal on stdin."""
+
 from __future__ import annotations
 
 import json
@@ -8,24 +9,47 @@ import sys
 
 import pytest
 
-TREE = {"docs/architecture.md": "# Architecture\ndesign", "docs/api.md": "# API\nendpoint",
-        "docs/lunch.md": "# Lunch\npizza", "downloads/a.pdf": "%PDF a", "downloads/b.png": "png"}
-PLAN = {"version": 1, "steps": [{"op": "classify", "select": {"in": "docs", "pattern": "*.md"}},
-                                {"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "docs/papers"},
-                                {"op": "delete", "select": {"path": "downloads/b.png"}}]}
+TREE = {
+    "docs/architecture.md": "# Architecture\ndesign",
+    "docs/api.md": "# API\nendpoint",
+    "docs/lunch.md": "# Lunch\npizza",
+    "downloads/a.pdf": "%PDF a",
+    "downloads/b.png": "png",
+}
+PLAN = {
+    "version": 1,
+    "steps": [
+        {"op": "classify", "select": {"in": "docs", "pattern": "*.md"}},
+        {"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "docs/papers"},
+        {"op": "delete", "select": {"path": "downloads/b.png"}},
+    ],
+}
 
 
 def fa(args, env, cwd, stdin_text=None):
-    return subprocess.run([sys.executable, "-m", "fileagent", *args], env=env, cwd=cwd, capture_output=True,
-                          text=True, timeout=60, input=stdin_text,
-                          stdin=None if stdin_text is not None else subprocess.DEVNULL)
+    return subprocess.run(
+        [sys.executable, "-m", "fileagent", *args],
+        env=env,
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin_text,
+        stdin=None if stdin_text is not None else subprocess.DEVNULL,
+    )
 
 
 @pytest.fixture
 def env(tmp_path):
     e = dict(os.environ)
-    e.update({"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-              "HOME": str(tmp_path), "NO_COLOR": "1"})
+    e.update(
+        {
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+            "HOME": str(tmp_path),
+            "NO_COLOR": "1",
+        }
+    )
     e.pop("FILEAGENT_CONFIG", None)
     return e
 
@@ -39,12 +63,16 @@ def test_preview_apply_log_undo(tmp_path, env, make_tree, read_tree):
     assert r.returncode == 0 and "preview only" in r.stderr and read_tree(root) == before
     r = fa(["apply", "--root", str(root), "--yes", "-"], env, tmp_path, stdin_text=json.dumps(PLAN))
     assert r.returncode == 0, r.stderr
-    assert read_tree(root) == {"docs/architecture/architecture.md": "# Architecture\ndesign",
-                               "docs/api/api.md": "# API\nendpoint", "docs/misc/lunch.md": "# Lunch\npizza",
-                               "docs/papers/a.pdf": "%PDF a", "downloads/": None}
+    assert read_tree(root) == {
+        "docs/architecture/architecture.md": "# Architecture\ndesign",
+        "docs/api/api.md": "# API\nendpoint",
+        "docs/misc/lunch.md": "# Lunch\npizza",
+        "docs/papers/a.pdf": "%PDF a",
+        "downloads/": None,
+    }
     r = fa(["log", "verify"], env, tmp_path)
     assert r.returncode == 0 and "chain intact" in r.stdout
-    r = fa(["undo", "--yes"], env, root)           # cwd = root: the default agent.root "."
+    r = fa(["undo", "--yes"], env, root)  # cwd = root: the default agent.root "."
     assert r.returncode == 0, r.stderr
     assert read_tree(root) == before
 

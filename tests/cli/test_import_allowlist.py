@@ -5,6 +5,7 @@ pydantic setup alone is about a quarter of a `plan`), and torch is only installe
 Checked in a fresh interpreter, after a real plan has been made with the shipped model, by reading
 sys.modules: an import anywhere on the path, lazy ones included, fails the test.
 """
+
 from __future__ import annotations
 
 import json
@@ -26,17 +27,26 @@ print(json.dumps({"rc": rc, "out": out.getvalue(), "err": err.getvalue(), "loade
 
 
 def child(args: list[str], cwd) -> dict:
-    r = subprocess.run([sys.executable, "-c", f"FORBIDDEN = {FORBIDDEN!r}\n{CHILD}", *args], capture_output=True, text=True, timeout=120, cwd=cwd,
-                       stdin=subprocess.DEVNULL)
+    r = subprocess.run(
+        [sys.executable, "-c", f"FORBIDDEN = {FORBIDDEN!r}\n{CHILD}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
     assert r.returncode == 0, r.stderr
     return json.loads(r.stdout.splitlines()[-1])
 
 
-@pytest.mark.parametrize("args", [
-    ["plan", "list the pdf files in downloads"],
-    ["plan", "--json", "把 downloads 里的 pdf 移动到 papers"],
-    ["run", "move the pdf files in downloads to papers"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["plan", "list the pdf files in downloads"],
+        ["plan", "--json", "把 downloads 里的 pdf 移动到 papers"],
+        ["run", "move the pdf files in downloads to papers"],
+    ],
+)
 def test_the_plan_path_imports_no_torch_typer_or_pydantic(tmp_path, make_tree, args):
     root = make_tree(tmp_path / "root", {"downloads/a.pdf": "%PDF a", "downloads/b.png": "png", "notes.txt": "x"})
     got = child([args[0], "--root", str(root), *args[1:]], tmp_path)

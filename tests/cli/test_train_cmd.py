@@ -1,5 +1,6 @@
 """`fileagent train` hands its arguments to the trainer's argparse; argparse's own exits (--help,
 a usage error) come out as exit codes, not as an unexpected error."""
+
 from __future__ import annotations
 
 import io
@@ -9,8 +10,9 @@ from fileagent.cli.fast import main
 
 def run(args: list[str]) -> tuple[int, str]:
     err = io.StringIO()
-    return main(["train", *args], env={"NO_COLOR": "1"}, stdin=io.StringIO(), stdout=io.StringIO(), stderr=err), \
-        err.getvalue()
+    return main(
+        ["train", *args], env={"NO_COLOR": "1"}, stdin=io.StringIO(), stdout=io.StringIO(), stderr=err
+    ), err.getvalue()
 
 
 def test_help_exits_0(capsys):

@@ -34,8 +34,18 @@ def test_default_config_equals_model_defaults_and_keeps_original_keys():
     a = lc.config.agent
     # archive and extract are allowed through the ops they need (create, and delete for remove_originals)
     assert set(a.allow_ops) == set(ALL_OPS) == set(OPS) - {"archive", "extract"}
-    for pat in ("/etc/**", "/usr/**", "C:/Windows/**", "**/*.sys", "*.dll", "*.so", "*.dylib", "*.exe",
-                "*.bat", "*.sh"):
+    for pat in (
+        "/etc/**",
+        "/usr/**",
+        "C:/Windows/**",
+        "**/*.sys",
+        "*.dll",
+        "*.so",
+        "*.dylib",
+        "*.exe",
+        "*.bat",
+        "*.sh",
+    ):
         assert pat in a.deny_patterns
     assert a.dry_run_default and a.backup_before_delete and a.encoding == "utf-8"
     assert a.require_confirm_for == ["delete", "update", "move", "rename"]
@@ -49,8 +59,13 @@ def test_every_key_in_default_yaml_is_commented():
     lines = (REPO / "config.yaml").read_text(encoding="utf-8").splitlines()
     for i, line in enumerate(lines):
         stripped = line.strip()
-        if stripped and not stripped.startswith(("#", "-")) and line.startswith("  ") and \
-                not line.startswith("    ") and stripped.endswith(":") is False:
+        if (
+            stripped
+            and not stripped.startswith(("#", "-"))
+            and line.startswith("  ")
+            and not line.startswith("    ")
+            and stripped.endswith(":") is False
+        ):
             assert lines[i - 1].strip().startswith("#"), f"key on line {i + 1} has no comment: {line!r}"
 
 
@@ -110,20 +125,26 @@ def test_root_override_and_relative(tmp_path, monkeypatch):
         lc.root(str(tmp_path / "missing"))
 
 
-@pytest.mark.parametrize("text, key, problem", [
-    ("agent: {max_batch: lots}\n", "agent.max_batch", "integer"),
-    ("agent: {max_batch: 0}\n", "agent.max_batch", "greater than"),
-    ("agent: {colour: red}\n", "agent.colour", "unknown key"),
-    ("agnet: {}\n", "agnet", "unknown key"),
-    ("agent: {allow_ops: [move, explode]}\n", "agent.allow_ops.1", "list"),
-    ("agent: {on_conflict: clobber}\n", "agent.on_conflict", "rename_new"),
-    ("agent: {encoding: klingon}\n", "agent.encoding", "unknown text encoding"),
-    ("agent: {backup_before_delete: false}\n", "agent.backup_before_delete", "undo"),
-    ("classify: {default_rule_set: nope}\n", "classify", "not one of rule_sets"),
-    ("classify: {rule_sets: {t: {rules: [{keywords: [], folder: x}], default: m}}, default_rule_set: t}\n",
-     "classify.rule_sets.t.rules.0.keywords", "at least 1"),
-    ("- just\n- a list\n", "(top level)", "mapping"),
-])
+@pytest.mark.parametrize(
+    "text, key, problem",
+    [
+        ("agent: {max_batch: lots}\n", "agent.max_batch", "integer"),
+        ("agent: {max_batch: 0}\n", "agent.max_batch", "greater than"),
+        ("agent: {colour: red}\n", "agent.colour", "unknown key"),
+        ("agnet: {}\n", "agnet", "unknown key"),
+        ("agent: {allow_ops: [move, explode]}\n", "agent.allow_ops.1", "list"),
+        ("agent: {on_conflict: clobber}\n", "agent.on_conflict", "rename_new"),
+        ("agent: {encoding: klingon}\n", "agent.encoding", "unknown text encoding"),
+        ("agent: {backup_before_delete: false}\n", "agent.backup_before_delete", "undo"),
+        ("classify: {default_rule_set: nope}\n", "classify", "not one of rule_sets"),
+        (
+            "classify: {rule_sets: {t: {rules: [{keywords: [], folder: x}], default: m}}, default_rule_set: t}\n",
+            "classify.rule_sets.t.rules.0.keywords",
+            "at least 1",
+        ),
+        ("- just\n- a list\n", "(top level)", "mapping"),
+    ],
+)
 def test_errors_name_file_key_and_problem(tmp_path, text, key, problem):
     cfg = _write(tmp_path / "bad.yaml", text)
     with pytest.raises(ConfigError) as ei:
@@ -162,28 +183,41 @@ def test_packaged_config_values():
     assert rule.keywords == ["API", "endpoint", "接口"] and rule.folder == "api"
 
 
-@pytest.mark.parametrize("text, message", [
-    ("agent: {colour: red}\n", "agent.colour: unknown key"),
-    ("zz: 1\n", "zz: unknown key"),
-    ("classify: {rule_sets: {t: {rules: [{keywords: [a], folder: x, size: 1}], default: m}},"
-     " default_rule_set: t}\n",
-     "classify.rule_sets.t.rules.0.size: unknown key"),
-    ("agent: 5\n", "agent: Input should be a valid dictionary or instance of AgentConfig"),
-    ("agent: {root: 5}\n", "agent.root: Input should be a valid string"),
-    ("agent: {log_path: [a]}\n", "agent.log_path: Input should be a valid string"),
-    ("agent: {deny_patterns: '*.x'}\n", "agent.deny_patterns: Input should be a valid list"),
-    ("agent: {dry_run_default: maybe}\n",
-     "agent.dry_run_default: Input should be a valid boolean, unable to interpret input"),
-    ("agent: {max_batch: 2.5}\n",
-     "agent.max_batch: Input should be a valid integer, got a number with a fractional part"),
-    ("agent: {on_error: stop}\n", "agent.on_error: Input should be 'rollback' or 'continue'"),
-    ("classify: {rule_sets: []}\n", "classify.rule_sets: Input should be a valid dictionary"),
-    ("classify: {rule_sets: {t: {rules: [{folder: x}], default: m}}, default_rule_set: t}\n",
-     "classify.rule_sets.t.rules.0.keywords: Field required"),
-    ("agent: {max_batch: 0, colour: red}\nclassify: {default_rule_set: nope}\n",
-     "agent.max_batch: Input should be greater than or equal to 1; agent.colour: unknown key; "
-     "classify: default_rule_set 'nope' is not one of rule_sets (topics)"),
-])
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("agent: {colour: red}\n", "agent.colour: unknown key"),
+        ("zz: 1\n", "zz: unknown key"),
+        (
+            "classify: {rule_sets: {t: {rules: [{keywords: [a], folder: x, size: 1}], default: m}},"
+            " default_rule_set: t}\n",
+            "classify.rule_sets.t.rules.0.size: unknown key",
+        ),
+        ("agent: 5\n", "agent: Input should be a valid dictionary or instance of AgentConfig"),
+        ("agent: {root: 5}\n", "agent.root: Input should be a valid string"),
+        ("agent: {log_path: [a]}\n", "agent.log_path: Input should be a valid string"),
+        ("agent: {deny_patterns: '*.x'}\n", "agent.deny_patterns: Input should be a valid list"),
+        (
+            "agent: {dry_run_default: maybe}\n",
+            "agent.dry_run_default: Input should be a valid boolean, unable to interpret input",
+        ),
+        (
+            "agent: {max_batch: 2.5}\n",
+            "agent.max_batch: Input should be a valid integer, got a number with a fractional part",
+        ),
+        ("agent: {on_error: stop}\n", "agent.on_error: Input should be 'rollback' or 'continue'"),
+        ("classify: {rule_sets: []}\n", "classify.rule_sets: Input should be a valid dictionary"),
+        (
+            "classify: {rule_sets: {t: {rules: [{folder: x}], default: m}}, default_rule_set: t}\n",
+            "classify.rule_sets.t.rules.0.keywords: Field required",
+        ),
+        (
+            "agent: {max_batch: 0, colour: red}\nclassify: {default_rule_set: nope}\n",
+            "agent.max_batch: Input should be greater than or equal to 1; agent.colour: unknown key; "
+            "classify: default_rule_set 'nope' is not one of rule_sets (topics)",
+        ),
+    ],
+)
 def test_unknown_keys_and_wrong_types_exact_message(tmp_path, text, message):
     cfg = _write(tmp_path / "bad.yaml", text)
     with pytest.raises(ConfigError) as ei:
@@ -194,8 +228,10 @@ def test_unknown_keys_and_wrong_types_exact_message(tmp_path, text, message):
 
 def test_lenient_values_are_still_accepted(tmp_path):
     """What pydantic's lax mode accepted stays accepted: quoted numbers, yes/off words, 1/0."""
-    cfg = _write(tmp_path / "c.yaml", "agent: {max_batch: '12', dry_run_default: 'off', backup_before_delete: 1, "
-                                      "log_path: null}\n")
+    cfg = _write(
+        tmp_path / "c.yaml",
+        "agent: {max_batch: '12', dry_run_default: 'off', backup_before_delete: 1, log_path: null}\n",
+    )
     a = load_config(cfg, env={}).config.agent
     assert a.max_batch == 12 and a.dry_run_default is False and a.backup_before_delete is True
     assert a.log_path is None
@@ -205,14 +241,17 @@ def test_config_from_dict_and_defaults():
     assert Config.from_dict({}) == Config()
     c = Config.from_dict({"agent": {"allow_ops": ["read"]}})
     assert c.agent.allow_ops == ["read"] and c.agent.max_batch == 10000 and c.classify == Config().classify
-    c.agent.deny_patterns.append("x")          # defaults are fresh lists, not shared
+    c.agent.deny_patterns.append("x")  # defaults are fresh lists, not shared
     assert "x" not in Config().agent.deny_patterns
 
 
 def test_importing_config_does_not_import_pydantic():
     import subprocess
     import sys
-    code = ("import sys, fileagent.config.loader as c; c.load_config(None); "
-            "print(sorted(m for m in sys.modules if m.startswith('pydantic')))")
+
+    code = (
+        "import sys, fileagent.config.loader as c; c.load_config(None); "
+        "print(sorted(m for m in sys.modules if m.startswith('pydantic')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.strip() == "[]"

@@ -1,4 +1,5 @@
 """fileagent.config.schema: the small dataclass validator behind config.yaml (no pydantic)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,10 +45,29 @@ def problems(data) -> list[tuple[str, str]]:
 
 def test_defaults_and_a_full_document():
     assert build(Node, {}) == Node()
-    n = build(Node, {"count": 3, "flag": False, "mode": "b", "note": "n", "text": "t",
-                     "leaf": {"name": "l", "tags": ["a"]}, "leaves": {"k": {"name": "k"}}, "first": "k"})
-    assert n == Node(count=3, flag=False, mode="b", note="n", text="t", leaf=Leaf(name="l", tags=["a"]),
-                     leaves={"k": Leaf(name="k")}, first="k")
+    n = build(
+        Node,
+        {
+            "count": 3,
+            "flag": False,
+            "mode": "b",
+            "note": "n",
+            "text": "t",
+            "leaf": {"name": "l", "tags": ["a"]},
+            "leaves": {"k": {"name": "k"}},
+            "first": "k",
+        },
+    )
+    assert n == Node(
+        count=3,
+        flag=False,
+        mode="b",
+        note="n",
+        text="t",
+        leaf=Leaf(name="l", tags=["a"]),
+        leaves={"k": Leaf(name="k")},
+        first="k",
+    )
     assert isinstance(n.leaves["k"], Leaf) and n.leaves["k"].tags == []
 
 
@@ -71,43 +91,68 @@ def test_every_problem_in_field_order_then_unknown_keys():
     ]
 
 
-@pytest.mark.parametrize("value, expected", [
-    (5, 5), ("12", 12), (" 12 ", 12), ("+5", 5), ("1_000", 1000), ("12.00", 12), (12.0, 12), (True, 1),
-    (b"7", 7),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (5, 5),
+        ("12", 12),
+        (" 12 ", 12),
+        ("+5", 5),
+        ("1_000", 1000),
+        ("12.00", 12),
+        (12.0, 12),
+        (True, 1),
+        (b"7", 7),
+    ],
+)
 def test_int_accepts_what_pydantic_lax_mode_accepted(value, expected):
     assert build(Node, {"count": value}).count == expected
 
 
-@pytest.mark.parametrize("value, message", [
-    ("lots", "Input should be a valid integer, unable to parse string as an integer"),
-    ("0x10", "Input should be a valid integer, unable to parse string as an integer"),
-    ("5.", "Input should be a valid integer, unable to parse string as an integer"),
-    (12.5, "Input should be a valid integer, got a number with a fractional part"),
-    (float("inf"), "Input should be a finite number"),
-    (None, "Input should be a valid integer"),
-    ([1], "Input should be a valid integer"),
-    (0, "Input should be greater than or equal to 1"),
-    (False, "Input should be greater than or equal to 1"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("lots", "Input should be a valid integer, unable to parse string as an integer"),
+        ("0x10", "Input should be a valid integer, unable to parse string as an integer"),
+        ("5.", "Input should be a valid integer, unable to parse string as an integer"),
+        (12.5, "Input should be a valid integer, got a number with a fractional part"),
+        (float("inf"), "Input should be a finite number"),
+        (None, "Input should be a valid integer"),
+        ([1], "Input should be a valid integer"),
+        (0, "Input should be greater than or equal to 1"),
+        (False, "Input should be greater than or equal to 1"),
+    ],
+)
 def test_int_rejects(value, message):
     assert problems({"count": value}) == [("count", message)]
 
 
-@pytest.mark.parametrize("value, expected", [
-    (False, False), ("yes", True), ("Off", False), ("t", True), ("0", False), (1, True), (0.0, False),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        (False, False),
+        ("yes", True),
+        ("Off", False),
+        ("t", True),
+        ("0", False),
+        (1, True),
+        (0.0, False),
+    ],
+)
 def test_bool_accepts(value, expected):
     assert build(Node, {"flag": value}).flag is expected
 
 
-@pytest.mark.parametrize("value, message", [
-    ("maybe", "Input should be a valid boolean, unable to interpret input"),
-    ("true ", "Input should be a valid boolean, unable to interpret input"),
-    (2, "Input should be a valid boolean, unable to interpret input"),
-    (0.5, "Input should be a valid boolean"),
-    (None, "Input should be a valid boolean"),
-])
+@pytest.mark.parametrize(
+    "value, message",
+    [
+        ("maybe", "Input should be a valid boolean, unable to interpret input"),
+        ("true ", "Input should be a valid boolean, unable to interpret input"),
+        (2, "Input should be a valid boolean, unable to interpret input"),
+        (0.5, "Input should be a valid boolean"),
+        (None, "Input should be a valid boolean"),
+    ],
+)
 def test_bool_rejects(value, message):
     assert problems({"flag": value}) == [("flag", message)]
 
@@ -125,9 +170,12 @@ def test_lists_and_dicts():
     assert build(Leaf, {"name": "n", "tags": ("a", "b")}).tags == ["a", "b"]
     assert problems({"leaf": {"name": "n", "tags": "a"}}) == [("leaf.tags", "Input should be a valid list")]
     assert problems({"leaf": {"name": "n", "tags": ["a", 2, None]}}) == [
-        ("leaf.tags.1", "Input should be a valid string"), ("leaf.tags.2", "Input should be a valid string")]
+        ("leaf.tags.1", "Input should be a valid string"),
+        ("leaf.tags.2", "Input should be a valid string"),
+    ]
     assert problems({"leaf": {"name": "n", "tags": []}}) == [
-        ("leaf.tags", "List should have at least 1 item after validation, not 0")]
+        ("leaf.tags", "List should have at least 1 item after validation, not 0")
+    ]
     assert problems({"leaves": []}) == [("leaves", "Input should be a valid dictionary")]
     assert problems({"leaves": {1: {"name": "n"}}}) == [("leaves.1.[key]", "Input should be a valid string")]
     assert problems({"leaves": {"k": 5}}) == [("leaves.k", "Input should be a valid dictionary or instance of Leaf")]
@@ -159,5 +207,6 @@ def test_unsupported_types_are_a_programming_error():
     @dataclass
     class Odd:
         x: float = 0.0
+
     with pytest.raises(TypeError, match="does not support"):
         build(Odd, {"x": 1.0})

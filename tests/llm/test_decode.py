@@ -11,10 +11,11 @@ from fileagent.llm.runtime import NumpyGPT
 
 EOS = 3
 LETTERS = "abcdef"
-A, B, C, D, E, F = range(4, 10)          # token id of each letter
+A, B, C, D, E, F = range(4, 10)  # token id of each letter
 VOCAB = 16
-CONFIG = dict(vocab_size=VOCAB, block_size=48, n_layer=2, n_head=2, n_embd=32, mlp_hidden=64,
-              rope_theta=10000.0, norm_eps=1e-5)
+CONFIG = dict(
+    vocab_size=VOCAB, block_size=48, n_layer=2, n_head=2, n_embd=32, mlp_hidden=64, rope_theta=10000.0, norm_eps=1e-5
+)
 
 
 def random_model(seed: int) -> NumpyGPT:
@@ -22,11 +23,14 @@ def random_model(seed: int) -> NumpyGPT:
     C_, H = CONFIG["n_embd"], CONFIG["mlp_hidden"]
     w = {"wte.weight": rng.normal(0, 1.0, (VOCAB, C_)), "norm.weight": np.ones(C_)}
     for i in range(CONFIG["n_layer"]):
-        w |= {f"blocks.{i}.attn_norm.weight": np.ones(C_), f"blocks.{i}.mlp_norm.weight": np.ones(C_),
-              f"blocks.{i}.attn.qkv.weight": rng.normal(0, 0.3, (3 * C_, C_)),
-              f"blocks.{i}.attn.proj.weight": rng.normal(0, 0.3, (C_, C_)),
-              f"blocks.{i}.mlp.gate_up.weight": rng.normal(0, 0.3, (2 * H, C_)),
-              f"blocks.{i}.mlp.down.weight": rng.normal(0, 0.3, (C_, H))}
+        w |= {
+            f"blocks.{i}.attn_norm.weight": np.ones(C_),
+            f"blocks.{i}.mlp_norm.weight": np.ones(C_),
+            f"blocks.{i}.attn.qkv.weight": rng.normal(0, 0.3, (3 * C_, C_)),
+            f"blocks.{i}.attn.proj.weight": rng.normal(0, 0.3, (C_, C_)),
+            f"blocks.{i}.mlp.gate_up.weight": rng.normal(0, 0.3, (2 * H, C_)),
+            f"blocks.{i}.mlp.down.weight": rng.normal(0, 0.3, (C_, H)),
+        }
     return NumpyGPT(CONFIG, w)
 
 
@@ -98,7 +102,7 @@ def test_constrained_output_follows_grammar(seed):
     assert finished
     for c in finished:
         assert re.fullmatch(r"a[bc]+def?", text(c.ids)), text(c.ids)
-    assert len({tuple(c.ids) for c in results}) == len(results)             # beams are distinct
+    assert len({tuple(c.ids) for c in results}) == len(results)  # beams are distinct
     assert [c.logprob for c in finished] == sorted((c.logprob for c in finished), reverse=True)
     # The forced 'a' rides along with the prompt; a chosen 'd' and the forced 'e' go in one call.
     assert model.calls[0] == PROMPT + [A]
@@ -108,7 +112,7 @@ def test_constrained_output_follows_grammar(seed):
 
 def masked_logprob(model, ids, grammar):
     """Score `ids` independently: log-softmax over allowed tokens at each unforced step."""
-    logits = model.forward(PROMPT + ids, model.new_cache())[len(PROMPT) - 1:]  # logits predicting ids[k]
+    logits = model.forward(PROMPT + ids, model.new_cache())[len(PROMPT) - 1 :]  # logits predicting ids[k]
     state, total, k = grammar.start(), 0.0, 0
     for token in ids + [EOS]:
         if grammar.done(state):
@@ -128,8 +132,9 @@ def masked_logprob(model, ids, grammar):
 @pytest.mark.parametrize("seed", range(3))
 def test_wide_beam_is_exact_on_a_finite_language(seed):
     model, grammar = random_model(seed), ToyGrammar(max_bc=2)
-    language = [[A, *mid, D, E, *tail] for n in (1, 2) for mid in itertools.product((B, C), repeat=n)
-                for tail in ([], [F])]
+    language = [
+        [A, *mid, D, E, *tail] for n in (1, 2) for mid in itertools.product((B, C), repeat=n) for tail in ([], [F])
+    ]
     brute = sorted(((masked_logprob(model, ids, grammar), ids) for ids in language), key=lambda p: -p[0])
     results = beam_search(model, PROMPT, eos_id=EOS, constraint=grammar, beam=len(language), max_new=20)
     assert [c.ids for c in results] == [ids for _, ids in brute]
@@ -163,6 +168,7 @@ def test_dead_end_grammar_gives_no_candidates():
     class Nothing(ToyGrammar):
         def allowed(self, state):
             return np.zeros(VOCAB, bool)
+
     assert beam_search(random_model(0), PROMPT, eos_id=EOS, constraint=Nothing(), beam=3) == []
 
 
@@ -173,9 +179,9 @@ def test_spellings_of_one_text_take_one_beam_slot(seed):
     for token, byte in ((A, b"a"), (B, b"x"), (C, b"x"), (D, b"d"), (E, b"e"), (F, b"f")):
         pieces[token] = byte
     model, grammar = random_model(seed), ToyGrammar(max_bc=2)
-    spelled = lambda c: b"".join(pieces[t] for t in c.ids)                  # noqa: E731
+    spelled = lambda c: b"".join(pieces[t] for t in c.ids)  # noqa: E731
     plain = beam_search(model, PROMPT, eos_id=EOS, constraint=grammar, beam=8, max_new=20)
-    assert len({spelled(c) for c in plain}) < len(plain) == 8               # slots spent on respellings
+    assert len({spelled(c) for c in plain}) < len(plain) == 8  # slots spent on respellings
     deduped = beam_search(model, PROMPT, eos_id=EOS, constraint=grammar, beam=8, max_new=20, pieces=pieces)
     assert sorted(spelled(c) for c in deduped) == [b"axde", b"axdef", b"axxde", b"axxdef"]
     assert [c.logprob for c in deduped] == sorted((c.logprob for c in deduped), reverse=True)
@@ -187,7 +193,7 @@ def test_sequence_logprob_is_the_score_beam_search_gives_a_finished_candidate():
     model = random_model(5)
     prompt = [1, A, B, C, 2]
     found = [c for c in beam_search(model, prompt, eos_id=EOS, beam=4, max_new=40) if c.finished]
-    assert found                                   # this seed finishes some; the check needs one
+    assert found  # this seed finishes some; the check needs one
     for c in found:
         assert sequence_logprob(model, prompt, c.ids, EOS) == pytest.approx(c.logprob, abs=1e-4)
     # a different continuation scores differently, and one that does not fit scores -inf
@@ -202,9 +208,9 @@ def test_sequence_logprobs_share_the_prompt_and_score_each_continuation_alone():
     prompt, continuations = [1, A, B, C, 2], [[D, E], [F], [], [E, E, F, D]]
     shared = sequence_logprobs(model, prompt, continuations + [[D] * 60], EOS)
     for ids, score in zip(continuations, shared, strict=False):
-        logits = model.forward(prompt + ids, model.new_cache()).astype(np.float64)[len(prompt) - 1:]
+        logits = model.forward(prompt + ids, model.new_cache()).astype(np.float64)[len(prompt) - 1 :]
         top = logits.max(-1, keepdims=True)
-        logp = logits - top - np.log(np.exp(logits - top).sum(-1, keepdims=True))   # row t predicts (ids + eos)[t]
+        logp = logits - top - np.log(np.exp(logits - top).sum(-1, keepdims=True))  # row t predicts (ids + eos)[t]
         assert score == pytest.approx(sum(logp[t, tok] for t, tok in enumerate(ids + [EOS])), abs=1e-4)
-    assert shared[-1] == float("-inf")                        # 5 + 60 + 1 tokens exceed block_size 48
+    assert shared[-1] == float("-inf")  # 5 + 60 + 1 tokens exceed block_size 48
     assert sequence_logprobs(model, [A] * 48, [[B]], EOS) == [float("-inf")]

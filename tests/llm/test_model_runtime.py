@@ -9,6 +9,7 @@ import pytest
 torch = pytest.importorskip("torch")
 
 import torch.nn.functional as F  # noqa: E402
+
 from fileagent.llm.model import GPT, GPTConfig, KVCache, export_npz  # noqa: E402
 from fileagent.llm.runtime import NumpyGPT  # noqa: E402
 
@@ -37,7 +38,7 @@ def torch_logits(model, ids):
 def test_numpy_matches_torch_full_and_incremental(cfg, tmp_path):
     model = random_model(cfg)
     ids = np.random.default_rng(1).integers(0, cfg.vocab_size, 48).tolist()
-    reference = torch_logits(model, ids)                                    # (T, V)
+    reference = torch_logits(model, ids)  # (T, V)
     assert np.abs(reference).max() > 5.0
 
     npm = NumpyGPT.load(export_npz(model, tmp_path / "m.npz", dtype=np.float32))
@@ -45,7 +46,7 @@ def test_numpy_matches_torch_full_and_incremental(cfg, tmp_path):
     assert np.abs(full - reference).max() <= 1e-4
 
     cache, parts = npm.new_cache(), []
-    for lo, hi in [(0, 17), (17, 18), (18, 25), (25, 26), (26, 48)]:      # prefill, single, forced runs
+    for lo, hi in [(0, 17), (17, 18), (18, 25), (25, 26), (26, 48)]:  # prefill, single, forced runs
         parts.append(npm.forward(ids[lo:hi], cache))
     assert cache.length == 48
     assert np.abs(np.concatenate(parts) - reference).max() <= 1e-4
@@ -85,6 +86,7 @@ def test_cache_copy_is_independent():
 def _weights(cfg):
     model = random_model(cfg)
     from dataclasses import asdict
+
     return asdict(cfg), {k: v.numpy() for k, v in model.state_dict().items()}
 
 
@@ -102,7 +104,7 @@ def test_loss_only_where_masked():
     mask[:, 6:] = 1
     _, loss = model(idx, targets, mask)
     other = targets.clone()
-    other[:, :6] = (other[:, :6] + 1) % SMALL.vocab_size                   # change unmasked targets only
+    other[:, :6] = (other[:, :6] + 1) % SMALL.vocab_size  # change unmasked targets only
     _, same = model(idx, other, mask)
     assert torch.allclose(loss, same)
     other[:, 7] = (other[:, 7] + 1) % SMALL.vocab_size
@@ -113,6 +115,7 @@ def test_loss_only_where_masked():
 @pytest.mark.parametrize("dtype", [torch.float32, torch.bfloat16])
 def test_masked_cross_entropy_matches_pytorch(dtype, smoothing):
     from fileagent.llm.model import MaskedCrossEntropy
+
     torch.manual_seed(0)
     base = torch.randn(12, 50) * 3
     targets = torch.randint(0, 50, (12,))
@@ -120,13 +123,15 @@ def test_masked_cross_entropy_matches_pytorch(dtype, smoothing):
     ours_in = base.clone().to(dtype).requires_grad_()
     ref_in = base.clone().to(dtype).float().requires_grad_()
     ours = MaskedCrossEntropy.apply(ours_in, targets, weights, smoothing)
-    ref = (F.cross_entropy(ref_in, targets, reduction="none", label_smoothing=smoothing) * weights).sum() / weights.sum()
+    ref = (
+        F.cross_entropy(ref_in, targets, reduction="none", label_smoothing=smoothing) * weights
+    ).sum() / weights.sum()
     (ours * 2).backward()
     (ref * 2).backward()
     assert torch.allclose(ours, ref, atol=1e-5)
     assert ours_in.grad.dtype == dtype
     assert torch.allclose(ours_in.grad.float(), ref_in.grad, atol=1e-2 if dtype == torch.bfloat16 else 1e-6)
-    assert torch.equal(ours_in.detach(), base.to(dtype))                  # the caller's logits are untouched
+    assert torch.equal(ours_in.detach(), base.to(dtype))  # the caller's logits are untouched
 
 
 def test_label_smoothing_reaches_the_loss_on_both_head_paths():
@@ -152,7 +157,7 @@ def test_head_rows_rounded_up_give_the_same_loss_and_gradients():
     mask = torch.zeros(3, 12)
     mask[0, 5:] = 1
     mask[1, 8:11] = 1
-    mask[2, 2:4] = 0.5                                                      # 12 masked rows, one weighted less
+    mask[2, 2:4] = 0.5  # 12 masked rows, one weighted less
     results = []
     for multiple in (1, 8):
         model.zero_grad()
@@ -167,16 +172,17 @@ def test_head_rows_rounded_up_give_the_same_loss_and_gradients():
 
 def test_round_rows_up_adds_the_first_unkept_positions_only_where_it_can():
     from fileagent.llm.model import round_rows_up
+
     keep = torch.tensor([False, True, False, True, True, False])
     assert round_rows_up(keep, 4).tolist() == [True, True, False, True, True, False]
-    assert keep.tolist() == [False, True, False, True, True, False]        # the caller's mask is untouched
-    assert round_rows_up(keep, 3) is keep                                   # already a multiple
-    assert round_rows_up(keep, 8) is keep                                   # 3 unkept positions cannot make 8
+    assert keep.tolist() == [False, True, False, True, True, False]  # the caller's mask is untouched
+    assert round_rows_up(keep, 3) is keep  # already a multiple
+    assert round_rows_up(keep, 8) is keep  # 3 unkept positions cannot make 8
 
 
 def test_default_config_size():
     n = GPT(GPTConfig()).num_params()
-    assert 2_500_000 <= n <= 3_500_000                                      # fp16 on disk: ~5 MB
+    assert 2_500_000 <= n <= 3_500_000  # fp16 on disk: ~5 MB
 
 
 def test_too_long_sequence_is_refused():
@@ -187,9 +193,11 @@ def test_too_long_sequence_is_refused():
 
 def test_runtime_never_imports_torch(tmp_path):
     path = export_npz(random_model(SMALL), tmp_path / "m.npz")
-    code = ("import sys; from fileagent.llm.runtime import NumpyGPT; from fileagent.llm.decode import beam_search;"
-            f"m = NumpyGPT.load({str(path)!r}); beam_search(m, [2, 5, 6], eos_id=3, beam=2, max_new=8);"
-            "assert 'torch' not in sys.modules")
+    code = (
+        "import sys; from fileagent.llm.runtime import NumpyGPT; from fileagent.llm.decode import beam_search;"
+        f"m = NumpyGPT.load({str(path)!r}); beam_search(m, [2, 5, 6], eos_id=3, beam=2, max_new=8);"
+        "assert 'torch' not in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)
 
 

@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fileagent.llm.tokenizer import BOS_ID, EOS_ID, PAD_ID, Tokenizer, train_tokenizer
 
@@ -17,9 +18,20 @@ CORPUS = [
 ] * 20
 
 TRICKY = [
-    "", " ", "  two  spaces  ", "\ttab\nnewline\r\n", 'quote " and \\ backslash \\"',
-    "全角，标点。“引号”（括号）！", "ｆｕｌｌｗｉｄｔｈ ＡＢＣ１２３", "emoji 📁🗂️👍🏽 done", "e\u0301 vs é",
-    "a<sep>b", "literal \u2581 lower block", "\x00\x01\x7f", "数字 1234567890", "Ω≈ç√∫ 𝕏 𠀀",
+    "",
+    " ",
+    "  two  spaces  ",
+    "\ttab\nnewline\r\n",
+    'quote " and \\ backslash \\"',
+    "全角，标点。“引号”（括号）！",
+    "ｆｕｌｌｗｉｄｔｈ ＡＢＣ１２３",
+    "emoji 📁🗂️👍🏽 done",
+    "e\u0301 vs é",
+    "a<sep>b",
+    "literal \u2581 lower block",
+    "\x00\x01\x7f",
+    "数字 1234567890",
+    "Ω≈ç√∫ 𝕏 𠀀",
 ]
 
 
@@ -87,6 +99,8 @@ def test_training_is_deterministic_and_leaves_no_files(tmp_path):
 
 
 def test_package_import_is_lazy():
-    code = ("import sys, fileagent.llm, fileagent.llm.runtime, fileagent.llm.decode, fileagent.llm.tokenizer;"
-            "bad = [m for m in ('torch', 'sentencepiece') if m in sys.modules]; assert not bad, bad")
+    code = (
+        "import sys, fileagent.llm, fileagent.llm.runtime, fileagent.llm.decode, fileagent.llm.tokenizer;"
+        "bad = [m for m in ('torch', 'sentencepiece') if m in sys.modules]; assert not bad, bad"
+    )
     subprocess.run([sys.executable, "-c", code], check=True)

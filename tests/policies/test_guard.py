@@ -12,8 +12,9 @@ from fileagent.policies.winpath import windows_path_problem
 
 @pytest.fixture
 def sandbox(tmp_path, make_tree):
-    root = make_tree(tmp_path / "sb", {"a.txt": "a", "docs/b.md": "b", "scripts/run.py": "x",
-                                       ".fileagent/journal.jsonl": "{}"})
+    root = make_tree(
+        tmp_path / "sb", {"a.txt": "a", "docs/b.md": "b", "scripts/run.py": "x", ".fileagent/journal.jsonl": "{}"}
+    )
     make_tree(tmp_path / "sb_evil", {"secret.txt": "s"})
     make_tree(tmp_path / "outside", {"o.txt": "o", "dir/p.txt": "p"})
     return root
@@ -40,13 +41,14 @@ def test_plain_paths_resolve_inside(guard, sandbox):
     assert guard.resolve("docs\\b.md") == (sandbox / "docs" / "b.md" if guard.windows else sandbox / "docs\\b.md")
     assert guard.resolve("new/folder/x.txt") == sandbox / "new" / "folder" / "x.txt"
     assert guard.resolve(".") == sandbox and guard.resolve("docs/..") == sandbox
-    assert guard.resolve("./~") == sandbox / "~"          # "./~" names an entry called "~"
-    assert guard.resolve("%2e%2e/x") == sandbox / "%2e%2e" / "x"   # no URL decoding
+    assert guard.resolve("./~") == sandbox / "~"  # "./~" names an entry called "~"
+    assert guard.resolve("%2e%2e/x") == sandbox / "%2e%2e" / "x"  # no URL decoding
     assert guard.rel(sandbox / "docs" / "b.md") == "docs/b.md"
 
 
-@pytest.mark.parametrize("path", ["..", "../sb_evil/secret.txt", "docs/../../outside/o.txt", "a/b/../../../x",
-                                  "docs/../../sb/../outside"])
+@pytest.mark.parametrize(
+    "path", ["..", "../sb_evil/secret.txt", "docs/../../outside/o.txt", "a/b/../../../x", "docs/../../sb/../outside"]
+)
 def test_dotdot_chains_refused(guard, path):
     refused(guard, path, "escapes the sandbox root")
 
@@ -55,7 +57,7 @@ def test_absolute_paths(guard, sandbox, tmp_path):
     assert guard.resolve(str(sandbox / "a.txt")) == sandbox / "a.txt"
     refused(guard, "/etc/passwd", "outside the sandbox root")
     refused(guard, str(tmp_path / "outside" / "o.txt"), "outside")
-    refused(guard, str(tmp_path / "sb_evil" / "secret.txt"), "outside")     # sibling with the root as prefix
+    refused(guard, str(tmp_path / "sb_evil" / "secret.txt"), "outside")  # sibling with the root as prefix
     refused(guard, str(sandbox) + "_evil/secret.txt", "outside")
 
 
@@ -73,8 +75,19 @@ def test_state_dir_and_hidden_are_refused(sandbox, tmp_path):
     assert g.is_hidden(sandbox / ".fileagent" / "x") and not g.is_hidden(sandbox / "a.txt")
 
 
-@pytest.mark.parametrize("path", ["run.sh", "scripts/deep/x.sh", "TOOL.EXE", "bin/tool.exe.", "lib/x.dll ",
-                                  "drivers/a.SYS", "x.DyLib", "scripts.sh/inner.txt"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "run.sh",
+        "scripts/deep/x.sh",
+        "TOOL.EXE",
+        "bin/tool.exe.",
+        "lib/x.dll ",
+        "drivers/a.SYS",
+        "x.DyLib",
+        "scripts.sh/inner.txt",
+    ],
+)
 def test_deny_patterns(guard, path):
     refused(guard, path, "deny pattern")
 
@@ -108,6 +121,7 @@ def test_allow_ops(sandbox):
 
 
 # ---------------------------------------------------------------- symlinks
+
 
 def test_directory_link_out_of_root(guard, sandbox, tmp_path):
     os.symlink(tmp_path / "outside" / "dir", sandbox / "linkdir")
@@ -153,19 +167,35 @@ def test_entry_fast_path_matches_resolve(guard, sandbox):
 
 # ---------------------------------------------------------------- Windows rules
 
-@pytest.mark.parametrize("path, why", [
-    ("C:foo", "drive-relative"), ("C:\\Windows\\x", "absolute Windows drive"), ("\\\\server\\share\\x", "UNC"),
-    ("//server/share", "UNC"), ("\\\\?\\C:\\x", "prefix"), ("\\\\.\\PhysicalDrive0", "prefix"),
-    ("CON", "reserved"), ("docs/nul.txt", "reserved"), ("com1.log", "reserved"), ("LPT9", "reserved"),
-    ("aux .txt", "reserved"), ("notes./a", "dot or a space"), ("a ", "dot or a space"),
-    ("a.txt:secret", "alternate data stream"), ("a\\b\\c:zone", "':'"), ("what?.txt", "forbids"),
-])
+
+@pytest.mark.parametrize(
+    "path, why",
+    [
+        ("C:foo", "drive-relative"),
+        ("C:\\Windows\\x", "absolute Windows drive"),
+        ("\\\\server\\share\\x", "UNC"),
+        ("//server/share", "UNC"),
+        ("\\\\?\\C:\\x", "prefix"),
+        ("\\\\.\\PhysicalDrive0", "prefix"),
+        ("CON", "reserved"),
+        ("docs/nul.txt", "reserved"),
+        ("com1.log", "reserved"),
+        ("LPT9", "reserved"),
+        ("aux .txt", "reserved"),
+        ("notes./a", "dot or a space"),
+        ("a ", "dot or a space"),
+        ("a.txt:secret", "alternate data stream"),
+        ("a\\b\\c:zone", "':'"),
+        ("what?.txt", "forbids"),
+    ],
+)
 def test_windows_problems(path, why):
     assert why in (windows_path_problem(path) or "")
 
 
-@pytest.mark.parametrize("path", ["docs/a.txt", "docs\\a.txt", "console.txt", "com10.txt", "a..b", ".hidden",
-                                  "lpt.txt", "../x"])
+@pytest.mark.parametrize(
+    "path", ["docs/a.txt", "docs\\a.txt", "console.txt", "com10.txt", "a..b", ".hidden", "lpt.txt", "../x"]
+)
 def test_windows_ok(path):
     assert windows_path_problem(path) is None
 
@@ -176,6 +206,6 @@ def test_guard_applies_windows_rules_when_asked(sandbox):
     refused(g, "a.txt:ads", "':'")
     refused(g, "\\\\server\\share\\x", "UNC")
     g_posix = Guard(sandbox, [], windows=False)
-    assert g_posix.resolve("a.txt:ads") == sandbox / "a.txt:ads"     # ':' is an ordinary character there
-    refused(g_posix, "C:foo", "drive-relative")                     # never meaningful in a plan
+    assert g_posix.resolve("a.txt:ads") == sandbox / "a.txt:ads"  # ':' is an ordinary character there
+    refused(g_posix, "C:foo", "drive-relative")  # never meaningful in a plan
     refused(g_posix, "\\\\server\\share\\x", "UNC")

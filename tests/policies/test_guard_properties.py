@@ -1,5 +1,6 @@
 """Whatever string a plan holds, the Guard either refuses it or returns a path inside the root,
 outside ROOT/.fileagent, that does not lead out through a symlink."""
+
 from __future__ import annotations
 
 import os
@@ -10,13 +11,35 @@ from hypothesis import strategies as st
 from fileagent.errors import PolicyError
 from fileagent.policies.guard import Guard
 
-PIECES = ["a", "b", "..", ".", "", "~", "link_out", "link_in", ".fileagent", "C:", "\\", "x.sh", "é", "e\u0301",
-          " ", "NUL", "/", "//", "\x00"]
+PIECES = [
+    "a",
+    "b",
+    "..",
+    ".",
+    "",
+    "~",
+    "link_out",
+    "link_in",
+    ".fileagent",
+    "C:",
+    "\\",
+    "x.sh",
+    "é",
+    "e\u0301",
+    " ",
+    "NUL",
+    "/",
+    "//",
+    "\x00",
+]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(parts=st.lists(st.sampled_from(PIECES), min_size=1, max_size=7), sep=st.sampled_from(["/", "\\"]),
-       windows=st.booleans())
+@given(
+    parts=st.lists(st.sampled_from(PIECES), min_size=1, max_size=7),
+    sep=st.sampled_from(["/", "\\"]),
+    windows=st.booleans(),
+)
 def test_resolve_never_escapes(tmp_path_factory, parts, sep, windows):
     base = tmp_path_factory.getbasetemp() / "prop"
     root = base / "root"

@@ -1,5 +1,6 @@
 """Home folders, environment variables and file URLs at the front of a plan path mean those places:
 the Guard judges where they lead, under the POSIX and the Windows name rules."""
+
 from __future__ import annotations
 
 import os
@@ -18,8 +19,14 @@ def root(tmp_path, make_tree):
 
 @pytest.fixture
 def env(tmp_path):
-    return {"HOME": str(tmp_path / "home"), "USERPROFILE": str(tmp_path / "profile"), "DOCS": str(tmp_path / "docs"),
-            "INSIDE": str(tmp_path / "sb" / "h"), "REL": "relative/dir", "EMPTY": ""}
+    return {
+        "HOME": str(tmp_path / "home"),
+        "USERPROFILE": str(tmp_path / "profile"),
+        "DOCS": str(tmp_path / "docs"),
+        "INSIDE": str(tmp_path / "sb" / "h"),
+        "REL": "relative/dir",
+        "EMPTY": "",
+    }
 
 
 @pytest.fixture(params=[False, True], ids=["posix", "windows"])
@@ -38,35 +45,77 @@ def refused(guard, path, *needles):
     return msg
 
 
-@pytest.mark.parametrize("path, kind, head, name, rest", [
-    ("~", "home", "~", "", ""),
-    ("~/foobar", "home", "~", "", "foobar"),
-    ("~root/x", "home", "~root", "root", "x"),
-    ("~www-data\\x\\y", "home", "~www-data", "www-data", "x\\y"),
-    ("$HOME/x", "variable", "$HOME", "HOME", "x"),
-    ("${HOME}", "variable", "${HOME}", "HOME", ""),
-    ("%USERPROFILE%\\docs", "variable", "%USERPROFILE%", "USERPROFILE", "docs"),
-    ("file:///tmp/x", "url", "file://", "", "/tmp/x"),
-    ("FILE://localhost/tmp/a%20b", "url", "FILE://localhost", "localhost", "/tmp/a b"),
-    ("file:/tmp/x", "url", "file:", "", "/tmp/x"),
-    ("file://server/share", "url", "file://server", "server", "/share"),
-])
+@pytest.mark.parametrize(
+    "path, kind, head, name, rest",
+    [
+        ("~", "home", "~", "", ""),
+        ("~/foobar", "home", "~", "", "foobar"),
+        ("~root/x", "home", "~root", "root", "x"),
+        ("~www-data\\x\\y", "home", "~www-data", "www-data", "x\\y"),
+        ("$HOME/x", "variable", "$HOME", "HOME", "x"),
+        ("${HOME}", "variable", "${HOME}", "HOME", ""),
+        ("%USERPROFILE%\\docs", "variable", "%USERPROFILE%", "USERPROFILE", "docs"),
+        ("file:///tmp/x", "url", "file://", "", "/tmp/x"),
+        ("FILE://localhost/tmp/a%20b", "url", "FILE://localhost", "localhost", "/tmp/a b"),
+        ("file:/tmp/x", "url", "file:", "", "/tmp/x"),
+        ("file://server/share", "url", "file://server", "server", "/share"),
+    ],
+)
 def test_places_are_read(path, kind, head, name, rest):
     p = place_of(path)
     assert p is not None and (p.kind, p.head, p.name, p.rest) == (kind, head, name, rest)
 
 
-@pytest.mark.parametrize("path", ["notes~", "a$b.txt", "100%.txt", "~$report.docx", "$RECYCLE.BIN", "./~",
-                                  "./$HOME", "docs/~", "docs/$HOME/x", "~tmp.txt", "~WRL0001.tmp", "$", "%", "%%",
-                                  "%A", "$A.b", "${A", "${A-b}", "%A B%", "~a.b", "~*", "file:notes", "files/x",
-                                  "~+", "$HOME.txt", "%TEMP%.log"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "notes~",
+        "a$b.txt",
+        "100%.txt",
+        "~$report.docx",
+        "$RECYCLE.BIN",
+        "./~",
+        "./$HOME",
+        "docs/~",
+        "docs/$HOME/x",
+        "~tmp.txt",
+        "~WRL0001.tmp",
+        "$",
+        "%",
+        "%%",
+        "%A",
+        "$A.b",
+        "${A",
+        "${A-b}",
+        "%A B%",
+        "~a.b",
+        "~*",
+        "file:notes",
+        "files/x",
+        "~+",
+        "$HOME.txt",
+        "%TEMP%.log",
+    ],
+)
 def test_ordinary_names_stay_names(path):
     assert place_of(path) is None
 
 
-@pytest.mark.parametrize("name, is_place", [("~", True), ("~bob", True), ("$HOME", True), ("${X_1}", True),
-                                            ("%TEMP%", True), ("~$report.docx", False), ("$RECYCLE.BIN", False),
-                                            ("notes~", False), ("100%", False), ("file:", False)])
+@pytest.mark.parametrize(
+    "name, is_place",
+    [
+        ("~", True),
+        ("~bob", True),
+        ("$HOME", True),
+        ("${X_1}", True),
+        ("%TEMP%", True),
+        ("~$report.docx", False),
+        ("$RECYCLE.BIN", False),
+        ("notes~", False),
+        ("100%", False),
+        ("file:", False),
+    ],
+)
 def test_place_names(name, is_place):
     assert is_place_name(name) is is_place
 
@@ -86,7 +135,7 @@ def test_other_places_are_refused(guard):
     refused(guard, "file://server/share/x", "another machine (server)")
     refused(guard, "file://localhost/etc/passwd", "/etc/passwd")
     refused(guard, "file:///C:/Users/x", "C:/Users/x")
-    refused(guard, "$REL/x", "relative/dir")      # relative to the current folder, as in a shell
+    refused(guard, "$REL/x", "relative/dir")  # relative to the current folder, as in a shell
 
 
 def test_an_unset_variable_is_a_plan_error(guard):
@@ -155,7 +204,7 @@ def test_no_new_entry_has_a_place_name(guard):
 
 def test_backslashes_after_the_head_follow_the_platform(root, env):
     posix, win = Guard(root, [], windows=False, env=env), Guard(root, [], windows=True, env=env)
-    assert posix.resolve("$INSIDE/a\\b.txt") == root / "h" / "a\\b.txt"     # a character of a name
+    assert posix.resolve("$INSIDE/a\\b.txt") == root / "h" / "a\\b.txt"  # a character of a name
     assert win.resolve("$INSIDE\\inner\\x.txt") == root / "h" / "inner" / "x.txt"
     with pytest.raises(PolicyError, match="climbs with '..' between backslashes"):
         posix.resolve("$INSIDE/..\\..\\x")

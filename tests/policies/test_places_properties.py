@@ -1,6 +1,7 @@
 """Whatever paths a plan holds, no plan makes an entry whose name a shell reads as a home folder or a
 variable ("~", "~bob", "$HOME", "${HOME}", "%TEMP%"), under the POSIX and the Windows rules, and
 every place it names that the Guard accepts lies inside the root."""
+
 from __future__ import annotations
 
 import os
@@ -15,10 +16,46 @@ from fileagent.errors import PlanError, PolicyError
 from fileagent.policies.guard import Guard
 from fileagent.policies.places import is_place_name
 
-HEADS = ["~", "~bob", "~root", "$HOME", "${HOME}", "%TEMP%", "%USERPROFILE%", "$IN", "${IN}", "%IN%", "$NOPE",
-         "file://", "file:///", "file://localhost{root}", "file://{root}", "./~", "./$HOME", "docs", "", "."]
-NAMES = ["new", "docs", "~", "~bob", "$HOME", "${IN}", "%TEMP%", "~$r.docx", "$RECYCLE.BIN", "notes~", "a$b",
-         "100%", "x.txt", "..", "$", "%"]
+HEADS = [
+    "~",
+    "~bob",
+    "~root",
+    "$HOME",
+    "${HOME}",
+    "%TEMP%",
+    "%USERPROFILE%",
+    "$IN",
+    "${IN}",
+    "%IN%",
+    "$NOPE",
+    "file://",
+    "file:///",
+    "file://localhost{root}",
+    "file://{root}",
+    "./~",
+    "./$HOME",
+    "docs",
+    "",
+    ".",
+]
+NAMES = [
+    "new",
+    "docs",
+    "~",
+    "~bob",
+    "$HOME",
+    "${IN}",
+    "%TEMP%",
+    "~$r.docx",
+    "$RECYCLE.BIN",
+    "notes~",
+    "a$b",
+    "100%",
+    "x.txt",
+    "..",
+    "$",
+    "%",
+]
 
 
 @st.composite
@@ -32,8 +69,21 @@ def plan_paths(draw):
 @st.composite
 def steps(draw):
     p = draw(plan_paths())
-    kind = draw(st.sampled_from(["create_file", "create_dir", "copy_to", "move_to", "move_in", "rename",
-                                 "classify_dest", "classify_folder", "copy_pattern"]))
+    kind = draw(
+        st.sampled_from(
+            [
+                "create_file",
+                "create_dir",
+                "copy_to",
+                "move_to",
+                "move_in",
+                "rename",
+                "classify_dest",
+                "classify_folder",
+                "copy_pattern",
+            ]
+        )
+    )
     name = draw(st.sampled_from(NAMES))
     return {
         "create_file": {"op": "create", "path": p, "content": "x"},
@@ -43,8 +93,13 @@ def steps(draw):
         "move_in": {"op": "move", "select": {"in": p}, "to": "moved"},
         "rename": {"op": "rename", "path": "a.txt", "new_name": name},
         "classify_dest": {"op": "classify", "select": {"in": "docs"}, "by": "extension", "dest": p},
-        "classify_folder": {"op": "classify", "select": {"in": "docs"}, "by": "keywords",
-                            "rules": [{"keywords": ["b"], "folder": p}], "default": name},
+        "classify_folder": {
+            "op": "classify",
+            "select": {"in": "docs"},
+            "by": "keywords",
+            "rules": [{"keywords": ["b"], "folder": p}],
+            "default": name,
+        },
         "copy_pattern": {"op": "copy", "select": {"in": ".", "pattern": p.replace("new", "*")}, "to": "copies"},
     }[kind]
 
@@ -66,8 +121,9 @@ def test_no_plan_makes_a_place_named_entry(tmp_path_factory, plan_steps, windows
             if isinstance(s.get(key), str):
                 s[key] = s[key].replace("{root}", root.as_posix())
         if "select" in s:
-            s["select"] = {k: v.replace("{root}", root.as_posix()) if isinstance(v, str) else v
-                           for k, v in s["select"].items()}
+            s["select"] = {
+                k: v.replace("{root}", root.as_posix()) if isinstance(v, str) else v for k, v in s["select"].items()
+            }
         for r in s.get("rules", ()):
             r["folder"] = r["folder"].replace("{root}", root.as_posix())
     guard = Guard(root, [], windows=windows, env=env)

@@ -13,6 +13,7 @@ outside/ to its type, content hash, mode and link target, so "byte-identical"
 is a dict comparison. Long proofs record their figures with `record_figures`
 (bench/bench_proofs.py collects them through $FA_PROOF_FIGURES).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -72,7 +73,7 @@ class Sandbox:
         return self.base / "cfg" / "audit.jsonl"
 
     @classmethod
-    def create(cls, base: Path, *, links: bool = True) -> "Sandbox":
+    def create(cls, base: Path, *, links: bool = True) -> Sandbox:
         base.mkdir(parents=True, exist_ok=True)
         sb = cls(base)
         for d in ("sb", "sb_evil", "outside", "cfg"):
@@ -96,23 +97,24 @@ class Sandbox:
 
     def add_hostile_links(self) -> None:
         r, o = self.root, self.outside
-        os.symlink(o, r / "link_out_dir")                       # folder link out (absolute target)
+        os.symlink(o, r / "link_out_dir")  # folder link out (absolute target)
         os.symlink("../outside/canary.txt", r / "link_out_file")  # file link out (relative target)
-        os.symlink("../outside/new_file.txt", r / "dangling")   # dangling link to a new outside file
-        os.symlink("chain2", r / "chain1")                       # chain: chain1 -> chain2 -> link_out_dir
+        os.symlink("../outside/new_file.txt", r / "dangling")  # dangling link to a new outside file
+        os.symlink("chain2", r / "chain1")  # chain: chain1 -> chain2 -> link_out_dir
         os.symlink("link_out_dir", r / "chain2")
-        os.symlink("cycle_b", r / "cycle_a")                     # cycle
+        os.symlink("cycle_b", r / "cycle_a")  # cycle
         os.symlink("cycle_a", r / "cycle_b")
         os.symlink("../sb_evil", r / "link_sibling")
-        os.symlink("docs", r / "inner_link")                     # stays inside: allowed
-        os.symlink(".", r / "self")                              # the root itself
+        os.symlink("docs", r / "inner_link")  # stays inside: allowed
+        os.symlink(".", r / "self")  # the root itself
         os.symlink("../../outside/dir", r / "inbox" / "out_in_inbox")  # a pattern match pointing out
-        os.link(o / "hard_target.txt", r / "hard_out.txt")       # a hard link to an outside inode
+        os.link(o / "hard_target.txt", r / "hard_out.txt")  # a hard link to an outside inode
 
-    def apply(self, plan: dict | str, *, extra: tuple[str, ...] = ()) -> "CliResult":
+    def apply(self, plan: dict | str, *, extra: tuple[str, ...] = ()) -> CliResult:
         text = plan if isinstance(plan, str) else json.dumps(plan)
-        return run_cli(["apply", "--root", str(self.root), "--config", str(self.config), "--yes", *extra, "-"],
-                       stdin=text)
+        return run_cli(
+            ["apply", "--root", str(self.root), "--config", str(self.config), "--yes", *extra, "-"], stdin=text
+        )
 
     def snapshot(self) -> dict:
         return snapshot(self.base)
@@ -182,6 +184,7 @@ class CliResult:
 def run_cli(args: list[str], *, stdin: str | None = None, env: dict | None = None) -> CliResult:
     """`fileagent ARGS` in this process (cli.main with injected streams): fast, same code path."""
     from fileagent.cli.fast import main
+
     out, err = io.StringIO(), io.StringIO()
     e = dict(os.environ)
     e.pop("FILEAGENT_DEBUG", None)
@@ -201,10 +204,18 @@ def subprocess_env(**extra: str) -> dict:
     return env
 
 
-def run_subprocess(args: list[str], *, stdin: str | None = None, env: dict | None = None,
-                   timeout: float = 120) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "fileagent", *args], input=stdin, capture_output=True,
-                          text=True, env=env or subprocess_env(), timeout=timeout, cwd=str(REPO))
+def run_subprocess(
+    args: list[str], *, stdin: str | None = None, env: dict | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "fileagent", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env or subprocess_env(),
+        timeout=timeout,
+        cwd=str(REPO),
+    )
 
 
 def no_fsync(monkeypatch) -> None:

@@ -9,6 +9,7 @@ Out of scope (documented limit of an unkeyed hash chain): someone who rewrites
 every later entry *and* the `.head` sidecar consistently is not detected; that
 needs a key or an anchor kept outside the attacker's reach.
 """
+
 from __future__ import annotations
 
 import random
@@ -18,9 +19,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sec_kit import long_count, record_figures, run_cli
 
 from fileagent.agent.history.audit import AuditWriter, verify
-from sec_kit import long_count, record_figures, run_cli
+
 
 @pytest.fixture(autouse=True)
 def _no_fsync(monkeypatch):
@@ -36,9 +38,15 @@ def write_log(path: Path, n: int, seed: int = 0) -> list[bytes]:
     w = AuditWriter(path, run="20261123T000000-abcdef", user="tester", flush_every=10**9)
     for i in range(n):
         op = rnd.choice(["move", "delete", "write", "copy", "mkdir"])
-        w.add(time=f"2026-11-23T00:00:{i % 60:02d}.000Z", op=op, src=f"dir{i % 7}/file{i}.txt",
-              dst=f"dest/file{i}.txt" if op in ("move", "copy") else None, size_before=rnd.randint(0, 10**6),
-              sha256=f"{rnd.getrandbits(256):064x}", backup=f"run/{i + 1}/file{i}.txt")
+        w.add(
+            time=f"2026-11-23T00:00:{i % 60:02d}.000Z",
+            op=op,
+            src=f"dir{i % 7}/file{i}.txt",
+            dst=f"dest/file{i}.txt" if op in ("move", "copy") else None,
+            size_before=rnd.randint(0, 10**6),
+            sha256=f"{rnd.getrandbits(256):064x}",
+            backup=f"run/{i + 1}/file{i}.txt",
+        )
     w.flush()
     return path.read_bytes().split(b"\n")[:-1]
 
@@ -52,14 +60,14 @@ def tamper(lines: list[bytes], kind: str, rnd: random.Random) -> tuple[bytes, in
         line = bytearray(lines[k])
         pos = rnd.randrange(len(line))
         old = line[pos]
-        line[pos] = rnd.choice([c for c in range(0x20, 0x7f) if c != old])
+        line[pos] = rnd.choice([c for c in range(0x20, 0x7F) if c != old])
         lines[k] = bytes(line)
         return b"\n".join(lines) + b"\n", k + 1
     if kind == "delete":
         k = rnd.randrange(n)
         del lines[k]
         return b"\n".join(lines) + (b"\n" if lines else b""), k + 1
-    if kind == "move":           # one entry taken out and put back at another position
+    if kind == "move":  # one entry taken out and put back at another position
         i = rnd.randrange(n)
         j = rnd.choice([x for x in range(n) if x != i])
         entry = lines.pop(i)
@@ -137,8 +145,14 @@ def test_tamper_long_and_verify_speed(tmp_path):
     t0 = time.perf_counter()
     ok, bad, msg = verify(big)
     secs = time.perf_counter() - t0
-    record_figures("audit_tamper", trials=trials, detected=caught, detection_pct=round(100 * caught / trials, 3),
-                   verify_100k_entries_s=round(secs, 3), misses=misses[:5])
+    record_figures(
+        "audit_tamper",
+        trials=trials,
+        detected=caught,
+        detection_pct=round(100 * caught / trials, 3),
+        verify_100k_entries_s=round(secs, 3),
+        misses=misses[:5],
+    )
     assert ok and msg.startswith("100000 entries")
     assert caught == trials, misses[:5]
     assert secs <= 1.0

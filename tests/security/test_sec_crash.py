@@ -8,6 +8,7 @@ byte-identical to the before-run or the after-run state, with no temp file left,
 A crash during `undo`, then `undo` again, must give the before-run tree too (idempotent).
 A few trials kill from outside at a random moment instead (no hook).
 """
+
 from __future__ import annotations
 
 import json
@@ -22,12 +23,12 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
-
-from fileagent.agent.history.audit import verify
 from sec_kit import REPO, long_count, record_figures, run_cli, snapshot, subprocess_env, write_files
 
+from fileagent.agent.history.audit import verify
+
 CRASHSITE = Path(__file__).with_name("crashsite")
-N = 50   # per kind: 50 creates + 50 moves + 50 deletes + 50 overwrites = 200 actions (+ mkdirs)
+N = 50  # per kind: 50 creates + 50 moves + 50 deletes + 50 overwrites = 200 actions (+ mkdirs)
 
 
 def build_tree(root: Path) -> None:
@@ -40,9 +41,11 @@ def build_tree(root: Path) -> None:
 
 def plan() -> dict:
     steps = [{"op": "create", "path": f"new/g{i % 5}/c{i:03d}.txt", "content": f"created {i}"} for i in range(N)]
-    steps += [{"op": "move", "select": {"in": "in"}, "to": "archive/moved"},
-              {"op": "delete", "select": {"in": "trash"}},
-              {"op": "update", "select": {"in": "edit"}, "mode": "set", "text": "overwritten"}]
+    steps += [
+        {"op": "move", "select": {"in": "in"}, "to": "archive/moved"},
+        {"op": "delete", "select": {"in": "trash"}},
+        {"op": "update", "select": {"in": "edit"}, "mode": "set", "text": "overwritten"},
+    ]
     return {"version": 1, "steps": steps}
 
 
@@ -101,8 +104,14 @@ class CrashRig:
     def fileagent(self, *args: str, **env: str) -> subprocess.CompletedProcess:
         e = subprocess_env(**env)
         e["PYTHONPATH"] = os.pathsep.join([str(CRASHSITE), e["PYTHONPATH"]])
-        return subprocess.run([sys.executable, "-m", "fileagent", *args, "--config", str(self.cfg)],
-                              capture_output=True, text=True, env=e, timeout=300, cwd=str(REPO))
+        return subprocess.run(
+            [sys.executable, "-m", "fileagent", *args, "--config", str(self.cfg)],
+            capture_output=True,
+            text=True,
+            env=e,
+            timeout=300,
+            cwd=str(REPO),
+        )
 
     def outcome(self, d: Path) -> str:
         snap = snapshot(d, ("sb",))
@@ -133,8 +142,9 @@ class CrashRig:
         again = run_cli(["undo", "--yes", "--root", root, "--config", str(self.cfg)])
         # killed before its undo-end record: undo again finishes it; killed after (cleaning up backups,
         # flushing the audit log) or not killed: the run is undone already and undo says so
-        assert not again.traceback and (again.code == 0 or (again.code == 1 and "nothing to undo" in again.err)), \
+        assert not again.traceback and (again.code == 0 or (again.code == 1 and "nothing to undo" in again.err)), (
             again.err
+        )
         state = self.outcome(d)
         shutil.rmtree(d)
         return state, p.returncode
@@ -176,7 +186,7 @@ def test_crash_at_disk_step_then_recover(rig, frac):
 
 
 def test_crash_during_undo_then_undo_again(rig):
-    at = rig.actions        # undo writes two journal records per action: this is about half-way
+    at = rig.actions  # undo writes two journal records per action: this is about half-way
     state, rc = rig.undo_crash(f"uj{at}", FILEAGENT_CRASH_AT=str(at))
     assert rc == -signal.SIGKILL
     assert state == "before"
@@ -190,9 +200,24 @@ def _external_kill(rig: CrashRig, name: str, delay: float) -> str:
     d = rig.fresh(name)
     root = str(d / "sb")
     e = subprocess_env()
-    p = subprocess.Popen([sys.executable, "-m", "fileagent", "apply", "--root", root, "--config", str(rig.cfg),
-                          "--yes", str(rig.plan_file)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=e,
-                         cwd=str(REPO))
+    p = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "fileagent",
+            "apply",
+            "--root",
+            root,
+            "--config",
+            str(rig.cfg),
+            "--yes",
+            str(rig.plan_file),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=e,
+        cwd=str(REPO),
+    )
     time.sleep(delay)
     p.send_signal(signal.SIGKILL)
     p.wait()
@@ -232,15 +257,25 @@ def test_crash_every_journal_step_long(tmp_path):
     killed = [r for r in apply_res if r[3] == -signal.SIGKILL]
     good_apply = sum(r[2] in ("before", "after") for r in apply_res)
     good_undo = sum(r[2] == "before" for r in undo_res)
-    record_figures("crash", actions=rig.actions, apply_trials=len(apply_res), killed=len(killed),
-                   journal_step_trials=journal_points, disk_step_trials=len(ops), disk_steps_in_run=n_ops,
-                   ended_before=sum(r[2] == "before" for r in apply_res),
-                   ended_after=sum(r[2] == "after" for r in apply_res),
-                   byte_identical_pct=round(100 * good_apply / len(apply_res), 3),
-                   undo_crash_trials=len(undo_res), undo_idempotent_pct=round(100 * good_undo / len(undo_res), 3),
-                   external_kills=len(external), external_ok=sum(s in ("before", "after") for s in external),
-                   audit_chain_ok=verify(rig.base / "audit.jsonl")[0], seconds=round(time.perf_counter() - t0, 1),
-                   failures=[r[:3] for r in results if r[2] not in ("before", "after")][:5])
+    record_figures(
+        "crash",
+        actions=rig.actions,
+        apply_trials=len(apply_res),
+        killed=len(killed),
+        journal_step_trials=journal_points,
+        disk_step_trials=len(ops),
+        disk_steps_in_run=n_ops,
+        ended_before=sum(r[2] == "before" for r in apply_res),
+        ended_after=sum(r[2] == "after" for r in apply_res),
+        byte_identical_pct=round(100 * good_apply / len(apply_res), 3),
+        undo_crash_trials=len(undo_res),
+        undo_idempotent_pct=round(100 * good_undo / len(undo_res), 3),
+        external_kills=len(external),
+        external_ok=sum(s in ("before", "after") for s in external),
+        audit_chain_ok=verify(rig.base / "audit.jsonl")[0],
+        seconds=round(time.perf_counter() - t0, 1),
+        failures=[r[:3] for r in results if r[2] not in ("before", "after")][:5],
+    )
     assert good_apply == len(apply_res)
     assert good_undo == len(undo_res)
     assert all(s in ("before", "after") for s in external)

@@ -3,6 +3,7 @@
 The race test at this level shows both sides: plain path calls (os.replace / open by path) into a
 folder flipped to a symlink do land outside, the dirfd calls never do.
 """
+
 from __future__ import annotations
 
 import errno
@@ -10,9 +11,9 @@ import os
 import threading
 
 import pytest
+from sec_kit import write_files
 
 from fileagent.tools.fs import dirfd
-from sec_kit import write_files
 
 pytestmark = pytest.mark.skipif(not dirfd.SUPPORTED, reason="no descriptor-relative calls on this platform")
 
@@ -44,8 +45,9 @@ def test_operations_inside(tree):
     assert sorted(dirfd.listdir(str(tree))) == ["d", "new", "out", "w.txt"]
 
 
-@pytest.mark.parametrize("op", ["mkdir", "unlink", "rename_into", "rename_from", "open_create", "lstat", "listdir",
-                                "rmtree", "copy_into"])
+@pytest.mark.parametrize(
+    "op", ["mkdir", "unlink", "rename_into", "rename_from", "open_create", "lstat", "listdir", "rmtree", "copy_into"]
+)
 def test_a_link_in_the_folder_part_is_refused(tree, tmp_path, op):
     out = str(tree / "out")
     calls = {
@@ -67,7 +69,7 @@ def test_a_link_in_the_folder_part_is_refused(tree, tmp_path, op):
 
 
 def test_final_link_is_acted_on_not_followed(tree, tmp_path):
-    dirfd.rename(str(tree / "out"), str(tree / "out2"))         # renames the link itself
+    dirfd.rename(str(tree / "out"), str(tree / "out2"))  # renames the link itself
     assert os.path.islink(tree / "out2")
     dirfd.unlink(str(tree / "out2"))
     assert (tmp_path / "outside" / "o.txt").exists()

@@ -14,6 +14,7 @@ F11    the audit chain is keyed (HMAC per entry, keyed head and anchor); the use
 F12    a run is done only once its audit entries are written; log_path must be a regular file.
 F14    regexes, numbers, dates, paths and tree depths are bounded: one-line errors, never "unexpected".
 """
+
 from __future__ import annotations
 
 import json
@@ -41,8 +42,12 @@ def test_f1_backslash_name_is_one_file(sb):
     (sb.root / "x").mkdir()
     (sb.root / "x" / "y.txt").write_bytes(b"victim\n")
     (sb.root / "x\\y.txt").write_bytes(b"bs\n")
-    r = sb.apply({"version": 1, "steps": [{"op": "update", "select": {"in": ".", "pattern": "x?y.txt"},
-                                           "mode": "append", "text": "more"}]})
+    r = sb.apply(
+        {
+            "version": 1,
+            "steps": [{"op": "update", "select": {"in": ".", "pattern": "x?y.txt"}, "mode": "append", "text": "more"}],
+        }
+    )
     assert r.code == 0, r.err
     assert (sb.root / "x\\y.txt").read_bytes() == b"bs\nmore\n"
     assert (sb.root / "x" / "y.txt").read_bytes() == b"victim\n"
@@ -82,8 +87,17 @@ def _nfd_tree(sb):
 
 def test_f2_decomposed_name_is_acted_on_itself(sb):
     _nfd_tree(sb)
-    r = sb.apply({"version": 1, "steps": [{"op": "delete", "select": {
-        "in": ".", "pattern": "a.txt", "recursive": True, "filters": {"contains": "needle"}}}]})
+    r = sb.apply(
+        {
+            "version": 1,
+            "steps": [
+                {
+                    "op": "delete",
+                    "select": {"in": ".", "pattern": "a.txt", "recursive": True, "filters": {"contains": "needle"}},
+                }
+            ],
+        }
+    )
     assert r.code == 0, r.err
     assert not (sb.root / NFD / "a.txt").exists()
     assert (sb.root / NFC / "a.txt").read_bytes() == b"keep me\n"
@@ -108,6 +122,7 @@ def test_f2_move_out_of_a_decomposed_folder(sb):
 
 # ---------------------------------------------------------------- F3: FIFOs never block
 
+
 @pytest.fixture
 def alarm():
     """Fail (instead of hanging the suite) when something blocks: SIGALRM interrupts the blocking call."""
@@ -115,6 +130,7 @@ def alarm():
 
     def boom(*_):
         raise TimeoutError("blocked")
+
     old = signal.signal(signal.SIGALRM, boom)
     signal.alarm(30)
     yield
@@ -127,9 +143,14 @@ MD_FIFO_STEPS = [
     {"op": "update", "select": {"in": "docs", "pattern": "*.md"}, "mode": "append", "text": "x"},
     {"op": "list", "select": {"in": "docs", "filters": {"contains": "b"}}},
     {"op": "tag", "select": {"in": "docs", "pattern": "*.md"}, "tags": ["t"]},
-    {"op": "classify", "select": {"in": "docs", "pattern": "*.md"}, "by": "keywords",
-     "rules": [{"keywords": ["body"], "folder": "k"}], "default": "other"},
-    {"op": "classify", "select": {"in": "docs", "pattern": "*.md"}},      # the config's default rule set
+    {
+        "op": "classify",
+        "select": {"in": "docs", "pattern": "*.md"},
+        "by": "keywords",
+        "rules": [{"keywords": ["body"], "folder": "k"}],
+        "default": "other",
+    },
+    {"op": "classify", "select": {"in": "docs", "pattern": "*.md"}},  # the config's default rule set
 ]
 
 
@@ -165,20 +186,24 @@ def test_f3_a_fifo_journal_blocks_neither_undo_nor_recover(sb, alarm):
 
 # ---------------------------------------------------------------- F4: reads go through the no-follow walk
 
-@pytest.mark.parametrize("step", [{"op": "read", "select": {"path": "d/secret.txt"}},
-                                  {"op": "list", "select": {"in": "d"}}])
+
+@pytest.mark.parametrize(
+    "step", [{"op": "read", "select": {"path": "d/secret.txt"}}, {"op": "list", "select": {"in": "d"}}]
+)
 def test_f4_folder_swapped_for_a_link_during_compile_is_not_read(sb, monkeypatch, step):
     from fileagent.agent.engine.treeview import TreeView
+
     (sb.root / "d").mkdir()
     (sb.root / "d" / "secret.txt").write_bytes(b"inside\n")
     (sb.outside / "secret.txt").write_bytes(b"OUTSIDE-SECRET\n")
     real_load = TreeView._load
 
-    def swap_then_load(self, rel, disk):      # the attacker wins the race: checked as a folder, read as a link
+    def swap_then_load(self, rel, disk):  # the attacker wins the race: checked as a folder, read as a link
         if rel == "d" and not os.path.islink(sb.root / "d"):
             os.rename(sb.root / "d", sb.root / "d_moved")
             os.symlink(sb.outside, sb.root / "d")
         return real_load(self, rel, disk)
+
     monkeypatch.setattr(TreeView, "_load", swap_then_load)
     r = sb.apply({"version": 1, "steps": [step]})
     assert "OUTSIDE" not in r.out and "secret.txt" not in r.out and "canary" not in r.out
@@ -186,6 +211,7 @@ def test_f4_folder_swapped_for_a_link_during_compile_is_not_read(sb, monkeypatch
 
 
 # ---------------------------------------------------------------- F5/F6: bad names, bad journals
+
 
 @pytest.mark.skipif(sys.platform in ("darwin", "win32"), reason="names must be valid Unicode there")
 def test_f5_non_utf8_name_is_journaled_and_undone(sb):
@@ -198,7 +224,7 @@ def test_f5_non_utf8_name_is_journaled_and_undone(sb):
     assert not os.path.exists(bad)
     assert undo(sb).code == 0
     assert open(bad, "rb").read() == b"bytes\n"
-    assert undo(sb).code == 0 and (sb.root / "notes.md").exists()      # the earlier run too
+    assert undo(sb).code == 0 and (sb.root / "notes.md").exists()  # the earlier run too
     assert run_cli(["recover", "--root", str(sb.root), "--config", str(sb.config)]).code == 0
 
 
@@ -210,11 +236,14 @@ def test_f6_empty_or_headerless_journal_is_reported_and_moved_aside(sb):
     r = run_cli(["recover", "--root", str(sb.root), "--config", str(sb.config)])
     assert r.code == 0 and "is empty" in r.err and "no header" in r.err, (r.out, r.err)
     assert sorted(p.name for p in (sb.root / ".fileagent" / "quarantine").iterdir()) == [
-        "99990101T000000000-aaaaaa.jsonl", "99990101T000000001-bbbbbb.jsonl"]
+        "99990101T000000000-aaaaaa.jsonl",
+        "99990101T000000001-bbbbbb.jsonl",
+    ]
     assert undo(sb).code == 0 and (sb.root / "a.txt").read_bytes() == b"alpha\n"
 
 
 # ---------------------------------------------------------------- F8: links planted in the state folder
+
 
 def test_f8_lock_linked_outside_is_refused(sb):
     (sb.root / ".fileagent").mkdir()
@@ -253,6 +282,7 @@ def test_f8_state_folder_below_a_link_is_refused(sb):
 
 # ---------------------------------------------------------------- F9: undo and recover verify their own files
 
+
 def _journal(sb):
     jdir = sb.root / ".fileagent" / "journal"
     (path,) = [p for p in jdir.iterdir() if p.suffix == ".jsonl"]
@@ -268,7 +298,7 @@ def _rewrite_journal(path, fn):
 def test_f9_backup_edited_to_the_same_size_is_not_restored(sb):
     assert sb.apply({"version": 1, "steps": [{"op": "delete", "select": {"path": "a.txt"}}]}).code == 0
     (bk,) = [p for p in (sb.root / ".fileagent" / "backups").rglob("a.txt")]
-    bk.write_bytes(b"EVIL!\n")            # same size as "alpha\n"
+    bk.write_bytes(b"EVIL!\n")  # same size as "alpha\n"
     r = undo(sb)
     assert r.code != 0 and r.one_line_error() and "backup" in r.err and "sha256" in r.err
     assert not (sb.root / "a.txt").exists()
@@ -281,11 +311,12 @@ def test_f9_edited_journal_paths_are_refused_by_recover(sb, planted):
     assert sb.apply({"version": 1, "steps": [{"op": "copy", "select": {"path": "a.txt"}, "to": "docs"}]}).code == 0
     path = _journal(sb)
 
-    def edit(lines):     # the copy's destination renamed, the end record dropped: recover would undo it
+    def edit(lines):  # the copy's destination renamed, the end record dropped: recover would undo it
         for x in lines:
             if x["t"] == "header":
                 x["changeset"][0]["dst"] = planted
         return [x for x in lines if x["t"] != "end"]
+
     _rewrite_journal(path, edit)
     before = sb.snapshot()
     r = run_cli(["recover", "--root", str(sb.root), "--config", str(sb.config)])
@@ -297,18 +328,25 @@ def test_f9_edited_journal_paths_are_refused_by_recover(sb, planted):
 
 # ---------------------------------------------------------------- F7: names are plain text
 
-MARKUP_NAMES = ["[bold red]important.txt", "[link=file:passwd]click.txt", "x[/bold].txt",
-                "esc\x1b[31mred.txt", "two\nlines.txt", "bidi\u202etxt.exe.txt"]
+MARKUP_NAMES = [
+    "[bold red]important.txt",
+    "[link=file:passwd]click.txt",
+    "x[/bold].txt",
+    "esc\x1b[31mred.txt",
+    "two\nlines.txt",
+    "bidi\u202etxt.exe.txt",
+]
 
 
 def _markup_tree(sb):
-    for n in MARKUP_NAMES:             # "x[/bold].txt" is the file "bold].txt" in the folder "x["
+    for n in MARKUP_NAMES:  # "x[/bold].txt" is the file "bold].txt" in the folder "x["
         (sb.root / "m" / n).parent.mkdir(parents=True, exist_ok=True)
         (sb.root / "m" / n).write_bytes(b"x\n")
 
 
 def test_f7_list_shows_one_visible_line_per_name(sb):
     from fileagent.display import shown
+
     _markup_tree(sb)
     r = sb.apply({"version": 1, "steps": [{"op": "list", "select": {"in": "m", "recursive": True}}]})
     assert r.code == 0, r.err
@@ -319,11 +357,14 @@ def test_f7_list_shows_one_visible_line_per_name(sb):
 
 
 def test_f7_preview_and_log_print_markup_names_literally(sb, tmp_path, monkeypatch):
-    monkeypatch.setenv("COLUMNS", "400")       # rich sizes its tables from the process environment
+    monkeypatch.setenv("COLUMNS", "400")  # rich sizes its tables from the process environment
     _markup_tree(sb)
     env = {"COLUMNS": "400", "HOME": str(tmp_path / "home"), "XDG_STATE_HOME": str(tmp_path / "state")}
-    r = run_cli(["apply", "--root", str(sb.root), "--config", str(sb.config), "--yes", "-"], env=env,
-                stdin=json.dumps({"version": 1, "steps": [{"op": "delete", "select": {"in": "m", "recursive": True}}]}))
+    r = run_cli(
+        ["apply", "--root", str(sb.root), "--config", str(sb.config), "--yes", "-"],
+        env=env,
+        stdin=json.dumps({"version": 1, "steps": [{"op": "delete", "select": {"in": "m", "recursive": True}}]}),
+    )
     assert r.code == 0, r.err
     for n in ("[bold red]important.txt", "[link=file:passwd]click.txt", "x[/bold].txt"):
         assert n in r.out
@@ -336,14 +377,16 @@ def test_f7_preview_and_log_print_markup_names_literally(sb, tmp_path, monkeypat
 
 # ---------------------------------------------------------------- F10: the agent's own files, wherever they sit
 
+
 @pytest.fixture
 def home(tmp_path):
     """The root is the home folder; the config in use and the audit log live inside it."""
     h = tmp_path / "home"
     cfg_dir = h / ".config" / "fileagent"
     cfg_dir.mkdir(parents=True)
-    (cfg_dir / "config.yaml").write_text("agent:\n  log_path: logs/audit.jsonl\n  dry_run_default: true\n",
-                                         encoding="utf-8")
+    (cfg_dir / "config.yaml").write_text(
+        "agent:\n  log_path: logs/audit.jsonl\n  dry_run_default: true\n", encoding="utf-8"
+    )
     (h / "x.sh").write_text("echo hi\n", encoding="utf-8")
     (h / "notes.txt").write_text("n\n", encoding="utf-8")
     env = {"HOME": str(h), "XDG_CONFIG_HOME": str(h / ".config"), "XDG_STATE_HOME": str(h / ".local" / "state")}
@@ -351,23 +394,27 @@ def home(tmp_path):
 
 
 def _home_apply(h, env, steps):
-    return run_cli(["apply", "--root", str(h), "--yes", "-"], env=env,
-                   stdin=json.dumps({"version": 1, "steps": steps}))
+    return run_cli(["apply", "--root", str(h), "--yes", "-"], env=env, stdin=json.dumps({"version": 1, "steps": steps}))
 
 
-@pytest.mark.parametrize("steps", [
-    [{"op": "rename", "path": ".config/fileagent/logs", "new_name": "gone"}],
-    [{"op": "move", "select": {"path": ".config/fileagent"}, "to": "elsewhere"}],
-    [{"op": "delete", "select": {"path": ".config"}}],
-    [{"op": "update", "select": {"path": ".config/fileagent/config.yaml"}, "mode": "set", "text": "agent: {}"}],
-    [{"op": "read", "select": {"path": ".local/state/fileagent/audit.key"}}],
-    [{"op": "delete", "select": {"path": ".local"}}],
-])
+@pytest.mark.parametrize(
+    "steps",
+    [
+        [{"op": "rename", "path": ".config/fileagent/logs", "new_name": "gone"}],
+        [{"op": "move", "select": {"path": ".config/fileagent"}, "to": "elsewhere"}],
+        [{"op": "delete", "select": {"path": ".config"}}],
+        [{"op": "update", "select": {"path": ".config/fileagent/config.yaml"}, "mode": "set", "text": "agent: {}"}],
+        [{"op": "read", "select": {"path": ".local/state/fileagent/audit.key"}}],
+        [{"op": "delete", "select": {"path": ".local"}}],
+    ],
+)
 def test_f10_audit_log_key_and_config_are_denied_to_plans(home, steps):
     h, env = home
-    assert _home_apply(h, env, [{"op": "update", "select": {"path": "notes.txt"}, "mode": "append",
-                                 "text": "more"}]).code == 0
-    key = (h / ".local" / "state" / "fileagent" / "audit.key")
+    assert (
+        _home_apply(h, env, [{"op": "update", "select": {"path": "notes.txt"}, "mode": "append", "text": "more"}]).code
+        == 0
+    )
+    key = h / ".local" / "state" / "fileagent" / "audit.key"
     assert key.exists() and (h / ".config" / "fileagent" / "logs" / "audit.jsonl").exists()
     before = {p: p.read_bytes() for p in (h / ".config").rglob("*") if p.is_file()}
     r = _home_apply(h, env, steps)
@@ -379,11 +426,16 @@ def test_f10_audit_log_key_and_config_are_denied_to_plans(home, steps):
 
 # ---------------------------------------------------------------- F11: a keyed chain
 
+
 def _two_runs(home):
     h, env = home
     for text in ("one", "two"):
-        assert _home_apply(h, env, [{"op": "update", "select": {"path": "notes.txt"}, "mode": "append",
-                                     "text": text}]).code == 0
+        assert (
+            _home_apply(
+                h, env, [{"op": "update", "select": {"path": "notes.txt"}, "mode": "append", "text": text}]
+            ).code
+            == 0
+        )
     log = h / ".config" / "fileagent" / "logs" / "audit.jsonl"
     return log, env
 
@@ -392,6 +444,7 @@ def _rechain(lines):
     """What someone without the key can do: edit entries, then recompute every hash and the head."""
     import hashlib
     import re
+
     out, prev = [], "0" * 64
     for i, line in enumerate(lines, start=1):
         line = re.sub(rb'^\{"seq":\d+,"prev":"[0-9a-f]{64}"', b'{"seq":%d,"prev":"%s"' % (i, prev.encode()), line)
@@ -416,6 +469,7 @@ def test_f11_tampering_with_a_rewritten_chain_is_detected(home, attack):
             lines = lines[:1]
         else:
             import re
+
             lines = [re.sub(rb',"mac":"[0-9a-f]{64}"\}$', b"}", x) for x in lines]
         lines, last = _rechain(lines)
         log.write_bytes(b"\n".join(lines) + b"\n")
@@ -426,16 +480,21 @@ def test_f11_tampering_with_a_rewritten_chain_is_detected(home, attack):
 
 def test_f11_user_comes_from_the_os_not_the_environment(home, monkeypatch):
     import getpass
+
     h, env = home
     monkeypatch.setenv("USER", "mallory")
     monkeypatch.setenv("LOGNAME", "mallory")
-    r = run_cli(["apply", "--root", str(h), "--yes", "-"], env={**env, "USER": "mallory", "LOGNAME": "mallory"},
-                stdin=json.dumps({"version": 1, "steps": [{"op": "delete", "select": {"path": "notes.txt"}}]}))
+    r = run_cli(
+        ["apply", "--root", str(h), "--yes", "-"],
+        env={**env, "USER": "mallory", "LOGNAME": "mallory"},
+        stdin=json.dumps({"version": 1, "steps": [{"op": "delete", "select": {"path": "notes.txt"}}]}),
+    )
     assert r.code == 0, r.err
     log = h / ".config" / "fileagent" / "logs" / "audit.jsonl"
     users = {json.loads(x)["user"] for x in log.read_text(encoding="utf-8").splitlines()}
     if hasattr(os, "getuid"):
         import pwd
+
         assert users == {pwd.getpwuid(os.getuid()).pw_name}
     else:
         assert "mallory" not in users or getpass.getuser() == "mallory"
@@ -454,6 +513,7 @@ def test_f11_key_is_private(home):
 
 
 # ---------------------------------------------------------------- F12: no success without its audit entries
+
 
 @pytest.mark.parametrize("log_path", ["/dev/null", "/dev/full", "{tmp}", "{fifo}"])
 def test_f12_log_path_must_be_a_regular_file(sb, tmp_path, log_path):
@@ -478,11 +538,18 @@ def test_f12_audit_failure_rolls_the_run_back(sb, monkeypatch):
 
     def full(self):
         raise OSError(28, "No space left on device", str(self.path))
+
     monkeypatch.setattr(audit.AuditWriter, "flush", full)
     before = sb.snapshot()
-    r = sb.apply({"version": 1, "steps": [{"op": "delete", "select": {"path": "a.txt"}},
-                                          {"op": "update", "select": {"path": "notes.md"}, "mode": "append",
-                                           "text": "x"}]})
+    r = sb.apply(
+        {
+            "version": 1,
+            "steps": [
+                {"op": "delete", "select": {"path": "a.txt"}},
+                {"op": "update", "select": {"path": "notes.md"}, "mode": "append", "text": "x"},
+            ],
+        }
+    )
     assert r.code == 1 and r.one_line_error() and "audit log" in r.err and "rolled back" in r.err
     assert "undo with" not in r.out
     assert sb.snapshot() == before
@@ -499,26 +566,40 @@ CATASTROPHIC = ["^(a+)+$", "(a|aa)+$", "(a|a)*b", "(.*a){20}", "^(\\w+\\s?)+$", 
 @pytest.mark.parametrize("rx", CATASTROPHIC)
 def test_f14_catastrophic_regexes_are_refused_quickly(sb, rx):
     import time
+
     (sb.root / ("a" * 38 + "!")).write_bytes(b"x")
     t = time.perf_counter()
     r = sb.apply({"version": 1, "steps": [{"op": "list", "select": {"in": ".", "filters": {"name_regex": rx}}}]})
     assert r.code == 4 and r.one_line_error() and "refused" in r.err, (r.code, r.err)
-    r2 = sb.apply({"version": 1, "steps": [{"op": "update", "select": {"path": "a.txt"}, "mode": "replace_regex",
-                                            "find": rx, "text": "z"}]})
+    r2 = sb.apply(
+        {
+            "version": 1,
+            "steps": [{"op": "update", "select": {"path": "a.txt"}, "mode": "replace_regex", "find": rx, "text": "z"}],
+        }
+    )
     assert r2.code == 4 and r2.one_line_error()
     assert time.perf_counter() - t < 10
 
 
 def test_f14_ordinary_regexes_still_work(sb):
-    r = sb.apply({"version": 1, "steps": [{"op": "list", "select": {
-        "in": ".", "recursive": True, "filters": {"name_regex": "^(x|y)\\.pdf$"}}}]})
+    r = sb.apply(
+        {
+            "version": 1,
+            "steps": [
+                {"op": "list", "select": {"in": ".", "recursive": True, "filters": {"name_regex": "^(x|y)\\.pdf$"}}}
+            ],
+        }
+    )
     assert r.code == 0 and r.out.split() == ["inbox/x.pdf", "inbox/y.pdf"], r.err
 
 
-@pytest.mark.parametrize("plan", [
-    '{"version":1,"steps":[{"op":"list","select":{"in":".","filters":{"larger_than":' + "9" * 5000 + '}}}]}',
-    json.dumps({"version": 1, "steps": [{"op": "create", "path": "a/" * 2000 + "x.txt", "content": "x"}]}),
-])
+@pytest.mark.parametrize(
+    "plan",
+    [
+        '{"version":1,"steps":[{"op":"list","select":{"in":".","filters":{"larger_than":' + "9" * 5000 + "}}}]}",
+        json.dumps({"version": 1, "steps": [{"op": "create", "path": "a/" * 2000 + "x.txt", "content": "x"}]}),
+    ],
+)
 def test_f14_huge_numbers_and_paths_are_plan_errors(sb, plan):
     r = sb.apply(plan)
     assert r.code == 4 and r.one_line_error() and "unexpected" not in r.err, (r.code, r.err)
@@ -534,7 +615,7 @@ def test_f14_extreme_dates_are_just_dates(sb, day):
 def _remove_deep(parent: str, name: str) -> None:
     """Remove a chain of folders of any depth (shutil.rmtree, and so pytest's own clean-up, recurse
     once per level and would fail on it)."""
-    fds, names = [os.open(parent, os.O_RDONLY)], [name]      # fds[k] holds names[k]
+    fds, names = [os.open(parent, os.O_RDONLY)], [name]  # fds[k] holds names[k]
     while names:
         if not stat.S_ISDIR(os.stat(names[-1], dir_fd=fds[-1], follow_symlinks=False).st_mode):
             os.unlink(names.pop(), dir_fd=fds[-1])
@@ -552,12 +633,12 @@ def _remove_deep(parent: str, name: str) -> None:
     os.close(fds[0])
 
 
-@pytest.mark.slow      # ~1,200 folder levels: tens of seconds on a busy machine
+@pytest.mark.slow  # ~1,200 folder levels: tens of seconds on a busy machine
 def test_f14_a_very_deep_tree_is_walked_without_recursion(sb):
     d = os.open(sb.root, os.O_RDONLY)
     try:
         try:
-            for _ in range(1200):                   # relative steps: the whole path is longer than PATH_MAX
+            for _ in range(1200):  # relative steps: the whole path is longer than PATH_MAX
                 os.mkdir("d", dir_fd=d)
                 nd = os.open("d", os.O_RDONLY, dir_fd=d)
                 os.close(d)
@@ -567,8 +648,9 @@ def test_f14_a_very_deep_tree_is_walked_without_recursion(sb):
             os.close(fd)
         finally:
             os.close(d)
-        r = sb.apply({"version": 1, "steps": [{"op": "list", "select": {"in": ".", "pattern": "deep.txt",
-                                                                          "recursive": True}}]})
+        r = sb.apply(
+            {"version": 1, "steps": [{"op": "list", "select": {"in": ".", "pattern": "deep.txt", "recursive": True}}]}
+        )
         assert not r.traceback and "unexpected" not in r.err, r.err
         assert r.code == 0 and r.out.strip().endswith("/deep.txt")
     finally:
@@ -583,6 +665,7 @@ def test_f14_encoding_must_be_a_text_encoding(sb):
 
 # ---------------------------------------------------------------- the probe's categories, generated (long)
 
+
 @pytest.mark.long
 def test_hostile_categories_generated(tmp_path):
     """Generated variants of each category, counted for bench/bench_proofs.py: hostile names (F1, F2,
@@ -594,6 +677,7 @@ def test_hostile_categories_generated(tmp_path):
     from sec_kit import long_count, record_figures
 
     from fileagent.display import shown
+
     rng = random.Random(29)
     t0 = time.perf_counter()
     figures: dict[str, dict[str, int]] = {}
@@ -619,7 +703,7 @@ def test_hostile_categories_generated(tmp_path):
         r = sb.apply({"version": 1, "steps": [{"op": "list", "select": {"in": "."}}]})
         count("names_listed_one_line", r.code == 0 and shown(name) in r.out.splitlines() and "\x1b" not in r.out)
         r = sb.apply({"version": 1, "steps": [{"op": "delete", "select": {"path": name}}]})
-        if r.code == 3:      # a shape Windows reads as a UNC or device path: refused everywhere, nothing changed
+        if r.code == 3:  # a shape Windows reads as a UNC or device path: refused everywhere, nothing changed
             count("names_deleted_and_undone", sb.snapshot() == before, (name, r.err))
             continue
         gone = r.code == 0 and not os.path.lexists(sb.root / name) and (sb.root / "keep.txt").exists()
@@ -630,6 +714,7 @@ def test_hostile_categories_generated(tmp_path):
 
         def boom(*_):
             raise TimeoutError("blocked")
+
         old = signal.signal(signal.SIGALRM, boom)
         try:
             for i, step in enumerate(MD_FIFO_STEPS * max(1, long_count(5))):
@@ -669,21 +754,30 @@ def test_hostile_categories_generated(tmp_path):
 
 # ---------------------------------------------------------------- slow paths: appends are streamed
 
+
 def test_streamed_append_matches_the_in_memory_one_and_undoes(sb, monkeypatch):
     from fileagent.tools import update
+
     monkeypatch.setattr(update, "STREAM_MIN", 10)
-    (sb.root / "big.log").write_bytes(b"line one\nline two")       # no final newline
-    r = sb.apply({"version": 1, "steps": [
-        {"op": "update", "select": {"path": "big.log"}, "mode": "append", "text": "three"},
-        {"op": "list", "select": {"in": ".", "filters": {"contains": "three"}}}]})
+    (sb.root / "big.log").write_bytes(b"line one\nline two")  # no final newline
+    r = sb.apply(
+        {
+            "version": 1,
+            "steps": [
+                {"op": "update", "select": {"path": "big.log"}, "mode": "append", "text": "three"},
+                {"op": "list", "select": {"in": ".", "filters": {"contains": "three"}}},
+            ],
+        }
+    )
     assert r.code == 0, r.err
     assert (sb.root / "big.log").read_bytes() == b"line one\nline two\nthree\n"
     journal = next((sb.root / ".fileagent" / "journal").iterdir()).read_bytes()
     assert len(journal) < 4096
     assert undo(sb).code == 0 and (sb.root / "big.log").read_bytes() == b"line one\nline two"
     (sb.root / "bin.log").write_bytes(b"\x00" * 20)
-    r = sb.apply({"version": 1, "steps": [{"op": "update", "select": {"path": "bin.log"}, "mode": "append",
-                                           "text": "x"}]})
+    r = sb.apply(
+        {"version": 1, "steps": [{"op": "update", "select": {"path": "bin.log"}, "mode": "append", "text": "x"}]}
+    )
     assert r.code == 4 and "binary" in r.err
 
 
@@ -692,20 +786,30 @@ def test_a_200_mb_append_stays_under_100_mb_of_memory(sb, tmp_path):
     import subprocess
 
     from sec_kit import subprocess_env
+
     big = sb.root / "big.log"
     line = b"0123456789abcdefghijklmnopqrstuvwxyz-0123456789abcdefghijklmnopqrstuvwxyz\n"
     with open(big, "wb") as f:
         for _ in range(200 * (1 << 20) // len(line)):
             f.write(line)
     size = big.stat().st_size
-    plan = json.dumps({"version": 1, "steps": [{"op": "update", "select": {"path": "big.log"}, "mode": "append",
-                                               "text": "tail"}]})
+    plan = json.dumps(
+        {"version": 1, "steps": [{"op": "update", "select": {"path": "big.log"}, "mode": "append", "text": "tail"}]}
+    )
     # VmHWM: this process image's own peak (ru_maxrss would carry over the forking pytest's size)
-    probe = ("import sys\nfrom fileagent.cli.fast import main\ncode = main(sys.argv[1:])\n"
-             "hwm = [x for x in open('/proc/self/status') if x.startswith('VmHWM')][0].split()[1]\n"
-             "print('MAXRSS', hwm)\nsys.exit(code)\n")
-    p = subprocess.run([sys.executable, "-c", probe, "apply", "--root", str(sb.root), "--config", str(sb.config),
-                        "--yes", "-"], input=plan, capture_output=True, text=True, env=subprocess_env(), timeout=600)
+    probe = (
+        "import sys\nfrom fileagent.cli.fast import main\ncode = main(sys.argv[1:])\n"
+        "hwm = [x for x in open('/proc/self/status') if x.startswith('VmHWM')][0].split()[1]\n"
+        "print('MAXRSS', hwm)\nsys.exit(code)\n"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", probe, "apply", "--root", str(sb.root), "--config", str(sb.config), "--yes", "-"],
+        input=plan,
+        capture_output=True,
+        text=True,
+        env=subprocess_env(),
+        timeout=600,
+    )
     assert p.returncode == 0, p.stderr
     rss_mb = int(p.stdout.split("MAXRSS")[1].split()[0]) / 1024
     assert big.stat().st_size == size + 5 and big.read_bytes()[-5:] == b"tail\n"

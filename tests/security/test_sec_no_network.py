@@ -2,6 +2,7 @@
 with sockets blocked, in-process (socket functions replaced by ones that record and raise) and in
 real subprocesses (an audit hook on every "socket.*" event that records it and kills the process).
 """
+
 from __future__ import annotations
 
 import json
@@ -11,20 +12,31 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 from sec_kit import REPO, Sandbox, run_cli, subprocess_env
 
 NONET = Path(__file__).with_name("nonetsite")
-PLAN = {"version": 1, "steps": [{"op": "move", "select": {"path": "a.txt"}, "to": "docs"},
-                                {"op": "create", "path": "n.txt", "content": "x"},
-                                {"op": "read", "select": {"path": "notes.md"}}]}
+PLAN = {
+    "version": 1,
+    "steps": [
+        {"op": "move", "select": {"path": "a.txt"}, "to": "docs"},
+        {"op": "create", "path": "n.txt", "content": "x"},
+        {"op": "read", "select": {"path": "notes.md"}},
+    ],
+}
 
 
 def commands(sb: Sandbox, plan_file: Path) -> list[list[str]]:
     r, c = ["--root", str(sb.root)], ["--config", str(sb.config)]
-    return [["plan", *r, *c, "move a.txt to docs"], ["plan", *r, *c, "--json", "把 a.txt 移动到 docs"],
-            ["run", *r, *c, "list the files in docs"], ["apply", *r, *c, "--yes", str(plan_file)],
-            ["log", "verify", *c], ["undo", "--yes", *r, *c], ["recover", *r, *c], ["log", *c, "--json"]]
+    return [
+        ["plan", *r, *c, "move a.txt to docs"],
+        ["plan", *r, *c, "--json", "把 a.txt 移动到 docs"],
+        ["run", *r, *c, "list the files in docs"],
+        ["apply", *r, *c, "--yes", str(plan_file)],
+        ["log", "verify", *c],
+        ["undo", "--yes", *r, *c],
+        ["recover", *r, *c],
+        ["log", *c, "--json"],
+    ]
 
 
 def test_no_socket_in_process(tmp_path, monkeypatch):
@@ -37,6 +49,7 @@ def test_no_socket_in_process(tmp_path, monkeypatch):
         def fn(*a, **k):
             attempts.append(name)
             raise OSError(f"network blocked by the test ({name})")
+
         return fn
 
     for name in ("socket", "create_connection", "getaddrinfo", "gethostbyname", "socketpair", "create_server"):
@@ -63,8 +76,14 @@ def test_no_socket_in_subprocesses(tmp_path):
     log.unlink()
     codes = {}
     for args in [a for a in commands(sb, plan_file) if a[0] in ("plan", "apply", "undo")][1:]:
-        p = subprocess.run([sys.executable, "-m", "fileagent", *args], env=env, capture_output=True, text=True,
-                           cwd=str(REPO), timeout=300)
+        p = subprocess.run(
+            [sys.executable, "-m", "fileagent", *args],
+            env=env,
+            capture_output=True,
+            text=True,
+            cwd=str(REPO),
+            timeout=300,
+        )
         assert p.returncode != 97, f"{args}: opened a socket: {log.read_text()}"
         assert "Traceback" not in p.stderr, p.stderr
         codes[" ".join(args[:1])] = p.returncode

@@ -12,6 +12,7 @@ Hard links: a hard link inside the root *is* a file inside the root (same inode 
 name). The engine never writes through it: writes are temp file + os.replace (a new inode lands
 under the inside name), deletes and moves rename the name only; so the outside inode keeps its bytes.
 """
+
 from __future__ import annotations
 
 import os
@@ -22,11 +23,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from sec_kit import CANARY, SECRET, SHARED, Sandbox, diff, long_count, no_fsync, outside_part, record_figures
 
 from fileagent.config.loader import DEFAULT_DENY
 from fileagent.errors import PolicyError
 from fileagent.policies.guard import Guard
-from sec_kit import CANARY, SECRET, SHARED, Sandbox, diff, long_count, no_fsync, outside_part, record_figures
 
 # (id, path, kind): "refuse" must be refused; "inside" must stay inside (accepted or refused, never out).
 CASES: list[tuple[str, str, str]] = [
@@ -59,7 +60,7 @@ CASES: list[tuple[str, str, str]] = [
     ("chain_out", "chain1/canary.txt", "refuse"),
     ("chain_itself", "chain1", "refuse"),
     ("link_sibling", "link_sibling/secret.txt", "refuse"),
-    ("self_then_dotdot", "self/../outside/canary.txt", "inside"),   # lexical: root/outside/canary.txt
+    ("self_then_dotdot", "self/../outside/canary.txt", "inside"),  # lexical: root/outside/canary.txt
     ("link_then_dotdot", "inner_link/../../outside/canary.txt", "refuse"),
     ("nul_middle", "docs/\x00../../outside", "refuse"),
     ("nul_end", "a.txt\x00.png", "refuse"),
@@ -111,8 +112,7 @@ SLOTS: dict[str, callable] = {
     "update.in": lambda p: {"op": "update", "select": {"in": p}, "mode": "append", "text": "pwned"},
     "delete.path": lambda p: {"op": "delete", "select": {"path": p}},
     "delete.in": lambda p: {"op": "delete", "select": {"in": p, "kind": "any"}},
-    "delete.pattern": lambda p: {"op": "delete", "select": {"in": ".", "pattern": p, "recursive": True,
-                                                           "kind": "any"}},
+    "delete.pattern": lambda p: {"op": "delete", "select": {"in": ".", "pattern": p, "recursive": True, "kind": "any"}},
     "move.src": lambda p: {"op": "move", "select": {"path": p}, "to": "docs"},
     "move.to": lambda p: {"op": "move", "select": {"path": "a.txt"}, "to": p},
     "move.in": lambda p: {"op": "move", "select": {"in": p, "kind": "any"}, "to": "docs"},
@@ -126,10 +126,20 @@ SLOTS: dict[str, callable] = {
     "rename.set_ext": lambda p: {"op": "rename", "select": {"path": "a.txt"} | {}, "set_ext": p},
     "classify.in": lambda p: {"op": "classify", "select": {"in": p}, "by": "extension"},
     "classify.dest": lambda p: {"op": "classify", "select": {"in": "inbox"}, "by": "extension", "dest": p},
-    "classify.rule": lambda p: {"op": "classify", "select": {"in": "inbox"}, "by": "keywords",
-                                "rules": [{"keywords": ["pdf", "x"], "folder": p}], "default": "misc"},
-    "classify.default": lambda p: {"op": "classify", "select": {"in": "inbox"}, "by": "keywords",
-                                   "rules": [{"keywords": ["zzz"], "folder": "z"}], "default": p},
+    "classify.rule": lambda p: {
+        "op": "classify",
+        "select": {"in": "inbox"},
+        "by": "keywords",
+        "rules": [{"keywords": ["pdf", "x"], "folder": p}],
+        "default": "misc",
+    },
+    "classify.default": lambda p: {
+        "op": "classify",
+        "select": {"in": "inbox"},
+        "by": "keywords",
+        "rules": [{"keywords": ["zzz"], "folder": "z"}],
+        "default": p,
+    },
     "tag.path": lambda p: {"op": "tag", "select": {"path": p}, "tags": ["t"]},
     "tag.in": lambda p: {"op": "tag", "select": {"in": p}, "tags": ["t"]},
 }
@@ -147,8 +157,10 @@ def expand(path: str, sb: Sandbox) -> str:
 @contextmanager
 def deadline(seconds: int):
     """Cycles must be an error, never a hang: fail the test instead of waiting forever."""
+
     def boom(*_):
         raise TimeoutError(f"no answer within {seconds}s (a hang?)")
+
     old = signal.signal(signal.SIGALRM, boom)
     signal.alarm(seconds)
     try:
@@ -159,6 +171,7 @@ def deadline(seconds: int):
 
 
 # ------------------------------------------------------------------ Guard level
+
 
 def guard_escape(g: Guard, sb: Sandbox, path: str) -> str | None:
     """None when the Guard refuses `path` or returns a location really inside the root; else why not."""
@@ -180,7 +193,7 @@ def guard_escape(g: Guard, sb: Sandbox, path: str) -> str | None:
         return f"{path!r} -> {s}: its folder is reached through a link"
     if os.path.islink(s) and not (os.path.realpath(s) + os.sep).startswith(root + os.sep):
         return f"{path!r} -> {s}: a link leading out"
-    first = s[len(root) + 1:].split(os.sep, 1)[0]
+    first = s[len(root) + 1 :].split(os.sep, 1)[0]
     if first.lower().rstrip(". ") == ".fileagent":
         return f"{path!r} -> {s}: the state folder"
     return None
@@ -218,12 +231,60 @@ def test_url_encoding_is_literal(guard, sandbox):
 
 # ------------------------------------------------------------------ generated hostile paths
 
-COMPONENTS = ["..", ".", "", "docs", "a.txt", "deep", "link_out_dir", "link_out_file", "dangling", "chain1", "chain2",
-              "cycle_a", "cycle_b", "link_sibling", "inner_link", "self", "hard_out.txt", "inbox", "out_in_inbox",
-              ".fileagent", ".FileAgent.", "%2e%2e", "%2e%2e%2f", "..%2f", "%252e", "..\\..", "\\", "C:", "c:x",
-              "\\\\?\\", "\\\\.\\", "\x00", "\u200b", "..\u200b", "\ufeff", "cafe\u0301", "caf\u00e9",
-              "\uff0e\uff0e", "...", ". ", "CON", "nul.txt", "a:b", "~", "tool.exe", "TOOL.EXE.", "sb_evil",
-              "outside", "canary.txt", "x" * 255, "y" * 300, "..."]
+COMPONENTS = [
+    "..",
+    ".",
+    "",
+    "docs",
+    "a.txt",
+    "deep",
+    "link_out_dir",
+    "link_out_file",
+    "dangling",
+    "chain1",
+    "chain2",
+    "cycle_a",
+    "cycle_b",
+    "link_sibling",
+    "inner_link",
+    "self",
+    "hard_out.txt",
+    "inbox",
+    "out_in_inbox",
+    ".fileagent",
+    ".FileAgent.",
+    "%2e%2e",
+    "%2e%2e%2f",
+    "..%2f",
+    "%252e",
+    "..\\..",
+    "\\",
+    "C:",
+    "c:x",
+    "\\\\?\\",
+    "\\\\.\\",
+    "\x00",
+    "\u200b",
+    "..\u200b",
+    "\ufeff",
+    "cafe\u0301",
+    "caf\u00e9",
+    "\uff0e\uff0e",
+    "...",
+    ". ",
+    "CON",
+    "nul.txt",
+    "a:b",
+    "~",
+    "tool.exe",
+    "TOOL.EXE.",
+    "sb_evil",
+    "outside",
+    "canary.txt",
+    "x" * 255,
+    "y" * 300,
+    "...",
+]
 PREFIXES = ["", "", "", "/", "./", "../", "{root}/", "{root}_evil/", "{outside}/", "\\\\srv\\share\\", "C:\\", "//"]
 SEPS = ["/", "/", "/", "\\", "//", "/./"]
 
@@ -244,6 +305,7 @@ def _guard_property(guard, sandbox, count: list[int]):
         count[0] += 1
         why = guard_escape(guard, sandbox, expand(path, sandbox))
         assert why is None, why
+
     return check
 
 
@@ -262,6 +324,7 @@ def test_generated_paths_through_guard_long(guard, sandbox):
 
 
 # ------------------------------------------------------------------ through apply
+
 
 class ApplyChecker:
     """Runs a plan through `fileagent apply --yes` and checks the universal invariants."""
@@ -338,8 +401,14 @@ def test_apply_corpus_every_slot(tmp_path):
         for slot in SLOTS:
             code, _ = checker.check(slot, path, kind)
             codes[code] = codes.get(code, 0) + 1
-    record_figures("paths_apply_corpus", cases=len(CASES), slots=len(SLOTS), apply_runs=checker.runs,
-                   escapes=len(checker.escapes), exit_codes=codes)
+    record_figures(
+        "paths_apply_corpus",
+        cases=len(CASES),
+        slots=len(SLOTS),
+        apply_runs=checker.runs,
+        escapes=len(checker.escapes),
+        exit_codes=codes,
+    )
     assert not checker.escapes
 
 
@@ -347,38 +416,44 @@ def _apply_property(checker):
     @given(path=hostile_paths(), slot=st.sampled_from(sorted(SLOTS)))
     def check(path, slot):
         checker.check(slot, path, "inside")
+
     return check
 
 
 def test_generated_paths_through_apply(tmp_path):
     checker = ApplyChecker(tmp_path / "apply")
-    settings(max_examples=30, deadline=None, database=None,
-             suppress_health_check=list(HealthCheck))(_apply_property(checker))()
+    settings(max_examples=30, deadline=None, database=None, suppress_health_check=list(HealthCheck))(
+        _apply_property(checker)
+    )()
     assert checker.runs >= 30 and not checker.escapes
 
 
 @pytest.mark.long
 def test_generated_paths_through_apply_long(tmp_path):
     checker = ApplyChecker(tmp_path / "apply")
-    settings(max_examples=long_count(500), deadline=None, database=None,
-             suppress_health_check=list(HealthCheck))(_apply_property(checker))()
+    settings(max_examples=long_count(500), deadline=None, database=None, suppress_health_check=list(HealthCheck))(
+        _apply_property(checker)
+    )()
     record_figures("paths_apply_generated", apply_runs=checker.runs, escapes=len(checker.escapes))
     assert not checker.escapes
 
 
 # ------------------------------------------------------------------ hard links, cycles, long names
 
+
 def test_hard_link_write_never_touches_the_outside_inode(tmp_path):
     sb = Sandbox.create(tmp_path / "h")
     target = sb.outside / "hard_target.txt"
     ino = os.stat(target).st_ino
     assert os.stat(sb.root / "hard_out.txt").st_ino == ino
-    for step in ({"op": "update", "select": {"path": "hard_out.txt"}, "mode": "append", "text": "more"},
-                 {"op": "update", "select": {"path": "hard_out.txt"}, "mode": "set", "text": "new"}):
+    for step in (
+        {"op": "update", "select": {"path": "hard_out.txt"}, "mode": "append", "text": "more"},
+        {"op": "update", "select": {"path": "hard_out.txt"}, "mode": "set", "text": "new"},
+    ):
         r = sb.apply({"version": 1, "steps": [step]})
         assert r.code == 0, r.err
         assert target.read_bytes() == SHARED and os.stat(target).st_ino == ino
-        assert os.stat(sb.root / "hard_out.txt").st_ino != ino       # a new inode under the inside name
+        assert os.stat(sb.root / "hard_out.txt").st_ino != ino  # a new inode under the inside name
     assert (sb.root / "hard_out.txt").read_text() == "new"
 
 
@@ -389,14 +464,16 @@ def test_hard_link_delete_unlinks_the_name_only_and_undo_restores_it(tmp_path):
     assert r.code == 0, r.err
     assert target.read_bytes() == SHARED and not (sb.root / "hard_out.txt").exists()
     from sec_kit import run_cli
+
     u = run_cli(["undo", "--yes", "--root", str(sb.root), "--config", str(sb.config)])
     assert u.code == 0, u.err
     assert os.stat(sb.root / "hard_out.txt").st_ino == os.stat(target).st_ino
     assert target.read_bytes() == SHARED
 
 
-@pytest.mark.parametrize("slot", ["read.path", "update.path", "delete.path", "move.src", "copy.src", "tag.path",
-                                  "list.in", "create.file"])
+@pytest.mark.parametrize(
+    "slot", ["read.path", "update.path", "delete.path", "move.src", "copy.src", "tag.path", "list.in", "create.file"]
+)
 def test_link_cycles_are_an_error_never_a_hang(checker, slot):
     for p in ("cycle_a", "cycle_a/x.txt", "cycle_b/../a.txt"):
         checker.check(slot, p, "inside")

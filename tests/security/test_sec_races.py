@@ -14,6 +14,7 @@ backups (nothing lost). Whether the root came back byte-identical is counted, no
 an active swapper a rollback step can be fooled by the folder being briefly absent (an empty folder
 left, a backup not put back): never an escape, never lost content.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,7 +25,6 @@ import time
 from pathlib import Path
 
 import pytest
-
 from sec_kit import CANARY, long_count, no_fsync, record_figures, run_cli, snapshot, write_files
 
 OPS = ("move_in", "copy_in", "create_in", "delete_in", "update_in", "rename_in", "classify_in", "move_out_of")
@@ -33,6 +33,7 @@ OPS = ("move_in", "copy_in", "create_in", "delete_in", "update_in", "rename_in",
 def _hashes(top: Path) -> set[str]:
     """sha256 of every file under `top`, ROOT/.fileagent (backups) included."""
     import hashlib
+
     out = set()
     for d, _, fs in os.walk(top):
         for f in fs:
@@ -49,7 +50,7 @@ class Flipper(threading.Thread):
         self.parked = threading.Event()
         self.stop = False
         self.flips = 0
-        self.budget: int | None = None   # flips left in this attempt (None: no limit)
+        self.budget: int | None = None  # flips left in this attempt (None: no limit)
 
     def run(self) -> None:
         while not self.stop:
@@ -74,7 +75,7 @@ class Flipper(threading.Thread):
                 os.rename(self.hold, self.target)
             except OSError:
                 self._restore()
-            if self.flips % 4 == 0:      # now and then a quiet spell, so some runs get through
+            if self.flips % 4 == 0:  # now and then a quiet spell, so some runs get through
                 time.sleep(0.002)
 
     def _restore(self) -> None:
@@ -112,6 +113,7 @@ class RaceRig:
     def reset(self, n: int) -> set[str]:
         """A fresh root; returns the sha256 of every original file."""
         import hashlib
+
         if self.root.exists():
             shutil.rmtree(self.root)
         files = {f"src/f{i}.txt": f"src {i}\n".encode() for i in range(n)}
@@ -136,24 +138,29 @@ class RaceRig:
         import json
 
         from fileagent.agent.engine import executor
+
         op = OPS[self.attempts % len(OPS)]
         originals = self.reset(n)
         before = snapshot(self.base, ("outside",))
         root_before = snapshot(self.base, ("sb",))
         at_execution = self.attempts % 4 != 0
-        self.flipper.budget = 1 if self.attempts % 3 == 0 else None   # a single swap at a random moment
+        self.flipper.budget = 1 if self.attempts % 3 == 0 else None  # a single swap at a random moment
         real_check = executor._check_fresh
         if at_execution:
+
             def check_then_flip(*a, **k):
                 real_check(*a, **k)
                 self.flipper.go.set()
                 time.sleep(rnd.random() * 0.001)
+
             executor._check_fresh = check_then_flip
         else:
             self.flipper.go.set()
         try:
-            r = run_cli(["apply", "--root", str(self.root), "--config", str(self.cfg), "--yes", "--json", "-"],
-                        stdin=json.dumps(self.plan(op, n)))
+            r = run_cli(
+                ["apply", "--root", str(self.root), "--config", str(self.cfg), "--yes", "--json", "-"],
+                stdin=json.dumps(self.plan(op, n)),
+            )
         finally:
             executor._check_fresh = real_check
             self.flipper.pause()
@@ -207,8 +214,16 @@ def test_race_long(tmp_path, monkeypatch):
     rig = RaceRig(tmp_path)
     t0 = time.perf_counter()
     rig.run(long_count(10_000), seed=1)
-    record_figures("races", attempts=rig.attempts, escapes=rig.escapes, completed_runs=rig.completed,
-                   exit_codes=rig.codes, flips=rig.flipper.flips, not_byte_identical=rig.inconsistent,
-                   content_lost=rig.lost, seconds=round(time.perf_counter() - t0, 1),
-                   first_escapes=rig.details[:3])
+    record_figures(
+        "races",
+        attempts=rig.attempts,
+        escapes=rig.escapes,
+        completed_runs=rig.completed,
+        exit_codes=rig.codes,
+        flips=rig.flipper.flips,
+        not_byte_identical=rig.inconsistent,
+        content_lost=rig.lost,
+        seconds=round(time.perf_counter() - t0, 1),
+        first_escapes=rig.details[:3],
+    )
     assert rig.escapes == 0 and rig.lost == 0, rig.details[:5]

@@ -9,6 +9,7 @@ EACCES at the Nth call). Real cases need root: a 1 MiB tmpfs filled up, and a fo
 mid-run by a read-only bind mount (root ignores file modes, not a read-only mount). A permission test
 as an unprivileged user runs when `runuser -u nobody` can start this venv's Python.
 """
+
 from __future__ import annotations
 
 import errno
@@ -20,9 +21,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from sec_kit import REPO, run_cli, snapshot, write_files
 
 from fileagent.agent.history.audit import verify
-from sec_kit import REPO, run_cli, snapshot, write_files
 
 CFG = "agent:\n  log_path: audit.jsonl\n  max_batch: 100000\n"
 
@@ -55,17 +56,23 @@ def check_clean_failure(root: Path, cfg: Path, r, before: dict, words: tuple[str
 
 
 def mixed_plan(n: int = 6) -> dict:
-    return {"version": 1, "steps": [
-        *({"op": "create", "path": f"new/c{i}.txt", "content": "c" * 100} for i in range(n)),
-        {"op": "move", "select": {"in": "in"}, "to": "moved"},
-        {"op": "delete", "select": {"in": "trash"}},
-        {"op": "update", "select": {"in": "edit"}, "mode": "set", "text": "new text"},
-        {"op": "copy", "select": {"in": "edit"}, "to": "copies"},
-    ]}
+    return {
+        "version": 1,
+        "steps": [
+            *({"op": "create", "path": f"new/c{i}.txt", "content": "c" * 100} for i in range(n)),
+            {"op": "move", "select": {"in": "in"}, "to": "moved"},
+            {"op": "delete", "select": {"in": "trash"}},
+            {"op": "update", "select": {"in": "edit"}, "mode": "set", "text": "new text"},
+            {"op": "copy", "select": {"in": "edit"}, "to": "copies"},
+        ],
+    }
 
 
-FILES = {**{f"in/m{i}.txt": b"m" * 50 for i in range(6)}, **{f"trash/t{i}.txt": b"t" * 50 for i in range(6)},
-         **{f"edit/e{i}.md": b"# e\n" for i in range(6)}}
+FILES = {
+    **{f"in/m{i}.txt": b"m" * 50 for i in range(6)},
+    **{f"trash/t{i}.txt": b"t" * 50 for i in range(6)},
+    **{f"edit/e{i}.md": b"# e\n" for i in range(6)},
+}
 
 
 def _fd_path(fd: int) -> str:
@@ -94,24 +101,35 @@ def test_disk_full_on_temp_file_write(tmp_path, monkeypatch, nth):
     check_clean_failure(root, cfg, r, before, ("no space",))
 
 
-@pytest.mark.parametrize("fn, err, nth", [("replace", errno.ENOSPC, 3), ("rename", errno.EACCES, 2),
-                                          ("rename", errno.EACCES, 6), ("mkdir", errno.EACCES, 2),
-                                          ("replace", errno.EROFS, 8)])
+@pytest.mark.parametrize(
+    "fn, err, nth",
+    [
+        ("replace", errno.ENOSPC, 3),
+        ("rename", errno.EACCES, 2),
+        ("rename", errno.EACCES, 6),
+        ("mkdir", errno.EACCES, 2),
+        ("replace", errno.EROFS, 8),
+    ],
+)
 def test_failing_syscall_mid_run(tmp_path, monkeypatch, fn, err, nth):
     from fileagent.tools.fs import dirfd, fsops
+
     root, cfg = make(tmp_path, FILES)
     before = snapshot(tmp_path, ("sb",))
     # no-replace renames go through renameat2 via ctypes (not an os.* call): inject at their one entry point
     owner, name = (os, fn)
     if fn == "rename":
-        owner, name = (dirfd, "rename_noreplace_at") if hasattr(dirfd, "rename_noreplace_at") else \
-            (fsops, "rename_noreplace")
+        owner, name = (
+            (dirfd, "rename_noreplace_at") if hasattr(dirfd, "rename_noreplace_at") else (fsops, "rename_noreplace")
+        )
     real, calls = getattr(owner, name), [0]
 
     def failing(*a, **k):
-        if name == "rename_noreplace_at":    # (sd, sn, dd, dn, renameat2, src=..., dst=...)
-            target = str(k.get("dst") or (a[6] if len(a) > 6 and a[6] else a[5] if len(a) > 5 and
-                                          isinstance(a[5], str) and a[5] else a[3]))
+        if name == "rename_noreplace_at":  # (sd, sn, dd, dn, renameat2, src=..., dst=...)
+            target = str(
+                k.get("dst")
+                or (a[6] if len(a) > 6 and a[6] else a[5] if len(a) > 5 and isinstance(a[5], str) and a[5] else a[3])
+            )
         else:
             target = str(a[1] if fn in ("replace", "rename") else a[0])
         if ".fileagent" not in target and "audit" not in target:
@@ -147,11 +165,16 @@ def test_real_disk_full_tmpfs(tmpfs, monkeypatch):
     cfg.parent.mkdir()
     cfg.write_text(CFG, encoding="utf-8")
     before = snapshot(tmpfs, ("sb",))
-    plan = {"version": 1, "steps": [{"op": "move", "select": {"path": "a.txt"}, "to": "moved"},
-                                    {"op": "copy", "select": {"path": "big.bin"}, "to": "c1"},
-                                    {"op": "copy", "select": {"path": "big.bin"}, "to": "c2"},
-                                    {"op": "copy", "select": {"path": "big.bin"}, "to": "c3"},
-                                    {"op": "copy", "select": {"path": "big.bin"}, "to": "c4"}]}
+    plan = {
+        "version": 1,
+        "steps": [
+            {"op": "move", "select": {"path": "a.txt"}, "to": "moved"},
+            {"op": "copy", "select": {"path": "big.bin"}, "to": "c1"},
+            {"op": "copy", "select": {"path": "big.bin"}, "to": "c2"},
+            {"op": "copy", "select": {"path": "big.bin"}, "to": "c3"},
+            {"op": "copy", "select": {"path": "big.bin"}, "to": "c4"},
+        ],
+    }
     # The copies are checked against the free space before anything runs: refused in one line, exit 4.
     r = run_cli(["apply", "--root", str(root), "--config", str(cfg), "--yes", "-"], stdin=json.dumps(plan))
     assert r.code == 4 and r.one_line_error() and "not enough free space" in r.err, (r.code, r.err)
@@ -159,7 +182,7 @@ def test_real_disk_full_tmpfs(tmpfs, monkeypatch):
     # Space taken by someone else between that check and the writes: the disk fills mid-run and the run
     # rolls back (the check is made to see a large disk).
     usage = shutil.disk_usage(tmpfs)
-    monkeypatch.setattr(shutil, "disk_usage", lambda p: usage._replace(total=10 ** 12, free=10 ** 12))
+    monkeypatch.setattr(shutil, "disk_usage", lambda p: usage._replace(total=10**12, free=10**12))
     r = run_cli(["apply", "--root", str(root), "--config", str(cfg), "--yes", "-"], stdin=json.dumps(plan))
     check_clean_failure(root, cfg, r, before, ("no space",))
 
@@ -183,11 +206,17 @@ def test_read_only_folder_mid_run(tmp_path):
 
 
 def test_permission_denied_as_unprivileged_user(tmp_path):
-    probe = subprocess.run(["runuser", "-u", "nobody", "--", sys.executable, "-c", "import fileagent"],
-                           capture_output=True, cwd="/", env={"PYTHONPATH": str(REPO), "PATH": os.environ["PATH"]})
+    probe = subprocess.run(
+        ["runuser", "-u", "nobody", "--", sys.executable, "-c", "import fileagent"],
+        capture_output=True,
+        cwd="/",
+        env={"PYTHONPATH": str(REPO), "PATH": os.environ["PATH"]},
+    )
     if os.geteuid() != 0 or probe.returncode != 0:
-        pytest.skip("cannot run this venv's Python as 'nobody' here (its interpreter lives under /root); "
-                    "the injected EACCES cases above cover the same path")
+        pytest.skip(
+            "cannot run this venv's Python as 'nobody' here (its interpreter lives under /root); "
+            "the injected EACCES cases above cover the same path"
+        )
     root, cfg = make(tmp_path, FILES)
     shutil.chown(tmp_path, "nobody")
     for d, ds, fs in os.walk(tmp_path):
@@ -196,9 +225,27 @@ def test_permission_denied_as_unprivileged_user(tmp_path):
     os.chown(root / "edit", 0, 0)
     os.chmod(root / "edit", 0o555)
     before = snapshot(tmp_path, ("sb",))
-    p = subprocess.run(["runuser", "-u", "nobody", "--", sys.executable, "-m", "fileagent", "apply", "--root",
-                        str(root), "--config", str(cfg), "--yes", "-"], input=json.dumps(mixed_plan()), text=True,
-                       capture_output=True, env={"PYTHONPATH": str(REPO), "PATH": os.environ["PATH"],
-                                                 "HOME": str(tmp_path)})
+    p = subprocess.run(
+        [
+            "runuser",
+            "-u",
+            "nobody",
+            "--",
+            sys.executable,
+            "-m",
+            "fileagent",
+            "apply",
+            "--root",
+            str(root),
+            "--config",
+            str(cfg),
+            "--yes",
+            "-",
+        ],
+        input=json.dumps(mixed_plan()),
+        text=True,
+        capture_output=True,
+        env={"PYTHONPATH": str(REPO), "PATH": os.environ["PATH"], "HOME": str(tmp_path)},
+    )
     assert p.returncode == 1 and "Traceback" not in p.stderr and "ermission" in p.stderr
     assert snapshot(tmp_path, ("sb",)) == before and temp_files(root) == []

@@ -6,6 +6,7 @@ such a string is never a meaningful sandbox-relative plan path. Deny patterns ar
 case-insensitively after NFC normalisation with trailing dots/spaces stripped on every platform
 (Windows and macOS filesystems are case-insensitive by default; macOS stores NFD names).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -45,13 +46,27 @@ def refused(guard, path, why=""):
     assert ei.value.exit_status == 3
 
 
-@pytest.mark.parametrize("path, why", [
-    ("C:foo", "drive-relative"), ("c:foo\\bar.txt", "drive-relative"), ("Z:", "drive-relative"),
-    ("C:\\Windows\\system32\\x.dll", "drive"), ("C:/Users/x", "drive"), ("d:\\", "drive"),
-    ("\\\\server\\share\\x", "UNC"), ("//server/share/x", "UNC"), ("\\/server/share", "UNC"), ("/\\server", "UNC"),
-    ("\\\\?\\C:\\Windows", "prefix"), ("//?/C:/Windows", "prefix"), ("\\\\.\\PhysicalDrive0", "prefix"),
-    ("//./pipe/x", "prefix"), ("\\??\\C:\\x", "prefix"), ("\\\\?\\UNC\\server\\share", "prefix"),
-])
+@pytest.mark.parametrize(
+    "path, why",
+    [
+        ("C:foo", "drive-relative"),
+        ("c:foo\\bar.txt", "drive-relative"),
+        ("Z:", "drive-relative"),
+        ("C:\\Windows\\system32\\x.dll", "drive"),
+        ("C:/Users/x", "drive"),
+        ("d:\\", "drive"),
+        ("\\\\server\\share\\x", "UNC"),
+        ("//server/share/x", "UNC"),
+        ("\\/server/share", "UNC"),
+        ("/\\server", "UNC"),
+        ("\\\\?\\C:\\Windows", "prefix"),
+        ("//?/C:/Windows", "prefix"),
+        ("\\\\.\\PhysicalDrive0", "prefix"),
+        ("//./pipe/x", "prefix"),
+        ("\\??\\C:\\x", "prefix"),
+        ("\\\\?\\UNC\\server\\share", "prefix"),
+    ],
+)
 def test_prefixes_refused_on_every_platform(win, posix, path, why):
     assert prefix_problem(path)
     refused(win, path, why)
@@ -60,37 +75,67 @@ def test_prefixes_refused_on_every_platform(win, posix, path, why):
 
 @pytest.mark.parametrize("name", RESERVED + SUPERSCRIPT + ["CONIN$", "CONOUT$"])
 def test_reserved_device_names_any_case_any_extension(win, name):
-    variants = {name, name.lower(), name.title(), name + ".txt", name.lower() + ".tar.gz", name + " .log",
-                f"docs/{name}", f"docs/{name.lower()}.md/x"}
+    variants = {
+        name,
+        name.lower(),
+        name.title(),
+        name + ".txt",
+        name.lower() + ".tar.gz",
+        name + " .log",
+        f"docs/{name}",
+        f"docs/{name.lower()}.md/x",
+    }
     for v in variants:
         refused(win, v, "reserved")
     assert name_problem(name.lower() + ".txt")
 
 
-@pytest.mark.parametrize("name", ["console.txt", "COM10", "com0x", "LPT", "auxiliary.md", "nul_file", "PRN1",
-                                  "xcon", "con-fig.txt", "COM\u2074"])
+@pytest.mark.parametrize(
+    "name",
+    ["console.txt", "COM10", "com0x", "LPT", "auxiliary.md", "nul_file", "PRN1", "xcon", "con-fig.txt", "COM\u2074"],
+)
 def test_names_that_only_look_reserved_are_fine(win, root, name):
     assert name_problem(name) is None
     assert win.resolve(f"docs/{name}") == root / "docs" / name
 
 
-@pytest.mark.parametrize("path", ["a.", "a ", "docs./x", "docs /x", "x.txt.", "x.txt ", "x. . ", "...", "docs/.. .",
-                                  "a\t", "what?.txt", "a*b", "a<b", "a>b", "a|b", 'a"b', "bell\x07"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "a.",
+        "a ",
+        "docs./x",
+        "docs /x",
+        "x.txt.",
+        "x.txt ",
+        "x. . ",
+        "...",
+        "docs/.. .",
+        "a\t",
+        "what?.txt",
+        "a*b",
+        "a<b",
+        "a>b",
+        "a|b",
+        'a"b',
+        "bell\x07",
+    ],
+)
 def test_trailing_dots_spaces_and_forbidden_characters(win, path):
     refused(win, path)
     assert windows_path_problem(path)
 
 
-@pytest.mark.parametrize("path", ["a.txt:secret", "a.txt::$DATA", "docs:stream/x", "docs/b.md:Zone.Identifier",
-                                  "dir:$I30:$INDEX_ALLOCATION"])
+@pytest.mark.parametrize(
+    "path", ["a.txt:secret", "a.txt::$DATA", "docs:stream/x", "docs/b.md:Zone.Identifier", "dir:$I30:$INDEX_ALLOCATION"]
+)
 def test_alternate_data_streams(win, posix, root, path):
     refused(win, path, "':'")
     # on POSIX ':' is an ordinary character: the name stays a name inside the root
     assert str(posix.resolve(path)).startswith(str(root) + "/")
 
 
-@pytest.mark.parametrize("path", ["PROGRA~1/x.exe.txt", "docs/MYDOCU~1.TXT", "SECRET~2", "a/LONGNA~12.md",
-                                  "progra~1"])
+@pytest.mark.parametrize("path", ["PROGRA~1/x.exe.txt", "docs/MYDOCU~1.TXT", "SECRET~2", "a/LONGNA~12.md", "progra~1"])
 def test_8dot3_short_names_refused_on_windows(win, path):
     # On Windows "PROGRA~1" may alias "Program Files": an alias of a denied folder would slip past
     # the deny patterns, so a short-name-shaped component is refused rather than guessed at.
@@ -103,24 +148,45 @@ def test_tilde_names_that_are_not_short_names(win, root, name):
 
 
 @pytest.mark.parametrize("guard_kind", ["win", "posix"])
-@pytest.mark.parametrize("path", ["TOOL.EXE", "tool.exe", "Tool.Exe", "bin/TOOL.EXE", "x.DLL", "lib/y.So",
-                                  "drivers/z.SyS", "a.DyLib", "run.SH", "run.Bat", "dir.sh/inner.txt"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "TOOL.EXE",
+        "tool.exe",
+        "Tool.Exe",
+        "bin/TOOL.EXE",
+        "x.DLL",
+        "lib/y.So",
+        "drivers/z.SyS",
+        "a.DyLib",
+        "run.SH",
+        "run.Bat",
+        "dir.sh/inner.txt",
+    ],
+)
 def test_deny_patterns_case_insensitive(request, path, guard_kind):
     refused(request.getfixturevalue(guard_kind), path, "deny pattern")
 
 
 @pytest.mark.parametrize("path", ["tool.exe.", "tool.exe ", "tool.exe. .", "TOOL.EXE...", "bin.sh./x"])
 def test_deny_patterns_ignore_trailing_dots_and_spaces(posix, win, path):
-    refused(posix, path, "deny pattern")   # Windows would open tool.exe for "tool.exe."
-    refused(win, path)                    # (Windows also refuses the trailing dot itself)
+    refused(posix, path, "deny pattern")  # Windows would open tool.exe for "tool.exe."
+    refused(win, path)  # (Windows also refuses the trailing dot itself)
 
 
 def test_deny_patterns_after_nfc_and_casefold(root):
     nfc_pat = ["caf\u00e9/**", "r\u00e9sum\u00e9*.pdf", "STRASSE.txt"]
     for windows in (True, False):
         g = Guard(root, nfc_pat, windows=windows)
-        for p in ["cafe\u0301/menu.txt", "CAF\u00c9/x", "CAFE\u0301/x", "r\u00e9sum\u00e9-2024.PDF",
-                  "re\u0301sume\u0301.pdf", "RE\u0301SUME\u0301.PDF", "strasse.TXT"]:
+        for p in [
+            "cafe\u0301/menu.txt",
+            "CAF\u00c9/x",
+            "CAFE\u0301/x",
+            "r\u00e9sum\u00e9-2024.PDF",
+            "re\u0301sume\u0301.pdf",
+            "RE\u0301SUME\u0301.PDF",
+            "strasse.TXT",
+        ]:
             refused(g, p, "deny pattern")
         # deny matching is on the NFC form; the name reaching the disk is exactly the one asked for
         assert Guard(root, [], windows=windows).resolve("cafe\u0301/m") == root / "cafe\u0301" / "m"
@@ -132,7 +198,7 @@ def test_deny_patterns_after_nfc_and_casefold(root):
 
 def test_casefold_beyond_ascii(root):
     g = Guard(root, ["stra\u00dfe/**", "\u0130stanbul.txt"])
-    refused(g, "STRASSE/x", "deny pattern")      # casefold: ß -> ss
+    refused(g, "STRASSE/x", "deny pattern")  # casefold: ß -> ss
     refused(g, "strasse/x", "deny pattern")
 
 

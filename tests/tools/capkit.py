@@ -52,9 +52,7 @@ class Kit:
         return undo(self.root, audit_path=self.audit)
 
 
-def cli(
-    args: list[str], tmp_path: Path, stdin_text: str | None = None
-) -> tuple[int, str, str]:
+def cli(args: list[str], tmp_path: Path, stdin_text: str | None = None) -> tuple[int, str, str]:
     """fileagent in-process (fast.main with injected streams): (exit code, stdout, stderr)."""
     from fileagent.cli.fast import main
 
@@ -67,15 +65,11 @@ def cli(
         "NO_COLOR": "1",
     }
     env.pop("FILEAGENT_CONFIG", None)
-    code = main(
-        args, env=env, stdin=io.StringIO(stdin_text or ""), stdout=out, stderr=err
-    )
+    code = main(args, env=env, stdin=io.StringIO(stdin_text or ""), stdout=out, stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 
-def fa(
-    args: list[str], tmp_path: Path, stdin_text: str | None = None
-) -> subprocess.CompletedProcess:
+def fa(args: list[str], tmp_path: Path, stdin_text: str | None = None) -> subprocess.CompletedProcess:
     """The real program in a subprocess, no terminal on stdin."""
     env = {
         **os.environ,

@@ -70,9 +70,7 @@ def test_age_words_and_bad_ages():
 
 
 def test_older_than_and_newer_than_select_by_mtime(kit):
-    cs = kit.compile(
-        [{"op": "list", "select": {"recursive": True, "filters": {"older_than": "1y"}}}]
-    )
+    cs = kit.compile([{"op": "list", "select": {"recursive": True, "filters": {"older_than": "1y"}}}])
     assert cs.outputs == [(1, "list", "ancient.log\nold.txt\nsub/old2.txt")]
     cs = kit.compile([{"op": "list", "select": {"filters": {"newer_than": "30d"}}}])
     assert cs.outputs == [(1, "list", "new.txt")]
@@ -91,18 +89,11 @@ def test_the_resolved_date_is_in_the_preview(kit):
     cs = kit.compile([{"op": "delete", "select": {"filters": {"older_than": "1y"}}}])
     day = cutoff(datetime.now(), "1y").strftime("%Y-%m-%d")
     ((step, note),) = cs.notes
-    assert (
-        step == 1 and f"modified before {day}" in note and "older than 1 year" in note
-    )
-    plan = validate_plan_dict(
-        {"steps": [{"op": "delete", "select": {"filters": {"older_than": "1y"}}}]}
-    )
+    assert step == 1 and f"modified before {day}" in note and "older than 1 year" in note
+    plan = validate_plan_dict({"steps": [{"op": "delete", "select": {"filters": {"older_than": "1y"}}}]})
     out = io.StringIO()
     render(plan, cs, file=out, no_color=True, width=120)
-    assert (
-        f"modified before {day}" in out.getvalue()
-        and "older than 1 year" in out.getvalue()
-    )
+    assert f"modified before {day}" in out.getvalue() and "older than 1 year" in out.getvalue()
     assert preview_document(plan, cs)["changeset"]["notes"] == [[1, note]]
 
 
@@ -123,9 +114,7 @@ def test_delete_old_files_then_undo(kit, read_tree):
 
 
 def test_bad_age_is_one_line_exit_4(kit, tmp_path):
-    p = plan_file(
-        tmp_path, [{"op": "delete", "select": {"filters": {"older_than": "1 year"}}}]
-    )
+    p = plan_file(tmp_path, [{"op": "delete", "select": {"filters": {"older_than": "1 year"}}}])
     code, out, err = cli(["apply", "--root", str(kit.root), "--yes", p], tmp_path)
     assert code == 4 and err.count("\n") == 1 and "older_than" in err, err
     with pytest.raises(PlanError, match='needs "version": 2'):
@@ -151,10 +140,7 @@ def test_cli_apply_json_preview_has_the_date(kit, tmp_path):
 def test_text_form_round_trip():
     text = 'move in="downloads" older=1y newer=20y to="old"'
     plan = from_text(text)
-    assert (
-        plan.steps[0].select.filters.older_than == "1y"
-        and plan.steps[0].select.filters.newer_than == "20y"
-    )
+    assert plan.steps[0].select.filters.older_than == "1y" and plan.steps[0].select.filters.newer_than == "20y"
     assert to_text(plan) == text
     with pytest.raises(PlanError):
         from_text("list older=5x")

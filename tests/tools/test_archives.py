@@ -46,9 +46,7 @@ def _names(path):
 
 def test_zip_a_folder_keeps_originals_and_undo_removes_it(kit, read_tree):
     before = read_tree(kit.root)
-    cs, report = kit.run(
-        [{"op": "archive", "select": {"path": "photos"}, "to": "backup/photos"}]
-    )
+    cs, report = kit.run([{"op": "archive", "select": {"path": "photos"}, "to": "backup/photos"}])
     (zip_action,) = [a for a in cs.actions if a.kind == "zip"]
     assert zip_action.dst == "backup/photos.zip" and "2 files" in zip_action.note
     assert _names(kit.root / "backup/photos.zip") == [
@@ -88,20 +86,14 @@ def test_zip_and_remove_originals_then_undo(kit, read_tree):
         ]
     )
     after = read_tree(kit.root)
-    assert (
-        "photos/a.jpg" not in after
-        and "photos/.cache/t.db" in after
-        and "p.zip" in after
-    )
+    assert "photos/a.jpg" not in after and "photos/.cache/t.db" in after and "p.zip" in after
     kit.undo()
     assert read_tree(kit.root) == before
 
 
 def test_zip_conflict_follows_the_policy(kit):
     (kit.root / "p.zip").write_bytes(b"old")
-    cs = kit.compile(
-        [{"op": "archive", "select": {"path": "notes.txt"}, "to": "p.zip"}]
-    )
+    cs = kit.compile([{"op": "archive", "select": {"path": "notes.txt"}, "to": "p.zip"}])
     assert [a.dst for a in cs.actions if a.kind == "zip"] == ["p (1).zip"]
     cs = kit.compile(
         [{"op": "archive", "select": {"path": "notes.txt"}, "to": "p.zip"}],
@@ -204,9 +196,7 @@ def test_conflicts_follow_the_policy(kit, read_tree):
     cs = kit.compile([{"op": "extract", "path": "c.zip", "to": "."}])
     assert [a.dst for a in cs.actions if a.kind == "unpack"] == ["notes (1).txt"]
     before = read_tree(kit.root)
-    _, report = kit.run(
-        [{"op": "extract", "path": "c.zip", "to": "."}], on_conflict="overwrite"
-    )
+    _, report = kit.run([{"op": "extract", "path": "c.zip", "to": "."}], on_conflict="overwrite")
     assert read_tree(kit.root)["notes.txt"] == "from zip"
     kit.undo()
     assert read_tree(kit.root) == before

@@ -18,9 +18,7 @@ from fileagent.tools.duplicates import PARTIAL
 from tests.tools.capkit import Kit, cli, fa, plan_file
 
 BIG = b"A" * PARTIAL + b"tail-1"
-BIG_OTHER_TAIL = (
-    b"A" * PARTIAL + b"tail-2"
-)  # same size, same head: only the full hash tells
+BIG_OTHER_TAIL = b"A" * PARTIAL + b"tail-2"  # same size, same head: only the full hash tells
 
 
 @pytest.fixture
@@ -66,18 +64,14 @@ def _dups(cs):
 
 
 def test_groups_by_content_keeping_the_oldest(kit):
-    cs = kit.compile(
-        [{"op": "delete", "select": {"recursive": True, "duplicates": "oldest"}}]
-    )
+    cs = kit.compile([{"op": "delete", "select": {"recursive": True, "duplicates": "oldest"}}])
     # a.jpg x3 (oldest: downloads/deep/copy.jpg), big1/big2 (oldest: x/big2.bin); b.png differ; empty
     # files, the .git copy (hidden folder) and a file of the same size but other bytes are left alone
     assert _dups(cs) == ["big1.bin", "downloads/a (1).jpg", "photos/a.jpg"]
     notes = {a.src: a.note for a in cs.actions}
     assert notes["photos/a.jpg"] == "duplicate of downloads/deep/copy.jpg (kept)"
     assert notes["big1.bin"] == "duplicate of x/big2.bin (kept)"
-    assert any(
-        "2 group(s) of identical files, 3 duplicate(s)" in n for _, n in cs.notes
-    )
+    assert any("2 group(s) of identical files, 3 duplicate(s)" in n for _, n in cs.notes)
 
 
 @pytest.mark.parametrize(
@@ -111,25 +105,16 @@ def test_ties_go_to_the_shortest_path(tmp_path, make_tree):
 def test_hard_links_are_not_duplicates(tmp_path, make_tree):
     root = make_tree(tmp_path / "r", {"a.txt": "content", "c.txt": "content"})
     os.link(root / "a.txt", root / "b.txt")
-    cs = Kit(root, tmp_path / "a.jsonl").compile(
-        [{"op": "list", "select": {"duplicates": "oldest"}}]
-    )
+    cs = Kit(root, tmp_path / "a.jsonl").compile([{"op": "list", "select": {"duplicates": "oldest"}}])
     assert cs.groups[1] == [["a.txt", "c.txt"]] or cs.groups[1] == [["c.txt", "a.txt"]]
     os.unlink(root / "c.txt")
     with pytest.raises(PlanError, match="nothing matches"):
-        Kit(root, tmp_path / "a.jsonl").compile(
-            [{"op": "delete", "select": {"duplicates": "oldest"}}]
-        )
+        Kit(root, tmp_path / "a.jsonl").compile([{"op": "delete", "select": {"duplicates": "oldest"}}])
 
 
 def test_list_shows_groups_kept_first(kit):
-    cs = kit.compile(
-        [{"op": "list", "select": {"recursive": True, "duplicates": "oldest"}}]
-    )
-    assert (
-        cs.outputs[0][2]
-        == "downloads/deep/copy.jpg\ndownloads/a (1).jpg\nphotos/a.jpg\n\nx/big2.bin\nbig1.bin"
-    )
+    cs = kit.compile([{"op": "list", "select": {"recursive": True, "duplicates": "oldest"}}])
+    assert cs.outputs[0][2] == "downloads/deep/copy.jpg\ndownloads/a (1).jpg\nphotos/a.jpg\n\nx/big2.bin\nbig1.bin"
     assert cs.groups[1] == [
         ["downloads/deep/copy.jpg", "downloads/a (1).jpg", "photos/a.jpg"],
         ["x/big2.bin", "big1.bin"],
@@ -148,10 +133,7 @@ def test_move_duplicates_then_undo(kit, read_tree):
         ]
     )
     after = read_tree(kit.root)
-    assert (
-        after["downloads/deep/copy.jpg"] == "same"
-        and after["x/big2.bin"] == BIG.decode()
-    )
+    assert after["downloads/deep/copy.jpg"] == "same" and after["x/big2.bin"] == BIG.decode()
     assert {k for k in after if k.startswith("dups/")} == {
         "dups/a (1).jpg",
         "dups/a.jpg",
@@ -162,9 +144,7 @@ def test_move_duplicates_then_undo(kit, read_tree):
 
 
 def test_a_kept_copy_changed_after_the_preview_stops_the_run(kit, read_tree):
-    cs = kit.compile(
-        [{"op": "delete", "select": {"recursive": True, "duplicates": "oldest"}}]
-    )
+    cs = kit.compile([{"op": "delete", "select": {"recursive": True, "duplicates": "oldest"}}])
     (kit.root / "x/big2.bin").write_bytes(b"edited")
     before = read_tree(kit.root)
     from fileagent.agent.engine.executor import execute
@@ -186,28 +166,16 @@ def test_the_preview_names_the_kept_copy(kit):
     cs = kit.compile(steps)
     out = io.StringIO()
     render(validate_plan_dict({"steps": steps}), cs, file=out, no_color=True, width=200)
-    assert (
-        "photos/a.jpg  (duplicate of downloads/deep/copy.jpg (kept)" in out.getvalue()
-    )
+    assert "photos/a.jpg  (duplicate of downloads/deep/copy.jpg (kept)" in out.getvalue()
 
 
 def test_bad_input():
     with pytest.raises(PlanError, match="keep_in"):
-        validate_plan_dict(
-            {"steps": [{"op": "list", "select": {"duplicates": "in_folder"}}]}
-        )
+        validate_plan_dict({"steps": [{"op": "list", "select": {"duplicates": "in_folder"}}]})
     with pytest.raises(PlanError, match="keep_in"):
-        validate_plan_dict(
-            {
-                "steps": [
-                    {"op": "list", "select": {"duplicates": "oldest", "keep_in": "x"}}
-                ]
-            }
-        )
+        validate_plan_dict({"steps": [{"op": "list", "select": {"duplicates": "oldest", "keep_in": "x"}}]})
     with pytest.raises(PlanError, match="duplicates"):
-        validate_plan_dict(
-            {"steps": [{"op": "list", "select": {"duplicates": "biggest"}}]}
-        )
+        validate_plan_dict({"steps": [{"op": "list", "select": {"duplicates": "biggest"}}]})
 
 
 def test_missing_keep_in_folder(kit):
@@ -229,10 +197,7 @@ def test_missing_keep_in_folder(kit):
 def test_text_form_round_trip():
     text = 'delete recursive ext=jpg duplicates=in_folder keep_in="photos"'
     plan = from_text(text)
-    assert (
-        plan.steps[0].select.duplicates == "in_folder"
-        and plan.steps[0].select.keep_in == "photos"
-    )
+    assert plan.steps[0].select.duplicates == "in_folder" and plan.steps[0].select.keep_in == "photos"
     assert to_text(plan) == text
 
 

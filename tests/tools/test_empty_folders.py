@@ -45,12 +45,8 @@ def test_compile_selects_only_folders_with_no_file_below_deepest_first(kit):
         ("delete", "d"),
         ("delete", "z"),
     ]
-    assert ("i" not in [a.src for a in cs.actions]) and (
-        "j" not in [a.src for a in cs.actions]
-    )
-    assert any(
-        path == ".cache" and "hidden folder" in why for _, path, why in cs.skipped
-    )
+    assert ("i" not in [a.src for a in cs.actions]) and ("j" not in [a.src for a in cs.actions])
+    assert any(path == ".cache" and "hidden folder" in why for _, path, why in cs.skipped)
 
 
 def test_execute_then_undo(kit, read_tree):
@@ -59,11 +55,7 @@ def test_execute_then_undo(kit, read_tree):
     assert report.status == "done" and report.counts == {"delete": 6}
     after = read_tree(kit.root)
     assert not any(k.startswith(("a/b", "d/", "z/")) for k in after), after
-    assert (
-        after["a/keep.txt"] == "k"
-        and after["i/.git/HEAD"] == "ref"
-        and ".cache/empty/" in after
-    )
+    assert after["a/keep.txt"] == "k" and after["i/.git/HEAD"] == "ref" and ".cache/empty/" in after
     assert "j/.hidden/" in after and "g/h/x.md" in after
     kit.undo()
     assert read_tree(kit.root) == before
@@ -125,9 +117,7 @@ def test_text_form_round_trip():
 def test_version_1_plan_cannot_use_it(tmp_path, make_tree):
     root = make_tree(tmp_path / "r", TREE)
     p = tmp_path / "v1.json"
-    p.write_text(
-        '{"version": 1, "steps": [{"op": "delete", "select": {"filters": {"empty": true}}}]}'
-    )
+    p.write_text('{"version": 1, "steps": [{"op": "delete", "select": {"filters": {"empty": true}}}]}')
     code, out, err = cli(["apply", "--root", str(root), "--yes", str(p)], tmp_path)
     assert code == 4 and err.count("\n") == 1 and 'needs "version": 2' in err
 

@@ -54,9 +54,7 @@ def test_exclude_a_path_below_in(kit):
             }
         ]
     )
-    assert "dl/archive/old.pdf" in _listed(
-        cs
-    ) and "dl/archive/deep/older.pdf" not in _listed(cs)
+    assert "dl/archive/old.pdf" in _listed(cs) and "dl/archive/deep/older.pdf" not in _listed(cs)
     cs = kit.compile(
         [
             {
@@ -73,21 +71,15 @@ def test_exclude_a_path_below_in(kit):
 
 
 def test_exclude_is_case_insensitive_and_applies_to_a_folder_listing(kit):
-    cs = kit.compile(
-        [{"op": "list", "select": {"path": "dl", "exclude": ["*.MSI", "*.txt"]}}]
-    )
+    cs = kit.compile([{"op": "list", "select": {"path": "dl", "exclude": ["*.MSI", "*.txt"]}}])
     assert _listed(cs) == ["dl/.cache/", "dl/a.pdf", "dl/archive/", "dl/sub/"]
 
 
 def test_delete_except_then_undo(kit, read_tree):
     before = read_tree(kit.root)
-    _, report = kit.run(
-        [{"op": "delete", "select": {"in": "dl", "exclude": ["*.pdf"]}}]
-    )
+    _, report = kit.run([{"op": "delete", "select": {"in": "dl", "exclude": ["*.pdf"]}}])
     assert report.counts == {"delete": 2}
-    assert "dl/setup.msi" not in read_tree(kit.root) and "dl/a.pdf" in read_tree(
-        kit.root
-    )
+    assert "dl/setup.msi" not in read_tree(kit.root) and "dl/a.pdf" in read_tree(kit.root)
     kit.undo()
     assert read_tree(kit.root) == before
 
@@ -105,10 +97,7 @@ def test_keep_structure_move_then_undo(kit, read_tree):
     cs, report = kit.run(steps)
     after = read_tree(kit.root)
     assert after["papers/a.pdf"] == "a" and after["papers/archive/old.pdf"] == "o"
-    assert (
-        after["papers/archive/deep/older.pdf"] == "oo"
-        and after["papers/sub/c.pdf"] == "c"
-    )
+    assert after["papers/archive/deep/older.pdf"] == "oo" and after["papers/sub/c.pdf"] == "c"
     assert "dl/.cache/e.pdf" in after  # hidden folder left alone
     kit.undo()
     assert read_tree(kit.root) == before
@@ -132,9 +121,7 @@ def test_without_keep_structure_everything_lands_in_to(kit):
     ]
 
 
-def test_keep_structure_into_a_folder_inside_the_selection(
-    tmp_path, make_tree, read_tree
-):
+def test_keep_structure_into_a_folder_inside_the_selection(tmp_path, make_tree, read_tree):
     kit = Kit(
         make_tree(tmp_path / "r", {"a/x.md": "x", "a/b/y.md": "y", "a/keep/z.md": "z"}),
         tmp_path / "audit.jsonl",
@@ -183,10 +170,7 @@ def test_empty_exclude_pattern_is_a_plan_error(kit):
 def test_text_form_round_trip():
     text = 'move in="dl" recursive ext=pdf except="archive" except="*.tmp" to="papers" keep_structure'
     plan = from_text(text)
-    assert (
-        plan.steps[0].select.exclude == ["archive", "*.tmp"]
-        and plan.steps[0].keep_structure
-    )
+    assert plan.steps[0].select.exclude == ["archive", "*.tmp"] and plan.steps[0].keep_structure
     assert to_text(plan) == text
 
 

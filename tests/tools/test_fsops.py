@@ -1,4 +1,5 @@
 """fsops: atomic writes, no-replace renames, cross-device fallback, temp files cleaned on failure."""
+
 from __future__ import annotations
 
 import errno

@@ -72,18 +72,14 @@ def test_recently_modified_and_oldest(kit):
         ]
     )
     assert _listed(cs) == ["d/f.bin", "B.bin"]
-    cs = kit.compile(
-        [{"op": "list", "select": {"recursive": True, "sort": "mtime", "limit": 1}}]
-    )
+    cs = kit.compile([{"op": "list", "select": {"recursive": True, "sort": "mtime", "limit": 1}}])
     assert _listed(cs) == ["c.bin"]
 
 
 def test_by_name_ignores_case_and_folders_sort_by_their_content(kit):
     cs = kit.compile([{"op": "list", "select": {"sort": "name", "kind": "any"}}])
     assert _listed(cs) == ["a.bin", "B.bin", "c.bin", "d/", "g.txt"]
-    cs = kit.compile(
-        [{"op": "list", "select": {"kind": "dir", "sort": "size", "desc": True}}]
-    )
+    cs = kit.compile([{"op": "list", "select": {"kind": "dir", "sort": "size", "desc": True}}])
     assert cs.entries[1] == [("d/", 20_007, pytest.approx(cs.entries[1][0][2]))]
 
 
@@ -136,9 +132,7 @@ LIST_BIG = [
 
 
 def test_cli_plain_list_contract_is_unchanged(root, tmp_path):
-    code, out, err = cli(
-        ["apply", "--root", str(root), plan_file(tmp_path, LIST_BIG)], tmp_path
-    )
+    code, out, err = cli(["apply", "--root", str(root), plan_file(tmp_path, LIST_BIG)], tmp_path)
     assert code == 0, err
     assert out == "c.bin\nd/e.bin\n"
     code, out, err = cli(
@@ -176,9 +170,7 @@ def test_cli_long(root, tmp_path):
         tmp_path,
     )
     rows = json.loads(out)
-    assert [r["path"] for r in rows] == ["c.bin", "d/e.bin"] and rows[0][
-        "size"
-    ] == 500_000
+    assert [r["path"] for r in rows] == ["c.bin", "d/e.bin"] and rows[0]["size"] == 500_000
     assert rows[0]["mtime"].startswith(day)
 
 

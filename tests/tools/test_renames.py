@@ -58,23 +58,15 @@ def test_date_prefix_from_mtime_is_said_in_the_preview(kit):
             }
         ]
     )
-    day = (
-        datetime.fromtimestamp(os.stat(kit.root / "trip/IMG_1.JPG").st_mtime)
-        .date()
-        .isoformat()
-    )
+    day = datetime.fromtimestamp(os.stat(kit.root / "trip/IMG_1.JPG").st_mtime).date().isoformat()
     assert ("trip/IMG_1.JPG", f"trip/{day}_IMG_1.JPG") in _renames(cs)
     assert any("modification date" in n for _, n in cs.notes)
 
 
 def test_prefix_and_suffix(kit):
-    cs = kit.compile(
-        [{"op": "rename", "select": {"path": "trip/Notes.TXT"}, "add_prefix": "old_"}]
-    )
+    cs = kit.compile([{"op": "rename", "select": {"path": "trip/Notes.TXT"}, "add_prefix": "old_"}])
     assert _renames(cs) == [("trip/Notes.TXT", "trip/old_Notes.TXT")]
-    cs = kit.compile(
-        [{"op": "rename", "select": {"path": "trip/Notes.TXT"}, "add_suffix": "_v2"}]
-    )
+    cs = kit.compile([{"op": "rename", "select": {"path": "trip/Notes.TXT"}, "add_suffix": "_v2"}])
     assert _renames(cs) == [("trip/Notes.TXT", "trip/Notes_v2.TXT")]
 
 
@@ -99,9 +91,7 @@ def test_uppercase_and_a_clash_follow_the_policy(tmp_path, make_tree):
     from fileagent.agent.engine.treeview import case_insensitive
 
     if case_insensitive(str(tmp_path)):
-        pytest.skip(
-            "two names that differ only in case need a case-sensitive file system"
-        )
+        pytest.skip("two names that differ only in case need a case-sensitive file system")
     kit = Kit(
         make_tree(tmp_path / "r", {"a.txt": "1", "A.TXT": "2"}),
         tmp_path / "audit.jsonl",
@@ -112,23 +102,13 @@ def test_uppercase_and_a_clash_follow_the_policy(tmp_path, make_tree):
 
 def test_bad_input():
     with pytest.raises(PlanError, match="'start' goes with 'template'"):
-        validate_plan_dict(
-            {"steps": [{"op": "rename", "select": {}, "case": "lower", "start": 3}]}
-        )
+        validate_plan_dict({"steps": [{"op": "rename", "select": {}, "case": "lower", "start": 3}]})
     with pytest.raises(PlanError, match="exactly one of"):
-        validate_plan_dict(
-            {
-                "steps": [
-                    {"op": "rename", "select": {}, "case": "lower", "add_prefix": "x"}
-                ]
-            }
-        )
+        validate_plan_dict({"steps": [{"op": "rename", "select": {}, "case": "lower", "add_prefix": "x"}]})
     with pytest.raises(PlanError, match="case"):
         validate_plan_dict({"steps": [{"op": "rename", "select": {}, "case": "title"}]})
     with pytest.raises(PlanError, match='needs "version": 2'):
-        validate_plan_dict(
-            {"version": 1, "steps": [{"op": "rename", "select": {}, "case": "lower"}]}
-        )
+        validate_plan_dict({"version": 1, "steps": [{"op": "rename", "select": {}, "case": "lower"}]})
 
 
 def test_text_form_round_trip():
@@ -151,7 +131,6 @@ def test_cli_subprocess(kit, tmp_path, read_tree):
     code, out, err = cli(
         ["apply", "--root", str(kit.root), "-"],
         tmp_path,
-        stdin_text='{"steps": [{"op": '
-        '"rename", "select": {"in": "trip"}, "template": "{n.__class__}"}]}',
+        stdin_text='{"steps": [{"op": "rename", "select": {"in": "trip"}, "template": "{n.__class__}"}]}',
     )
     assert code == 4 and err.count("\n") == 1 and "bad template" in err

@@ -80,9 +80,7 @@ def test_deterministic(kit):
 
 
 def test_cap_on_groups(kit):
-    cs = kit.compile(
-        [{"op": "classify", "select": {"in": "notes"}, "by": "topic", "max_groups": 2}]
-    )
+    cs = kit.compile([{"op": "classify", "select": {"in": "notes"}, "by": "topic", "max_groups": 2}])
     assert len(_groups(cs)) <= 2
 
 
@@ -101,27 +99,18 @@ def test_execute_then_undo(kit, read_tree):
     before = read_tree(kit.root)
     kit.run([{"op": "classify", "select": {"in": "notes"}, "by": "topic"}])
     after = read_tree(kit.root)
-    assert (
-        after["notes/pic.png"] == NOTES["notes/pic.png"]
-        and len([k for k in after if k.count("/") == 2]) == 9
-    )
+    assert after["notes/pic.png"] == NOTES["notes/pic.png"] and len([k for k in after if k.count("/") == 2]) == 9
     kit.undo()
     assert read_tree(kit.root) == before
 
 
 def test_bad_input(kit):
     with pytest.raises(PlanError, match="'max_groups' only goes with by=topic"):
-        validate_plan_dict(
-            {"steps": [{"op": "classify", "select": {}, "by": "type", "max_groups": 3}]}
-        )
+        validate_plan_dict({"steps": [{"op": "classify", "select": {}, "by": "type", "max_groups": 3}]})
     with pytest.raises(PlanError, match='by=topic needs "version": 2'):
-        validate_plan_dict(
-            {"version": 1, "steps": [{"op": "classify", "select": {}, "by": "topic"}]}
-        )
+        validate_plan_dict({"version": 1, "steps": [{"op": "classify", "select": {}, "by": "topic"}]})
     with pytest.raises(PlanError, match="no.* text"):
-        kit.compile(
-            [{"op": "classify", "select": {"path": "notes/pic.png"}, "by": "topic"}]
-        )
+        kit.compile([{"op": "classify", "select": {"path": "notes/pic.png"}, "by": "topic"}])
 
 
 def test_text_form_round_trip():
@@ -136,9 +125,7 @@ def test_cli_subprocess(kit, tmp_path, read_tree):
             "--root",
             str(kit.root),
             "--yes",
-            plan_file(
-                tmp_path, [{"op": "classify", "select": {"in": "notes"}, "by": "topic"}]
-            ),
+            plan_file(tmp_path, [{"op": "classify", "select": {"in": "notes"}, "by": "topic"}]),
         ],
         tmp_path,
     )

@@ -10,9 +10,7 @@ from web_kit import TREE
 @pytest.fixture
 def web_env(tmp_path, monkeypatch):
     cfg = tmp_path / "config.yaml"
-    cfg.write_text(
-        f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n", encoding="utf-8"
-    )
+    cfg.write_text(f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n", encoding="utf-8")
     env = {
         "FILEAGENT_CONFIG": str(cfg),
         "XDG_STATE_HOME": str(tmp_path / "state"),
@@ -39,12 +37,8 @@ def service(web_env, web_root):
 
 @pytest.fixture
 def client(service):
-    pytest.importorskip(
-        "starlette", reason="the ui extra (starlette, uvicorn) is not installed"
-    )
-    pytest.importorskip(
-        "httpx", reason="httpx (the test extra) drives Starlette's TestClient"
-    )
+    pytest.importorskip("starlette", reason="the ui extra (starlette, uvicorn) is not installed")
+    pytest.importorskip("httpx", reason="httpx (the test extra) drives Starlette's TestClient")
     from web_kit import PORT, TOKEN
 
     from fileagent.web.app import build_app

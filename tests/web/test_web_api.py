@@ -439,11 +439,10 @@ def test_a_request_is_planned_as_the_cli_plans_it(client, service, web_root, web
     assert r.status_code == 200, r.text
     doc = r.json()
     assert doc["plan"] == json.loads(out) and doc["request"] == request
-    from fileagent.agent.plan.model import Plan
-
     from fileagent.agent.engine.reading import read_back
     from fileagent.agent.engine.session import compile_in
     from fileagent.agent.plan.language import language_of
+    from fileagent.agent.plan.model import Plan
 
     plan = Plan.from_dict(json.loads(out))
     cs = compile_in(service.session, plan, None)

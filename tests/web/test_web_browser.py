@@ -84,8 +84,16 @@ def _cli_reading(root: Path, env: dict, request: str) -> tuple[bool, str]:
     plan_file = root.parent / "planned.json"
     plan_file.write_text(out.getvalue(), encoding="utf-8")
     out, err = io.StringIO(), io.StringIO()
-    assert main(["apply", "--root", str(root), "--json", str(plan_file)], stdin=io.StringIO(""), stdout=out,
-                stderr=err, env=env) == 0, err.getvalue()
+    assert (
+        main(
+            ["apply", "--root", str(root), "--json", str(plan_file)],
+            stdin=io.StringIO(""),
+            stdout=out,
+            stderr=err,
+            env=env,
+        )
+        == 0
+    ), err.getvalue()
     return True, "\n".join(json.loads(out.getvalue())["reading"])
 
 

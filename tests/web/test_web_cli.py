@@ -45,8 +45,7 @@ def test_without_the_extra_one_line_and_exit_2(web_env, web_root, monkeypatch):
     )
     assert out.getvalue() == ""
     assert err.getvalue() == (
-        "fileagent: error: the web page needs the ui extra: pip install 'fileagent[ui]' "
-        "(Starlette and uvicorn)\n"
+        "fileagent: error: the web page needs the ui extra: pip install 'fileagent[ui]' (Starlette and uvicorn)\n"
     )
 
 
@@ -63,24 +62,15 @@ def test_hosts_that_name_no_one_address_are_refused(web_env, web_root, host):
         )
         == 2
     )
-    assert (
-        err.getvalue().startswith("fileagent: error: --host")
-        and err.getvalue().count("\n") == 1
-    )
+    assert err.getvalue().startswith("fileagent: error: --host") and err.getvalue().count("\n") == 1
     assert out.getvalue() == ""
 
 
 def test_loopback_rule():
     from fileagent.web.server import _is_loopback
 
-    assert (
-        _is_loopback("127.0.0.1") and _is_loopback("localhost") and _is_loopback("::1")
-    )
-    assert (
-        _is_loopback("127.0.0.2")
-        and not _is_loopback("192.168.1.10")
-        and not _is_loopback("10.0.0.1")
-    )
+    assert _is_loopback("127.0.0.1") and _is_loopback("localhost") and _is_loopback("::1")
+    assert _is_loopback("127.0.0.2") and not _is_loopback("192.168.1.10") and not _is_loopback("10.0.0.1")
 
 
 def test_allowed_hosts():
@@ -91,9 +81,7 @@ def test_allowed_hosts():
     assert allowed_hosts("192.168.1.10", 8000) == {"192.168.1.10:8000"}
 
 
-def start_server(
-    root: Path, env: dict, *extra: str
-) -> tuple[subprocess.Popen, str, int, str]:
+def start_server(root: Path, env: dict, *extra: str) -> tuple[subprocess.Popen, str, int, str]:
     """`python -m fileagent ui --no-browser` on a free port; returns (process, url, port, token)."""
     env = {**os.environ, **env, "PYTHONPATH": str(REPO)}
     proc = subprocess.Popen(
@@ -120,9 +108,7 @@ def start_server(
         raise AssertionError(f"first line {line!r}; stderr {proc.stderr.read()!r}")
     port, token = int(m.group(1)), m.group(2)
     deadline = time.monotonic() + 20
-    while (
-        time.monotonic() < deadline
-    ):  # the socket listens already; wait for uvicorn to answer
+    while time.monotonic() < deadline:  # the socket listens already; wait for uvicorn to answer
         try:
             get(port, "/api/status", token)
             break
@@ -131,9 +117,7 @@ def start_server(
     return proc, line.strip(), port, token
 
 
-def get(
-    port: int, path: str, token: str | None, host: str | None = None
-) -> tuple[int, bytes]:
+def get(port: int, path: str, token: str | None, host: str | None = None) -> tuple[int, bytes]:
     c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
     headers = {"Host": host or f"127.0.0.1:{port}"}
     if token is not None:
@@ -205,10 +189,6 @@ def test_another_host_is_served_with_a_warning(web_env, web_root, monkeypatch):
     )
     assert code == 0
     line = out.getvalue().splitlines()[0]
-    port = int(
-        re.fullmatch(
-            r"http://192\.0\.2\.1:(\d+)/\?token=[A-Za-z0-9_-]{20,}", line
-        ).group(1)
-    )
+    port = int(re.fullmatch(r"http://192\.0\.2\.1:(\d+)/\?token=[A-Za-z0-9_-]{20,}", line).group(1))
     assert err.getvalue().startswith("fileagent: warning: serving on 192.0.2.1")
     assert seen["app"].hosts == {f"192.0.2.1:{port}"}  # and not 127.0.0.1 / localhost

@@ -4,6 +4,7 @@ right before use) and `_Runner` (one run's state; `act` does one action, backed 
 executor.py holds the run as a whole (stale check, groups, failure rule, rollback); the plain-move
 fast path that `_Runner` inherits is in fastpath.py.
 """
+
 from __future__ import annotations
 
 import errno
@@ -13,16 +14,25 @@ import stat as stat_mod
 from pathlib import Path
 from typing import Any
 
-from fileagent.agent.history.audit import AuditWriter
-from fileagent.errors import ActionError, PolicyError
-from fileagent.tools.fs import dirfd, fsops
-from fileagent.agent.history import journal as jr
-from fileagent.tools import archive_io, tagstore
 from fileagent.agent.engine.changeset import Action
 from fileagent.agent.engine.fastpath import PlainMoves, _FolderFds, _plain
+from fileagent.agent.history import journal as jr
+from fileagent.agent.history.audit import AuditWriter
+from fileagent.errors import ActionError, PolicyError
+from fileagent.tools import archive_io, tagstore
+from fileagent.tools.fs import dirfd, fsops
 
-_GUARD_OP = {"mkdir": "create", "write": "update", "move": "move", "copy": "copy", "delete": "delete",
-             "set_tags": "tag", "zip": "create", "unpack": "create", "emit": "read"}
+_GUARD_OP = {
+    "mkdir": "create",
+    "write": "update",
+    "move": "move",
+    "copy": "copy",
+    "delete": "delete",
+    "set_tags": "tag",
+    "zip": "create",
+    "unpack": "create",
+    "emit": "read",
+}
 
 
 class _Paths:
@@ -34,12 +44,13 @@ class _Paths:
     points. Anything unusual goes through the full Guard.resolve.
     """
 
-    def __init__(self, root: Path, guard: Any) -> None:   # a Guard, or a test double with its methods
+    def __init__(self, root: Path, guard: Any) -> None:  # a Guard, or a test double with its methods
         self.guard = guard
         self.root = getattr(guard, "root_str", None) or os.fspath(root)
-        self._fast = all(hasattr(guard, m) for m in ("invisible", "entry_denied", "link_problem")) and \
-            not getattr(guard, "windows", os.name == "nt")
-        self._dirs: dict[str, tuple[str, str]] = {}   # folder rel -> (absolute, folded rel)
+        self._fast = all(hasattr(guard, m) for m in ("invisible", "entry_denied", "link_problem")) and not getattr(
+            guard, "windows", os.name == "nt"
+        )
+        self._dirs: dict[str, tuple[str, str]] = {}  # folder rel -> (absolute, folded rel)
 
     def _full(self, rel: str, a: Action) -> str:
         try:
@@ -57,11 +68,11 @@ class _Paths:
         d = self._dirs.get(head)
         if d is None:
             from fileagent.policies.paths import fold
+
             d = self._dirs[head] = ((self._full(head, a) if head else self.root), fold(head))
         return d
 
-    def entry(self, rel: str, head: str, name: str, d: tuple[str, str], a: Action,
-              name_checked: bool = False) -> str:
+    def entry(self, rel: str, head: str, name: str, d: tuple[str, str], a: Action, name_checked: bool = False) -> str:
         """The Guard's per-entry checks of `name` in checked folder `d` (hidden? denied?) -> its path."""
         path = d[0] + os.sep + name
         g = self.guard
@@ -95,8 +106,9 @@ class _Paths:
 class _Runner(PlainMoves):
     """One run's state: journal, audit, the actions done so far."""
 
-    def __init__(self, root: Path, run_id: str, paths: _Paths, audit: AuditWriter, jw: jr.JournalWriter,
-                 encoding: str) -> None:
+    def __init__(
+        self, root: Path, run_id: str, paths: _Paths, audit: AuditWriter, jw: jr.JournalWriter, encoding: str
+    ) -> None:
         self.root, self.run_id, self.paths, self.audit, self.jw = root, run_id, paths, audit, jw
         self.encoding = encoding
         self.backups = jr.backup_dir(root, run_id)
@@ -104,12 +116,13 @@ class _Runner(PlainMoves):
         self.fds = _FolderFds()
         self.fast = paths._fast and dirfd.SUPPORTED
 
-
     def intent(self, a: Action) -> dict:
         target = a.dst or a.src or ""
         f = a.expect.get(target)
-        rec = {"seq": a.seq, "backup": jr.backup_for(self.run_id, a.seq, a.kind, a.src, a.dst, a.overwrite,
-                                                     bool(f and f.exists))}
+        rec = {
+            "seq": a.seq,
+            "backup": jr.backup_for(self.run_id, a.seq, a.kind, a.src, a.dst, a.overwrite, bool(f and f.exists)),
+        }
         return rec
 
     def make_dirs(self, path: str, a: Action) -> list[str]:
@@ -144,8 +157,12 @@ class _Runner(PlainMoves):
             self._unmake(made)
             raise
         if copied or st is not None:
-            return {"t": "done", "seq": a.seq, "made": made,
-                    "post": fsops.fingerprint_of(dst) if copied or st is None else _fp(st)}
+            return {
+                "t": "done",
+                "seq": a.seq,
+                "made": made,
+                "post": fsops.fingerprint_of(dst) if copied or st is None else _fp(st),
+            }
         return {"t": "done", "seq": a.seq, "made": made} if made else {"t": "done", "seq": a.seq}
 
     def forget_folders(self) -> None:
@@ -180,9 +197,9 @@ class _Runner(PlainMoves):
             done["made"] = self.make_dirs(p, a)
             done["post"] = fsops.fingerprint_of(p)
             return done
-        if k == "set_tags":      # the tag index (markdown tags are plain writes of the file)
+        if k == "set_tags":  # the tag index (markdown tags are plain writes of the file)
             self.paths.abs(a.src, a)
-            old = tagstore.index_tags(self.root, a.src or "")   # now: an earlier action may have changed them
+            old = tagstore.index_tags(self.root, a.src or "")  # now: an earlier action may have changed them
             self.jw.write({"t": "intent", "seq": a.seq, "old_tags": old})
             tagstore.set_index_tags(self.root, a.src or "", a.tags or [])
             done["old_tags"] = old
@@ -205,7 +222,7 @@ class _Runner(PlainMoves):
             if k != "delete":
                 made = done["made"] = self.make_dirs(os.path.dirname(dst), a)
             if k == "move":
-                copied = fsops.move(src, dst)     # never replaces: dst was backed up or is new
+                copied = fsops.move(src, dst)  # never replaces: dst was backed up or is new
                 assert st is not None
                 f = a.expect.get(a.src or "")
                 if copied or f is None or (f.inode, f.size, f.mtime_ns) != (st.st_ino, st.st_size, st.st_mtime_ns):
@@ -223,7 +240,7 @@ class _Runner(PlainMoves):
             elif k == "write":
                 if not bk and fsops.lexists(dst):
                     raise FileExistsError(errno.EEXIST, "exists now and the plan did not say to overwrite it", dst)
-                if a.note == "append-stream" and bk:     # the old bytes stream from the backup just taken
+                if a.note == "append-stream" and bk:  # the old bytes stream from the backup just taken
                     done["sha256"] = fsops.append_into_place(dst, bk, a.content or b"", mode=mode)
                 else:
                     fsops.atomic_write(dst, a.content or b"", mode=mode, durable=False)
@@ -237,16 +254,18 @@ class _Runner(PlainMoves):
         return done
 
 
-_KEEPS_FOLDERS = ("mkdir", "set_tags")    # actions that never move or remove a folder
+_KEEPS_FOLDERS = ("mkdir", "set_tags")  # actions that never move or remove a folder
 
 
 def dirfd_lstat(path: str) -> os.stat_result:
     from fileagent.tools.fs import dirfd
+
     return dirfd.lstat(path)
 
 
 def dirfd_mode(path: str) -> int:
     from fileagent.tools.fs import dirfd
+
     return dirfd.lstat(path).st_mode & 0o7777
 
 

@@ -6,6 +6,7 @@ destination, every conflict resolution and every new file content is fixed here.
 
 Paths are relative to the sandbox root, "/"-separated.
 """
+
 from __future__ import annotations
 
 import base64
@@ -18,11 +19,29 @@ ActionKind = Literal["mkdir", "write", "move", "copy", "delete", "set_tags", "zi
 MUTATING = ("mkdir", "write", "move", "copy", "delete", "set_tags", "zip", "unpack")
 
 # The one word per action kind that the preview, the audit log and `log --op` all use.
-OP_WORDS = {"mkdir": "mkdir", "write": "write", "move": "move", "copy": "copy", "delete": "delete",
-            "set_tags": "tag", "zip": "zip", "unpack": "extract", "emit": "show"}
+OP_WORDS = {
+    "mkdir": "mkdir",
+    "write": "write",
+    "move": "move",
+    "copy": "copy",
+    "delete": "delete",
+    "set_tags": "tag",
+    "zip": "zip",
+    "unpack": "extract",
+    "emit": "show",
+}
 # Words older versions wrote or showed, still accepted by `log --op` and read from old logs.
-OP_ALIASES = {"set_tags": "tag", "create folder": "mkdir", "create-folder": "mkdir", "create_folder": "mkdir",
-              "tags": "tag", "remove": "delete", "rm": "delete", "mv": "move", "cp": "copy"}
+OP_ALIASES = {
+    "set_tags": "tag",
+    "create folder": "mkdir",
+    "create-folder": "mkdir",
+    "create_folder": "mkdir",
+    "tags": "tag",
+    "remove": "delete",
+    "rm": "delete",
+    "mv": "move",
+    "cp": "copy",
+}
 
 
 def op_word(kind_or_alias: str) -> str:
@@ -37,6 +56,7 @@ def op_word(kind_or_alias: str) -> str:
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
     """What a path looked like when the plan was compiled; checked again before acting."""
+
     exists: bool
     is_dir: bool = False
     size: int = 0
@@ -46,15 +66,15 @@ class Fingerprint:
 
 @dataclass(slots=True)
 class Action:
-    seq: int                       # 1-based position in the ChangeSet
-    step: int                      # 1-based plan step it came from
+    seq: int  # 1-based position in the ChangeSet
+    step: int  # 1-based plan step it came from
     kind: ActionKind
-    src: str | None = None         # move/copy/delete/write(existing)/set_tags/emit source
-    dst: str | None = None         # move/copy/mkdir/write destination
-    content: bytes | None = None   # write: the complete new content
-    overwrite: bool = False        # dst exists and is replaced (backed up first)
+    src: str | None = None  # move/copy/delete/write(existing)/set_tags/emit source
+    dst: str | None = None  # move/copy/mkdir/write destination
+    content: bytes | None = None  # write: the complete new content
+    overwrite: bool = False  # dst exists and is replaced (backed up first)
     tags: list[str] | None = None  # set_tags: the complete new tag list of src
-    note: str = ""                 # human detail: "append", "conflict: renamed", "list", "read"
+    note: str = ""  # human detail: "append", "conflict: renamed", "list", "read"
     expect: dict[str, Fingerprint] = field(default_factory=dict)  # path -> fingerprint at compile time
     # zip: [[source, name inside], ...]; unpack: [[member name, size]] (src is the archive)
     members: list[list] | None = None
@@ -70,7 +90,7 @@ class Action:
         return d
 
     @classmethod
-    def from_dict(cls, d: dict) -> "Action":
+    def from_dict(cls, d: dict) -> Action:
         d = dict(d)
         d.pop("sha256", None)
         if d.get("content") is not None:
@@ -82,9 +102,9 @@ class Action:
 @dataclass
 class Conflict:
     step: int
-    path: str                      # the destination that already existed
+    path: str  # the destination that already existed
     resolution: Literal["rename_new", "skip", "overwrite"]
-    result: str | None             # the path actually used (None when skipped)
+    result: str | None  # the path actually used (None when skipped)
 
 
 @dataclass

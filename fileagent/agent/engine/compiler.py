@@ -9,31 +9,54 @@ enforces what holds for the whole plan. Every path goes through the Guard; any
 refusal (PolicyError) or impossibility (PlanError) stops the compile, so a plan
 is accepted whole or not at all, before anything changes on disk.
 """
+
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
+from fileagent.agent.engine.changeset import ChangeSet
+from fileagent.agent.engine.simulation import CompileContext
+from fileagent.agent.plan.model import Plan
 from fileagent.config.loader import Config
 from fileagent.errors import PlanError, PolicyError
 from fileagent.policies.guard import Guard
 from fileagent.policies.paths import STATE_DIR
 from fileagent.tools import archive, classify, create, output, remove, rename, tag, transfer, update
 from fileagent.tools.base import Capability
-from fileagent.agent.engine.changeset import ChangeSet
-from fileagent.agent.plan.model import Plan
-from fileagent.agent.engine.simulation import CompileContext
 
 COMPILERS: dict[str, Callable] = {
-    "list": output.compile_step, "read": output.compile_step, "create": create.compile_step,
-    "update": update.compile_step, "delete": remove.compile_step, "move": transfer.compile_step,
-    "copy": transfer.compile_step, "rename": rename.compile_step, "classify": classify.compile_step,
-    "tag": tag.compile_step, "archive": archive.compile_step, "extract": archive.compile_step,
+    "list": output.compile_step,
+    "read": output.compile_step,
+    "create": create.compile_step,
+    "update": update.compile_step,
+    "delete": remove.compile_step,
+    "move": transfer.compile_step,
+    "copy": transfer.compile_step,
+    "rename": rename.compile_step,
+    "classify": classify.compile_step,
+    "tag": tag.compile_step,
+    "archive": archive.compile_step,
+    "extract": archive.compile_step,
 }
-CAPABILITIES: dict[str, Capability] = {c.op: c for c in (
-    output.LIST, output.READ, create.CAPABILITY, update.CAPABILITY, remove.CAPABILITY, transfer.MOVE,
-    transfer.COPY, rename.CAPABILITY, classify.CAPABILITY, tag.CAPABILITY, archive.ARCHIVE, archive.EXTRACT)}
+CAPABILITIES: dict[str, Capability] = {
+    c.op: c
+    for c in (
+        output.LIST,
+        output.READ,
+        create.CAPABILITY,
+        update.CAPABILITY,
+        remove.CAPABILITY,
+        transfer.MOVE,
+        transfer.COPY,
+        rename.CAPABILITY,
+        classify.CAPABILITY,
+        tag.CAPABILITY,
+        archive.ARCHIVE,
+        archive.EXTRACT,
+    )
+}
 
 
 def permissions(step) -> tuple[str, ...]:
@@ -46,8 +69,15 @@ def permissions(step) -> tuple[str, ...]:
     return (step.op,)
 
 
-def compile_plan(plan: Plan, *, root: Path, config: Config, guard: Guard, on_conflict: str | None = None,
-                 state_dir_name: str = STATE_DIR) -> ChangeSet:
+def compile_plan(
+    plan: Plan,
+    *,
+    root: Path,
+    config: Config,
+    guard: Guard,
+    on_conflict: str | None = None,
+    state_dir_name: str = STATE_DIR,
+) -> ChangeSet:
     """Raises PolicyError (refused, exit 3) or PlanError (cannot be done, exit 4); changes nothing."""
     if Path(root).resolve() != guard.root:
         raise PolicyError(f"the Guard's root {guard.root} is not the compile root {root}")
@@ -82,8 +112,12 @@ def _check_free_space(need: int, root: str) -> None:
     """Copies, archives and extractions write new data: refuse the plan when the disk cannot hold it
     (with a margin of 1% of the disk or 64 MB, whichever is smaller)."""
     import shutil
+
     from fileagent.tools.base import human_size
+
     usage = shutil.disk_usage(root)
     if need > usage.free - min(usage.total // 100, 64 * 1024 * 1024):
-        raise PlanError(f"not enough free space: the plan writes up to {human_size(need)} and the disk of "
-                        f"{root} has {human_size(usage.free)} free; nothing changed")
+        raise PlanError(
+            f"not enough free space: the plan writes up to {human_size(need)} and the disk of "
+            f"{root} has {human_size(usage.free)} free; nothing changed"
+        )

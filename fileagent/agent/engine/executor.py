@@ -22,6 +22,7 @@ This module holds the run as a whole (stale check, groups, failure rule, rollbac
 - fastpath.py: plain moves (renameat2 between cached folder descriptors) and the journal header
   built as text.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,38 +32,38 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from fileagent.agent.history.audit import AuditWriter, os_user
-from fileagent.display import shown
-from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
-from fileagent.tools import archive_io
-from fileagent.tools.fs import fsops
-from fileagent.agent.history import journal as jr
-from fileagent.agent.engine.changeset import Action, ChangeSet, op_word
 from fileagent.agent.engine.actions import (
     _KEEPS_FOLDERS,
     _Paths,
     _Runner,
 )
-from fileagent.agent.engine.interrupt import Interrupts
+from fileagent.agent.engine.changeset import Action, ChangeSet, op_word
 from fileagent.agent.engine.fastpath import (
     _header_text,
     _plain,
 )
+from fileagent.agent.engine.interrupt import Interrupts
+from fileagent.agent.history import journal as jr
+from fileagent.agent.history.audit import AuditWriter, os_user
+from fileagent.display import shown
+from fileagent.errors import ActionError, InterruptedRun, PolicyError, StaleError
+from fileagent.tools import archive_io
+from fileagent.tools.fs import fsops
 
 if TYPE_CHECKING:
     from rich.progress import Progress
 
     from fileagent.config.loader import AgentConfig
 
-GROUP = 4096           # actions per fsynced group of intent records (recover never relies on the size)
-PROGRESS_MIN = 200     # show a progress bar above this many actions (stderr TTY only)
+GROUP = 4096  # actions per fsynced group of intent records (recover never relies on the size)
+PROGRESS_MIN = 200  # show a progress bar above this many actions (stderr TTY only)
 
 
 @dataclass
 class RunReport:
     run_id: str | None
-    status: str                                        # done | rolled_back | failed | nothing
-    counts: dict[str, int] = field(default_factory=dict)   # completed actions per kind
+    status: str  # done | rolled_back | failed | nothing
+    counts: dict[str, int] = field(default_factory=dict)  # completed actions per kind
     failures: list[tuple[int, str]] = field(default_factory=list)  # (seq, message)
     rolled_back: int = 0
     outputs: list[tuple[int, str, str]] = field(default_factory=list)  # (step, "list"|"read", text)
@@ -73,10 +74,16 @@ class RunReport:
         return sum(self.counts.values())
 
     def to_dict(self) -> dict:
-        return {"run": self.run_id, "status": self.status, "counts": self.counts, "done": self.done,
-                "failures": [{"seq": s, "error": e} for s, e in self.failures],
-                "rolled_back": self.rolled_back, "journal": self.journal,
-                "outputs": [{"step": s, "kind": k, "text": t} for s, k, t in self.outputs]}
+        return {
+            "run": self.run_id,
+            "status": self.status,
+            "counts": self.counts,
+            "done": self.done,
+            "failures": [{"seq": s, "error": e} for s, e in self.failures],
+            "rolled_back": self.rolled_back,
+            "journal": self.journal,
+            "outputs": [{"step": s, "kind": k, "text": t} for s, k, t in self.outputs],
+        }
 
 
 def agent_settings(config: Any) -> AgentConfig:
@@ -104,7 +111,7 @@ def _check_fresh(changeset: ChangeSet, root: str) -> None:
             if rel in seen:
                 continue
             seen.add(rel)
-            path = rel if isabs(rel) else prefix + rel        # os.path.join(root, rel), without its cost
+            path = rel if isabs(rel) else prefix + rel  # os.path.join(root, rel), without its cost
             if not fp.exists:
                 head, _, name = rel.rpartition("/")
                 names = listings.get(head)
@@ -115,22 +122,27 @@ def _check_fresh(changeset: ChangeSet, root: str) -> None:
                     except (FileNotFoundError, NotADirectoryError):
                         names = listings[head] = frozenset()
                 if name in names or (not _plain(rel) and os.path.lexists(path)):
-                    raise StaleError(f"{rel} changed since the preview (it exists now); nothing was changed",
-                                     path=rel)
+                    raise StaleError(f"{rel} changed since the preview (it exists now); nothing was changed", path=rel)
                 continue
             try:
                 st = lstat(path)
             except (FileNotFoundError, NotADirectoryError):
-                raise StaleError(f"{rel} changed since the preview (it no longer exists); nothing was changed",
-                                 path=rel) from None
+                raise StaleError(
+                    f"{rel} changed since the preview (it no longer exists); nothing was changed", path=rel
+                ) from None
             if fp.is_dir:
                 changed = not os.path.isdir(path) or (fp.inode and fp.inode != st.st_ino)
             else:
-                changed = fp.size != st.st_size or fp.mtime_ns != st.st_mtime_ns or S_ISDIR(st.st_mode) or \
-                    (fp.inode and fp.inode != st.st_ino)
+                changed = (
+                    fp.size != st.st_size
+                    or fp.mtime_ns != st.st_mtime_ns
+                    or S_ISDIR(st.st_mode)
+                    or (fp.inode and fp.inode != st.st_ino)
+                )
             if changed:
-                raise StaleError(f"{rel} changed since the preview (size, mtime or inode differ); "
-                                 "nothing was changed", path=rel)
+                raise StaleError(
+                    f"{rel} changed since the preview (size, mtime or inode differ); nothing was changed", path=rel
+                )
 
 
 def _outputs(changeset: ChangeSet, paths: _Paths, encoding: str) -> list[tuple[int, str, str]]:
@@ -163,10 +175,21 @@ def _error_text(e: BaseException) -> str:
     return str(e)
 
 
-def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, run_id: str | None = None,
-            progress: bool = True, plan: dict | None = None, audit_path: Path | None = None,
-            previewed: ChangeSet | None = None, request: str | None = None, rule: str | None = None,
-            keyring: object | None = None) -> RunReport:
+def execute(
+    changeset: ChangeSet,
+    *,
+    root: Path,
+    guard: object,
+    config: object,
+    run_id: str | None = None,
+    progress: bool = True,
+    plan: dict | None = None,
+    audit_path: Path | None = None,
+    previewed: ChangeSet | None = None,
+    request: str | None = None,
+    rule: str | None = None,
+    keyring: object | None = None,
+) -> RunReport:
     """`previewed`: the whole ChangeSet a subset `changeset` was chosen from; its fingerprints are
     the ones checked, so a run of part of a preview needs the whole previewed tree unchanged.
     `request` (the words the user typed) and `rule` (a saved rule's name) go into the audit header."""
@@ -181,6 +204,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
     if len(actions) > agent.max_batch:
         raise PolicyError(f"{len(actions)} changing actions exceed max_batch ({agent.max_batch}); nothing changed")
     from fileagent.agent.history.undo import rollback_actions  # undo imports this module's helpers
+
     with jr.RootLock(root):
         fsops.anchor(os.fspath(root))
         _check_fresh(previewed or changeset, os.fspath(root))
@@ -189,11 +213,15 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
         user = os_user()
         jpath = jr.journal_path(root, run_id)
         report.journal = str(jpath)
-        audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user,
-                            keyring=keyring)  # type: ignore[arg-type]
+        audit = AuditWriter(audit_path or audit_path_for(config, root), run=run_id, user=user, keyring=keyring)  # type: ignore[arg-type]
         source = getattr(config, "source", None)
-        audit.header(time=jr.now_iso(), request=request, root=str(root), rule=rule,
-                     config=None if source is None else str(source))
+        audit.header(
+            time=jr.now_iso(),
+            request=request,
+            root=str(root),
+            rule=rule,
+            config=None if source is None else str(source),
+        )
         with jr.JournalWriter(jpath) as jw, Interrupts() as ints:
             jw.write(_header_text(run_id, user, root, plan, actions, request))
             runner = _Runner(root, run_id, paths, audit, jw, agent.encoding)
@@ -201,7 +229,7 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
             completed: list[tuple[Action, dict]] = []
             try:
                 for g in range(0, len(actions), GROUP):
-                    group = actions[g:g + GROUP]
+                    group = actions[g : g + GROUP]
                     jw.write({"t": "intent", "from": group[0].seq, "to": group[-1].seq})
                     jw.sync()
                     details: list[dict] = []
@@ -220,25 +248,37 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                             except (OSError, ActionError, PolicyError, ValueError, UnicodeError, RecursionError) as e:
                                 msg = f"action {a.seq} ({a.kind} {a.src or a.dst}): {_error_text(e)}"
                                 jw.write({"t": "failed", "seq": a.seq, "error": msg})
-                                audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst,
-                                          result="failed", error=msg)
+                                audit.add(
+                                    time=jr.now_iso(),
+                                    op=op_word(a.kind),
+                                    src=a.src,
+                                    dst=a.dst,
+                                    result="failed",
+                                    error=msg,
+                                )
                                 report.failures.append((a.seq, msg))
                                 if agent.on_error == "rollback":
                                     raise _Stop(e, msg) from e
                                 continue
                             last_done = a.seq
-                            if intent is None:      # a plain move
-                                size = a.expect[a.src].size     # type: ignore[index]
+                            if intent is None:  # a plain move
+                                size = a.expect[a.src].size  # type: ignore[index]
                                 if done is None:
                                     completed.append((a, {"seq": a.seq, "backup": None}))
-                                    audit.add(time=jr.now_iso(), op="move", src=a.src, dst=a.dst, size_before=size,
-                                              size_after=size)
+                                    audit.add(
+                                        time=jr.now_iso(),
+                                        op="move",
+                                        src=a.src,
+                                        dst=a.dst,
+                                        size_before=size,
+                                        size_after=size,
+                                    )
                                 else:
                                     details.append(done)
                                     completed.append((a, {"seq": a.seq, "backup": None, **done}))
                                     _audit_done(audit, a, {}, done)
                             else:
-                                assert done is not None     # act returns None for plain moves only
+                                assert done is not None  # act returns None for plain moves only
                                 if len(done) > 2 and (done.get("post") or done.get("sha256") or done.get("made")):
                                     details.append(done)
                                 completed.append((a, {**intent, **done}))
@@ -247,34 +287,45 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                             if bar is not None and a.seq % 64 == 0:
                                 bar.advance(64)
                     finally:
-                        if last_done is not None:   # the group's done records, in one write
+                        if last_done is not None:  # the group's done records, in one write
                             jw.write_many(details + [{"t": "done", "from": group[0].seq, "to": last_done}])
                 if ints.requested:
                     raise _Stop(None, ints.requested)
-            except KeyboardInterrupt:   # a second signal: stopped at once, the journal stays open
+            except KeyboardInterrupt:  # a second signal: stopped at once, the journal stays open
                 audit.flush()
-                raise InterruptedRun("interrupted twice: stopped at once, the run is unfinished; run "
-                                     "'fileagent recover' to put the tree back", report=report) from None
+                raise InterruptedRun(
+                    "interrupted twice: stopped at once, the run is unfinished; run "
+                    "'fileagent recover' to put the tree back",
+                    report=report,
+                ) from None
             except _Stop as stop:
                 try:
                     report.rolled_back = rollback_actions(root, completed, jw, audit, run_id=run_id)
                     if stop.cause is not None:
                         failed = next(x for x in actions if x.seq == report.failures[-1][0])
-                        try:   # a write or copy that failed half-way may have left its temp file
-                            fsops.sweep_temp_files(os.path.dirname(paths.root + os.sep +
-                                                                   (failed.dst or failed.src or "")))
+                        try:  # a write or copy that failed half-way may have left its temp file
+                            fsops.sweep_temp_files(
+                                os.path.dirname(paths.root + os.sep + (failed.dst or failed.src or ""))
+                            )
                         except OSError:
-                            pass   # the folder is gone or a link now: nothing of ours can be in it
+                            pass  # the folder is gone or a link now: nothing of ours can be in it
                 except (OSError, ActionError) as again:
                     # e.g. a folder swapped for a symlink: leave the journal open, recover finishes it
                     audit.flush()
-                    raise ActionError(f"{stop.msg}; the rollback could not finish ({_error_text(again)}): run "
-                                      "'fileagent recover' once the folder is back", report=report) from None
+                    raise ActionError(
+                        f"{stop.msg}; the rollback could not finish ({_error_text(again)}): run "
+                        "'fileagent recover' once the folder is back",
+                        report=report,
+                    ) from None
                 end = {"t": "end", "status": "rolled_back", "time": jr.now_iso()}
                 if stop.cause is None:
                     end["interrupted"] = stop.msg
-                    audit.add(time=jr.now_iso(), op="interrupt", result="rolled_back",
-                              error=f"{stop.msg}: {report.rolled_back} actions reversed")
+                    audit.add(
+                        time=jr.now_iso(),
+                        op="interrupt",
+                        result="rolled_back",
+                        error=f"{stop.msg}: {report.rolled_back} actions reversed",
+                    )
                 jw.write(end)
                 report.status = "rolled_back"
                 report.counts = {}
@@ -283,10 +334,13 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                     bar.close()
                 if stop.cause is None:
                     n = report.rolled_back
-                    raise InterruptedRun(f"interrupted: {n} action{'' if n == 1 else 's'} reversed, nothing changed",
-                                         report=report) from None
-                err: ActionError | PolicyError = ActionError(f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), "
-                                  "nothing changed", report=report)
+                    raise InterruptedRun(
+                        f"interrupted: {n} action{'' if n == 1 else 's'} reversed, nothing changed", report=report
+                    ) from None
+                err: ActionError | PolicyError = ActionError(
+                    f"{stop.msg}; rolled back the {report.rolled_back} completed action(s), nothing changed",
+                    report=report,
+                )
                 if isinstance(stop.cause, PolicyError):
                     err = PolicyError(stop.msg + "; rolled back, nothing changed", report=report)
                 raise err from None
@@ -303,8 +357,11 @@ def execute(changeset: ChangeSet, *, root: Path, guard: object, config: object, 
                 report.rolled_back = rollback_actions(root, completed, jw, None, run_id=run_id)
                 jw.write({"t": "end", "status": "rolled_back", "time": jr.now_iso()})
                 report.status, report.counts = "rolled_back", {}
-                raise ActionError(f"the audit log could not be written ({_error_text(e)}): rolled back the "
-                                  f"{report.rolled_back} completed action(s), nothing changed", report=report) from None
+                raise ActionError(
+                    f"the audit log could not be written ({_error_text(e)}): rolled back the "
+                    f"{report.rolled_back} completed action(s), nothing changed",
+                    report=report,
+                ) from None
             report.status = "failed" if report.failures else "done"
             jw.write({"t": "end", "status": report.status, "time": jr.now_iso(), "counts": report.counts})
     return report
@@ -323,14 +380,23 @@ def _audit_done(audit: AuditWriter, a: Action, intent: dict, done: dict) -> None
     size_before = before.size if before is not None and before.exists and not before.is_dir else None
     post = done.get("post")
     size_after = post["size"] if post else (size_before if a.kind == "move" else None)
-    audit.add(time=jr.now_iso(), op=op_word(a.kind), src=a.src, dst=a.dst, size_before=size_before,
-              size_after=size_after, sha256=done.get("sha256"), backup=intent.get("backup"))
+    audit.add(
+        time=jr.now_iso(),
+        op=op_word(a.kind),
+        src=a.src,
+        dst=a.dst,
+        size_before=size_before,
+        size_after=size_after,
+        sha256=done.get("sha256"),
+        backup=intent.get("backup"),
+    )
 
 
 class _Progress:
     def __init__(self, total: int) -> None:
-        from rich.progress import Progress
         from rich.console import Console
+        from rich.progress import Progress
+
         self._p: Progress | None = Progress(console=Console(stderr=True), transient=True)
         self._p.start()
         self._task = self._p.add_task("applying", total=total)

@@ -8,6 +8,7 @@ the run loop there reads on its own.
 - The journal header: `_header_text` builds the header record's JSON text directly instead of
   going through dicts (`_action_record` is the dict form it must equal).
 """
+
 from __future__ import annotations
 
 import base64
@@ -17,29 +18,37 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from fileagent.tools.fs import dirfd, fsops
-from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action
+from fileagent.agent.history import journal as jr
+from fileagent.tools.fs import dirfd, fsops
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.actions import _Paths
 
-_str = json.encoder.encode_basestring      # JSON string quoting (C), non-ASCII kept as the journal does
+_str = json.encoder.encode_basestring  # JSON string quoting (C), non-ASCII kept as the journal does
 _journal_encode = jr.encode_record
 
 
 def _plain(rel: str) -> bool:
     """A normalised relative path ("a/b.txt"): no "", ".", "..", "//", leading "/", "\\" or NUL."""
-    return bool(rel) and not rel.startswith(("/", "./", "../")) and rel not in (".", "..") and \
-        "//" not in rel and "/./" not in rel and "/../" not in rel and not rel.endswith(("/", "/.", "/..")) and \
-        "\\" not in rel and "\x00" not in rel
+    return (
+        bool(rel)
+        and not rel.startswith(("/", "./", "../"))
+        and rel not in (".", "..")
+        and "//" not in rel
+        and "/./" not in rel
+        and "/../" not in rel
+        and not rel.endswith(("/", "/.", "/.."))
+        and "\\" not in rel
+        and "\x00" not in rel
+    )
 
 
 class PlainMoves:
     """The plain-move methods, a base class of actions' `_Runner`. They use the runner's
     `paths` (a `_Paths`), `fds` (a `_FolderFds`), `fast`, `known_dirs`, `make_dirs` and `_unmake`."""
 
-    if TYPE_CHECKING:   # what `_Runner` provides
+    if TYPE_CHECKING:  # what `_Runner` provides
         paths: _Paths
         fds: _FolderFds
         fast: bool
@@ -53,11 +62,11 @@ class PlainMoves:
         nothing but a rename. These take `move_fast` (thousands of them when sorting a folder)."""
         if a.kind != "move" or a.overwrite or not self.fast:
             return False
-        f = a.expect.get(a.src)                       # type: ignore[arg-type]
+        f = a.expect.get(a.src)  # type: ignore[arg-type]
         if f is None or not f.exists or f.is_dir:
             return False
-        g = a.expect.get(a.dst)                       # type: ignore[arg-type]
-        return (g is None or not g.exists) and _plain(a.src) and _plain(a.dst)   # type: ignore[arg-type]
+        g = a.expect.get(a.dst)  # type: ignore[arg-type]
+        return (g is None or not g.exists) and _plain(a.src) and _plain(a.dst)  # type: ignore[arg-type]
 
     def move_fast(self, a: Action) -> dict | None:
         """act() of a plain move: Guard checks of both paths, then one renameat2(NOREPLACE) between
@@ -67,14 +76,14 @@ class PlainMoves:
         not a folder), and a rename moves a symlink itself (never what it points to), so no second
         lstat is needed here."""
         src, dst = a.src, a.dst
-        sh, _, sn = src.rpartition("/")              # type: ignore[union-attr]
-        dh, _, dn = dst.rpartition("/")              # type: ignore[union-attr]
+        sh, _, sn = src.rpartition("/")  # type: ignore[union-attr]
+        dh, _, dn = dst.rpartition("/")  # type: ignore[union-attr]
         paths = self.paths
         sdir = paths.folder(sh, a)
         ddir = sdir if dh == sh else paths.folder(dh, a)
-        spath = paths.entry(src, sh, sn, sdir, a)    # type: ignore[arg-type]
+        spath = paths.entry(src, sh, sn, sdir, a)  # type: ignore[arg-type]
         # an item keeping its name: the name alone passed the deny patterns just above
-        dpath = paths.entry(dst, dh, dn, ddir, a, name_checked=dn == sn)   # type: ignore[arg-type]
+        dpath = paths.entry(dst, dh, dn, ddir, a, name_checked=dn == sn)  # type: ignore[arg-type]
         parent = ddir[0]
         made = [] if parent in self.known_dirs else self.make_dirs(parent, a)
         try:
@@ -83,7 +92,7 @@ class PlainMoves:
             except OSError as e:
                 if e.errno != errno.EXDEV:
                     raise
-                fsops.move(spath, dpath)      # another filesystem below the root: copy, verify, delete
+                fsops.move(spath, dpath)  # another filesystem below the root: copy, verify, delete
                 return {"t": "done", "seq": a.seq, "made": made, "post": fsops.fingerprint_of(dpath)}
         except BaseException:
             self._unmake(made)
@@ -125,9 +134,18 @@ class _FolderFds:
 
 def _action_record(a: Action) -> dict:
     """Action.to_dict without dataclasses.asdict (which deep-copies and dominates big runs)."""
-    d = {"seq": a.seq, "step": a.step, "kind": a.kind, "src": a.src, "dst": a.dst, "content": None,
-         "overwrite": a.overwrite, "tags": a.tags, "note": a.note,
-         "expect": {p: [True, f.is_dir, f.size, f.mtime_ns, f.inode] for p, f in a.expect.items() if f.exists}}
+    d = {
+        "seq": a.seq,
+        "step": a.step,
+        "kind": a.kind,
+        "src": a.src,
+        "dst": a.dst,
+        "content": None,
+        "overwrite": a.overwrite,
+        "tags": a.tags,
+        "note": a.note,
+        "expect": {p: [True, f.is_dir, f.size, f.mtime_ns, f.inode] for p, f in a.expect.items() if f.exists},
+    }
     if a.content is not None:
         d["content"] = base64.b64encode(a.content).decode("ascii")
     return d
@@ -140,23 +158,28 @@ def _action_record_text(a: Action) -> str:
         if f.exists:
             if type(f.size) is not int or type(f.mtime_ns) is not int or type(f.inode) is not int:
                 return _journal_encode(_action_record(a))
-            parts.append(f'{_str(p)}:[true,{"true" if f.is_dir else "false"},{f.size},{f.mtime_ns},{f.inode}]')
+            parts.append(f"{_str(p)}:[true,{'true' if f.is_dir else 'false'},{f.size},{f.mtime_ns},{f.inode}]")
     content = "null" if a.content is None else '"' + base64.b64encode(a.content).decode("ascii") + '"'
     tags = "null" if a.tags is None else _journal_encode(a.tags)
-    return (f'{{"seq":{a.seq:d},"step":{a.step:d},"kind":{_str(a.kind)},"src":{_str_or_null(a.src)},'
-            f'"dst":{_str_or_null(a.dst)},"content":{content},"overwrite":{"true" if a.overwrite else "false"},'
-            f'"tags":{tags},"note":{_str(a.note)},"expect":{{{",".join(parts)}}}}}')
+    return (
+        f'{{"seq":{a.seq:d},"step":{a.step:d},"kind":{_str(a.kind)},"src":{_str_or_null(a.src)},'
+        f'"dst":{_str_or_null(a.dst)},"content":{content},"overwrite":{"true" if a.overwrite else "false"},'
+        f'"tags":{tags},"note":{_str(a.note)},"expect":{{{",".join(parts)}}}}}'
+    )
 
 
 def _str_or_null(v: str | None) -> str:
     return "null" if v is None else _str(v)
 
 
-def _header_text(run_id: str, user: str, root: Path, plan: dict | None, actions: list[Action],
-                 request: str | None = None) -> str:
+def _header_text(
+    run_id: str, user: str, root: Path, plan: dict | None, actions: list[Action], request: str | None = None
+) -> str:
     """The journal's header record as one JSON line's text (see journal.py); `request`, the words the
     user typed, only when there are some (undo and recover name the run by them)."""
     asked = f',"request":{_str(request)}' if request is not None else ""
-    return (f'{{"t":"header","run":{_str(run_id)},"time":{_str(jr.now_iso())},"user":{_str(user)},'
-            f'"root":{_str(str(root))},"plan":{_journal_encode(plan)}{asked},'
-            f'"changeset":[{",".join([_action_record_text(a) for a in actions])}]}}')
+    return (
+        f'{{"t":"header","run":{_str(run_id)},"time":{_str(jr.now_iso())},"user":{_str(user)},'
+        f'"root":{_str(str(root))},"plan":{_journal_encode(plan)}{asked},'
+        f'"changeset":[{",".join([_action_record_text(a) for a in actions])}]}}'
+    )

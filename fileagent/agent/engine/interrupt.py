@@ -8,6 +8,7 @@ copy: the journal then stays open and `fileagent recover` puts the tree back.
 Handlers can only be installed from the main thread; elsewhere (a worker thread of a server)
 signals are not ours to take, and the run simply is not interruptible this way.
 """
+
 from __future__ import annotations
 
 import signal
@@ -23,17 +24,17 @@ class Interrupts:
         self._old: dict[int, object] = {}
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.requested is not None:      # a second signal: stop now, recover repairs
+        if self.requested is not None:  # a second signal: stop now, recover repairs
             self._restore()
             raise KeyboardInterrupt
         self.requested = signal.Signals(signum).name
 
-    def __enter__(self) -> "Interrupts":
+    def __enter__(self) -> Interrupts:
         if threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGINT, signal.SIGTERM):
                 try:
                     self._old[sig] = signal.signal(sig, self._handle)
-                except (ValueError, OSError):   # pragma: no cover - embedded interpreters
+                except (ValueError, OSError):  # pragma: no cover - embedded interpreters
                     pass
         return self
 

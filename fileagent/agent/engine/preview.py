@@ -5,16 +5,17 @@ per kind and folder (a 100,000-line preview is not readable); the JSON document
 always lists every action. Written file contents are not in the
 JSON: each write carries its sha256 and size instead.
 """
+
 from __future__ import annotations
 
 import hashlib
 import json
 import json.encoder
-
-from fileagent.display import json_text, shown as plain
 from typing import IO, Any
 
 from fileagent.agent.engine.changeset import OP_WORDS, Action, ChangeSet
+from fileagent.display import json_text
+from fileagent.display import shown as plain
 from fileagent.tools.ages import age_words
 from fileagent.tools.base import human_size
 
@@ -43,8 +44,10 @@ def preview_document(plan: Any, changeset: ChangeSet) -> dict[str, Any]:
         "plan": plan.to_dict() if hasattr(plan, "to_dict") else plan,
         "changeset": {
             "actions": [action_json(a) for a in changeset.actions],
-            "conflicts": [{"step": c.step, "path": c.path, "resolution": c.resolution, "result": c.result}
-                          for c in changeset.conflicts],
+            "conflicts": [
+                {"step": c.step, "path": c.path, "resolution": c.resolution, "result": c.result}
+                for c in changeset.conflicts
+            ],
             "outputs": [list(o) for o in changeset.outputs],
             "skipped": [list(x) for x in getattr(changeset, "skipped", [])],
             "notes": [list(x) for x in getattr(changeset, "notes", [])],
@@ -75,8 +78,7 @@ def _action_text(a: Action) -> str:
     return f'{{"seq":{a.seq},"step":{a.step},"kind":"{a.kind}","src":{_j(a.src)},"dst":{_j(a.dst)}{extra}}}'
 
 
-def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None,
-                 reading: list[str] | None = None) -> str:
+def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None, reading: list[str] | None = None) -> str:
     """preview_document(...) serialised (plus "result" when given); same content, built as text.
     `reading` (the plan in words) sits at the top level beside `plan`, never inside it, so the
     `plan` of `fileagent plan --json` still feeds `fileagent apply -`."""
@@ -90,8 +92,10 @@ def preview_json(plan: Any, changeset: ChangeSet, result: dict | None = None,
     rest = {k: v for k, v in doc["changeset"].items() if k != "actions"}
     cs = _encode(rest)
     said = f'"reading":{_encode(reading)},' if reading is not None else ""
-    text = (f'{{{said}"plan":{_encode(doc["plan"])},"changeset":{{"actions":[{actions}],{cs[1:]}'
-            f',"totals":{_encode(doc["totals"])}')
+    text = (
+        f'{{{said}"plan":{_encode(doc["plan"])},"changeset":{{"actions":[{actions}],{cs[1:]}'
+        f',"totals":{_encode(doc["totals"])}'
+    )
     if result is not None:
         text += f',"result":{_encode(result)}'
     return json_text(text + "}")
@@ -121,8 +125,9 @@ def _note(a: Action) -> str:
             added = a.content[old:]
             parts.append(f"append {human_size(len(added))}: {_excerpt(added)}")
         else:
-            what = {"create": "new file", "tag": "tags in the file",
-                    "append-stream": "append"}.get(a.note, a.note or "write")
+            what = {"create": "new file", "tag": "tags in the file", "append-stream": "append"}.get(
+                a.note, a.note or "write"
+            )
             parts.append(f"{what}, {human_size(len(a.content))}: {_excerpt(a.content)}")
     elif a.kind == "set_tags":
         parts.append("tags: " + ", ".join(a.tags) if a.tags else "no tags")
@@ -229,9 +234,17 @@ def _printable(text: str) -> str:
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in text)
 
 
-def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = False,
-           max_rows: int = MAX_ROWS, width: int | None = None, reading: list[str] | None = None,
-           lang: str = "en") -> None:
+def render(
+    plan: Any,
+    changeset: ChangeSet,
+    *,
+    file: IO[str],
+    no_color: bool = False,
+    max_rows: int = MAX_ROWS,
+    width: int | None = None,
+    reading: list[str] | None = None,
+    lang: str = "en",
+) -> None:
     """Print the plan in words (when given), then the preview: one line per action (folded at '/' to the width; deletes marked), or for
     more than `max_rows` actions one line per kind and destination folder; then what was left out,
     the conflicts and the totals. Every line is plain text (never read as markup)."""
@@ -241,13 +254,14 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
     if reading is not None:
         render_reading(reading, file, lang, width)
         file.flush()
-    console = Console(file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True,
-                      markup=False, emoji=False)
-    console.on_broken_pipe = _broken_pipe       # type: ignore[method-assign]
+    console = Console(
+        file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True, markup=False, emoji=False
+    )
+    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
     w = max(40, console.width)
 
     def say(head: str, text: str = "", style: str = "") -> None:
-        for line in fold(head, plain(text), w):     # names: control characters escaped, one line
+        for line in fold(head, plain(text), w):  # names: control characters escaped, one line
             console.print(Text(line, style=style))
 
     mutating = changeset.mutating_actions
@@ -271,8 +285,11 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
         for (kind, folder), n in list(groups.items())[:max_rows]:
             word = "DELETE" if kind == "delete" else OP_WORDS.get(kind, kind)
             where = "in" if kind in ("delete", "set_tags") else "->"
-            say(f"  {word:<7} {n:>6,} {'item ' if n == 1 else 'items'} {where} ", folder + "/",
-                "bold red" if kind == "delete" else "")
+            say(
+                f"  {word:<7} {n:>6,} {'item ' if n == 1 else 'items'} {where} ",
+                folder + "/",
+                "bold red" if kind == "delete" else "",
+            )
         if len(groups) > max_rows:
             say(f"  ... {len(groups) - max_rows} more folders")
         say("  (--json lists every action)")
@@ -296,13 +313,21 @@ def render(plan: Any, changeset: ChangeSet, *, file: IO[str], no_color: bool = F
         say(f"Conflicts ({len(changeset.conflicts)}): existing destinations")
         for c in changeset.conflicts[:max_rows]:
             result = {"skip": "skipped", "overwrite": "overwritten (backed up)"}.get(
-                c.resolution, f"renamed to {c.result}")
+                c.resolution, f"renamed to {c.result}"
+            )
             say(f"  step {c.step}: ", f"{c.path} -> {result}")
         if len(changeset.conflicts) > max_rows:
             say(f"  ... {len(changeset.conflicts) - max_rows} more")
     totals = changeset.totals()
     parts = [f"{n:,} {OP_WORDS.get(k, k)}" for k, n in totals.items() if k not in ("conflicts", "emit") and n]
     deletes = totals.get("delete", 0)
-    say("Totals: ", (", ".join(parts) or "nothing") + f"; {totals.get('conflicts', 0)} conflicts"
-        + (f"; {deletes:,} deleted item{'s' if deletes != 1 else ''} kept as backups until undo or gc"
-           if deletes else ""))
+    say(
+        "Totals: ",
+        (", ".join(parts) or "nothing")
+        + f"; {totals.get('conflicts', 0)} conflicts"
+        + (
+            f"; {deletes:,} deleted item{'s' if deletes != 1 else ''} kept as backups until undo or gc"
+            if deletes
+            else ""
+        ),
+    )

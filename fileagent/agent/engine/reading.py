@@ -6,6 +6,7 @@
 Counts come from the compiled ChangeSet, so the words say what will really happen; a misread
 ("thanks" read as a delete) is obvious before anyone answers y.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -26,6 +27,7 @@ def read_back(plan: Any, changes: ChangeSet | None, lang: str = "en") -> list[st
 
 
 # ------------------------------------------------------------------ English
+
 
 def _what_en(sel: Any) -> str:
     if sel is None:
@@ -50,13 +52,22 @@ def _extras_en(sel: Any) -> str:
     if getattr(sel, "exclude", None):
         out.append("except " + ", ".join(repr(p) for p in sel.exclude))
     if getattr(sel, "duplicates", None):
-        keep = {"oldest": "the oldest", "newest": "the newest", "shortest_path": "the shortest path",
-                "in_folder": f"the one in {sel.keep_in!r}"}[sel.duplicates]
+        keep = {
+            "oldest": "the oldest",
+            "newest": "the newest",
+            "shortest_path": "the shortest path",
+            "in_folder": f"the one in {sel.keep_in!r}",
+        }[sel.duplicates]
         out.append(f"only duplicates (each group keeps {keep})")
     if getattr(sel, "sort", None):
-        order = {("size", True): "largest first", ("size", False): "smallest first", ("mtime", True): "newest first",
-                 ("mtime", False): "oldest first", ("name", True): "by name, Z to A",
-                 ("name", False): "by name"}[sel.sort, bool(sel.desc)]
+        order = {
+            ("size", True): "largest first",
+            ("size", False): "smallest first",
+            ("mtime", True): "newest first",
+            ("mtime", False): "oldest first",
+            ("name", True): "by name, Z to A",
+            ("name", False): "by name",
+        }[sel.sort, bool(sel.desc)]
         out.append(order)
     if getattr(sel, "limit", None):
         out.append(f"the first {sel.limit}")
@@ -91,7 +102,7 @@ def _filters_en(f: Any) -> str:
 
 
 def _size(n: int) -> str:
-    for unit, mult in (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024)):
+    for unit, mult in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
         if n >= mult and n % mult == 0:
             return f"{n // mult} {unit}"
     return f"{n} bytes"
@@ -105,7 +116,7 @@ def _n(count: int | None, one: str, many: str) -> str:
 
 def _short(text: str, limit: int = 40) -> str:
     text = text.replace("\n", "\\n")
-    return repr(text if len(text) <= limit else text[:limit - 1] + "…")
+    return repr(text if len(text) <= limit else text[: limit - 1] + "…")
 
 
 def _EN(step: Any, n: int | None) -> str:
@@ -117,12 +128,17 @@ def _EN(step: Any, n: int | None) -> str:
     if op == "create":
         if step.kind == "dir":
             return f"Create the folder {step.path!r}"
-        return f"Create the file {step.path!r}" + (f" containing {_short(step.content)}" if step.content else " (empty)")
+        return f"Create the file {step.path!r}" + (
+            f" containing {_short(step.content)}" if step.content else " (empty)"
+        )
     if op == "update":
-        verb = {"append": f"Append {_short(step.text)} to", "prepend": f"Add {_short(step.text)} at the start of",
-                "replace": f"Replace {_short(step.find or '')} with {_short(step.text)} in",
-                "replace_regex": f"Replace /{step.find}/ with {_short(step.text)} in",
-                "set": f"Overwrite with {_short(step.text)}"}[step.mode]
+        verb = {
+            "append": f"Append {_short(step.text)} to",
+            "prepend": f"Add {_short(step.text)} at the start of",
+            "replace": f"Replace {_short(step.find or '')} with {_short(step.text)} in",
+            "replace_regex": f"Replace /{step.find}/ with {_short(step.text)} in",
+            "set": f"Overwrite with {_short(step.text)}",
+        }[step.mode]
         return f"{verb} {_n(n, 'file', 'files')}: {_what_en(step.select)} (backed up)"
     if op == "delete":
         return f"Delete {_n(n, 'item', 'items')}: {_what_en(step.select)} (backed up)"
@@ -138,17 +154,31 @@ def _EN(step: Any, n: int | None) -> str:
     if op == "rename":
         if step.path is not None:
             return f"Rename {step.path!r} to {step.new_name!r}"
-        how = (f"change the extension to .{step.set_ext}" if step.set_ext else
-               f"add the prefix {step.add_prefix!r}" if step.add_prefix else
-               f"add the suffix {step.add_suffix!r}" if step.add_suffix else
-               f"{step.case}case the names" if getattr(step, "case", None) else f"rename by {step.template!r}")
+        how = (
+            f"change the extension to .{step.set_ext}"
+            if step.set_ext
+            else f"add the prefix {step.add_prefix!r}"
+            if step.add_prefix
+            else f"add the suffix {step.add_suffix!r}"
+            if step.add_suffix
+            else f"{step.case}case the names"
+            if getattr(step, "case", None)
+            else f"rename by {step.template!r}"
+        )
         if getattr(step, "start", None) is not None:
             how += f", numbers from {step.start}"
         return f"Rename {_n(n, 'item', 'items')} ({how}): {_what_en(step.select)}"
     if op == "classify":
-        by = {"extension": "extension", "type": "type", "year": "year", "month": "month", "size": "size",
-              "keywords": "keywords", "rule_set": f"rule set {step.rule_set!r}" if step.rule_set else "the default rules",
-              "topic": "topic (what the text is about)"}
+        by = {
+            "extension": "extension",
+            "type": "type",
+            "year": "year",
+            "month": "month",
+            "size": "size",
+            "keywords": "keywords",
+            "rule_set": f"rule set {step.rule_set!r}" if step.rule_set else "the default rules",
+            "topic": "topic (what the text is about)",
+        }
         dest = f" under {step.dest!r}" if step.dest else ""
         return f"Sort {_n(n, 'file', 'files')} into folders by {by[step.by]}{dest}: {_what_en(step.select)}"
     if op == "tag":
@@ -158,6 +188,7 @@ def _EN(step: Any, n: int | None) -> str:
 
 
 # ------------------------------------------------------------------ Chinese
+
 
 def _what_zh(sel: Any) -> str:
     if sel is None:
@@ -180,13 +211,24 @@ def _extras_zh(sel: Any) -> str:
     if getattr(sel, "exclude", None):
         out.append("除了" + "、".join(f"“{p}”" for p in sel.exclude))
     if getattr(sel, "duplicates", None):
-        keep = {"oldest": "最早的", "newest": "最新的", "shortest_path": "路径最短的",
-                "in_folder": f"“{sel.keep_in}”中的"}[sel.duplicates]
+        keep = {
+            "oldest": "最早的",
+            "newest": "最新的",
+            "shortest_path": "路径最短的",
+            "in_folder": f"“{sel.keep_in}”中的",
+        }[sel.duplicates]
         out.append(f"只取重复的（每组保留{keep}一份）")
     if getattr(sel, "sort", None):
-        out.append({("size", True): "从大到小", ("size", False): "从小到大", ("mtime", True): "从新到旧",
-                    ("mtime", False): "从旧到新", ("name", True): "按名称倒序",
-                    ("name", False): "按名称"}[sel.sort, bool(sel.desc)])
+        out.append(
+            {
+                ("size", True): "从大到小",
+                ("size", False): "从小到大",
+                ("mtime", True): "从新到旧",
+                ("mtime", False): "从旧到新",
+                ("name", True): "按名称倒序",
+                ("name", False): "按名称",
+            }[sel.sort, bool(sel.desc)]
+        )
     if getattr(sel, "limit", None):
         out.append(f"前 {sel.limit} 个")
     return ("（" + "，".join(out) + "）") if out else ""
@@ -230,7 +272,7 @@ def _k(n: int | None) -> str:
 
 def _zh_text(text: str, limit: int = 40) -> str:
     text = text.replace("\n", "\\n")
-    return "“" + (text if len(text) <= limit else text[:limit - 1] + "…") + "”"
+    return "“" + (text if len(text) <= limit else text[: limit - 1] + "…") + "”"
 
 
 def _ZH(step: Any, n: int | None) -> str:
@@ -244,10 +286,13 @@ def _ZH(step: Any, n: int | None) -> str:
             return f"新建文件夹“{step.path}”"
         return f"新建文件“{step.path}”" + (f"，内容为{_zh_text(step.content)}" if step.content else "（空文件）")
     if op == "update":
-        verb = {"append": f"在末尾追加{_zh_text(step.text)}", "prepend": f"在开头加上{_zh_text(step.text)}",
-                "replace": f"把{_zh_text(step.find or '')}替换为{_zh_text(step.text)}",
-                "replace_regex": f"把 /{step.find}/ 替换为{_zh_text(step.text)}",
-                "set": f"把内容改写为{_zh_text(step.text)}"}[step.mode]
+        verb = {
+            "append": f"在末尾追加{_zh_text(step.text)}",
+            "prepend": f"在开头加上{_zh_text(step.text)}",
+            "replace": f"把{_zh_text(step.find or '')}替换为{_zh_text(step.text)}",
+            "replace_regex": f"把 /{step.find}/ 替换为{_zh_text(step.text)}",
+            "set": f"把内容改写为{_zh_text(step.text)}",
+        }[step.mode]
         return f"修改{_what_zh(step.select)}：{verb}（{_k(n)}已备份）"
     if op == "delete":
         return f"删除{_what_zh(step.select)}（{_k(n)}已备份）"
@@ -266,17 +311,30 @@ def _ZH(step: Any, n: int | None) -> str:
     if op == "rename":
         if step.path is not None:
             return f"把“{step.path}”重命名为“{step.new_name}”"
-        how = (f"扩展名改为 .{step.set_ext}" if step.set_ext else
-               f"加前缀“{step.add_prefix}”" if step.add_prefix else
-               f"加后缀“{step.add_suffix}”" if step.add_suffix else
-               ("改为小写" if step.case == "lower" else "改为大写") if getattr(step, "case", None) else
-               f"按“{step.template}”命名")
+        how = (
+            f"扩展名改为 .{step.set_ext}"
+            if step.set_ext
+            else f"加前缀“{step.add_prefix}”"
+            if step.add_prefix
+            else f"加后缀“{step.add_suffix}”"
+            if step.add_suffix
+            else ("改为小写" if step.case == "lower" else "改为大写")
+            if getattr(step, "case", None)
+            else f"按“{step.template}”命名"
+        )
         tail = f"（{n} 个）" if n is not None else ""
         return f"重命名{_what_zh(step.select)}：{how}{tail}"
     if op == "classify":
-        by = {"extension": "扩展名", "type": "类型", "year": "年份", "month": "月份", "size": "大小",
-              "keywords": "关键词", "rule_set": f"规则集“{step.rule_set}”" if step.rule_set else "默认规则",
-              "topic": "主题"}
+        by = {
+            "extension": "扩展名",
+            "type": "类型",
+            "year": "年份",
+            "month": "月份",
+            "size": "大小",
+            "keywords": "关键词",
+            "rule_set": f"规则集“{step.rule_set}”" if step.rule_set else "默认规则",
+            "topic": "主题",
+        }
         dest = f"，放到“{step.dest}”下" if step.dest else ""
         tail = f"（{n} 个）" if n is not None else ""
         return f"按{by[step.by]}把{_what_zh(step.select)}分到子文件夹{dest}{tail}"

@@ -31,13 +31,12 @@ class Session:
         """The audit chain's key (created on first use, 0600, in the user's state folder)."""
         if self._keyring is None:
             from fileagent.agent.history.auditkey import load_keyring
+
             self._keyring = load_keyring(self.loaded.key_path(), create=True)
         return self._keyring
 
 
-def open_session(
-    root: str | None, config: str | None, env: Mapping[str, str]
-) -> Session:
+def open_session(root: str | None, config: str | None, env: Mapping[str, str]) -> Session:
     """Load the config (explicit file, else the lookup order over `env`), resolve the root, build the
     Guard; the audit log, its head, its key and anchors and the config in use are hidden from every
     operation, and a log_path that is not a regular file is a config error."""
@@ -47,15 +46,15 @@ def open_session(
     loaded = load_config(Path(config) if config else None, env=env)
     root_path = loaded.root(root)
     audit_path = loaded.checked_log_path()
-    guard = Guard.from_config(loaded.config, root_path, extra_hidden=loaded.protected_paths(), env=env)   # env: $NAME, %NAME%, ~
+    guard = Guard.from_config(
+        loaded.config, root_path, extra_hidden=loaded.protected_paths(), env=env
+    )  # env: $NAME, %NAME%, ~
     return Session(loaded=loaded, root=guard.root, guard=guard, audit_path=audit_path, config_arg=config)
 
 
 def check_conflict(value: str | None) -> str | None:
     if value is not None and value not in CONFLICT_POLICIES:
-        raise UsageError(
-            f"--on-conflict must be rename_new, skip or overwrite, not {value!r}"
-        )
+        raise UsageError(f"--on-conflict must be rename_new, skip or overwrite, not {value!r}")
     return value
 
 

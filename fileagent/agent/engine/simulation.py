@@ -6,19 +6,20 @@ make sure a destination folder exists (explicit mkdir actions, once), choose a
 destination name under the conflict policy, read a file as text, and add an
 action with its `expect` fingerprints.
 """
+
 from __future__ import annotations
 
 import itertools
-from datetime import datetime
 import os
+from datetime import datetime
 
+from fileagent.agent.engine.changeset import Action, ChangeSet, Conflict, Fingerprint
+from fileagent.agent.engine.treeview import Entry, TreeView
 from fileagent.config.loader import Config
 from fileagent.errors import PlanError, PolicyError
 from fileagent.policies.guard import Guard
 from fileagent.policies.paths import STATE_DIR, fold
 from fileagent.tools.base import join, looks_binary, parent_of, split_name
-from fileagent.agent.engine.changeset import Action, ChangeSet, Conflict, Fingerprint
-from fileagent.agent.engine.treeview import Entry, TreeView
 
 BINARY_SNIFF = 8192
 
@@ -38,10 +39,10 @@ class CompileContext:
         self._mutating = 0
         self._tag_index: dict[str, list[str]] | None = None
         self._folds: dict[str, str] = {}
-        self.now = datetime.now().replace(microsecond=0)   # relative ages count back from here
-        self.bytes_needed = 0                                  # written by copy, archive, extract
-        self.duplicate_of: dict[str, str] = {}                # duplicate -> the copy its group keeps
-        self.duplicate_groups: dict[int, list[tuple[str, list[str]]]] = {}   # step -> (kept, duplicates)
+        self.now = datetime.now().replace(microsecond=0)  # relative ages count back from here
+        self.bytes_needed = 0  # written by copy, archive, extract
+        self.duplicate_of: dict[str, str] = {}  # duplicate -> the copy its group keeps
+        self.duplicate_groups: dict[int, list[tuple[str, list[str]]]] = {}  # step -> (kept, duplicates)
 
     # ---------------------------------------------------------- errors
 
@@ -67,7 +68,8 @@ class CompileContext:
         e = self.view.get(rel)
         if e is not None and e.is_link:
             import os
-            why = self.guard.link_problem(self.view.abs(rel))      # it may have changed since the check
+
+            why = self.guard.link_problem(self.view.abs(rel))  # it may have changed since the check
             if why:
                 raise self.policy_error(f"{p!r} refused: {why}", p)
             rel = self.guard.rel(os.path.realpath(self.view.abs(rel)))
@@ -90,8 +92,9 @@ class CompileContext:
         if folder == "" and fold(name) == fold(self.state_dir_name):
             raise self.policy_error(f"destination {name!r} refused: it is the agent's state folder", name)
         if self.guard.hidden_rels and self.guard.is_hidden(self.view.abs(join(folder, name))):
-            raise self.policy_error(f"destination {join(folder, name)!r} refused: it is a hidden path",
-                                    join(folder, name))
+            raise self.policy_error(
+                f"destination {join(folder, name)!r} refused: it is a hidden path", join(folder, name)
+            )
 
     def ensure_dir(self, rel: str) -> None:
         """Make folder rel exist in the view, adding one mkdir action per missing folder."""
@@ -109,8 +112,9 @@ class CompileContext:
         self.add("mkdir", dst=rel, expect={rel: self.view.expect_absent(rel)})
         self.view.mkdir(rel)
 
-    def place(self, folder: str, name: str, *, is_dir: bool, name_checked: bool = False,
-              moving: str | None = None) -> tuple[str | None, bool]:
+    def place(
+        self, folder: str, name: str, *, is_dir: bool, name_checked: bool = False, moving: str | None = None
+    ) -> tuple[str | None, bool]:
         """Destination for an item named `name` arriving in `folder` (which exists in the view):
         (rel, overwrite), or (None, False) when the conflict policy says skip. `moving`: the item's
         own path (a case-only rename does not clash with itself)."""
@@ -134,8 +138,9 @@ class CompileContext:
         if self.on_conflict == "overwrite":
             if existing.is_dir != is_dir:
                 what = "folder" if existing.is_dir else "file"
-                raise self.plan_error(f"cannot overwrite the {what} {dst!r} with a {'folder' if is_dir else 'file'}",
-                                      dst)
+                raise self.plan_error(
+                    f"cannot overwrite the {what} {dst!r} with a {'folder' if is_dir else 'file'}", dst
+                )
             conflicts.append(Conflict(self.step, dst, "overwrite", dst))
             return dst, True
         stem, ext = (name, "") if is_dir else split_name(name)
@@ -167,6 +172,7 @@ class CompileContext:
         if not e.is_link:
             return rel, e
         import os
+
         target = self.guard.rel(os.path.realpath(self.view.abs(rel)))
         te = self.view.get(target)
         if te is None:
@@ -176,15 +182,16 @@ class CompileContext:
     def read_text(self, rel: str, e: Entry, *, why: str = "update") -> str:
         try:
             data = e.read()
-        except OSError as err:       # not a regular file (a FIFO, ...), or gone
+        except OSError as err:  # not a regular file (a FIFO, ...), or gone
             raise self.plan_error(f"cannot {why} {rel!r}: {err.strerror or err}", rel) from None
         if looks_binary(data[:BINARY_SNIFF]):
             raise self.plan_error(f"cannot {why} binary file {rel!r}", rel)
         try:
             return data.decode(self.encoding)
         except UnicodeDecodeError as err:
-            raise self.plan_error(f"cannot {why} {rel!r}: not valid {self.encoding} text (byte {err.start})",
-                                  rel) from None
+            raise self.plan_error(
+                f"cannot {why} {rel!r}: not valid {self.encoding} text (byte {err.start})", rel
+            ) from None
 
     def text_or_none(self, e: Entry, limit: int | None = None) -> str | None:
         """Text of a file for matching (contains, keywords), or None for binary/undecodable files."""
@@ -199,14 +206,15 @@ class CompileContext:
         try:
             return data.decode(self.encoding)
         except UnicodeDecodeError as err:
-            if limit is not None and len(data) == limit and err.start >= len(data) - 4:   # cut mid-character
-                return data[:err.start].decode(self.encoding, errors="ignore")
+            if limit is not None and len(data) == limit and err.start >= len(data) - 4:  # cut mid-character
+                return data[: err.start].decode(self.encoding, errors="ignore")
             return None
 
     def tag_index(self) -> dict[str, list[str]]:
         """ROOT/.fileagent/tags.json as simulated so far."""
         if self._tag_index is None:
             from fileagent.tools import tagstore
+
             try:
                 self._tag_index = tagstore.load_index(self.guard.root_str)
             except PolicyError:
@@ -217,9 +225,19 @@ class CompileContext:
 
     # ---------------------------------------------------------- actions
 
-    def add(self, kind: str, *, src: str | None = None, dst: str | None = None, content: bytes | None = None,
-            overwrite: bool = False, tags: list[str] | None = None, note: str = "",
-            expect: dict[str, Fingerprint | None] | None = None, members: list[list] | None = None) -> Action:
+    def add(
+        self,
+        kind: str,
+        *,
+        src: str | None = None,
+        dst: str | None = None,
+        content: bytes | None = None,
+        overwrite: bool = False,
+        tags: list[str] | None = None,
+        note: str = "",
+        expect: dict[str, Fingerprint | None] | None = None,
+        members: list[list] | None = None,
+    ) -> Action:
         if kind in ("move", "delete") and src and self.guard.hidden:
             # moving or removing a folder that holds the audit log, its key or the config in use would
             # take them away from under the agent (a new chain would start; a config would vanish)
@@ -228,16 +246,26 @@ class CompileContext:
                 if h.startswith(top):
                     raise self.policy_error(f"{src!r} refused: it holds {h}, which no plan may touch", src)
         actions = self.changeset.actions
-        a = Action(seq=len(actions) + 1, step=self.step,
-                   kind=kind,  # type: ignore[arg-type]
-                   src=src, dst=dst, content=content, overwrite=overwrite, tags=tags, note=note,
-                   expect={k: v for k, v in (expect or {}).items() if v is not None}, members=members)
+        a = Action(
+            seq=len(actions) + 1,
+            step=self.step,
+            kind=kind,  # type: ignore[arg-type]
+            src=src,
+            dst=dst,
+            content=content,
+            overwrite=overwrite,
+            tags=tags,
+            note=note,
+            expect={k: v for k, v in (expect or {}).items() if v is not None},
+            members=members,
+        )
         if a.kind != "emit":
             self._mutating += 1
             if self._mutating > self.max_batch:
                 raise self.policy_error(
                     f"the plan needs more than {self.max_batch} changes (agent.max_batch); "
-                    "split it into smaller plans or raise agent.max_batch in the config")
+                    "split it into smaller plans or raise agent.max_batch in the config"
+                )
         actions.append(a)
         return a
 

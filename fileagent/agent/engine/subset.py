@@ -67,22 +67,14 @@ def dependencies(actions: list[Action]) -> dict[int, list[int]]:
 @dataclass
 class Selection:
     run: list[int] = field(default_factory=list)  # the seqs that will run, in order
-    dropped: dict[int, int] = field(
-        default_factory=dict
-    )  # ticked seq -> the left-out seq it needs
-    kept: dict[int, int] = field(
-        default_factory=dict
-    )  # unticked folder creation -> a kept seq needing it
-    unknown: list[int] = field(
-        default_factory=list
-    )  # ticked seqs the ChangeSet does not have
+    dropped: dict[int, int] = field(default_factory=dict)  # ticked seq -> the left-out seq it needs
+    kept: dict[int, int] = field(default_factory=dict)  # unticked folder creation -> a kept seq needing it
+    unknown: list[int] = field(default_factory=list)  # ticked seqs the ChangeSet does not have
 
     def to_dict(self) -> dict:
         return {
             "run": self.run,
-            "dropped": [
-                {"seq": s, "because": b} for s, b in sorted(self.dropped.items())
-            ],
+            "dropped": [{"seq": s, "because": b} for s, b in sorted(self.dropped.items())],
             "kept": [{"seq": s, "needed_by": b} for s, b in sorted(self.kept.items())],
             "unknown": self.unknown,
         }
@@ -121,9 +113,7 @@ def select(
             if a.kind == "mkdir" and a.seq not in chosen:
                 sel.kept[a.seq] = needed[a.seq]
             for d in deps[a.seq]:
-                needed[d] = (
-                    a.seq
-                )  # walking backwards: ends as the earliest action needing d
+                needed[d] = a.seq  # walking backwards: ends as the earliest action needing d
     sel.run = [a.seq for a in actions if a.seq in run]
     return sel
 

@@ -12,16 +12,17 @@ the run, which is what the executor checks before its first change).
 
 ROOT/.fileagent and the Guard's hidden paths are never loaded into the view.
 """
+
 from __future__ import annotations
 
 import os
-import sys
 import stat as stat_mod
+import sys
 
 from fileagent.agent.engine.changeset import Fingerprint
 from fileagent.errors import PolicyError
-from fileagent.tools.fs import dirfd, fsops
 from fileagent.policies.paths import nfc
+from fileagent.tools.fs import dirfd, fsops
 
 MISSING = Fingerprint(exists=False)
 
@@ -29,16 +30,23 @@ MISSING = Fingerprint(exists=False)
 class Entry:
     __slots__ = ("is_dir", "is_link", "disk", "content", "_fp", "mtime", "special")
 
-    def __init__(self, is_dir: bool, is_link: bool = False, disk: str | None = None,
-                 content: bytes | None = None, fp: Fingerprint | None = None, mtime: int | None = None,
-                 special: str = "") -> None:
+    def __init__(
+        self,
+        is_dir: bool,
+        is_link: bool = False,
+        disk: str | None = None,
+        content: bytes | None = None,
+        fp: Fingerprint | None = None,
+        mtime: int | None = None,
+        special: str = "",
+    ) -> None:
         self.is_dir = is_dir
         self.is_link = is_link
         self.disk = disk
         self.content = content
         self._fp = fp
-        self.mtime = mtime           # lstat mtime_ns taken when the folder was read (None: look it up)
-        self.special = special       # "FIFO", "socket", "device": never opened for content
+        self.mtime = mtime  # lstat mtime_ns taken when the folder was read (None: look it up)
+        self.special = special  # "FIFO", "socket", "device": never opened for content
 
     def fingerprint(self) -> Fingerprint:
         """Fingerprint of the disk object (lstat, taken when its folder was read). For new entries: a
@@ -67,7 +75,7 @@ class Entry:
     def _source(self) -> str:
         # a link here was checked by the Guard to stay inside the root; its target is read, through
         # the same no-follow descriptor walk as everything else
-        assert self.disk is not None      # only entries read from the disk have a source
+        assert self.disk is not None  # only entries read from the disk have a source
         return os.path.realpath(self.disk) if self.is_link else self.disk
 
     def read(self) -> bytes:
@@ -85,19 +93,20 @@ class Entry:
             return b""
         return fsops.read_bytes(self._source(), n)
 
-    def clone(self) -> "Entry":
+    def clone(self) -> Entry:
         """A copy of this entry at another place (a simulated copy): same data, no disk identity."""
         return Entry(self.is_dir, self.is_link, self.disk, self.content, self._fp, self.mtime, self.special)
 
 
 class _Appended(Entry):
     """A file on disk with bytes appended by the plan: not untouched (content is set lazily)."""
+
     __slots__ = ("tail", "_size")
 
     def __init__(self, disk: str, tail: bytes, size: int) -> None:
         super().__init__(False, False, disk, None, Fingerprint(exists=True, is_dir=False, size=size))
         self.tail, self._size = tail, size
-        self.content = b""      # marks it changed for `untouched`; read() gives the real bytes
+        self.content = b""  # marks it changed for `untouched`; read() gives the real bytes
 
     def size(self) -> int:
         return self._size
@@ -108,7 +117,7 @@ class _Appended(Entry):
     def read_head(self, n: int) -> bytes:
         return self.read()[:n] if n > self._size - len(self.tail) else fsops.read_bytes(self.disk, n)  # type: ignore[arg-type]
 
-    def clone(self) -> "Entry":
+    def clone(self) -> Entry:
         return _Appended(self.disk, self.tail, self._size)  # type: ignore[arg-type]
 
 
@@ -141,8 +150,8 @@ class TreeView:
         self._prefix = self.root.rstrip(os.sep) + os.sep
         self._root_entry = Entry(True, False, self.root)
         self._dirs: dict[str, dict[str, Entry]] = {}
-        self._vacated: set[str] = set()          # paths something was moved or deleted away from
-        self._vacated_dirs: set[str] = set()     # ... of which folders (their whole subtree was vacated)
+        self._vacated: set[str] = set()  # paths something was moved or deleted away from
+        self._vacated_dirs: set[str] = set()  # ... of which folders (their whole subtree was vacated)
         # On case-insensitive filesystems (Windows, macOS by default) "A.txt" and "a.txt" clash.
         self.case_insensitive = case_insensitive(self.root)
         self._fold_idx: dict[str, dict[str, str]] = {}
@@ -188,8 +197,11 @@ class TreeView:
         try:
             fd = dirfd.open_dir(disk) if dirfd.SUPPORTED else None
         except dirfd.LinkInPathError:
-            raise PolicyError(f"{rel or '.'!r} refused: a folder on its path is a symbolic link now "
-                              "(changed while the plan was compiled)", path=rel) from None
+            raise PolicyError(
+                f"{rel or '.'!r} refused: a folder on its path is a symbolic link now "
+                "(changed while the plan was compiled)",
+                path=rel,
+            ) from None
         except (FileNotFoundError, NotADirectoryError):
             return out
         try:
@@ -206,12 +218,12 @@ class TreeView:
                     try:
                         st = de.stat(follow_symlinks=False)
                     except OSError:
-                        continue       # gone since the listing
+                        continue  # gone since the listing
                     mode = st.st_mode
                     link = stat_mod.S_ISLNK(mode)
                     if link:
                         try:
-                            is_dir = de.is_dir()   # a link to a folder counts as a folder, never entered
+                            is_dir = de.is_dir()  # a link to a folder counts as a folder, never entered
                         except OSError:
                             is_dir = False
                     else:
@@ -300,7 +312,7 @@ class TreeView:
         if not self._fold_idx:
             return
         if e.is_dir:
-            self._fold_idx.clear()       # folders below moved or vanished: rebuild on demand
+            self._fold_idx.clear()  # folders below moved or vanished: rebuild on demand
         else:
             idx = self._fold_idx.get(parent)
             if idx is not None and idx.get(name.casefold()) == name:
@@ -333,7 +345,7 @@ class TreeView:
         prefix = src + "/"
         keys = [k for k in self._dirs if k == src or k.startswith(prefix)]
         for k in keys:
-            new_key = dst + k[len(src):]
+            new_key = dst + k[len(src) :]
             listing = self._dirs[k] if not keep_old else {n: e.clone() for n, e in self._dirs[k].items()}
             if not keep_old:
                 del self._dirs[k]

@@ -10,6 +10,7 @@ entries off the end is detected too. Appends take an exclusive file lock, read
 the chain's tail from the file itself, and update the sidecar while still locked,
 so two runs never interleave or fork the chain.
 """
+
 from __future__ import annotations
 
 import errno
@@ -29,12 +30,11 @@ if TYPE_CHECKING:
 
 ZERO = "0" * 64
 _encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-_str = json.encoder.encode_basestring   # C-accelerated JSON string quoting, non-ASCII kept
+_str = json.encoder.encode_basestring  # C-accelerated JSON string quoting, non-ASCII kept
 _PREFIX = b'{"seq":'
 _PREV = b',"prev":"'
-FIELDS = ("run", "time", "user", "op", "src", "dst", "size_before", "size_after", "sha256", "backup",
-          "result", "error")
-FORMAT_VERSION = 2      # the run header entry carries it; docs/audit.md describes each version
+FIELDS = ("run", "time", "user", "op", "src", "dst", "size_before", "size_after", "sha256", "backup", "result", "error")
+FORMAT_VERSION = 2  # the run header entry carries it; docs/audit.md describes each version
 
 
 def head_path(log_path: Path) -> Path:
@@ -58,20 +58,21 @@ def _tail(fd: int) -> tuple[int, str]:
         body = buf.rstrip(b"\n")
         nl = body.rfind(b"\n")
         if nl >= 0 or start == 0:
-            last = body[nl + 1:]
+            last = body[nl + 1 :]
             break
         back *= 4
     comma = last.find(b",", len(_PREFIX))
     try:
-        seq = int(last[len(_PREFIX):comma])
+        seq = int(last[len(_PREFIX) : comma])
     except ValueError:
         from fileagent.errors import ActionError
+
         raise ActionError("the audit log's last entry is malformed; run 'fileagent log verify'") from None
     return seq, _line_hash(last)
 
 
 _MAC = b',"mac":"'
-_MAC_TAIL = len(_MAC) + 64 + 2          # ,"mac":"<64 hex>"}
+_MAC_TAIL = len(_MAC) + 64 + 2  # ,"mac":"<64 hex>"}
 
 
 def open_log(path: Path, flags: int) -> int:
@@ -82,6 +83,7 @@ def open_log(path: Path, flags: int) -> int:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
             from fileagent.errors import ActionError
+
             raise ActionError(f"the audit log {path} is not a regular file; nothing is logged there")
         if os.name != "nt":
             os.set_blocking(fd, True)
@@ -96,8 +98,9 @@ class AuditWriter:
     keyring every entry ends with `"mac"`: HMAC-SHA256 of the line without it (see auditkey.py), and
     the head and the anchor are keyed too."""
 
-    def __init__(self, path: Path, *, run: str, user: str, flush_every: int = 100_000,
-                 keyring: "Keyring | None" = None) -> None:
+    def __init__(
+        self, path: Path, *, run: str, user: str, flush_every: int = 100_000, keyring: Keyring | None = None
+    ) -> None:
         self.path = Path(path)
         self.run = run
         self.user = user
@@ -105,10 +108,21 @@ class AuditWriter:
         self.keyring = keyring
         self._pending: list[tuple] = []
 
-    def add(self, *, time: str, op: str, src: str | None = None, dst: str | None = None,
-            size_before: int | None = None, size_after: int | None = None, sha256: str | None = None,
-            backup: str | None = None, result: str = "ok", error: str | None = None,
-            extra: dict | None = None) -> None:
+    def add(
+        self,
+        *,
+        time: str,
+        op: str,
+        src: str | None = None,
+        dst: str | None = None,
+        size_before: int | None = None,
+        size_after: int | None = None,
+        sha256: str | None = None,
+        backup: str | None = None,
+        result: str = "ok",
+        error: str | None = None,
+        extra: dict | None = None,
+    ) -> None:
         """One entry; `extra` fields (the run header's request, root, ...) follow the fixed ones."""
         self._pending.append((time, op, src, dst, size_before, size_after, sha256, backup, result, error, extra))
         if len(self._pending) >= self.flush_every:
@@ -118,6 +132,7 @@ class AuditWriter:
         if not self._pending:
             return
         from fileagent.agent.history.journal import lock_fd, unlock_fd
+
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = open_log(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
         try:
@@ -129,7 +144,7 @@ class AuditWriter:
                 user = f',"user":{_str(self.user)},"op":'
                 sha256 = hashlib.sha256
                 keyring = self.keyring
-                texts: dict[object, str] = {}   # time stamps, ops, results: few distinct values per run
+                texts: dict[object, str] = {}  # time stamps, ops, results: few distinct values per run
                 for time, op, src, dst, sb, sa, sha, bk, result, error, extra in self._pending:
                     seq += 1
                     t = texts.get(time)
@@ -141,10 +156,12 @@ class AuditWriter:
                     r = texts.get(result)
                     if r is None:
                         r = texts[result] = _j(result)
-                    line = (f'{{"seq":{seq},"prev":"{prev}"{head}{t}{user}{o},"src":{_j(src)},"dst":{_j(dst)},'
-                            f'"size_before":{_j(sb)},"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},'
-                            f'"result":{r},"error":{_j(error)}'
-                            f'{"," + _encode(extra)[1:-1] if extra else ""}}}').encode("utf-8", "surrogateescape")
+                    line = (
+                        f'{{"seq":{seq},"prev":"{prev}"{head}{t}{user}{o},"src":{_j(src)},"dst":{_j(dst)},'
+                        f'"size_before":{_j(sb)},"size_after":{_j(sa)},"sha256":{_j(sha)},"backup":{_j(bk)},'
+                        f'"result":{r},"error":{_j(error)}'
+                        f"{',' + _encode(extra)[1:-1] if extra else ''}}}"
+                    ).encode("utf-8", "surrogateescape")
                     if keyring is not None:
                         line = line[:-1] + _MAC + keyring.mac(line).encode("ascii") + b'"}'
                     prev = sha256(line).hexdigest()
@@ -164,22 +181,26 @@ class AuditWriter:
 
     close = flush
 
-    def header(self, *, time: str, request: str | None, root: str, config: str | None,
-               rule: str | None = None) -> None:
+    def header(self, *, time: str, request: str | None, root: str, config: str | None, rule: str | None = None) -> None:
         """The run's first entry (op "run"): what was asked, where, under which config, by whom."""
-        self.add(time=time, op="run", extra={"version": FORMAT_VERSION, "request": request, "root": root,
-                                             "config": config, "rule": rule})
+        self.add(
+            time=time,
+            op="run",
+            extra={"version": FORMAT_VERSION, "request": request, "root": root, "config": config, "rule": rule},
+        )
 
 
 def os_user() -> str:
     """The account this process runs as, asked of the OS (not $USER, which anyone can set)."""
     try:
         import pwd
+
         return pwd.getpwuid(os.geteuid()).pw_name
-    except (ImportError, KeyError, OSError):   # Windows, or a uid with no passwd entry (containers)
+    except (ImportError, KeyError, OSError):  # Windows, or a uid with no passwd entry (containers)
         pass
     try:
         import getpass
+
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - getpass raises whatever its lookups raise
         return str(os.getuid()) if hasattr(os, "getuid") else "unknown"
@@ -200,7 +221,7 @@ def _j(v: Any) -> str:
     return _encode(v)
 
 
-def _write_head(log_path: Path, seq: int, line_hash: str, keyring: "Keyring | None" = None) -> None:
+def _write_head(log_path: Path, seq: int, line_hash: str, keyring: Keyring | None = None) -> None:
     hp = head_path(log_path)
     tmp = hp.with_name(hp.name + ".tmp")
     body: dict = {"seq": seq, "sha256": line_hash}
@@ -210,7 +231,7 @@ def _write_head(log_path: Path, seq: int, line_hash: str, keyring: "Keyring | No
     os.replace(tmp, hp)
 
 
-def verify(path: Path | str, keyring: "Keyring | None" = None) -> tuple[bool, int | None, str]:
+def verify(path: Path | str, keyring: Keyring | None = None) -> tuple[bool, int | None, str]:
     """Check the whole chain. Returns (ok, first bad seq or None, message). With the keyring, every
     entry from the first keyed one on must carry a matching MAC, the head must be keyed, and the
     anchor (kept beside the key) must not record more entries than the log holds, or another hash."""
@@ -258,15 +279,16 @@ def verify(path: Path | str, keyring: "Keyring | None" = None) -> tuple[bool, in
             return _diagnose(line, want)
         p = len(pre)
         h = sha(line).hexdigest().encode("ascii")
-        if line[p:p + 64] != prev:
+        if line[p : p + 64] != prev:
             # Either the previous line was edited, or this line's own prev field was.
             # If this line's hash still chains into the next one, this line is intact.
-            nxt_ok = _links(lines, i + 1, h.decode()) if i + 1 < n else \
-                (head is not None and head[:2] == (want, h.decode()))
+            nxt_ok = (
+                _links(lines, i + 1, h.decode()) if i + 1 < n else (head is not None and head[:2] == (want, h.decode()))
+            )
             bad = want - 1 if (nxt_ok and want > 1) else want
             return False, bad, f"entry {bad}: content changed (hash chain broken at seq {want})"
         if keyring is not None:
-            if line[-_MAC_TAIL:-_MAC_TAIL + len(_MAC)] == _MAC and line.endswith(b'"}'):
+            if line[-_MAC_TAIL : -_MAC_TAIL + len(_MAC)] == _MAC and line.endswith(b'"}'):
                 keyed = True
                 mac = keyring.mac(line[:-_MAC_TAIL] + b"}").encode("ascii")
                 if not hmac.compare_digest(line[-66:-2], mac):
@@ -288,8 +310,14 @@ def verify(path: Path | str, keyring: "Keyring | None" = None) -> tuple[bool, in
     if head is None:
         return False, n + 1, f"{head_path(path).name} is missing: cannot check the tail (last seq {n})"
     head_seq, head_hash, head_mac = head
-    if keyed and keyring is not None and (head_mac is None or not hmac.compare_digest(
-            head_mac, keyring.mac(f"{head_seq}:{head_hash}".encode("ascii")))):
+    if (
+        keyed
+        and keyring is not None
+        and (
+            head_mac is None
+            or not hmac.compare_digest(head_mac, keyring.mac(f"{head_seq}:{head_hash}".encode("ascii")))
+        )
+    ):
         return False, head_seq, f"{head_path(path).name} was rewritten (its MAC does not match the key)"
     if head_seq > n:
         return False, n + 1, f"entries {n + 1}..{head_seq} are missing: the log was truncated"
@@ -300,10 +328,10 @@ def verify(path: Path | str, keyring: "Keyring | None" = None) -> tuple[bool, in
 
 def _diagnose(line: bytes, want: int) -> tuple[bool, int, str]:
     comma = line.find(b",", len(_PREFIX))
-    if not line.startswith(_PREFIX) or comma < 0 or line[comma:comma + len(_PREV)] != _PREV:
+    if not line.startswith(_PREFIX) or comma < 0 or line[comma : comma + len(_PREV)] != _PREV:
         return False, want, f"entry {want}: malformed line"
     try:
-        seq = int(line[len(_PREFIX):comma])
+        seq = int(line[len(_PREFIX) : comma])
     except ValueError:
         return False, want, f"entry {want}: malformed seq"
     return False, want, f"entry {want}: found seq {seq} in its place (entry deleted or reordered)"
@@ -313,7 +341,7 @@ def _links(lines: list[bytes], j: int, prev_hash: str) -> bool:
     line = lines[j]
     comma = line.find(b",", len(_PREFIX))
     start = comma + len(_PREV)
-    return comma > 0 and line[start:start + 64].decode("ascii", "replace") == prev_hash
+    return comma > 0 and line[start : start + 64].decode("ascii", "replace") == prev_hash
 
 
 def _read_head(path: Path) -> tuple[int, str, str | None] | None:
@@ -332,7 +360,7 @@ def read_entries(path: Path | str) -> list[dict]:
     out = []
     with open(path, "rb") as f:
         for line in f:
-            try:       # names that are not UTF-8 were logged as their own bytes (surrogateescape)
+            try:  # names that are not UTF-8 were logged as their own bytes (surrogateescape)
                 out.append(json.loads(line.decode("utf-8", "surrogateescape")))
             except ValueError:
                 continue
@@ -347,11 +375,18 @@ def _since_key(since: str) -> str:
     return s
 
 
-def filter_entries(entries: list[dict], *, run: str | None = None, op: str | None = None,
-                   since: str | None = None, failed: bool = False) -> list[dict]:
+def filter_entries(
+    entries: list[dict],
+    *,
+    run: str | None = None,
+    op: str | None = None,
+    since: str | None = None,
+    failed: bool = False,
+) -> list[dict]:
     """The entries that pass every filter given; `op` in the preview's words (move, mkdir, tag, ...),
     old words (set_tags, "create folder") accepted, matching old logs' entries too."""
     from fileagent.agent.engine.changeset import op_word
+
     key = _since_key(since) if since else None
     out = []
     for e in entries:

@@ -7,6 +7,7 @@ kept, also under that key, in an anchor beside the key. The key lives in the use
 (never in a sandbox root, and denied to every plan wherever it sits), created once with mode 0600.
 See docs/audit.md for what this does and does not protect against.
 """
+
 from __future__ import annotations
 
 import errno
@@ -68,7 +69,7 @@ class Keyring:
 
 
 def _anchor_bytes(body: dict) -> bytes:
-    return f'{body["log"]}\n{body["seq"]}\n{body["sha256"]}'.encode("utf-8", "surrogateescape")
+    return f"{body['log']}\n{body['seq']}\n{body['sha256']}".encode("utf-8", "surrogateescape")
 
 
 def _refuse(path: Path, why: str) -> ConfigError:
@@ -86,7 +87,7 @@ def load_keyring(path: Path, *, create: bool) -> Keyring | None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         try:
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _O_NOFOLLOW, 0o600)
-        except FileExistsError:      # another run made it first: use that one
+        except FileExistsError:  # another run made it first: use that one
             return load_keyring(path, create=False)
         try:
             os.write(fd, (secrets.token_hex(32) + "\n").encode("ascii"))

@@ -5,6 +5,7 @@ A run is kept while it is among the newest `keep_runs` runs or younger than `kee
 age read from its id, which starts with its UTC start time). A run whose journal is unfinished is
 always kept: `recover` needs it.
 """
+
 from __future__ import annotations
 
 import os
@@ -19,13 +20,17 @@ from fileagent.agent.history import journal as jr
 @dataclass
 class OldRun:
     run_id: str
-    started: float          # seconds since the epoch (UTC), from the run id
-    size: int               # bytes of its journal and backups
-    status: str             # done | undone | rolled back
+    started: float  # seconds since the epoch (UTC), from the run id
+    size: int  # bytes of its journal and backups
+    status: str  # done | undone | rolled back
 
     def to_dict(self) -> dict:
-        return {"run": self.run_id, "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.started)),
-                "bytes": self.size, "status": self.status}
+        return {
+            "run": self.run_id,
+            "started": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(self.started)),
+            "bytes": self.size,
+            "status": self.status,
+        }
 
 
 def tree_size(path: Path) -> int:
@@ -42,6 +47,7 @@ def tree_size(path: Path) -> int:
 
 def _started(run_id: str) -> float | None:
     import calendar
+
     try:
         return float(calendar.timegm(time.strptime(run_id[:15], "%Y%m%dT%H%M%S")))
     except ValueError:
@@ -64,7 +70,7 @@ def prunable(root: Path, *, keep_days: int, keep_runs: int, now: float | None = 
     now = time.time() if now is None else now
     unfinished = set(jr.unfinished_runs(root))
     runs = jr.list_runs(root)
-    old = runs[:max(0, len(runs) - keep_runs)]
+    old = runs[: max(0, len(runs) - keep_runs)]
     out = []
     for run in old:
         started = _started(run)
@@ -86,7 +92,7 @@ def prune(root: Path, runs: list[OldRun]) -> int:
     freed = 0
     with jr.RootLock(root):
         for r in runs:
-            if r.run_id in jr.unfinished_runs(root):   # became unfinished since: recover needs it
+            if r.run_id in jr.unfinished_runs(root):  # became unfinished since: recover needs it
                 continue
             shutil.rmtree(jr.backup_dir(root, r.run_id), ignore_errors=True)
             try:

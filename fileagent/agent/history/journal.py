@@ -26,6 +26,7 @@ killed process (kill -9) loses none; a power cut can lose the done records of
 the last group. Recover therefore never trusts a missing `done`: for every
 action with an intent it inspects the disk to tell whether it happened.
 """
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,6 @@ from fileagent.tools.fs.statefs import list_state_dir, open_state_file, read_sta
 
 # how journal text meets bytes: names that are not valid UTF-8 keep their own bytes
 TEXT = ("utf-8", "surrogateescape")
-
 
 
 def state_dir(root: Path | str) -> Path:
@@ -83,11 +83,13 @@ def current_user() -> str:
     if hasattr(os, "getuid"):
         try:
             import pwd
+
             return pwd.getpwuid(os.getuid()).pw_name
         except (ImportError, KeyError):
             return str(os.getuid())
-    try:   # Windows: the account name the OS reports for this process
+    try:  # Windows: the account name the OS reports for this process
         import ctypes
+
         buf = ctypes.create_unicode_buffer(257)
         size = ctypes.c_ulong(257)
         if ctypes.windll.advapi32.GetUserNameW(buf, ctypes.byref(size)):  # type: ignore[attr-defined]
@@ -95,11 +97,12 @@ def current_user() -> str:
     except (ImportError, AttributeError, OSError):
         pass
     import getpass
+
     return getpass.getuser()
 
 
-_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode   # built once: json.dumps
-                                                                              # with options rebuilds it per call
+_encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode  # built once: json.dumps
+# with options rebuilds it per call
 encode_record = _encode
 
 
@@ -130,7 +133,7 @@ class JournalWriter:
             os.close(self._fd)
             self._fd = -1
 
-    def __enter__(self) -> "JournalWriter":
+    def __enter__(self) -> JournalWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -140,12 +143,13 @@ class JournalWriter:
 @dataclass
 class RunJournal:
     """A journal file read back."""
+
     path: Path
     header: dict
     intents: dict[int, dict] = field(default_factory=dict)
     done: dict[int, dict] = field(default_factory=dict)
     failed: dict[int, dict] = field(default_factory=dict)
-    made: dict[int, list[list[str]]] = field(default_factory=dict)   # folders about to be created
+    made: dict[int, list[list[str]]] = field(default_factory=dict)  # folders about to be created
     undo_intents: set[int] = field(default_factory=set)
     undo_done: set[int] = field(default_factory=set)
     end: dict | None = None
@@ -173,7 +177,7 @@ class BadJournal(ActionError):
 
     def __init__(self, message: str, *, empty: bool = False) -> None:
         super().__init__(message)
-        self.empty = empty      # nothing of a run in it: a crash before its header reached the disk
+        self.empty = empty  # nothing of a run in it: a crash before its header reached the disk
 
 
 def read_journal(path: Path) -> RunJournal:
@@ -191,12 +195,14 @@ def read_journal(path: Path) -> RunJournal:
         try:
             records.append(json.loads(line.decode(*TEXT)))
         except ValueError:
-            if i >= len(lines) - 2:   # a torn last line from a crash mid-write: ignore it
+            if i >= len(lines) - 2:  # a torn last line from a crash mid-write: ignore it
                 continue
             raise BadJournal(f"journal {path} is corrupt at line {i + 1}") from None
     if not records or not isinstance(records[0], dict) or records[0].get("t") != "header":
-        raise BadJournal(f"journal {path} {'is empty' if not raw.strip() else 'has no header record'}",
-                         empty=not records or not isinstance(records[0], dict) or "changeset" not in records[0])
+        raise BadJournal(
+            f"journal {path} {'is empty' if not raw.strip() else 'has no header record'}",
+            empty=not records or not isinstance(records[0], dict) or "changeset" not in records[0],
+        )
     j = RunJournal(path=path, header=records[0])
     for r in records[1:]:
         t = r.get("t")
@@ -240,18 +246,19 @@ def quarantine(root: Path | str, run_id: str) -> Path:
     """Move a journal that holds no run (empty or headerless) aside to ROOT/.fileagent/quarantine/, so
     it no longer stands in the way of the others; its bytes are kept for a person to look at."""
     from fileagent.tools.fs import fsops
+
     dst = state_dir(root) / "quarantine" / f"{run_id}.jsonl"
     fsops.mkdirs(os.fspath(dst.parent))
     fsops.rename_noreplace(os.fspath(journal_path(root, run_id)), os.fspath(dst))
     return dst
 
 
-UNREADABLE = "unreadable"     # not a regular file, or a link: holds no run, recover reports it
+UNREADABLE = "unreadable"  # not a regular file, or a link: holds no run, recover reports it
 
 
 def _last_record_type(path: Path) -> str | None:
     """The "t" of a journal's last complete record, read from its tail only (journals can be large)."""
-    try:     # no link followed, regular files only: a planted FIFO or link is never opened
+    try:  # no link followed, regular files only: a planted FIFO or link is never opened
         fd = open_state_file(os.fspath(path), os.O_RDONLY)
     except (OSError, PolicyError):
         return UNREADABLE
@@ -267,7 +274,7 @@ def _last_record_type(path: Path) -> str | None:
                 rec = json.loads(line.decode(*TEXT))
                 return rec.get("t") if isinstance(rec, dict) else None
             except ValueError:
-                continue    # a torn last line: the record before it decides
+                continue  # a torn last line: the record before it decides
     return None
 
 
@@ -302,8 +309,9 @@ def root_busy(root: Path | str) -> bool:
         os.close(fd)
 
 
-def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | None, overwrite: bool,
-               dst_existed: bool) -> str | None:
+def backup_for(
+    run_id: str, seq: int, kind: str, src: str | None, dst: str | None, overwrite: bool, dst_existed: bool
+) -> str | None:
     """Where action SEQ keeps what it removes (relative to ROOT/.fileagent/backups), or None."""
     if kind == "delete":
         return f"{run_id}/{seq}/{src}"
@@ -315,8 +323,10 @@ def backup_for(run_id: str, seq: int, kind: str, src: str | None, dst: str | Non
 def check_state_dir(root: Path | str) -> None:
     """ROOT/.fileagent and its journal/backups folders must be real folders (or absent): a symlink
     there would send journals and backups outside the root. PolicyError otherwise."""
-    from fileagent.errors import PolicyError
     import stat
+
+    from fileagent.errors import PolicyError
+
     base = state_dir(root)
     for p in (base, base / "journal", base / "backups"):
         try:
@@ -338,10 +348,11 @@ class RootLock:
         self.path = state_dir(root) / "lock"
         self._fd = -1
 
-    def __enter__(self) -> "RootLock":
+    def __enter__(self) -> RootLock:
         root = self.path.parent.parent
         check_state_dir(root)
         from fileagent.tools.fs import fsops
+
         fsops.anchor(os.path.realpath(root))
         self._fd = open_state_file(os.fspath(self.path), os.O_RDWR | os.O_CREAT)
         try:
@@ -362,19 +373,23 @@ class RootLock:
 def _lock_fd(fd: int, *, blocking: bool) -> None:
     if sys.platform == "win32":
         import msvcrt
+
         msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)
     else:
         import fcntl
+
         fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
 
 
 def _unlock_fd(fd: int) -> None:
     if sys.platform == "win32":
         import msvcrt
+
         os.lseek(fd, 0, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
     else:
         import fcntl
+
         fcntl.flock(fd, fcntl.LOCK_UN)
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action
+from fileagent.agent.history import journal as jr
 from fileagent.agent.history.undo import check_undoable, to_reverse
 from fileagent.errors import ActionError, UndoError
 

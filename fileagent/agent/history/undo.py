@@ -10,6 +10,7 @@ with no done record (killed mid-action) is settled by what is on disk.
 Undo refuses, before changing anything, when a file it would touch changed
 since the run (size/mtime/inode recorded at done time, sha256 for writes).
 """
+
 from __future__ import annotations
 
 import os
@@ -17,12 +18,12 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fileagent.agent.engine.changeset import Action, Fingerprint, op_word
+from fileagent.agent.history import journal as jr
 from fileagent.agent.history.audit import AuditWriter
 from fileagent.errors import UndoError
-from fileagent.tools.fs import fsops
-from fileagent.agent.history import journal as jr
 from fileagent.tools import tagstore
-from fileagent.agent.engine.changeset import Action, Fingerprint, op_word
+from fileagent.tools.fs import fsops
 
 
 @dataclass
@@ -38,7 +39,7 @@ class UndoReport:
 
 @dataclass
 class RecoverReport:
-    rolled_back: dict[str, int] = field(default_factory=dict)   # run -> actions reversed
+    rolled_back: dict[str, int] = field(default_factory=dict)  # run -> actions reversed
     finished_undo: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
 
@@ -65,6 +66,7 @@ def _check_record_path(rel: object, what: str) -> str:
     """A path the journal names must be a plain root-relative path outside the state folder: a
     journal edited to name the state folder, an absolute path or '..' is refused, nothing changed."""
     from fileagent.policies.paths import fold
+
     if not isinstance(rel, str) or not rel or "\x00" in rel:
         raise UndoError(f"journal record names no usable {what} ({rel!r}); nothing was changed")
     parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
@@ -92,14 +94,17 @@ def verify_records(root: Path, j: jr.RunJournal, todo: list[tuple[Action, dict, 
         bk, want = _bk(root, rec), rec.get("bk_sha256")
         restores = bk is not None and (a.kind == "delete" or st in ("after", "mid"))
         if bk is not None and restores and want and fsops.lexists(bk) and fsops.digest(bk) != want:
-            raise UndoError(f"the backup of {_target_rel(a)} was changed since the run (sha256 differs from "
-                            "the one recorded); nothing was changed")
+            raise UndoError(
+                f"the backup of {_target_rel(a)} was changed since the run (sha256 differs from "
+                "the one recorded); nothing was changed"
+            )
         post = rec.get("post")
         if st == "after" and a.kind in ("copy", "write") and not bk and post is not None:
             now = fsops.fingerprint_of(_abs(root, _target_rel(a)))
             if now is not None and (now["dir"] != post.get("dir") or (post.get("ino") and now["ino"] != post["ino"])):
-                raise UndoError(f"{_target_rel(a)} is not what the run made (another item stands there); "
-                                "nothing was changed")
+                raise UndoError(
+                    f"{_target_rel(a)} is not what the run made (another item stands there); nothing was changed"
+                )
 
 
 def _bk(root: Path, rec: dict) -> str | None:
@@ -119,8 +124,12 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
     if k == "mkdir":
         return "after" if any(fsops.is_dir(_abs(root, d)) for d in rec.get("made") or []) else "before"
     if k == "set_tags":
-        return "after" if tagstore.index_tags(root, a.src or "") == list(a.tags or []) and \
-            rec.get("old_tags", []) != list(a.tags or []) else "before"
+        return (
+            "after"
+            if tagstore.index_tags(root, a.src or "") == list(a.tags or [])
+            and rec.get("old_tags", []) != list(a.tags or [])
+            else "before"
+        )
     if k == "delete":
         return "after" if bk and lex(bk) and not lex(_abs(root, a.src)) else "before"
     t = _abs(root, _target_rel(a))
@@ -129,7 +138,7 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
         if lex(t) and not lex(s):
             return "after"
         return "mid" if bk and lex(bk) and not lex(t) else "before"
-    if bk:   # copy/write over an existing file
+    if bk:  # copy/write over an existing file
         if lex(bk):
             return "after" if lex(t) else "mid"
         return "before"
@@ -138,6 +147,7 @@ def state_of(root: Path, a: Action, rec: dict) -> str:
     if k == "write" and rec.get("sha256") is None and a.content is not None:
         # intent without done: only content we wrote counts as ours
         import hashlib
+
         return "after" if fsops.sha256_file(t) == hashlib.sha256(a.content).hexdigest() else "before"
     return "after"
 
@@ -207,15 +217,16 @@ def _records(j: jr.RunJournal) -> list[tuple[Action, dict]]:
     out = []
     for seq in sorted(j.intents):
         a = actions.get(seq)
-        if a is None:     # an output-only action (list/read) inside a group's seq range
+        if a is None:  # an output-only action (list/read) inside a group's seq range
             continue
         rec = {**j.intents[seq], **j.done.get(seq, {})}
         rec["made"] = list(rec.get("made") or []) + [d for m in j.made.get(seq, []) for d in m]
         target = a.dst or a.src or ""
-        rec["backup"] = jr.backup_for(j.run_id, seq, a.kind, a.src, a.dst, a.overwrite,
-                                      bool(a.expect.get(target) and a.expect[target].exists))
+        rec["backup"] = jr.backup_for(
+            j.run_id, seq, a.kind, a.src, a.dst, a.overwrite, bool(a.expect.get(target) and a.expect[target].exists)
+        )
         if seq in j.done and "post" not in rec and a.kind == "move" and a.src in a.expect:
-            f = a.expect[a.src]      # a plain rename keeps the source's inode, size and mtime
+            f = a.expect[a.src]  # a plain rename keeps the source's inode, size and mtime
             rec["post"] = {"size": f.size, "mtime_ns": f.mtime_ns, "ino": f.inode, "dir": f.is_dir}
         out.append((a, rec))
     return out
@@ -233,12 +244,19 @@ def _action(d: dict) -> Action:
 
 def _audit_undo(audit: AuditWriter | None, a: Action, rec: dict) -> None:
     if audit is not None:
-        audit.add(time=jr.now_iso(), op="undo-" + op_word(a.kind), src=a.dst if a.kind in ("move", "copy") else a.src,
-                  dst=a.src if a.kind == "move" else None, backup=rec.get("backup"), result="undone")
+        audit.add(
+            time=jr.now_iso(),
+            op="undo-" + op_word(a.kind),
+            src=a.dst if a.kind in ("move", "copy") else a.src,
+            dst=a.src if a.kind == "move" else None,
+            backup=rec.get("backup"),
+            result="undone",
+        )
 
 
-def rollback_actions(root: Path, completed: list[tuple[Action, dict]], jw: jr.JournalWriter,
-                     audit: AuditWriter | None, *, run_id: str) -> int:
+def rollback_actions(
+    root: Path, completed: list[tuple[Action, dict]], jw: jr.JournalWriter, audit: AuditWriter | None, *, run_id: str
+) -> int:
     """Reverse the completed actions of the running run, newest first. Returns how many."""
     n = 0
     for a, rec in reversed(completed):
@@ -258,8 +276,9 @@ def _drop_backups(root: Path, run_id: str) -> None:
         shutil.rmtree(d, ignore_errors=True)
 
 
-def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: bool, report_n: list[int],
-             sweep: bool = False) -> None:
+def _reverse(
+    root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: bool, report_n: list[int], sweep: bool = False
+) -> None:
     recs = _records(j)
     todo = []
     for a, rec in reversed(recs):
@@ -278,7 +297,7 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
         for a, rec, st in todo:
             t = _target_rel(a)
             if last_touch.get(t or "") != a.seq:
-                continue    # a later action of the run moved/replaced it; that one is checked
+                continue  # a later action of the run moved/replaced it; that one is checked
             if st != "after" and a.seq in j.done and a.seq not in j.undo_intents and a.kind != "mkdir":
                 problems.append(f"{t} changed since the run (it is not as the run left it)")
             elif st == "after" and (why := changed_since(root, a, rec)):
@@ -290,7 +309,7 @@ def _reverse(root: Path, j: jr.RunJournal, audit: AuditWriter | None, *, check: 
         _sweep_temp_files(root, j)
     with jr.JournalWriter(j.path) as jw:
         for a, rec, _ in todo:
-            st = state_of(root, a, rec)     # now: later actions of the run are already reversed
+            st = state_of(root, a, rec)  # now: later actions of the run are already reversed
             jw.write({"t": "undo-intent", "seq": a.seq})
             if st != "before" or rec.get("made"):
                 revert(root, a, rec, st)
@@ -306,11 +325,12 @@ def to_reverse(root: Path, run_id: str) -> list[Action]:
     try:
         j = jr.read_journal(jr.journal_path(root, run_id))
     except jr.BadJournal:
-        return []          # recover reports it and passes it over
+        return []  # recover reports it and passes it over
     try:
-        return [a for a, rec in reversed(_records(j))
-                if a.seq not in j.undo_done and state_of(root, a, rec) != "before"]
-    except UndoError:      # records that fail verification: recover reports them and touches nothing
+        return [
+            a for a, rec in reversed(_records(j)) if a.seq not in j.undo_done and state_of(root, a, rec) != "before"
+        ]
+    except UndoError:  # records that fail verification: recover reports them and touches nothing
         return []
 
 
@@ -345,8 +365,9 @@ def check_undoable(j: jr.RunJournal) -> None:
         raise UndoError(f"run {j.run_id} was rolled back when it failed; nothing to undo")
 
 
-def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = None,
-         keyring: object | None = None) -> UndoReport:
+def undo(
+    root: Path, run_id: str | None = None, *, audit_path: Path | None = None, keyring: object | None = None
+) -> UndoReport:
     root = Path(os.path.realpath(root))
     with jr.RootLock(root):
         fsops.anchor(os.path.realpath(root))
@@ -358,8 +379,7 @@ def undo(root: Path, run_id: str | None = None, *, audit_path: Path | None = Non
             raise UndoError(f"no run {run_id!r} in {jr.journal_dir(root)}")
         j = jr.read_journal(path)
         check_undoable(j)
-        audit = AuditWriter(audit_path, run=run_id, user=jr.current_user(),
-                            keyring=keyring) if audit_path else None  # type: ignore[arg-type]
+        audit = AuditWriter(audit_path, run=run_id, user=jr.current_user(), keyring=keyring) if audit_path else None  # type: ignore[arg-type]
         n = [0, 0]
         _reverse(root, j, audit, check=not j.undo_started(), report_n=n)
         if audit is not None:
@@ -387,13 +407,12 @@ def recover(root: Path, *, audit_path: Path | None = None, keyring: object | Non
                         pass
                 report.notes.append(note)
                 continue
-            audit = AuditWriter(audit_path, run=run, user=jr.current_user(),
-                                keyring=keyring) if audit_path else None  # type: ignore[arg-type]
+            audit = AuditWriter(audit_path, run=run, user=jr.current_user(), keyring=keyring) if audit_path else None  # type: ignore[arg-type]
             n = [0, 0]
             if not j.finished:
                 try:
                     _reverse(root, j, audit, check=False, report_n=n, sweep=True)
-                except UndoError as e:      # its records failed verification: nothing of it touched
+                except UndoError as e:  # its records failed verification: nothing of it touched
                     report.notes.append(f"run {run}: {e}")
                     continue
                 with jr.JournalWriter(j.path) as jw:

@@ -2,13 +2,14 @@
 (Draft 2020-12) with schema_check's quick verdict; for a plan that verdict rejects, jsonschema's
 full validation writes the message (`model.schema_error`). Every failure is one PlanError line with
 the JSON path of the bad field."""
+
 from __future__ import annotations
 
 import json
 from typing import Any
 
-from fileagent.errors import PlanError
 from fileagent.agent.plan.model import Plan
+from fileagent.errors import PlanError
 
 
 def validate_plan_dict(d: Any) -> Plan:
@@ -16,7 +17,7 @@ def validate_plan_dict(d: Any) -> Plan:
     return Plan.from_dict(d)
 
 
-MAX_DIGITS = 19      # every number a plan holds (sizes in bytes, versions) fits in 64 bits
+MAX_DIGITS = 19  # every number a plan holds (sizes in bytes, versions) fits in 64 bits
 
 
 def _bounded_int(text: str) -> int:
@@ -44,6 +45,7 @@ def load_plan_checked(source: Any) -> Plan:
     try:
         plan.to_json().encode("utf-8")
     except Exception:  # noqa: BLE001 - pydantic or the codec: either way the text is not valid Unicode
-        raise PlanError("the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)") \
-            from None
+        raise PlanError(
+            "the plan holds text that is not valid Unicode (a lone surrogate escape such as \\ud800)"
+        ) from None
     return plan

@@ -12,14 +12,31 @@ Semantics follow Draft 2020-12 as jsonschema applies it by default: `format` is
 an annotation (not asserted), an integer-valued float is an "integer", booleans
 are neither integers nor numbers, and const/enum tell True from 1.
 """
+
 from __future__ import annotations
 
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "default", "examples", "format",
-                         "discriminator"})
-ASSERTIONS = frozenset({"type", "properties", "required", "additionalProperties", "const", "enum", "anyOf",
-                        "oneOf", "$ref", "$defs", "items", "minItems", "minimum", "pattern"})
+ANNOTATIONS = frozenset({"$schema", "$id", "title", "description", "default", "examples", "format", "discriminator"})
+ASSERTIONS = frozenset(
+    {
+        "type",
+        "properties",
+        "required",
+        "additionalProperties",
+        "const",
+        "enum",
+        "anyOf",
+        "oneOf",
+        "$ref",
+        "$defs",
+        "items",
+        "minItems",
+        "minimum",
+        "pattern",
+    }
+)
 
 
 class UnsupportedSchema(ValueError):
@@ -68,7 +85,7 @@ def compile_schema(schema: dict) -> Callable[[Any], bool]:
         name = pointer.removeprefix("#/$defs/")
         if name == pointer or "/" in name or name not in root.get("$defs", {}):
             raise UnsupportedSchema(f"$ref {pointer!r}")
-        return lambda v: compiled[name](v)          # looked up at call time: definitions may recurse
+        return lambda v: compiled[name](v)  # looked up at call time: definitions may recurse
 
     def build(s: dict) -> Callable[[Any], bool]:
         if not isinstance(s, dict):
@@ -91,6 +108,7 @@ def compile_schema(schema: dict) -> Callable[[Any], bool]:
             checks.append(lambda v: isinstance(v, bool) or not isinstance(v, (int, float)) or v >= low)
         if "pattern" in s:
             import re
+
             rx = re.compile(s["pattern"])
             checks.append(lambda v: not isinstance(v, str) or rx.search(v) is not None)
         if "properties" in s or "additionalProperties" in s or "required" in s:
@@ -102,7 +120,7 @@ def compile_schema(schema: dict) -> Callable[[Any], bool]:
 
             def check_object(v: Any) -> bool:
                 if not isinstance(v, dict):
-                    return True                        # these keywords apply to objects only
+                    return True  # these keywords apply to objects only
                 if any(k not in v for k in required):
                     return False
                 for k, item in v.items():
@@ -113,12 +131,17 @@ def compile_schema(schema: dict) -> Callable[[Any], bool]:
                     elif not sub(item):
                         return False
                 return True
+
             checks.append(check_object)
         if "items" in s or "minItems" in s:
             item_check = build(s["items"]) if "items" in s else None
             least = s.get("minItems", 0)
-            checks.append(lambda v: not isinstance(v, list) or
-                          (len(v) >= least and (item_check is None or all(item_check(x) for x in v))))
+            checks.append(
+                lambda v: (
+                    not isinstance(v, list)
+                    or (len(v) >= least and (item_check is None or all(item_check(x) for x in v)))
+                )
+            )
         if "anyOf" in s:
             branches = [build(b) for b in s["anyOf"]]
             checks.append(lambda v: any(b(v) for b in branches))

@@ -17,6 +17,7 @@ Sizes are written with a unit when exact (10KB, 3MB, 1GB; 1KB = 1024 bytes).
 `if` may repeat before each `then`: consecutive ifs are one rule's keywords.
 `ext` and `tag` repeat for several values.
 """
+
 from __future__ import annotations
 
 import re
@@ -24,9 +25,30 @@ from datetime import date
 
 from fileagent.agent.plan.model import Plan
 
-SELECTION_KEYS = ("path", "in", "pattern", "recursive", "kind", "ext", "name~", "larger", "smaller",
-                  "after", "before", "older", "newer", "has", "tagged", "empty", "except", "sort", "desc",
-                  "limit", "duplicates", "keep_in")
+SELECTION_KEYS = (
+    "path",
+    "in",
+    "pattern",
+    "recursive",
+    "kind",
+    "ext",
+    "name~",
+    "larger",
+    "smaller",
+    "after",
+    "before",
+    "older",
+    "newer",
+    "has",
+    "tagged",
+    "empty",
+    "except",
+    "sort",
+    "desc",
+    "limit",
+    "duplicates",
+    "keep_in",
+)
 KEY_ORDER: dict[str, tuple[str, ...]] = {
     "list": SELECTION_KEYS,
     "read": SELECTION_KEYS,
@@ -43,22 +65,75 @@ KEY_ORDER: dict[str, tuple[str, ...]] = {
 }
 FLAGS = ("recursive", "remove", "empty", "keep_structure", "desc", "remove_originals")
 # Keys whose value is always a quoted string (a path, a pattern, free text).
-QUOTED = {"path", "in", "pattern", "name~", "has", "tagged", "to", "content", "find", "text", "new_name",
-          "add_prefix", "add_suffix", "template", "if", "then", "else", "dest", "tag", "rule_set", "except", "keep_in"}
+QUOTED = {
+    "path",
+    "in",
+    "pattern",
+    "name~",
+    "has",
+    "tagged",
+    "to",
+    "content",
+    "find",
+    "text",
+    "new_name",
+    "add_prefix",
+    "add_suffix",
+    "template",
+    "if",
+    "then",
+    "else",
+    "dest",
+    "tag",
+    "rule_set",
+    "except",
+    "keep_in",
+}
 # Keys whose value is bare: enums, extensions, sizes, dates.
-BARE = {"kind", "ext", "larger", "smaller", "after", "before", "older", "newer", "mode", "by", "set_ext", "sort",
-        "limit", "duplicates", "start", "case",
-        "max_groups"}
+BARE = {
+    "kind",
+    "ext",
+    "larger",
+    "smaller",
+    "after",
+    "before",
+    "older",
+    "newer",
+    "mode",
+    "by",
+    "set_ext",
+    "sort",
+    "limit",
+    "duplicates",
+    "start",
+    "case",
+    "max_groups",
+}
 REPEATABLE = {"ext", "tag", "if", "then", "except"}
 # Keys and ops that only version-2 plans have (the shipped planner writes version-1 text).
-V2_KEYS = frozenset({"empty", "older", "newer", "except", "keep_structure", "sort", "desc", "limit",
-                     "duplicates", "keep_in", "remove_originals",
-                     "start", "case", "max_groups"})
+V2_KEYS = frozenset(
+    {
+        "empty",
+        "older",
+        "newer",
+        "except",
+        "keep_structure",
+        "sort",
+        "desc",
+        "limit",
+        "duplicates",
+        "keep_in",
+        "remove_originals",
+        "start",
+        "case",
+        "max_groups",
+    }
+)
 V2_OPS = frozenset({"archive", "extract"})
 # Keys whose value is free text (a file's content, a text to add, a text to find), not a name.
 FREE_TEXT_KEYS = ("content", "text", "find")
 
-_UNITS = (("GB", 1024 ** 3), ("MB", 1024 ** 2), ("KB", 1024))
+_UNITS = (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024))
 _BARE_RE = re.compile(r"[A-Za-z0-9_.:+\-]+")
 _SIZE_RE = re.compile(r"(\d+)(KB|MB|GB|B)?")
 
@@ -68,6 +143,7 @@ class PlanTextError(ValueError):
 
 
 # ---------------------------------------------------------------- rendering
+
 
 def quote(s: str) -> str:
     return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
@@ -92,10 +168,17 @@ def _selection_fields(sel: dict) -> list[tuple[str, object]]:
     f = sel.get("filters") or {}
     for e in f.get("ext") or ():
         out.append(("ext", e))
-    for key, name in (("name_regex", "name~"), ("larger_than", "larger"), ("smaller_than", "smaller"),
-                      ("modified_after", "after"), ("modified_before", "before"), ("older_than", "older"),
-                      ("newer_than", "newer"), ("contains", "has"),
-                      ("tag", "tagged")):
+    for key, name in (
+        ("name_regex", "name~"),
+        ("larger_than", "larger"),
+        ("smaller_than", "smaller"),
+        ("modified_after", "after"),
+        ("modified_before", "before"),
+        ("older_than", "older"),
+        ("newer_than", "newer"),
+        ("contains", "has"),
+        ("tag", "tagged"),
+    ):
         if f.get(key) is not None:
             v = f[key]
             out.append((name, size_text(v) if key in ("larger_than", "smaller_than") else v))
@@ -146,7 +229,7 @@ def _step_fields(step: dict) -> list[tuple[str, object]]:
             if step.get(k) is not None:
                 out.append((k, step[k]))
     elif op == "classify":
-        if step.get("by", "rule_set") != "rule_set":   # rule_set is the default: left out
+        if step.get("by", "rule_set") != "rule_set":  # rule_set is the default: left out
             out.append(("by", step["by"]))
         if step.get("rule_set") is not None:
             out.append(("rule_set", step["rule_set"]))
@@ -183,6 +266,7 @@ def to_text(plan: Plan) -> str:
 
 # ------------------------------------------------------------------ parsing
 
+
 def _parse_size(text: str) -> int:
     m = _SIZE_RE.fullmatch(text)
     if not m:
@@ -217,7 +301,7 @@ def tokenize_steps(s: str) -> list[tuple[str, list[tuple[str, object]]]]:
             i += 1
         m = re.compile(r"[a-z]+").match(s, i)
         if not m or m.group(0) not in KEY_ORDER:
-            raise PlanTextError(f"expected an operation at {i}: {s[i:i + 20]!r}")
+            raise PlanTextError(f"expected an operation at {i}: {s[i : i + 20]!r}")
         op, i = m.group(0), m.end()
         fields: list[tuple[str, object]] = []
         while i < n and s[i] == " ":
@@ -226,7 +310,7 @@ def tokenize_steps(s: str) -> list[tuple[str, list[tuple[str, object]]]]:
                 break
             m = re.compile(r"[a-z_~]+").match(s, i)
             if not m:
-                raise PlanTextError(f"expected a key at {i}: {s[i:i + 20]!r}")
+                raise PlanTextError(f"expected a key at {i}: {s[i : i + 20]!r}")
             key, i = m.group(0), m.end()
             if key in FLAGS and (i >= n or s[i] != "="):
                 fields.append((key, True))
@@ -247,7 +331,7 @@ def tokenize_steps(s: str) -> list[tuple[str, list[tuple[str, object]]]]:
         if i >= n:
             return steps
         if s[i] != ";":
-            raise PlanTextError(f"unexpected {s[i:i + 20]!r}")
+            raise PlanTextError(f"unexpected {s[i : i + 20]!r}")
         i += 1
 
 

@@ -17,10 +17,12 @@ checks and compiles each candidate (planner.pick).
 CHANNEL_WEIGHT was chosen on held-out pairs of a corpus seed that no reported figure uses
 (docs/planner.md).
 """
+
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from fileagent.llm.decode import Candidate, sequence_logprob, sequence_logprobs
 
@@ -31,8 +33,15 @@ if TYPE_CHECKING:
 CHANNEL_WEIGHT = 0.3
 
 
-def rerank(forward: NumpyGPT, channel: NumpyGPT, tokenizer: Tokenizer, prompt_ids: Sequence[int],
-           request: str, found: list[Candidate], weight: float = CHANNEL_WEIGHT) -> list[Candidate]:
+def rerank(
+    forward: NumpyGPT,
+    channel: NumpyGPT,
+    tokenizer: Tokenizer,
+    prompt_ids: Sequence[int],
+    request: str,
+    found: list[Candidate],
+    weight: float = CHANNEL_WEIGHT,
+) -> list[Candidate]:
     """`found` (a beam, best first) with its finished candidates in the order of the combined score,
     ahead of the unfinished ones as before; ties keep the beam's order. A beam where some candidate
     cannot be scored both ways (too long for a model) keeps its order."""
@@ -41,8 +50,10 @@ def rerank(forward: NumpyGPT, channel: NumpyGPT, tokenizer: Tokenizer, prompt_id
         return found
     request_ids = tokenizer.encode(request)
     there = sequence_logprobs(forward, prompt_ids, [c.ids for c in finished], tokenizer.eos_id)
-    back = [sequence_logprob(channel, tokenizer.prompt(tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
-            for c in finished]
+    back = [
+        sequence_logprob(channel, tokenizer.prompt(tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
+        for c in finished
+    ]
     scores = [t + weight * b for t, b in zip(there, back, strict=True)]
     if not all(math.isfinite(s) for s in scores):
         return found

@@ -20,16 +20,18 @@ value is empty), so a span or another joiner may start; joiner_prefixes:
 partly written joiners; paths: (lo, hi, depth) range of the sorted existing
 paths that start with the value, or None.
 """
+
 from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from typing import Iterable, overload
+from collections.abc import Iterable
+from typing import overload
 
 import numpy as np
 
-from fileagent.tools.filetypes import TYPE_EXTS
-
+from fileagent.agent.plan.text import FREE_TEXT_KEYS
+from fileagent.agent.planner.existing_tree import ExistingTree
 from fileagent.agent.planner.grammar import (
     DATE_KEYS,
     EOS_STATE,
@@ -42,20 +44,20 @@ from fileagent.agent.planner.grammar import (
     ctx_add,
     field_options,
 )
-from fileagent.agent.plan.text import FREE_TEXT_KEYS
-from fileagent.agent.planner.existing_tree import ExistingTree
 from fileagent.agent.planner.spans import _APOSTROPHES, _QUOTE_PAIRS, RequestSpans, find_all, without_places
+from fileagent.tools.filetypes import TYPE_EXTS
 
 _PATH_JOINERS = (b"/",)
 PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
 # Where a value may begin or end with a joiner ("*.pdf", "report*", "_v2", "2024_"); elsewhere
 # joiners only go between spans.
-NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")   # no space at their edges
+NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")  # no space at their edges
 # The closing quote marks a value may not run over without its opening one: the non-ASCII pairs,
 # less the apostrophe-like one ("don’t"): ” 」 』.
-_CJK_CLOSERS = tuple((c.encode(), o.encode()) for o, c in _QUOTE_PAIRS.items()
-                     if not o.isascii() and c not in _APOSTROPHES)
-MULTI_JOINER_OK = ("pattern", "name~", "template")      # joiners side by side: "**/", "\\d+$"
+_CJK_CLOSERS = tuple(
+    (c.encode(), o.encode()) for o, c in _QUOTE_PAIRS.items() if not o.isascii() and c not in _APOSTROPHES
+)
+MULTI_JOINER_OK = ("pattern", "name~", "template")  # joiners side by side: "**/", "\\d+$"
 START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
 END_JOINER_OK = ("pattern", "name~", "template", "add_prefix")
 JOINERS: dict[str, tuple[bytes, ...]] = {
@@ -66,29 +68,87 @@ JOINERS: dict[str, tuple[bytes, ...]] = {
     "add_prefix": (b"_", b"-", b" "),
     "add_suffix": (b"_", b"-", b" "),
 }
-_ESCAPED = {0x22: 0x22, 0x5C: 0x5C, 0x0A: ord("n")}       # value byte -> the byte after "\"
+_ESCAPED = {0x22: 0x22, 0x5C: 0x5C, 0x0A: ord("n")}  # value byte -> the byte after "\"
 _UNESCAPE = {v: k for k, v in _ESCAPED.items()}
 # The shared file-type table, plus common extensions it has no family for ("log files", "日志").
-_KNOWN_EXTS = sorted({e for exts in TYPE_EXTS.values() for e in exts}
-                     | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"})
-PARENT_WORDS = ("parent", "above", "level up", "up a level", "up one level", "上一级", "上级", "上一层", "上层",
-                "父目录", "父文件夹")
-EMPTY_OK = ("text",)        # update ... text="" (replace by nothing)
+_KNOWN_EXTS = sorted(
+    {e for exts in TYPE_EXTS.values() for e in exts}
+    | {"log", "tmp", "bak", "ini", "cfg", "conf", "lock", "old", "out", "dat"}
+)
+PARENT_WORDS = (
+    "parent",
+    "above",
+    "level up",
+    "up a level",
+    "up one level",
+    "上一级",
+    "上级",
+    "上一层",
+    "上层",
+    "父目录",
+    "父文件夹",
+)
+EMPTY_OK = ("text",)  # update ... text="" (replace by nothing)
 MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"
 
 
 # Words of a request that are no file or folder name it gives (one in the tree is still reachable).
-_NOT_A_NAME = frozenset(w.encode() for w in (
-    "to", "in", "into", "from", "the", "and", "then", "it", "them", "of", "on", "with", "for", "at",
-    "by", "all", "this", "that", "there", "here", "my", "your", "our", "their", "its", "me", "us",
-    "先", "再", "然后", "接着", "之后", "把", "将", "它", "它们", "这", "那", "里", "中", "的", "到", "和", "并"))
+_NOT_A_NAME = frozenset(
+    w.encode()
+    for w in (
+        "to",
+        "in",
+        "into",
+        "from",
+        "the",
+        "and",
+        "then",
+        "it",
+        "them",
+        "of",
+        "on",
+        "with",
+        "for",
+        "at",
+        "by",
+        "all",
+        "this",
+        "that",
+        "there",
+        "here",
+        "my",
+        "your",
+        "our",
+        "their",
+        "its",
+        "me",
+        "us",
+        "先",
+        "再",
+        "然后",
+        "接着",
+        "之后",
+        "把",
+        "将",
+        "它",
+        "它们",
+        "这",
+        "那",
+        "里",
+        "中",
+        "的",
+        "到",
+        "和",
+        "并",
+    )
+)
+
 
 class PlanConstraint:
     """Constraint (fileagent.llm.decode) for one request: plan grammar + value restrictions."""
 
-    def __init__(self, grammar: PlanGrammar, request: str, paths: Iterable[str] = (), *,
-                 whole_tree: bool = False):
+    def __init__(self, grammar: PlanGrammar, request: str, paths: Iterable[str] = (), *, whole_tree: bool = False):
         """`paths`: paths under the root; `whole_tree`: they are all of them, so what the first
         step selects must be one (see existing_tree)."""
         self.g = grammar
@@ -97,7 +157,12 @@ class PlanConstraint:
         sp = RequestSpans(request)
         self.req, self.span_end, self.text_end, self.quoted = sp.req, sp.span_end, sp.text_end, sp.quoted
         self.name_end = sp.name_end
-        self.pos_of, self.starts, self.path_starts, self.first_starts = sp.pos_of, sp.starts, sp.path_starts, sp.first_starts
+        self.pos_of, self.starts, self.path_starts, self.first_starts = (
+            sp.pos_of,
+            sp.starts,
+            sp.path_starts,
+            sp.first_starts,
+        )
         self.quote_marks, self.path_reach = sp.quote_marks, sp.path_reach
         # Existing paths the request names (by file name, or stem: "the report" -> docs/report.pdf),
         # so the model can complete a name but not pick some other file of the tree.
@@ -112,6 +177,7 @@ class PlanConstraint:
             base = p.rsplit("/", 1)[-1].lower()
             stem = base.split(".")[0]
             return base in words or base in lowered or (stem in words and stem not in with_ext)
+
         named = [p for p in paths if p and names(p)]
         # ".." only for a request that names the parent folder, in words or as "..".
         parent = ".." in request or any(w in request.lower() for w in PARENT_WORDS)
@@ -130,10 +196,17 @@ class PlanConstraint:
         years = {n for n in numbers if len(n) == 4}
         self.years = years | {str(int(y) + 1) for y in years}
         self.days = {f"{int(n):02d}" for n in numbers if 1 <= int(n) <= 31} | {"01"}
-        self.value_start: tuple = (False, False, frozenset(), True, frozenset(),
-                            (0, len(self.paths), 0) if self.paths else None, b"")
+        self.value_start: tuple = (
+            False,
+            False,
+            frozenset(),
+            True,
+            frozenset(),
+            (0, len(self.paths), 0) if self.paths else None,
+            b"",
+        )
         self._masks: dict[tuple, np.ndarray] = {}
-        self._gone_sets: list[frozenset[bytes]] = [frozenset()]    # see grammar.py: ctx's later
+        self._gone_sets: list[frozenset[bytes]] = [frozenset()]  # see grammar.py: ctx's later
         self._gone_ids: dict[frozenset[bytes], int] = {frozenset(): 0}
         self._forced: dict[tuple, list[int]] = {}
 
@@ -212,7 +285,7 @@ class PlanConstraint:
             if not _date_ok(text, complete) or not any(y.startswith(text[:4]) for y in self.years):
                 return False
             if len(text) <= 8:
-                return True                  # the 1st of any month is always there
+                return True  # the 1st of any month is always there
             return any(d.startswith(text[8:]) and _date_ok(text[:8] + d, True) for d in self.days)
         digits = len(text) - len(text.lstrip("0123456789"))
         if not _size_ok(text, complete):
@@ -259,7 +332,7 @@ class PlanConstraint:
                 ok = any(v in _ESCAPED for v in self._value_next(key, vs, ctx))
                 nxt = (True,) + vs[1:] if ok else None
             elif b in _ESCAPED:
-                return None                                   # a raw newline (or quote handled above)
+                return None  # a raw newline (or quote handled above)
             else:
                 nxt = self._value_step(key, vs, b, ctx)
             return None if nxt is None else ("q", ctx, key, nxt)
@@ -276,7 +349,7 @@ class PlanConstraint:
         _, started, spans, gap, partial, _, text = vs
         starts = set(partial)
         if key == "path" and started and text not in self.req:
-            return starts                    # joined once already: FOLDER/NAME, no third piece
+            return starts  # joined once already: FOLDER/NAME, no third piece
         if gap and (key in MULTI_JOINER_OK if started else key in START_JOINER_OK):
             starts.add(b"")
         elif any(self.span_end[p] for p in spans):
@@ -329,7 +402,7 @@ class PlanConstraint:
                 entry = self.paths[i]
                 if len(entry) > d:
                     out.add(entry[d])
-                    i = bisect_left(self.paths, entry[:d + 1] + b"\xff", i, hi)
+                    i = bisect_left(self.paths, entry[: d + 1] + b"\xff", i, hi)
                 else:
                     i += 1
         return out
@@ -368,7 +441,7 @@ class PlanConstraint:
         new = (False, True, new_spans, new_gap, frozenset(new_partial), paths, text)
         if paths is None and key in PATH_KEYS and self._stutter(text):
             if v == 0x2F or not self._value_next(key, new, ctx) - {0x2F}:
-                return None                  # "src/src/", or a "src/src" that cannot grow past it
+                return None  # "src/src/", or a "src/src" that cannot grow past it
         return new
 
     def _gone_set(self, ctx: tuple, key: str) -> frozenset[bytes]:
@@ -418,8 +491,11 @@ class PlanConstraint:
     def _text_ok(self, key: str, text: bytes, final: bool) -> bool:
         """Shapes no request asks for, unless it writes them so: values with space around
         them, and paths starting or ending with "/", with "//", or the same folder twice."""
-        if key in NAME_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())
-                                 or ((b"/ " in text or b" /" in text) and text not in self.req)):
+        if key in NAME_KEYS and (
+            text[:1].isspace()
+            or (final and text[-1:].isspace())
+            or ((b"/ " in text or b" /" in text) and text not in self.req)
+        ):
             return False
         if key in FREE_TEXT_KEYS and (text[:1].isspace() or (final and text[-1:].isspace())):
             # a text with space at an edge only where the user quoted it so ("^#+ ")
@@ -428,19 +504,19 @@ class PlanConstraint:
         for close, opener in _CJK_CLOSERS:
             at = text.find(close)
             if at >= 0 and opener not in text[:at]:
-                return False                 # runs over the end of a quote: "明天放假”，" of "“明天放假”，"
+                return False  # runs over the end of a quote: "明天放假”，" of "“明天放假”，"
         if key == "new_name" and (b"/" in text or b"\\" in text):
-            return False                     # a new name is a plain name: the compiler refuses any other
+            return False  # a new name is a plain name: the compiler refuses any other
         if key in PATH_KEYS:
             if text.startswith(b"/") and not self._written_from_its_start(text):
-                return False                 # "/legacy.js" out of "lib/legacy.js"
-            body = text[5:].lstrip(b"/") if text[:5].lower() == b"file:" else text    # "file:///C:/x"
+                return False  # "/legacy.js" out of "lib/legacy.js"
+            body = text[5:].lstrip(b"/") if text[:5].lower() == b"file:" else text  # "file:///C:/x"
             drive = body[:1].isalpha() and body[1:2] == b":" and body[2:3] in (b"", b"/", b"\\")
             if b":" in (body[2:] if drive else body):
-                return False                 # no file name holds a ":" (Windows); "C:/" is a drive
+                return False  # no file name holds a ":" (Windows); "C:/" is a drive
             parts = text.lower().split(b"/")
             if any(part in _NOT_A_NAME for part in (parts if final else parts[:-1])):
-                return False                 # path="to" out of "append 'x' to help.md", nor "then/a.md"
+                return False  # path="to" out of "append 'x' to help.md", nor "then/a.md"
             odd = b"//" in text or (final and text.endswith(b"/"))
             return (not odd or text in self.req) and not (final and self._stutter(text))
         return True
@@ -456,8 +532,7 @@ class PlanConstraint:
             i = self.req.find(text, i + 1)
         return False
 
-
     def _stutter(self, text: bytes) -> bool:
-        """"src/src" where the request never writes it: the model repeating itself."""
+        """ "src/src" where the request never writes it: the model repeating itself."""
         parts = [p for p in text.split(b"/") if p]
         return any(a == b and a + b"/" + a not in self.req for a, b in zip(parts, parts[1:], strict=False))

@@ -1,5 +1,6 @@
 """Example requests: the gallery `fileagent examples` prints, and the two or three a refusal offers,
 picked as the ones closest to the user's words (shared words and Chinese character pairs)."""
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,7 @@ def _units(text: str) -> set[str]:
     text = text.lower()
     units = set(re.findall(r"[a-z0-9]+", text))
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        units |= {run[i:i + 2] for i in range(len(run) - 1)} | set(run)
+        units |= {run[i : i + 2] for i in range(len(run) - 1)} | set(run)
     return units
 
 
@@ -50,7 +51,7 @@ def closest(request: str, lang: str, k: int = 3) -> list[str]:
     pool = GALLERY.get(lang, GALLERY["en"])
     ranked = sorted(range(len(pool)), key=lambda i: (-len(mine & _units(pool[i][0])), i))
     picked, ops = [], set()
-    for i in ranked:                    # one example per op: three different things it can do
+    for i in ranked:  # one example per op: three different things it can do
         text, op = pool[i]
         if op not in ops:
             picked.append(text)

@@ -11,14 +11,15 @@ normalisation form; the compiler still decides. Values the Guard must judge pass
 that starts at "/", "~", a drive or "..", and the agent's own state folder, so "read /etc/passwd"
 is still planned as written and refused by the policy (exit 3), not turned into something else.
 """
+
 from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from typing import Iterable
+from collections.abc import Iterable
 
-from fileagent.policies.winpath import is_windows_absolute
 from fileagent.policies.paths import STATE_DIR as _STATE_DIR
+from fileagent.policies.winpath import is_windows_absolute
 
 STATE_DIR = _STATE_DIR.encode()
 
@@ -30,7 +31,7 @@ def _key(text: bytes) -> bytes:
     try:
         s = text.decode("utf-8")
     except UnicodeDecodeError as e:
-        s = text[:e.start].decode("utf-8", "replace")
+        s = text[: e.start].decode("utf-8", "replace")
     key = unicodedata.normalize("NFC", s).lower().encode("utf-8")
     while key.startswith(b"./"):
         key = key[2:]
@@ -40,8 +41,12 @@ def _key(text: bytes) -> bytes:
 def guard_decides(text: bytes) -> bool:
     """A value that points outside the root (or into the agent's own state), however it ends."""
     t = text.replace(b"\\", b"/")
-    return t[:1] in (b"/", b"~") or t.startswith(b"..") or is_windows_absolute(t[:2].decode("latin-1")) or \
-        t.lower().startswith(STATE_DIR)
+    return (
+        t[:1] in (b"/", b"~")
+        or t.startswith(b"..")
+        or is_windows_absolute(t[:2].decode("latin-1"))
+        or t.lower().startswith(STATE_DIR)
+    )
 
 
 class ExistingTree:
@@ -54,7 +59,7 @@ class ExistingTree:
         if guard_decides(text) or b"..".startswith(text) or STATE_DIR.startswith(text.lower()):
             return True
         if len(text) == 1 and text.isalpha():
-            return True                      # may become a drive ("C:/...")
+            return True  # may become a drive ("C:/...")
         t = _key(text)
         if not t:
             return True

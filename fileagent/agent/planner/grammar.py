@@ -29,11 +29,13 @@ tag path="c/b.md"). Its size is an id the constraint gives the paths that earlie
 moved or deleted (later steps may not name them): k + 1 in a later step, -k in the first; the
 grammar only carries it from step to step (True and False read as 1 and 0: nothing gone).
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from datetime import date
-from functools import lru_cache
-from typing import Iterable, Sequence, get_args
+from functools import cache, lru_cache
+from typing import get_args
 
 import numpy as np
 
@@ -43,19 +45,20 @@ from fileagent.agent.plan.text import KEY_ORDER as TEXT_KEY_ORDER
 from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP
 
 # The shipped model is trained on version-1 plan text: it may write only the keys and ops it knows.
-PLAN_KEY_ORDER = {op: tuple(k for k in keys if k not in V2_KEYS) for op, keys in TEXT_KEY_ORDER.items()
-                  if op not in V2_OPS}
+PLAN_KEY_ORDER = {
+    op: tuple(k for k in keys if k not in V2_KEYS) for op, keys in TEXT_KEY_ORDER.items() if op not in V2_OPS
+}
 
 # Enum values the renderer can write (defaults are left out of plan text, so never written).
 ENUMS: dict[str, tuple[str, ...]] = {
     "kind": tuple(v for v in get_args(SelectionKind) if v != "file"),
     "create_kind": tuple(v for v in get_args(CreateKind) if v != "file"),
     "mode": get_args(UpdateMode),
-    "by": tuple(v for v in get_args(ClassifyBy) if v not in ("rule_set", "topic")),   # topic: version 2
+    "by": tuple(v for v in get_args(ClassifyBy) if v not in ("rule_set", "topic")),  # topic: version 2
     "why": REFUSAL_CLASSES,
 }
 SIZE_KEYS, DATE_KEYS, EXT_KEYS = ("larger", "smaller"), ("after", "before"), ("ext", "set_ext")
-REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS     # bare values that must come from the request
+REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS  # bare values that must come from the request
 SELECTION_ONLY_WITHOUT_PATH = ("in", "pattern", "recursive")
 BATCH_RENAME = ("set_ext", "add_prefix", "add_suffix", "template")
 FIND_MODES = ("replace", "replace_regex")
@@ -73,6 +76,7 @@ EOS_STATE = ("eos",)
 
 # ------------------------------------------------------------- step structure
 
+
 def new_ctx(op: str, later: int = False) -> tuple:
     return (op, frozenset(), None, None, None, None, later)
 
@@ -88,14 +92,15 @@ def ctx_add(ctx: tuple, key: str, value: str | None = None) -> tuple:
     return (op, seen | {key}, key, mode, by, kind, later)
 
 
-@lru_cache(maxsize=None)
+@cache
 def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
     """(keys that may come next, whether the step may end here)."""
     op, seen, last, mode, by, kind, _ = ctx
     order = KEY_ORDER[op]
     at = order.index(last) if last is not None else -1
-    keys = [k for k in order if order.index(k) > at or (k == last and k in REPEATABLE)
-            or (k == "if" and last == "then")]
+    keys = [
+        k for k in order if order.index(k) > at or (k == last and k in REPEATABLE) or (k == "if" and last == "then")
+    ]
     if "path" in seen:
         keys = [k for k in keys if k not in SELECTION_ONLY_WITHOUT_PATH]
     can_end = True
@@ -131,17 +136,20 @@ def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
             keys, can_end = ["if", "then"], False
         elif by == "keywords" and "then" not in seen:
             keys, can_end = ["if"], False
-        keys = [k for k in keys
-                if not (k == "rule_set" and by is not None)
-                and not (k in ("if", "then", "else") and by != "keywords")
-                and not (k == "then" and last != "if")]
+        keys = [
+            k
+            for k in keys
+            if not (k == "rule_set" and by is not None)
+            and not (k in ("if", "then", "else") and by != "keywords")
+            and not (k == "then" and last != "if")
+        ]
     elif op == "tag":
         can_end = "tag" in seen
         keys = [k for k in keys if k != "remove" or can_end]
     return tuple(keys), can_end
 
 
-@lru_cache(maxsize=None)
+@cache
 def field_options(ctx: tuple) -> tuple[dict[str, tuple], bool]:
     """Texts that may follow an op or a field, each mapped to the state it leads to."""
     keys, can_end = next_keys(ctx)
@@ -159,7 +167,7 @@ def field_options(ctx: tuple) -> tuple[dict[str, tuple], bool]:
     return options, can_end
 
 
-@lru_cache(maxsize=None)
+@cache
 def prefixes_of(options: tuple[str, ...]) -> dict[str, frozenset[str]]:
     """Every proper prefix of the options -> the characters that may follow it."""
     table: dict[str, set[str]] = {}
@@ -170,6 +178,7 @@ def prefixes_of(options: tuple[str, ...]) -> dict[str, frozenset[str]]:
 
 
 # ------------------------------------------------------------------ bare values
+
 
 def _size_ok(text: str, complete: bool) -> bool:
     """Sizes as the renderer spells them: 1MB, never 1024KB, 0KB or 007."""
@@ -187,7 +196,9 @@ def _size_ok(text: str, complete: bool) -> bool:
 def _date_ok(text: str, complete: bool) -> bool:
     """A valid YYYY-MM-DD date, or (not complete) the start of one."""
     shape = "dddd-dd-dd"
-    if len(text) > 10 or any((s == "d") != c.isdigit() or (s == "-" and c != "-") for s, c in zip(shape, text, strict=False)):
+    if len(text) > 10 or any(
+        (s == "d") != c.isdigit() or (s == "-" and c != "-") for s, c in zip(shape, text, strict=False)
+    ):
         return False
     if len(text) == 10 or complete:
         try:
@@ -199,7 +210,7 @@ def _date_ok(text: str, complete: bool) -> bool:
     year = int(text[:4].ljust(4, "1"))
     months = [m for m in range(1, 13) if f"{m:02d}".startswith(text[5:7])]
     if len(text) <= 8:
-        return bool(months)               # the 1st of such a month exists
+        return bool(months)  # the 1st of such a month exists
     for m in months:
         for d in range(1, 32):
             if f"{d:02d}".startswith(text[8:]):
@@ -227,8 +238,7 @@ _BARE_CHARS = list("0123456789-KMGB")
 class PlanGrammar:
     """The request-independent part: vocabulary trie, structural steps, cached masks."""
 
-    def __init__(self, token_bytes: Sequence[bytes], eos_id: int,
-                 op_tokens: dict[str, Sequence[int]] | None = None):
+    def __init__(self, token_bytes: Sequence[bytes], eos_id: int, op_tokens: dict[str, Sequence[int]] | None = None):
         """`op_tokens`: each op name's tokenization as the tokenizer writes it (ops are
         then written only that way); None allows any split."""
         self.vocab_size = len(token_bytes)
@@ -238,7 +248,7 @@ class PlanGrammar:
         self.tokens: list[list[int]] = [[]]
         for tid, bs in enumerate(token_bytes):
             if not bs:
-                continue                       # control ids: only eos, handled apart
+                continue  # control ids: only eos, handled apart
             node = 0
             for b in bs:
                 nxt = self.children[node].get(b)
@@ -280,8 +290,10 @@ class PlanGrammar:
         if state[0] == "af":
             return state[2] == "" and field_options(state[1])[1]
         if state[0] == "b" and state[2] not in REQUEST_BARE:
-            return bare_value_ok(state[2], state[1], state[3], True) and \
-                field_options(ctx_add(state[1], state[2], state[3]))[1]
+            return (
+                bare_value_ok(state[2], state[1], state[3], True)
+                and field_options(ctx_add(state[1], state[2], state[3]))[1]
+            )
         return False
 
     def next_chars(self, state: tuple) -> Iterable[str]:

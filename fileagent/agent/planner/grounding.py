@@ -14,6 +14,7 @@ value it cannot pin down are checked here, on the whole candidate:
   carried by the plan, in an `ext` or inside a path or pattern: a plan that drops it acts on more
   than was asked ("delete the iso files in downloads" must not become "delete downloads").
 """
+
 from __future__ import annotations
 
 import re
@@ -24,27 +25,139 @@ from fileagent.tools.filetypes import TYPE_EXTS as FAMILY_EXTS
 
 # Extensions a request may name as a word ("iso files"): every family's, and common others.
 KNOWN_EXTS = frozenset(e for exts in FAMILY_EXTS.values() for e in exts) | frozenset(
-    ("iso", "dmg", "exe", "msi", "apk", "deb", "rpm", "pkg", "log", "tmp", "bak", "old", "ini", "cfg", "conf",
-     "lock", "dat", "bin", "img", "torrent", "part", "crdownload", "ds_store", "pyc", "o", "obj", "class",
-     "jar", "war", "nef", "cr2", "arw", "raw", "dng", "psd", "ai", "sketch", "fig", "srt", "vtt", "m3u",
-     "opus", "aiff", "ttf", "otf", "woff", "woff2", "eml", "msg", "ics", "vcf", "lnk", "url", "desktop",
-     "sh", "bat", "ps1", "cmd", "dll", "so", "dylib", "sys"))
+    (
+        "iso",
+        "dmg",
+        "exe",
+        "msi",
+        "apk",
+        "deb",
+        "rpm",
+        "pkg",
+        "log",
+        "tmp",
+        "bak",
+        "old",
+        "ini",
+        "cfg",
+        "conf",
+        "lock",
+        "dat",
+        "bin",
+        "img",
+        "torrent",
+        "part",
+        "crdownload",
+        "ds_store",
+        "pyc",
+        "o",
+        "obj",
+        "class",
+        "jar",
+        "war",
+        "nef",
+        "cr2",
+        "arw",
+        "raw",
+        "dng",
+        "psd",
+        "ai",
+        "sketch",
+        "fig",
+        "srt",
+        "vtt",
+        "m3u",
+        "opus",
+        "aiff",
+        "ttf",
+        "otf",
+        "woff",
+        "woff2",
+        "eml",
+        "msg",
+        "ics",
+        "vcf",
+        "lnk",
+        "url",
+        "desktop",
+        "sh",
+        "bat",
+        "ps1",
+        "cmd",
+        "dll",
+        "so",
+        "dylib",
+        "sys",
+    )
+)
 _DOT_EXT = re.compile(r"(?<![\w./\\-])\.([a-z0-9_]{1,10})(?![\w.])")
 _WORD_EXT = re.compile(r"(?<![\w./\\-])([a-z0-9_]{1,10})s?(?=\s*(?:files?\b|documents?\b|文件(?!夹)|格式))")
 # Extensions that are also everyday words ("so file", "old 文件", "key files"): never read as one.
-_WORDS = frozenset(("so", "old", "ai", "o", "url", "class", "desktop", "part", "lock", "raw", "fig", "msg", "sys",
-                    "cmd", "key", "pages", "numbers", "go", "c", "h", "cs", "ts", "rs", "bin", "img", "dat"))
+_WORDS = frozenset(
+    (
+        "so",
+        "old",
+        "ai",
+        "o",
+        "url",
+        "class",
+        "desktop",
+        "part",
+        "lock",
+        "raw",
+        "fig",
+        "msg",
+        "sys",
+        "cmd",
+        "key",
+        "pages",
+        "numbers",
+        "go",
+        "c",
+        "h",
+        "cs",
+        "ts",
+        "rs",
+        "bin",
+        "img",
+        "dat",
+    )
+)
 
 _UNIT_BYTES = {
-    "": None, "b": 1, "byte": 1, "bytes": 1, "字节": 1,
-    "k": 1024, "kb": 1024, "kib": 1024, "kilobyte": 1024, "kilobytes": 1024, "千字节": 1024,
-    "m": 1024 ** 2, "mb": 1024 ** 2, "mib": 1024 ** 2, "megabyte": 1024 ** 2, "megabytes": 1024 ** 2,
-    "meg": 1024 ** 2, "megs": 1024 ** 2, "兆": 1024 ** 2, "兆字节": 1024 ** 2,
-    "g": 1024 ** 3, "gb": 1024 ** 3, "gib": 1024 ** 3, "gigabyte": 1024 ** 3, "gigabytes": 1024 ** 3,
-    "gig": 1024 ** 3, "gigs": 1024 ** 3,
+    "": None,
+    "b": 1,
+    "byte": 1,
+    "bytes": 1,
+    "字节": 1,
+    "k": 1024,
+    "kb": 1024,
+    "kib": 1024,
+    "kilobyte": 1024,
+    "kilobytes": 1024,
+    "千字节": 1024,
+    "m": 1024**2,
+    "mb": 1024**2,
+    "mib": 1024**2,
+    "megabyte": 1024**2,
+    "megabytes": 1024**2,
+    "meg": 1024**2,
+    "megs": 1024**2,
+    "兆": 1024**2,
+    "兆字节": 1024**2,
+    "g": 1024**3,
+    "gb": 1024**3,
+    "gib": 1024**3,
+    "gigabyte": 1024**3,
+    "gigabytes": 1024**3,
+    "gig": 1024**3,
+    "gigs": 1024**3,
 }
-_SIZE_RE = re.compile(r"(\d+(?:\.\d+)?)\s*(kilobytes?|megabytes?|gigabytes?|bytes?|kib|mib|gib|kb|mb|gb|megs?|gigs?|"
-                      r"千字节|兆字节|字节|兆|[kmgb])?(?![a-z])", re.IGNORECASE)
+_SIZE_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(kilobytes?|megabytes?|gigabytes?|bytes?|kib|mib|gib|kb|mb|gb|megs?|gigs?|"
+    r"千字节|兆字节|字节|兆|[kmgb])?(?![a-z])",
+    re.IGNORECASE,
+)
 
 
 def written_sizes(request: str) -> set[int]:
@@ -109,13 +222,16 @@ def _cut_short(plan: Any, request: str) -> str | None:
     out of "projects/website/about.html"): the plan would act on more than was named."""
     for i, step in enumerate(plan.steps, 1):
         sel = getattr(step, "select", None)
-        for value in ((sel.path, sel.in_) if sel is not None else ()):
+        for value in (sel.path, sel.in_) if sel is not None else ():
             if not value or value in (".", ".."):
                 continue
             at = [k for k in range(len(request)) if request.startswith(value, k)]
-            if at and all(k + len(value) < len(request) and (value.endswith("/") or request[k + len(value)] == "/")
-                          and _PATH_GOES_ON.match(request, k + len(value) + (0 if value.endswith("/") else 1))
-                          for k in at):
+            if at and all(
+                k + len(value) < len(request)
+                and (value.endswith("/") or request[k + len(value)] == "/")
+                and _PATH_GOES_ON.match(request, k + len(value) + (0 if value.endswith("/") else 1))
+                for k in at
+            ):
                 return f"step {i} selects {value!r}, which the request writes only as part of a longer path"
     return None
 

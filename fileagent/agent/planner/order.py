@@ -11,6 +11,7 @@ model's own best reading does not never moves ahead of it; one that changes file
 only looks moves ahead of it only by carrying more of the request's quoted texts, never by a path
 or a date.
 """
+
 from __future__ import annotations
 
 import re
@@ -20,8 +21,10 @@ from fileagent.agent.planner.plausibility import deletes, lower_refusal
 from fileagent.agent.planner.spans import quoted_regions
 
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_MON = (r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-        r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?")
+_MON = (
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?"
+)
 _YMD = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 _MDY = re.compile(_MON + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)", re.I)
 _DMY = re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MON + r",?\s+(\d{4})(?!\d)", re.I)
@@ -34,8 +37,9 @@ _UNREAD_DATE = re.compile(r"(?<!\d)\d{1,2}[./-]\d{1,2}[./-]\d{4}(?!\d)")
 _DATE_VALUE = re.compile(r"\b(?:after|before)=(\d{4}-\d{2}-\d{2})\b")
 # A path or file name as a request writes it, in ASCII ("notes/day1.md", "budget_2024.json"; a
 # Chinese name is not looked for): a dated "2023/3/16" is none.
-_PATH_WORD = re.compile(r"(?!\d+/\d+/\d+\b)[A-Za-z0-9_][\w.-]*(?:/[\w.-]+)+|[A-Za-z0-9_][\w-]*\.[A-Za-z][A-Za-z0-9]{0,5}\b",
-                        re.ASCII)
+_PATH_WORD = re.compile(
+    r"(?!\d+/\d+/\d+\b)[A-Za-z0-9_][\w.-]*(?:/[\w.-]+)+|[A-Za-z0-9_][\w-]*\.[A-Za-z][A-Za-z0-9]{0,5}\b", re.ASCII
+)
 
 
 def _month(name: str) -> int:
@@ -81,7 +85,7 @@ def _values(text: str) -> list[str]:
     out = []
     for v in _VALUE.findall(text):
         if v.startswith('"'):
-            v = re.sub(r'\\(.)', r"\1", v[1:-1] if v.endswith('"') and len(v) > 1 else v[1:])
+            v = re.sub(r"\\(.)", r"\1", v[1:-1] if v.endswith('"') and len(v) > 1 else v[1:])
         out.append(v.lower())
     return out
 
@@ -160,4 +164,5 @@ def request_order(candidates: list[tuple[str, bool]], prompt: str) -> list[tuple
     def key(cand: tuple[str, bool]) -> tuple:
         quoted, other = misses(cand[0], prompt)
         return (deletes(cand[0]) and not deletes(top), quoted, refusal(top, cand[0], prompt) is not None, other)
+
     return sorted(candidates, key=key)

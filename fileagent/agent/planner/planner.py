@@ -18,22 +18,23 @@ paths), the request is decoded again with the first step kept to paths that
 exist (existing_tree.py); a retry candidate is held to the first decode's best
 reading as a lower candidate is (no new deletion, no change where it looked).
 """
+
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
-from fileagent.errors import NoPlannerError, PlanError
-from fileagent.policies.paths import STATE_DIR
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import Plan
-from fileagent.agent.planner.plausibility import changes_nothing, implausible
 from fileagent.agent.planner.grounding import ungrounded
 from fileagent.agent.planner.order import refusal, request_order
+from fileagent.agent.planner.plausibility import changes_nothing, implausible
 from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP, Refusal, RequestRefused, parse_refusal
+from fileagent.errors import NoPlannerError, PlanError
+from fileagent.policies.paths import STATE_DIR
 
 SHIPPED_DIR = Path(__file__).resolve().parents[2] / "llm" / "shipped"
 MODEL_FILE, TOKENIZER_FILE, CHANNEL_FILE = "planner.npz", "tokenizer.model", "channel.npz"
@@ -52,23 +53,27 @@ class Planner:
     """A loaded model + tokenizer + grammar: `candidates(prompt, paths)` -> plan texts, best first."""
 
     def __init__(self, directory: Path):
+        from fileagent.agent.planner.grammar import PlanGrammar
         from fileagent.llm.runtime import NumpyGPT
         from fileagent.llm.tokenizer import Tokenizer
-        from fileagent.agent.planner.grammar import PlanGrammar
 
         self.model = NumpyGPT.load(directory / MODEL_FILE)
         self.tokenizer = Tokenizer(directory / TOKENIZER_FILE)
         # The channel model (plan -> request) reranks the beam where the run trained one (channel.py).
         self.channel = NumpyGPT.load(directory / CHANNEL_FILE) if (directory / CHANNEL_FILE).is_file() else None
         if self.channel is not None and self.channel.vocab_size != self.model.vocab_size:
-            raise NoPlannerError(f"{directory / CHANNEL_FILE} does not match {MODEL_FILE} "
-                                 f"(vocabulary {self.channel.vocab_size}, not {self.model.vocab_size})")
+            raise NoPlannerError(
+                f"{directory / CHANNEL_FILE} does not match {MODEL_FILE} "
+                f"(vocabulary {self.channel.vocab_size}, not {self.model.vocab_size})"
+            )
         calibration = directory / CALIBRATION_FILE
         self.calibration = json.loads(calibration.read_text(encoding="utf-8")) if calibration.is_file() else {}
         from fileagent.agent.plan.model import OPS
+
         self.pieces = self.tokenizer.token_bytes()
-        self.grammar = PlanGrammar(self.pieces, self.tokenizer.eos_id,
-                                   op_tokens={op: self.tokenizer.encode(op) for op in (*OPS, REFUSAL_OP)})
+        self.grammar = PlanGrammar(
+            self.pieces, self.tokenizer.eos_id, op_tokens={op: self.tokenizer.encode(op) for op in (*OPS, REFUSAL_OP)}
+        )
 
     def prompt_ids(self, prompt: str) -> list[int]:
         return self.tokenizer.prompt(prompt)
@@ -79,8 +84,9 @@ class Planner:
         from fileagent.llm.decode import sequence_logprobs
 
         texts = [plan_text] + [Refusal(why).text() for why in REFUSAL_CLASSES]
-        scores = sequence_logprobs(self.model, self.prompt_ids(prompt),
-                                   [self.tokenizer.encode(t) for t in texts], self.tokenizer.eos_id)
+        scores = sequence_logprobs(
+            self.model, self.prompt_ids(prompt), [self.tokenizer.encode(t) for t in texts], self.tokenizer.eos_id
+        )
         k = max(range(len(REFUSAL_CLASSES)), key=lambda i: scores[1 + i])
         return scores[0] - scores[1 + k], REFUSAL_CLASSES[k]
 
@@ -89,24 +95,34 @@ class Planner:
         """The acceptance rule's threshold from the model folder's calibration.json, if any."""
         return self.calibration.get("min_margin")
 
-    def candidates(self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True,
-                   whole_tree: bool = False) -> list[tuple[str, bool]]:
+    def candidates(
+        self, prompt: str, paths: list[str], *, beam: int = BEAM, constrained: bool = True, whole_tree: bool = False
+    ) -> list[tuple[str, bool]]:
         """(plan text, finished) per beam candidate, in the model's order, reranked by the channel
         model where there is one (`pick` tries them in request order, order.py).
         `whole_tree`: `paths` are all the paths under the root, so the first step may only select
         one of them."""
-        from fileagent.llm.decode import beam_search
         from fileagent.agent.planner.constraint import PlanConstraint
+        from fileagent.llm.decode import beam_search
 
         ids = self.prompt_ids(prompt)
         if len(ids) >= self.model.block_size - 8:
-            raise NoPlannerError(f"could not plan this request: it is too long ({len(ids)} tokens, "
-                                 f"at most {self.model.block_size - 8})")
+            raise NoPlannerError(
+                f"could not plan this request: it is too long ({len(ids)} tokens, at most {self.model.block_size - 8})"
+            )
         constraint = PlanConstraint(self.grammar, prompt, paths, whole_tree=whole_tree) if constrained else None
-        found = beam_search(self.model, ids, eos_id=self.tokenizer.eos_id, constraint=constraint,
-                            beam=beam, max_new=MAX_NEW, pieces=self.pieces)
+        found = beam_search(
+            self.model,
+            ids,
+            eos_id=self.tokenizer.eos_id,
+            constraint=constraint,
+            beam=beam,
+            max_new=MAX_NEW,
+            pieces=self.pieces,
+        )
         if self.channel is not None:
             from fileagent.agent.planner.channel import rerank as channel_rerank
+
             found = channel_rerank(self.model, self.channel, self.tokenizer, ids, prompt, found)
         return [(self.tokenizer.decode(c.ids), c.finished) for c in found]
 
@@ -150,13 +166,14 @@ def parse_candidate(text: str) -> Plan:
     from fileagent.agent.plan.text import PlanTextError, from_text
 
     try:
-        return from_text(text)          # Plan.from_dict checks the schema
+        return from_text(text)  # Plan.from_dict checks the schema
     except (PlanTextError, PlanError) as e:
         raise PlanError(f"model wrote an invalid plan {text!r}: {str(e).splitlines()[0]}") from None
 
 
-def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan], ChangeSet] | None = None,
-           prompt: str = "") -> tuple[Plan, ChangeSet | None]:
+def screen(
+    text: str, finished: bool, root: Path | None, compile: Callable[[Plan], ChangeSet] | None = None, prompt: str = ""
+) -> tuple[Plan, ChangeSet | None]:
     """A candidate as a Plan (and its ChangeSet, with `compile`), if it is one a request could mean:
     finished, valid, compiling, plausible. PlanError says why not. Compiling comes before the
     plausibility checks, so a candidate the policy refuses is refused (PolicyError), never passed
@@ -176,20 +193,30 @@ def screen(text: str, finished: bool, root: Path | None, compile: Callable[[Plan
     return plan, changes
 
 
-def choose(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet],
-           root: Path | None = None, prompt: str = "", best: str | None = None) -> tuple[Plan, ChangeSet]:
+def choose(
+    candidates: list[tuple[str, bool]],
+    compile: Callable[[Plan], ChangeSet],
+    root: Path | None = None,
+    prompt: str = "",
+    best: str | None = None,
+) -> tuple[Plan, ChangeSet]:
     """The first candidate that parses, validates and compiles.
 
     A candidate the policy refuses ends the search with that refusal: a lower
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
     _, plan, changes = pick(candidates, compile, root, prompt, best)
-    assert changes is not None     # pick compiles whenever it is given `compile`
+    assert changes is not None  # pick compiles whenever it is given `compile`
     return plan, changes
 
 
-def pick(candidates: list[tuple[str, bool]], compile: Callable[[Plan], ChangeSet] | None,
-         root: Path | None = None, prompt: str = "", best: str | None = None) -> tuple[int, Plan, ChangeSet | None]:
+def pick(
+    candidates: list[tuple[str, bool]],
+    compile: Callable[[Plan], ChangeSet] | None,
+    root: Path | None = None,
+    prompt: str = "",
+    best: str | None = None,
+) -> tuple[int, Plan, ChangeSet | None]:
     """`choose`, with the index of the chosen candidate in `candidates` (the model's order); without
     `compile` (the held-out evaluation has no tree) a candidate only has to be finished, valid and
     plausible. They are tried in request order, each held to the model's best reading `best`
@@ -249,6 +276,7 @@ def accept(planner: Planner, prompt: str, plan: Plan, changes: ChangeSet) -> tup
     if threshold is None:
         return plan, changes
     from fileagent.agent.plan.text import to_text
+
     margin, why = planner.refusal_margin(prompt, to_text(plan))
     if margin < threshold:
         raise RequestRefused(why, prompt)

@@ -7,6 +7,7 @@ besides the schema and the compiler.
   files, where the best reading does not;
 - changes_nothing: a plan with a changing step that compiles to no change.
 """
+
 from __future__ import annotations
 
 import json
@@ -93,21 +94,29 @@ def _no_op(step) -> str | None:
     return None
 
 
-_TAKES_AWAY = ("move", "delete", "classify")       # what they select is no longer there after them
+_TAKES_AWAY = ("move", "delete", "classify")  # what they select is no longer there after them
 
 
 def _narrower(a: dict, b: dict) -> bool:
     """Steps a and b differ only in their filters, and one's filters are a part of the other's
     ("copy the jpeg and csv files to X" then "copy the jpeg files to X")."""
     sa, sb = a.get("select", {}), b.get("select", {})
-    if {k: v for k, v in a.items() if k != "select"} != {k: v for k, v in b.items() if k != "select"} or \
-            {k: v for k, v in sa.items() if k != "filters"} != {k: v for k, v in sb.items() if k != "filters"}:
+    if {k: v for k, v in a.items() if k != "select"} != {k: v for k, v in b.items() if k != "select"} or {
+        k: v for k, v in sa.items() if k != "filters"
+    } != {k: v for k, v in sb.items() if k != "filters"}:
         return False
     fa, fb = sa.get("filters", {}), sb.get("filters", {})
 
     def within(small: dict, big: dict) -> bool:
-        return all(k in big and (small[k] == big[k] or (isinstance(small[k], list) and isinstance(big[k], list)
-                                                        and set(small[k]) <= set(big[k]))) for k in small)
+        return all(
+            k in big
+            and (
+                small[k] == big[k]
+                or (isinstance(small[k], list) and isinstance(big[k], list) and set(small[k]) <= set(big[k]))
+            )
+            for k in small
+        )
+
     return within(fa, fb) or within(fb, fa)
 
 
@@ -137,7 +146,7 @@ def _strings(value):
     if isinstance(value, str):
         yield value
     elif isinstance(value, (list, dict)):
-        for v in (value.values() if isinstance(value, dict) else value):
+        for v in value.values() if isinstance(value, dict) else value:
             yield from _strings(v)
 
 
@@ -208,8 +217,9 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
                 return f"{b['op']}s again what step {i} took away (step {j + 1})"
-    why = (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) if prompt else None) or \
-        _file_and_folder(plan)
+    why = (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) if prompt else None) or _file_and_folder(
+        plan
+    )
     if why:
         return why
     created = set()
@@ -218,8 +228,12 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
             if step.path in created:
                 return f"creates {step.path!r} twice"
             created.add(step.path)
-        if root is not None and step.op in ("move", "copy") and step.select.path is not None and \
-                not _is_folder_inside(root, step.to):
+        if (
+            root is not None
+            and step.op in ("move", "copy")
+            and step.select.path is not None
+            and not _is_folder_inside(root, step.to)
+        ):
             if _last(step.to) == _last(step.select.path):
                 return f"puts {step.select.path!r} into a new folder of its own name"
             if _ext(step.to) and _ext(step.to) == _ext(step.select.path):

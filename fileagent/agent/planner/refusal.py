@@ -8,6 +8,7 @@ It is a candidate like any plan: the beam scores it, the channel model reranks i
 the reading chosen the request is refused (exit 4) with the class's message and example requests
 close to the user's words.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ REFUSAL_CLASSES = ("chat", "other", "unclear")
 
 @dataclass(frozen=True)
 class Refusal:
-    why: str            # one of REFUSAL_CLASSES, or "absent" (the request names nothing that exists)
+    why: str  # one of REFUSAL_CLASSES, or "absent" (the request names nothing that exists)
 
     def text(self) -> str:
         return f"{REFUSAL_OP} why={self.why}"
@@ -58,7 +59,7 @@ class RequestRefused(NoPlannerError):
 MESSAGES = {
     "chat": "this is not a file job: I plan file operations inside the root folder",
     "other": "this needs another program: I only list, read, create, change, delete, move, copy, rename, "
-             "sort and tag files inside the root folder",
+    "sort and tag files inside the root folder",
     "unclear": "I could not read this as a file job",
     "absent": "the request names nothing that exists here",
 }

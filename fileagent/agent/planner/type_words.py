@@ -1,5 +1,6 @@
 """Type words and the extension lists they stand for: what the corpus writes for "images" or "图片",
 and what the planner's grounding check accepts as an extension list the request did not spell out."""
+
 from __future__ import annotations
 
 # Type words -> the extension list a request with that word selects, in this fixed order.

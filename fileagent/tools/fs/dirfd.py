@@ -17,6 +17,7 @@ Where the platform lacks descriptor-relative calls (Windows), `SUPPORTED` is Fal
 function falls back to the plain path call; the Guard's re-check right before each action is
 what remains there.
 """
+
 from __future__ import annotations
 
 import errno
@@ -30,9 +31,10 @@ _O_BINARY = getattr(os, "O_BINARY", 0)
 _DIR_FLAGS = os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC
 
 SUPPORTED = bool(_O_NOFOLLOW and _O_DIRECTORY) and all(
-    f in os.supports_dir_fd for f in (os.open, os.rename, os.unlink, os.mkdir, os.rmdir, os.stat))
+    f in os.supports_dir_fd for f in (os.open, os.rename, os.unlink, os.mkdir, os.rmdir, os.stat)
+)
 
-_anchors: dict[str, int] = {}     # real path of a sandbox root -> an open descriptor of it
+_anchors: dict[str, int] = {}  # real path of a sandbox root -> an open descriptor of it
 
 
 class LinkInPathError(OSError):
@@ -62,8 +64,9 @@ def _step(fd: int, comp: str, whole: str) -> int:
     except OSError as e:
         if e.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
             os.close(fd)
-            raise LinkInPathError(e.errno, "refused: a folder on the path is a symbolic link or not a folder "
-                                  f"({comp!r})", whole) from None
+            raise LinkInPathError(
+                e.errno, f"refused: a folder on the path is a symbolic link or not a folder ({comp!r})", whole
+            ) from None
         os.close(fd)
         raise OSError(e.errno, e.strerror, whole) from None
     os.close(fd)
@@ -82,14 +85,14 @@ def _components(path: str) -> tuple[int | None, list[str]]:
     for a in _anchors:
         if (path == a or path.startswith(a + "/")) and (best is None or len(a) > len(best)):
             best = a
-    if best is not None and os.fstat(_anchors[best]).st_nlink == 0:    # that root was deleted since
+    if best is not None and os.fstat(_anchors[best]).st_nlink == 0:  # that root was deleted since
         fd = _anchors.pop(best)
         if fd not in _anchors.values():
             os.close(fd)
         return _components(path)
     if best is None:
         return None, [c for c in parts if c and c != "."]
-    return _anchors[best], [c for c in path[len(best):].split("/") if c and c != "."]
+    return _anchors[best], [c for c in path[len(best) :].split("/") if c and c != "."]
 
 
 def open_dir(path: str) -> int:
@@ -122,6 +125,7 @@ class Parent:
 
 
 # ------------------------------------------------------------------ single calls
+
 
 def lstat(path: str) -> os.stat_result:
     if not SUPPORTED:
@@ -173,13 +177,14 @@ def rename_noreplace(src: str, dst: str, renameat2=None) -> None:
         rename_noreplace_at(sd, sn, dd, dn, renameat2, src=src, dst=dst)
 
 
-def rename_noreplace_at(sd: int, sn: str, dd: int, dn: str, renameat2=None, *, src: str | None = None,
-                        dst: str | None = None) -> None:
+def rename_noreplace_at(
+    sd: int, sn: str, dd: int, dn: str, renameat2=None, *, src: str | None = None, dst: str | None = None
+) -> None:
     """rename_noreplace of name `sn` in open folder `sd` to name `dn` in open folder `dd` (single
     components: a final link is moved as itself). `src`/`dst`: the paths named in errors."""
     if renameat2 is not None:
         fn, ctypes = renameat2
-        if fn(sd, os.fsencode(sn), dd, os.fsencode(dn), 1) == 0:   # RENAME_NOREPLACE
+        if fn(sd, os.fsencode(sn), dd, os.fsencode(dn), 1) == 0:  # RENAME_NOREPLACE
             return
         err = ctypes.get_errno()
         if err == errno.EEXIST:
@@ -249,10 +254,12 @@ def fsync_dir(path: str) -> None:
 
 # ------------------------------------------------------------------ trees
 
+
 def rmtree(path: str) -> None:
     """Remove a file, a link or a whole folder; links inside are removed, never followed."""
     if not SUPPORTED:
         import shutil
+
         st = os.lstat(path)
         shutil.rmtree(path) if stat_mod.S_ISDIR(st.st_mode) else os.unlink(path)
         return
@@ -309,7 +316,7 @@ def _copy_at(sd: int, sn: str, dd: int, dn: str) -> None:
             while chunk := os.read(fin, 1 << 20):
                 view = memoryview(chunk)
                 while view:
-                    view = view[os.write(fout, view):]
+                    view = view[os.write(fout, view) :]
             os.chmod(fout, stat_mod.S_IMODE(st.st_mode))
             os.utime(fout, ns=(st.st_atime_ns, st.st_mtime_ns))
         finally:

@@ -16,6 +16,7 @@ goes through `dirfd` (each folder of the path opened with O_NOFOLLOW from the sa
 caller registered with `anchor`), so a folder swapped for a symlink after the Guard's check makes
 the operation fail instead of escaping.
 """
+
 from __future__ import annotations
 
 import errno
@@ -172,12 +173,13 @@ def check_text(path: str, encoding: str, sniff: int = 8192) -> tuple[int, bytes]
     ("binary" or the decoder's message with the byte offset) when it is not text in `encoding`.
     Memory stays at one chunk, whatever the size."""
     import codecs
+
     dec = codecs.getincrementaldecoder(encoding)()
     fd = open_regular(path)
     size, last = 0, b""
     try:
         while chunk := os.read(fd, _CHUNK):
-            if size < sniff and b"\x00" in chunk[:sniff - size]:
+            if size < sniff and b"\x00" in chunk[: sniff - size]:
                 raise ValueError("binary")
             try:
                 dec.decode(chunk)
@@ -207,11 +209,11 @@ def append_into_place(path: str, base: str, tail: bytes, *, mode: int | None = N
                 h.update(chunk)
                 view = memoryview(chunk)
                 while view:
-                    view = view[os.write(fd, view):]
+                    view = view[os.write(fd, view) :]
             h.update(tail)
             view = memoryview(tail)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             if mode is not None and os.name != "nt":
                 os.chmod(fd, mode)
         finally:
@@ -233,7 +235,7 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bo
     try:
         view = memoryview(data)
         while view:
-            view = view[os.write(fd, view):]
+            view = view[os.write(fd, view) :]
         if durable:
             os.fsync(fd)
         os.close(fd)
@@ -289,6 +291,7 @@ def _renameat2():
         return None
     try:
         import ctypes
+
         libc = ctypes.CDLL(None, use_errno=True)
         fn = libc.renameat2
     except (OSError, AttributeError):
@@ -318,8 +321,11 @@ def rename_noreplace(src: str, dst: str) -> None:
             return
         err = ctypes.get_errno()
         if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-            raise OSError(err, os.strerror(err), src, None, dst) if err != errno.EEXIST else \
-                FileExistsError(err, os.strerror(err), dst)
+            raise (
+                OSError(err, os.strerror(err), src, None, dst)
+                if err != errno.EEXIST
+                else FileExistsError(err, os.strerror(err), dst)
+            )
         if err == errno.ENOSYS:
             _RENAMEAT2 = None
     if os.path.lexists(dst):
@@ -327,8 +333,9 @@ def rename_noreplace(src: str, dst: str) -> None:
     os.rename(src, dst)
 
 
-def rename_noreplace_at(src_dir_fd: int, src_name: str, dst_dir_fd: int, dst_name: str, *,
-                        src: str | None = None, dst: str | None = None) -> None:
+def rename_noreplace_at(
+    src_dir_fd: int, src_name: str, dst_dir_fd: int, dst_name: str, *, src: str | None = None, dst: str | None = None
+) -> None:
     """rename_noreplace between two open folders (names are single components; `src`/`dst`: the
     paths named in errors). For callers that hold folder descriptors across many renames."""
     dirfd.rename_noreplace_at(src_dir_fd, src_name, dst_dir_fd, dst_name, _RENAMEAT2, src=src, dst=dst)
@@ -404,8 +411,7 @@ def fingerprint_of(path: str) -> dict | None:
         st = dirfd.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return None
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino,
-            "dir": stat_mod.S_ISDIR(st.st_mode)}
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino, "dir": stat_mod.S_ISDIR(st.st_mode)}
 
 
 def lexists(path: str) -> bool:

@@ -5,6 +5,7 @@ every state file is opened through descriptors that follow no link in any folder
 as its final name (dirfd), and only a regular file is used. A link, or a FIFO, socket or device,
 is refused with a PolicyError naming the path: nothing is created, read or appended outside.
 """
+
 from __future__ import annotations
 
 import errno
@@ -35,7 +36,7 @@ def open_state_file(path: str, flags: int, mode: int = 0o600) -> int:
     except OSError as e:
         if e.errno in (errno.ELOOP, errno.EMLINK):
             raise _refused(path, "a symbolic link") from None
-        if e.errno == errno.ENXIO:     # a socket, or a FIFO opened for writing with no reader
+        if e.errno == errno.ENXIO:  # a socket, or a FIFO opened for writing with no reader
             raise _refused(path, "not a regular file") from None
         raise
     try:

@@ -1,4 +1,5 @@
 """The compiler as a whole: steps see earlier steps, conflicts, the Guard on every path, limits."""
+
 from __future__ import annotations
 
 import os
@@ -19,20 +20,25 @@ def listed(cs: ChangeSet, step: int | None = None) -> list[str]:
 
 def test_create_folder_then_move_into_it(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"todo.txt": "x"})
-    cs = compile_steps(tmp_path, [{"op": "create", "path": "old", "kind": "dir"},
-                                  {"op": "move", "select": {"path": "todo.txt"}, "to": "old"}])
+    cs = compile_steps(
+        tmp_path,
+        [{"op": "create", "path": "old", "kind": "dir"}, {"op": "move", "select": {"path": "todo.txt"}, "to": "old"}],
+    )
     assert moves(cs) == [("mkdir", None, "old"), ("move", "todo.txt", "old/todo.txt")]
     assert [a.seq for a in cs.actions] == [1, 2] and [a.step for a in cs.actions] == [1, 2]
 
 
 def test_copy_then_delete_original_and_list_sees_both_steps(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"a.txt": "x", "b.txt": "y"})
-    cs = compile_steps(tmp_path, [
-        {"op": "copy", "select": {"path": "a.txt"}, "to": "backup"},
-        {"op": "delete", "select": {"path": "a.txt"}},
-        {"op": "list", "select": {"recursive": True}},
-        {"op": "read", "select": {"path": "backup/a.txt"}},
-    ])
+    cs = compile_steps(
+        tmp_path,
+        [
+            {"op": "copy", "select": {"path": "a.txt"}, "to": "backup"},
+            {"op": "delete", "select": {"path": "a.txt"}},
+            {"op": "list", "select": {"recursive": True}},
+            {"op": "read", "select": {"path": "backup/a.txt"}},
+        ],
+    )
     assert moves(cs) == [("mkdir", None, "backup"), ("copy", "a.txt", "backup/a.txt"), ("delete", "a.txt", None)]
     assert listed(cs, 3) == ["b.txt", "backup/a.txt"]
     assert cs.outputs[-1] == (4, "read", "x")
@@ -40,11 +46,16 @@ def test_copy_then_delete_original_and_list_sees_both_steps(tmp_path, make_tree,
 
 def test_update_after_move_reads_the_moved_file(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"a.txt": "one"})
-    cs = compile_steps(tmp_path, [{"op": "move", "select": {"path": "a.txt"}, "to": "d"},
-                                  {"op": "update", "select": {"path": "d/a.txt"}, "mode": "append", "text": "two"}])
+    cs = compile_steps(
+        tmp_path,
+        [
+            {"op": "move", "select": {"path": "a.txt"}, "to": "d"},
+            {"op": "update", "select": {"path": "d/a.txt"}, "mode": "append", "text": "two"},
+        ],
+    )
     w = cs.actions[-1]
     assert (w.kind, w.src, w.content) == ("write", "d/a.txt", b"one\ntwo\n")
-    assert w.expect == {}          # d/a.txt did not exist before the run: no fingerprint to check
+    assert w.expect == {}  # d/a.txt did not exist before the run: no fingerprint to check
 
 
 def test_fingerprints_describe_the_tree_before_the_run(tmp_path, make_tree, compile_steps):
@@ -59,26 +70,29 @@ def test_fingerprints_describe_the_tree_before_the_run(tmp_path, make_tree, comp
 
 def test_two_sources_one_destination_rename_new(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"x/r.txt": "1", "y/r.txt": "2", "out/r.txt": "0"})
-    cs = compile_steps(tmp_path, [{"op": "move", "select": {"pattern": "r.txt", "recursive": True,
-                                                            "in": "."}, "to": "out"}])
+    cs = compile_steps(
+        tmp_path, [{"op": "move", "select": {"pattern": "r.txt", "recursive": True, "in": "."}, "to": "out"}]
+    )
     # out/r.txt itself is already in out: left alone
     assert moves(cs) == [("move", "x/r.txt", "out/r (1).txt"), ("move", "y/r.txt", "out/r (2).txt")]
     assert [(c.path, c.resolution, c.result) for c in cs.conflicts] == [
-        ("out/r.txt", "rename_new", "out/r (1).txt"), ("out/r.txt", "rename_new", "out/r (2).txt")]
+        ("out/r.txt", "rename_new", "out/r (1).txt"),
+        ("out/r.txt", "rename_new", "out/r (2).txt"),
+    ]
 
 
 def test_conflict_skip(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"a.txt": "new", "b.txt": "b", "out/a.txt": "old"})
-    cs = compile_steps(tmp_path, [{"op": "move", "select": {"pattern": "*.txt"}, "to": "out"}],
-                       on_conflict="skip")
+    cs = compile_steps(tmp_path, [{"op": "move", "select": {"pattern": "*.txt"}, "to": "out"}], on_conflict="skip")
     assert moves(cs) == [("move", "b.txt", "out/b.txt")]
     assert [(c.path, c.resolution, c.result) for c in cs.conflicts] == [("out/a.txt", "skip", None)]
 
 
 def test_conflict_overwrite_from_config(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"a.txt": "new", "out/a.txt": "old"})
-    cs = compile_steps(tmp_path, [{"op": "move", "select": {"path": "a.txt"}, "to": "out"}],
-                       agent={"on_conflict": "overwrite"})
+    cs = compile_steps(
+        tmp_path, [{"op": "move", "select": {"path": "a.txt"}, "to": "out"}], agent={"on_conflict": "overwrite"}
+    )
     a = cs.actions[0]
     assert (a.kind, a.dst, a.overwrite) == ("move", "out/a.txt", True)
     assert a.expect["out/a.txt"].exists and a.expect["out/a.txt"].size == 3
@@ -93,8 +107,13 @@ def test_overwrite_folder_with_file_is_a_plan_error(tmp_path, make_tree, compile
 
 def test_conflict_with_a_file_created_by_an_earlier_step(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"notes.txt": "n"})
-    cs = compile_steps(tmp_path, [{"op": "create", "path": "keep/notes.txt", "content": "mine"},
-                                  {"op": "copy", "select": {"path": "notes.txt"}, "to": "keep"}])
+    cs = compile_steps(
+        tmp_path,
+        [
+            {"op": "create", "path": "keep/notes.txt", "content": "mine"},
+            {"op": "copy", "select": {"path": "notes.txt"}, "to": "keep"},
+        ],
+    )
     assert moves(cs)[-1] == ("copy", "notes.txt", "keep/notes (1).txt")
 
 
@@ -110,16 +129,27 @@ def test_move_folder_into_itself_and_file_onto_itself(tmp_path, make_tree, compi
 
 # ---------------------------------------------------------------- Guard on every path
 
-@pytest.mark.parametrize("step, path", [
-    ({"op": "delete", "select": {"path": "../outside.txt"}}, "../outside.txt"),
-    ({"op": "move", "select": {"path": "a.txt"}, "to": "/tmp"}, "/tmp"),
-    ({"op": "list", "select": {"in": "../"}}, "../"),
-    ({"op": "create", "path": "tools/x.exe", "content": "MZ"}, "tools/x.exe"),
-    ({"op": "rename", "path": "a.txt", "new_name": "run.sh"}, "run.sh"),
-    ({"op": "classify", "select": {"pattern": "*.txt"}, "by": "keywords",
-      "rules": [{"keywords": ["a"], "folder": "../escape"}]}, "../escape"),
-    ({"op": "move", "select": {"path": "a.txt"}, "to": ".fileagent/x"}, ".fileagent/x"),
-])
+
+@pytest.mark.parametrize(
+    "step, path",
+    [
+        ({"op": "delete", "select": {"path": "../outside.txt"}}, "../outside.txt"),
+        ({"op": "move", "select": {"path": "a.txt"}, "to": "/tmp"}, "/tmp"),
+        ({"op": "list", "select": {"in": "../"}}, "../"),
+        ({"op": "create", "path": "tools/x.exe", "content": "MZ"}, "tools/x.exe"),
+        ({"op": "rename", "path": "a.txt", "new_name": "run.sh"}, "run.sh"),
+        (
+            {
+                "op": "classify",
+                "select": {"pattern": "*.txt"},
+                "by": "keywords",
+                "rules": [{"keywords": ["a"], "folder": "../escape"}],
+            },
+            "../escape",
+        ),
+        ({"op": "move", "select": {"path": "a.txt"}, "to": ".fileagent/x"}, ".fileagent/x"),
+    ],
+)
 def test_every_path_goes_through_the_guard(tmp_path, make_tree, compile_steps, step, path):
     root = make_tree(tmp_path / "root", {"a.txt": "a"})
     (tmp_path / "outside.txt").write_text("o")
@@ -135,11 +165,12 @@ def test_bulk_selection_skips_denied_items_but_a_named_one_is_refused(tmp_path, 
     assert {(a.src, a.dst) for a in cs.actions if a.kind == "move"} == {("dl/a.pdf", "archive/a.pdf")}
     assert {(p, why) for _, p, why in cs.skipped} == {
         ("dl/setup.EXE", "matches deny pattern '*.exe'"),
-        ("dl/tools", "it contains 'dl/tools/x.sh', which matches deny pattern '*.sh'")}
+        ("dl/tools", "it contains 'dl/tools/x.sh', which matches deny pattern '*.sh'"),
+    }
     with pytest.raises(PolicyError, match=r"dl/setup.EXE.*deny pattern"):
         compile_steps(tmp_path, [{"op": "delete", "select": {"path": "dl/setup.EXE"}}])
     with pytest.raises(PolicyError, match="deny pattern"):
-        compile_steps(tmp_path, [{"op": "delete", "select": {"path": "dl/tools"}}])   # holds x.sh
+        compile_steps(tmp_path, [{"op": "delete", "select": {"path": "dl/tools"}}])  # holds x.sh
     cs = compile_steps(tmp_path, [{"op": "delete", "select": {"in": "dl", "recursive": True}}])
     assert [a.src for a in cs.actions] == ["dl/a.pdf", "dl/tools/y.txt"]
     assert {p for _, p, _ in cs.skipped} == {"dl/setup.EXE", "dl/tools/x.sh"}
@@ -157,8 +188,11 @@ def test_bulk_selection_of_only_denied_items_is_refused_naming_the_pattern(tmp_p
 def test_ops_not_allowed_refuse_the_plan_before_anything(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"a.txt": "a"})
     with pytest.raises(PolicyError, match="'delete' is not allowed") as ei:
-        compile_steps(tmp_path, [{"op": "list", "select": {}}, {"op": "delete", "select": {"path": "a.txt"}}],
-                      agent={"allow_ops": ["list", "read"]})
+        compile_steps(
+            tmp_path,
+            [{"op": "list", "select": {}}, {"op": "delete", "select": {"path": "a.txt"}}],
+            agent={"allow_ops": ["list", "read"]},
+        )
     assert ei.value.step == 2
 
 
@@ -171,14 +205,20 @@ def test_max_batch(tmp_path, make_tree, compile_steps):
 
 
 def test_state_dir_and_hidden_paths_are_invisible(tmp_path, make_tree, compile_steps):
-    make_tree(tmp_path, {"a.txt": "a", ".fileagent/journal/x.json": "{}", ".fileagent/tags.json": "{}",
-                         "logs/audit.jsonl": "{}"})
-    cs = compile_steps(tmp_path, [{"op": "list", "select": {"recursive": True, "kind": "any"}}],
-                       hidden=(tmp_path / "logs" / "audit.jsonl",))
+    make_tree(
+        tmp_path,
+        {"a.txt": "a", ".fileagent/journal/x.json": "{}", ".fileagent/tags.json": "{}", "logs/audit.jsonl": "{}"},
+    )
+    cs = compile_steps(
+        tmp_path,
+        [{"op": "list", "select": {"recursive": True, "kind": "any"}}],
+        hidden=(tmp_path / "logs" / "audit.jsonl",),
+    )
     assert listed(cs) == ["a.txt", "logs/"]
     with pytest.raises(PolicyError, match="hidden"):
-        compile_steps(tmp_path, [{"op": "delete", "select": {"path": "logs"}}],
-                      hidden=(tmp_path / "logs" / "audit.jsonl",))
+        compile_steps(
+            tmp_path, [{"op": "delete", "select": {"path": "logs"}}], hidden=(tmp_path / "logs" / "audit.jsonl",)
+        )
     with pytest.raises(PolicyError, match="state folder"):
         compile_steps(tmp_path, [{"op": "read", "select": {"path": ".fileagent/tags.json"}}])
 
@@ -203,8 +243,13 @@ def test_symlink_out_skipped_in_patterns_refused_by_name(tmp_path, make_tree, co
 def test_empty_selection_of_a_changing_step_names_step_and_pattern(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"a.txt": "a"})
     with pytest.raises(PlanError, match=r"nothing matches pattern '\*.pdf' in 'docs'") as ei:
-        compile_steps(tmp_path, [{"op": "create", "path": "docs", "kind": "dir"},
-                                 {"op": "delete", "select": {"in": "docs", "pattern": "*.pdf"}}])
+        compile_steps(
+            tmp_path,
+            [
+                {"op": "create", "path": "docs", "kind": "dir"},
+                {"op": "delete", "select": {"in": "docs", "pattern": "*.pdf"}},
+            ],
+        )
     assert ei.value.step == 2
     cs = compile_steps(tmp_path, [{"op": "list", "select": {"pattern": "*.pdf"}}])
     assert cs.actions == [] and cs.outputs == []
@@ -223,14 +268,17 @@ def test_missing_path_and_folder(tmp_path, make_tree, compile_steps):
 def test_move_to_the_root_and_through_a_folder_link(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"d/a.txt": "a", "real/": None})
     os.symlink(tmp_path / "real", tmp_path / "alias")
-    assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": ""}])) == \
-        [("move", "d/a.txt", "a.txt")]
-    assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": "alias"}])) == \
-        [("move", "d/a.txt", "real/a.txt")]
+    assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": ""}])) == [
+        ("move", "d/a.txt", "a.txt")
+    ]
+    assert moves(compile_steps(tmp_path, [{"op": "move", "select": {"path": "d/a.txt"}, "to": "alias"}])) == [
+        ("move", "d/a.txt", "real/a.txt")
+    ]
 
 
 def test_case_insensitive_filesystems_see_case_clashes(tmp_path, make_tree, compile_steps, monkeypatch):
     from fileagent.agent.engine import treeview
+
     monkeypatch.setattr(treeview, "case_insensitive", lambda path: True)
     make_tree(tmp_path, {"in/A.txt": "1", "in/b.TXT": "2", "out/a.txt": "0", "d/x.txt": "x"})
     cs = compile_steps(tmp_path, [{"op": "move", "select": {"in": "in", "pattern": "*.txt"}, "to": "out"}])
@@ -244,6 +292,7 @@ def test_case_insensitive_filesystems_see_case_clashes(tmp_path, make_tree, comp
 
 def test_case_probe_on_this_filesystem(tmp_path):
     from fileagent.agent.engine.treeview import case_insensitive
+
     (tmp_path / "Probe").mkdir()
     assert case_insensitive(str(tmp_path / "Probe")) == (tmp_path / "PROBE").exists()
 

@@ -1,4 +1,5 @@
 """Compile, then run with the executor: the tree ends up as the plan says (the two halves agree)."""
+
 from __future__ import annotations
 
 import json
@@ -26,22 +27,38 @@ def audit(tmp_path):
 
 
 def test_multi_step_plan_end_to_end(tmp_path, make_tree, read_tree, audit):
-    root = make_tree(tmp_path / "r", {"inbox/a.pdf": "A", "inbox/b.txt": "b", "archive/a.pdf": "old",
-                                      "docs/design.md": "---\ntitle: T\n---\nour architecture", "docs/x.md": "x",
-                                      "trash/junk/j.txt": "j"})
-    _, go = run(root, [
-        {"op": "move", "select": {"in": "inbox", "filters": {"ext": ["pdf"]}}, "to": "archive"},
-        {"op": "classify", "select": {"in": "docs", "pattern": "*.md"}},
-        {"op": "tag", "select": {"path": "docs/architecture/design.md"}, "tags": ["arch"]},
-        {"op": "update", "select": {"path": "inbox/b.txt"}, "mode": "append", "text": "more"},
-        {"op": "delete", "select": {"path": "trash"}},
-        {"op": "create", "path": "new/hello.txt", "content": "hi\n"},
-    ], audit)
+    root = make_tree(
+        tmp_path / "r",
+        {
+            "inbox/a.pdf": "A",
+            "inbox/b.txt": "b",
+            "archive/a.pdf": "old",
+            "docs/design.md": "---\ntitle: T\n---\nour architecture",
+            "docs/x.md": "x",
+            "trash/junk/j.txt": "j",
+        },
+    )
+    _, go = run(
+        root,
+        [
+            {"op": "move", "select": {"in": "inbox", "filters": {"ext": ["pdf"]}}, "to": "archive"},
+            {"op": "classify", "select": {"in": "docs", "pattern": "*.md"}},
+            {"op": "tag", "select": {"path": "docs/architecture/design.md"}, "tags": ["arch"]},
+            {"op": "update", "select": {"path": "inbox/b.txt"}, "mode": "append", "text": "more"},
+            {"op": "delete", "select": {"path": "trash"}},
+            {"op": "create", "path": "new/hello.txt", "content": "hi\n"},
+        ],
+        audit,
+    )
     go()
     assert read_tree(root) == {
-        "archive/a.pdf": "old", "archive/a (1).pdf": "A", "inbox/b.txt": "b\nmore\n",
+        "archive/a.pdf": "old",
+        "archive/a (1).pdf": "A",
+        "inbox/b.txt": "b\nmore\n",
         "docs/architecture/design.md": "---\ntitle: T\ntags: [arch]\n---\nour architecture",
-        "docs/misc/x.md": "x", "new/hello.txt": "hi\n"}
+        "docs/misc/x.md": "x",
+        "new/hello.txt": "hi\n",
+    }
 
 
 def test_tag_index_written_by_executor(tmp_path, make_tree, audit):

@@ -1,40 +1,55 @@
 """execute(): every action kind, backups, stale trees, failures (rollback / continue), emit output."""
+
 from __future__ import annotations
 
 import json
 import os
 
 import pytest
+from fa_kit import Builder, config, guard
 
-from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.executor import execute
+from fileagent.agent.history import journal as jr
 from fileagent.agent.history.audit import read_entries, verify
 from fileagent.errors import ActionError, PolicyError, StaleError
-from fa_kit import Builder, config, guard
 
 
 def run(root, b, tmp_path, **agent):
     cfg = config(**agent)
-    return execute(b.changeset(), root=root, guard=guard(root, cfg), config=cfg,
-                   audit_path=tmp_path / "audit.jsonl")
+    return execute(b.changeset(), root=root, guard=guard(root, cfg), config=cfg, audit_path=tmp_path / "audit.jsonl")
 
 
 @pytest.fixture
 def root(tmp_path, make_tree):
-    return make_tree(tmp_path / "root", {"a.txt": "A", "notes/b.md": "# b\nbody", "d/c.txt": "C",
-                                          "old.txt": "OLD", "x.bin": b"\x00\x01"})
+    return make_tree(
+        tmp_path / "root",
+        {"a.txt": "A", "notes/b.md": "# b\nbody", "d/c.txt": "C", "old.txt": "OLD", "x.bin": b"\x00\x01"},
+    )
 
 
 def test_every_kind_lands_and_is_journaled(root, tmp_path, read_tree):
     b = Builder(root)
-    (b.mkdir("new").move("a.txt", "new/a.txt").copy("d", "d2").delete("x.bin")
-      .write("old.txt", b"NEW\n", overwrite=True).write("deep/er/w.txt", b"hi").write("notes/b.md", b'---\ntags: ["ops"]\n---\n# b\nbody', overwrite=True)
-      .set_tags("d/c.txt", ["red"]))
+    (
+        b.mkdir("new")
+        .move("a.txt", "new/a.txt")
+        .copy("d", "d2")
+        .delete("x.bin")
+        .write("old.txt", b"NEW\n", overwrite=True)
+        .write("deep/er/w.txt", b"hi")
+        .write("notes/b.md", b'---\ntags: ["ops"]\n---\n# b\nbody', overwrite=True)
+        .set_tags("d/c.txt", ["red"])
+    )
     rep = run(root, b, tmp_path)
     assert rep.status == "done" and rep.done == 8 and not rep.failures
     tree = read_tree(root)
-    assert tree == {"new/a.txt": "A", "d/c.txt": "C", "d2/c.txt": "C", "old.txt": "NEW\n",
-                    "deep/er/w.txt": "hi", "notes/b.md": '---\ntags: ["ops"]\n---\n# b\nbody'}
+    assert tree == {
+        "new/a.txt": "A",
+        "d/c.txt": "C",
+        "d2/c.txt": "C",
+        "old.txt": "NEW\n",
+        "deep/er/w.txt": "hi",
+        "notes/b.md": '---\ntags: ["ops"]\n---\n# b\nbody',
+    }
     bk = jr.backup_dir(root, rep.run_id)
     assert (bk / "4" / "x.bin").read_bytes() == b"\x00\x01"
     assert (bk / "5" / "old.txt").read_text() == "OLD"
@@ -42,7 +57,7 @@ def test_every_kind_lands_and_is_journaled(root, tmp_path, read_tree):
     j = jr.read_journal(jr.journal_path(root, rep.run_id))
     assert j.end["status"] == "done" and sorted(j.done) == list(range(1, 9)) == sorted(j.intents)
     entries = read_entries(tmp_path / "audit.jsonl")
-    assert [e["seq"] for e in entries] == list(range(1, 10))      # the run header, then the 8 actions
+    assert [e["seq"] for e in entries] == list(range(1, 10))  # the run header, then the 8 actions
     assert entries[0]["op"] == "run" and entries[0]["version"] == 2
     assert all(e["result"] == "ok" and e["run"] == rep.run_id for e in entries)
     assert verify(tmp_path / "audit.jsonl")[0]
@@ -79,7 +94,7 @@ def test_failure_mid_batch_rolls_back_everything(root, tmp_path, read_tree):
     before = read_tree(root)
     b = Builder(root).mkdir("m").move("a.txt", "m/a.txt").delete("old.txt").write("d/c.txt", b"X", overwrite=True)
     b.move("notes/b.md", "n2/b.md")
-    (root / "d").chmod(0o500)   # the write into d/ fails: EACCES
+    (root / "d").chmod(0o500)  # the write into d/ fails: EACCES
     try:
         if os.access(root / "d", os.W_OK):
             pytest.skip("running as a user that ignores permissions")
@@ -98,8 +113,15 @@ def test_failure_mid_batch_rolls_back_everything(root, tmp_path, read_tree):
 
 def test_failure_not_a_directory_rolls_back(root, tmp_path, read_tree):
     before = read_tree(root)
-    b = (Builder(root).mkdir("m").move("a.txt", "m/a.txt").delete("old.txt")
-         .write("notes/b.md", b"changed", overwrite=True).copy("d/c.txt", "x.bin/c.txt").delete("d"))
+    b = (
+        Builder(root)
+        .mkdir("m")
+        .move("a.txt", "m/a.txt")
+        .delete("old.txt")
+        .write("notes/b.md", b"changed", overwrite=True)
+        .copy("d/c.txt", "x.bin/c.txt")
+        .delete("d")
+    )
     with pytest.raises(ActionError) as ei:
         run(root, b, tmp_path)
     assert "action 5" in str(ei.value) and "rolled back the 4 completed" in str(ei.value)
@@ -110,7 +132,7 @@ def test_failure_not_a_directory_rolls_back(root, tmp_path, read_tree):
 def test_failure_by_missing_source_rolls_back(root, tmp_path, read_tree):
     b = Builder(root).move("a.txt", "z.txt").move("d/c.txt", "y.txt")
     cs = b.changeset()
-    cs.actions[1].expect = {}          # no fingerprint: the failure shows up while acting
+    cs.actions[1].expect = {}  # no fingerprint: the failure shows up while acting
     (root / "d" / "c.txt").unlink()
     before = read_tree(root)
     cfg = config()
@@ -137,7 +159,7 @@ def test_guard_refuses_at_execution_time(root, tmp_path, read_tree):
     outside = tmp_path / "outside"
     outside.mkdir()
     b = Builder(root).move("a.txt", "z.txt").move("old.txt", "link/old.txt")
-    os.symlink(outside, root / "link")    # appears after compile: re-checked before acting
+    os.symlink(outside, root / "link")  # appears after compile: re-checked before acting
     before = read_tree(root)
     with pytest.raises(PolicyError):
         run(root, b, tmp_path)

@@ -1,4 +1,5 @@
 """End to end through the real compiler: apply a plan (CLI main), check the tree, undo, tree identical."""
+
 from __future__ import annotations
 
 import io
@@ -8,37 +9,70 @@ import pytest
 
 from fileagent.cli.fast import main
 
-TREE = {"docs/architecture.md": "# Architecture\ndesign notes", "docs/api.md": "# API\nendpoint list",
-        "docs/lunch.md": "# Lunch\npizza", "downloads/a.pdf": "%PDF a", "downloads/b.png": "png",
-        "downloads/c.zip": b"PK\x03\x04", "notes/todo.txt": "milk", "papers/a.pdf": "older a",
-        "empty/": None}
+TREE = {
+    "docs/architecture.md": "# Architecture\ndesign notes",
+    "docs/api.md": "# API\nendpoint list",
+    "docs/lunch.md": "# Lunch\npizza",
+    "downloads/a.pdf": "%PDF a",
+    "downloads/b.png": "png",
+    "downloads/c.zip": b"PK\x03\x04",
+    "notes/todo.txt": "milk",
+    "papers/a.pdf": "older a",
+    "empty/": None,
+}
 
 CASES = {
-    "create": ([{"op": "create", "path": "new/hello.txt", "content": "hi"}, {"op": "create", "path": "dir2", "kind": "dir"}],
-               lambda t: t["new/hello.txt"] == "hi" and "dir2/" in t),
-    "update": ([{"op": "update", "select": {"path": "notes/todo.txt"}, "mode": "append", "text": "eggs"}],
-               lambda t: t["notes/todo.txt"] == "milk\neggs\n"),
-    "delete": ([{"op": "delete", "select": {"in": "downloads", "pattern": "*"}}],
-               lambda t: not any(k.startswith("downloads/") and k != "downloads/" for k in t)),
-    "move": ([{"op": "move", "select": {"in": "downloads", "pattern": "*.png"}, "to": "images"}],
-             lambda t: t["images/b.png"] == "png"),
-    "copy": ([{"op": "copy", "select": {"path": "docs"}, "to": "backup"}],
-             lambda t: t["backup/docs/api.md"] == "# API\nendpoint list" and "docs/api.md" in t),
-    "rename": ([{"op": "rename", "path": "notes/todo.txt", "new_name": "list.txt"},
-                {"op": "rename", "select": {"in": "docs", "pattern": "*.md"}, "set_ext": "txt"}],
-               lambda t: "notes/list.txt" in t and "docs/api.txt" in t),
-    "classify": ([{"op": "classify", "select": {"in": "docs", "pattern": "*.md"}}],
-                 lambda t: "docs/architecture/architecture.md" in t and "docs/misc/lunch.md" in t),
-    "tag": ([{"op": "tag", "select": {"in": "docs", "pattern": "*.md"}, "tags": ["ops"]},
-             {"op": "tag", "select": {"path": "notes/todo.txt"}, "tags": ["home"]}],
-            lambda t: "ops" in t["docs/api.md"]),
-    "overwrite": ([{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "papers"}],
-                  lambda t: t["papers/a.pdf"] == "%PDF a"),
-    "multi": ([{"op": "create", "path": "old", "kind": "dir"},
-               {"op": "move", "select": {"path": "notes/todo.txt"}, "to": "old"},
-               {"op": "delete", "select": {"path": "downloads/c.zip"}},
-               {"op": "update", "select": {"path": "old/todo.txt"}, "mode": "prepend", "text": "# list"}],
-              lambda t: t["old/todo.txt"] == "# list\nmilk" and "downloads/c.zip" not in t),
+    "create": (
+        [{"op": "create", "path": "new/hello.txt", "content": "hi"}, {"op": "create", "path": "dir2", "kind": "dir"}],
+        lambda t: t["new/hello.txt"] == "hi" and "dir2/" in t,
+    ),
+    "update": (
+        [{"op": "update", "select": {"path": "notes/todo.txt"}, "mode": "append", "text": "eggs"}],
+        lambda t: t["notes/todo.txt"] == "milk\neggs\n",
+    ),
+    "delete": (
+        [{"op": "delete", "select": {"in": "downloads", "pattern": "*"}}],
+        lambda t: not any(k.startswith("downloads/") and k != "downloads/" for k in t),
+    ),
+    "move": (
+        [{"op": "move", "select": {"in": "downloads", "pattern": "*.png"}, "to": "images"}],
+        lambda t: t["images/b.png"] == "png",
+    ),
+    "copy": (
+        [{"op": "copy", "select": {"path": "docs"}, "to": "backup"}],
+        lambda t: t["backup/docs/api.md"] == "# API\nendpoint list" and "docs/api.md" in t,
+    ),
+    "rename": (
+        [
+            {"op": "rename", "path": "notes/todo.txt", "new_name": "list.txt"},
+            {"op": "rename", "select": {"in": "docs", "pattern": "*.md"}, "set_ext": "txt"},
+        ],
+        lambda t: "notes/list.txt" in t and "docs/api.txt" in t,
+    ),
+    "classify": (
+        [{"op": "classify", "select": {"in": "docs", "pattern": "*.md"}}],
+        lambda t: "docs/architecture/architecture.md" in t and "docs/misc/lunch.md" in t,
+    ),
+    "tag": (
+        [
+            {"op": "tag", "select": {"in": "docs", "pattern": "*.md"}, "tags": ["ops"]},
+            {"op": "tag", "select": {"path": "notes/todo.txt"}, "tags": ["home"]},
+        ],
+        lambda t: "ops" in t["docs/api.md"],
+    ),
+    "overwrite": (
+        [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "papers"}],
+        lambda t: t["papers/a.pdf"] == "%PDF a",
+    ),
+    "multi": (
+        [
+            {"op": "create", "path": "old", "kind": "dir"},
+            {"op": "move", "select": {"path": "notes/todo.txt"}, "to": "old"},
+            {"op": "delete", "select": {"path": "downloads/c.zip"}},
+            {"op": "update", "select": {"path": "old/todo.txt"}, "mode": "prepend", "text": "# list"},
+        ],
+        lambda t: t["old/todo.txt"] == "# list\nmilk" and "downloads/c.zip" not in t,
+    ),
 }
 
 
@@ -80,6 +114,7 @@ def test_stale_between_preview_and_run_changes_nothing(tmp_path, make_tree, read
     plan = tmp_path / "plan.json"
     plan.write_text(json.dumps({"version": 1, "steps": CASES["delete"][0]}), encoding="utf-8")
     import fileagent.agent.engine.executor as ex
+
     real = ex.execute
 
     def meddle(cs, **kw):

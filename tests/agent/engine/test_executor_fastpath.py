@@ -2,6 +2,7 @@
 keeps every property of the general path: no link followed, never replaces, EXDEV falls back to a
 copy, folders the run itself moves are not reached through a stale descriptor, rollback works, and the
 journal header built as text is exactly the JSON of its records."""
+
 from __future__ import annotations
 
 import errno
@@ -9,16 +10,16 @@ import json
 import os
 
 import pytest
+from fa_kit import Builder, config, guard
 
 from fileagent.agent.engine import executor as ex
 from fileagent.agent.engine import fastpath
-from fileagent.agent.history import journal as jr
 from fileagent.agent.engine.changeset import Action, Fingerprint
 from fileagent.agent.engine.executor import execute
+from fileagent.agent.history import journal as jr
 from fileagent.agent.history.audit import read_entries, verify
 from fileagent.errors import ActionError, PolicyError
 from fileagent.tools.fs import dirfd, fsops
-from fa_kit import Builder, config, guard
 
 pytestmark = pytest.mark.skipif(not dirfd.SUPPORTED, reason="descriptor-relative calls only")
 
@@ -36,6 +37,7 @@ def count_fast_renames(monkeypatch) -> list[tuple[str, str]]:
     def spy(sd, sn, dd, dn, **kw):
         calls.append((sn, dn))
         return real(sd, sn, dd, dn, **kw)
+
     monkeypatch.setattr(fsops, "rename_noreplace_at", spy)
     return calls
 
@@ -46,7 +48,7 @@ def test_plain_moves_take_the_fast_path_and_are_journaled(tmp_path, make_tree, r
     b = Builder(root).mkdir("txt")
     for i in range(30):
         b.move(f"f{i}.txt", f"txt/f{i}.txt")
-    b.move("sub/g.md", "md/g.md")           # folder made by the move itself ("made" record)
+    b.move("sub/g.md", "md/g.md")  # folder made by the move itself ("made" record)
     rep = run(root, b, tmp_path)
     assert len(calls) == 31 and rep.counts == {"mkdir": 1, "move": 31}
     tree = read_tree(root)
@@ -67,7 +69,8 @@ def test_fast_move_never_replaces_a_file_that_appeared(tmp_path, make_tree, read
 
     def fresh_then_race(*a, **k):
         real(*a, **k)
-        (root / "t" / "b.txt").write_text("someone else's")   # after the stale check, before the move
+        (root / "t" / "b.txt").write_text("someone else's")  # after the stale check, before the move
+
     ex._check_fresh = fresh_then_race
     try:
         with pytest.raises(ActionError) as ei:
@@ -93,6 +96,7 @@ def test_folder_swapped_for_a_link_mid_run_is_not_followed(tmp_path, make_tree):
             os.rename(root / "t", root / "held")
             os.symlink(outside, root / "t")
         return done
+
     ex._Runner.act = act
     try:
         run(root, b, tmp_path)
@@ -118,12 +122,27 @@ def test_folder_moved_by_the_run_is_not_reached_through_a_cached_descriptor(tmp_
     """move a.txt into x/, move folder x to y/x, move b.txt into a new x/: b.txt must land in the new x/."""
     root = make_tree(tmp_path / "r", {"a.txt": "A", "b.txt": "B", "x/": None, "y/": None})
     b = Builder(root).move("a.txt", "x/a.txt")
-    b.actions.append(Action(seq=2, step=2, kind="move", src="x", dst="y/x",
-                            expect={"x": Fingerprint(True, True, 0, 0, os.lstat(root / "x").st_ino),
-                                    "y/x": Fingerprint(False)}))
+    b.actions.append(
+        Action(
+            seq=2,
+            step=2,
+            kind="move",
+            src="x",
+            dst="y/x",
+            expect={"x": Fingerprint(True, True, 0, 0, os.lstat(root / "x").st_ino), "y/x": Fingerprint(False)},
+        )
+    )
     b.actions.append(Action(seq=3, step=3, kind="mkdir", dst="x", expect={}))
-    b.actions.append(Action(seq=4, step=3, kind="move", src="b.txt", dst="x/b.txt",
-                            expect={"b.txt": Builder(root).move("b.txt", "q").actions[0].expect["b.txt"]}))
+    b.actions.append(
+        Action(
+            seq=4,
+            step=3,
+            kind="move",
+            src="b.txt",
+            dst="x/b.txt",
+            expect={"b.txt": Builder(root).move("b.txt", "q").actions[0].expect["b.txt"]},
+        )
+    )
     rep = run(root, b, tmp_path)
     assert rep.status == "done"
     assert read_tree(root) == {"x/b.txt": "B", "y/x/a.txt": "A"}
@@ -134,6 +153,7 @@ def test_cross_device_fast_move_copies_and_verifies(tmp_path, make_tree, read_tr
 
     def exdev(*a, **k):
         raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
+
     monkeypatch.setattr(fsops, "rename_noreplace_at", exdev)
     real_rn = fsops.rename_noreplace
     seen = []
@@ -143,18 +163,19 @@ def test_cross_device_fast_move_copies_and_verifies(tmp_path, make_tree, read_tr
         if len(seen) == 1:
             raise OSError(errno.EXDEV, os.strerror(errno.EXDEV))
         return real_rn(src, dst)
+
     monkeypatch.setattr(fsops, "rename_noreplace", path_rename)
     rep = run(root, Builder(root).move("a.txt", "t/a.txt"), tmp_path)
     assert read_tree(root) == {"t/a.txt": "AAA"}
     j = jr.read_journal(jr.journal_path(root, rep.run_id))
-    assert j.done[1]["post"]["size"] == 3       # a copy is a new inode: undo checks this fingerprint
+    assert j.done[1]["post"]["size"] == 3  # a copy is a new inode: undo checks this fingerprint
 
 
 def test_rollback_after_fast_moves_restores_the_tree(tmp_path, make_tree, read_tree):
     root = make_tree(tmp_path / "r", {"a.txt": "A", "b.txt": "B", "c.txt": "C"})
     before = read_tree(root)
     cs = Builder(root).move("a.txt", "n/a.txt").move("b.txt", "n/b.txt").move("c.txt", "n/c.txt").changeset()
-    cs.actions[2].expect = {}            # no fingerprint: takes the general path, and fails there
+    cs.actions[2].expect = {}  # no fingerprint: takes the general path, and fails there
     (root / "c.txt").unlink()
     before.pop("c.txt")
     with pytest.raises(ActionError) as ei:
@@ -166,10 +187,24 @@ def test_rollback_after_fast_moves_restores_the_tree(tmp_path, make_tree, read_t
 def test_header_text_is_the_json_of_the_records(tmp_path):
     actions = [
         Action(1, 1, "mkdir", dst="ü/新", expect={"ü/新": Fingerprint(False)}),
-        Action(2, 1, "move", src='q"uote\\.txt', dst="ü/新/x\n.txt", note="classify extension",
-               expect={'q"uote\\.txt': Fingerprint(True, False, 12, 1700000000123456789, 42)}),
-        Action(3, 2, "write", dst="w.txt", content=b"\x00\xffdata", overwrite=True,
-               expect={"w.txt": Fingerprint(True, False, 3, 5, 6)}),
+        Action(
+            2,
+            1,
+            "move",
+            src='q"uote\\.txt',
+            dst="ü/新/x\n.txt",
+            note="classify extension",
+            expect={'q"uote\\.txt': Fingerprint(True, False, 12, 1700000000123456789, 42)},
+        ),
+        Action(
+            3,
+            2,
+            "write",
+            dst="w.txt",
+            content=b"\x00\xffdata",
+            overwrite=True,
+            expect={"w.txt": Fingerprint(True, False, 3, 5, 6)},
+        ),
         Action(4, 3, "set_tags", src="t.md", tags=["a", "ß"], expect={"t.md": Fingerprint(True, False, 1, 2, 3)}),
         Action(5, 4, "copy", src="d", dst="e", expect={"d": Fingerprint(True, True, 0, 0, 7), "e": Fingerprint(False)}),
     ]
@@ -177,9 +212,17 @@ def test_header_text_is_the_json_of_the_records(tmp_path):
     text = ex._header_text("RUN", "usér", tmp_path, plan, actions)
     rec = json.loads(text)
     assert rec["changeset"] == [fastpath._action_record(a) for a in actions]
-    assert text == jr.encode_record({"t": "header", "run": "RUN", "time": rec["time"], "user": "usér",
-                                     "root": str(tmp_path), "plan": plan,
-                                     "changeset": [fastpath._action_record(a) for a in actions]})
+    assert text == jr.encode_record(
+        {
+            "t": "header",
+            "run": "RUN",
+            "time": rec["time"],
+            "user": "usér",
+            "root": str(tmp_path),
+            "plan": plan,
+            "changeset": [fastpath._action_record(a) for a in actions],
+        }
+    )
 
 
 def test_plan_moving_a_folder_then_refilling_its_name(tmp_path, make_tree, read_tree):
@@ -187,16 +230,30 @@ def test_plan_moving_a_folder_then_refilling_its_name(tmp_path, make_tree, read_
     import io
 
     from fileagent.cli.fast import main
+
     root = make_tree(tmp_path / "r", {"a.txt": "A", "b.txt": "B", "x/": None, "y/": None})
     plan = tmp_path / "plan.json"
-    plan.write_text(json.dumps({"version": 1, "steps": [
-        {"op": "move", "select": {"path": "a.txt"}, "to": "x"},
-        {"op": "move", "select": {"path": "x"}, "to": "y"},
-        {"op": "move", "select": {"path": "b.txt"}, "to": "x"}]}), encoding="utf-8")
+    plan.write_text(
+        json.dumps(
+            {
+                "version": 1,
+                "steps": [
+                    {"op": "move", "select": {"path": "a.txt"}, "to": "x"},
+                    {"op": "move", "select": {"path": "x"}, "to": "y"},
+                    {"op": "move", "select": {"path": "b.txt"}, "to": "x"},
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     cfg = tmp_path / "config.yaml"
     cfg.write_text(f"agent:\n  log_path: {tmp_path / 'audit.jsonl'}\n", encoding="utf-8")
     err = io.StringIO()
-    code = main(["apply", "--root", str(root), "--config", str(cfg), "--yes", str(plan)],
-                stdout=io.StringIO(), stderr=err, stdin=io.StringIO(""))
+    code = main(
+        ["apply", "--root", str(root), "--config", str(cfg), "--yes", str(plan)],
+        stdout=io.StringIO(),
+        stderr=err,
+        stdin=io.StringIO(""),
+    )
     assert code == 0, err.getvalue()
     assert read_tree(root) == {"x/b.txt": "B", "y/x/a.txt": "A"}

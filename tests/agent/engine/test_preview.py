@@ -1,4 +1,5 @@
 """The preview: table (first rows + "... N more"), conflicts, totals; JSON lists every action."""
+
 from __future__ import annotations
 
 import io
@@ -7,8 +8,8 @@ import json
 import pytest
 
 from fileagent.agent.engine.changeset import Action, ChangeSet, Conflict
-from fileagent.agent.plan.model import Plan
 from fileagent.agent.engine.preview import action_json, fold, preview_document, preview_json, render
+from fileagent.agent.plan.model import Plan
 
 PLAN = Plan.from_dict({"version": 1, "steps": [{"op": "move", "select": {"pattern": "*.txt"}, "to": "t"}]})
 
@@ -17,8 +18,9 @@ def changeset(n: int) -> ChangeSet:
     acts = [Action(seq=1, step=1, kind="mkdir", dst="t")]
     acts += [Action(seq=i + 2, step=1, kind="move", src=f"f{i}.txt", dst=f"t/f{i}.txt") for i in range(n)]
     acts.append(Action(seq=n + 2, step=1, kind="write", dst="t/new.md", content="héllo\n".encode(), note="create"))
-    return ChangeSet(actions=acts, conflicts=[Conflict(step=1, path="t/f0.txt", resolution="rename_new",
-                                                       result="t/f0 (1).txt")])
+    return ChangeSet(
+        actions=acts, conflicts=[Conflict(step=1, path="t/f0.txt", resolution="rename_new", result="t/f0 (1).txt")]
+    )
 
 
 def test_large_preview_is_summarised_per_folder():
@@ -51,7 +53,7 @@ def test_no_name_is_cut_at_any_width(width):
     words = " ".join(line.strip() for line in lines)
     for part in name.split("/"):
         assert part in words
-    assert name in "".join(line.strip() for line in lines)    # joined back without spaces: the whole path
+    assert name in "".join(line.strip() for line in lines)  # joined back without spaces: the whole path
 
 
 def test_fold_breaks_only_after_slashes_or_spaces():

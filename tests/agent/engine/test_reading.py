@@ -1,4 +1,5 @@
 """The plan said back in words, in English and Chinese, with counts from the ChangeSet."""
+
 from __future__ import annotations
 
 from fileagent.agent.engine.changeset import Action, ChangeSet
@@ -18,9 +19,11 @@ def test_language_follows_the_request():
 def test_english_reading_one_line_per_step_with_counts():
     plan = from_text('delete in="downloads" ext=csv ; move path="a.txt" to="old" ; create path="n.md" content="hi"')
     lines = read_back(plan, _cs([(1, "delete"), (1, "delete"), (1, "delete"), (2, "mkdir"), (2, "move"), (3, "write")]))
-    assert lines == ["Delete 3 items: every .csv file in 'downloads' (backed up)",
-                     "Move 1 item into 'old': 'a.txt'",
-                     "Create the file 'n.md' containing 'hi'"]
+    assert lines == [
+        "Delete 3 items: every .csv file in 'downloads' (backed up)",
+        "Move 1 item into 'old': 'a.txt'",
+        "Create the file 'n.md' containing 'hi'",
+    ]
 
 
 def test_chinese_reading():
@@ -31,14 +34,23 @@ def test_chinese_reading():
 
 
 def test_every_op_reads_in_both_languages_without_counts():
-    texts = ['list in="a" recursive ext=md', 'read path="a.txt"', 'create path="d" kind=dir',
-             'update path="a.txt" mode=replace find="x" text="y"', 'rename in="s" ext=htm set_ext=html',
-             'rename path="a" new_name="b"', 'classify in="d" by=type', 'tag path="a.md" tag="x" remove',
-             'copy in="a" larger=10MB to="b"']
+    texts = [
+        'list in="a" recursive ext=md',
+        'read path="a.txt"',
+        'create path="d" kind=dir',
+        'update path="a.txt" mode=replace find="x" text="y"',
+        'rename in="s" ext=htm set_ext=html',
+        'rename path="a" new_name="b"',
+        'classify in="d" by=type',
+        'tag path="a.md" tag="x" remove',
+        'copy in="a" larger=10MB to="b"',
+    ]
     for text in texts:
         plan = from_text(text)
         for lang in ("en", "zh"):
             (line,) = read_back(plan, None, lang)
             assert line and "None" not in line, (text, lang, line)
-    assert read_back(from_text('copy in="a" larger=10MB to="b"'), None)[0] == \
-        "Copy items into 'b': every file in 'a', larger than 10 MB"
+    assert (
+        read_back(from_text('copy in="a" larger=10MB to="b"'), None)[0]
+        == "Copy items into 'b': every file in 'a', larger than 10 MB"
+    )

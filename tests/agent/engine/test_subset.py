@@ -45,9 +45,7 @@ def test_dependencies_follow_paths_not_order(tmp_path, make_tree, compile_steps)
     assert deps[copy] == [docs]
 
 
-def test_untick_a_move_drops_what_acts_on_its_result(
-    tmp_path, make_tree, compile_steps
-):
+def test_untick_a_move_drops_what_acts_on_its_result(tmp_path, make_tree, compile_steps):
     cs = _cs(tmp_path, make_tree, compile_steps)
     s = _by(cs)
     move_a = s[("move", "downloads/a.pdf", "docs/papers/a.pdf")]
@@ -83,9 +81,7 @@ def test_unknown_seqs_are_named(tmp_path, make_tree, compile_steps):
     assert select(cs, [1, 99, 0]).unknown == [0, 99]
 
 
-def test_deleting_a_folder_needs_the_moves_out_of_it(
-    tmp_path, make_tree, compile_steps
-):
+def test_deleting_a_folder_needs_the_moves_out_of_it(tmp_path, make_tree, compile_steps):
     steps = [
         {"op": "move", "select": {"path": "old/x.txt"}, "to": "."},
         {"op": "delete", "select": {"path": "old", "kind": "dir"}},
@@ -93,9 +89,7 @@ def test_deleting_a_folder_needs_the_moves_out_of_it(
     cs = _cs(tmp_path, make_tree, compile_steps, steps)
     move, delete = cs.actions[0].seq, cs.actions[1].seq
     assert cs.actions[1].kind == "delete" and dependencies(cs.actions)[delete] == [move]
-    assert select(cs, [delete]).dropped == {
-        delete: move
-    }  # else x.txt would go with the folder
+    assert select(cs, [delete]).dropped == {delete: move}  # else x.txt would go with the folder
 
 
 def test_subset_keeps_numbers_and_fingerprints(tmp_path, make_tree, compile_steps):

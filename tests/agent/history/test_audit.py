@@ -1,4 +1,5 @@
 """The audit log's hash chain: intact logs verify; edits, deletions, reorders and truncation name the first bad seq."""
+
 from __future__ import annotations
 
 import json
@@ -13,8 +14,14 @@ from fileagent.agent.history.audit import AuditWriter, head_path, read_entries, 
 def write_log(path, n, run="r1"):
     w = AuditWriter(path, run=run, user="u", flush_every=7)
     for i in range(n):
-        w.add(time=f"2026-11-23T09:00:{i % 60:02d}.000Z", op="move", src=f"f{i}.txt", dst=f"d/f{i}.txt",
-              size_before=i, size_after=i)
+        w.add(
+            time=f"2026-11-23T09:00:{i % 60:02d}.000Z",
+            op="move",
+            src=f"f{i}.txt",
+            dst=f"d/f{i}.txt",
+            size_before=i,
+            size_after=i,
+        )
     w.flush()
 
 

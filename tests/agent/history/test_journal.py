@@ -12,6 +12,7 @@ def test_run_ids_sort_by_time():
     rid = jr.new_run_id()
     assert re.fullmatch(r"\d{8}T\d{9}-[0-9a-f]{6}", rid)
     import time
+
     time.sleep(0.002)
     assert jr.new_run_id() > rid
 
@@ -25,7 +26,7 @@ def test_write_read_roundtrip_and_torn_tail(tmp_path):
         jw.write({"t": "done", "seq": 1})
         jw.write({"t": "undo-intent", "seq": 1})
     with open(p, "ab") as f:
-        f.write(b'{"t":"undo-do')                 # torn by a crash mid-write
+        f.write(b'{"t":"undo-do')  # torn by a crash mid-write
     j = jr.read_journal(p)
     assert sorted(j.intents) == [1, 2] and list(j.done) == [1] and j.made == {1: [["a", "a/b"]]}
     assert j.undo_intents == {1} and not j.finished and j.undo_started()

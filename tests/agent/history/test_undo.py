@@ -1,19 +1,19 @@
 """undo(): every action kind goes back; refusal when changed since; idempotent after a crash mid-undo."""
+
 from __future__ import annotations
 
 import json
 
 import pytest
-
-from fileagent.agent.history import journal as jr
-from fileagent.agent.engine.executor import execute
-from fileagent.agent.history.undo import last_undoable, undo
-from fileagent.agent.history.audit import read_entries, verify
-from fileagent.errors import UndoError
 from fa_kit import Builder, config, guard
 
-TREE = {"a.txt": "A", "notes/b.md": "# b\nbody", "d/c.txt": "C", "old.txt": "OLD", "x.bin": b"\x00\x01",
-        "keep/": None}
+from fileagent.agent.engine.executor import execute
+from fileagent.agent.history import journal as jr
+from fileagent.agent.history.audit import read_entries, verify
+from fileagent.agent.history.undo import last_undoable, undo
+from fileagent.errors import UndoError
+
+TREE = {"a.txt": "A", "notes/b.md": "# b\nbody", "d/c.txt": "C", "old.txt": "OLD", "x.bin": b"\x00\x01", "keep/": None}
 
 
 def apply(root, b, tmp_path):
@@ -22,10 +22,19 @@ def apply(root, b, tmp_path):
 
 
 def everything(root):
-    return (Builder(root).mkdir("new").move("a.txt", "new/a.txt").copy("d", "d2").delete("x.bin")
-            .write("old.txt", b"NEW\n", overwrite=True).write("deep/er/w.txt", b"hi")
-            .write("notes/b.md", b'---\ntags: ["ops"]\n---\n# b\nbody', overwrite=True).set_tags("d/c.txt", ["red"]).delete("keep")
-            .move("new/a.txt", "new/a2.txt"))
+    return (
+        Builder(root)
+        .mkdir("new")
+        .move("a.txt", "new/a.txt")
+        .copy("d", "d2")
+        .delete("x.bin")
+        .write("old.txt", b"NEW\n", overwrite=True)
+        .write("deep/er/w.txt", b"hi")
+        .write("notes/b.md", b'---\ntags: ["ops"]\n---\n# b\nbody', overwrite=True)
+        .set_tags("d/c.txt", ["red"])
+        .delete("keep")
+        .move("new/a.txt", "new/a2.txt")
+    )
 
 
 @pytest.fixture
@@ -90,6 +99,7 @@ def test_undo_is_idempotent_after_crash_mid_undo(root, tmp_path, read_tree, monk
     before = read_tree(root, binary=True)
     apply(root, everything(root), tmp_path)
     from fileagent.agent.history import undo as undo_mod
+
     real = undo_mod.revert
     calls = {"n": 0}
 

@@ -1,6 +1,7 @@
 """The plan dataclasses: held to the committed plan.schema.json (so the two cannot drift), built
 from JSON through Plan.from_dict (schema check, dates, cross-field rules), serialised exactly as the
 pydantic models were (the JSON of `fileagent plan --json` and the plan hash depend on it)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -50,8 +51,12 @@ def _expected(hint) -> dict:
         return {"items": _expected(args[0]), "type": "array"}
     if dataclasses.is_dataclass(hint):
         return {"$ref": f"#/$defs/{hint.__name__}"}
-    return {str: {"type": "string"}, int: {"type": "integer"}, bool: {"type": "boolean"},
-            date: {"format": "date", "type": "string"}}[hint]
+    return {
+        str: {"type": "string"},
+        int: {"type": "integer"},
+        bool: {"type": "boolean"},
+        date: {"format": "date", "type": "string"},
+    }[hint]
 
 
 def _strip(s):
@@ -68,16 +73,16 @@ def test_dataclass_matches_the_committed_schema(name):
     fields, hints, props = dataclasses.fields(cls), get_type_hints(cls), d["properties"]
     assert [_key(f) for f in fields] == list(props), "field names (and JSON key order) differ"
     assert {_key(f) for f in fields if not _has_default(f)} == set(d.get("required", ()))
-    assert d["additionalProperties"] is False          # from_dict reads declared fields only
+    assert d["additionalProperties"] is False  # from_dict reads declared fields only
     for f in fields:
         prop = props[_key(f)]
-        assert _expected(hints[f.name]) == _strip(prop), f.name          # types, enums, consts
+        assert _expected(hints[f.name]) == _strip(prop), f.name  # types, enums, consts
         if _has_default(f):
             assert prop["default"] == f.default, f.name
         else:
             assert "default" not in prop, f.name
         assert f.metadata.get("description") == prop.get("description"), f.name
-    own_doc = cls.__doc__ if not cls.__doc__.startswith(cls.__name__ + "(") else None   # dataclass's own
+    own_doc = cls.__doc__ if not cls.__doc__.startswith(cls.__name__ + "(") else None  # dataclass's own
     assert (inspect.cleandoc(own_doc) if own_doc else None) == d.get("description")
 
 
@@ -93,16 +98,34 @@ def test_steps_are_the_schema_step_kinds_in_order():
 
 # What pydantic's model_dump_json(by_alias=True, exclude_none=True, indent=2) wrote for this plan:
 # non-ASCII raw, control characters escaped, "in", defaults kept, None left out, 1024.0 -> 1024.
-GOLDEN_IN = {"version": 1, "steps": [
-    {"op": "move", "select": {"in": "收件箱", "pattern": "*.pdf", "filters": {
-        "ext": ["pdf"], "larger_than": 1024.0, "modified_after": "2024-02-29",
-        "name_regex": "^a\\d+\t\"q\"\u2028\x7f"}},
-     "to": "archive/é"},
-    {"op": "create", "path": "notes.md"},
-    {"op": "classify", "select": {"path": "docs", "filters": None}, "by": "keywords",
-     "rules": [{"keywords": ["kubernetes", "k8s"], "folder": "ops"}], "default": "other"},
-    {"op": "tag", "select": {"recursive": True, "kind": "any"}, "tags": ["😀"]},
-]}
+GOLDEN_IN = {
+    "version": 1,
+    "steps": [
+        {
+            "op": "move",
+            "select": {
+                "in": "收件箱",
+                "pattern": "*.pdf",
+                "filters": {
+                    "ext": ["pdf"],
+                    "larger_than": 1024.0,
+                    "modified_after": "2024-02-29",
+                    "name_regex": '^a\\d+\t"q"\u2028\x7f',
+                },
+            },
+            "to": "archive/é",
+        },
+        {"op": "create", "path": "notes.md"},
+        {
+            "op": "classify",
+            "select": {"path": "docs", "filters": None},
+            "by": "keywords",
+            "rules": [{"keywords": ["kubernetes", "k8s"], "folder": "ops"}],
+            "default": "other",
+        },
+        {"op": "tag", "select": {"recursive": True, "kind": "any"}, "tags": ["😀"]},
+    ],
+}
 GOLDEN_OUT = (
     '{\n  "version": 1,\n  "steps": [\n    {\n      "op": "move",\n      "select": {\n        "in": "收件箱",\n'
     '        "pattern": "*.pdf",\n        "recursive": false,\n        "kind": "file",\n        "filters": {\n'
@@ -114,7 +137,8 @@ GOLDEN_OUT = (
     '        {\n          "keywords": [\n            "kubernetes",\n            "k8s"\n          ],\n'
     '          "folder": "ops"\n        }\n      ],\n      "default": "other"\n    },\n    {\n      "op": "tag",\n'
     '      "select": {\n        "recursive": true,\n        "kind": "any"\n      },\n      "tags": [\n'
-    '        "😀"\n      ],\n      "remove": false\n    }\n  ]\n}')
+    '        "😀"\n      ],\n      "remove": false\n    }\n  ]\n}'
+)
 
 
 def test_to_json_is_what_pydantic_wrote():
@@ -137,7 +161,7 @@ def test_plans_are_frozen_comparable_and_own_their_lists():
     a, b = Plan.from_dict(d), Plan.from_dict(d)
     assert a == b and a is not b and a != Plan.from_dict({"steps": [{"op": "list", "select": {"path": "a.md"}}]})
     with pytest.raises(dataclasses.FrozenInstanceError):
-        a.steps[0].select.path = "b.md"             # type: ignore[misc]
+        a.steps[0].select.path = "b.md"  # type: ignore[misc]
     assert hash(a.steps[0].select) == hash(b.steps[0].select)
     d["steps"][0]["tags"].append("y")
     assert a.steps[0].tags == ["x"]
@@ -152,43 +176,104 @@ def _filters(**filters) -> dict:
     return {"op": "list", "select": {"filters": filters}}
 
 
-@pytest.mark.parametrize("step, where, problem", [
-    ({"op": "list", "select": {"path": "a", "pattern": "*"}}, "$.steps[0].select",
-     "a selection has either 'path' or 'in'/'pattern'/'recursive', not both"),
-    ({"op": "list", "select": {"path": "a", "recursive": True}}, "$.steps[0].select",
-     "a selection has either 'path' or 'in'/'pattern'/'recursive', not both"),
-    ({"op": "update", "select": {"path": "a"}, "mode": "replace_regex", "text": "x", "find": ""}, "$.steps[0]",
-     "update mode 'replace_regex' needs 'find'"),
-    ({"op": "update", "select": {"path": "a"}, "mode": "append", "text": "x", "find": "y"}, "$.steps[0]",
-     "update mode 'append' takes no 'find'"),
-    ({"op": "rename", "path": "a", "new_name": "b", "set_ext": "md"}, "$.steps[0]",
-     "rename of one item takes 'path' and 'new_name' only"),
-    ({"op": "rename", "select": {"in": "x"}, "set_ext": "md", "add_prefix": "p"}, "$.steps[0]",
-     "batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template/case"),
-    ({"op": "rename", "new_name": "b"}, "$.steps[0]", "rename needs 'path' + 'new_name' or 'select' + a batch field"),
-    ({"op": "rename", "select": {"path": "a", "in": "b"}, "set_ext": "md"}, "$.steps[0].select",
-     "a selection has either 'path' or 'in'/'pattern'/'recursive', not both"),
-    ({"op": "classify", "select": {}, "by": "keywords"}, "$.steps[0]", "classify by keywords needs 'rules'"),
-    ({"op": "classify", "select": {}, "by": "keywords", "rules": []}, "$.steps[0]",
-     "classify by keywords needs 'rules'"),
-    ({"op": "classify", "select": {}, "rules": [{"keywords": ["a"], "folder": "f"}]}, "$.steps[0]",
-     "'rules' only goes with by=keywords"),
-    ({"op": "classify", "select": {}, "by": "type", "rule_set": "docs"}, "$.steps[0]",
-     "'rule_set' only goes with by=rule_set"),
-    (_filters(modified_before="2023-02-29"), f"{FILTERS}.modified_before",
-     "Input should be a valid date or datetime, day value is outside expected range"),
-    (_filters(modified_after="0000-01-01"), f"{FILTERS}.modified_after",
-     "Input should be a valid date in the format YYYY-MM-DD, year 0 is out of range"),
-    (_filters(modified_after="2024-1-5"), f"{FILTERS}.modified_after",
-     "Input should be a valid date in the format YYYY-MM-DD"),
-    (_filters(modified_after="２０２４-01-05"), f"{FILTERS}.modified_after",
-     "Input should be a valid date in the format YYYY-MM-DD"),
-    (_filters(smaller_than=1e19), f"{FILTERS}.smaller_than",
-     "Unable to parse input string as an integer, exceeded maximum size"),
-    # a step's own rule is checked only once its fields are valid (pydantic's order)
-    ({"op": "update", "select": {"path": "a", "filters": {"modified_after": "x"}}, "mode": "set", "text": "",
-      "find": "y"}, f"{FILTERS}.modified_after", "Input should be a valid date in the format YYYY-MM-DD"),
-])
+@pytest.mark.parametrize(
+    "step, where, problem",
+    [
+        (
+            {"op": "list", "select": {"path": "a", "pattern": "*"}},
+            "$.steps[0].select",
+            "a selection has either 'path' or 'in'/'pattern'/'recursive', not both",
+        ),
+        (
+            {"op": "list", "select": {"path": "a", "recursive": True}},
+            "$.steps[0].select",
+            "a selection has either 'path' or 'in'/'pattern'/'recursive', not both",
+        ),
+        (
+            {"op": "update", "select": {"path": "a"}, "mode": "replace_regex", "text": "x", "find": ""},
+            "$.steps[0]",
+            "update mode 'replace_regex' needs 'find'",
+        ),
+        (
+            {"op": "update", "select": {"path": "a"}, "mode": "append", "text": "x", "find": "y"},
+            "$.steps[0]",
+            "update mode 'append' takes no 'find'",
+        ),
+        (
+            {"op": "rename", "path": "a", "new_name": "b", "set_ext": "md"},
+            "$.steps[0]",
+            "rename of one item takes 'path' and 'new_name' only",
+        ),
+        (
+            {"op": "rename", "select": {"in": "x"}, "set_ext": "md", "add_prefix": "p"},
+            "$.steps[0]",
+            "batch rename takes 'select' and exactly one of set_ext/add_prefix/add_suffix/template/case",
+        ),
+        (
+            {"op": "rename", "new_name": "b"},
+            "$.steps[0]",
+            "rename needs 'path' + 'new_name' or 'select' + a batch field",
+        ),
+        (
+            {"op": "rename", "select": {"path": "a", "in": "b"}, "set_ext": "md"},
+            "$.steps[0].select",
+            "a selection has either 'path' or 'in'/'pattern'/'recursive', not both",
+        ),
+        ({"op": "classify", "select": {}, "by": "keywords"}, "$.steps[0]", "classify by keywords needs 'rules'"),
+        (
+            {"op": "classify", "select": {}, "by": "keywords", "rules": []},
+            "$.steps[0]",
+            "classify by keywords needs 'rules'",
+        ),
+        (
+            {"op": "classify", "select": {}, "rules": [{"keywords": ["a"], "folder": "f"}]},
+            "$.steps[0]",
+            "'rules' only goes with by=keywords",
+        ),
+        (
+            {"op": "classify", "select": {}, "by": "type", "rule_set": "docs"},
+            "$.steps[0]",
+            "'rule_set' only goes with by=rule_set",
+        ),
+        (
+            _filters(modified_before="2023-02-29"),
+            f"{FILTERS}.modified_before",
+            "Input should be a valid date or datetime, day value is outside expected range",
+        ),
+        (
+            _filters(modified_after="0000-01-01"),
+            f"{FILTERS}.modified_after",
+            "Input should be a valid date in the format YYYY-MM-DD, year 0 is out of range",
+        ),
+        (
+            _filters(modified_after="2024-1-5"),
+            f"{FILTERS}.modified_after",
+            "Input should be a valid date in the format YYYY-MM-DD",
+        ),
+        (
+            _filters(modified_after="２０２４-01-05"),
+            f"{FILTERS}.modified_after",
+            "Input should be a valid date in the format YYYY-MM-DD",
+        ),
+        (
+            _filters(smaller_than=1e19),
+            f"{FILTERS}.smaller_than",
+            "Unable to parse input string as an integer, exceeded maximum size",
+        ),
+        # a step's own rule is checked only once its fields are valid (pydantic's order)
+        (
+            {
+                "op": "update",
+                "select": {"path": "a", "filters": {"modified_after": "x"}},
+                "mode": "set",
+                "text": "",
+                "find": "y",
+            },
+            f"{FILTERS}.modified_after",
+            "Input should be a valid date in the format YYYY-MM-DD",
+        ),
+    ],
+)
 def test_rules_beyond_the_schema_are_one_line_with_the_path(step, where, problem):
     with pytest.raises(PlanError) as ei:
         Plan.from_dict({"steps": [step]})
@@ -199,18 +284,27 @@ def test_rules_beyond_the_schema_are_one_line_with_the_path(step, where, problem
 
 def test_first_bad_step_is_reported():
     with pytest.raises(PlanError, match=r"^plan invalid at \$\.steps\[1\]: update mode"):
-        Plan.from_dict({"steps": [{"op": "list", "select": {}},
-                                  {"op": "update", "select": {"path": "a"}, "mode": "set", "text": "", "find": "x"},
-                                  {"op": "list", "select": {"path": "a", "pattern": "b"}}]})
+        Plan.from_dict(
+            {
+                "steps": [
+                    {"op": "list", "select": {}},
+                    {"op": "update", "select": {"path": "a"}, "mode": "set", "text": "", "find": "x"},
+                    {"op": "list", "select": {"path": "a", "pattern": "b"}},
+                ]
+            }
+        )
 
 
-@pytest.mark.parametrize("d, where, problem", [
-    ({"steps": [{"op": "list", "select": {"path": 3}}]}, "$.steps[0].select.path", "not of type 'string'"),
-    ({"steps": [{"op": "list", "select": {}, "extra": 1}]}, "$.steps[0]", "extra"),
-    ({"steps": [{"op": "list", "select": {"in_": "x"}}]}, "$.steps[0].select", "in_"),
-    ({"steps": [{"op": "explode"}]}, "$.steps[0]", "unknown op 'explode'"),
-    ([1], "$", "not of type 'object'"),
-])
+@pytest.mark.parametrize(
+    "d, where, problem",
+    [
+        ({"steps": [{"op": "list", "select": {"path": 3}}]}, "$.steps[0].select.path", "not of type 'string'"),
+        ({"steps": [{"op": "list", "select": {}, "extra": 1}]}, "$.steps[0]", "extra"),
+        ({"steps": [{"op": "list", "select": {"in_": "x"}}]}, "$.steps[0].select", "in_"),
+        ({"steps": [{"op": "explode"}]}, "$.steps[0]", "unknown op 'explode'"),
+        ([1], "$", "not of type 'object'"),
+    ],
+)
 def test_from_dict_checks_the_schema_itself(d, where, problem):
     """Every way of building a plan goes through the schema: a dict nobody checked cannot become a Plan."""
     with pytest.raises(PlanError) as ei:
@@ -226,8 +320,10 @@ def test_direct_construction_keeps_the_cross_field_rules():
 
 
 def test_plan_modules_do_not_import_pydantic():
-    code = ("import sys, fileagent.agent.plan.model, fileagent.agent.plan.io, fileagent.agent.plan.text, "
-            "fileagent.agent.planner.planner, fileagent.agent.planner.grammar, fileagent.agent.engine.preview; "
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'jsonschema')))")
+    code = (
+        "import sys, fileagent.agent.plan.model, fileagent.agent.plan.io, fileagent.agent.plan.text, "
+        "fileagent.agent.planner.planner, fileagent.agent.planner.grammar, fileagent.agent.engine.preview; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'jsonschema')))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"

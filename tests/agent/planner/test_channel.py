@@ -1,4 +1,5 @@
 """Noisy-channel reranking: the beam's finished candidates in the order of the combined score."""
+
 from __future__ import annotations
 
 import json
@@ -21,14 +22,19 @@ PLANS = ['move path="a.txt" to="b"', 'copy path="a.txt" to="b"', 'delete path="a
 def random_weights(seed: int, vocab: int) -> tuple[dict, dict[str, np.ndarray]]:
     rng = np.random.default_rng(seed)
     C, H = 32, 64
-    config = dict(vocab_size=vocab, block_size=96, n_layer=1, n_head=2, n_embd=C, mlp_hidden=H,
-                  rope_theta=10000.0, norm_eps=1e-5)
-    w = {"wte.weight": rng.normal(0, 1.0, (vocab, C)), "norm.weight": np.ones(C),
-         "blocks.0.attn_norm.weight": np.ones(C), "blocks.0.mlp_norm.weight": np.ones(C),
-         "blocks.0.attn.qkv.weight": rng.normal(0, 0.3, (3 * C, C)),
-         "blocks.0.attn.proj.weight": rng.normal(0, 0.3, (C, C)),
-         "blocks.0.mlp.gate_up.weight": rng.normal(0, 0.3, (2 * H, C)),
-         "blocks.0.mlp.down.weight": rng.normal(0, 0.3, (C, H))}
+    config = dict(
+        vocab_size=vocab, block_size=96, n_layer=1, n_head=2, n_embd=C, mlp_hidden=H, rope_theta=10000.0, norm_eps=1e-5
+    )
+    w = {
+        "wte.weight": rng.normal(0, 1.0, (vocab, C)),
+        "norm.weight": np.ones(C),
+        "blocks.0.attn_norm.weight": np.ones(C),
+        "blocks.0.mlp_norm.weight": np.ones(C),
+        "blocks.0.attn.qkv.weight": rng.normal(0, 0.3, (3 * C, C)),
+        "blocks.0.attn.proj.weight": rng.normal(0, 0.3, (C, C)),
+        "blocks.0.mlp.gate_up.weight": rng.normal(0, 0.3, (2 * H, C)),
+        "blocks.0.mlp.down.weight": rng.normal(0, 0.3, (C, H)),
+    }
     return config, w
 
 
@@ -55,7 +61,7 @@ def test_rerank_orders_finished_candidates_by_forward_plus_weighted_channel_scor
     back_score = {p: sequence_logprob(back, tok.prompt(p), request_ids, tok.eos_id) for p in PLANS}
     by_forward = sorted(PLANS, key=lambda p: -there[p])
     by_channel = sorted(PLANS, key=lambda p: -back_score[p])
-    assert by_forward != by_channel            # the random models disagree, so the weight shows
+    assert by_forward != by_channel  # the random models disagree, so the weight shows
     assert texts(tok, channel.rerank(forward, back, tok, prompt, REQUEST, beam, weight=0.0)) == by_forward
     assert texts(tok, channel.rerank(forward, back, tok, prompt, REQUEST, beam, weight=1e6)) == by_channel
     mixed = sorted(PLANS, key=lambda p: -(there[p] + 0.3 * back_score[p]))

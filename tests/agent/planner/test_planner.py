@@ -1,16 +1,15 @@
 """Planner: candidates tried best first, errors mapped to exit codes, model files looked up."""
+
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from fileagent.agent.planner import planner, plausibility
 from fileagent.agent.plan.model import Plan
-from fileagent.errors import NoPlannerError, PlanError, PolicyError
-
-
+from fileagent.agent.planner import planner, plausibility
 from fileagent.agent.planner.training.corpus import generate
+from fileagent.errors import NoPlannerError, PlanError, PolicyError
 
 
 def plan_examples(*args, **kw):
@@ -24,6 +23,7 @@ def implausible(text: str, root: Path | None = None, prompt: str = "") -> str | 
 
 def compile_against(root: Path):
     """A stand-in compiler: the selected path must exist, and nothing may leave the root."""
+
     def compile(plan: Plan):
         for step in plan.to_dict()["steps"]:
             path = step.get("path") or step.get("select", {}).get("path")
@@ -33,6 +33,7 @@ def compile_against(root: Path):
             if path and not (root / path).exists():
                 raise PlanError(f"step 1: {path} does not exist")
         return ("compiled", plan)
+
     return compile
 
 
@@ -56,27 +57,32 @@ def test_a_change_that_changes_nothing_gives_way_to_the_next_candidate(tmp_path)
     with pytest.raises(NoPlannerError, match="could not plan"):
         planner.choose(cands, lambda p: ChangeSet())
     only_list = planner.choose([('list in="nothing"', True)], lambda p: ChangeSet())
-    assert only_list[0].to_dict()["steps"][0]["op"] == "list"          # listing nothing is fine
+    assert only_list[0].to_dict()["steps"][0]["op"] == "list"  # listing nothing is fine
 
 
 def test_implausible_plans_give_way_to_the_next_candidate(tmp_path):
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "a.js").write_text("x")
     ok = ('move path="lib/a.js" to="old"', True)
-    for odd, fine in (('move path="lib/a.js" to="old/a.js"', ok[0]),       # into a new folder of its own name
-                      ('copy path="lib/a.js" to="a.js"', 'copy path="lib/a.js" to="old"'),
-                      ('move path="lib/a.js" to="old" ; move path="lib/a.js" to="old"',   # the same step twice
-                       'move path="lib/a.js" to="old" ; move path="lib" to="attic"')):
+    for odd, fine in (
+        ('move path="lib/a.js" to="old/a.js"', ok[0]),  # into a new folder of its own name
+        ('copy path="lib/a.js" to="a.js"', 'copy path="lib/a.js" to="old"'),
+        (
+            'move path="lib/a.js" to="old" ; move path="lib/a.js" to="old"',  # the same step twice
+            'move path="lib/a.js" to="old" ; move path="lib" to="attic"',
+        ),
+    ):
         plan, _ = planner.choose([(odd, True), (fine, True)], compile_against(tmp_path), tmp_path)
         assert plan.to_dict() == planner.parse_candidate(fine).to_dict(), odd
-    with pytest.raises(NoPlannerError, match="could not plan"):     # one path created twice
-        planner.choose([('create path="n.md" content="x" ; create path="n.md"', True)], compile_against(tmp_path),
-                       tmp_path)
+    with pytest.raises(NoPlannerError, match="could not plan"):  # one path created twice
+        planner.choose(
+            [('create path="n.md" content="x" ; create path="n.md"', True)], compile_against(tmp_path), tmp_path
+        )
     # an existing folder of that name is a fine destination
     (tmp_path / "old" / "a.js").mkdir(parents=True)
     plan, _ = planner.choose([('move path="lib/a.js" to="old/a.js"', True), ok], compile_against(tmp_path), tmp_path)
     assert plan.to_dict()["steps"][0]["to"] == "old/a.js"
-    assert not plausibility._is_folder_inside(tmp_path, "../" + tmp_path.name + "/old/a.js")   # never looks outside
+    assert not plausibility._is_folder_inside(tmp_path, "../" + tmp_path.name + "/old/a.js")  # never looks outside
 
 
 def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
@@ -84,19 +90,25 @@ def test_steps_that_change_nothing_give_way_to_the_next_candidate(tmp_path):
     (tmp_path / "lib" / "a.js").write_text("x")
     ok = ('move path="lib/a.js" to="old"', True)
     update_ok, rename_ok = 'update path="lib/a.js" mode=append text="y"', 'rename path="lib/a.js" new_name="b.js"'
-    for odd, fine in (('move path="lib/a.js" to="lib"', ok[0]),                # into the folder it is in
-                      ('move path="lib/a.js" to="lib/a.js"', ok[0]),            # into itself
-                      ('move in="lib" ext=js to="lib"', ok[0]),                 # a group into its own folder
-                      ('move ext=js to="."', ok[0]),
-                      ('update path="lib/a.js" mode=replace find="x" text="x"', update_ok),  # replaced by itself
-                      ('update path="lib/a.js" mode=prepend text=""', update_ok),           # nothing added
-                      ('rename path="lib/a.js" new_name="a.js"', rename_ok)):               # its own name
+    for odd, fine in (
+        ('move path="lib/a.js" to="lib"', ok[0]),  # into the folder it is in
+        ('move path="lib/a.js" to="lib/a.js"', ok[0]),  # into itself
+        ('move in="lib" ext=js to="lib"', ok[0]),  # a group into its own folder
+        ('move ext=js to="."', ok[0]),
+        ('update path="lib/a.js" mode=replace find="x" text="x"', update_ok),  # replaced by itself
+        ('update path="lib/a.js" mode=prepend text=""', update_ok),  # nothing added
+        ('rename path="lib/a.js" new_name="a.js"', rename_ok),
+    ):  # its own name
         plan, _ = planner.choose([(odd, True), (fine, True)], compile_against(tmp_path), tmp_path)
         assert plan.to_dict() == planner.parse_candidate(fine).to_dict(), odd
     # gathering a tree's files into its top folder, or a copy next to the original, is a change
-    for fine in ('move in="lib" recursive ext=js to="lib"', 'copy path="lib/a.js" to="lib"',   # "a (1).js"
-                 'copy ext=js to="."',
-                 'update path="lib/a.js" mode=set text=""', 'update path="lib/a.js" mode=replace find="x" text="y"'):
+    for fine in (
+        'move in="lib" recursive ext=js to="lib"',
+        'copy path="lib/a.js" to="lib"',  # "a (1).js"
+        'copy ext=js to="."',
+        'update path="lib/a.js" mode=set text=""',
+        'update path="lib/a.js" mode=replace find="x" text="y"',
+    ):
         assert plausibility.implausible(planner.parse_candidate(fine), tmp_path) is None, fine
 
 
@@ -115,11 +127,17 @@ def test_corpus_plans_are_never_implausible():
 
 def test_unfinished_and_unparsable_candidates_are_skipped(tmp_path):
     (tmp_path / "b.txt").write_text("x")
-    cands = [('delete path="b.txt', False), ("delete path=b.txt", True), ('rename path="b.txt"', True),
-             ('delete path="b.txt"', True)]
+    cands = [
+        ('delete path="b.txt', False),
+        ("delete path=b.txt", True),
+        ('rename path="b.txt"', True),
+        ('delete path="b.txt"', True),
+    ]
     plan, _ = planner.choose(cands, compile_against(tmp_path))
-    assert plan.to_dict()["steps"][0] == {"op": "delete", "select": {"path": "b.txt", "recursive": False,
-                                                                        "kind": "file"}}
+    assert plan.to_dict()["steps"][0] == {
+        "op": "delete",
+        "select": {"path": "b.txt", "recursive": False, "kind": "file"},
+    }
 
 
 def test_best_candidate_refused_by_policy_is_exit_3(tmp_path):
@@ -151,8 +169,9 @@ def test_no_model_files_is_exit_4(tmp_path, monkeypatch):
 
 
 def test_existing_paths_skip_agent_state_and_are_capped(make_tree, tmp_path):
-    make_tree(tmp_path, {"a.txt": "", "docs/b.md": "", "docs/deep/c.md": "", ".fileagent/journal/x": "",
-                         "empty/": None})
+    make_tree(
+        tmp_path, {"a.txt": "", "docs/b.md": "", "docs/deep/c.md": "", ".fileagent/journal/x": "", "empty/": None}
+    )
     paths = planner.existing_paths(tmp_path)
     assert sorted(paths) == ["a.txt", "docs", "docs/b.md", "docs/deep", "docs/deep/c.md", "empty"]
     assert len(planner.existing_paths(tmp_path, cap=3)) == 3
@@ -162,7 +181,7 @@ def test_a_lower_candidate_never_brings_in_a_deletion(tmp_path):
     (tmp_path / "drop").mkdir()
     (tmp_path / "drop" / "a.txt").write_text("x")
     # the best reading fails (no such folder); the next one compiles but deletes: nothing is chosen
-    cands = [('read path="dorp/a.txt"', True), ('delete in="drop"', True), ('delete recursive', True)]
+    cands = [('read path="dorp/a.txt"', True), ('delete in="drop"', True), ("delete recursive", True)]
     with pytest.raises(NoPlannerError, match="could not plan"):
         planner.choose(cands, compile_against(tmp_path), tmp_path)
     # a deletion the best reading already asks for may still be replaced by one that compiles
@@ -196,12 +215,14 @@ def test_a_change_stands_in_for_a_look_only_by_carrying_more_quoted_text(tmp_pat
     look, change = ('read path="a.txt"', True), ('update path="a.txt" mode=set text="buy milk"', True)
     plan, _ = planner.choose([look, change], compile_against(tmp_path), tmp_path, prompt)
     assert plan.steps[0].op == "update"
+
     # when the look and that change both fail, a change that carries no more of the quote than the
     # look does may not stand in for it: the model's best reading, not the reordered first, decides
     def only_creates(plan):
         if plan.steps[0].op != "create":
             raise PlanError("step 1: a.txt does not exist")
         return ("compiled", plan)
+
     cands = [look, change, ('create path="b.txt"', True), ('create path="a.txt" content="buy"', True)]
     with pytest.raises(NoPlannerError):
         planner.choose(cands, only_creates, tmp_path, prompt)
@@ -210,7 +231,7 @@ def test_a_change_stands_in_for_a_look_only_by_carrying_more_quoted_text(tmp_pat
 class _ScriptedPlanner:
     """Candidates by the whole_tree flag, to see which decode plan_request takes."""
 
-    min_margin = None       # no calibrated acceptance rule: the scripted candidates decide
+    min_margin = None  # no calibrated acceptance rule: the scripted candidates decide
 
     def __init__(self, free, with_tree):
         self.calls, self.lists = [], {False: free, True: with_tree}
@@ -269,14 +290,18 @@ def test_a_step_again_on_part_of_the_same_items_or_a_text_reused_is_implausible(
     assert implausible('classify in="sent" ; classify in="sent" by=month')
     assert not implausible('classify in="sent" ; classify in="other" by=month')
     prompt = "append 'done' to a.md, then sort notes by the work rules"
-    assert implausible('update path="a.md" mode=append text="done" ; update in="notes" mode=append text="done"', prompt=prompt)
+    assert implausible(
+        'update path="a.md" mode=append text="done" ; update in="notes" mode=append text="done"', prompt=prompt
+    )
     prompt = "append 'done' to a.md and 'done' to b.md"
-    assert not implausible('update path="a.md" mode=append text="done" ; update path="b.md" mode=append text="done"', prompt=prompt)
+    assert not implausible(
+        'update path="a.md" mode=append text="done" ; update path="b.md" mode=append text="done"', prompt=prompt
+    )
 
 
 def test_moving_a_file_into_a_new_folder_named_like_a_file_of_its_type_is_implausible(tmp_path):
     (tmp_path / "intro.m4a").write_text("x")
-    (tmp_path / "old.m4a").mkdir()                          # a folder that is there may be named so
+    (tmp_path / "old.m4a").mkdir()  # a folder that is there may be named so
     assert implausible('move path="intro.m4a" to="budget.m4a"', tmp_path)
     assert implausible('copy path="intro.m4a" to="x/budget.M4A"', tmp_path)
     assert not implausible('move path="intro.m4a" to="old.m4a"', tmp_path)
@@ -291,8 +316,10 @@ def test_a_keyword_rule_that_sends_files_where_the_rest_go_is_implausible():
 
 
 def test_a_path_taken_for_a_file_and_for_a_folder_is_implausible():
-    assert implausible('read path="2023-q4" ; delete in="2023-q4" ext=txt')         # "contents of X, then ... inside"
-    assert implausible('update in="backup/export.csv" ext=csv mode=set text="x" ; update path="backup/export.csv" mode=set text="y"')
+    assert implausible('read path="2023-q4" ; delete in="2023-q4" ext=txt')  # "contents of X, then ... inside"
+    assert implausible(
+        'update in="backup/export.csv" ext=csv mode=set text="x" ; update path="backup/export.csv" mode=set text="y"'
+    )
     assert implausible('read path="old" ; move path="a.txt" to="old"')
     assert implausible('update path="notes" mode=append text="x" ; tag path="notes/a.md" tag="t"')
     assert not implausible('list path="2023-q4" ; delete in="2023-q4" ext=txt')
@@ -302,7 +329,7 @@ def test_a_path_taken_for_a_file_and_for_a_folder_is_implausible():
 
 def test_copying_into_itself_or_reading_folders_is_implausible():
     assert implausible('copy path="taxes/server.py" to="taxes/server.py"')
-    assert not implausible('copy path="taxes/server.py" to="taxes"')                # a duplicate beside it
+    assert not implausible('copy path="taxes/server.py" to="taxes"')  # a duplicate beside it
     assert implausible('read in="2023-q4" kind=any')
     assert implausible('update in="docs" kind=dir mode=append text="x"')
     assert not implausible('read in="2023-q4"')

@@ -1,4 +1,5 @@
 """The refusal reading, the acceptance rule, grounding of values, example requests."""
+
 from __future__ import annotations
 
 import io
@@ -47,14 +48,19 @@ def test_extensions_must_be_written_or_come_from_a_type_word():
     assert "mp3" in ungrounded(from_text("delete ext=mp3 ext=wav ext=flac"), "get rid of the disk images")
     assert "log" in ungrounded(from_text("delete recursive ext=csv"), "delete all .log files")
     assert "csv" in ungrounded(from_text("delete recursive ext=csv"), "delete all the logs")
-    assert ungrounded(from_text('rename in="site" ext=htm set_ext=html'), "change the .htm files in site to .html") \
-        is None
+    assert (
+        ungrounded(from_text('rename in="site" ext=htm set_ext=html'), "change the .htm files in site to .html") is None
+    )
     assert "md" in ungrounded(from_text('rename in="a" ext=txt set_ext=md'), "rename the txt files in a")
 
 
 def test_sizes_need_their_number_and_unit_written():
-    assert written_sizes("larger than 10 MB or 500kb, 3 gigabytes, 2 兆") == {10 * 1024 ** 2, 500 * 1024,
-                                                                            3 * 1024 ** 3, 2 * 1024 ** 2}
+    assert written_sizes("larger than 10 MB or 500kb, 3 gigabytes, 2 兆") == {
+        10 * 1024**2,
+        500 * 1024,
+        3 * 1024**3,
+        2 * 1024**2,
+    }
     assert written_sizes("older than 1 year, 30 days") == set()
     assert ungrounded(from_text('delete in="data" larger=10MB'), "delete files in data larger than 10MB") is None
     assert ungrounded(from_text('delete in="data" larger=1MB'), "delete files in data older than 1 year")
@@ -63,6 +69,7 @@ def test_sizes_need_their_number_and_unit_written():
 
 def test_corpus_plans_are_grounded_in_their_requests():
     from fileagent.agent.planner.training.corpus import generate
+
     for e in generate(4000, seed=13):
         if not e.tgt.startswith("none "):
             assert ungrounded(from_text(e.tgt), e.src) is None, (e.src, e.tgt)
@@ -91,7 +98,7 @@ def test_the_acceptance_rule_refuses_a_plan_the_model_barely_prefers():
     with pytest.raises(RequestRefused) as e:
         planner.accept(_Margin(0.5, 2.0), "thanks, that's all", plan, "cs")
     assert e.value.why == "chat"
-    assert planner.accept(_Margin(-9.0, None), "x", plan, "cs") == (plan, "cs")   # no calibration: no rule
+    assert planner.accept(_Margin(-9.0, None), "x", plan, "cs") == (plan, "cs")  # no calibration: no rule
 
 
 def test_refusal_json_and_exit_code_through_the_cli(tmp_path, monkeypatch):
@@ -99,12 +106,14 @@ def test_refusal_json_and_exit_code_through_the_cli(tmp_path, monkeypatch):
 
     def refuse(prompt, **kw):
         raise RequestRefused("chat", prompt)
+
     monkeypatch.setattr(planner, "plan_request", refuse)
     (tmp_path / "a.txt").write_text("x")
     for cmd in ("run", "plan"):
         out, err = io.StringIO(), io.StringIO()
-        assert main([cmd, "--root", str(tmp_path), "--json", "thanks"], stdout=out, stderr=err,
-                    stdin=io.StringIO()) == 4
+        assert (
+            main([cmd, "--root", str(tmp_path), "--json", "thanks"], stdout=out, stderr=err, stdin=io.StringIO()) == 4
+        )
         doc = json.loads(out.getvalue())["refused"]
         assert doc["class"] == "chat" and doc["examples"] and "not a file job" in doc["message"]
         assert err.getvalue().startswith("fileagent: error: this is not a file job") and err.getvalue().count("\n") == 1
@@ -113,6 +122,7 @@ def test_refusal_json_and_exit_code_through_the_cli(tmp_path, monkeypatch):
 
 def test_examples_command_prints_both_languages():
     from fileagent.cli.fast import main
+
     out = io.StringIO()
     assert main(["examples"], stdout=out, stderr=io.StringIO()) == 0
     text = out.getvalue()
@@ -131,7 +141,10 @@ def test_no_plan_without_a_model_stays_no_plan(monkeypatch, tmp_path):
 
 def test_an_extension_the_request_names_is_carried_by_the_plan():
     from fileagent.agent.planner.grounding import named_exts
-    assert named_exts("删除 downloads 里的 iso 文件") == {"iso"} and named_exts("remove every .dmg installer") == {"dmg"}
+
+    assert named_exts("删除 downloads 里的 iso 文件") == {"iso"} and named_exts("remove every .dmg installer") == {
+        "dmg"
+    }
     assert named_exts("move report.pdf to x") == set() and named_exts("copy a to the tmp 文件夹") == set()
     assert named_exts("so file 'old stuff' by type") == set()
     assert "iso" in ungrounded(from_text('delete path="downloads"'), "delete the iso files in downloads")
@@ -142,8 +155,9 @@ def test_an_extension_the_request_names_is_carried_by_the_plan():
 
 def test_a_plan_does_not_act_on_more_than_the_request_names():
     # a path the request writes only as the start of a longer one
-    assert "longer path" in ungrounded(from_text('copy path="projects/website/" to="backup"'),
-                                       "copy projects/website/about.html to backup")
+    assert "longer path" in ungrounded(
+        from_text('copy path="projects/website/" to="backup"'), "copy projects/website/about.html to backup"
+    )
     assert ungrounded(from_text('move path="docs" to="docs/archive"'), "move docs to docs/archive") is None
     # a one-step request that spells an extension out means it alone, not the type word's list
     assert "zip" in ungrounded(from_text("delete recursive ext=rar ext=zip"), "删除所有 .rar 压缩文件")
@@ -152,6 +166,7 @@ def test_a_plan_does_not_act_on_more_than_the_request_names():
 
 def test_a_lower_candidate_never_widens_the_selection_to_the_root():
     from fileagent.agent.planner.order import other_job
+
     assert other_job('delete in="temp" kind=any', "delete recursive kind=any")
     assert other_job('delete path="temp/a.txt"', 'delete path="tmp/a.txt"') is None
 
@@ -159,6 +174,7 @@ def test_a_lower_candidate_never_widens_the_selection_to_the_root():
 def test_a_file_name_with_its_extension_names_no_other_file(tmp_path):
     from fileagent.agent.planner.constraint import PlanConstraint
     from fileagent.agent.planner.planner import SHIPPED_DIR, Planner
+
     p = Planner(SHIPPED_DIR)
     c = PlanConstraint(p.grammar, "rename notes.txt to notes_old.txt", ["notes.md", "docs/report.pdf"])
     assert b"notes.md" not in c.paths

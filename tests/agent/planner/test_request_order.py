@@ -1,4 +1,5 @@
 """The order candidates are tried in: the beam's, but leaving out less of the request goes first."""
+
 from __future__ import annotations
 
 from fileagent.agent.planner.order import misses, request_dates, request_order
@@ -16,7 +17,7 @@ def test_the_dates_a_request_gives():
     assert {"2024-12-01", "2025-01-01"} <= request_dates("from December 2024")
     assert {"2023-05-01", "2023-06-01"} <= request_dates("2023年5月修改的")
     assert request_dates("move a.txt to old") == set()
-    assert request_dates("summary 2024 and junk 2023") == {"2023-01-01", "2024-01-01", "2025-01-01"}   # no month
+    assert request_dates("summary 2024 and junk 2023") == {"2023-01-01", "2024-01-01", "2025-01-01"}  # no month
 
 
 def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
@@ -28,12 +29,15 @@ def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
     prompt = "tag temp as todo then print out family/api/README.txt"
     assert misses('tag path="temp" tag="todo" ; read path="family/api/README.txt"', prompt) == (0, 0)
     assert misses('tag path="temp" tag="todo"', prompt) == (0, 1)
-    assert misses('rename path="recipes/settings.yaml" new_name="intro.tar"',
-                  "give settings.yaml inside recipes the name recipes/intro.tar") == (0, 0)
+    assert misses(
+        'rename path="recipes/settings.yaml" new_name="intro.tar"',
+        "give settings.yaml inside recipes the name recipes/intro.tar",
+    ) == (0, 0)
     assert misses('read path="学习资料/笔记.txt"', "读一下 学习资料/笔记.txt") == (0, 0)
     # a regex the plan escapes is the request's
-    assert misses('update path="a.log" mode=replace_regex find="\\\\d+" text="N"',
-                  'in a.log replace regex "\\d+" with N') == (0, 0)
+    assert misses(
+        'update path="a.log" mode=replace_regex find="\\\\d+" text="N"', 'in a.log replace regex "\\d+" with N'
+    ) == (0, 0)
     # dates the request does not give
     prompt = "list the txt files changed after Jun 6 2023"
     assert misses("list ext=txt after=2023-06-06", prompt) == (0, 0)
@@ -46,8 +50,11 @@ def test_misses_count_what_the_request_writes_and_the_plan_leaves_out():
 
 
 def test_candidates_leaving_out_less_come_first_in_beam_order_among_equals():
-    cands = [('create path="a.md"', True), ('create path="a.md" content="hi there"', True),
-             ('create path="b.md" content="hi there"', True)]
+    cands = [
+        ('create path="a.md"', True),
+        ('create path="a.md" content="hi there"', True),
+        ('create path="b.md" content="hi there"', True),
+    ]
     ranked = request_order(cands, "touch 'a.md' and write 'Hi there' in it")
     assert [c[0] for c in ranked] == [cands[1][0], cands[0][0], cands[2][0]]
     assert request_order(cands, "touch a.md") == cands

@@ -13,6 +13,7 @@ Put this folder on PYTHONPATH and set one of:
 
 Nothing here is imported by fileagent itself; without the variables this file does nothing.
 """
+
 import os
 import signal
 
@@ -20,7 +21,7 @@ _AT = int(os.environ.get("FILEAGENT_CRASH_AT", "0") or 0)
 _OPS = int(os.environ.get("FILEAGENT_CRASH_OPS", "0") or 0)
 _COUNT = os.environ.get("FILEAGENT_CRASH_COUNT", "")
 if _COUNT and not _OPS:
-    _OPS = 10**12     # count everything, never reach it
+    _OPS = 10**12  # count everything, never reach it
 
 
 def _die() -> None:
@@ -39,6 +40,7 @@ if _AT or _OPS:
         def _report() -> None:
             with open(_COUNT, "w") as f:
                 json.dump({"journal": _state["journal"], "ops": _state["ops"]}, f)
+
     _orig_write, _orig_many = _jr.JournalWriter.write, _jr.JournalWriter.write_many
 
     def _after_journal_write(self) -> None:
@@ -60,6 +62,7 @@ if _AT or _OPS:
     _jr.JournalWriter.write, _jr.JournalWriter.write_many = write, write_many
 
     if _OPS:
+
         def _counted(fn, is_write=False):
             def wrapper(*args, **kwargs):
                 if _state["armed"] and not (is_write and args and args[0] in _state["journal_fds"]):
@@ -67,12 +70,14 @@ if _AT or _OPS:
                     if _state["ops"] >= _OPS:
                         _die()
                 return fn(*args, **kwargs)
+
             return wrapper
 
         for _name in ("rename", "replace", "unlink", "mkdir", "rmdir", "symlink"):
             setattr(os, _name, _counted(getattr(os, _name)))
         os.write = _counted(os.write, is_write=True)
         from fileagent.tools.fs import fsops as _fsops
+
         try:
             from fileagent.tools.fs import dirfd as _dirfd
         except ImportError:

@@ -9,13 +9,14 @@ never take part. For each threshold it prints held-out accuracy on plans, the re
 requests to refuse, and how many of those would still run a plan that changes files; the chosen
 threshold is the lowest at which none would, as long as it keeps at least `--floor` of the plans.
 """
+
 from __future__ import annotations
 
 import argparse
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from fileagent.agent.planner.planner import CALIBRATION_FILE, Planner, pick
 from fileagent.agent.planner.plausibility import MUTATING_OPS
@@ -53,14 +54,23 @@ def curve(rows: list[dict]) -> list[dict]:
     nots = [r for r in rows if r["refuse_target"]]
     out = []
     for t in THRESHOLDS:
+
         def kept(r: dict, t: float = t) -> bool:
             return r["picked"] is not None and r["margin"] >= t
+
         right = sum(kept(r) and r["picked"] == r["tgt"] for r in plans)
         refused = sum(r["refused"] or not kept(r) for r in nots)
         acting = sum(kept(r) and _mutates(r["picked"]) for r in nots)
-        out.append({"min_margin": t, "plans_right": right / max(1, len(plans)),
-                    "refused": refused / max(1, len(nots)), "would_change_files": acting,
-                    "n_plans": len(plans), "n_refuse": len(nots)})
+        out.append(
+            {
+                "min_margin": t,
+                "plans_right": right / max(1, len(plans)),
+                "refused": refused / max(1, len(nots)),
+                "would_change_files": acting,
+                "n_plans": len(plans),
+                "n_refuse": len(nots),
+            }
+        )
     return out
 
 
@@ -70,35 +80,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--n", type=int, default=40000, help="corpus examples to draw (held-out ones are kept)")
     ap.add_argument("--seed", type=int, default=4242)
     ap.add_argument("--limit", type=int, default=800, help="at most this many held-out requests")
-    ap.add_argument("--floor", type=float, default=0.9,
-                    help="never pick a threshold that keeps fewer than this share of the plans the rule-free pick gets right")
+    ap.add_argument(
+        "--floor",
+        type=float,
+        default=0.9,
+        help="never pick a threshold that keeps fewer than this share of the plans the rule-free pick gets right",
+    )
     ap.add_argument("--write", action="store_true", help="write calibration.json into the model folder")
     a = ap.parse_args(argv)
     metrics_file = a.model / "metrics.json"
     held = None
     if metrics_file.is_file():
         from fileagent.agent.planner.training.corpus.build import recorded_heldout
+
         record = json.loads(metrics_file.read_text()).get("heldout_templates")
         held = recorded_heldout(record) if record else None
-    examples = [e for e in generate(a.n, seed=a.seed, heldout=held) if e.split == "heldout"][:a.limit]
+    examples = [e for e in generate(a.n, seed=a.seed, heldout=held) if e.split == "heldout"][: a.limit]
     planner = Planner(a.model)
     rows = measure(planner, [(e.src, e.tgt) for e in examples])
     table = curve(rows)
     print("| min margin | plans right | refused | refuse-targets that would change files |")
     print("|---|---|---|---|")
     for r in table:
-        print(f"| {r['min_margin']} | {100 * r['plans_right']:.1f}% | {100 * r['refused']:.1f}% | "
-              f"{r['would_change_files']} of {r['n_refuse']} |")
+        print(
+            f"| {r['min_margin']} | {100 * r['plans_right']:.1f}% | {100 * r['refused']:.1f}% | "
+            f"{r['would_change_files']} of {r['n_refuse']} |"
+        )
     base = table[0]["plans_right"]
     ok = [r for r in table if r["would_change_files"] == 0 and r["plans_right"] >= a.floor * base]
-    chosen = ok[0] if ok else max((r for r in table if r["plans_right"] >= a.floor * base),
-                                  key=lambda r: r["refused"])
-    print(f"chosen min_margin: {chosen['min_margin']} (plans {100 * chosen['plans_right']:.1f}%, "
-          f"refused {100 * chosen['refused']:.1f}%)")
+    chosen = ok[0] if ok else max((r for r in table if r["plans_right"] >= a.floor * base), key=lambda r: r["refused"])
+    print(
+        f"chosen min_margin: {chosen['min_margin']} (plans {100 * chosen['plans_right']:.1f}%, "
+        f"refused {100 * chosen['refused']:.1f}%)"
+    )
     if a.write:
-        doc = {"min_margin": None if chosen["min_margin"] == -math.inf else chosen["min_margin"],
-               "dev_seed": a.seed, "dev_requests": len(rows), "curve": [
-                   {**r, "min_margin": None if r["min_margin"] == -math.inf else r["min_margin"]} for r in table]}
+        doc = {
+            "min_margin": None if chosen["min_margin"] == -math.inf else chosen["min_margin"],
+            "dev_seed": a.seed,
+            "dev_requests": len(rows),
+            "curve": [{**r, "min_margin": None if r["min_margin"] == -math.inf else r["min_margin"]} for r in table],
+        }
         (a.model / CALIBRATION_FILE).write_text(json.dumps(doc, indent=1) + "\n", encoding="utf-8")
         print(f"wrote {a.model / CALIBRATION_FILE}")
     return 0

@@ -11,6 +11,7 @@ constrained beam search the planner ships with, plus how often each yields a
 plan that parses and passes plan.schema.json. Everything lands in the output
 folder: planner.npz, tokenizer.model, metrics.json, failures.jsonl.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,9 +21,9 @@ import shutil
 import sys
 import time
 from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, replace
 from pathlib import Path
-from typing import Callable, Sequence
 
 from fileagent.agent.planner.training.fresh_values import fresh_names, fresh_texts
 
@@ -36,10 +37,12 @@ def number_in(interval: str, name: str) -> Callable[[str], float]:
 
     def parse(text: str) -> float:
         value = float(text)
-        if not ((low < value) if interval[0] == "(" else (low <= value)) or \
-                not ((value < high) if interval[-1] == ")" else (value <= high)):
+        if not ((low < value) if interval[0] == "(" else (low <= value)) or not (
+            (value < high) if interval[-1] == ")" else (value <= high)
+        ):
             raise argparse.ArgumentTypeError(f"{text} is not in {interval}")
         return value
+
     parse.__name__ = name
     return parse
 
@@ -64,56 +67,128 @@ class RecipeParser(argparse.ArgumentParser):
 
 
 def parser() -> argparse.ArgumentParser:
-    p = RecipeParser(prog="fileagent train", description=__doc__.split("\n")[0], fromfile_prefix_chars="@",
-                     epilog="@FILE reads options from a recipe file, such as "
-                            "fileagent/agent/planner/training/recipes/shipped.args; options after it override it.")
+    p = RecipeParser(
+        prog="fileagent train",
+        description=__doc__.split("\n")[0],
+        fromfile_prefix_chars="@",
+        epilog="@FILE reads options from a recipe file, such as "
+        "fileagent/agent/planner/training/recipes/shipped.args; options after it override it.",
+    )
     p.add_argument("--n", type=int, default=60000, help="corpus pairs to generate")
     p.add_argument("--seed", type=int, default=0, help="corpus seed")
-    p.add_argument("--corpus-workers", type=positive, default=1, metavar="K",
-                   help="generate the corpus in K processes (K > 1 draws other pairs than K = 1)")
+    p.add_argument(
+        "--corpus-workers",
+        type=positive,
+        default=1,
+        metavar="K",
+        help="generate the corpus in K processes (K > 1 draws other pairs than K = 1)",
+    )
     p.add_argument("--vocab", type=int, default=4000, help="tokenizer vocabulary size")
     p.add_argument("--steps", type=int, default=4000)
     p.add_argument("--batch", type=int, default=48)
     p.add_argument("--lr", type=float, default=3e-3)
     p.add_argument("--time-limit", type=float, default=None, help="stop training (and export) after N seconds")
-    p.add_argument("--time-budget", type=float, default=None, metavar="S",
-                   help="stop training S seconds after the run began, corpus and tokenizer included")
-    p.add_argument("--tok-pairs", type=int, default=0, metavar="N",
-                   help="train the tokenizer on N training pairs spread over the corpus (0 = all)")
+    p.add_argument(
+        "--time-budget",
+        type=float,
+        default=None,
+        metavar="S",
+        help="stop training S seconds after the run began, corpus and tokenizer included",
+    )
+    p.add_argument(
+        "--tok-pairs",
+        type=int,
+        default=0,
+        metavar="N",
+        help="train the tokenizer on N training pairs spread over the corpus (0 = all)",
+    )
     p.add_argument("--device", default="auto", help="auto, cpu or cuda")
     p.add_argument("--threads", type=int, default=0, help="CPU threads (0 = all cores; 1 is faster on a busy box)")
-    p.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"],
-                   help="training matmul precision (auto: bf16 on a GPU, fp32 on a CPU)")
+    p.add_argument(
+        "--precision",
+        default="auto",
+        choices=["auto", "fp32", "bf16"],
+        help="training matmul precision (auto: bf16 on a GPU, fp32 on a CPU)",
+    )
     p.add_argument("--resume", action="store_true", help="continue the checkpoint in --out")
-    p.add_argument("--init-from", type=Path, default=None, metavar="RUN",
-                   help="warm start: a run folder's ckpt.pt weights, model config and tokenizer.model, "
-                        "with a fresh step count and lr schedule")
+    p.add_argument(
+        "--init-from",
+        type=Path,
+        default=None,
+        metavar="RUN",
+        help="warm start: a run folder's ckpt.pt weights, model config and tokenizer.model, "
+        "with a fresh step count and lr schedule",
+    )
     p.add_argument("--smoke", action="store_true", help="tiny corpus and model: trains in seconds (tests)")
-    p.add_argument("--fresh-names", type=float, default=0.5,
-                   help="share of training pairs whose names are replaced by made-up ones (copying practice)")
-    p.add_argument("--fresh-zh-names", action=argparse.BooleanOptionalAction, default=True,
-                   help="made-up names replace Chinese names too, not only ASCII ones")
-    p.add_argument("--fresh-texts", type=float, default=0.5,
-                   help="share of training pairs whose free texts (content, text, find) are made up")
-    p.add_argument("--dropout", type=fraction, default=0.0,
-                   help="dropout on embeddings and residual writes while training (0 = none)")
-    p.add_argument("--compile", action="store_true",
-                   help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once; "
-                        "with --dropout not bit-identical to an uncompiled run)")
-    p.add_argument("--label-smoothing", type=fraction, default=0.0, metavar="EPS",
-                   help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
-                        "the logged loss includes it)")
-    p.add_argument("--subword-sampling", type=share, default=0.0, metavar="P",
-                   help="share of training requests whose words the plan does not copy are segmented at random "
-                        "(subword regularization; 0 = none)")
-    p.add_argument("--subword-alpha", type=sampling_alpha, default=0.2, metavar="A",
-                   help="sentencepiece sampling alpha for those requests (lower: flatter draws)")
-    p.add_argument("--channel-share", type=fraction, default=0.0, metavar="S",
-                   help="then train the channel model (plan -> request) that reranks the beam: the planner's weights "
-                        "trained on the corpus turned round, for S of the training time (of the steps, without a "
-                        "time limit); 0 = none")
-    p.add_argument("--ema", type=fraction, default=0.0, metavar="DECAY",
-                   help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)")
+    p.add_argument(
+        "--fresh-names",
+        type=float,
+        default=0.5,
+        help="share of training pairs whose names are replaced by made-up ones (copying practice)",
+    )
+    p.add_argument(
+        "--fresh-zh-names",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="made-up names replace Chinese names too, not only ASCII ones",
+    )
+    p.add_argument(
+        "--fresh-texts",
+        type=float,
+        default=0.5,
+        help="share of training pairs whose free texts (content, text, find) are made up",
+    )
+    p.add_argument(
+        "--dropout",
+        type=fraction,
+        default=0.0,
+        help="dropout on embeddings and residual writes while training (0 = none)",
+    )
+    p.add_argument(
+        "--compile",
+        action="store_true",
+        help="torch.compile the training step (needs a C++ compiler on a CPU; pays ~1-2 min once; "
+        "with --dropout not bit-identical to an uncompiled run)",
+    )
+    p.add_argument(
+        "--label-smoothing",
+        type=fraction,
+        default=0.0,
+        metavar="EPS",
+        help="training loss: the target token gets 1 - EPS, every token EPS / vocabulary (0 = none; "
+        "the logged loss includes it)",
+    )
+    p.add_argument(
+        "--subword-sampling",
+        type=share,
+        default=0.0,
+        metavar="P",
+        help="share of training requests whose words the plan does not copy are segmented at random "
+        "(subword regularization; 0 = none)",
+    )
+    p.add_argument(
+        "--subword-alpha",
+        type=sampling_alpha,
+        default=0.2,
+        metavar="A",
+        help="sentencepiece sampling alpha for those requests (lower: flatter draws)",
+    )
+    p.add_argument(
+        "--channel-share",
+        type=fraction,
+        default=0.0,
+        metavar="S",
+        help="then train the channel model (plan -> request) that reranks the beam: the planner's weights "
+        "trained on the corpus turned round, for S of the training time (of the steps, without a "
+        "time limit); 0 = none",
+    )
+    p.add_argument(
+        "--ema",
+        type=fraction,
+        default=0.0,
+        metavar="DECAY",
+        help="export an exponential moving average of the weights (e.g. 0.999; 0 = the last step's)",
+    )
     p.add_argument("--eval-n", type=int, default=600, help="held-out pairs in the final evaluation")
     p.add_argument("--eval-every", type=int, default=1000)
     p.add_argument("--out", type=Path, default=None, help="output folder (default runs/planner-TIME)")
@@ -131,10 +206,12 @@ def corpus_part(job: tuple[int, int | str, float, float, bool]) -> tuple[list[tu
     n, seed, p_names, p_texts, zh_names = job
     examples = generate(n, seed=seed)
     rng = random.Random(seed)
-    train_pairs = [fresh_names(e.src, e.tgt, rng, zh_names) if rng.random() < p_names else (e.src, e.tgt)
-                   for e in examples if e.split == "train"]
-    train_pairs = [fresh_texts(src, tgt, rng) if rng.random() < p_texts else (src, tgt)
-                   for src, tgt in train_pairs]
+    train_pairs = [
+        fresh_names(e.src, e.tgt, rng, zh_names) if rng.random() < p_names else (e.src, e.tgt)
+        for e in examples
+        if e.split == "train"
+    ]
+    train_pairs = [fresh_texts(src, tgt, rng) if rng.random() < p_texts else (src, tgt) for src, tgt in train_pairs]
     return train_pairs, [e for e in examples if e.split == "heldout"]
 
 
@@ -142,8 +219,16 @@ def build_corpus(args: argparse.Namespace) -> tuple[list[tuple[str, str]], list]
     """The run's corpus. With --corpus-workers K > 1, K processes each generate one K-th of it from
     seeds "SEED.0" .. "SEED.K-1", so the pairs are fixed by (n, seed, K); K = 1 is `generate(n, seed)`."""
     k = args.corpus_workers
-    jobs = [(args.n // k + (i < args.n % k), args.seed if k == 1 else f"{args.seed}.{i}",
-             args.fresh_names, args.fresh_texts, args.fresh_zh_names) for i in range(k)]
+    jobs = [
+        (
+            args.n // k + (i < args.n % k),
+            args.seed if k == 1 else f"{args.seed}.{i}",
+            args.fresh_names,
+            args.fresh_texts,
+            args.fresh_zh_names,
+        )
+        for i in range(k)
+    ]
     if k == 1:
         return corpus_part(jobs[0])
     import multiprocessing
@@ -153,8 +238,15 @@ def build_corpus(args: argparse.Namespace) -> tuple[list[tuple[str, str]], list]
     return [p for part, _ in parts for p in part], [e for _, held in parts for e in held]
 
 
-def train_channel(cfg, tokenizer, train_pairs: Sequence[tuple[str, str]], out: Path, resume: bool,
-                  time_limit_s: float | None, steps: int | None) -> dict:
+def train_channel(
+    cfg,
+    tokenizer,
+    train_pairs: Sequence[tuple[str, str]],
+    out: Path,
+    resume: bool,
+    time_limit_s: float | None,
+    steps: int | None,
+) -> dict:
     """Train the channel model (channel.py) on the training pairs turned round, plan -> request, in
     out/channel (its checkpoint, so --resume continues it too), and copy its weights to
     out/channel.npz. It starts from the planner's trained weights (step 0, a new warmup and
@@ -163,8 +255,8 @@ def train_channel(cfg, tokenizer, train_pairs: Sequence[tuple[str, str]], out: P
     shape and recipe, without subword sampling (which would cut up the plan's words)."""
     import torch
 
-    from fileagent.llm.train import train
     from fileagent.agent.planner.planner import CHANNEL_FILE, MODEL_FILE
+    from fileagent.llm.train import train
 
     cfg = replace(cfg, subword_sampling=0.0, steps=cfg.steps if steps is None else steps)
     folder = out / "channel"
@@ -173,8 +265,9 @@ def train_channel(cfg, tokenizer, train_pairs: Sequence[tuple[str, str]], out: P
         start = torch.load(out / "ckpt.pt", map_location="cpu", weights_only=False)
         start.update(step=0, history=[])
         torch.save(start, folder / "ckpt.pt")
-    metrics = train(cfg, tokenizer, [(tgt, src) for src, tgt in train_pairs], [], folder, resume=True,
-                    time_limit_s=time_limit_s)
+    metrics = train(
+        cfg, tokenizer, [(tgt, src) for src, tgt in train_pairs], [], folder, resume=True, time_limit_s=time_limit_s
+    )
     shutil.copyfile(folder / MODEL_FILE, out / CHANNEL_FILE)
     return {k: metrics[k] for k in ("steps", "final_loss", "tokens_per_sec", "train_tokens", "train_seconds")}
 
@@ -185,10 +278,10 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
     Two beam figures: the top candidate as the model ranks it, and the planner's pick, the first
     candidate that `planner.pick` takes without a tree to compile against (finished, valid,
     plausible, no deletion the top candidate lacks), which is what `plan` would take before compiling."""
-    from fileagent.errors import NoPlannerError
     from fileagent.agent.planner.planner import parse_candidate, pick
     from fileagent.agent.planner.plausibility import deletes
     from fileagent.agent.planner.refusal import Refusal, RequestRefused, parse_refusal
+    from fileagent.errors import NoPlannerError
 
     def planner_pick(beam, src: str) -> str:
         try:
@@ -223,8 +316,16 @@ def evaluate(planner, pairs: Sequence[tuple[str, str, str]]) -> tuple[dict, list
         counts["planner_spurious_delete"] += deletes(picked) and not deletes(tgt)
         if not (best_done and best_text == tgt) or picked != tgt:
             by_template[template] += 1
-            failures.append({"template": template, "src": src, "tgt": tgt, "got": best_text,
-                             "picked": picked, "greedy": greedy_text})
+            failures.append(
+                {
+                    "template": template,
+                    "src": src,
+                    "tgt": tgt,
+                    "got": best_text,
+                    "picked": picked,
+                    "greedy": greedy_text,
+                }
+            )
     n = max(1, len(pairs))
     metrics = {
         "heldout_pairs": len(pairs),
@@ -276,16 +377,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     if args.compile:
         from fileagent.llm.train import compile_refusal
+
         if refusal := compile_refusal(args.device):
             parser().error(refusal)
     if args.smoke:
         for k, v in SMOKE.items():
             if getattr(args, k) == parser().get_default(k):
                 setattr(args, k, v)
-    from fileagent.llm.model import GPTConfig
-    from fileagent.llm.tokenizer import Tokenizer, train_tokenizer
-    from fileagent.llm.train import TrainConfig, train
-    from fileagent.agent.planner.training.corpus.build import heldout_record
     from fileagent.agent.planner.grammar import tokenizer_symbols
     from fileagent.agent.planner.planner import (
         CALIBRATION_FILE,
@@ -295,6 +393,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         TOKENIZER_FILE,
         Planner,
     )
+    from fileagent.agent.planner.training.corpus.build import heldout_record
+    from fileagent.llm.model import GPTConfig
+    from fileagent.llm.tokenizer import Tokenizer, train_tokenizer
+    from fileagent.llm.train import TrainConfig, train
 
     out = args.out or Path("runs") / time.strftime("planner-%Y%m%d-%H%M%S")
     out.mkdir(parents=True, exist_ok=True)
@@ -316,42 +418,84 @@ def main(argv: Sequence[str] | None = None) -> int:
     tokenizer = Tokenizer(tok_path)
     t_tok = time.perf_counter() - t0
 
-    model = GPTConfig(vocab_size=tokenizer.vocab_size, block_size=args.block_size, n_layer=args.n_layer,
-                      n_head=args.n_head, n_embd=args.n_embd, mlp_hidden=args.mlp_hidden,
-                      dropout=args.dropout)
-    cfg = TrainConfig(model=model, steps=args.steps, batch_size=args.batch, lr=args.lr, min_lr=args.lr / 10,
-                      device=args.device, threads=args.threads, precision=args.precision, ema=args.ema,
-                      compile=args.compile, label_smoothing=args.label_smoothing,
-                      subword_sampling=args.subword_sampling, subword_alpha=args.subword_alpha,
-                      eval_every=args.eval_every, eval_samples=200, ckpt_every=max(100, args.eval_every))
+    model = GPTConfig(
+        vocab_size=tokenizer.vocab_size,
+        block_size=args.block_size,
+        n_layer=args.n_layer,
+        n_head=args.n_head,
+        n_embd=args.n_embd,
+        mlp_hidden=args.mlp_hidden,
+        dropout=args.dropout,
+    )
+    cfg = TrainConfig(
+        model=model,
+        steps=args.steps,
+        batch_size=args.batch,
+        lr=args.lr,
+        min_lr=args.lr / 10,
+        device=args.device,
+        threads=args.threads,
+        precision=args.precision,
+        ema=args.ema,
+        compile=args.compile,
+        label_smoothing=args.label_smoothing,
+        subword_sampling=args.subword_sampling,
+        subword_alpha=args.subword_alpha,
+        eval_every=args.eval_every,
+        eval_samples=200,
+        ckpt_every=max(100, args.eval_every),
+    )
     if args.smoke:
         cfg = replace(cfg, warmup=5, eval_every=0, log_every=20)
-    limits = [t for t in (args.time_limit, args.time_budget and args.time_budget - (time.perf_counter() - t_start))
-              if t is not None]
+    limits = [
+        t
+        for t in (args.time_limit, args.time_budget and args.time_budget - (time.perf_counter() - t_start))
+        if t is not None
+    ]
     share = args.channel_share
     t_train = time.perf_counter()
-    metrics = train(cfg, tokenizer, train_pairs, [(e.src, e.tgt) for e in heldout], out, resume=args.resume,
-                    time_limit_s=min(limits) * (1 - share) if limits else None)
+    metrics = train(
+        cfg,
+        tokenizer,
+        train_pairs,
+        [(e.src, e.tgt) for e in heldout],
+        out,
+        resume=args.resume,
+        time_limit_s=min(limits) * (1 - share) if limits else None,
+    )
     (out / CHANNEL_FILE).unlink(missing_ok=True)
     if share:
-        metrics["channel"] = train_channel(cfg, tokenizer, train_pairs, out, args.resume,
-                                           min(limits) - (time.perf_counter() - t_train) if limits else None,
-                                           None if limits else round(cfg.steps * share / (1 - share)))
+        metrics["channel"] = train_channel(
+            cfg,
+            tokenizer,
+            train_pairs,
+            out,
+            args.resume,
+            min(limits) - (time.perf_counter() - t_train) if limits else None,
+            None if limits else round(cfg.steps * share / (1 - share)),
+        )
 
     t0 = time.perf_counter()
     planner = Planner(out)
     step = max(1, len(heldout) // args.eval_n) if heldout else 1
-    sample = [(e.src, e.tgt, e.template) for e in heldout[::step][:args.eval_n]]
+    sample = [(e.src, e.tgt, e.template) for e in heldout[::step][: args.eval_n]]
     final, failures = evaluate(planner, sample)
     final["eval_seconds"] = time.perf_counter() - t0
     metrics.update(final)
-    metrics.update({
-        "corpus_pairs": args.n, "corpus_seed": args.seed, "corpus_seconds": t_corpus,
-        "tokenizer_seconds": t_tok, "seconds_to_export": t0 - t_start, "vocab_size": tokenizer.vocab_size,
-        "model_bytes": (out / MODEL_FILE).stat().st_size, "tokenizer_bytes": tok_path.stat().st_size,
-        "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
-        "heldout_templates": heldout_record(),
-    })
+    metrics.update(
+        {
+            "corpus_pairs": args.n,
+            "corpus_seed": args.seed,
+            "corpus_seconds": t_corpus,
+            "tokenizer_seconds": t_tok,
+            "seconds_to_export": t0 - t_start,
+            "vocab_size": tokenizer.vocab_size,
+            "model_bytes": (out / MODEL_FILE).stat().st_size,
+            "tokenizer_bytes": tok_path.stat().st_size,
+            "args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+            "heldout_templates": heldout_record(),
+        }
+    )
     (out / "metrics.json").write_text(json.dumps(metrics, indent=2, ensure_ascii=False), encoding="utf-8")
     with open(out / "failures.jsonl", "w", encoding="utf-8") as f:
         for row in failures:
@@ -366,8 +510,16 @@ def main(argv: Sequence[str] | None = None) -> int:
             (SHIPPED_DIR / name).unlink(missing_ok=True)
             if (out / name).is_file():
                 shutil.copyfile(out / name, SHIPPED_DIR / name)
-    keys = ("accuracy_constrained_beam", "accuracy_greedy_unconstrained", "schema_valid_constrained",
-            "schema_valid_unconstrained", "train_seconds", "tokens_per_sec", "model_bytes", "tokenizer_bytes")
+    keys = (
+        "accuracy_constrained_beam",
+        "accuracy_greedy_unconstrained",
+        "schema_valid_constrained",
+        "schema_valid_unconstrained",
+        "train_seconds",
+        "tokens_per_sec",
+        "model_bytes",
+        "tokenizer_bytes",
+    )
     print(json.dumps({k: metrics.get(k) for k in keys} | {"out": str(out)}, indent=2))
     return 0
 

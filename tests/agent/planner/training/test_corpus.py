@@ -1,4 +1,5 @@
 """The synthetic planner corpus: deterministic, valid plans, template hold-out, names copied exactly."""
+
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ from collections import Counter
 import pytest
 
 from fileagent.agent.plan import text as plan_text
+from fileagent.agent.plan.model import OPS, Plan
 from fileagent.agent.planner.training.corpus import Example, generate, write_jsonl
 from fileagent.agent.planner.training.corpus.__main__ import main
 from fileagent.agent.planner.training.corpus.build import (
@@ -16,12 +18,12 @@ from fileagent.agent.planner.training.corpus.build import (
     template_text,
     template_words,
 )
-from fileagent.agent.plan.model import OPS, Plan
 
 
 def plan_examples(*args, **kw):
     """The corpus's examples whose target is a plan (not a refusal reading)."""
     return [e for e in generate(*args, **kw) if not e.tgt.startswith("none ")]
+
 
 SAMPLE_N = 40_000
 
@@ -59,12 +61,33 @@ def _keys(tgt: str) -> set[str]:
 
 # The corpus teaches the version-1 plan text the shipped grammar allows (plan_text.V2_KEYS and
 # V2_OPS join once a model is trained on them).
-EXPECTED_KEYS = ({f"op:{op}" for op in OPS if op not in plan_text.V2_OPS} |
-                 set(plan_text.SELECTION_KEYS) - {"path"} - plan_text.V2_KEYS | {"path"} |
-                 {"mode=" + m for m in ("append", "prepend", "replace", "replace_regex", "set")} |
-                 {"by=" + b for b in ("extension", "type", "year", "month", "size", "keywords")} |
-                 {"kind=dir", "kind=any", "new_name", "set_ext", "add_prefix", "add_suffix", "if", "then", "else",
-                  "dest", "tag", "remove", "to", "content", "find", "text", "rule_set", "template"})
+EXPECTED_KEYS = (
+    {f"op:{op}" for op in OPS if op not in plan_text.V2_OPS}
+    | set(plan_text.SELECTION_KEYS) - {"path"} - plan_text.V2_KEYS
+    | {"path"}
+    | {"mode=" + m for m in ("append", "prepend", "replace", "replace_regex", "set")}
+    | {"by=" + b for b in ("extension", "type", "year", "month", "size", "keywords")}
+    | {
+        "kind=dir",
+        "kind=any",
+        "new_name",
+        "set_ext",
+        "add_prefix",
+        "add_suffix",
+        "if",
+        "then",
+        "else",
+        "dest",
+        "tag",
+        "remove",
+        "to",
+        "content",
+        "find",
+        "text",
+        "rule_set",
+        "template",
+    }
+)
 
 
 def test_every_op_key_and_enum_appears_in_train_and_heldout(sample):
@@ -82,17 +105,21 @@ def test_heldout_templates_never_appear_in_train(sample):
 
 def test_a_recorded_split_is_scored_as_it_was_when_the_model_trained():
     from fileagent.agent.planner.training.corpus import build
+
     today = build.heldout_record()
     assert today and set(today) == {t for t in all_template_ids() if split_of(t) == "heldout"}
     train_id = next(t for t in all_template_ids() if split_of(t) == "train" and t.startswith("en.move."))
-    record = {train_id: build._hash(template_text(train_id))[:10], "en.move.99999": "0" * 10,
-              next(iter(today)): "changed!!!"}
+    record = {
+        train_id: build._hash(template_text(train_id))[:10],
+        "en.move.99999": "0" * 10,
+        next(iter(today)): "changed!!!",
+    }
     held = build.recorded_heldout(record)
-    assert held == {train_id}          # unknown ids and templates whose text changed drop out
+    assert held == {train_id}  # unknown ids and templates whose text changed drop out
     examples = plan_examples(3000, seed=4, heldout=held)
     assert {e.template for e in examples if e.split == "heldout"} <= {train_id}
     assert any(e.template == train_id and e.split == "heldout" for e in examples)
-    assert split_of(train_id) == "train"       # the override ends with the call
+    assert split_of(train_id) == "train"  # the override ends with the call
 
 
 def test_about_fifteen_percent_of_each_intents_templates_are_held_out():
@@ -105,7 +132,7 @@ def test_about_fifteen_percent_of_each_intents_templates_are_held_out():
         if len(splits) >= 3:
             assert "train" in splits, (lang, intent)
             assert splits.count("heldout") / len(splits) <= 0.34, (lang, intent)
-            if "heldout" not in splits:     # allowed only when every template has a word found nowhere else
+            if "heldout" not in splits:  # allowed only when every template has a word found nowhere else
                 for k in range(len(splits)):
                     tid = f"{lang}.{intent}.{k}"
                     others = set().union(*(w for t, w in words.items() if t != tid and split_of(t) == "train"))
@@ -118,7 +145,7 @@ def _request_words(text: str) -> set[str]:
     text = text.lower()
     words = set(re.findall(r"[a-z]+", text))
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        words |= set(run) | {run[i:i + 2] for i in range(len(run) - 1)}
+        words |= set(run) | {run[i : i + 2] for i in range(len(run) - 1)}
     return words
 
 
@@ -139,8 +166,15 @@ def test_mix_of_languages_steps_and_outside_paths(sample):
     assert langs["mix"] > 0.05 * len(sample)
     multi = sum(" ; " in ex.tgt for ex in sample) / len(sample)
     assert 0.15 <= multi <= 0.22
-    outside = sum(any(v == ".." or v.startswith(("/", "~", "../")) for _, fields in plan_text.tokenize_steps(ex.tgt)
-                      for k, v in fields if k in ("path", "in", "to")) for ex in sample) / len(sample)
+    outside = sum(
+        any(
+            v == ".." or v.startswith(("/", "~", "../"))
+            for _, fields in plan_text.tokenize_steps(ex.tgt)
+            for k, v in fields
+            if k in ("path", "in", "to")
+        )
+        for ex in sample
+    ) / len(sample)
     assert 0.025 <= outside <= 0.06
 
 
@@ -155,7 +189,7 @@ def _is_span(value: str, src: str) -> bool:
 
 def _pattern_ok(value: str, src: str) -> bool:
     for pre, post in (("", "*"), ("*", "*"), ("*", ".*")):
-        if value.startswith(pre) and value.endswith(post) and value[len(pre):len(value) - len(post)] in src:
+        if value.startswith(pre) and value.endswith(post) and value[len(pre) : len(value) - len(post)] in src:
             return True
     return value in src
 
@@ -183,13 +217,21 @@ def test_names_with_spaces_are_quoted_in_the_request(sample):
                 for part in value.split("/"):
                     if " " in part:
                         starts = [i for i in range(len(ex.src)) if ex.src.startswith(part, i)]
-                        assert any(i > 0 and ex.src[i - 1] in quotes + "/" and
-                                   ex.src[i + len(part):i + len(part) + 1] in tuple(quotes + "/") for i in starts), (part, ex)
+                        assert any(
+                            i > 0
+                            and ex.src[i - 1] in quotes + "/"
+                            and ex.src[i + len(part) : i + len(part) + 1] in tuple(quotes + "/")
+                            for i in starts
+                        ), (part, ex)
 
 
 def test_upper_case_extensions_in_requests_give_lower_case_ext(sample):
-    upper = [ex for ex in sample if " ext=" in ex.tgt and any(
-        f"{e.upper()}" in ex.src for _, f in plan_text.tokenize_steps(ex.tgt) for k, e in f if k == "ext")]
+    upper = [
+        ex
+        for ex in sample
+        if " ext=" in ex.tgt
+        and any(f"{e.upper()}" in ex.src for _, f in plan_text.tokenize_steps(ex.tgt) for k, e in f if k == "ext")
+    ]
     assert upper, "no request writes an upper-case extension"
     for ex in upper:
         assert all(e == e.lower() for _, f in plan_text.tokenize_steps(ex.tgt) for k, e in f if k == "ext")
@@ -232,10 +274,20 @@ def test_same_corpus_in_another_process_with_another_hash_seed():
     import subprocess
     import sys
 
-    code = ("import hashlib; from fileagent.agent.planner.training.corpus import generate; "
-            "print(hashlib.sha1(repr(generate(300, seed=5)).encode()).hexdigest())")
-    digests = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
-                              env={**os.environ, "PYTHONHASHSEED": h}).stdout for h in ("1", "2")}
+    code = (
+        "import hashlib; from fileagent.agent.planner.training.corpus import generate; "
+        "print(hashlib.sha1(repr(generate(300, seed=5)).encode()).hexdigest())"
+    )
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": h},
+        ).stdout
+        for h in ("1", "2")
+    }
     assert len(digests) == 1
 
 
@@ -268,7 +320,9 @@ def test_type_words_map_to_one_extension_list(sample):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_verb_swaps_use_training_phrases_and_never_rebuild_a_heldout_template(lang):
     import random as _random
+
     from fileagent.agent.planner.training.corpus import build
+
     rng = _random.Random(0)
     swapped = 0
     for intent in sorted(build.SWAP_INTENTS[lang]):
@@ -282,6 +336,6 @@ def test_verb_swaps_use_training_phrases_and_never_rebuild_a_heldout_template(la
                 if new != tpl:
                     swapped += 1
                     key, verb, keep, _ = build._frame(lang, new)
-                    assert verb in parts[key]                          # a training template's verb part
-                    assert keep == build._frame(lang, tpl)[2]          # the frame kept whole
+                    assert verb in parts[key]  # a training template's verb part
+                    assert keep == build._frame(lang, tpl)[2]  # the frame kept whole
     assert swapped > 200

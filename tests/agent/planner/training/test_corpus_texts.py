@@ -1,4 +1,5 @@
 """Free texts in the corpus: quoted, or bare when they end the request (as people type them)."""
+
 from __future__ import annotations
 
 import random
@@ -39,7 +40,7 @@ def test_a_bare_text_only_ends_a_request():
         ctx.values.clear()
         ctx.free.clear()
         mid = ctx.text("call the bank")
-        src = ctx.finish(f"write {mid} into a.txt")     # the text is not at the end: always quoted
+        src = ctx.finish(f"write {mid} into a.txt")  # the text is not at the end: always quoted
         assert '"call the bank"' in src
         ctx.values.clear()
         ctx.free.clear()

@@ -1,5 +1,6 @@
 """Training recipes: `fileagent train @recipe` reads a recipe file, and the shipped recipe is the
 command the shipped model was trained with (its metrics.json records the arguments)."""
+
 from __future__ import annotations
 
 import json

@@ -6,6 +6,7 @@
 See build.py for the template hold-out, intents.py for what each intent produces,
 en.py / zh.py for the phrasings and names.py for the value pools.
 """
+
 from fileagent.agent.planner.training.corpus.build import Example, generate, write_jsonl
 
 __all__ = ["Example", "generate", "write_jsonl"]

@@ -1,5 +1,6 @@
 """python -m fileagent.agent.planner.training.corpus --n 200000 --seed 0 --out corpus.jsonl
-   python -m fileagent.agent.planner.training.corpus --show 30 --lang zh [--split heldout]"""
+python -m fileagent.agent.planner.training.corpus --show 30 --lang zh [--split heldout]"""
+
 from __future__ import annotations
 
 import argparse
@@ -11,8 +12,11 @@ from fileagent.agent.planner.training.corpus.build import generate, write_jsonl
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m fileagent.agent.planner.training.corpus", description=__doc__,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap = argparse.ArgumentParser(
+        prog="python -m fileagent.agent.planner.training.corpus",
+        description=__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     ap.add_argument("--n", type=int, default=200_000, help="number of examples")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--out", help="JSONL file to write")
@@ -40,8 +44,12 @@ def main(argv: list[str] | None = None) -> int:
     ops = Counter(op for ex in examples for op in {s.split(" ", 1)[0] for s in ex.tgt.split(" ; ")})
     steps = Counter(len(ex.tgt.split(" ; ")) for ex in examples)
     print(f"{len(examples)} examples in {took:.1f} s" + (f" -> {args.out}" if args.out else ""))
-    for title, counter in (("op", ops), ("lang", Counter(ex.lang for ex in examples)),
-                           ("split", Counter(ex.split for ex in examples)), ("steps", steps)):
+    for title, counter in (
+        ("op", ops),
+        ("lang", Counter(ex.lang for ex in examples)),
+        ("split", Counter(ex.split for ex in examples)),
+        ("steps", steps),
+    ):
         print(f"{title:6}" + "  ".join(f"{k}={v}" for k, v in sorted(counter.items(), key=lambda kv: -kv[1])))
     return 0
 

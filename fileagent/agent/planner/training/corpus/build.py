@@ -22,6 +22,7 @@ Chinese character bigram) also occurs in some training template, so every verb a
 connective can be learned. A train example never uses a
 held-out template, not even as one clause of a multi-step request.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -29,7 +30,7 @@ import json
 import random
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from fileagent.agent.plan.model import Plan
@@ -46,18 +47,35 @@ from fileagent.agent.planner.training.corpus.names import Ctx
 
 HOLDOUT_FRACTION = 0.15
 LANG_WEIGHTS = (("en", 0.60), ("zh", 0.28), ("mix", 0.12))
-MULTI_P = 0.18          # share of multi-step requests
-REFUSE_P = 0.12         # share of requests to refuse (refusals.py): small talk, other programs' jobs, gibberish
-OUTSIDE_P = 0.04        # share naming a path outside the root
-TYPO_P = 0.07           # English requests with one typo in a common word
-TIGHT_P = 0.5           # Chinese requests without spaces between CJK and latin text
-SWAP_P = 0.3            # requests whose verb phrase comes from another template of the intent
+MULTI_P = 0.18  # share of multi-step requests
+REFUSE_P = 0.12  # share of requests to refuse (refusals.py): small talk, other programs' jobs, gibberish
+OUTSIDE_P = 0.04  # share naming a path outside the root
+TYPO_P = 0.07  # English requests with one typo in a common word
+TIGHT_P = 0.5  # Chinese requests without spaces between CJK and latin text
+SWAP_P = 0.3  # requests whose verb phrase comes from another template of the intent
 # intents whose verb part carries the whole action (not "add {pre} ..." vs "add {suf} ..."); in
 # Chinese only those whose verb parts read well in every kept frame
 SWAP_INTENTS = {
-    "en": frozenset({"list_dir", "list_grp", "read_one", "read_grp", "create_file", "create_empty", "create_dir",
-                     "delete", "move", "copy", "classify_ext", "classify_type", "classify_year", "classify_month",
-                     "classify_size", "classify_default"}),
+    "en": frozenset(
+        {
+            "list_dir",
+            "list_grp",
+            "read_one",
+            "read_grp",
+            "create_file",
+            "create_empty",
+            "create_dir",
+            "delete",
+            "move",
+            "copy",
+            "classify_ext",
+            "classify_type",
+            "classify_year",
+            "classify_month",
+            "classify_size",
+            "classify_default",
+        }
+    ),
     "zh": frozenset({"list_dir", "list_grp", "read_one", "read_grp", "delete", "move", "copy"}),
 }
 
@@ -98,7 +116,7 @@ def _rank(tid: str) -> float:
     """Where a template falls in [0, 1): a hash of its language, group and own text, so adding,
     removing or reordering other templates never moves it in or out of the held-out set."""
     lang, group, _ = tid.rsplit(".", 2)
-    return int(_hash(f"{lang}.{group}:{template_text(tid)}")[:12], 16) / 16 ** 12
+    return int(_hash(f"{lang}.{group}:{template_text(tid)}")[:12], 16) / 16**12
 
 
 def heldout_ids(lang: str, group: str, count: int) -> frozenset[str]:
@@ -106,7 +124,7 @@ def heldout_ids(lang: str, group: str, count: int) -> frozenset[str]:
     HOLDOUT_FRACTION, at most a third of the group (lowest ranks first), or the lowest-ranked
     one when a group of 3+ has none."""
     ranked = sorted((f"{lang}.{group}.{k}" for k in range(count)), key=_rank)
-    held = [t for t in ranked if _rank(t) < HOLDOUT_FRACTION][:max(1, count // 3)]
+    held = [t for t in ranked if _rank(t) < HOLDOUT_FRACTION][: max(1, count // 3)]
     if count >= 3 and not held:
         held = ranked[:1]
     return frozenset(held)
@@ -125,7 +143,7 @@ def template_words(text: str) -> frozenset[str]:
     text = re.sub(r"\{[^}]*\}", " ", text.lstrip("!~")).lower()
     words = set(re.findall(r"[a-z]+", text))
     for run in re.findall(r"[\u4e00-\u9fff]+", text):
-        words |= {run[i:i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+        words |= {run[i : i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
     return frozenset(words)
 
 
@@ -134,7 +152,7 @@ def _group_ids(lang: str, group: str) -> list[str]:
     return [f"{lang}.{group}.{k}" for k in range(count)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heldout() -> frozenset[str]:
     """Hash-picked candidates, minus those with a word no training template uses: a verb or
     connective seen only in held-out templates cannot be learned, so the score would measure
@@ -158,7 +176,9 @@ def _heldout() -> frozenset[str]:
     for members in groups.values():
         if len(members) >= 3 and not held & set(members):
             for tid in sorted(members, key=_rank):
-                if tid not in candidates and words[tid] <= set().union(*(words[t] for t in ids if t not in held | {tid})):
+                if tid not in candidates and words[tid] <= set().union(
+                    *(words[t] for t in ids if t not in held | {tid})
+                ):
                     held.add(tid)
                     break
     while (kept := covered(held)) != held:
@@ -166,7 +186,7 @@ def _heldout() -> frozenset[str]:
     return frozenset(held)
 
 
-_SPLIT_OVERRIDE: list[frozenset[str] | None] = [None]      # set by generate(heldout=...)
+_SPLIT_OVERRIDE: list[frozenset[str] | None] = [None]  # set by generate(heldout=...)
 
 
 def split_of(tid: str) -> str:
@@ -199,6 +219,7 @@ def all_template_ids() -> list[str]:
 
 # ------------------------------------------------------------------ rendering
 
+
 def _fill(tpl: str, slots: dict) -> str:
     """The template with its slots filled; a trailing phrase (a classify destination) goes before
     a question's closing mark: "can you organize docs into old?"."""
@@ -219,8 +240,7 @@ def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, l
         ks = [k for k in ks if split_of(f"{tl}.{intent}.{k}") == split] or ks
     k = ctx.rng.choice(ks)
     tpl = tpls[k]
-    if intent in SWAP_INTENTS.get(tl, ()) and ctx.rng.random() < SWAP_P and \
-            split_of(f"{tl}.{intent}.{k}") == "train":
+    if intent in SWAP_INTENTS.get(tl, ()) and ctx.rng.random() < SWAP_P and split_of(f"{tl}.{intent}.{k}") == "train":
         tpl = _swap_verb(ctx.rng, tl, intent, tpl)
     slots, steps = SAMPLERS[intent](ctx, _module(lang), tpl)
     flag = tpl[0] if tpl[0] in "!~{" else ""
@@ -232,8 +252,10 @@ def _clause(ctx: Ctx, lang: str, intent: str, split: str | None) -> tuple[str, l
 # set of slots in the verb part, so "把 {sel} 移到 {dst}" only trades "移到 {dst}" for "挪到 {dst}"...
 _FRAMES = {
     "en": (re.compile(r"(?P<swap>[a-z][a-z' ]*? )(?P<keep>\{(?P<slot>\w+)\}.*)"),),
-    "zh": (re.compile(r"(?P<keep>[把将] \{(?P<slot>\w+)\} )(?P<swap>.+)"),
-           re.compile(r"(?P<swap>[^\s{}!~把将]+ )(?P<keep>\{(?P<slot>\w+)\}.*)")),
+    "zh": (
+        re.compile(r"(?P<keep>[把将] \{(?P<slot>\w+)\} )(?P<swap>.+)"),
+        re.compile(r"(?P<swap>[^\s{}!~把将]+ )(?P<keep>\{(?P<slot>\w+)\}.*)"),
+    ),
 }
 
 
@@ -247,7 +269,7 @@ def _frame(lang: str, tpl: str) -> tuple[tuple, str, str, bool] | None:
     return None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _verb_parts(lang: str, intent: str) -> dict[tuple, tuple[str, ...]]:
     """The verb parts ("get rid of ", "挪到 {dst}") of the training templates of `intent`, by swap
     key. Parts only from training templates: held-out ones stay unseen."""
@@ -259,7 +281,7 @@ def _verb_parts(lang: str, intent: str) -> dict[tuple, tuple[str, ...]]:
     return {key: tuple(sorted(p)) for key, p in parts.items()}
 
 
-@lru_cache(maxsize=None)
+@cache
 def _heldout_texts() -> frozenset[str]:
     return frozenset(template_text(t).lstrip("!~") for t in _heldout())
 
@@ -280,7 +302,7 @@ def _swap_verb(rng: random.Random, lang: str, intent: str, tpl: str) -> str:
     return tpl if new in _heldout_texts() else new
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cum(pairs: tuple) -> tuple[list, list]:
     values, total, cum = [], 0.0, []
     for v, w in pairs:
@@ -298,12 +320,12 @@ def _weighted(rng: random.Random, pairs: tuple):
 def _wrap(ctx: Ctx, lang: str, core: str, flag: str) -> str:
     m = _module(lang)
     rng = ctx.rng
-    polite = ("帮", "请", "麻烦", "你", "给我")     # a Chinese core that already addresses the listener
+    polite = ("帮", "请", "麻烦", "你", "给我")  # a Chinese core that already addresses the listener
     if not flag and not core.startswith(polite) and rng.random() < 0.08:
         return m.question(ctx, core)
     pre = "" if flag else _weighted(rng, m.WRAP_PRE)
     if core.startswith(polite):
-        pre = ""        # not "我想" + "帮我 read 一下 X", "帮我" + "给我把 X 删了"
+        pre = ""  # not "我想" + "帮我 read 一下 X", "帮我" + "给我把 X 删了"
     return pre + core + _weighted(rng, m.WRAP_POST)
 
 
@@ -337,10 +359,10 @@ def _one_example(rng: random.Random) -> Example:
             steps = []
             while len(parts) < n:
                 intent = _pick_intent(rng)
-                if intent == "classify_keywords":      # its own commas would blur the step boundary
+                if intent == "classify_keywords":  # its own commas would blur the step boundary
                     continue
                 c, s, _, flag = _clause(ctx, lang, intent, "train" if split == "train" else None)
-                if flag in ("", "{") and not any(st in steps for st in s):   # no step asked twice
+                if flag in ("", "{") and not any(st in steps for st in s):  # no step asked twice
                     parts.append(c)
                     steps += s
             core = conns[k].format(**dict(zip("abc", parts, strict=False)))
@@ -356,11 +378,10 @@ def _one_example(rng: random.Random) -> Example:
             core = _wrap(ctx, lang, core, flag)
     if lang == "en" and rng.random() < 0.35:
         core = core[:1].upper() + core[1:]
-    src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P,
-                     typo=lang == "en" and rng.random() < TYPO_P)
+    src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P, typo=lang == "en" and rng.random() < TYPO_P)
     tgt = to_text(Plan.from_dict({"version": 1, "steps": steps}))
     if lang == "mix" and not tid.startswith("mix."):
-        lang = "zh"     # no mixed-language template for this intent: the request is Chinese
+        lang = "zh"  # no mixed-language template for this intent: the request is Chinese
     return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)
 
 

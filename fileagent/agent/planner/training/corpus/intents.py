@@ -4,6 +4,7 @@ Each sampler takes (ctx, L, tpl) where L is the language module (en or zh) and
 returns (slots, steps). The steps are plain dicts in the Plan model's shape; the
 plan text is always rendered from them, never written by hand.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,8 +45,7 @@ def _select(ctx: Ctx, L, tpl: str, kinds=None, one_p: float = 0.45, text: bool =
         t, sel = L.group(ctx, kinds, text=text, bare=bare)
         return {"grp": t}, sel
     if plain or ctx.rng.random() < one_p:
-        t, sel = L.one(ctx, "file" if kinds == file_kinds or ctx.rng.random() < 0.85 else "dir", text=text,
-                       plain=plain)
+        t, sel = L.one(ctx, "file" if kinds == file_kinds or ctx.rng.random() < 0.85 else "dir", text=text, plain=plain)
     else:
         t, sel = L.group(ctx, kinds, text=text, bare=bare)
     return {"sel": t}, sel
@@ -62,7 +62,7 @@ def s_list_dir(ctx, L, tpl):
 def s_list_grp(ctx, L, tpl):
     while True:
         slots, sel = _select(ctx, L, tpl)
-        if set(sel) != {"in"}:    # "list the files in X" is list path="X" (list_dir), not in="X"
+        if set(sel) != {"in"}:  # "list the files in X" is list path="X" (list_dir), not in="X"
             return slots, [{"op": "list", "select": sel}]
 
 
@@ -103,6 +103,7 @@ def _update(mode):
         step["text"] = text
         slots["text"] = ctx.text(text)
         return slots, [step]
+
     return sampler
 
 
@@ -113,7 +114,7 @@ def _sel_op(op):
         if op in ("move", "copy"):
             source = sel.get("path") or sel.get("in") or "."
             while True:
-                if "dstn" in slots_of(tpl):       # "mv X DEST": a bare folder name
+                if "dstn" in slots_of(tpl):  # "mv X DEST": a bare folder name
                     step["to"] = ctx.folder(nested=0.3)
                     slots["dstn"] = ctx.name(step["to"])
                 else:
@@ -121,6 +122,7 @@ def _sel_op(op):
                 if step["to"] != source and not source.startswith(step["to"] + "/"):
                     break
         return slots, [step]
+
     return sampler
 
 
@@ -136,7 +138,7 @@ def s_rename_one(ctx, L, tpl):
     if new == old:
         new = "new_" + old
     if folder and not folder.startswith(("/", "~", ".")) and ctx.rng.random() < 0.3:
-        slots["new"] = ctx.name(f"{folder}/{new}")     # "rename docs/a.md to docs/b.md"
+        slots["new"] = ctx.name(f"{folder}/{new}")  # "rename docs/a.md to docs/b.md"
     else:
         slots["new"] = ctx.name(new)
     return slots, [{"op": "rename", "path": path, "new_name": new}]
@@ -166,6 +168,7 @@ def _batch_rename(field):
             step["add_suffix"] = v = ctx.pick(N.SUFFIXES)
             slots["suf"] = ctx.name(v)
         return slots, [step]
+
     return sampler
 
 
@@ -207,6 +210,7 @@ def _classify(by):
             step["dest"] = d
             slots["_suffix"] = ctx.pick(L.CLASSIFY_DEST).format(d=L.folder_ref(ctx, d))
         return slots, [step]
+
     return sampler
 
 
@@ -223,38 +227,47 @@ def _tag(remove):
         if remove:
             step["remove"] = True
         return slots, [step]
+
     return sampler
 
 
 # ------------------------------------------------------- multi-step with a pronoun
 
+
 def s_seq_mkdir(op):
     def sampler(ctx, L, tpl):
         t, sel = L.group(ctx, FILES)
         d = ctx.folder(nested=0.2)
-        while d == sel.get("in"):       # "make src, then move the files in src into it" asks nothing
+        while d == sel.get("in"):  # "make src, then move the files in src into it" asks nothing
             d = ctx.folder(nested=0.2)
-        return ({"D": ctx.name(d), "grp": t},
-                [{"op": "create", "path": d, "kind": "dir"}, {"op": op, "select": sel, "to": d}])
+        return (
+            {"D": ctx.name(d), "grp": t},
+            [{"op": "create", "path": d, "kind": "dir"}, {"op": op, "select": sel, "to": d}],
+        )
+
     return sampler
 
 
 def s_seq_rename_move(ctx, L, tpl):
     old = ctx.filename()
-    new = f"{ctx.stem()}.{old.rsplit('.', 1)[1]}"   # may be any stem: people do rename photo.jpg to trip.jpg
+    new = f"{ctx.stem()}.{old.rsplit('.', 1)[1]}"  # may be any stem: people do rename photo.jpg to trip.jpg
     if new == old:
         new = "new_" + old
     dst_t, dst = L.dest(ctx)
-    return ({"B": ctx.name(old), "new": ctx.name(new), "dst": dst_t},
-            [{"op": "rename", "path": old, "new_name": new}, {"op": "move", "select": {"path": new}, "to": dst}])
+    return (
+        {"B": ctx.name(old), "new": ctx.name(new), "dst": dst_t},
+        [{"op": "rename", "path": old, "new_name": new}, {"op": "move", "select": {"path": new}, "to": dst}],
+    )
 
 
 def s_seq_create_tag(ctx, L, tpl):
     p, path = L.new_path(ctx, "file", text=True)
     c = ctx.content()
     tags = [ctx.tag()]
-    return ({"path": p, "text": ctx.text(c), "tags": L.tags_phrase(ctx, tags)},
-            [{"op": "create", "path": path, "content": c}, {"op": "tag", "select": {"path": path}, "tags": tags}])
+    return (
+        {"path": p, "text": ctx.text(c), "tags": L.tags_phrase(ctx, tags)},
+        [{"op": "create", "path": path, "content": c}, {"op": "tag", "select": {"path": path}, "tags": tags}],
+    )
 
 
 def s_seq_read_delete(ctx, L, tpl):
@@ -266,49 +279,109 @@ def s_seq_backup_set(ctx, L, tpl):
     t, sel = L.one(ctx, "file", text=True)
     dst_t, dst = L.dest(ctx)
     parent = sel["path"].rsplit("/", 1)[0] if "/" in sel["path"] else "."
-    while dst == parent:            # a backup copy goes to another folder
+    while dst == parent:  # a backup copy goes to another folder
         dst_t, dst = L.dest(ctx)
     c = ctx.content()
-    return ({"one": t, "dst": dst_t, "text": ctx.text(c)},
-            [{"op": "copy", "select": sel, "to": dst}, {"op": "update", "select": sel, "mode": "set", "text": c}])
+    return (
+        {"one": t, "dst": dst_t, "text": ctx.text(c)},
+        [{"op": "copy", "select": sel, "to": dst}, {"op": "update", "select": sel, "mode": "set", "text": c}],
+    )
 
 
 def s_seq_list_delete(ctx, L, tpl):
     t, sel = L.one(ctx, "dir")
     e = ctx.ext()
-    return ({"dir": t, "e": L.ext_word(ctx, e)},
-            [{"op": "list", "select": sel}, {"op": "delete", "select": {"in": sel["path"], "filters": {"ext": [e]}}}])
+    return (
+        {"dir": t, "e": L.ext_word(ctx, e)},
+        [{"op": "list", "select": sel}, {"op": "delete", "select": {"in": sel["path"], "filters": {"ext": [e]}}}],
+    )
 
 
 SAMPLERS = {
-    "list_dir": s_list_dir, "list_grp": s_list_grp, "read_one": s_read, "read_grp": s_read,
-    "create_file": s_create_file, "create_empty": s_create_empty, "create_dir": s_create_dir,
-    "append": _update("append"), "prepend": _update("prepend"), "replace": _update("replace"),
-    "replace_regex": _update("replace_regex"), "set": _update("set"),
-    "delete": _sel_op("delete"), "move": _sel_op("move"), "copy": _sel_op("copy"),
-    "rename_one": s_rename_one, "rename_ext": _batch_rename("set_ext"),
-    "rename_prefix": _batch_rename("add_prefix"), "rename_suffix": _batch_rename("add_suffix"),
+    "list_dir": s_list_dir,
+    "list_grp": s_list_grp,
+    "read_one": s_read,
+    "read_grp": s_read,
+    "create_file": s_create_file,
+    "create_empty": s_create_empty,
+    "create_dir": s_create_dir,
+    "append": _update("append"),
+    "prepend": _update("prepend"),
+    "replace": _update("replace"),
+    "replace_regex": _update("replace_regex"),
+    "set": _update("set"),
+    "delete": _sel_op("delete"),
+    "move": _sel_op("move"),
+    "copy": _sel_op("copy"),
+    "rename_one": s_rename_one,
+    "rename_ext": _batch_rename("set_ext"),
+    "rename_prefix": _batch_rename("add_prefix"),
+    "rename_suffix": _batch_rename("add_suffix"),
     "rename_template": _batch_rename("template"),
-    "classify_ext": _classify("extension"), "classify_type": _classify("type"), "classify_year": _classify("year"),
-    "classify_month": _classify("month"), "classify_size": _classify("size"),
-    "classify_keywords": _classify("keywords"), "classify_default": _classify("default"),
-    "classify_ruleset": _classify("rule_set"), "tag_add": _tag(False), "tag_remove": _tag(True),
-    "seq_mkdir_move": s_seq_mkdir("move"), "seq_mkdir_copy": s_seq_mkdir("copy"),
-    "seq_rename_move": s_seq_rename_move, "seq_create_tag": s_seq_create_tag,
-    "seq_read_delete": s_seq_read_delete, "seq_backup_set": s_seq_backup_set, "seq_list_delete": s_seq_list_delete,
+    "classify_ext": _classify("extension"),
+    "classify_type": _classify("type"),
+    "classify_year": _classify("year"),
+    "classify_month": _classify("month"),
+    "classify_size": _classify("size"),
+    "classify_keywords": _classify("keywords"),
+    "classify_default": _classify("default"),
+    "classify_ruleset": _classify("rule_set"),
+    "tag_add": _tag(False),
+    "tag_remove": _tag(True),
+    "seq_mkdir_move": s_seq_mkdir("move"),
+    "seq_mkdir_copy": s_seq_mkdir("copy"),
+    "seq_rename_move": s_seq_rename_move,
+    "seq_create_tag": s_seq_create_tag,
+    "seq_read_delete": s_seq_read_delete,
+    "seq_backup_set": s_seq_backup_set,
+    "seq_list_delete": s_seq_list_delete,
 }
 # Relative weight of each single-step intent in the corpus (multi-step and outside are added on top).
 WEIGHTS = {
-    "list_dir": 2.0, "list_grp": 2.0, "read_one": 2.0, "read_grp": 0.5,
-    "create_file": 1.4, "create_empty": 0.8, "create_dir": 1.2,
-    "append": 1.3, "prepend": 0.8, "replace": 1.2, "replace_regex": 0.7, "set": 1.0,
-    "delete": 2.6, "move": 3.2, "copy": 2.4,
-    "rename_one": 1.6, "rename_ext": 0.8, "rename_prefix": 0.7, "rename_suffix": 0.7, "rename_template": 0.4,
-    "classify_ext": 0.8, "classify_type": 0.7, "classify_year": 0.6, "classify_month": 0.5, "classify_size": 0.5,
-    "classify_keywords": 1.2, "classify_default": 1.1, "classify_ruleset": 0.5,
-    "tag_add": 1.4, "tag_remove": 0.8,
+    "list_dir": 2.0,
+    "list_grp": 2.0,
+    "read_one": 2.0,
+    "read_grp": 0.5,
+    "create_file": 1.4,
+    "create_empty": 0.8,
+    "create_dir": 1.2,
+    "append": 1.3,
+    "prepend": 0.8,
+    "replace": 1.2,
+    "replace_regex": 0.7,
+    "set": 1.0,
+    "delete": 2.6,
+    "move": 3.2,
+    "copy": 2.4,
+    "rename_one": 1.6,
+    "rename_ext": 0.8,
+    "rename_prefix": 0.7,
+    "rename_suffix": 0.7,
+    "rename_template": 0.4,
+    "classify_ext": 0.8,
+    "classify_type": 0.7,
+    "classify_year": 0.6,
+    "classify_month": 0.5,
+    "classify_size": 0.5,
+    "classify_keywords": 1.2,
+    "classify_default": 1.1,
+    "classify_ruleset": 0.5,
+    "tag_add": 1.4,
+    "tag_remove": 0.8,
 }
 SEQ_INTENTS = tuple(k for k in SAMPLERS if k.startswith("seq_"))
 # Intents whose first path may be swapped for one outside the root.
-OUTSIDE_INTENTS = ("read_one", "delete", "move", "copy", "list_dir", "create_file", "create_dir", "append", "set",
-                   "rename_one", "tag_add", "list_grp")
+OUTSIDE_INTENTS = (
+    "read_one",
+    "delete",
+    "move",
+    "copy",
+    "list_dir",
+    "create_file",
+    "create_dir",
+    "append",
+    "set",
+    "rename_one",
+    "tag_add",
+    "list_grp",
+)
