@@ -10,7 +10,7 @@ Values: str (written UTF-8), bytes, (content, "YYYY-MM-DD") to also set the mtim
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Union
@@ -109,3 +109,14 @@ def compile_steps() -> Callable[..., object]:
         return compile_plan(plan, root=root, config=cfg, guard=guard, on_conflict=on_conflict)
 
     return run
+
+
+@pytest.fixture
+def fs_mode() -> Iterator[Callable[[str | None], object]]:
+    """fs_mode("windows" | "macos" | None) switches the file-system layer and the name rules to
+    that OS's (None: the real OS's) until the test ends, whatever FILEAGENT_PORTABLE says."""
+    from fileagent.tools.fs import platform
+
+    saved = platform.CAPS
+    yield platform.activate
+    platform.restore(saved)

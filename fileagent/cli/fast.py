@@ -184,6 +184,13 @@ def main(
         return 0
     if raw[0] == "help" and len(raw) == 2:
         raw = [raw[1], "--help"]
+    from fileagent.policies.names import mode_problem
+
+    problem = mode_problem(io.e)
+    if problem:
+        from fileagent.errors import UsageError
+
+        return outer_exit_code(UsageError(problem), io)
     argv = rewrite_argv(raw)
     import gc
 

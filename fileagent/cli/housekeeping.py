@@ -89,15 +89,10 @@ def do_gc(
 
 
 def file_layer() -> str:
-    """Which calls act on disk here, in words."""
-    from fileagent.tools.fs import dirfd, fsops
+    """Which calls act on disk here, in words (tools/fs/platform.py: chosen at start-up)."""
+    from fileagent.tools.fs import platform
 
-    if dirfd.SUPPORTED:
-        layer = "descriptor-relative calls (openat/renameat with O_NOFOLLOW: no symlink on a path is followed)"
-    else:
-        layer = "plain path calls (no descriptor-relative calls here; the Guard re-checks before each action)"
-    moves = "renameat2(RENAME_NOREPLACE)" if fsops._RENAMEAT2 is not None else "link + unlink / no-replace check"
-    return f"{layer}; moves never replace: {moves}"
+    return platform.current().describe()
 
 
 def do_info(root: str | None, config: str | None, as_json: bool, io: IO) -> int:

@@ -50,6 +50,7 @@ DEFAULT_DENY: tuple[str, ...] = (
     "/System/**",
     "/Library/**",
     "/private/etc/**",
+    "~/Library/**",
     "C:/Windows/**",
     "C:/Program Files/**",
     "C:/Program Files (x86)/**",

@@ -20,8 +20,9 @@ Deny patterns (globs, "**" for any depth) are matched case-insensitively after
 NFC normalisation with trailing dots/spaces of names stripped, like Windows
 does: "TOOL.EXE." and "tool.exe" are the same name. A pattern without "/"
 matches any component name ("*.sh" denies "scripts/x.sh"); a pattern starting
-with "/" or a drive ("C:/") matches the resolved absolute path; other patterns
-match the root-relative path.
+with "/" or a drive ("C:/") matches the resolved absolute path, and so does one
+starting with "~/" (below the user's home folder); other patterns match the
+root-relative path.
 
 A first component that names a place elsewhere (`~`, `~name`, `$NAME`, `${NAME}`,
 `%NAME%`, a `file://` URL: see places.py) is resolved to that place and judged there: outside the
@@ -45,6 +46,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fileagent.errors import PlanError, PolicyError
+from fileagent.policies import links
+from fileagent.policies import names as name_rules
 from fileagent.policies.paths import STATE_DIR, fold, glob_to_regex, nfc
 from fileagent.policies.places import Place, home_folder, is_place_name, place_of, place_target, variable
 from fileagent.policies.winpath import name_problem, prefix_problem
@@ -83,7 +86,7 @@ class Guard:
         self.state_dir_name = state_dir_name
         self._state_fold = fold(state_dir_name)
         self.allow_ops = frozenset(allow_ops)
-        self.windows = (os.name == "nt") if windows is None else windows
+        self.windows = name_rules.current().windows if windows is None else windows
         self.hidden = tuple(os.path.realpath(h) for h in hidden)
         self._hidden_set = frozenset(self.hidden)
         # the hidden paths inside the root, root-relative (usually none: the audit log lives elsewhere)
@@ -92,7 +95,7 @@ class Guard:
         self._root_fold = fold(real.replace(os.sep, "/")).rstrip("/")
         names, rels, absolutes = [], [], []
         for pat in self.deny_patterns:
-            f = fold(pat.strip())
+            f = fold(_home(pat.strip()))
             if f.startswith("/") or _DRIVE_ABS.match(f):
                 absolutes.append(f)
             elif f.startswith("**/") and "/" not in f[3:] and "**" not in f[3:]:
@@ -189,7 +192,7 @@ class Guard:
         for p in patterns:
             if re.fullmatch(glob_to_regex(p), s):
                 for original in self.deny_patterns:
-                    if fold(original.strip()).removeprefix("./").removeprefix("**/") == p.removeprefix("**/"):
+                    if fold(_home(original.strip())).removeprefix("./").removeprefix("**/") == p.removeprefix("**/"):
                         return original
                 return p
         return "?"
@@ -331,7 +334,7 @@ class Guard:
         pat = self._rel_denied(fold(self.rel(abs_path)))
         if pat:
             return f"it matches deny pattern {pat!r}"
-        if os.path.islink(abs_path):
+        if links.islink(abs_path):
             return self.link_problem(abs_path)
         return None
 
@@ -374,6 +377,15 @@ class Guard:
         if pat:
             return f"it is a symbolic link to {self.rel(target)!r}, which matches deny pattern {pat!r}"
         return None
+
+
+def _home(pattern: str) -> str:
+    """ "~/Library/**" -> the same pattern below the user's home folder (an absolute pattern)."""
+    if pattern == "~" or pattern.startswith(("~/", "~\\")):
+        home = os.path.expanduser("~")
+        if home != "~":
+            return home.replace(os.sep, "/").rstrip("/") + "/" + pattern[2:]
+    return pattern
 
 
 def _literal_prefix(pattern: str) -> str:

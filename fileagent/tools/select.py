@@ -256,7 +256,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> li
     # A walk through every subfolder leaves hidden folders (.git, .venv, .cache) out unless the
     # pattern names one ("**/.cache/*") or `in` is one.
     skip_hidden = "**" in pattern and _HIDDEN_NAMED.search(pattern) is None
-    return _walk(ctx, base, rx, max_depth, sel.kind, keep, skip_hidden, excluded)
+    return _walk(ctx, base, rx, max_depth, sel.kind, keep, skip_hidden, excluded, _junk_passed_over(pattern))
 
 
 _HIDDEN_NAMED = re.compile(r"(^|/)\.")
@@ -271,6 +271,15 @@ def _place_prefix(pattern: str) -> tuple[str, str]:
     return "/".join(parts[:i]), "/".join(parts[i:]) or "*"
 
 
+def _junk_passed_over(pattern: str) -> frozenset[str]:
+    """The OS's junk files (macOS: .DS_Store) a wildcard passes over; none when the pattern names one."""
+    from fileagent.tools.fs import platform
+
+    junk = platform.CAPS.junk_names
+    low = pattern.lower()
+    return frozenset() if any(j.lower() in low for j in junk) else junk
+
+
 def _walk(
     ctx: CompileContext,
     base: str,
@@ -280,6 +289,7 @@ def _walk(
     keep: Callable[[str, Entry], bool] | None,
     skip_hidden: bool = False,
     excluded: Callable[[str, str], bool] | None = None,
+    junk: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """Depth first in sorted name order, a folder before what it holds; an explicit stack, so a tree
     thousands of levels deep costs memory, not Python recursion."""
@@ -301,6 +311,8 @@ def _walk(
         name = next(names, None)
         if name is None:
             stack.pop()
+            continue
+        if junk and name in junk:
             continue
         e = listing[name]
         rel = f"{folder}/{name}" if folder else name

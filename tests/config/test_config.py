@@ -178,7 +178,7 @@ def test_packaged_config_values():
     a = load_config(PACKAGED_CONFIG, env={}).config.agent
     assert a.root == "." and a.max_batch == 10000 and a.log_path == "logs/audit.jsonl"
     assert a.on_conflict == "rename_new" and a.on_error == "rollback" and a.dry_run_default is True
-    assert a.allow_ops == list(ALL_OPS) and len(a.deny_patterns) == 25 and a.deny_patterns[0] == "/etc/**"
+    assert a.allow_ops == list(ALL_OPS) and len(a.deny_patterns) == 26 and a.deny_patterns[0] == "/etc/**"
     rule = load_config(PACKAGED_CONFIG, env={}).config.classify.rule_sets["topics"].rules[1]
     assert rule.keywords == ["API", "endpoint", "接口"] and rule.folder == "api"
 

@@ -89,7 +89,8 @@ def test_state_dir_and_hidden_are_refused(sandbox, tmp_path):
     ],
 )
 def test_deny_patterns(guard, path):
-    refused(guard, path, "deny pattern")
+    # Windows name rules refuse a trailing dot or space before the deny list is consulted
+    refused(guard, path, "deny pattern|ends with a dot or a space" if guard.windows else "deny pattern")
 
 
 def test_deny_nfd_and_case(sandbox):

@@ -15,7 +15,7 @@ from sec_kit import write_files
 
 from fileagent.tools.fs import dirfd
 
-pytestmark = pytest.mark.skipif(not dirfd.SUPPORTED, reason="no descriptor-relative calls on this platform")
+pytestmark = pytest.mark.skipif(not dirfd.supported(), reason="no descriptor-relative calls on this platform")
 
 
 @pytest.fixture

@@ -119,9 +119,7 @@ def test_failing_syscall_mid_run(tmp_path, monkeypatch, fn, err, nth):
     # no-replace renames go through renameat2 via ctypes (not an os.* call): inject at their one entry point
     owner, name = (os, fn)
     if fn == "rename":
-        owner, name = (
-            (dirfd, "rename_noreplace_at") if hasattr(dirfd, "rename_noreplace_at") else (fsops, "rename_noreplace")
-        )
+        owner, name = (dirfd, "rename_noreplace_at") if dirfd.supported() else (fsops, "rename_noreplace")
     real, calls = getattr(owner, name), [0]
 
     def failing(*a, **k):

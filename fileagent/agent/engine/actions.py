@@ -114,7 +114,7 @@ class _Runner(PlainMoves):
         self.backups = jr.backup_dir(root, run_id)
         self.known_dirs: set[str] = set()
         self.fds = _FolderFds()
-        self.fast = paths._fast and dirfd.SUPPORTED
+        self.fast = paths._fast and dirfd.supported()
 
     def intent(self, a: Action) -> dict:
         target = a.dst or a.src or ""

@@ -58,8 +58,14 @@ class CompileContext:
         """A plan path -> its root-relative form ("" for the root), through the Guard. `literal`: p
         is a root-relative path the engine built (a "~" first is the entry of that name)."""
         rel = self.guard.rel(self.guard.resolve(p, step=self.step, op=self.op, literal=literal))
-        rel = "" if rel == "." else rel
-        return rel if not rel or self.view.get(rel) is not None else self.view.spelled_on_disk(rel)
+        if rel == ".":
+            return ""
+        if self.view.get(rel) is None:  # a name typed precomposed, stored decomposed
+            rel = self.view.spelled_on_disk(rel)
+        on_disk = self.view.spelled(rel)
+        if on_disk != rel:  # the same entry under the filesystem's own rules: checked, and acted on, as on disk
+            self.guard.resolve(on_disk, step=self.step, op=self.op, literal=True)
+        return on_disk
 
     def folder(self, p: str, *, literal: bool = False) -> str:
         """Like path(), but a symlink to a folder inside the root stands for that folder, and ""

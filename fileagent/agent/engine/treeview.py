@@ -21,8 +21,9 @@ import sys
 
 from fileagent.agent.engine.changeset import Fingerprint
 from fileagent.errors import PolicyError
+from fileagent.policies import links
 from fileagent.policies.paths import nfc
-from fileagent.tools.fs import dirfd, fsops
+from fileagent.tools.fs import dirfd, fsops, platform
 
 MISSING = Fingerprint(exists=False)
 
@@ -128,7 +129,10 @@ def _fingerprint(is_dir: bool, st: os.stat_result) -> Fingerprint:
 
 
 def case_insensitive(path: str) -> bool:
-    """Whether the filesystem holding `path` ignores case (probed on the path itself)."""
+    """Whether the filesystem holding `path` ignores case (probed on the path itself; in a portable
+    mode, what that OS's rules say)."""
+    if platform.CAPS.emulated:
+        return bool(platform.CAPS.names.case_insensitive)
     if os.name == "nt":
         return True
     head, tail = os.path.split(path.rstrip(os.sep))
@@ -154,6 +158,10 @@ class TreeView:
         self._vacated_dirs: set[str] = set()  # ... of which folders (their whole subtree was vacated)
         # On case-insensitive filesystems (Windows, macOS by default) "A.txt" and "a.txt" clash.
         self.case_insensitive = case_insensitive(self.root)
+        # macOS also takes the NFC and NFD spellings of a name as one.
+        rules = platform.CAPS.names
+        self._folds = self.case_insensitive or rules.normalisation_insensitive
+        self._key = lambda name: rules.key(name, fold_case=self.case_insensitive)
         self._fold_idx: dict[str, dict[str, str]] = {}
 
     # ---------------------------------------------------------- reading
@@ -192,10 +200,14 @@ class TreeView:
         executor's writes take), so a folder swapped for a link mid-compile is refused, not read."""
         guard = self.guard
         check_names = rel == "" or bool(guard.hidden_rels)
+        reparse = os.name == "nt" or platform.CAPS.names.windows  # junctions are links there
+        # Under windows rules on another OS, a name holding a backslash cannot be named (it would read
+        # as two): such entries exist only on that other OS; Windows itself never shows one.
+        no_backslash = platform.CAPS.emulated and platform.CAPS.names.windows
         out: dict[str, Entry] = {}
         prefix = disk.rstrip(os.sep) + os.sep
         try:
-            fd = dirfd.open_dir(disk) if dirfd.SUPPORTED else None
+            fd = dirfd.open_dir(disk) if dirfd.supported() else None
         except dirfd.LinkInPathError:
             raise PolicyError(
                 f"{rel or '.'!r} refused: a folder on its path is a symbolic link now "
@@ -215,12 +227,15 @@ class TreeView:
                     path = prefix + name
                     if check_names and guard.invisible(rel, name, path):
                         continue
+                    if no_backslash and "\\" in name:
+                        continue
                     try:
                         st = de.stat(follow_symlinks=False)
                     except OSError:
                         continue  # gone since the listing
                     mode = st.st_mode
-                    link = stat_mod.S_ISLNK(mode)
+                    # junctions too, on Windows and under its rules
+                    link = stat_mod.S_ISLNK(mode) or (reparse and links.entry_is_link(de))
                     if link:
                         try:
                             is_dir = de.is_dir()  # a link to a folder counts as a folder, never entered
@@ -257,12 +272,24 @@ class TreeView:
         listing = self.listing(folder) or {}
         if name in listing:
             return name
-        if not self.case_insensitive:
+        if not self._folds:
             return None
         idx = self._fold_idx.get(folder)
         if idx is None:
-            idx = self._fold_idx[folder] = {n.casefold(): n for n in listing}
-        return idx.get(name.casefold())
+            idx = self._fold_idx[folder] = {self._key(n): n for n in listing}
+        return idx.get(self._key(name))
+
+    def spelled(self, rel: str) -> str:
+        """`rel` with each component that exists under another spelling the filesystem takes as the
+        same name (another case; for macOS, another normalisation) written as it is on disk, so
+        every later step acts on that exact entry. Unchanged where names compare exactly."""
+        if not self._folds or not rel:
+            return rel
+        out: list[str] = []
+        for name in rel.split("/"):
+            folder = "/".join(out)
+            out.append(self.clash(folder, name) or name if self.listing(folder) is not None else name)
+        return "/".join(out)
 
     def untouched(self, rel: str, e: Entry) -> bool:
         return e.content is None and e.disk is not None and e.disk == self.abs(rel)
@@ -293,7 +320,7 @@ class TreeView:
         listing[name] = e
         idx = self._fold_idx.get(parent)
         if idx is not None:
-            idx[name.casefold()] = name
+            idx[self._key(name)] = name
 
     def remove(self, rel: str) -> Entry:
         parent, _, name = rel.rpartition("/")
@@ -315,8 +342,8 @@ class TreeView:
             self._fold_idx.clear()  # folders below moved or vanished: rebuild on demand
         else:
             idx = self._fold_idx.get(parent)
-            if idx is not None and idx.get(name.casefold()) == name:
-                del idx[name.casefold()]
+            if idx is not None and idx.get(self._key(name)) == name:
+                del idx[self._key(name)]
 
     def mkdir(self, rel: str) -> None:
         self.put(rel, Entry(True))

@@ -131,12 +131,12 @@ class AuditWriter:
     def flush(self) -> None:
         if not self._pending:
             return
-        from fileagent.agent.history.journal import lock_fd, unlock_fd
+        from fileagent.tools.fs import locking
 
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = open_log(self.path, os.O_RDWR | os.O_CREAT | os.O_APPEND)
         try:
-            lock_fd(fd, blocking=True)
+            locking.lock(fd, self.path, blocking=True)
             try:
                 seq, prev = _tail(fd)
                 out = []
@@ -174,7 +174,7 @@ class AuditWriter:
                 if keyring is not None:
                     keyring.write_anchor(self.path, seq, prev)
             finally:
-                unlock_fd(fd)
+                locking.unlock(fd, self.path)
         finally:
             os.close(fd)
         self._pending.clear()

@@ -32,13 +32,13 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from fileagent.errors import ActionError, PolicyError
 from fileagent.policies.paths import STATE_DIR
+from fileagent.tools.fs import locking
 from fileagent.tools.fs.statefs import list_state_dir, open_state_file, read_state_file
 
 # how journal text meets bytes: names that are not valid UTF-8 keep their own bytes
@@ -299,11 +299,11 @@ def root_busy(root: Path | str) -> bool:
     except (OSError, PolicyError):
         return False
     try:
-        _lock_fd(fd, blocking=False)
+        locking.lock(fd, path, blocking=False)
     except OSError:
         return True
     else:
-        _unlock_fd(fd)
+        locking.unlock(fd, path)
         return False
     finally:
         os.close(fd)
@@ -356,7 +356,7 @@ class RootLock:
         fsops.anchor(os.path.realpath(root))
         self._fd = open_state_file(os.fspath(self.path), os.O_RDWR | os.O_CREAT)
         try:
-            _lock_fd(self._fd, blocking=False)
+            locking.lock(self._fd, self.path, blocking=False)
         except OSError:
             os.close(self._fd)
             self._fd = -1
@@ -365,33 +365,6 @@ class RootLock:
 
     def __exit__(self, *exc: object) -> None:
         if self._fd >= 0:
-            _unlock_fd(self._fd)
+            locking.unlock(self._fd, self.path)
             os.close(self._fd)
             self._fd = -1
-
-
-def _lock_fd(fd: int, *, blocking: bool) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        msvcrt.locking(fd, msvcrt.LK_LOCK if blocking else msvcrt.LK_NBLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_EX | (0 if blocking else fcntl.LOCK_NB))
-
-
-def _unlock_fd(fd: int) -> None:
-    if sys.platform == "win32":
-        import msvcrt
-
-        os.lseek(fd, 0, os.SEEK_SET)
-        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
-    else:
-        import fcntl
-
-        fcntl.flock(fd, fcntl.LOCK_UN)
-
-
-lock_fd = _lock_fd
-unlock_fd = _unlock_fd

@@ -22,6 +22,7 @@ from fileagent.agent.engine.changeset import Action, Fingerprint, op_word
 from fileagent.agent.history import journal as jr
 from fileagent.agent.history.audit import AuditWriter
 from fileagent.errors import UndoError
+from fileagent.policies import names
 from fileagent.tools import tagstore
 from fileagent.tools.fs import fsops
 
@@ -55,9 +56,10 @@ _ABS_STARTS = ("/", "\\") if os.name == "nt" else ("/",)
 def _abs(root: Path, rel: str | None) -> str:
     if rel is None:
         raise UndoError("journal record without a path")
-    # a backslash is a separator only on Windows; elsewhere it is part of the recorded name
-    parts = (rel.replace("\\", "/") if os.name == "nt" else rel).split("/")
-    if rel.startswith(_ABS_STARTS) or (os.name == "nt" and ":" in parts[0]) or ".." in parts:
+    # a backslash is a separator only under Windows rules; elsewhere it is part of the recorded name
+    windows = names.current().windows
+    parts = (rel.replace("\\", "/") if windows else rel).split("/")
+    if rel.startswith(_ABS_STARTS) or (windows and ":" in parts[0]) or ".." in parts:
         raise UndoError(f"journal names a path outside the root: {rel!r}; nothing was changed")
     return os.path.join(os.fspath(root), *parts)
 

@@ -13,9 +13,12 @@ Residual risk, by design: a folder *renamed* out of the root by someone who can 
 and outside (not a symlink swap) keeps receiving what is addressed to it while we hold its descriptor;
 that attacker could write outside directly anyway.
 
-Where the platform lacks descriptor-relative calls (Windows), `SUPPORTED` is False and every
-function falls back to the plain path call; the Guard's re-check right before each action is
-what remains there.
+Where the platform lacks descriptor-relative calls (Windows, and the windows portable mode:
+see platform.py), `supported()` is False and every function falls back to the plain path call;
+the Guard's re-check right before each action is what remains there. In a portable mode the
+functions also act as that OS's filesystem would (emulate.py): a name is found in any case (and
+normalisation, for macOS), a new name that only differs in case from an existing one collides,
+and under windows rules an open file cannot be renamed or deleted.
 """
 
 from __future__ import annotations
@@ -24,15 +27,27 @@ import errno
 import os
 import stat as stat_mod
 
+from fileagent.policies import links
+from fileagent.tools.fs import emulate, platform
+
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _O_DIRECTORY = getattr(os, "O_DIRECTORY", 0)
 _O_CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _O_BINARY = getattr(os, "O_BINARY", 0)
 _DIR_FLAGS = os.O_RDONLY | _O_DIRECTORY | _O_NOFOLLOW | _O_CLOEXEC
 
-SUPPORTED = bool(_O_NOFOLLOW and _O_DIRECTORY) and all(
-    f in os.supports_dir_fd for f in (os.open, os.rename, os.unlink, os.mkdir, os.rmdir, os.stat)
-)
+
+def supported() -> bool:
+    """Whether descriptor-relative calls are in use (the OS has them and the mode allows them)."""
+    return platform.CAPS.dir_fd
+
+
+def on_disk(path: str) -> str:
+    """`path` as the filesystem of the OS in use would find it (portable modes: any case)."""
+    return emulate.on_disk(path) if platform.CAPS.emulated else path
+
+
+_lp = platform.long_path  # for path calls: the extended form of a long Windows path
 
 _anchors: dict[str, int] = {}  # real path of a sandbox root -> an open descriptor of it
 
@@ -43,7 +58,7 @@ class LinkInPathError(OSError):
 
 def anchor(root: str | os.PathLike) -> None:
     """Trust `root` (a real path the Guard resolved) as the start of later walks below it."""
-    if not SUPPORTED:
+    if not supported():
         return
     real = os.path.realpath(root)
     if real not in _anchors:
@@ -97,6 +112,7 @@ def _components(path: str) -> tuple[int | None, list[str]]:
 
 def open_dir(path: str) -> int:
     """A descriptor of folder `path`, no link followed on the way (the caller closes it)."""
+    path = on_disk(path)
     start, comps = _components(path)
     fd = os.dup(start) if start is not None else os.open("/", _DIR_FLAGS)
     for comp in comps:
@@ -118,6 +134,14 @@ class Parent:
         self.fd = open_dir(self.head)
         return self.fd, self.name
 
+    def existing(self) -> Parent:
+        """Name the entry as the OS finds it (portable modes: another case of it); for calls that
+        act on something that exists."""
+        if platform.CAPS.emulated:
+            self.head = on_disk(self.head)
+            self.name = emulate.variant(self.head, self.name) or self.name
+        return self
+
     def __exit__(self, *exc: object) -> None:
         if self.fd >= 0:
             os.close(self.fd)
@@ -128,9 +152,9 @@ class Parent:
 
 
 def lstat(path: str) -> os.stat_result:
-    if not SUPPORTED:
-        return os.lstat(path)
-    with Parent(path) as (d, n):
+    if not supported():
+        return os.lstat(_lp(on_disk(path)))
+    with Parent(path).existing() as (d, n):
         return os.stat(n, dir_fd=d, follow_symlinks=False)
 
 
@@ -159,19 +183,38 @@ def isdir(path: str) -> bool:
 
 def rename(src: str, dst: str, *, replace: bool = True) -> None:
     """Rename `src` to `dst` (replacing a file there when replace=True)."""
-    if not SUPPORTED:
-        (os.replace if replace else os.rename)(src, dst)
+    if platform.CAPS.emulated:
+        src, dst = on_disk(src), on_disk(dst)
+        emulate.check_not_open(src)
+        emulate.check_not_open(dst)
+        if not replace:
+            rename_noreplace(src, dst)
+            return
+    if not supported():
+        (os.replace if replace else os.rename)(_lp(src), _lp(dst))
         return
     with Parent(src) as (sd, sn), Parent(dst) as (dd, dn):
         os.replace(sn, dn, src_dir_fd=sd, dst_dir_fd=dd)
 
 
 def rename_noreplace(src: str, dst: str, renameat2=None) -> None:
-    """Rename that fails with FileExistsError when `dst` exists. `renameat2`: (fn, ctypes) or None."""
-    if not SUPPORTED:
-        if os.path.lexists(dst):
+    """Rename that fails with FileExistsError when `dst` exists. `renameat2`: (fn, ctypes) or None.
+    In a portable mode `dst` exists when an entry of its folder has the same name under the rules
+    (another case of it), unless that entry is `src` itself (a case-only rename)."""
+    if platform.CAPS.emulated:
+        src = on_disk(src)
+        emulate.check_not_open(src)
+        head, name = os.path.split(dst)
+        head = on_disk(head)
+        dst = os.path.join(head, name)
+        other = emulate.variant(head, name)
+        if other is not None and not (other != name and os.path.join(head, other) == src):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
-        os.rename(src, dst)
+        renameat2 = None
+    if not supported():
+        if os.path.lexists(_lp(dst)):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+        os.rename(_lp(src), _lp(dst))
         return
     with Parent(src) as (sd, sn), Parent(dst) as (dd, dn):
         rename_noreplace_at(sd, sn, dd, dn, renameat2, src=src, dst=dst)
@@ -182,6 +225,13 @@ def rename_noreplace_at(
 ) -> None:
     """rename_noreplace of name `sn` in open folder `sd` to name `dn` in open folder `dd` (single
     components: a final link is moved as itself). `src`/`dst`: the paths named in errors."""
+    if platform.CAPS.emulated:
+        key = platform.CAPS.names.key(dn)
+        same_folder = os.path.samestat(os.fstat(sd), os.fstat(dd))
+        for other in os.listdir(dd):
+            if platform.CAPS.names.key(other) == key and not (same_folder and other == sn != dn):
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst or dn)
+        renameat2 = None
     if renameat2 is not None:
         fn, ctypes = renameat2
         if fn(sd, os.fsencode(sn), dd, os.fsencode(dn), 1) == 0:  # RENAME_NOREPLACE
@@ -200,24 +250,36 @@ def rename_noreplace_at(
 
 
 def unlink(path: str) -> None:
-    if not SUPPORTED:
-        os.unlink(path)
+    if platform.CAPS.emulated:
+        path = on_disk(path)
+        emulate.check_not_open(path)
+    if not supported():
+        os.unlink(_lp(path))
         return
     with Parent(path) as (d, n):
         os.unlink(n, dir_fd=d)
 
 
 def rmdir(path: str) -> None:
-    if not SUPPORTED:
-        os.rmdir(path)
+    if platform.CAPS.emulated:
+        path = on_disk(path)
+        emulate.check_not_open(path)
+    if not supported():
+        os.rmdir(_lp(path))
         return
     with Parent(path) as (d, n):
         os.rmdir(n, dir_fd=d)
 
 
 def mkdir(path: str, mode: int = 0o777) -> None:
-    if not SUPPORTED:
-        os.mkdir(path, mode)
+    if platform.CAPS.emulated:
+        head, name = os.path.split(path)
+        head = on_disk(head)
+        path = os.path.join(head, name)
+        if emulate.variant(head, name) is not None:
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), path)
+    if not supported():
+        os.mkdir(_lp(path), mode)
         return
     with Parent(path) as (d, n):
         os.mkdir(n, mode, dir_fd=d)
@@ -226,15 +288,19 @@ def mkdir(path: str, mode: int = 0o777) -> None:
 def open_file(path: str, flags: int, mode: int = 0o666) -> int:
     """os.open of `path` with O_NOFOLLOW, relative to its folder's descriptor."""
     flags |= _O_NOFOLLOW | _O_CLOEXEC | _O_BINARY
-    if not SUPPORTED:
-        return os.open(path, flags, mode)
+    if platform.CAPS.emulated:
+        if flags & os.O_TRUNC:
+            emulate.check_not_open(on_disk(path))
+        path = on_disk(path)
+    if not supported():
+        return os.open(_lp(path), flags, mode)
     with Parent(path) as (d, n):
         return os.open(n, flags, mode, dir_fd=d)
 
 
 def listdir(path: str) -> list[str]:
-    if not SUPPORTED:
-        return os.listdir(path)
+    if not supported():
+        return os.listdir(_lp(on_disk(path)))
     fd = open_dir(path)
     try:
         return os.listdir(fd)
@@ -245,7 +311,7 @@ def listdir(path: str) -> list[str]:
 def fsync_dir(path: str) -> None:
     if os.name == "nt":
         return
-    fd = open_dir(path) if SUPPORTED else os.open(path, os.O_RDONLY | _O_DIRECTORY)
+    fd = open_dir(path) if supported() else os.open(on_disk(path), os.O_RDONLY | _O_DIRECTORY)
     try:
         os.fsync(fd)
     finally:
@@ -257,11 +323,20 @@ def fsync_dir(path: str) -> None:
 
 def rmtree(path: str) -> None:
     """Remove a file, a link or a whole folder; links inside are removed, never followed."""
-    if not SUPPORTED:
+    if platform.CAPS.emulated:
+        path = on_disk(path)
+        emulate.check_not_open(path)
+    if not supported():
         import shutil
 
+        path = _lp(path)
         st = os.lstat(path)
-        shutil.rmtree(path) if stat_mod.S_ISDIR(st.st_mode) else os.unlink(path)
+        if stat_mod.S_ISDIR(st.st_mode) and not links.is_link_stat(st):
+            shutil.rmtree(path)
+        elif stat_mod.S_ISDIR(st.st_mode):
+            os.rmdir(path)  # a junction or a folder link: the link goes, what it points to stays
+        else:
+            os.unlink(path)
         return
     with Parent(path) as (d, n):
         _rmtree_at(d, n)
@@ -283,7 +358,7 @@ def _rmtree_at(dfd: int, name: str) -> None:
 
 def copy_file(src: str, dst: str) -> None:
     """Copy a regular file's bytes, mode and times to a new `dst` (O_EXCL); a link is copied as a link."""
-    with Parent(src) as (sd, sn), Parent(dst) as (dd, dn):
+    with Parent(src).existing() as (sd, sn), Parent(dst) as (dd, dn):
         _copy_at(sd, sn, dd, dn)
 
 
@@ -327,5 +402,5 @@ def _copy_at(sd: int, sn: str, dd: int, dn: str) -> None:
 
 def copy_tree(src: str, dst: str) -> None:
     """Copy a file, link or folder (recursively; links inside copied as links) to a new `dst`."""
-    with Parent(src) as (sd, sn), Parent(dst) as (dd, dn):
+    with Parent(src).existing() as (sd, sn), Parent(dst) as (dd, dn):
         _copy_at(sd, sn, dd, dn)

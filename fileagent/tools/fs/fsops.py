@@ -27,7 +27,7 @@ import stat as stat_mod
 import sys
 import uuid
 
-from fileagent.tools.fs import dirfd
+from fileagent.tools.fs import dirfd, platform
 
 TMP_MARK = ".fa-tmp-"
 _O_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
@@ -156,7 +156,7 @@ def digest(path: str) -> str:
             h.update(b"f\0" + name + b"\0" + sha256_file(full).encode() + b"\n")
         elif stat_mod.S_ISLNK(mode):
             with dirfd.Parent(full) as (d, n):
-                target = os.readlink(n, dir_fd=d) if dirfd.SUPPORTED else os.readlink(full)
+                target = os.readlink(n, dir_fd=d) if dirfd.supported() else os.readlink(full)
             h.update(b"l\0" + name + b"\0" + os.fsencode(target) + b"\n")
         elif stat_mod.S_ISDIR(mode):
             h.update(b"d\0" + name + b"\n")
@@ -258,10 +258,10 @@ def atomic_write(path: str, data: bytes, *, mode: int | None = None, durable: bo
 
 
 def _copy_file_to(src: str, dst_tmp: str) -> None:
-    if dirfd.SUPPORTED:
+    if dirfd.supported():
         dirfd.copy_file(src, dst_tmp)
     else:
-        shutil.copy2(src, dst_tmp, follow_symlinks=False)
+        shutil.copy2(dirfd.on_disk(src), dst_tmp, follow_symlinks=False)
 
 
 def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
@@ -270,7 +270,7 @@ def _copy_into_place(src: str, dst: str, *, verify: bool) -> None:
     tmp = temp_name(dst)
     try:
         if stat_mod.S_ISDIR(dirfd.lstat(src).st_mode):
-            dirfd.copy_tree(src, tmp) if dirfd.SUPPORTED else shutil.copytree(src, tmp, symlinks=True)
+            dirfd.copy_tree(src, tmp) if dirfd.supported() else shutil.copytree(dirfd.on_disk(src), tmp, symlinks=True)
         else:
             _copy_file_to(src, tmp)
             if verify:
@@ -306,28 +306,34 @@ _AT_FDCWD = -100
 _RENAME_NOREPLACE = 1
 
 
+def _renameat2_in_use():
+    """renameat2 where the capabilities in force include it (not in a portable mode), else None."""
+    return _RENAMEAT2 if platform.CAPS.noreplace == "renameat2" else None
+
+
 def rename_noreplace(src: str, dst: str) -> None:
     """Rename that fails with FileExistsError instead of replacing an existing `dst`.
 
-    Atomic where the kernel offers it (Linux renameat2 RENAME_NOREPLACE); elsewhere, or on
+    Atomic where the kernel offers it (Linux renameat2 RENAME_NOREPLACE, Windows MoveFileEx, which
+    os.rename calls without its replace flag); elsewhere (macOS, the portable modes), or on
     filesystems without it, a check then a rename (a tiny window a later hardening can close)."""
     global _RENAMEAT2
-    if dirfd.SUPPORTED:
-        dirfd.rename_noreplace(src, dst, _RENAMEAT2)
+    if dirfd.supported() or platform.CAPS.emulated or _renameat2_in_use() is None:
+        dirfd.rename_noreplace(src, dst, _renameat2_in_use())
         return
-    if _RENAMEAT2 is not None:
-        fn, ctypes = _RENAMEAT2
-        if fn(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
-            return
-        err = ctypes.get_errno()
-        if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
-            raise (
-                OSError(err, os.strerror(err), src, None, dst)
-                if err != errno.EEXIST
-                else FileExistsError(err, os.strerror(err), dst)
-            )
-        if err == errno.ENOSYS:
-            _RENAMEAT2 = None
+    # renameat2 on whole paths: a Linux without the descriptor-relative calls
+    fn, ctypes = _RENAMEAT2
+    if fn(_AT_FDCWD, os.fsencode(src), _AT_FDCWD, os.fsencode(dst), _RENAME_NOREPLACE) == 0:
+        return
+    err = ctypes.get_errno()
+    if err not in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        raise (
+            OSError(err, os.strerror(err), src, None, dst)
+            if err != errno.EEXIST
+            else FileExistsError(err, os.strerror(err), dst)
+        )
+    if err == errno.ENOSYS:
+        _RENAMEAT2 = None
     if os.path.lexists(dst):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
     os.rename(src, dst)
@@ -338,7 +344,7 @@ def rename_noreplace_at(
 ) -> None:
     """rename_noreplace between two open folders (names are single components; `src`/`dst`: the
     paths named in errors). For callers that hold folder descriptors across many renames."""
-    dirfd.rename_noreplace_at(src_dir_fd, src_name, dst_dir_fd, dst_name, _RENAMEAT2, src=src, dst=dst)
+    dirfd.rename_noreplace_at(src_dir_fd, src_name, dst_dir_fd, dst_name, _renameat2_in_use(), src=src, dst=dst)
 
 
 def move(src: str, dst: str) -> bool:

@@ -21,7 +21,7 @@ from fileagent.agent.history.audit import read_entries, verify
 from fileagent.errors import ActionError, PolicyError
 from fileagent.tools.fs import dirfd, fsops
 
-pytestmark = pytest.mark.skipif(not dirfd.SUPPORTED, reason="descriptor-relative calls only")
+pytestmark = pytest.mark.skipif(not dirfd.supported(), reason="descriptor-relative calls only")
 
 
 def run(root, b_or_cs, tmp_path, **agent):
