@@ -94,11 +94,8 @@ def _read_plan_text(plan_file: str, io: IO) -> str:
 
 
 def _needs_confirmation(s: Session, plan: Any, cs: Any) -> bool:
-    agent = s.loaded.config.agent
-    if agent.dry_run_default:
-        return True
-    ops = {plan.steps[a.step - 1].op for a in cs.mutating_actions if 0 < a.step <= len(plan.steps)}
-    return bool(ops & set(agent.require_confirm_for))
+    from fileagent.agent.engine.executor import needs_confirmation
+    return needs_confirmation(s.loaded.config.agent, plan, cs)
 
 
 def _is_tty(stream: TextIO) -> bool:

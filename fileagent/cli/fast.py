@@ -45,6 +45,9 @@ VALUE_OPTIONS = (
     "--port",
     "--keep-days",
     "--keep-runs",
+    "--name",
+    "--from-plan",
+    "--settle",
 )
 
 # What each fast command declares: value options, and flags (every spelling -> its parameter).

@@ -144,6 +144,8 @@ def _via_temporary_name(ctx: CompileContext, rel: str, e: Entry) -> tuple[str, E
 def compile_step(ctx: CompileContext, step: RenameStep) -> None:
     if step.path is not None:
         rel = ctx.path(step.path)
+        if not ctx.in_scope(rel):
+            return
         if rel == "":
             raise ctx.plan_error("cannot rename the sandbox root itself", ".")
         e = ctx.view.get(rel)

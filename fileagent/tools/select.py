@@ -211,6 +211,8 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> li
     view = ctx.view
     if sel.path is not None:
         rel = ctx.path(sel.path)
+        if ctx.scope is not None and not children_of_folder and rel not in ctx.scope:
+            return []
         e = view.get(rel)
         if e is None:
             raise ctx.plan_error(f"{sel.path!r} does not exist", sel.path)
@@ -230,12 +232,12 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> li
                 if pat:
                     ctx.skip(child, f"matches deny pattern {pat!r}")
                     continue
-                if keep is None or keep(child, ce):
+                if ctx.in_scope(child) and (keep is None or keep(child, ce)):
                     items.append((child, ce))
             return items
         if e.special and ctx.op != "list":
             raise ctx.plan_error(f"{sel.path!r} is a {e.special}, not a regular file: it is never opened", sel.path)
-        return [(rel, e)] if keep is None or keep(rel, e) else []
+        return [(rel, e)] if ctx.in_scope(rel) and (keep is None or keep(rel, e)) else []
     pattern = nfc(sel.pattern or "*").replace("\\", "/")
     where = sel.in_
     if place_of(pattern) is not None:
@@ -294,6 +296,7 @@ def _walk(
     """Depth first in sorted name order, a folder before what it holds; an explicit stack, so a tree
     thousands of levels deep costs memory, not Python recursion."""
     view, guard = ctx.view, ctx.guard
+    scope = ctx.scope
     listing_op = ctx.op == "list"
     want_files, want_dirs = kind in ("file", "any"), kind in ("dir", "any")
     out: list[Item] = []
@@ -323,7 +326,8 @@ def _walk(
         if excluded is not None and excluded(sub + (name if name.isascii() else nfc(name)), name):
             continue
         denied = denied_above or guard.entry_denied(folder_fold, name)
-        if (want_dirs if is_dir else want_files) and match(sub + (name if name.isascii() else nfc(name))):
+        if (want_dirs if is_dir else want_files) and (scope is None or rel in scope) and \
+                match(sub + (name if name.isascii() else nfc(name))):
             if e.is_link:
                 why = guard.link_problem(view.abs(rel))
                 if why:
@@ -387,7 +391,7 @@ def select_some(ctx: CompileContext, sel: Selection, **kw: bool) -> list[Item]:
     """select() for a changing step: matching nothing is a PlanError naming the step and pattern."""
     before = len(ctx.changeset.skipped)
     items = select(ctx, sel, **kw)
-    if not items:
+    if not items and not ctx.allow_empty:
         filters = " with the given filters" if sel.filters is not None else ""
         left = ctx.changeset.skipped[before:]
         if left:

@@ -89,5 +89,5 @@ def compile_step(ctx: CompileContext, step: MoveStep | CopyStep) -> None:
             view.move(rel, dst)
         if follow_tags:
             tagging.follow(ctx, rel, dst, is_dir=e.is_dir, keep_old=copy)
-    if already == len(items):
+    if already == len(items) and not ctx.allow_empty:
         raise ctx.plan_error(f"nothing to move: everything selected is already in {step.to!r}", step.to)

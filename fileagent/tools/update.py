@@ -128,7 +128,7 @@ def compile_step(ctx: CompileContext, step: UpdateStep) -> None:
         )
         view.write(rel, content)
         changed += 1
-    if changed == 0:
+    if changed == 0 and not ctx.allow_empty:
         what = (
             f"{step.find!r} does not occur in"
             if step.mode in ("replace", "replace_regex")

@@ -12,6 +12,8 @@ is accepted whole or not at all, before anything changes on disk.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -77,8 +79,13 @@ def compile_plan(
     guard: Guard,
     on_conflict: str | None = None,
     state_dir_name: str = STATE_DIR,
+    scope: Collection[str] | None = None,
+    allow_empty: bool = False,
 ) -> ChangeSet:
-    """Raises PolicyError (refused, exit 3) or PlanError (cannot be done, exit 4); changes nothing."""
+    """Raises PolicyError (refused, exit 3) or PlanError (cannot be done, exit 4); changes nothing.
+
+    scope: selections take only these root-relative paths (the items a watched batch saw arrive);
+    allow_empty: a selection that matches nothing is no error (implied by scope)."""
     if Path(root).resolve() != guard.root:
         raise PolicyError(f"the Guard's root {guard.root} is not the compile root {root}")
     policy = on_conflict or config.agent.on_conflict
@@ -87,7 +94,8 @@ def compile_plan(
     for n, step in enumerate(plan.steps, start=1):
         for op in permissions(step):
             guard.check_op(op, n)
-    ctx = CompileContext(guard=guard, config=config, on_conflict=policy, state_dir_name=state_dir_name)
+    ctx = CompileContext(guard=guard, config=config, on_conflict=policy, state_dir_name=state_dir_name,
+                         scope=None if scope is None else frozenset(scope), allow_empty=allow_empty)
     # The view and the ChangeSet are ~10 objects per matched file and hold no reference cycles;
     # the cyclic GC would rescan them again and again while they grow (a third of the time at 100k).
     gc_was_enabled = gc.isenabled()

@@ -367,6 +367,16 @@ def execute(
     return report
 
 
+def needs_confirmation(agent: object, plan: object, changeset: ChangeSet) -> bool:
+    """Whether running this changeset needs --yes or a "y": dry_run_default, or an op the config
+    lists in require_confirm_for."""
+    if agent.dry_run_default:                                   # type: ignore[attr-defined]
+        return True
+    steps = plan.steps                                          # type: ignore[attr-defined]
+    ops = {steps[a.step - 1].op for a in changeset.mutating_actions if 0 < a.step <= len(steps)}
+    return bool(ops & set(agent.require_confirm_for))          # type: ignore[attr-defined]
+
+
 class _Stop(Exception):
     """Stop the run and roll it back: `cause` the failing action's error, or None for a signal."""
 

@@ -25,8 +25,13 @@ BINARY_SNIFF = 8192
 
 
 class CompileContext:
-    def __init__(self, *, guard: Guard, config: Config, on_conflict: str, state_dir_name: str = STATE_DIR):
+    def __init__(self, *, guard: Guard, config: Config, on_conflict: str, state_dir_name: str = STATE_DIR,
+                 scope: frozenset[str] | None = None, allow_empty: bool = False):
         self.guard = guard
+        # scope: the only root-relative paths a selection may take (a watched batch's new items);
+        # allow_empty: a selection matching nothing is no error (a saved rule waits for its files).
+        self.scope = scope
+        self.allow_empty = allow_empty or scope is not None
         self.config = config
         self.on_conflict = on_conflict
         self.encoding = config.agent.encoding
@@ -43,6 +48,9 @@ class CompileContext:
         self.bytes_needed = 0  # written by copy, archive, extract
         self.duplicate_of: dict[str, str] = {}  # duplicate -> the copy its group keeps
         self.duplicate_groups: dict[int, list[tuple[str, list[str]]]] = {}  # step -> (kept, duplicates)
+
+    def in_scope(self, rel: str) -> bool:
+        return self.scope is None or rel in self.scope
 
     # ---------------------------------------------------------- errors
 

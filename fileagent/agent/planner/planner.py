@@ -172,23 +172,33 @@ def parse_candidate(text: str) -> Plan:
 
 
 def screen(
-    text: str, finished: bool, root: Path | None, compile: Callable[[Plan], ChangeSet] | None = None, prompt: str = ""
+    text: str,
+    finished: bool,
+    root: Path | None,
+    compile: Callable[[Plan], ChangeSet] | None = None,
+    prompt: str = "",
+    later: bool = False,
 ) -> tuple[Plan, ChangeSet | None]:
     """A candidate as a Plan (and its ChangeSet, with `compile`), if it is one a request could mean:
     finished, valid, compiling, plausible. PlanError says why not. Compiling comes before the
     plausibility checks, so a candidate the policy refuses is refused (PolicyError), never passed
-    over for a lower one."""
+    over for a lower one. `later`: the plan is a saved rule for files still to come, so changing
+    nothing on the tree as it is now is fine."""
     if not finished:
         raise PlanError(f"model did not finish a plan (stopped at {text[:60]!r})")
     plan = parse_candidate(text)
     loose = ungrounded(plan, prompt) if prompt else None
     if loose:
         raise PlanError(f"plan {text!r}: {loose}")
-    changes = compile(plan) if compile is not None else None
+    try:
+        changes = compile(plan) if compile is not None else None
+    except PlanError as e:
+        e.context["compile"] = True
+        raise
     odd = implausible(plan, root, prompt)
     if odd:
         raise PlanError(f"plan {text!r} {odd}")
-    if changes is not None and changes_nothing(plan, changes):
+    if changes is not None and not later and changes_nothing(plan, changes):
         raise PlanError(f"plan {text!r} would change nothing")
     return plan, changes
 
@@ -199,13 +209,14 @@ def choose(
     root: Path | None = None,
     prompt: str = "",
     best: str | None = None,
+    later: bool = False,
 ) -> tuple[Plan, ChangeSet]:
     """The first candidate that parses, validates and compiles.
 
     A candidate the policy refuses ends the search with that refusal: a lower
     candidate that compiles is a different request ("delete the files one level
     up" must not become "delete docs"), so it is never run in its place."""
-    _, plan, changes = pick(candidates, compile, root, prompt, best)
+    _, plan, changes = pick(candidates, compile, root, prompt, best, later)
     assert changes is not None  # pick compiles whenever it is given `compile`
     return plan, changes
 
@@ -216,6 +227,7 @@ def pick(
     root: Path | None = None,
     prompt: str = "",
     best: str | None = None,
+    later: bool = False,
 ) -> tuple[int, Plan, ChangeSet | None]:
     """`choose`, with the index of the chosen candidate in `candidates` (the model's order); without
     `compile` (the held-out evaluation has no tree) a candidate only has to be finished, valid and
@@ -233,22 +245,29 @@ def pick(
             why = refusal(best, text, prompt) if text != best else None
             if why:
                 raise PlanError(f"plan {text!r} {why}")
-            return (candidates.index((text, finished)), *screen(text, finished, root, compile, prompt))
+            return (candidates.index((text, finished)), *screen(text, finished, root, compile, prompt, later))
         except PlanError as e:
+            if later and e.context.get("compile"):
+                # A rule's selections may match nothing, so a reading fails to compile only when it
+                # names something absent; a lower reading that compiles is another request.
+                raise NoPlannerError(f"could not plan this request: {e}") from None
             errors.append(e)
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
     raise NoPlannerError(f"could not plan this request: {errors[0]}")
 
 
-def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet]) -> tuple[Plan, ChangeSet]:
+def plan_request(
+    prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet], later: bool = False
+) -> tuple[Plan, ChangeSet]:
+    """`later`: plan a saved rule, which may change nothing on the tree as it is now (see `screen`)."""
     if not prompt.strip():
         raise NoPlannerError("could not plan this request: it is empty")
     planner = load_planner(model_dir().resolve())
     paths = existing_paths(Path(root))
     first = planner.candidates(prompt, paths)
     try:
-        return accept(planner, prompt, *choose(first, compile, Path(root), prompt))
+        return accept(planner, prompt, *choose(first, compile, Path(root), prompt, later=later))
     except RequestRefused:
         raise
     except NoPlannerError as e:
@@ -262,7 +281,7 @@ def plan_request(prompt: str, *, root: Path, compile: Callable[[Plan], ChangeSet
     retry = planner.candidates(prompt, paths, whole_tree=True)
     kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None]
     try:
-        return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0]))
+        return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0], later=later))
     except RequestRefused:
         raise
     except NoPlannerError:
