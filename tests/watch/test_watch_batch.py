@@ -138,3 +138,14 @@ def test_settle_and_debounce(session):
     w._settle(now + 0.15)                               # changed: the clock starts again
     assert w._take_ready(now + 0.3) == []
     assert [p for p, _ in w._take_ready(now + 0.4)] == [path]
+
+
+def test_without_yes_under_dry_run_default_it_only_previews(session, read_tree):
+    RuleStore(session.root).save(new_rule("txt", None, plan(MOVE_TXT)))
+    before = read_tree(session.root)
+    out, err = io.StringIO(), io.StringIO()
+    w = Watcher(session, settle=0.0, apply=False, out=out, err=err)
+    w._run_batch(batch_of(session, "in/a.txt"))
+    assert read_tree(session.root) == before
+    assert "rule txt: would do 1 move (preview only; --yes applies)" in out.getvalue()
+    assert "in/a.txt" in out.getvalue() and not err.getvalue()
