@@ -39,25 +39,33 @@ def do_rule_add(name: str, request: str | None, from_plan: str | None, root: str
     check_rule(plan, s.guard)
     rule = new_rule(name, request, plan)
     path = store.save(rule, new=True)
-    from fileagent.agent.plan.text import to_text
+    lang, reading = _reading(rule)
     if as_json:
-        _write_json({"rule": rule.to_dict(), "path": str(path), "reading": to_text(plan),
-                     "totals": cs.totals()}, io)
+        _write_json({"rule": rule.to_dict(), "path": str(path), "reading": reading, "totals": cs.totals()}, io)
         return 0
+    from fileagent.agent.engine.preview import render, render_reading
+    from fileagent.agent.plan.text import to_text
     io.out.write(to_text(plan) + "\n")
+    render_reading(reading, io.out, lang)
     if cs.mutating_actions:
         io.out.write("On the tree as it is now, the rule would do this (nothing is changed now):\n")
-        from fileagent.agent.engine.preview import render
-        render(plan, cs, file=io.out, no_color=io.no_color())
+        render(plan, cs, file=io.out, no_color=io.no_color(), lang=lang)
     else:
         io.out.write("Nothing matches it yet; it waits for the files to arrive.\n")
     io.out.write(f"saved rule {name} ({path}); 'fileagent watch' applies it to new files\n")
     return 0
 
 
+def _reading(rule: Any) -> tuple[str, list[str]]:
+    """The rule's plan in words, in its request's language; no counts: they change as files arrive."""
+    from fileagent.agent.engine.reading import read_back
+    from fileagent.agent.plan.language import language_of
+    lang = language_of(rule.request) if rule.request else "en"
+    return lang, read_back(rule.plan, None, lang)
+
+
 def _rule_summary(rule: Any) -> dict:
-    from fileagent.agent.plan.text import to_text
-    return {**rule.to_dict(), "reading": to_text(rule.plan)}
+    return {**rule.to_dict(), "reading": _reading(rule)[1]}
 
 
 def do_rule_list(root: str | None, config: str | None, as_json: bool, io: IO) -> int:
@@ -72,8 +80,7 @@ def do_rule_list(root: str | None, config: str | None, as_json: bool, io: IO) ->
         io.out.write("no rules (add one with: fileagent rule add --name NAME \"REQUEST\")\n")
     width = max([len(r.name) for r in rules] + [len(n) for n, _ in errors] + [4])
     for r in rules:
-        from fileagent.agent.plan.text import to_text
-        what = r.request if r.request else to_text(r.plan).replace("\n", "; ")
+        what = r.request if r.request else "; ".join(_reading(r)[1])
         io.out.write(f"{r.name:<{width}}  {'paused' if r.paused else 'active':<6}  {what}\n")
     for n, e in errors:
         io.out.write(f"{n:<{width}}  broken  {e}\n")
@@ -94,6 +101,9 @@ def do_rule_show(name: str, root: str | None, config: str | None, as_json: bool,
     if rule.request:
         io.out.write(f"request: {rule.request}\n")
     io.out.write(to_text(rule.plan) + "\n")
+    lang, reading = _reading(rule)
+    from fileagent.agent.engine.preview import render_reading
+    render_reading(reading, io.out, lang)
     return 0
 
 

@@ -55,7 +55,10 @@ def apply_rule(session: Any, rule: Rule, scope: Collection[str] | None, *, apply
         return BatchResult(rule.name, "nothing")
     if preview_to is not None:
         from fileagent.agent.engine.preview import render
-        render(rule.plan, cs, file=preview_to, no_color=no_color)
+        from fileagent.agent.engine.reading import read_back
+        from fileagent.agent.plan.language import language_of
+        lang = language_of(rule.request) if rule.request else "en"
+        render(rule.plan, cs, file=preview_to, no_color=no_color, reading=read_back(rule.plan, cs, lang), lang=lang)
     counts: dict[str, int] = {}
     for a in actions:
         counts[a.kind] = counts.get(a.kind, 0) + 1
