@@ -32,7 +32,7 @@ RULES_DIR = "rules"
 NAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 # Names Windows reserves for devices: a rule file must open on every platform.
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
-CHANGING_OPS = {"update", "delete", "move", "copy", "rename", "classify", "tag"}
+CHANGING_OPS = {"update", "delete", "move", "copy", "rename", "classify", "tag", "archive", "extract"}
 
 
 class RuleError(PlanError):
@@ -167,7 +167,8 @@ def check_rule(plan: Plan, guard: Any) -> None:
     if "create" in ops:
         raise PlanError("a rule cannot hold a create step: it would make a new file on every batch")
     if not CHANGING_OPS & set(ops):
-        raise PlanError("a rule must change something (move, copy, rename, classify, tag, update or delete)")
+        raise PlanError("a rule must change something (move, copy, rename, classify, tag, update, delete, "
+                        "archive or extract)")
     for n, step in enumerate(plan.steps, start=1):
         sel = getattr(step, "select", None)
         if sel is None or sel.path is not None:
