@@ -297,11 +297,11 @@ def ui_cmd(
 
 @rule_app.command("add")
 @guarded
-def rule_add_cmd(request: Optional[str] = typer.Argument(None, help="The request the rule carries out."),
+def rule_add_cmd(request: str | None = typer.Argument(None, help="The request the rule carries out."),
                  name: str = typer.Option(..., "--name", help="The rule's name (letters, digits, . _ -)."),
-                 from_plan: Optional[str] = typer.Option(None, "--from-plan", metavar="PLAN.json|-",
+                 from_plan: str | None = typer.Option(None, "--from-plan", metavar="PLAN.json|-",
                                                          help="Save this plan instead of planning a request."),
-                 root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+                 root: str | None = RootOpt, config: str | None = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """Plan a request once (or read a plan) and save it as a rule; shows what it would do now, changes nothing."""
     from fileagent.cli.rules import do_rule_add
     return do_rule_add(name, request, from_plan, root, config, as_json, _io())
@@ -309,7 +309,7 @@ def rule_add_cmd(request: Optional[str] = typer.Argument(None, help="The request
 
 @rule_app.command("list")
 @guarded
-def rule_list_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+def rule_list_cmd(root: str | None = RootOpt, config: str | None = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """List the rules of the root."""
     from fileagent.cli.rules import do_rule_list
     return do_rule_list(root, config, as_json, _io())
@@ -317,8 +317,8 @@ def rule_list_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigO
 
 @rule_app.command("show")
 @guarded
-def rule_show_cmd(name: str = typer.Argument(..., help="Rule name."), root: Optional[str] = RootOpt,
-                  config: Optional[str] = ConfigOpt, as_json: bool = JsonOpt) -> int:
+def rule_show_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
+                  config: str | None = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """Show one rule: its request and plan."""
     from fileagent.cli.rules import do_rule_show
     return do_rule_show(name, root, config, as_json, _io())
@@ -326,8 +326,8 @@ def rule_show_cmd(name: str = typer.Argument(..., help="Rule name."), root: Opti
 
 @rule_app.command("remove")
 @guarded
-def rule_remove_cmd(name: str = typer.Argument(..., help="Rule name."), root: Optional[str] = RootOpt,
-                    config: Optional[str] = ConfigOpt) -> int:
+def rule_remove_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
+                    config: str | None = ConfigOpt) -> int:
     """Delete a rule (what it did stays; undo runs with `fileagent undo`)."""
     from fileagent.cli.rules import do_rule_remove
     return do_rule_remove(name, root, config, _io())
@@ -335,8 +335,8 @@ def rule_remove_cmd(name: str = typer.Argument(..., help="Rule name."), root: Op
 
 @rule_app.command("pause")
 @guarded
-def rule_pause_cmd(name: str = typer.Argument(..., help="Rule name."), root: Optional[str] = RootOpt,
-                   config: Optional[str] = ConfigOpt) -> int:
+def rule_pause_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
+                   config: str | None = ConfigOpt) -> int:
     """Keep a rule but stop applying it."""
     from fileagent.cli.rules import do_rule_pause
     return do_rule_pause(name, True, root, config, _io())
@@ -344,8 +344,8 @@ def rule_pause_cmd(name: str = typer.Argument(..., help="Rule name."), root: Opt
 
 @rule_app.command("resume")
 @guarded
-def rule_resume_cmd(name: str = typer.Argument(..., help="Rule name."), root: Optional[str] = RootOpt,
-                    config: Optional[str] = ConfigOpt) -> int:
+def rule_resume_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
+                    config: str | None = ConfigOpt) -> int:
     """Apply a paused rule again."""
     from fileagent.cli.rules import do_rule_pause
     return do_rule_pause(name, False, root, config, _io())
@@ -353,7 +353,7 @@ def rule_resume_cmd(name: str = typer.Argument(..., help="Rule name."), root: Op
 
 @app.command("watch")
 @guarded
-def watch_cmd(root: Optional[str] = RootOpt, config: Optional[str] = ConfigOpt,
+def watch_cmd(root: str | None = RootOpt, config: str | None = ConfigOpt,
               yes: bool = typer.Option(False, "--yes", "-y", help="Apply the rules (else: preview only, "
                                        "where the config asks for confirmation)."),
               once: bool = typer.Option(False, "--once", help="Apply the rules to the whole root once and exit."),
