@@ -17,6 +17,7 @@ One rule (move *.pdf in downloads to docs/papers) and a real watcher process (`f
 
 Exits 1 when a check fails.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,13 +33,13 @@ import time
 from datetime import datetime
 from pathlib import Path
 
-RULE = {"version": 1, "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"},
-                                 "to": "docs/papers"}]}
+RULE = {"version": 1, "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "docs/papers"}]}
 
 
 def fa(args, env, stdin=None):
-    return subprocess.run([sys.executable, "-m", "fileagent", *args], env=env, capture_output=True, text=True,
-                          input=stdin, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "fileagent", *args], env=env, capture_output=True, text=True, input=stdin, check=False
+    )
 
 
 def cpu_seconds(pid: int) -> float:
@@ -77,8 +78,13 @@ def main() -> int:
     tmp = Path(tempfile.mkdtemp(prefix="bench_watch_"))
     ok = True
     try:
-        env = {**os.environ, "XDG_STATE_HOME": str(tmp / "state"), "XDG_CONFIG_HOME": str(tmp / "cfg"),
-               "HOME": str(tmp), "NO_COLOR": "1"}
+        env = {
+            **os.environ,
+            "XDG_STATE_HOME": str(tmp / "state"),
+            "XDG_CONFIG_HOME": str(tmp / "cfg"),
+            "HOME": str(tmp),
+            "NO_COLOR": "1",
+        }
         env.pop("FILEAGENT_CONFIG", None)
         audit = tmp / "state" / "fileagent" / "logs" / "audit.jsonl"
 
@@ -101,9 +107,14 @@ def main() -> int:
         if r.returncode != 0:
             print("rule add failed:", r.stderr)
             return 1
-        p = subprocess.Popen([sys.executable, "-m", "fileagent", "watch", "--root", str(root), "--yes",
-                              "--settle", str(a.settle)], env=env, stdin=subprocess.DEVNULL,
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        p = subprocess.Popen(
+            [sys.executable, "-m", "fileagent", "watch", "--root", str(root), "--yes", "--settle", str(a.settle)],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         out: list[str] = []
         err: list[str] = []
         for stream, sink in ((p.stdout, out), (p.stderr, err)):
@@ -122,10 +133,12 @@ def main() -> int:
         times = audit_times(audit)
         burst_s = max(times.values()) - last_write if times else float("nan")
         batches = sum("rule pdfs:" in x for x in out)
-        print(f"burst: {moved}/{a.files} files moved in {batches} batch(es); last write -> last move "
-              f"{burst_s:.2f} s, minus settle {burst_s - a.settle:.2f} s; peer `fileagent apply` of "
-              f"{a.files} files {apply_s:.2f} s; ratio (watch - settle) / apply = "
-              f"{(burst_s - a.settle) / apply_s:.2f}")
+        print(
+            f"burst: {moved}/{a.files} files moved in {batches} batch(es); last write -> last move "
+            f"{burst_s:.2f} s, minus settle {burst_s - a.settle:.2f} s; peer `fileagent apply` of "
+            f"{a.files} files {apply_s:.2f} s; ratio (watch - settle) / apply = "
+            f"{(burst_s - a.settle) / apply_s:.2f}"
+        )
         ok &= done and moved == a.files
 
         # 2. latency of single files
@@ -147,9 +160,11 @@ def main() -> int:
             lat.sort()
             med = statistics.median(lat)
             p95 = lat[min(len(lat) - 1, int(round(0.95 * (len(lat) - 1))))]
-            print(f"latency (last write -> move, minus settle {a.settle:g} s) over {len(lat)} files: "
-                  f"median {med:.3f} s, p95 {p95:.3f} s; floor: median <= 1 s -> "
-                  f"{'ok' if med <= 1.0 else 'FAIL'} ({med / 1.0:.2f} of the floor)")
+            print(
+                f"latency (last write -> move, minus settle {a.settle:g} s) over {len(lat)} files: "
+                f"median {med:.3f} s, p95 {p95:.3f} s; floor: median <= 1 s -> "
+                f"{'ok' if med <= 1.0 else 'FAIL'} ({med / 1.0:.2f} of the floor)"
+            )
             ok &= med <= 1.0
 
         # 3. idle CPU
@@ -159,8 +174,10 @@ def main() -> int:
             time.sleep(a.idle)
             used = cpu_seconds(p.pid) - c0
             limit = 0.1 * a.idle / 10
-            print(f"idle: watcher CPU over {a.idle:g} s: {used:.3f} s; floor: <= {limit:g} s -> "
-                  f"{'ok' if used <= limit else 'FAIL'} ({used / limit:.2f} of the floor)")
+            print(
+                f"idle: watcher CPU over {a.idle:g} s: {used:.3f} s; floor: <= {limit:g} s -> "
+                f"{'ok' if used <= limit else 'FAIL'} ({used / limit:.2f} of the floor)"
+            )
             ok &= used <= limit
         else:
             print("idle: CPU time is read from /proc (Linux only); skipped")

@@ -61,9 +61,12 @@ log_app = typer.Typer(
     help="Review the audit log: runs and entries; 'log verify', 'log path'.",
 )
 app.add_typer(log_app, name="log")
-rule_app = typer.Typer(add_completion=False, rich_markup_mode=None, no_args_is_help=True,
-                       help="Saved rules that `fileagent watch` applies to new files: add, list, show, remove, "
-                            "pause, resume.")
+rule_app = typer.Typer(
+    add_completion=False,
+    rich_markup_mode=None,
+    no_args_is_help=True,
+    help="Saved rules that `fileagent watch` applies to new files: add, list, show, remove, pause, resume.",
+)
 app.add_typer(rule_app, name="rule")
 
 
@@ -295,15 +298,22 @@ def ui_cmd(
 
 # ------------------------------------------------------------------ rules and watch
 
+
 @rule_app.command("add")
 @guarded
-def rule_add_cmd(request: str | None = typer.Argument(None, help="The request the rule carries out."),
-                 name: str = typer.Option(..., "--name", help="The rule's name (letters, digits, . _ -)."),
-                 from_plan: str | None = typer.Option(None, "--from-plan", metavar="PLAN.json|-",
-                                                         help="Save this plan instead of planning a request."),
-                 root: str | None = RootOpt, config: str | None = ConfigOpt, as_json: bool = JsonOpt) -> int:
+def rule_add_cmd(
+    request: str | None = typer.Argument(None, help="The request the rule carries out."),
+    name: str = typer.Option(..., "--name", help="The rule's name (letters, digits, . _ -)."),
+    from_plan: str | None = typer.Option(
+        None, "--from-plan", metavar="PLAN.json|-", help="Save this plan instead of planning a request."
+    ),
+    root: str | None = RootOpt,
+    config: str | None = ConfigOpt,
+    as_json: bool = JsonOpt,
+) -> int:
     """Plan a request once (or read a plan) and save it as a rule; shows what it would do now, changes nothing."""
     from fileagent.cli.rules import do_rule_add
+
     return do_rule_add(name, request, from_plan, root, config, as_json, _io())
 
 
@@ -312,57 +322,75 @@ def rule_add_cmd(request: str | None = typer.Argument(None, help="The request th
 def rule_list_cmd(root: str | None = RootOpt, config: str | None = ConfigOpt, as_json: bool = JsonOpt) -> int:
     """List the rules of the root."""
     from fileagent.cli.rules import do_rule_list
+
     return do_rule_list(root, config, as_json, _io())
 
 
 @rule_app.command("show")
 @guarded
-def rule_show_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
-                  config: str | None = ConfigOpt, as_json: bool = JsonOpt) -> int:
+def rule_show_cmd(
+    name: str = typer.Argument(..., help="Rule name."),
+    root: str | None = RootOpt,
+    config: str | None = ConfigOpt,
+    as_json: bool = JsonOpt,
+) -> int:
     """Show one rule: its request and plan."""
     from fileagent.cli.rules import do_rule_show
+
     return do_rule_show(name, root, config, as_json, _io())
 
 
 @rule_app.command("remove")
 @guarded
-def rule_remove_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
-                    config: str | None = ConfigOpt) -> int:
+def rule_remove_cmd(
+    name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt, config: str | None = ConfigOpt
+) -> int:
     """Delete a rule (what it did stays; undo runs with `fileagent undo`)."""
     from fileagent.cli.rules import do_rule_remove
+
     return do_rule_remove(name, root, config, _io())
 
 
 @rule_app.command("pause")
 @guarded
-def rule_pause_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
-                   config: str | None = ConfigOpt) -> int:
+def rule_pause_cmd(
+    name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt, config: str | None = ConfigOpt
+) -> int:
     """Keep a rule but stop applying it."""
     from fileagent.cli.rules import do_rule_pause
+
     return do_rule_pause(name, True, root, config, _io())
 
 
 @rule_app.command("resume")
 @guarded
-def rule_resume_cmd(name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt,
-                    config: str | None = ConfigOpt) -> int:
+def rule_resume_cmd(
+    name: str = typer.Argument(..., help="Rule name."), root: str | None = RootOpt, config: str | None = ConfigOpt
+) -> int:
     """Apply a paused rule again."""
     from fileagent.cli.rules import do_rule_pause
+
     return do_rule_pause(name, False, root, config, _io())
 
 
 @app.command("watch")
 @guarded
-def watch_cmd(root: str | None = RootOpt, config: str | None = ConfigOpt,
-              yes: bool = typer.Option(False, "--yes", "-y", help="Apply the rules (else: preview only, "
-                                       "where the config asks for confirmation)."),
-              once: bool = typer.Option(False, "--once", help="Apply the rules to the whole root once and exit."),
-              settle: float = typer.Option(2.0, "--settle", metavar="SECONDS",
-                                           help="How long an item must stay unchanged before a rule takes it."),
-              poll: bool = typer.Option(False, "--poll", help="Poll the tree instead of the system's file events."),
-              preview: bool = typer.Option(False, "--preview", help="Print each batch's preview table too.")) -> int:
+def watch_cmd(
+    root: str | None = RootOpt,
+    config: str | None = ConfigOpt,
+    yes: bool = typer.Option(
+        False, "--yes", "-y", help="Apply the rules (else: preview only, where the config asks for confirmation)."
+    ),
+    once: bool = typer.Option(False, "--once", help="Apply the rules to the whole root once and exit."),
+    settle: float = typer.Option(
+        2.0, "--settle", metavar="SECONDS", help="How long an item must stay unchanged before a rule takes it."
+    ),
+    poll: bool = typer.Option(False, "--poll", help="Poll the tree instead of the system's file events."),
+    preview: bool = typer.Option(False, "--preview", help="Print each batch's preview table too."),
+) -> int:
     """Apply the saved rules to new and changed files as they arrive (no model); SIGINT/SIGTERM stop it."""
     from fileagent.cli.rules import do_watch
+
     return do_watch(root, config, yes, once, settle, poll, preview, _io())
 
 

@@ -95,6 +95,7 @@ def _read_plan_text(plan_file: str, io: IO) -> str:
 
 def _needs_confirmation(s: Session, plan: Any, cs: Any) -> bool:
     from fileagent.agent.engine.executor import needs_confirmation
+
     return needs_confirmation(s.loaded.config.agent, plan, cs)
 
 

@@ -2,8 +2,21 @@
 
 from __future__ import annotations
 
-SUBCOMMANDS = ("run", "plan", "apply", "log", "undo", "recover", "train", "ui", "info", "gc", "examples",
-               "rule", "watch")
+SUBCOMMANDS = (
+    "run",
+    "plan",
+    "apply",
+    "log",
+    "undo",
+    "recover",
+    "train",
+    "ui",
+    "info",
+    "gc",
+    "examples",
+    "rule",
+    "watch",
+)
 # Words a one-word request is checked against: a request that is (nearly) one of them is a typo'd command.
 COMMAND_WORDS = SUBCOMMANDS + ("help", "verify", "path")
 

@@ -326,8 +326,11 @@ def _walk(
         if excluded is not None and excluded(sub + (name if name.isascii() else nfc(name)), name):
             continue
         denied = denied_above or guard.entry_denied(folder_fold, name)
-        if (want_dirs if is_dir else want_files) and (scope is None or rel in scope) and \
-                match(sub + (name if name.isascii() else nfc(name))):
+        if (
+            (want_dirs if is_dir else want_files)
+            and (scope is None or rel in scope)
+            and match(sub + (name if name.isascii() else nfc(name)))
+        ):
             if e.is_link:
                 why = guard.link_problem(view.abs(rel))
                 if why:

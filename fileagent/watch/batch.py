@@ -10,6 +10,7 @@ no error. A rule whose changes need confirmation under the config (`dry_run_defa
 
 `session` is anything with `root`, `guard`, `loaded` (the loaded config) and `audit_path`.
 """
+
 from __future__ import annotations
 
 import os
@@ -26,10 +27,10 @@ from fileagent.watch.rules import Rule
 @dataclass
 class BatchResult:
     rule: str
-    status: str                     # done | preview | nothing
+    status: str  # done | preview | nothing
     counts: dict[str, int] = field(default_factory=dict)
     run_id: str | None = None
-    produced: list[str] = field(default_factory=list)   # root-relative paths the run wrote or moved into
+    produced: list[str] = field(default_factory=list)  # root-relative paths the run wrote or moved into
 
     def summary(self) -> str:
         counts = ", ".join(f"{n} {k}" for k, n in sorted(self.counts.items())) or "nothing"
@@ -41,12 +42,20 @@ class BatchResult:
 
 
 def compile_rule(session: Any, plan: Any, scope: Collection[str] | None) -> ChangeSet:
-    return compile_plan(plan, root=session.root, config=session.loaded.config, guard=session.guard,
-                        scope=scope, allow_empty=True)
+    return compile_plan(
+        plan, root=session.root, config=session.loaded.config, guard=session.guard, scope=scope, allow_empty=True
+    )
 
 
-def apply_rule(session: Any, rule: Rule, scope: Collection[str] | None, *, apply: bool,
-               preview_to: TextIO | None = None, no_color: bool = False) -> BatchResult:
+def apply_rule(
+    session: Any,
+    rule: Rule,
+    scope: Collection[str] | None,
+    *,
+    apply: bool,
+    preview_to: TextIO | None = None,
+    no_color: bool = False,
+) -> BatchResult:
     """Compile and, when allowed, execute. Errors propagate: PolicyError, PlanError, ActionError
     (a failed action rolled back), StaleError (the items changed again since the compile)."""
     cs = compile_rule(session, rule.plan, scope)
@@ -57,6 +66,7 @@ def apply_rule(session: Any, rule: Rule, scope: Collection[str] | None, *, apply
         from fileagent.agent.engine.preview import render
         from fileagent.agent.engine.reading import read_back
         from fileagent.agent.plan.language import language_of
+
         lang = language_of(rule.request) if rule.request else "en"
         render(rule.plan, cs, file=preview_to, no_color=no_color, reading=read_back(rule.plan, cs, lang), lang=lang)
     counts: dict[str, int] = {}
@@ -64,12 +74,19 @@ def apply_rule(session: Any, rule: Rule, scope: Collection[str] | None, *, apply
         counts[a.kind] = counts.get(a.kind, 0) + 1
     if not apply and needs_confirmation(session.loaded.config.agent, rule.plan, cs):
         return BatchResult(rule.name, "preview", counts)
-    report = execute(cs, root=session.root, guard=session.guard, config=session.loaded,
-                     audit_path=session.audit_path, plan=rule.plan.to_dict(), request=rule.request,
-                     rule=rule.name, progress=False)
+    report = execute(
+        cs,
+        root=session.root,
+        guard=session.guard,
+        config=session.loaded,
+        audit_path=session.audit_path,
+        plan=rule.plan.to_dict(),
+        request=rule.request,
+        rule=rule.name,
+        progress=False,
+    )
     produced = [a.src if a.kind == "set_tags" else a.dst for a in actions]
-    return BatchResult(rule.name, "done", dict(report.counts), report.run_id,
-                       [p for p in produced if p])
+    return BatchResult(rule.name, "done", dict(report.counts), report.run_id, [p for p in produced if p])
 
 
 def fingerprint(path: str) -> tuple[int, int, int] | None:

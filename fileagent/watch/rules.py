@@ -12,6 +12,7 @@ plan that changes nothing, a `create` step (it would make a new file on every ba
 selection that names a denied kind of file (every match would be refused). Everything else the
 Guard checks is checked by compiling the plan, as any run does.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,14 @@ class Rule:
     paused: bool = False
 
     def to_dict(self) -> dict[str, Any]:
-        return {"version": RULE_VERSION, "name": self.name, "request": self.request,
-                "plan": self.plan.to_dict(), "created": self.created, "paused": self.paused}
+        return {
+            "version": RULE_VERSION,
+            "name": self.name,
+            "request": self.request,
+            "plan": self.plan.to_dict(),
+            "created": self.created,
+            "paused": self.paused,
+        }
 
     @classmethod
     def from_dict(cls, d: Any, *, where: str) -> Rule:
@@ -58,12 +65,21 @@ class Rule:
         keys = {"version", "name", "request", "plan", "created", "paused"}
         if set(d) != keys:
             missing, extra = sorted(keys - set(d)), sorted(set(d) - keys)
-            raise RuleError(f"{where}: " + "; ".join(
-                ([f"missing {', '.join(missing)}"] if missing else []) + ([f"unknown {', '.join(extra)}"] if extra else [])))
+            raise RuleError(
+                f"{where}: "
+                + "; ".join(
+                    ([f"missing {', '.join(missing)}"] if missing else [])
+                    + ([f"unknown {', '.join(extra)}"] if extra else [])
+                )
+            )
         if d["version"] != RULE_VERSION:
             raise RuleError(f"{where}: rule version {d['version']!r} is not supported (this program reads 1)")
-        if not isinstance(d["name"], str) or not isinstance(d["created"], str) or \
-                not isinstance(d["paused"], bool) or not (d["request"] is None or isinstance(d["request"], str)):
+        if (
+            not isinstance(d["name"], str)
+            or not isinstance(d["created"], str)
+            or not isinstance(d["paused"], bool)
+            or not (d["request"] is None or isinstance(d["request"], str))
+        ):
             raise RuleError(f"{where}: name and created are text, request text or null, paused true or false")
         try:
             plan = Plan.from_dict(d["plan"])
@@ -74,8 +90,10 @@ class Rule:
 
 def check_name(name: str) -> str:
     if not NAME_RE.fullmatch(name) or name.split(".")[0].lower() in _RESERVED:
-        raise UsageError(f"rule name {name!r}: use 1-64 letters, digits, '.', '_' or '-', starting with a "
-                         "letter or digit (and not a device name such as 'con')")
+        raise UsageError(
+            f"rule name {name!r}: use 1-64 letters, digits, '.', '_' or '-', starting with a "
+            "letter or digit (and not a device name such as 'con')"
+        )
     return name
 
 
@@ -131,8 +149,10 @@ class RuleStore:
     def save(self, rule: Rule, *, new: bool = False) -> Path:
         check_name(rule.name)
         if new and self.find(rule.name) is not None:
-            raise UsageError(f"a rule named {self.find(rule.name)!r} exists already; remove it first "
-                             f"(fileagent rule remove {rule.name})")
+            raise UsageError(
+                f"a rule named {self.find(rule.name)!r} exists already; remove it first "
+                f"(fileagent rule remove {rule.name})"
+            )
         jr.check_state_dir(self.root)
         if self.dir.is_symlink():
             raise PolicyError(f"{self.dir} is a symbolic link: refusing to keep rules there")
@@ -167,8 +187,9 @@ def check_rule(plan: Plan, guard: Any) -> None:
     if "create" in ops:
         raise PlanError("a rule cannot hold a create step: it would make a new file on every batch")
     if not CHANGING_OPS & set(ops):
-        raise PlanError("a rule must change something (move, copy, rename, classify, tag, update, delete, "
-                        "archive or extract)")
+        raise PlanError(
+            "a rule must change something (move, copy, rename, classify, tag, update, delete, archive or extract)"
+        )
     for n, step in enumerate(plan.steps, start=1):
         sel = getattr(step, "select", None)
         if sel is None or sel.path is not None:
@@ -183,5 +204,8 @@ def check_rule(plan: Plan, guard: Any) -> None:
         for name in names:
             pat = guard.entry_denied(fold(folder), name)
             if pat:
-                raise PolicyError(f"{step.op}: the files it selects ({name!r}) match deny pattern {pat!r}; "
-                                  "a rule may not act on them", step=n)
+                raise PolicyError(
+                    f"{step.op}: the files it selects ({name!r}) match deny pattern {pat!r}; "
+                    "a rule may not act on them",
+                    step=n,
+                )

@@ -21,6 +21,7 @@ SIGTERM stop the loop; during a run the executor itself catches them and rolls t
 (InterruptedRun), like any interrupted run, and `history.undo.recover` finishes what a second
 signal leaves unfinished; the watcher then returns 0.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,10 +36,10 @@ from fileagent.errors import ActionError, FileAgentError, InterruptedRun, StaleE
 from fileagent.watch.batch import apply_rule, fingerprint
 from fileagent.watch.rules import RULES_DIR, RuleStore
 
-_RULES = "\0rules"      # queue markers (never a path: paths hold no NUL)
+_RULES = "\0rules"  # queue markers (never a path: paths hold no NUL)
 _LOST = "\0lost"
 _WAKE = "\0wake"
-OURS_TTL = 300.0        # seconds a path the rules produced is remembered
+OURS_TTL = 300.0  # seconds a path the rules produced is remembered
 OURS_WALK_CAP = 10_000  # items below a folder a rule moved that are remembered one by one
 
 
@@ -60,9 +61,21 @@ def _fp(path: str) -> tuple | None:
 
 
 class Watcher:
-    def __init__(self, session: Any, *, settle: float, apply: bool, out: TextIO, err: TextIO,
-                 poll: bool = False, preview: bool = False, no_color: bool = False, quiet: float = 0.3,
-                 max_wait: float = 3.0, max_failures: int = 3) -> None:
+    def __init__(
+        self,
+        session: Any,
+        *,
+        settle: float,
+        apply: bool,
+        out: TextIO,
+        err: TextIO,
+        poll: bool = False,
+        preview: bool = False,
+        no_color: bool = False,
+        quiet: float = 0.3,
+        max_wait: float = 3.0,
+        max_failures: int = 3,
+    ) -> None:
         self.session = session
         self.root = os.fspath(session.root)
         self.store = RuleStore(session.root)
@@ -70,7 +83,7 @@ class Watcher:
         self.poll, self.preview, self.no_color = poll, preview, no_color
         self.quiet, self.max_wait, self.max_failures = min(quiet, settle or quiet), max_wait, max_failures
         self.tick = max(0.02, min(0.1, settle / 4))
-        self.events: queue.SimpleQueue[str] = queue.SimpleQueue()   # put() is safe in a signal handler
+        self.events: queue.SimpleQueue[str] = queue.SimpleQueue()  # put() is safe in a signal handler
         self.pending: dict[str, _Pending] = {}
         self.ours: dict[str, tuple[tuple | None, float]] = {}
         self.failures: dict[str, int] = {}
@@ -106,7 +119,7 @@ class Watcher:
             path = event.dest_path
         elif kind in ("created", "closed") or (kind == "modified" and not event.is_directory):
             path = event.src_path
-        elif kind == "events_lost":   # the kernel's event queue overflowed
+        elif kind == "events_lost":  # the kernel's event queue overflowed
             self.events.put(_LOST)
             return
         else:
@@ -128,18 +141,27 @@ class Watcher:
             def on_any_event(self, event: Any) -> None:
                 watcher.on_event(event)
 
-        wanted = [ev.FileCreatedEvent, ev.DirCreatedEvent, ev.FileModifiedEvent, ev.FileMovedEvent,
-                  ev.DirMovedEvent, ev.FileClosedEvent, ev.EventsLostEvent]
+        wanted = [
+            ev.FileCreatedEvent,
+            ev.DirCreatedEvent,
+            ev.FileModifiedEvent,
+            ev.FileMovedEvent,
+            ev.DirMovedEvent,
+            ev.FileClosedEvent,
+            ev.EventsLostEvent,
+        ]
         if not self.poll:
             from watchdog.observers import Observer
+
             try:
                 obs = Observer()
                 obs.schedule(Handler(), self.root, recursive=True, event_filter=wanted)
                 obs.start()
                 return obs
-            except OSError as e:   # e.g. the inotify watch limit: polling still works
+            except OSError as e:  # e.g. the inotify watch limit: polling still works
                 self._note(f"native file watching is unavailable ({e.strerror or e}); polling instead")
         from watchdog.observers.polling import PollingObserver
+
         obs = PollingObserver(timeout=1.0)
         obs.schedule(Handler(), self.root, recursive=True, event_filter=wanted)
         obs.start()
@@ -189,8 +211,10 @@ class Watcher:
             rules = self._active_rules()
             names = ", ".join(r.name for r in rules) or "none yet"
             mode = "applying" if self.apply else "preview only unless the config allows it (--yes applies)"
-            self._note(f"watching {self.root}: {len(rules)} active rule(s) ({names}); settle {self.settle:g} s; "
-                       f"{mode}; Ctrl-C stops")
+            self._note(
+                f"watching {self.root}: {len(rules)} active rule(s) ({names}); settle {self.settle:g} s; "
+                f"{mode}; Ctrl-C stops"
+            )
             while not self.stopping:
                 self._drain(self.tick if self.pending else 1.0)
                 if self.stopping:
@@ -271,23 +295,24 @@ class Watcher:
 
     def _take_ready(self, now: float) -> list[tuple[str, tuple]]:
         settle = self.settle
-        ready, waiting = [], []
+        ready: list[tuple[str, tuple]] = []
+        waiting: list[str] = []
         oldest = now
         for path, p in self.pending.items():
             t = max(p.since, p.last_event)
             if p.fp is not None and now - t >= settle:
-                ready.append(path)
+                ready.append((path, p.fp))
                 oldest = min(oldest, t + settle)
             else:
                 waiting.append(path)
         if not ready or (now - self.last_event < self.quiet and now - oldest < self.max_wait):
             return []
-        if waiting:     # a folder waits for what is still settling below it
+        if waiting:  # a folder waits for what is still settling below it
             unsettled = tuple(w + os.sep for w in waiting)
-            held = {r for r in ready if self.pending[r].fp[3] and
-                    any(w.startswith(r + os.sep) for w in unsettled)}
-            ready = [r for r in ready if r not in held]
-        return [(r, self.pending.pop(r).fp) for r in ready]
+            ready = [(r, fp) for r, fp in ready if not (fp[3] and any(w.startswith(r + os.sep) for w in unsettled))]
+        for r, _ in ready:
+            del self.pending[r]
+        return ready
 
     # ------------------------------------------------------------------ batches
 
@@ -315,7 +340,7 @@ class Watcher:
             return
         self.requeued = False
         for rule in self._active_rules():
-            if self.stopping or self.requeued:      # interrupted, or the whole batch waits to be retried
+            if self.stopping or self.requeued:  # interrupted, or the whole batch waits to be retried
                 return
             self._apply(rule, scope, batch)
 
@@ -324,18 +349,19 @@ class Watcher:
         preview_to = self.out if (self.preview or not self.apply) else None
         try:
             self.in_batch = True
-            result = apply_rule(self.session, rule, scope, apply=self.apply, preview_to=preview_to,
-                                no_color=self.no_color)
-        except KeyboardInterrupt:        # a signal outside the run itself (compiling, say)
+            result = apply_rule(
+                self.session, rule, scope, apply=self.apply, preview_to=preview_to, no_color=self.no_color
+            )
+        except KeyboardInterrupt:  # a signal outside the run itself (compiling, say)
             self.in_batch = False
             self.stopping = True
             self._roll_back(rule.name)
             return False
-        except InterruptedRun as e:      # the run caught the signal and rolled itself back
+        except InterruptedRun as e:  # the run caught the signal and rolled itself back
             self.in_batch = False
             self.stopping = True
             self._note(f"watch: stopped during a batch of rule {rule.name}: {e}")
-            self._roll_back(rule.name)   # what a second signal left unfinished
+            self._roll_back(rule.name)  # what a second signal left unfinished
             return False
         except StaleError as e:
             self.in_batch = False
@@ -347,7 +373,7 @@ class Watcher:
             return False
         except ActionError as e:
             self.in_batch = False
-            if batch and "another fileagent process" in str(e):   # the root's lock: not the rule's fault
+            if batch and "another fileagent process" in str(e):  # the root's lock: not the rule's fault
                 self._note(f"watch: rule {rule.name}: {e}; trying again shortly")
                 self._requeue(batch)
                 return False
@@ -387,8 +413,7 @@ class Watcher:
                             return
                         left -= 1
                         child = os.path.join(dirpath, name)
-                        self.ours[os.path.relpath(child, self.root).replace(os.sep, "/")] = \
-                            (fingerprint(child), now)
+                        self.ours[os.path.relpath(child, self.root).replace(os.sep, "/")] = (fingerprint(child), now)
 
     def _failed(self, name: str, e: BaseException) -> None:
         msg = f"{e.strerror or e}: {e.filename}" if isinstance(e, OSError) and e.filename else str(e)
@@ -398,21 +423,24 @@ class Watcher:
             try:
                 self.store.set_paused(name, True)
                 self.known = None if self.known is None else {**self.known, name: True}
-                self._error(f"rule {name} failed {n} batches in a row and is paused; fix it, then "
-                            f"'fileagent rule resume {name}'")
+                self._error(
+                    f"rule {name} failed {n} batches in a row and is paused; fix it, then "
+                    f"'fileagent rule resume {name}'"
+                )
             except (FileAgentError, OSError) as again:
                 self._error(f"rule {name} failed {n} batches in a row and could not be paused: {again}")
             self.failures[name] = 0
 
     def _roll_back(self, name: str) -> None:
         from fileagent.agent.history.undo import recover
+
         try:
             rep = recover(self.session.root, audit_path=self.session.audit_path)
         except (FileAgentError, OSError) as e:
-            self._error(f"watch: stopped during a batch of rule {name}; its rollback could not finish "
-                        f"({e}): run 'fileagent recover'")
+            self._error(
+                f"watch: stopped during a batch of rule {name}; its rollback could not finish "
+                f"({e}): run 'fileagent recover'"
+            )
             return
         for run, n in rep.rolled_back.items():
-            self._note(f"watch: stopped during a batch of rule {name}: rolled back run {run} "
-                       f"({n} action(s) reversed)")
-
+            self._note(f"watch: stopped during a batch of rule {name}: rolled back run {run} ({n} action(s) reversed)")

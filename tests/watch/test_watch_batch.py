@@ -1,4 +1,5 @@
 """The watcher's batches in-process: scope, loop prevention, failures, interruption."""
+
 from __future__ import annotations
 
 import io
@@ -34,8 +35,9 @@ MOVE_TXT = {"op": "move", "select": {"in": "in", "pattern": "*.txt"}, "to": "out
 def test_scope_limits_selections_and_allows_empty(session):
     p = plan(MOVE_TXT)
     kw = dict(root=session.root, config=session.loaded.config, guard=session.guard)
-    assert [a.src for a in compile_plan(p, **kw, scope={"in/b.txt", "in/c.md"}).mutating_actions
-            if a.kind == "move"] == ["in/b.txt"]
+    assert [
+        a.src for a in compile_plan(p, **kw, scope={"in/b.txt", "in/c.md"}).mutating_actions if a.kind == "move"
+    ] == ["in/b.txt"]
     assert compile_plan(p, **kw, scope={"in/c.md"}).mutating_actions == []
     assert len([a for a in compile_plan(p, **kw).actions if a.kind == "move"]) == 2
     empty = plan({"op": "move", "select": {"in": "in", "pattern": "*.jpg"}, "to": "out"})
@@ -67,10 +69,10 @@ def test_items_a_rule_just_renamed_do_not_retrigger(session):
     w, out, err = watcher(session)
     w._run_batch(batch_of(session, "in/a.txt"))
     assert sorted(os.listdir(session.root / "in")) == ["b.txt", "c.md", "done-a.txt"]
-    w._run_batch(batch_of(session, "in/done-a.txt"))      # the rename's own event comes back
+    w._run_batch(batch_of(session, "in/done-a.txt"))  # the rename's own event comes back
     assert sorted(os.listdir(session.root / "in")) == ["b.txt", "c.md", "done-a.txt"]
     assert out.getvalue().count("rule prefix: 1 move; run ") == 1
-    os.utime(session.root / "in" / "done-a.txt", ns=(1, 1))      # a person changes it: news again
+    os.utime(session.root / "in" / "done-a.txt", ns=(1, 1))  # a person changes it: news again
     w._run_batch(batch_of(session, "in/done-a.txt"))
     assert "done-done-a.txt" in os.listdir(session.root / "in")
 
@@ -81,7 +83,7 @@ def test_failing_rule_is_paused_and_others_keep_going(session):
     store.save(new_rule("txt", None, plan(MOVE_TXT)))
     (session.root / "tmp").mkdir()
     (session.root / "tmp" / "x").write_text("x")
-    os.rename(session.root / "tmp", session.root / "tmp2")      # the rule's folder disappears
+    os.rename(session.root / "tmp", session.root / "tmp2")  # the rule's folder disappears
     w, out, err = watcher(session)
     for name in ("in/a.txt", "in/b.txt", "in/c.md"):
         w._run_batch(batch_of(session, name))
@@ -96,7 +98,9 @@ def test_failing_rule_is_paused_and_others_keep_going(session):
 @pytest.mark.parametrize("how", ["signal", "second signal"])
 def test_interrupted_batch_is_rolled_back(session, monkeypatch, read_tree, how):
     import signal
+
     from fileagent.agent.engine import actions
+
     RuleStore(session.root).save(new_rule("txt", None, plan(MOVE_TXT)))
     before = read_tree(session.root)
     real = actions._Runner.move_fast
@@ -106,10 +110,11 @@ def test_interrupted_batch_is_rolled_back(session, monkeypatch, read_tree, how):
         calls.append(a.seq)
         done = real(self, a)
         if len(calls) == 1:
-            os.kill(os.getpid(), signal.SIGTERM)      # arrives while the batch runs
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives while the batch runs
             if how == "second signal":
                 os.kill(os.getpid(), signal.SIGTERM)
         return done
+
     monkeypatch.setattr(actions._Runner, "move_fast", interrupt_first)
     w, out, err = watcher(session)
     old = w._install_signals()
@@ -132,10 +137,10 @@ def test_settle_and_debounce(session):
     w._drain(0.01)
     now = time.monotonic()
     w._settle(now)
-    assert w._take_ready(now) == []                    # not stable for long enough
+    assert w._take_ready(now) == []  # not stable for long enough
     with open(path, "a") as f:
         f.write("more")
-    w._settle(now + 0.15)                               # changed: the clock starts again
+    w._settle(now + 0.15)  # changed: the clock starts again
     assert w._take_ready(now + 0.3) == []
     assert [p for p, _ in w._take_ready(now + 0.4)] == [path]
 

@@ -1,6 +1,7 @@
 """`fileagent watch` as a real process on a real observer (inotify on Linux): files dropped in
 bursts, a file written slowly, unmatched files, SIGTERM, undo of a watched batch, a rule added
 while watching."""
+
 from __future__ import annotations
 
 import json
@@ -15,22 +16,36 @@ import pytest
 
 pytestmark = pytest.mark.skipif(os.name == "nt", reason="SIGTERM to a child process is a POSIX test")
 
-MOVE_PDF = {"version": 1, "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"},
-                                     "to": "docs/papers"}]}
+MOVE_PDF = {
+    "version": 1,
+    "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "docs/papers"}],
+}
 
 
 @pytest.fixture
 def env(tmp_path):
     e = dict(os.environ)
-    e.update({"XDG_STATE_HOME": str(tmp_path / "state"), "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
-              "HOME": str(tmp_path), "NO_COLOR": "1"})
+    e.update(
+        {
+            "XDG_STATE_HOME": str(tmp_path / "state"),
+            "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+            "HOME": str(tmp_path),
+            "NO_COLOR": "1",
+        }
+    )
     e.pop("FILEAGENT_CONFIG", None)
     return e
 
 
 def fa(args, env, stdin_text=None):
-    return subprocess.run([sys.executable, "-m", "fileagent", *args], env=env, capture_output=True, text=True,
-                          timeout=60, input=stdin_text if stdin_text is not None else "")
+    return subprocess.run(
+        [sys.executable, "-m", "fileagent", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        input=stdin_text if stdin_text is not None else "",
+    )
 
 
 def wait_for(cond, timeout=15.0):
@@ -46,13 +61,20 @@ class Live:
     """A running `fileagent watch --yes`; its stdout and stderr lines collected as they come."""
 
     def __init__(self, root, env, settle="0.4"):
-        self.p = subprocess.Popen([sys.executable, "-m", "fileagent", "watch", "--root", str(root), "--yes",
-                                   "--settle", settle], env=env, stdin=subprocess.DEVNULL,
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        self.p = subprocess.Popen(
+            [sys.executable, "-m", "fileagent", "watch", "--root", str(root), "--yes", "--settle", settle],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         self.out: list[str] = []
         self.err: list[str] = []
-        self.readers = [threading.Thread(target=lambda s=stream, k=sink: [k.append(x) for x in s], daemon=True)
-                        for stream, sink in ((self.p.stdout, self.out), (self.p.stderr, self.err))]
+        self.readers = [
+            threading.Thread(target=lambda s=stream, k=sink: [k.append(x) for x in s], daemon=True)
+            for stream, sink in ((self.p.stdout, self.out), (self.p.stderr, self.err))
+        ]
         for t in self.readers:
             t.start()
         assert wait_for(lambda: any("watching" in x for x in self.err), 30), self.err
@@ -80,6 +102,7 @@ def live(tmp_path, env, make_tree):
         w = Live(root, env, **kw)
         started.append(w)
         return w
+
     yield start
     for w in started:
         w.kill()
@@ -107,12 +130,16 @@ def test_bursts_are_moved_unmatched_files_untouched_and_sigterm_stops(tmp_path, 
             want.append(name)
         (root / "downloads" / f"note{burst}.txt").write_text("not a pdf")
         time.sleep(0.3)
+
     def moved(lines):
         return sum(int(x.split(" move")[0].rsplit(" ", 1)[1]) for x in lines if "rule pdfs:" in x)
+
     assert wait_for(lambda: papers(root) == sorted(want) and moved(w.out) == len(want), 20), (papers(root), w.err)
     tree = read_tree(root)
     assert {k: v for k, v in tree.items() if k.startswith("downloads/")} == {
-        "downloads/keep.txt": "keep", **{f"downloads/note{b}.txt": "not a pdf" for b in range(3)}}
+        "downloads/keep.txt": "keep",
+        **{f"downloads/note{b}.txt": "not a pdf" for b in range(3)},
+    }
     assert all(tree[f"docs/papers/{n}"] == n for n in want)
     rc, took = w.stop()
     assert rc == 0 and took < 3.0, (rc, took, w.err)
@@ -125,10 +152,10 @@ def test_bursts_are_moved_unmatched_files_untouched_and_sigterm_stops(tmp_path, 
 def test_a_file_written_slowly_is_moved_only_when_complete(tmp_path, env, make_tree, live):
     root = make_tree(tmp_path / "root", {"downloads/": None, "docs/": None})
     add_rule(root, env)
-    w = live(root, settle="1.5")      # six times the pause between chunks: a loaded machine stays safe
+    w = live(root, settle="1.5")  # six times the pause between chunks: a loaded machine stays safe
     path = root / "downloads" / "big.pdf"
     chunks = [f"chunk {i}\n" * 100 for i in range(9)]
-    for chunk in chunks:                    # about two seconds, the file reopened by path each time
+    for chunk in chunks:  # about two seconds, the file reopened by path each time
         with open(path, "a", encoding="utf-8") as f:
             f.write(chunk)
         time.sleep(0.25)

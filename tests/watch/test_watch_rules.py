@@ -1,4 +1,5 @@
 """Rules and `watch --once` in-process: the CLI through main() with injected streams."""
+
 from __future__ import annotations
 
 import io
@@ -10,16 +11,23 @@ import pytest
 from fileagent.cli.fast import main
 
 TREE = {"downloads/a.pdf": "%PDF a", "downloads/b.txt": "text", "docs/": None, "inbox/": None}
-MOVE_PDF = {"version": 1, "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"},
-                                     "to": "docs/papers"}]}
+MOVE_PDF = {
+    "version": 1,
+    "steps": [{"op": "move", "select": {"in": "downloads", "pattern": "*.pdf"}, "to": "docs/papers"}],
+}
 
 
 @pytest.fixture
 def env(tmp_path, monkeypatch):
     cfg = tmp_path / "config.yaml"
     cfg.write_text(f"agent:\n  log_path: {tmp_path / 'logs' / 'audit.jsonl'}\n", encoding="utf-8")
-    e = {"FILEAGENT_CONFIG": str(cfg), "XDG_STATE_HOME": str(tmp_path / "state"), "NO_COLOR": "1",
-         "XDG_CONFIG_HOME": str(tmp_path / "cfghome"), "HOME": str(tmp_path)}
+    e = {
+        "FILEAGENT_CONFIG": str(cfg),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "NO_COLOR": "1",
+        "XDG_CONFIG_HOME": str(tmp_path / "cfghome"),
+        "HOME": str(tmp_path),
+    }
     for k, v in e.items():
         monkeypatch.setenv(k, v)
     return e
@@ -44,8 +52,8 @@ def test_add_saves_the_contract_and_changes_nothing(root, env, read_tree):
     before = read_tree(root)
     code, out, err = add(root, "pdfs", MOVE_PDF)
     assert code == 0, err
-    assert 'move in="downloads" pattern="*.pdf" to="docs/papers"' in out       # the plan read back
-    assert "downloads/a.pdf" in out and "docs/papers/a.pdf" in out             # the preview of now
+    assert 'move in="downloads" pattern="*.pdf" to="docs/papers"' in out  # the plan read back
+    assert "downloads/a.pdf" in out and "docs/papers/a.pdf" in out  # the preview of now
     assert read_tree(root) == before
     doc = json.loads((root / ".fileagent" / "rules" / "pdfs.json").read_text(encoding="utf-8"))
     assert set(doc) == {"version", "name", "request", "plan", "created", "paused"}
@@ -64,16 +72,25 @@ def test_add_with_nothing_matching_yet_is_fine_but_folders_must_exist(root, env)
     assert not (root / ".fileagent" / "rules" / "nowhere.json").exists()
 
 
-@pytest.mark.parametrize("plan, code, words", [
-    ({"version": 1, "steps": [{"op": "delete", "select": {"in": "downloads", "pattern": "*.exe"}}]}, 3,
-     "deny pattern"),
-    ({"version": 1, "steps": [{"op": "delete", "select": {"in": "downloads", "filters": {"ext": ["dll"]}}}]}, 3,
-     "deny pattern"),
-    ({"version": 1, "steps": [{"op": "move", "select": {"in": "..", "pattern": "*"}, "to": "x"}]}, 3, "escapes"),
-    ({"version": 1, "steps": [{"op": "create", "path": "x.txt"}]}, 4, "create"),
-    ({"version": 1, "steps": [{"op": "list", "select": {"in": "downloads"}}]}, 4, "must change something"),
-    ({"version": 1, "steps": [{"op": "move"}]}, 4, "plan invalid"),
-])
+@pytest.mark.parametrize(
+    "plan, code, words",
+    [
+        (
+            {"version": 1, "steps": [{"op": "delete", "select": {"in": "downloads", "pattern": "*.exe"}}]},
+            3,
+            "deny pattern",
+        ),
+        (
+            {"version": 1, "steps": [{"op": "delete", "select": {"in": "downloads", "filters": {"ext": ["dll"]}}}]},
+            3,
+            "deny pattern",
+        ),
+        ({"version": 1, "steps": [{"op": "move", "select": {"in": "..", "pattern": "*"}, "to": "x"}]}, 3, "escapes"),
+        ({"version": 1, "steps": [{"op": "create", "path": "x.txt"}]}, 4, "create"),
+        ({"version": 1, "steps": [{"op": "list", "select": {"in": "downloads"}}]}, 4, "must change something"),
+        ({"version": 1, "steps": [{"op": "move"}]}, 4, "plan invalid"),
+    ],
+)
 def test_add_refuses_what_a_rule_cannot_be(root, env, plan, code, words):
     got, out, err = add(root, "bad", plan)
     assert got == code and words in err and err.startswith("fileagent: error:") and err.count("\n") == 1
@@ -82,7 +99,7 @@ def test_add_refuses_what_a_rule_cannot_be(root, env, plan, code, words):
 
 def test_add_usage_errors(root, env):
     assert add(root, "pdfs", MOVE_PDF)[0] == 0
-    code, _, err = add(root, "PDFS", MOVE_PDF)               # names differ in more than case
+    code, _, err = add(root, "PDFS", MOVE_PDF)  # names differ in more than case
     assert code == 2 and "exists already" in err
     for bad in ("../x", "con", "", "a b"):
         code, _, err = add(root, bad, MOVE_PDF)
@@ -96,12 +113,14 @@ def test_add_usage_errors(root, env):
 def test_add_from_a_request_uses_the_planner_once(root, env, monkeypatch):
     from fileagent.agent.plan.model import Plan
     from fileagent.agent.planner import planner
+
     calls = []
 
     def fake(prompt, *, root, compile, later=False):
         calls.append((prompt, later))
         plan = Plan.from_dict(MOVE_PDF)
         return plan, compile(plan)
+
     monkeypatch.setattr(planner, "plan_request", fake)
     code, out, err = fa("rule", "add", "--root", str(root), "--name", "pdfs", "move the pdfs in downloads to papers")
     assert code == 0, err
@@ -116,6 +135,7 @@ def test_add_refused_request_is_exit_4(root, env, monkeypatch):
 
     def refuse(prompt, **kw):
         raise NoPlannerError("could not plan this request: small talk")
+
     monkeypatch.setattr(planner, "plan_request", refuse)
     code, out, err = fa("rule", "add", "--root", str(root), "--name", "x", "how are you")
     assert code == 4 and "could not plan" in err
@@ -178,11 +198,19 @@ def test_once_skips_paused_rules_and_loads_no_model(root, env, read_tree):
     before = read_tree(root)
     import subprocess
     import sys
-    code = ("import sys; from fileagent.cli.fast import main; rc = main(sys.argv[1:]); "
-            "print(sorted(m for m in sys.modules if m.startswith(('fileagent.llm', 'fileagent.agent.planner')))); "
-            "sys.exit(rc)")
-    r = subprocess.run([sys.executable, "-c", code, "watch", "--root", str(root), "--once", "--yes"],
-                       capture_output=True, text=True, timeout=60, env={**os.environ, **env})
+
+    code = (
+        "import sys; from fileagent.cli.fast import main; rc = main(sys.argv[1:]); "
+        "print(sorted(m for m in sys.modules if m.startswith(('fileagent.llm', 'fileagent.agent.planner')))); "
+        "sys.exit(rc)"
+    )
+    r = subprocess.run(
+        [sys.executable, "-c", code, "watch", "--root", str(root), "--once", "--yes"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, **env},
+    )
     assert r.returncode == 0, r.stderr
     assert r.stdout.strip().splitlines()[-1] == "[]"
     assert read_tree(root) == before

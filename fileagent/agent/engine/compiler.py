@@ -12,10 +12,8 @@ is accepted whole or not at all, before anything changes on disk.
 
 from __future__ import annotations
 
-from collections.abc import Collection
-
 import gc
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from fileagent.agent.engine.changeset import ChangeSet
@@ -94,8 +92,14 @@ def compile_plan(
     for n, step in enumerate(plan.steps, start=1):
         for op in permissions(step):
             guard.check_op(op, n)
-    ctx = CompileContext(guard=guard, config=config, on_conflict=policy, state_dir_name=state_dir_name,
-                         scope=None if scope is None else frozenset(scope), allow_empty=allow_empty)
+    ctx = CompileContext(
+        guard=guard,
+        config=config,
+        on_conflict=policy,
+        state_dir_name=state_dir_name,
+        scope=None if scope is None else frozenset(scope),
+        allow_empty=allow_empty,
+    )
     # The view and the ChangeSet are ~10 objects per matched file and hold no reference cycles;
     # the cyclic GC would rescan them again and again while they grow (a third of the time at 100k).
     gc_was_enabled = gc.isenabled()

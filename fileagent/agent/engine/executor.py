@@ -370,11 +370,11 @@ def execute(
 def needs_confirmation(agent: object, plan: object, changeset: ChangeSet) -> bool:
     """Whether running this changeset needs --yes or a "y": dry_run_default, or an op the config
     lists in require_confirm_for."""
-    if agent.dry_run_default:                                   # type: ignore[attr-defined]
+    if agent.dry_run_default:  # type: ignore[attr-defined]
         return True
-    steps = plan.steps                                          # type: ignore[attr-defined]
+    steps = plan.steps  # type: ignore[attr-defined]
     ops = {steps[a.step - 1].op for a in changeset.mutating_actions if 0 < a.step <= len(steps)}
-    return bool(ops & set(agent.require_confirm_for))          # type: ignore[attr-defined]
+    return bool(ops & set(agent.require_confirm_for))  # type: ignore[attr-defined]
 
 
 class _Stop(Exception):

@@ -25,8 +25,16 @@ BINARY_SNIFF = 8192
 
 
 class CompileContext:
-    def __init__(self, *, guard: Guard, config: Config, on_conflict: str, state_dir_name: str = STATE_DIR,
-                 scope: frozenset[str] | None = None, allow_empty: bool = False):
+    def __init__(
+        self,
+        *,
+        guard: Guard,
+        config: Config,
+        on_conflict: str,
+        state_dir_name: str = STATE_DIR,
+        scope: frozenset[str] | None = None,
+        allow_empty: bool = False,
+    ):
         self.guard = guard
         # scope: the only root-relative paths a selection may take (a watched batch's new items);
         # allow_empty: a selection matching nothing is no error (a saved rule waits for its files).
