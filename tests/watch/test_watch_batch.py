@@ -95,6 +95,10 @@ def test_failing_rule_is_paused_and_others_keep_going(session):
     assert sorted(os.listdir(session.root / "out")) == ["a.txt", "b.txt"]
 
 
+@pytest.mark.skipif(
+    os.environ.get("FILEAGENT_PORTABLE") == "windows",
+    reason="the interrupt is injected into the folder-descriptor fast path, which Windows rules do not take",
+)
 @pytest.mark.parametrize("how", ["signal", "second signal"])
 def test_interrupted_batch_is_rolled_back(session, monkeypatch, read_tree, how):
     import signal
