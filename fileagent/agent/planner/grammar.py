@@ -44,10 +44,7 @@ from fileagent.agent.plan.text import FLAGS, QUOTED, REPEATABLE, V2_KEYS, V2_OPS
 from fileagent.agent.plan.text import KEY_ORDER as TEXT_KEY_ORDER
 from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP
 
-# The shipped model is trained on version-1 plan text: it may write only the keys and ops it knows.
-PLAN_KEY_ORDER = {
-    op: tuple(k for k in keys if k not in V2_KEYS) for op, keys in TEXT_KEY_ORDER.items() if op not in V2_OPS
-}
+PLAN_KEY_ORDER = dict(TEXT_KEY_ORDER)
 
 # Enum values the renderer can write (defaults are left out of plan text, so never written).
 ENUMS: dict[str, tuple[str, ...]] = {

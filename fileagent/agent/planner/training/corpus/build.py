@@ -35,7 +35,7 @@ from pathlib import Path
 
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.plan.text import to_text
-from fileagent.agent.planner.training.corpus import en, refusals, zh
+from fileagent.agent.planner.training.corpus import en, en_jobs, refusals, zh, zh_jobs
 from fileagent.agent.planner.training.corpus.intents import (
     OUTSIDE_INTENTS,
     SAMPLERS,
@@ -95,10 +95,10 @@ def _module(lang: str):
 
 def templates_for(lang: str, intent: str) -> tuple[str, ...]:
     if lang == "en":
-        return en.TEMPLATES.get(intent, ())
+        return en.TEMPLATES.get(intent) or en_jobs.TEMPLATES.get(intent, ())
     if lang == "mix":
         return zh.MIX_TEMPLATES.get(intent, ())
-    return zh.TEMPLATES.get(intent, ())
+    return zh.TEMPLATES.get(intent) or zh_jobs.TEMPLATES.get(intent, ())
 
 
 def connectors(lang: str, n: int) -> tuple[str, ...]:
@@ -379,7 +379,7 @@ def _one_example(rng: random.Random) -> Example:
     if lang == "en" and rng.random() < 0.35:
         core = core[:1].upper() + core[1:]
     src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P, typo=lang == "en" and rng.random() < TYPO_P)
-    tgt = to_text(Plan.from_dict({"version": 1, "steps": steps}))
+    tgt = to_text(Plan.from_dict({"version": 2, "steps": steps}))
     if lang == "mix" and not tid.startswith("mix."):
         lang = "zh"  # no mixed-language template for this intent: the request is Chinese
     return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)

@@ -10,6 +10,9 @@ are not joined into multi-step requests either.
 
 from __future__ import annotations
 
+import sys
+
+from fileagent.agent.planner.training.corpus import capabilities
 from fileagent.agent.planner.training.corpus import names as P
 from fileagent.agent.planner.training.corpus.names import (
     MONTHS,
@@ -70,16 +73,19 @@ def date_text(ctx: Ctx, y: int, m: int, d: int) -> str:
 def filter_phrase(ctx: Ctx, filt: dict, kind: str) -> str:
     """One filter, added to `filt`; returns its phrase."""
     rng = ctx.rng
-    choices = ["larger", "smaller", "after", "before", "year", "month", "has", "tagged"]
-    weights = [16, 12, 10, 10, 5, 4, 10, 6]
+    choices = ["larger", "smaller", "after", "before", "year", "month", "has", "tagged", "age"]
+    weights = [16, 12, 10, 10, 5, 4, 10, 6, 14]
+    dated = {"modified_after", "modified_before", "older_than", "newer_than"} & filt.keys()
     while True:
         what = rng.choices(choices, weights)[0]
-        if what in ("after", "before", "year", "month") and ("modified_after" in filt or "modified_before" in filt):
+        if what in ("after", "before", "year", "month", "age") and dated:
             continue
         key = {"larger": "larger_than", "smaller": "smaller_than", "has": "contains", "tagged": "tag"}.get(what)
         if key and key in filt:
             continue
         break
+    if what == "age":
+        return capabilities.age_phrase(ctx, "en", filt)
     if what in ("larger", "smaller"):
         b, n, unit = ctx.size()
         if what == "larger" and "smaller_than" in filt and b >= filt["smaller_than"]:
@@ -393,6 +399,8 @@ def group(
             phrase = f"{det} {noun}{where}{fl}"
     if filt:
         sel["filters"] = filt
+    if kind != "dir" and rng.random() < 0.04:  # "everything in downloads except the iso files"
+        phrase += capabilities.exclusion(ctx, sys.modules[__name__], sel)
     return phrase, sel
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from string import Formatter
 
+from fileagent.agent.planner.training.corpus import capabilities as J
 from fileagent.agent.planner.training.corpus import names as N
 from fileagent.agent.planner.training.corpus.names import Ctx
 
@@ -121,6 +122,14 @@ def _sel_op(op):
                     slots["dst"], step["to"] = L.dest(ctx)
                 if step["to"] != source and not source.startswith(step["to"] + "/"):
                     break
+        if "path" not in sel and "_suffix" not in slots and "exclude" not in sel:
+            # version-2 phrases: a recursive move that keeps its folders, an exclusion
+            r = ctx.rng.random()
+            if op in ("move", "copy") and sel.get("recursive") and r < 0.25:
+                step["keep_structure"] = True
+                slots["_suffix"] = J.keep_structure_phrase(ctx, L)
+            elif ctx.rng.random() < 0.08:
+                slots["_suffix"] = J.exclusion(ctx, L, sel)
         return slots, [step]
 
     return sampler
@@ -369,6 +378,8 @@ WEIGHTS = {
     "tag_add": 1.4,
     "tag_remove": 0.8,
 }
+SAMPLERS.update(J.SAMPLERS)
+WEIGHTS.update(J.WEIGHTS)
 SEQ_INTENTS = tuple(k for k in SAMPLERS if k.startswith("seq_"))
 # Intents whose first path may be swapped for one outside the root.
 OUTSIDE_INTENTS = (

@@ -7,6 +7,7 @@ removed for about half of the requests (Ctx.finish(tighten=True)).
 
 from __future__ import annotations
 
+from fileagent.agent.planner.training.corpus import capabilities
 from fileagent.agent.planner.training.corpus import names as P
 from fileagent.agent.planner.training.corpus.names import PARENT_ZH, Ctx
 from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_ZH
@@ -56,14 +57,19 @@ def filter_phrase(ctx: Ctx, filt: dict) -> str:
     rng = ctx.rng
     while True:
         what = rng.choices(
-            ("larger", "smaller", "after", "before", "year", "month", "has", "tagged"), (16, 12, 10, 10, 5, 4, 10, 6)
+            ("larger", "smaller", "after", "before", "year", "month", "has", "tagged", "age"),
+            (16, 12, 10, 10, 5, 4, 10, 6, 14),
         )[0]
-        if what in ("after", "before", "year", "month") and ("modified_after" in filt or "modified_before" in filt):
+        if what in ("after", "before", "year", "month", "age") and (
+            {"modified_after", "modified_before", "older_than", "newer_than"} & filt.keys()
+        ):
             continue
         key = {"larger": "larger_than", "smaller": "smaller_than", "has": "contains", "tagged": "tag"}.get(what)
         if key and key in filt:
             continue
         break
+    if what == "age":
+        return capabilities.age_phrase(ctx, "zh", filt)
     if what in ("larger", "smaller"):
         b, n, unit = ctx.size()
         if (what == "larger" and b >= filt.get("smaller_than", b + 1)) or (
