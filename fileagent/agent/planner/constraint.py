@@ -33,6 +33,8 @@ import numpy as np
 from fileagent.agent.plan.text import FREE_TEXT_KEYS
 from fileagent.agent.planner.existing_tree import ExistingTree
 from fileagent.agent.planner.grammar import (
+    AGE_KEYS,
+    COUNT_KEYS,
     DATE_KEYS,
     EOS_STATE,
     EXT_KEYS,
@@ -45,24 +47,26 @@ from fileagent.agent.planner.grammar import (
     field_options,
 )
 from fileagent.agent.planner.spans import _APOSTROPHES, _QUOTE_PAIRS, RequestSpans, find_all, without_places
+from fileagent.agent.planner.values_v2 import RequestValues, except_ext, number_edges, speaks_of_dates
 from fileagent.tools.filetypes import TYPE_EXTS
 
 _PATH_JOINERS = (b"/",)
-PATH_KEYS = ("path", "in", "to", "dest", "then", "else")
+PATH_KEYS = ("path", "in", "to", "dest", "then", "else", "keep_in")
 # Where a value may begin or end with a joiner ("*.pdf", "report*", "_v2", "2024_"); elsewhere
 # joiners only go between spans.
-NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if")  # no space at their edges
+NAME_KEYS = PATH_KEYS + ("new_name", "pattern", "tag", "tagged", "rule_set", "if", "except")  # no space at their edges
 # The closing quote marks a value may not run over without its opening one: the non-ASCII pairs,
 # less the apostrophe-like one ("don’t"): ” 」 』.
 _CJK_CLOSERS = tuple(
     (c.encode(), o.encode()) for o, c in _QUOTE_PAIRS.items() if not o.isascii() and c not in _APOSTROPHES
 )
-MULTI_JOINER_OK = ("pattern", "name~", "template")  # joiners side by side: "**/", "\\d+$"
-START_JOINER_OK = ("pattern", "name~", "template", "add_suffix")
-END_JOINER_OK = ("pattern", "name~", "template", "add_prefix")
+MULTI_JOINER_OK = ("pattern", "name~", "template", "except")  # joiners side by side: "**/", "\\d+$"
+START_JOINER_OK = ("pattern", "name~", "template", "add_suffix", "except")
+END_JOINER_OK = ("pattern", "name~", "template", "add_prefix", "except")
 JOINERS: dict[str, tuple[bytes, ...]] = {
     "path": _PATH_JOINERS,
     "pattern": (b"*", b"?", b"/", b"."),
+    "except": (b"*", b"?", b"/", b"."),
     "name~": (b"^", b"$", b".", b"*", b"+", b"?", b"|", b"(", b")", b"[", b"]", b"\\d", b"\\s", b"\\."),
     "template": (b"{stem}", b"{ext}", b"{name}", b"{n}", b"{n:03}", b"{date}", b"_", b"-", b".", b" "),
     "add_prefix": (b"_", b"-", b" "),
@@ -91,6 +95,7 @@ PARENT_WORDS = (
 EMPTY_OK = ("text",)  # update ... text="" (replace by nothing)
 MAX_EXT_LEN = 10
 _BARE_CHARS = "0123456789-KMGB"
+_NUMBER_CHARS = "0123456789dwmy"  # counts and ages
 
 
 # Words of a request that are no file or folder name it gives (one in the tree is still reachable).
@@ -196,6 +201,15 @@ class PlanConstraint:
         years = {n for n in numbers if len(n) == 4}
         self.years = years | {str(int(y) + 1) for y in years}
         self.days = {f"{int(n):02d}" for n in numbers if 1 <= int(n) <= 31} | {"01"}
+        self.v2 = RequestValues(request)
+        # A template's text may end where a number of the request starts inside a word: "page_"
+        # or "page" of "page_1, page_2" makes "page_{n}.{ext}".
+        self.number_edges = frozenset(number_edges(self.req))
+        # A rename template puts in the date only for a request that speaks of one.
+        dated = speaks_of_dates(request)
+        self.joiners = {
+            k: tuple(j for j in js if dated or j != b"{date}") if k == "template" else js for k, js in JOINERS.items()
+        }
         self.value_start: tuple = (
             False,
             False,
@@ -279,6 +293,10 @@ class PlanConstraint:
         return self.g.can_end(state)
 
     def _bare_ok(self, key: str, text: str, complete: bool) -> bool:
+        if key in COUNT_KEYS:
+            return self.v2.count_ok(key, text, complete)
+        if key in AGE_KEYS:
+            return self.v2.age_ok(text, complete)
         if key in EXT_KEYS:
             return text in self.exts or (not complete and text in self.ext_next)
         if key in DATE_KEYS:
@@ -313,7 +331,13 @@ class PlanConstraint:
             return out
         if state[0] == "b" and state[2] in REQUEST_BARE:
             key, typed = state[2], state[3]
-            chars = self.ext_next.get(typed, ()) if key in EXT_KEYS else _BARE_CHARS
+            chars = (
+                self.ext_next.get(typed, ())
+                if key in EXT_KEYS
+                else _NUMBER_CHARS
+                if key in COUNT_KEYS or key in AGE_KEYS
+                else _BARE_CHARS
+            )
             bare = [ord(c) for c in chars if self._bare_ok(key, typed + c, False)]
             return bare + [0x20] if self._bare_ok(key, typed, True) else bare
         return self.g.next_bytes(state)
@@ -352,7 +376,7 @@ class PlanConstraint:
             return starts  # joined once already: FOLDER/NAME, no third piece
         if gap and (key in MULTI_JOINER_OK if started else key in START_JOINER_OK):
             starts.add(b"")
-        elif any(self.span_end[p] for p in spans):
+        elif any(self.span_end[p] for p in spans) or (key == "template" and spans & self.number_edges):
             starts.add(b"")
         return starts
 
@@ -394,7 +418,9 @@ class PlanConstraint:
         if gap:
             out.update(b for b, ps in self._starts(key, ctx, text).items() if ps)
         for pre in self._joiner_starts(key, vs):
-            out.update(j[len(pre)] for j in JOINERS.get(key, ()) if len(j) > len(pre) and j.startswith(pre))
+            out.update(j[len(pre)] for j in self.joiners.get(key, ()) if len(j) > len(pre) and j.startswith(pre))
+        if key == "except":
+            out |= except_ext(text, self.ext_next, self.exts)[0]
         if paths is not None:
             lo, hi, d = paths
             i = lo
@@ -421,7 +447,7 @@ class PlanConstraint:
         new_gap, new_partial = False, set()
         for pre in self._joiner_starts(key, vs):
             cand = pre + bytes([v])
-            for j in JOINERS.get(key, ()):
+            for j in self.joiners.get(key, ()):
                 if j == cand:
                     new_gap = True
                 elif j.startswith(cand):
@@ -433,7 +459,8 @@ class PlanConstraint:
             hi = bisect_left(self.paths, prefix + b"\xff", lo, hi)
             paths = (lo, hi, d + 1) if lo < hi else None
         if not new_spans and not new_gap and not new_partial and paths is None:
-            return None
+            if key != "except" or not except_ext(text, self.ext_next, self.exts)[1]:
+                return None
         if paths is None and not self._text_ok(key, text, False):
             return None
         if self.tree is not None and self._selects_now(ctx, key) and not self.tree.may_become(text):
@@ -485,6 +512,8 @@ class PlanConstraint:
             return True
         if not self._text_ok(key, text, True):
             return False
+        if key == "except" and except_ext(text, self.ext_next, self.exts)[2]:
+            return True
         ends = self.text_end if key in FREE_TEXT_KEYS else self.name_end
         return (gap and key in END_JOINER_OK) or any(ends[p] for p in spans)
 

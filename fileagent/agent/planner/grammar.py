@@ -8,8 +8,9 @@ possible next bytes, so only tokens that can fit are ever visited.
 
 Two layers:
 - `PlanGrammar` (request-independent, one per tokenizer): ops, keys in
-  KEY_ORDER order, cross-field rules, bare values of fixed shape (enums, sizes,
-  dates). Its masks are cached per state and shared by every request.
+  KEY_ORDER order (every version-2 key and op too), the Plan's cross-field rules,
+  bare values of fixed shape (enums, sizes, dates, ages, counts). Its masks are
+  cached per state and shared by every request.
 - `PlanConstraint` (one per request): quoted values must be spans of the
   request joined by a few structural characters ("/" for paths, wildcards for
   patterns, placeholders for templates), or paths that exist under the root;
@@ -22,7 +23,8 @@ States are plain tuples (hashable, never mutated):
     ("b", ctx, key, typed)        a bare value
     ("q", ctx, key, vstate)       a quoted value (vstate: see PlanConstraint)
     ("eos",)                      finished
-ctx = (op, seen keys, last key, mode, by, kind, later): what the cross-field rules need;
+ctx = (op, seen keys, last key, mode, by, kind, later): what the cross-field rules need (seen
+also holds IN_FOLDER after duplicates=in_folder, whose keep_in must follow);
 later: an int, > 0 when the step is not the plan's first (PlanConstraint lets only later steps
 name an item by the file name of a path the request writes: "move a/b.md to c, then tag it" ->
 tag path="c/b.md"). Its size is an id the constraint gives the paths that earlier steps renamed,
@@ -39,11 +41,12 @@ from typing import get_args
 
 import numpy as np
 
-from fileagent.agent.plan.model import ClassifyBy, CreateKind, SelectionKind, UpdateMode
-from fileagent.agent.plan.text import FLAGS, QUOTED, REPEATABLE, V2_KEYS, V2_OPS, _parse_size, size_text
+from fileagent.agent.plan.model import ClassifyBy, CreateKind, KeepRule, SelectionKind, SortKey, UpdateMode
+from fileagent.agent.plan.text import FLAGS, QUOTED, REPEATABLE, _parse_size, size_text
 from fileagent.agent.plan.text import KEY_ORDER as TEXT_KEY_ORDER
 from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP
 
+# Every op and key of plan text, version 2 included.
 PLAN_KEY_ORDER = dict(TEXT_KEY_ORDER)
 
 # Enum values the renderer can write (defaults are left out of plan text, so never written).
@@ -51,13 +54,20 @@ ENUMS: dict[str, tuple[str, ...]] = {
     "kind": tuple(v for v in get_args(SelectionKind) if v != "file"),
     "create_kind": tuple(v for v in get_args(CreateKind) if v != "file"),
     "mode": get_args(UpdateMode),
-    "by": tuple(v for v in get_args(ClassifyBy) if v not in ("rule_set", "topic")),  # topic: version 2
+    "by": tuple(v for v in get_args(ClassifyBy) if v != "rule_set"),
     "why": REFUSAL_CLASSES,
+    "sort": get_args(SortKey),
+    "duplicates": get_args(KeepRule),
+    "case": ("lower", "upper"),
 }
 SIZE_KEYS, DATE_KEYS, EXT_KEYS = ("larger", "smaller"), ("after", "before"), ("ext", "set_ext")
-REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS  # bare values that must come from the request
+AGE_KEYS = ("older", "newer")  # 30d, 2w, 6m, 1y
+COUNT_KEYS = ("limit", "start", "max_groups")  # whole numbers
+# Bare values that must come from the request (the constraint decides which it writes).
+REQUEST_BARE = SIZE_KEYS + DATE_KEYS + EXT_KEYS + AGE_KEYS + COUNT_KEYS
 SELECTION_ONLY_WITHOUT_PATH = ("in", "pattern", "recursive")
-BATCH_RENAME = ("set_ext", "add_prefix", "add_suffix", "template")
+BATCH_RENAME = ("set_ext", "add_prefix", "add_suffix", "template", "case")
+IN_FOLDER = "duplicates=in_folder"  # in ctx's seen keys: keep_in must follow
 FIND_MODES = ("replace", "replace_regex")
 SEP = " ; "
 # The refusal reading ("none why=chat") is a whole plan text of its own: only a first step, never
@@ -86,6 +96,8 @@ def ctx_add(ctx: tuple, key: str, value: str | None = None) -> tuple:
         by = value
     elif key == "kind":
         kind = value
+    elif key == "duplicates" and value == "in_folder":
+        seen = seen | {IN_FOLDER}
     return (op, seen | {key}, key, mode, by, kind, later)
 
 
@@ -100,10 +112,19 @@ def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
     ]
     if "path" in seen:
         keys = [k for k in keys if k not in SELECTION_ONLY_WITHOUT_PATH]
+    # The Plan's cross-field rules: desc orders a sort, keep_in names in_folder's folder, the
+    # flags of a destination come after it.
+    keys = [
+        k
+        for k in keys
+        if not (k == "desc" and "sort" not in seen)
+        and not (k == "keep_in" and IN_FOLDER not in seen)
+        and not (k in ("keep_structure", "remove_originals") and "to" not in seen)
+    ]
     can_end = True
     if op == REFUSAL_OP:
         keys, can_end = ([], True) if "why" in seen else (["why"], False)
-    elif op == "create":
+    elif op in ("create", "extract"):
         if "path" not in seen:
             keys, can_end = ["path"], False
         elif kind == "dir":
@@ -118,16 +139,18 @@ def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
         else:
             keys = []
         keys = [k for k in keys if k != "find" or mode in FIND_MODES]
-    elif op in ("move", "copy"):
+    elif op in ("move", "copy", "archive"):
         can_end = "to" in seen
     elif op == "rename":
         if "new_name" in seen:
             keys = []
+        elif "template" in seen:
+            keys = [k for k in keys if k == "start"]  # a template's first number, then nothing
         elif any(k in seen for k in BATCH_RENAME):
             keys = []
         else:
             can_end = False
-            keys = [k for k in keys if k != "new_name" or (last == "path" and seen == {"path"})]
+            keys = [k for k in keys if k != "start" and (k != "new_name" or (last == "path" and seen == {"path"}))]
     elif op == "classify":
         if last == "if":
             keys, can_end = ["if", "then"], False
@@ -139,10 +162,13 @@ def next_keys(ctx: tuple) -> tuple[tuple[str, ...], bool]:
             if not (k == "rule_set" and by is not None)
             and not (k in ("if", "then", "else") and by != "keywords")
             and not (k == "then" and last != "if")
+            and not (k == "max_groups" and by != "topic")
         ]
     elif op == "tag":
         can_end = "tag" in seen
         keys = [k for k in keys if k != "remove" or can_end]
+    if IN_FOLDER in seen and "keep_in" not in seen:
+        keys, can_end = ["keep_in"], False
     return tuple(keys), can_end
 
 
@@ -219,17 +245,43 @@ def _date_ok(text: str, complete: bool) -> bool:
     return False
 
 
+AGE_UNITS = "dwmy"  # days, weeks, months, years
+
+
+def _age_ok(text: str, complete: bool) -> bool:
+    """An age as the Plan takes it: 1 to 5 digits, no leading zero, then one unit letter."""
+    digits = len(text) - len(text.lstrip("0123456789"))
+    num, unit = text[:digits], text[digits:]
+    if not num or num[0] == "0" or len(num) > 5 or len(unit) > 1 or (unit and unit not in AGE_UNITS):
+        return False
+    return bool(unit) or not complete
+
+
+def _count_ok(key: str, text: str, complete: bool) -> bool:
+    """A whole number, no leading zero: at least 1 (a template's `start` may be 0)."""
+    if not text.isdigit() or len(text) > 9:
+        return False
+    if text == "0":
+        return key == "start"
+    return text[0] != "0"
+
+
 def bare_value_ok(key: str, ctx: tuple, text: str, complete: bool) -> bool:
-    """Whether `text` is a (complete, or else viable partial) value for a request-independent bare key."""
+    """Whether `text` is a (complete, or else viable partial) value for a bare key, by its shape
+    alone (the constraint holds the request-dependent ones to the request too)."""
     if key in SIZE_KEYS:
         return _size_ok(text, complete)
     if key in DATE_KEYS:
         return _date_ok(text, complete)
+    if key in AGE_KEYS:
+        return _age_ok(text, complete)
+    if key in COUNT_KEYS:
+        return _count_ok(key, text, complete)
     enum = ENUMS["create_kind" if key == "kind" and ctx[0] == "create" else key]
     return text in enum if complete else any(v.startswith(text) for v in enum)
 
 
-_BARE_CHARS = list("0123456789-KMGB")
+_BARE_CHARS = list("0123456789-KMGB" + AGE_UNITS)
 
 
 class PlanGrammar:
@@ -301,7 +353,7 @@ class PlanGrammar:
             return prefixes_of(tuple(field_options(state[1])[0])).get(state[2], ())
         if kind == "b":
             _, ctx, key, typed = state
-            if key in SIZE_KEYS or key in DATE_KEYS:
+            if key in SIZE_KEYS or key in DATE_KEYS or key in AGE_KEYS or key in COUNT_KEYS:
                 return _BARE_CHARS + [" "]
             enum = ENUMS["create_kind" if key == "kind" and ctx[0] == "create" else key]
             nxt = set(prefixes_of(enum).get(typed, ()))

@@ -1,0 +1,177 @@
+"""The numbers a request writes, for the version-2 bare values: counts and ages.
+
+`limit`, `start` and `max_groups` take a number the request writes, in digits ("the 5 biggest")
+or as a number word (English one..twenty, Chinese 一 二 两 三 ... 十 ... 二十: "最大的三个文件").
+`limit=1` is also written for a superlative with no number beside it ("the biggest file",
+"最大的文件"): a number close to the superlative ("the 5 biggest", "最大的5个") is the count, so
+there 1 is not licensed unless written.
+
+An age (`older`, `newer`: 30d, 2w, 6m, 1y) is a number and a unit written together ("2 years",
+"ten days", "a week", "两年", "3个月", "最近一周"; "last month" and "上个月" are 1m): the number
+of one age never goes with the unit of another ("older than 2 years, newer than 6 months").
+"2024年" is a year, not an age, and "3月" is March: a Chinese month count is written "3个月".
+"""
+
+from __future__ import annotations
+
+import re
+
+EN_NUMBERS = {
+    w: i + 1
+    for i, w in enumerate(
+        (
+            "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+            "sixteen seventeen eighteen nineteen twenty"
+        ).split()
+    )
+}
+_ZH_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_ZH_RUN = "[零一二两三四五六七八九十]+"
+_EN_WORD = r"\b(?:" + "|".join(EN_NUMBERS) + r")\b"
+_DIGITS = re.compile(r"\d+")
+_EN_WORDS = re.compile(_EN_WORD, re.I)
+_ZH_NUMBERS = re.compile(_ZH_RUN)
+# Age units as written (less a plural "s"), and the letter each stands for.
+_EN_UNITS = {"d": "d", "day": "d", "w": "w", "wk": "w", "week": "w", "mo": "m", "month": "m", "y": "y", "yr": "y"}
+_EN_UNITS |= {"year": "y"}
+_EN_AGE = re.compile(
+    r"(?<![\w.])(\d+|" + "|".join(EN_NUMBERS) + r"|an?)\s*-?\s*(days?|weeks?|wks?|months?|mos?|years?|yrs?|d|w|y)\b",
+    re.I,
+)
+_EN_LAST = re.compile(r"\b(?:last|past|previous)\s+(day|week|month|year)\b", re.I)
+_ZH_AGE = re.compile(r"(\d+|" + _ZH_RUN + r")\s*(个\s*月|个\s*星期|个\s*礼拜|天|日|周|星期|礼拜|年)")
+_ZH_LAST = {"上个月": "m", "上月": "m", "上周": "w", "上星期": "w", "上个星期": "w", "上礼拜": "w", "上个礼拜": "w"}
+_ZH_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "礼拜": "w", "月": "m", "年": "y"}
+SUPERLATIVES = re.compile(
+    r"\b(?:biggest|largest|heaviest|smallest|tiniest|lightest|newest|latest|oldest|earliest|"
+    r"most\s+recent(?:ly)?|least\s+recent(?:ly)?)\b|最大|最小|最新|最旧|最老|最早|最晚|最占|最近修改|最后修改",
+    re.I,
+)
+# A number this close to a superlative is its count ("the 5 biggest", "最大的5个").
+_NEAR = 12
+
+
+def zh_number(run: str) -> list[int]:
+    """The value of a Chinese number ("三" 3, "十五" 15, "二十" 20, "两" 2); a run of digit
+    characters without 十 ("一二") gives each one."""
+    if "十" in run:
+        tens, _, ones = run.partition("十")
+        if "十" in ones or len(tens) > 1 or len(ones) > 1:
+            return []
+        return [(_ZH_DIGITS.get(tens, 0) if tens else 1) * 10 + (_ZH_DIGITS.get(ones, 0) if ones else 0)]
+    return [_ZH_DIGITS[c] for c in run]
+
+
+def written_numbers(request: str) -> set[int]:
+    """Every whole number the request writes: digits, English and Chinese number words."""
+    out = {int(n) for n in _DIGITS.findall(request) if len(n) <= 9}
+    out |= {EN_NUMBERS[w.lower()] for w in _EN_WORDS.findall(request)}
+    for run in _ZH_NUMBERS.findall(request):
+        out.update(zh_number(run))
+    return out
+
+
+def _number(word: str) -> int | None:
+    if word.isdigit():
+        return int(word) if len(word) <= 5 else None
+    low = word.lower()
+    if low in ("a", "an"):
+        return 1
+    if low in EN_NUMBERS:
+        return EN_NUMBERS[low]
+    got = zh_number(word)
+    return got[0] if len(got) == 1 else None
+
+
+def written_ages(request: str) -> set[str]:
+    """The ages the request writes, as plan values ("2 years" -> "2y")."""
+    out: set[str] = set()
+    for num, unit in _EN_AGE.findall(request):
+        n, u = _number(num), unit.lower()
+        if len(u) == 1 and not num.isdigit():
+            continue  # a unit letter only after digits: "30d", never "a d"
+        letter = _EN_UNITS[u if u in _EN_UNITS else u[:-1]]
+        if n:
+            out.add(f"{n}{letter}")
+    out |= {f"1{_EN_UNITS[u.lower()]}" for u in _EN_LAST.findall(request)}
+    for num, unit in _ZH_AGE.findall(request):
+        n, u = _number(num), unit.replace(" ", "")
+        if u == "月" or not n:
+            continue  # "3月" is March; a count of months is "3个月"
+        letter = _ZH_UNITS[u.removeprefix("个")]
+        if letter == "y" and n >= 1000:
+            continue  # "2024年" is a year
+        out.add(f"{n}{letter}")
+    out |= {f"1{unit}" for word, unit in _ZH_LAST.items() if word in request}
+    return out
+
+
+def limit_one(request: str) -> bool:
+    """A superlative with no number beside it: "the biggest file" means one."""
+    for m in SUPERLATIVES.finditer(request):
+        near = request[max(0, m.start() - _NEAR) : m.end() + _NEAR]
+        if not (_DIGITS.search(near) or _EN_WORDS.search(near) or _ZH_NUMBERS.search(near)):
+            return True
+    return False
+
+
+def _prefixes(values: set[str]) -> frozenset[str]:
+    return frozenset(v[:i] for v in values for i in range(len(v) + 1))
+
+
+class RequestValues:
+    """The counts and ages one request licenses, as the plan text writes them."""
+
+    def __init__(self, request: str):
+        numbers = {str(n) for n in written_numbers(request)}
+        positive = numbers - {"0"}  # a template may count from 0; a limit or a group count may not
+        self.counts = {
+            "limit": positive | ({"1"} if limit_one(request) else set()),
+            "start": numbers,
+            "max_groups": positive,
+        }
+        self.ages = written_ages(request)
+        self._prefixes = {k: _prefixes(v) for k, v in self.counts.items()}
+        self._age_prefixes = _prefixes(self.ages)
+
+    def count_ok(self, key: str, text: str, complete: bool) -> bool:
+        return text in (self.counts[key] if complete else self._prefixes[key])
+
+    def age_ok(self, text: str, complete: bool) -> bool:
+        return text in (self.ages if complete else self._age_prefixes)
+
+
+_DATE_WORDS = re.compile(r"\b(?:dates?|dated|days?|timestamps?)\b|日期|时间|年月日", re.I)
+
+
+def speaks_of_dates(request: str) -> bool:
+    """The request speaks of a date ("rename the photos by date", "加上日期"): a rename template
+    may put one in."""
+    return _DATE_WORDS.search(request) is not None
+
+
+GLOB = b"*."
+
+
+def except_ext(text: bytes, ext_next: dict[str, set[str]], exts: set[str]) -> tuple[set[int], bool, bool]:
+    """An `except` value as a glob "*.EXT" whose EXT is an extension the constraint allows for
+    `ext` (lower case: "the ISO files" -> "*.iso"): (the bytes that may follow `text`, whether it
+    can still become one, whether it is one)."""
+    if len(text) < len(GLOB):
+        return ({GLOB[len(text)]}, True, False) if GLOB.startswith(text) else (set(), False, False)
+    if not text.startswith(GLOB):
+        return set(), False, False
+    ext = text[len(GLOB) :].decode("ascii", "replace")
+    follow = {ord(c) for c in ext_next.get(ext, ())}
+    return follow, bool(follow) or ext in exts, ext in exts
+
+
+def number_edges(req: bytes) -> set[int]:
+    """Byte positions inside a word of `req` where a number starts, or the "_" or "-" before one
+    ("page|_|1", "IMG|0042"): where the text of a numbered name ends."""
+    out = set()
+    for m in re.finditer(rb"(?<=[A-Za-z\x80-\xff])([_-]?)(\d+)", req):
+        out.add(m.start(2))
+        if m.group(1):
+            out.add(m.start(1))
+    return out
