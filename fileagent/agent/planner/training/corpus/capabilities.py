@@ -158,9 +158,7 @@ def age_phrase(ctx: Ctx, L, filt: dict) -> str:
         return ctx.pick(_NEWER_ONE_EN).format(u=en_jobs.AGE_UNITS[value[1]][0])
     if jobs(L) is en_jobs:
         return ctx.pick(en_jobs.AGE_OLDER if which == "older" else en_jobs.AGE_NEWER).format(age=a)
-    return ctx.pick(_AGE_ZH[which] + (zh_jobs.AGE_OLDER if which == "older" else zh_jobs.AGE_NEWER)).format(
-        a=a, age=a
-    )
+    return ctx.pick(_AGE_ZH[which] + (zh_jobs.AGE_OLDER if which == "older" else zh_jobs.AGE_NEWER)).format(a=a, age=a)
 
 
 _EXCEPT_ZH = ("，{x}除外", "，但{x}不要动", "（不包括{x}）", "，不含{x}", "，{x}别动", "，除了{x}")
