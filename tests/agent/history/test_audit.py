@@ -103,11 +103,6 @@ def test_missing_head_file_fails(log):
     assert verify(log)[0] is False
 
 
-@pytest.mark.skipif(
-    os.environ.get("FILEAGENT_PORTABLE") == "windows",
-    reason="KNOWN FAILURE under Windows rules: the emulated msvcrt lock refuses a writer "
-    "('no lock held on this descriptor') under this contention; open in the Windows/macOS issue",
-)
 def test_concurrent_writers_do_not_interleave(tmp_path):
     p = tmp_path / "audit.jsonl"
     threads = [threading.Thread(target=write_log, args=(p, 200, f"r{i}")) for i in range(4)]
