@@ -119,7 +119,7 @@ def test_a_recorded_split_is_scored_as_it_was_when_the_model_trained():
     }
     held = build.recorded_heldout(record)
     assert held == {train_id}  # unknown ids and templates whose text changed drop out
-    examples = plan_examples(3000, seed=4, heldout=held)
+    examples = plan_examples(20000, seed=4, heldout=held)
     assert {e.template for e in examples if e.split == "heldout"} <= {train_id}
     assert any(e.template == train_id and e.split == "heldout" for e in examples)
     assert split_of(train_id) == "train"  # the override ends with the call

@@ -164,8 +164,12 @@ def age_phrase(ctx: Ctx, L, filt: dict) -> str:
 _EXCEPT_ZH = ("，{x}除外", "，但{x}不要动", "（不包括{x}）", "，不含{x}", "，{x}别动", "，除了{x}")
 
 
-def exclusion(ctx: Ctx, L, sel: dict) -> str:
-    """An exclusion added to a group selection ("except the iso files"); its trailing phrase."""
+_EXCEPT_INLINE_ZH = ("除了{x}以外的", "除了{x}之外的", "除{x}外的", "不包括{x}的", "除了{x}的", "{x}以外的")
+
+
+def exclusion(ctx: Ctx, L, sel: dict, inline: bool = False) -> str:
+    """An exclusion added to a group selection; its phrase: trailing (" except the iso files",
+    "，iso 文件除外") or, `inline`, one that goes before a Chinese noun ("除了 iso 文件以外的")."""
     J = jobs(L)
     if not (sel.get("filters") or {}).get("ext") and ctx.rng.random() < 0.7:
         e = ctx.ext()
@@ -177,8 +181,10 @@ def exclusion(ctx: Ctx, L, sel: dict) -> str:
             d = ctx.folder(nested=0)
         sel.setdefault("exclude", []).append(d)
         x = ctx.pick(J.EXCEPT_DIR).format(d=ctx.name(d))
-    if L.LANG == "en":
+    if J is en_jobs:
         return " " + ctx.pick(J.EXCEPT).format(x=x)
+    if inline:
+        return ctx.pick(_EXCEPT_INLINE_ZH).format(x=x)
     return ctx.pick(_EXCEPT_ZH + J.EXCEPT).format(x=x)
 
 

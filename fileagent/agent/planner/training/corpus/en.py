@@ -338,7 +338,10 @@ def group(
             ),
         }[loc]
         sel["kind"] = "any"
-        return rng.choice(pre).format(f=fr), sel
+        phrase = rng.choice(pre).format(f=fr)
+        if rng.random() < 0.1:  # "everything in downloads except the iso files"
+            phrase += capabilities.exclusion(ctx, sys.modules[__name__], sel)
+        return phrase, sel
     if loc == "all":
         det = rng.choice(("all", "all the", "every", "all of the", "every single"))
     else:
@@ -399,7 +402,7 @@ def group(
             phrase = f"{det} {noun}{where}{fl}"
     if filt:
         sel["filters"] = filt
-    if kind != "dir" and rng.random() < 0.04:  # "everything in downloads except the iso files"
+    if kind != "dir" and rng.random() < 0.05:  # "all files in downloads except the iso files"
         phrase += capabilities.exclusion(ctx, sys.modules[__name__], sel)
     return phrase, sel
 

@@ -7,6 +7,8 @@ removed for about half of the requests (Ctx.finish(tighten=True)).
 
 from __future__ import annotations
 
+import sys
+
 from fileagent.agent.planner.training.corpus import capabilities
 from fileagent.agent.planner.training.corpus import names as P
 from fileagent.agent.planner.training.corpus.names import PARENT_ZH, Ctx
@@ -255,6 +257,8 @@ def group(
     if kind == "any":
         sel["kind"] = "any"
         noun = rng.choice(("所有东西", "全部内容", "所有文件和文件夹", "一切", "所有内容"))
+        if rng.random() < 0.1:  # "downloads 里除了 iso 文件以外的所有东西"
+            noun = capabilities.exclusion(ctx, sys.modules[__name__], sel, inline=True) + noun
         return f"{where}{noun}", sel
     if loc == "all":
         det = rng.choice(("所有", "所有的", "全部", "全部的"))
@@ -279,6 +283,10 @@ def group(
         phrase = f"{where}{det}{fl}{noun}"
     if filt:
         sel["filters"] = filt
+    if kind == "file" and rng.random() < 0.05:  # "downloads 里除了 pdf 以外的文件"
+        phrase = (
+            f"{where}" + capabilities.exclusion(ctx, sys.modules[__name__], sel, inline=True) + phrase[len(where) :]
+        )
     return phrase, sel
 
 
