@@ -158,6 +158,14 @@ def lstat(path: str) -> os.stat_result:
         return os.stat(n, dir_fd=d, follow_symlinks=False)
 
 
+def readlink(path: str) -> str:
+    """The target of link `path` (the link itself is not followed)."""
+    if not supported():
+        return os.readlink(_lp(on_disk(path)))
+    with Parent(path).existing() as (d, n):
+        return os.readlink(n, dir_fd=d)
+
+
 def lexists(path: str) -> bool:
     """Whether `path` exists (a final link counts). A link in a folder of the path raises
     LinkInPathError rather than answering: neither answer would be about the sandbox, and undo and

@@ -155,9 +155,7 @@ def digest(path: str) -> str:
         if stat_mod.S_ISREG(mode):
             h.update(b"f\0" + name + b"\0" + sha256_file(full).encode() + b"\n")
         elif stat_mod.S_ISLNK(mode):
-            with dirfd.Parent(full) as (d, n):
-                target = os.readlink(n, dir_fd=d) if dirfd.supported() else os.readlink(full)
-            h.update(b"l\0" + name + b"\0" + os.fsencode(target) + b"\n")
+            h.update(b"l\0" + name + b"\0" + os.fsencode(dirfd.readlink(full)) + b"\n")
         elif stat_mod.S_ISDIR(mode):
             h.update(b"d\0" + name + b"\n")
             for child in sorted(dirfd.listdir(full), reverse=True):
