@@ -2,8 +2,9 @@
 
 Names only: an item never changes folder. A new name must be a plain name (no
 "/" or "\\", not "." or ".."). Templates use {stem} {ext} {name} {n} (1-based,
-in match order, from `start`; {n:03} pads) and {date} (the item's mtime, YYYY-MM-DD); `case`
-lowers or raises the whole name.
+in match order, from `start`; {n:03} pads) and {date} (YYYY-MM-DD: the day a photo was taken, from
+its EXIF metadata, else the item's modification day); `case` lowers or raises the whole name.
+Each name is made once, here at compile time, so the preview shows exactly the names that run.
 Renaming to the same name is no action. Renames compile to `move` actions.
 """
 
@@ -13,7 +14,7 @@ import re
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from fileagent.tools import tagging
+from fileagent.tools import exifdate, tagging
 from fileagent.tools.base import Capability, name_of, parent_of, split_name
 from fileagent.tools.select import select_some
 
@@ -69,7 +70,19 @@ def check_template(ctx: CompileContext, template: str) -> None:
             )
 
 
-def batch_name(ctx: CompileContext, step: RenameStep, name: str, e: Entry, n: int) -> str:
+def item_date(e: Entry, ext: str) -> tuple[str, bool]:
+    """{date} of an item: (YYYY-MM-DD, True) from a photo's EXIF date, else its modification day."""
+    taken = exifdate.photo_date(e, ext.lstrip("."))
+    if taken is not None:
+        return taken.isoformat(), True
+    return datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat(), False
+
+
+def batch_name(
+    ctx: CompileContext, step: RenameStep, name: str, e: Entry, n: int, dated: list[int] | None = None
+) -> str:
+    """The new name of one item of a batch; `dated` ([from EXIF, from mtime, folders]) counts where
+    each {date} came from, for the preview's note."""
     stem, ext = (name, "") if e.is_dir else split_name(name)
     if step.set_ext is not None:
         new_ext = step.set_ext.strip().lstrip(".")
@@ -81,7 +94,12 @@ def batch_name(ctx: CompileContext, step: RenameStep, name: str, e: Entry, n: in
     if step.case is not None:
         return name.lower() if step.case == "lower" else name.upper()
     check_template(ctx, step.template or "")
-    day = datetime.fromtimestamp(e.mtime_ns() / 1e9).date().isoformat() if "{date" in (step.template or "") else ""
+    day = ""
+    if "{date" in (step.template or ""):
+        day, taken = item_date(e, ext)
+        if dated is not None:
+            dated[0 if taken else 1] += 1
+            dated[2] += e.is_dir
     try:
         out = (step.template or "").format(stem=stem, ext=ext.lstrip("."), name=name, n=n, date=day)
     except (KeyError, IndexError, ValueError, AttributeError) as err:
@@ -154,9 +172,25 @@ def compile_step(ctx: CompileContext, step: RenameStep) -> None:
         _rename(ctx, rel, e, step.new_name or "")
         return
     assert step.select is not None
-    if "{date" in (step.template or ""):
-        ctx.note("{date} is each file's modification date (photo metadata is not read)")
+    dated = [0, 0, 0]
     for n, (rel, e) in enumerate(select_some(ctx, step.select), start=1 if step.start is None else step.start):
         if ctx.view.get(rel) is not e:
             continue
-        _rename(ctx, rel, e, batch_name(ctx, step, name_of(rel), e, n))
+        _rename(ctx, rel, e, batch_name(ctx, step, name_of(rel), e, n, dated))
+    if "{date" in (step.template or "") and dated[0] + dated[1]:
+        ctx.note(date_note(*dated))
+
+
+def date_note(taken: int, modified: int, folders: int = 0) -> str:
+    """One line for the preview: where the {date} of this batch came from, with counts; short enough
+    to stay one line on an 80-column terminal with counts in the thousands."""
+    noun = "item" if folders else "file"
+
+    def count(k: int) -> str:
+        return f"{k:,} {noun}{'' if k == 1 else 's'}"
+
+    if taken and modified:
+        return f"{{date}}: date taken (EXIF) for {count(taken)}, date modified for {modified:,}"
+    if taken:
+        return f"{{date}}: date taken (EXIF) for {count(taken)}"
+    return f"{{date}}: date modified for {count(modified)} (no EXIF date taken found)"

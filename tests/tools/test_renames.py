@@ -60,7 +60,7 @@ def test_date_prefix_from_mtime_is_said_in_the_preview(kit):
     )
     day = datetime.fromtimestamp(os.stat(kit.root / "trip/IMG_1.JPG").st_mtime).date().isoformat()
     assert ("trip/IMG_1.JPG", f"trip/{day}_IMG_1.JPG") in _renames(cs)
-    assert any("modification date" in n for _, n in cs.notes)
+    assert [n for _, n in cs.notes] == ["{date}: date modified for 2 files (no EXIF date taken found)"]
 
 
 def test_prefix_and_suffix(kit):

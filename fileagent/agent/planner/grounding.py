@@ -11,8 +11,10 @@ value it cannot pin down are checked here, on the whole candidate:
 - sizes: the number and its unit are both written ("larger than 10 MB", "小于 500KB"): a number
   from elsewhere in the request with a made-up unit ("older than 1 year" -> smaller=1MB) is not;
 - and the other way round, an extension the request names (".iso", "iso files", "dmg 文件") is
-  carried by the plan, in an `ext` or inside a path or pattern: a plan that drops it acts on more
-  than was asked ("delete the iso files in downloads" must not become "delete downloads").
+  carried by the plan, in an `ext`, an `except` or inside a path or pattern: a plan that drops it
+  acts on more than was asked ("delete the iso files in downloads" must not become "delete downloads");
+- an `except="*.EXT"` names an extension as an `ext` does; counts, ages, version-2 jobs and what
+  narrows a deletion: grounding_v2.py.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fileagent.agent.planner.grounding_v2 import ungrounded_v2
 from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
 from fileagent.tools.filetypes import TYPE_EXTS as FAMILY_EXTS
 
@@ -202,10 +205,12 @@ def named_exts(request: str) -> set[str]:
 
 def _carried(ext: str, plan: Any) -> bool:
     for step in plan.steps:
+        if step.op == "archive" and ext == "zip":
+            return True  # "make it into a .zip": what an archive writes
         sel = getattr(step, "select", None)
         values = [getattr(step, k, None) for k in ("path", "new_name", "set_ext")]
         if sel is not None:
-            values += [sel.path, sel.pattern, sel.in_]
+            values += [sel.path, sel.pattern, sel.in_, *(sel.exclude or [])]
             if sel.filters is not None:
                 values += list(sel.filters.ext or []) + [sel.filters.name_regex]
         for v in values:
@@ -241,7 +246,7 @@ def ungrounded(plan: Any, request: str) -> str | None:
     low = request.lower()
     named = named_exts(request)
     for ext in sorted(named):
-        if not _carried(ext, plan):
+        if not _carried(ext, plan) and not (ext.endswith("s") and _carried(ext[:-1], plan)):  # ".baks"
             return f"the request names .{ext} files, which no step of the plan selects"
     cut = _cut_short(plan, request)
     if cut:
@@ -250,6 +255,13 @@ def ungrounded(plan: Any, request: str) -> str | None:
     type_exts = None
     for i, step in enumerate(plan.steps, 1):
         for sel in _selections(step):
+            # "except the iso files" (except="*.iso"): an extension as for `ext`
+            for glob in sel.exclude or ():
+                ext = glob[2:].lower() if glob.startswith("*.") else ""
+                if ext and not _written_ext(ext, low):
+                    type_exts = _type_exts(low) if type_exts is None else type_exts
+                    if ext not in type_exts:
+                        return f"step {i} leaves out .{ext} files, which the request does not name"
             f = sel.filters
             if f is None:
                 continue
@@ -269,4 +281,4 @@ def ungrounded(plan: Any, request: str) -> str | None:
         set_ext = getattr(step, "set_ext", None)
         if set_ext and not _written_ext(set_ext.lower(), low):
             return f"step {i} renames to .{set_ext}, which the request does not name"
-    return None
+    return ungrounded_v2(plan, request)

@@ -30,7 +30,8 @@ def _ops(text: str) -> set[str]:
 
 
 def deletes(text: str) -> bool:
-    return "delete" in _ops(text)
+    """A step deletes: a delete, or an archive that removes its originals."""
+    return "delete" in _ops(text) or " remove_originals" in _QUOTED.sub('""', text)
 
 
 def lower_refusal(best: str, text: str) -> str | None:
@@ -247,7 +248,9 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
     return None
 
 
-MUTATING_OPS = frozenset(("create", "update", "delete", "move", "copy", "rename", "classify", "tag"))
+MUTATING_OPS = frozenset(
+    ("create", "update", "delete", "move", "copy", "rename", "classify", "tag", "archive", "extract")
+)
 
 
 def changes_nothing(plan: Plan, changes: ChangeSet) -> bool:

@@ -2,9 +2,10 @@
 
 `limit`, `start` and `max_groups` take a number the request writes, in digits ("the 5 biggest")
 or as a number word (English one..twenty, Chinese 一 二 两 三 ... 十 ... 二十: "最大的三个文件").
-`limit=1` is also written for a superlative with no number beside it ("the biggest file",
-"最大的文件"): a number close to the superlative ("the 5 biggest", "最大的5个") is the count, so
-there 1 is not licensed unless written.
+`limit=1` is also written for "the biggest file", "最大的文件", "which file takes the most space":
+licensed where the request writes no number at all, or a superlative with no number beside it (a
+number close to it, "the 5 biggest", "最大的5个", is the count, and 1 is then not licensed unless
+written).
 
 An age (`older`, `newer`: 30d, 2w, 6m, 1y) is a number and a unit written together ("2 years",
 "ten days", "a week", "两年", "3个月", "最近一周"; "last month" and "上个月" are 1m): the number
@@ -44,11 +45,11 @@ _ZH_LAST = {"上个月": "m", "上月": "m", "上周": "w", "上星期": "w", "�
 _ZH_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "礼拜": "w", "月": "m", "年": "y"}
 SUPERLATIVES = re.compile(
     r"\b(?:biggest|largest|heaviest|smallest|tiniest|lightest|newest|latest|oldest|earliest|"
-    r"most\s+recent(?:ly)?|least\s+recent(?:ly)?)\b|最大|最小|最新|最旧|最老|最早|最晚|最占|最近修改|最后修改",
+    r"most\s+recent(?:ly)?|least\s+recent(?:ly)?)\b|最大|最小|最新|最旧|最老|最早|最晚|最久|最占|最近修改|最后修改",
     re.I,
 )
 # A number this close to a superlative is its count ("the 5 biggest", "最大的5个").
-_NEAR = 12
+_NEAR = 8
 
 
 def zh_number(run: str) -> list[int]:
@@ -106,13 +107,45 @@ def written_ages(request: str) -> set[str]:
     return out
 
 
+_N = r"(?:\d+|" + "|".join(EN_NUMBERS) + r"|an?)"
+_EN_UNIT = r"(?:days?|weeks?|months?|years?)"
+_ASKS_AGE = re.compile(
+    r"\b(?:than|last|past|within|over|for|in)\s+(?:the\s+)?(?:last\s+|past\s+)?" + _N + r"\s*-?\s*" + _EN_UNIT + r"\b"
+    r"|\b" + _N + r"\s*-?\s*" + _EN_UNIT + r"\s+(?:ago|old)\b"
+    r"|(?:超过|最近|近|过去|以来)\s*(?:\d+|" + _ZH_RUN + r")\s*个?\s*(?:天|周|星期|礼拜|月|年)"
+    r"|(?:\d+|" + _ZH_RUN + r")\s*个?\s*(?:天|周|星期|礼拜|月|年)\s*(?:前|以前|之前|以上|以内|之内|内|没)",
+    re.I,
+)
+
+
+def asks_for_age(request: str) -> bool:
+    """The request selects by an age it writes with its number ("older than 2 years", "in the
+    last 30 days", "超过两年", "三个月前"), not a date or a name ("同一年", "a 2 day trip")."""
+    return _ASKS_AGE.search(request) is not None
+
+
 def limit_one(request: str) -> bool:
-    """A superlative with no number beside it: "the biggest file" means one."""
-    for m in SUPERLATIVES.finditer(request):
-        near = request[max(0, m.start() - _NEAR) : m.end() + _NEAR]
-        if not (_DIGITS.search(near) or _EN_WORDS.search(near) or _ZH_NUMBERS.search(near)):
-            return True
-    return False
+    """`limit=1` without a 1 written: the request writes no number at all ("which file takes the
+    most space", "最久没动过的是哪个文件"), or a superlative with no number beside it ("the
+    biggest file in 2024")."""
+    if not _counts(request):
+        return True
+    return any(
+        not _counts(request[max(0, m.start() - _NEAR) : m.end() + _NEAR]) for m in SUPERLATIVES.finditer(request)
+    )
+
+
+# A number of its own: not a part of a name or a path ("MP3", "q2", "family/2024", "v1.2").
+_OWN_DIGITS = re.compile(r"(?<![A-Za-z0-9_./\\-])\d+(?![A-Za-z0-9_/\\-]|\.\d)")
+
+
+# A Chinese count: "五个", "前三" (not "三月" of a name or a date).
+_ZH_COUNT = re.compile(r"前\s*" + _ZH_RUN + "|" + _ZH_RUN + r"\s*[个份张项]")
+
+
+def _counts(text: str) -> bool:
+    """`text` writes a count of its own (digits, an English or a Chinese number word)."""
+    return bool(_OWN_DIGITS.search(text) or _EN_WORDS.search(text) or _ZH_COUNT.search(text))
 
 
 def _prefixes(values: set[str]) -> frozenset[str]:

@@ -28,6 +28,8 @@ CANONICAL = [
     ),
     ("extract inbox/fonts.zip", 'extract path="inbox/fonts.zip"'),
     ("解压 a.zip", 'extract path="a.zip"'),
+    ("解压周报.zip", 'extract path="周报.zip"'),
+    ("把周报压缩一下", 'archive path="周报" to="周报"'),
     ("extract inbox/fonts.zip to fonts", 'extract path="inbox/fonts.zip" to="fonts"'),
     ("把 inbox/fonts.zip 解压到 fonts", 'extract path="inbox/fonts.zip" to="fonts"'),
     ("find duplicate files in music", 'list in="music" recursive duplicates=oldest'),
@@ -159,7 +161,7 @@ def test_canonical_texts_are_accepted_for_requests_that_say_them(grammar, reques
         ("the 5 biggest files in downloads", 'list in="downloads" sort=size desc limit=7'),
         ("the 5 biggest files in downloads", 'list in="downloads" sort=size desc limit=1'),  # 5 is the count
         ("最大的5个文件", "list recursive sort=size desc limit=1"),
-        ("list the files in docs", 'list in="docs" sort=size desc limit=1'),  # no superlative
+        ("list the 2 files in docs", 'list in="docs" sort=size desc limit=1'),  # 2 written, no superlative
         ("files older than 2 months", "list recursive older=2y"),
         ("files older than 2 months", "list recursive older=2m older=2y"),
         ("older than 2 years, newer than 6 months", "list recursive older=6y"),  # numbers of another age

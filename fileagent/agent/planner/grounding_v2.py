@@ -1,0 +1,172 @@
+"""Version-2 plan values and jobs grounded in the request: the post-decode half of values_v2.
+
+Both ways round, as for extensions (grounding.py):
+- what a plan writes is said: a count or an age comes from the request (values_v2, the same
+  rule the decoding constraint applies, checked again on the whole plan); a rename template puts
+  in the date only for a request that speaks of one; and an archive, an extraction, a duplicates
+  rule, an order, "empty", a case change, topics, or removing the originals only where the
+  request has a word for that job ("zip", "解压", "duplicates", "largest", "空文件夹", "lowercase",
+  "主题", "delete the originals"). A word one typo away counts ("duplciates": requests have typos);
+- what the request asks to narrow a deletion or a move by is carried: a plan that deletes or moves
+  a group where the request speaks of duplicates, empty folders or files, an age ("older than 2
+  years") or an exception ("except", "除了") keeps that in some step, so "delete the duplicate
+  photos" never becomes "delete the photos".
+These word lists are a guard against a misread, not the reading: the model writes the plan.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fileagent.agent.planner.values_v2 import RequestValues, asks_for_age, speaks_of_dates
+
+# Words (English stems: a word starting so; Chinese: anywhere) that say each job.
+JOB_WORDS: dict[str, tuple[str, ...]] = {
+    job: tuple(words.split("|"))
+    for job, words in {
+        "archive": "zip|compress|archiv|bundle|pack|tar|7z|rar|压缩|打包|归档|压成|打成|压进|压到|打进|打个包|squeez|wrap",
+        "extract": "unzip|extract|unpack|decompress|uncompress|expand|untar|unrar|unarchiv|open|inflate|"
+        "un-zip|content|out of|dump|restor|解|展开|释放|打开|拆开|取出|拿出",
+        "duplicates": "duplicat|dedup|dupe|dups|identical|same|copies|copy|twin|clone|repeat|redundant|"
+        "more than once|twice|重复|去重|去个重|一模一样|一样|相同|副本|多余|多份|两份|几份",
+        "empty": "empty|blank|nothing|anything|no content|zero|0 byte|0-byte|0b|0kb|0 kb|no files|"
+        "size is 0|size of 0|空|没有|没东西|零|0字节|0 字节|为 0|为0|是 0|是0",
+        "case": "lower|upper|capital|caps|case|downcase|upcase|small letters|小写|大写",
+        "topic": "topic|subject|theme|content|about|meaning|semantic|主题|话题|内容|题材|意思|语义",
+        "sort": "sort|order|rank|first|alphabet|a to z|z to a|big|large|small|biggest|largest|smallest|"
+        "newest|oldest|long|tin|heav|light|huge|new|old|recent|latest|earliest|stale|fresh|most|least|"
+        "top|bottom|size|name|date|time|modif|space|room|排序|排列|顺序|按|最|从大到小|从小到大|大小|"
+        "名称|名字|时间|日期|占|空间",
+        "remove_originals": "delet|remov|erase|rid|discard|trash|drop|original|move|wipe|clean|"
+        "swap|only|throw|end up|replace|instead|删|移除|去掉|原文件|原件|原始|不要|不留|只留|只保留|清除|移",
+    }.items()
+}
+# What narrows a deletion or a move, said so that it cannot mean anything else.
+_NARROWING = {
+    # not the verb nor a copy ("duplicate the folder", "make a duplicate of every svg file")
+    "duplicates": re.compile(
+        r"\bduplicat(?:es|ed|ion)\b(?!\.\w|\s+of\b)|\bdupes?\b"
+        r"|\bduplicate\s+(?!(?:the|all|every|my|this|these|those|a|an|it|them|of|to|in|into|for)\b)[a-z]"
+        r"|重复|一模一样|内容相同",
+        re.I,
+    ),
+    # plural in English ("create an empty file" names one file to make); not after 清 ("清空": empty
+    # out), 建 or a measure word ("新建一个空文件夹")
+    "empty": re.compile(
+        r"\bempty\s+(?:sub)?(?:folders|dirs|directories|files|ones)\b|\b(?:0|zero)-byte|(?<![清建个一])空(?:的)?(?:文件夹|目录|文件)",
+        re.I,
+    ),
+    "except": re.compile(r"\b(?:except|excluding|but not|apart from|other than)\b|除了|除去|不包括|不含|排除", re.I),
+}
+_WORD = re.compile(r"[a-z]+")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one letter changed, added, dropped, or two side by side swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def says(request: str, job: str) -> bool:
+    """The request has a word for `job` (JOB_WORDS), or one typo away from a long one."""
+    low = request.lower()
+    words = _WORD.findall(low)
+    for w in JOB_WORDS[job]:
+        if not w.isascii():
+            if w in low:
+                return True
+        elif re.search(r"(?<![a-z])" + re.escape(w), low):
+            return True
+        elif len(w) >= 5 and " " not in w:
+            n = len(w)
+            if any(_one_edit(word[:k], w) for word in words if len(word) >= n - 1 for k in (n - 1, n, n + 1)):
+                return True
+    return False
+
+
+def _jobs(step: Any) -> list[str]:
+    """The version-2 jobs a step does that need a word of the request."""
+    out = [step.op] if step.op in ("archive", "extract") else []
+    sel = getattr(step, "select", None)
+    if sel is not None:
+        out += [k for k in ("duplicates", "sort") if getattr(sel, k) is not None]
+        if sel.filters is not None and sel.filters.empty:
+            out.append("empty")
+    if getattr(step, "case", None) is not None:
+        out.append("case")
+    if getattr(step, "by", None) == "topic":
+        out.append("topic")
+    if getattr(step, "remove_originals", None):
+        out.append("remove_originals")
+    return out
+
+
+def _narrowed(plan: Any) -> set[str]:
+    """What the plan's steps narrow their selections by."""
+    out = set()
+    for step in plan.steps:
+        sel = getattr(step, "select", None)
+        if sel is None:
+            continue
+        if sel.duplicates is not None:
+            out.add("duplicates")
+        if sel.exclude:
+            out.add("except")
+        f = sel.filters
+        if f is not None and f.empty:
+            out.add("empty")
+        if f is not None and (f.older_than or f.newer_than or f.modified_after or f.modified_before):
+            out.add("age")
+    return out
+
+
+def _takes_a_group(plan: Any) -> bool:
+    """A step deletes or moves a group of items (not one named path)."""
+    for step in plan.steps:
+        sel = getattr(step, "select", None)
+        if sel is not None and sel.path is None:
+            if step.op in ("delete", "move") or (step.op == "archive" and step.remove_originals):
+                return True
+    return False
+
+
+def ungrounded_v2(plan: Any, request: str) -> str | None:
+    """Why a version-2 value or job of `plan` does not come from `request`, or what narrowing the
+    request asks for that a deletion or move leaves out; None when all is well."""
+    values: RequestValues | None = None
+    for i, step in enumerate(plan.steps, 1):
+        for job in _jobs(step):
+            if not says(request, job):
+                return f"step {i} {job.replace('_', ' ')}, and the request has no word for that"
+        sel = getattr(step, "select", None)
+        counts = [("limit", sel.limit if sel is not None else None)]
+        counts += [("start", getattr(step, "start", None)), ("max_groups", getattr(step, "max_groups", None))]
+        f = sel.filters if sel is not None else None
+        ages = [f.older_than, f.newer_than] if f is not None else []
+        if any(v is not None for _, v in counts) or any(ages):
+            values = RequestValues(request) if values is None else values
+            for key, v in counts:
+                if v is not None and not values.count_ok(key, str(v), True):
+                    return f"step {i}'s {key}={v} is not a number the request writes"
+            for age in filter(None, ages):
+                if not values.age_ok(age, True):
+                    return f"step {i}'s age {age} is not an age the request writes"
+        template = getattr(step, "template", None)
+        if template and "{date}" in template and not speaks_of_dates(request):
+            return f"step {i} puts the date in the names, and the request speaks of no date"
+    if _takes_a_group(plan):
+        narrowed = _narrowed(plan)
+        for what, said in _NARROWING.items():
+            if what not in narrowed and said.search(request):
+                return f"the request narrows by {what}, which no step of the plan does"
+        if "age" not in narrowed and asks_for_age(request):
+            return "the request gives an age, which no step of the plan selects by"
+    return None

@@ -1,0 +1,155 @@
+"""Version-2 plans after decoding: grounded in the request both ways, plausible, compiled, version 2."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+from test_plan_grammar_v2 import CANONICAL
+
+from fileagent.agent.engine.compiler import compile_plan
+from fileagent.agent.plan.text import from_text
+from fileagent.agent.planner import planner
+from fileagent.agent.planner.grounding import ungrounded
+from fileagent.agent.planner.grounding_v2 import says
+from fileagent.agent.planner.plausibility import deletes, lower_refusal
+from fileagent.config.loader import Config
+from fileagent.errors import PlanError
+from fileagent.policies.guard import Guard
+
+
+@pytest.mark.parametrize("request_text,text", CANONICAL)
+def test_canonical_plans_pass_every_check_after_decoding(request_text, text):
+    plan, _ = planner.screen(text, True, None, None, request_text)
+    assert plan.version == 2
+
+
+@pytest.mark.parametrize(
+    "request_text,text",
+    [
+        # values the request does not write
+        ("the 5 biggest files in downloads", 'list in="downloads" sort=size desc limit=7'),
+        ("files older than 2 months", "list recursive older=2y"),
+        (
+            "move everything in downloads except the big files to sorted",
+            'move in="downloads" except="*.iso" to="sorted"',
+        ),
+        ("move everything in downloads but not the pdfs to sorted", 'move in="downloads" except="*.docx" to="sorted"'),
+        ("number the pngs in scans page_1, page_2", 'rename in="scans" ext=png template="page_{n}.{ext}" start=4'),
+        ("rename the photos in pics", 'rename in="pics" ext=jpg template="{date}_{name}"'),
+        ("sort the notes in kb by topic", 'classify in="kb" by=topic max_groups=4'),
+        # jobs the request has no word for
+        ("move the pdfs in docs to papers", 'archive in="docs" ext=pdf to="papers"'),
+        ("move inbox/fonts.zip to fonts", 'extract path="inbox/fonts.zip" to="fonts"'),
+        ("list the files in music", 'list in="music" recursive duplicates=oldest'),
+        ("rename the files in x", 'rename in="x" case=lower'),
+        ("sort the notes in kb by type", 'classify in="kb" by=topic'),
+        ("delete the files in projects", 'delete in="projects" kind=dir empty'),
+        ("zip the pdfs in docs into papers.zip", 'archive in="docs" ext=pdf to="papers.zip" remove_originals'),
+        # what narrows a deletion or a move, left out
+        ("delete the duplicate photos in pics", 'delete in="pics" recursive ext=jpg ext=jpeg ext=png ext=gif'),
+        ("删除 pics 里重复的照片", 'delete in="pics" recursive ext=jpg ext=jpeg ext=png ext=gif'),
+        ("delete the empty folders in projects", 'delete in="projects" kind=dir'),
+        ("删除 projects 里的空文件夹", 'delete in="projects" kind=dir'),
+        ("delete the files in downloads older than 2 years", 'delete in="downloads"'),
+        ("删除 downloads 里超过两年的文件", 'delete in="downloads"'),
+        (
+            "move everything in downloads except the archive folder to sorted",
+            'move in="downloads" kind=any to="sorted"',
+        ),
+        ("move everything in downloads except the iso files to sorted", 'move in="downloads" kind=any to="sorted"'),
+    ],
+)
+def test_values_and_jobs_the_request_does_not_give_are_ungrounded(request_text, text):
+    assert ungrounded(from_text(text), request_text) is not None
+
+
+@pytest.mark.parametrize(
+    "request_text,text",
+    [
+        (
+            "create an empty folder notes, then move the pdfs in a to notes",
+            'create path="notes" kind=dir ; move in="a" ext=pdf to="notes"',
+        ),
+        (
+            "新建一个空文件夹 notes，然后把 a 里的 pdf 移到 notes",
+            'create path="notes" kind=dir ; move in="a" ext=pdf to="notes"',
+        ),
+        (
+            "duplicate the folder docs into backup, then delete the logs in tmp",
+            'copy path="docs" to="backup" ; delete in="tmp" ext=log',
+        ),
+        ("清空 tmp 文件夹", 'delete in="tmp" kind=any'),
+        (
+            "make a duplicate of every svg file in a in b, then move the logs in c to d",
+            'copy in="a" ext=svg to="b" ; move in="c" ext=log to="d"',
+        ),
+        ("delete last month's report.pdf", 'delete path="report.pdf"'),
+        ("find the duplciates in music", 'list in="music" recursive duplicates=oldest'),  # a typo
+        ("which file takes up the most space in downloads", 'list in="downloads" sort=size desc limit=1'),
+        ("downloads 里哪个文件占的空间最多", 'list in="downloads" sort=size desc limit=1'),
+        ('"发票/三月" 里最新的文件是哪个', 'list in="发票/三月" sort=mtime desc limit=1'),
+    ],
+)
+def test_what_the_request_does_say_is_no_narrowing_it_asks_for(request_text, text):
+    assert ungrounded(from_text(text), request_text) is None
+
+
+def test_job_words_allow_one_typo_in_long_words_only():
+    assert says("compres the site folder", "archive") and says("uzip fonts.zip", "extract")
+    assert not says("pak the site", "archive")  # "pack": too short to read a typo into
+    assert says("find the dupliactes", "duplicates") and not says("find the files", "duplicates")
+
+
+def test_an_archive_that_removes_its_originals_deletes():
+    best = 'archive in="docs" ext=pdf to="papers"'
+    assert deletes(best + " remove_originals") and not deletes(best) and not deletes('list path="remove_originals"')
+    assert lower_refusal(best, best + " remove_originals")
+    assert lower_refusal('list in="a"', 'extract path="a/b.zip"')  # a change where the best only looks
+
+
+def _zip_bytes() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("a.ttf", "font")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize(
+    "request_text,text",
+    [
+        ("extract inbox/fonts.zip", 'extract path="inbox/fonts.zip"'),
+        ("把 inbox/fonts.zip 解压到 fonts", 'extract path="inbox/fonts.zip" to="fonts"'),
+        ("delete the empty folders in projects", 'delete in="projects" kind=dir empty'),
+        ("zip the site folder", 'archive path="site" to="site"'),
+        ("move duplicate files in music to dups", 'move in="music" recursive duplicates=oldest to="dups"'),
+        ("lowercase the names of the files in x", 'rename in="x" case=lower'),
+        ("the 2 biggest files in music", 'list in="music" sort=size desc limit=2'),
+    ],
+)
+def test_decoded_version_2_plans_compile_and_pass_plausibility(tmp_path, make_tree, request_text, text):
+    root = make_tree(
+        tmp_path / "root",
+        {
+            "inbox/fonts.zip": _zip_bytes(),
+            "projects/a/": None,
+            "projects/b/x.txt": "x",
+            "site/index.html": "<p>hi</p>",
+            "music/a.mp3": "same tune",
+            "music/b.mp3": "same tune",
+            "x/README.MD": "r",
+        },
+    )
+    config = Config.from_dict({"agent": {}})
+    guard = Guard.from_config(config, root)
+
+    def compile(plan):
+        return compile_plan(plan, root=root, config=config, guard=guard)
+
+    try:
+        plan, changes = planner.screen(text, True, root, compile, request_text)
+    except PlanError as e:
+        pytest.fail(str(e))
+    assert plan.version == 2 and changes is not None
+    assert changes.actions
