@@ -138,6 +138,17 @@ def _takes_a_group(plan: Any) -> bool:
     return False
 
 
+_PLACEHOLDER = re.compile(r"\{[a-z]+(?::\d+)?\}")
+
+
+def _said_template(template: str) -> bool:
+    """A template the request may say in words rather than write: one that numbers the items or
+    dates them, each placeholder once ("photo_{n:03}.{ext}", "{date}_{name}"); "{stem}_{stem}.{ext}"
+    comes from no request."""
+    names = [m.group(0).split(":")[0].strip("{}") for m in _PLACEHOLDER.finditer(template)]
+    return ("n" in names or "date" in names) and len(names) == len(set(names))
+
+
 def ungrounded_v2(plan: Any, request: str) -> str | None:
     """Why a version-2 value or job of `plan` does not come from `request`, or what narrowing the
     request asks for that a deletion or move leaves out; None when all is well."""
@@ -162,6 +173,8 @@ def ungrounded_v2(plan: Any, request: str) -> str | None:
         template = getattr(step, "template", None)
         if template and "{date}" in template and not speaks_of_dates(request):
             return f"step {i} puts the date in the names, and the request speaks of no date"
+        if template and template not in request and not _said_template(template):
+            return f"step {i}'s name template {template!r} is neither written in the request nor a numbering or date"
     if _takes_a_group(plan):
         narrowed = _narrowed(plan)
         for what, said in _NARROWING.items():

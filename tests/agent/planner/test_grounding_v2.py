@@ -38,6 +38,8 @@ def test_canonical_plans_pass_every_check_after_decoding(request_text, text):
         ("move everything in downloads but not the pdfs to sorted", 'move in="downloads" except="*.docx" to="sorted"'),
         ("number the pngs in scans page_1, page_2", 'rename in="scans" ext=png template="page_{n}.{ext}" start=4'),
         ("rename the photos in pics", 'rename in="pics" ext=jpg template="{date}_{name}"'),
+        # a template of placeholders only that neither numbers nor dates: written by no request
+        ("lowercase the names of the files in pics", 'rename in="pics" template="{stem}_{stem}.{ext}"'),
         ("sort the notes in kb by topic", 'classify in="kb" by=topic max_groups=4'),
         # jobs the request has no word for
         ("move the pdfs in docs to papers", 'archive in="docs" ext=pdf to="papers"'),
