@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fileagent.agent.planner.values_v2 import RequestValues, asks_for_age, speaks_of_dates
+from fileagent.agent.planner.values_v2 import RequestValues, asks_for_age, one_edit, speaks_of_dates
 
 # Words (English stems: a word starting so; Chinese: anywhere) that say each job.
 JOB_WORDS: dict[str, tuple[str, ...]] = {
@@ -62,19 +62,6 @@ _NARROWING = {
 _WORD = re.compile(r"[a-z]+")
 
 
-def _one_edit(a: str, b: str) -> bool:
-    """a and b differ by at most one letter changed, added, dropped, or two side by side swapped."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
 def says(request: str, job: str) -> bool:
     """The request has a word for `job` (JOB_WORDS), or one typo away from a long one."""
     low = request.lower()
@@ -87,7 +74,7 @@ def says(request: str, job: str) -> bool:
             return True
         elif len(w) >= 5 and " " not in w:
             n = len(w)
-            if any(_one_edit(word[:k], w) for word in words if len(word) >= n - 1 for k in (n - 1, n, n + 1)):
+            if any(one_edit(word[:k], w) for word in words if len(word) >= n - 1 for k in (n - 1, n, n + 1)):
                 return True
     return False
 

@@ -84,9 +84,38 @@ def _number(word: str) -> int | None:
     return got[0] if len(got) == 1 else None
 
 
+def one_edit(a: str, b: str) -> bool:
+    """a and b differ by at most one letter changed, added, dropped, or two side by side swapped."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+_UNIT_WORDS = ("days", "weeks", "months", "years", "week", "month", "year")  # "day": no typo of it ("way")
+_AFTER_NUMBER = re.compile(r"(\b(?:\d+|" + "|".join(EN_NUMBERS) + r"|an?)\s*-?\s*)([a-z]{3,7})\b", re.I)
+
+
+def _unit_typos(request: str) -> str:
+    """A unit word one typo away, after a number, read as that unit ("30 das ago": 30 days)."""
+
+    def fix(m: re.Match) -> str:
+        word = m.group(2).lower()
+        unit = next((u for u in _UNIT_WORDS if one_edit(word, u)), None)
+        return m.group(1) + (unit if unit and word not in _UNIT_WORDS and word != "day" else m.group(2))
+
+    return _AFTER_NUMBER.sub(fix, request)
+
+
 def written_ages(request: str) -> set[str]:
     """The ages the request writes, as plan values ("2 years" -> "2y")."""
     out: set[str] = set()
+    request = _unit_typos(request)
     for num, unit in _EN_AGE.findall(request):
         n, u = _number(num), unit.lower()
         if len(u) == 1 and not num.isdigit():
@@ -121,7 +150,7 @@ _ASKS_AGE = re.compile(
 def asks_for_age(request: str) -> bool:
     """The request selects by an age it writes with its number ("older than 2 years", "in the
     last 30 days", "超过两年", "三个月前"), not a date or a name ("同一年", "a 2 day trip")."""
-    return _ASKS_AGE.search(request) is not None
+    return _ASKS_AGE.search(_unit_typos(request)) is not None
 
 
 def limit_one(request: str) -> bool:
@@ -180,7 +209,13 @@ _DATE_WORDS = re.compile(r"\b(?:dates?|dated|days?|timestamps?)\b|日期|时间|
 def speaks_of_dates(request: str) -> bool:
     """The request speaks of a date ("rename the photos by date", "加上日期"): a rename template
     may put one in."""
-    return _DATE_WORDS.search(request) is not None
+    if _DATE_WORDS.search(request) is not None:
+        return True
+    # a typo of "date" ("attach the dae"), not another word one letter away
+    return any(one_edit(w, "date") and w not in _NOT_DATE for w in re.findall(r"[a-z]{3,5}", request.lower()))
+
+
+_NOT_DATE = frozenset("data dat late rate gate mate fate dare daze dale dame dates dated site note dote cate".split())
 
 
 GLOB = b"*."

@@ -89,6 +89,8 @@ def test_values_and_jobs_the_request_does_not_give_are_ungrounded(request_text, 
         ),
         ("delete last month's report.pdf", 'delete path="report.pdf"'),
         ("find the duplciates in music", 'list in="music" recursive duplicates=oldest'),  # a typo
+        ("put the dae at the end of the names in x", 'rename in="x" template="{stem}_{date}.{ext}"'),
+        ("move the files in a changed less than 30 das ago to b", 'move in="a" newer=30d to="b"'),
         ("which file takes up the most space in downloads", 'list in="downloads" sort=size desc limit=1'),
         ("downloads 里哪个文件占的空间最多", 'list in="downloads" sort=size desc limit=1'),
         ('"发票/三月" 里最新的文件是哪个', 'list in="发票/三月" sort=mtime desc limit=1'),

@@ -223,6 +223,7 @@ def test_numbers_and_ages_a_request_writes():
     assert written_ages("超过两年，最近3个月，最近一周，十五天内") == {"2y", "3m", "1w", "15d"}
     assert written_ages("上个月改过的, last year") == {"1m", "1y"}
     assert written_ages("2024年3月5日以后") == {"5d"}  # a day count at most, never 2024y or 3m
+    assert written_ages("changed less than 30 das ago, older than 2 yaers") == {"30d", "2y"}  # typos
     assert RequestValues("the biggest file").counts["limit"] == {"1"}
     assert RequestValues("the 3 biggest files").counts["limit"] == {"3"}
     assert RequestValues("最大的文件").counts["limit"] == {"1"}
