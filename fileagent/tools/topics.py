@@ -5,7 +5,7 @@ more (stop words dropped) and, for Chinese and Japanese text, every pair of adja
 characters. Terms weigh by TF-IDF (sublinear counts, smoothed idf, rows scaled to length 1).
 Groups come from spherical k-means in NumPy with a fixed start (the most typical file first, then
 each time the file least like the chosen ones), for every k from 2 to the cap; the k with the best
-mean silhouette wins (ties: fewer groups), and one group when no split reaches a mean silhouette of MIN_SILHOUETTE. Each
+mean silhouette wins (ties: fewer groups; every group holds two files or more), and one group when no split reaches a mean silhouette of MIN_SILHOUETTE. Terms in more than half the files are dropped first. Each
 group's folder is named after its two most telling terms (weight in the group minus the mean
 weight in the others). Same files, same groups, every time.
 """
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 TEXT_LIMIT = 256 * 1024
 MAX_FILES = 5000
 DEFAULT_GROUPS = 6
-MIN_SILHOUETTE = 0.25
+MIN_SILHOUETTE = 0.1  # short notes on one topic share few words: their split scores low
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_]{3,}")
 STOP_WORDS = frozenset(
@@ -200,6 +200,14 @@ def terms(text: str) -> list[str]:
 
 
 def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
+    # A term in more than half the files (the "note" of note1..note9, a shared header) cannot tell
+    # groups apart and, in short texts, outweighs the words that can.
+    df: dict[str, int] = {}
+    for d in docs:
+        for t in set(d):
+            df[t] = df.get(t, 0) + 1
+    common = {t for t, n in df.items() if len(docs) >= 4 and n > len(docs) / 2}
+    docs = [[t for t in d if t not in common] for d in docs]
     vocab = sorted({t for d in docs for t in d})
     index = {t: i for i, t in enumerate(vocab)}
     X = np.zeros((len(docs), len(vocab)))
@@ -257,8 +265,8 @@ def group(X: np.ndarray, cap: int) -> np.ndarray:
     best, best_score = np.zeros(n, dtype=int), MIN_SILHOUETTE
     for k in range(2, min(cap, n - 1) + 1):
         labels = kmeans(X, k, S)
-        if len(set(labels.tolist())) < k:
-            continue
+        if len(set(labels.tolist())) < k or np.bincount(labels).min() < 2:
+            continue  # a topic of one file is no group
         score = silhouette(S, labels)
         if score > best_score + 1e-9:
             best, best_score = labels, score

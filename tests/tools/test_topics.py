@@ -9,7 +9,7 @@ import pytest
 from fileagent.agent.plan.io import validate_plan_dict
 from fileagent.agent.plan.text import from_text, to_text
 from fileagent.errors import PlanError
-from fileagent.tools.topics import group, terms, tfidf
+from fileagent.tools.topics import group, names, terms, tfidf
 from tests.tools.capkit import Kit, fa, plan_file
 
 K8S = "kubernetes cluster pods deployment kubectl container scheduling nodes kubernetes pods"
@@ -132,3 +132,22 @@ def test_cli_subprocess(kit, tmp_path, read_tree):
     assert r.returncode == 0, r.stderr
     assert "topic" in r.stdout
     assert len([k for k in read_tree(kit.root) if k.count("/") == 2]) == 9
+
+
+def test_short_notes_on_three_topics_split_even_when_their_names_share_a_word():
+    texts = [
+        "Pay the electricity bill and check the bank statement for March.",
+        "The bank charged a fee on my credit card statement again.",
+        "Budget: rent, groceries, and the credit card payment due Friday.",
+        "Tomatoes need water every morning; the garden beds want compost.",
+        "Prune the roses and plant basil in the garden this weekend.",
+        "Buy seeds and compost for the vegetable garden.",
+        "Flight to Lisbon on May 3, hotel booked near the old town.",
+        "Pack passport and charger; the train from the airport to the hotel.",
+        "Lisbon trip: visit the castle, book a tram tour, hotel checkout at noon.",
+    ]
+    X, vocab = tfidf([terms(f"note{i}\n{t}") for i, t in enumerate(texts)])
+    labels = group(X, 6).tolist()
+    assert labels[0:3] == [labels[0]] * 3 and labels[3:6] == [labels[3]] * 3 and labels[6:9] == [labels[6]] * 3
+    assert len({labels[0], labels[3], labels[6]}) == 3
+    assert not any("note" in name for name in names(X, group(X, 6), vocab).values())
