@@ -44,7 +44,7 @@ for table in (en_jobs.NUMBER_WORDS, zh_jobs.NUMBER_WORDS):
 
 
 def _written(n: int, src: str) -> bool:
-    return re.search(rf"(?<!\d){n}(?!\d)", src) is not None or any(w in src for w in NUMBER_WORDS.get(n, ()))
+    return re.search(rf"(?<!\d)0*{n}(?!\d)", src) is not None or any(w in src for w in NUMBER_WORDS.get(n, ()))
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])
