@@ -227,7 +227,8 @@ def _cut_short(plan: Any, request: str) -> str | None:
     out of "projects/website/about.html"): the plan would act on more than was named."""
     for i, step in enumerate(plan.steps, 1):
         sel = getattr(step, "select", None)
-        for value in (sel.path, sel.in_) if sel is not None else ():
+        # a renamed or extracted item is named by the step's own path
+        for value in (sel.path, sel.in_) if sel is not None else (getattr(step, "path", None),):
             if not value or value in (".", ".."):
                 continue
             at = [k for k in range(len(request)) if request.startswith(value, k)]

@@ -159,6 +159,11 @@ def test_a_plan_does_not_act_on_more_than_the_request_names():
         from_text('copy path="projects/website/" to="backup"'), "copy projects/website/about.html to backup"
     )
     assert ungrounded(from_text('move path="docs" to="docs/archive"'), "move docs to docs/archive") is None
+    # also where the step names its item itself (a single rename): never the folder of a missing file
+    assert "longer path" in ungrounded(
+        from_text('rename path="notes" new_name="journal.txt"'), "把 notes/diary.txt 重命名为 notes/journal.txt"
+    )
+    assert ungrounded(from_text('rename path="notes" new_name="journal"'), "rename notes to journal") is None
     # a one-step request that spells an extension out means it alone, not the type word's list
     assert "zip" in ungrounded(from_text("delete recursive ext=rar ext=zip"), "删除所有 .rar 压缩文件")
     assert ungrounded(from_text("delete recursive ext=zip ext=rar ext=7z"), "删除所有压缩文件") is None
