@@ -202,11 +202,11 @@ def terms(text: str) -> list[str]:
 def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
     # A term in more than half the files (the "note" of note1..note9, a shared header) cannot tell
     # groups apart and, in short texts, outweighs the words that can.
-    df: dict[str, int] = {}
+    files_with: dict[str, int] = {}
     for d in docs:
         for t in set(d):
-            df[t] = df.get(t, 0) + 1
-    common = {t for t, n in df.items() if len(docs) >= 4 and n > len(docs) / 2}
+            files_with[t] = files_with.get(t, 0) + 1
+    common = {t for t, n in files_with.items() if len(docs) >= 4 and n > len(docs) / 2}
     docs = [[t for t in d if t not in common] for d in docs]
     vocab = sorted({t for d in docs for t in d})
     index = {t: i for i, t in enumerate(vocab)}
