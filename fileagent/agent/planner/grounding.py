@@ -242,6 +242,25 @@ def _cut_short(plan: Any, request: str) -> str | None:
     return None
 
 
+# Words with which a request asks for a whole tree ("delete everything", "删除所有文件").
+_WHOLE = re.compile(r"\b(?:all|every\w*|entire|whole|each)\b|所有|全部|一切|整个|全都|统统|都")
+_CHANGES_ITEMS = ("delete", "move", "update")  # the jobs that lose or scatter what is there
+
+
+def _whole_tree_unasked(plan: Any, low: str) -> str | None:
+    """A step that deletes, moves or rewrites every item at every depth under the root (no path, folder, pattern, filter, exclusion or
+    duplicate rule) from a request with no word for "all": a question such as "where are the deleted
+    files backed up?" must not become `delete recursive`."""
+    for i, step in enumerate(plan.steps, 1):
+        sel = getattr(step, "select", None)
+        if step.op not in _CHANGES_ITEMS or sel is None:
+            continue
+        narrowed = sel.path or sel.in_ or sel.pattern or sel.exclude or sel.duplicates or sel.limit
+        if sel.recursive and not narrowed and sel.filters is None and not _WHOLE.search(low):
+            return f"step {i} {step.op}s every item under the root, and the request does not say all"
+    return None
+
+
 def ungrounded(plan: Any, request: str) -> str | None:
     """Why a value of `plan` does not come from `request`, or None when every one does."""
     low = request.lower()
@@ -252,6 +271,9 @@ def ungrounded(plan: Any, request: str) -> str | None:
     cut = _cut_short(plan, request)
     if cut:
         return cut
+    whole = _whole_tree_unasked(plan, low)
+    if whole:
+        return whole
     sizes = None
     type_exts = None
     for i, step in enumerate(plan.steps, 1):

@@ -185,3 +185,15 @@ def test_a_file_name_with_its_extension_names_no_other_file(tmp_path):
     assert b"notes.md" not in c.paths
     c = PlanConstraint(p.grammar, "rename the notes to old_notes", ["notes.md"])
     assert b"notes.md" in c.paths
+
+
+def test_deleting_or_moving_the_whole_tree_needs_a_word_for_all():
+    assert "does not say all" in ungrounded(from_text("delete recursive"), "where are the deleted files backed up?")
+    assert "does not say all" in ungrounded(from_text("delete recursive"), "删掉的文件备份在哪里")
+    assert "does not say all" in ungrounded(from_text('move recursive to="misc"'), "move the files to misc")
+    assert ungrounded(from_text("delete recursive"), "delete all files") is None
+    assert ungrounded(from_text('move recursive to="misc"'), "把所有文件移到 misc") is None
+    assert ungrounded(from_text("delete recursive kind=any"), "delete everything") is None
+    # a narrowed selection, or a job that keeps what is there, needs no such word
+    assert ungrounded(from_text('delete in="tmp"'), "delete the files in tmp") is None
+    assert ungrounded(from_text("classify recursive by=extension"), "classify the files by extension") is None
