@@ -38,7 +38,8 @@ def _weighted(ctx: Ctx, pairs):
     return ctx.rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
 
 
-def _slots(tpl: str) -> set[str]:
+def slots_of(tpl: str) -> set[str]:
+    """The slot names a template fills."""
     return {f for _, f, _, _ in Formatter().parse(tpl) if f}
 
 
@@ -49,7 +50,7 @@ def _select(ctx: Ctx, L, tpl: str, one_p: float = 0.4) -> tuple[dict, dict]:
     """{grp}: a group of files; {sel}: one file or folder, or a group. A group followed by "into
     {zip}" names its own folder, so the two do not read as one."""
     bare = not _IN_DEST.search(tpl)
-    if "grp" in _slots(tpl):
+    if "grp" in slots_of(tpl):
         t, sel = L.group(ctx, FILES, bare=bare)
         return {"grp": t}, sel
     if ctx.rng.random() < one_p:
@@ -80,7 +81,7 @@ def where(ctx: Ctx, L, tpl: str, dup: bool = False) -> tuple[dict, dict]:
     """Fill {where}: the whole tree, a folder (in=F), or a folder and its subfolders. Without a
     {where} slot the job covers the whole tree. Duplicate jobs always reach into subfolders."""
     J = jobs(L)
-    if "where" not in _slots(tpl):
+    if "where" not in slots_of(tpl):
         return {}, {"recursive": True}
     r = ctx.rng.random()
     if r < 0.25:
@@ -110,7 +111,7 @@ def things(ctx: Ctx, L, filt: dict, plain_p: float = 0.5) -> str:
 
 def _selection(ctx: Ctx, L, tpl: str, dup: bool = False, plain_p: float = 0.5) -> tuple[dict, dict]:
     slots, sel = where(ctx, L, tpl, dup)
-    if "things" in _slots(tpl):
+    if "things" in slots_of(tpl):
         filt: dict = {}
         slots["things"] = things(ctx, L, filt, plain_p)
         if filt:
@@ -254,7 +255,7 @@ def s_extract_to(ctx, L, tpl):
 
 def _keep(ctx: Ctx, L, tpl: str, sel: dict, slots: dict) -> None:
     sel["duplicates"] = "oldest"
-    if "keep" not in _slots(tpl):
+    if "keep" not in slots_of(tpl):
         return
     rule = _weighted(ctx, KEEP_RULES)
     sel["duplicates"] = rule
@@ -288,7 +289,7 @@ def _top(key: str, desc: bool):
     def sampler(ctx, L, tpl):
         slots, sel = _selection(ctx, L, tpl)
         n = 1
-        if "N" in _slots(tpl):
+        if "N" in slots_of(tpl):
             n = small_number(ctx)
             slots["N"] = number(ctx, L, n)
         sel.update(sort=key, limit=n)
@@ -363,7 +364,7 @@ def _date_rename(template: str):
 
 
 def s_classify_topic(ctx, L, tpl):
-    s = _slots(tpl)
+    s = slots_of(tpl)
     if "F" in s:
         f = ctx.folder()
         slots, sel = {"F": L.folder_ref(ctx, f)}, {"in": f}

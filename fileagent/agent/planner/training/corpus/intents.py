@@ -8,16 +8,11 @@ plan text is always rendered from them, never written by hand.
 from __future__ import annotations
 
 import re
-from string import Formatter
 
 from fileagent.agent.planner.training.corpus import capabilities as J
 from fileagent.agent.planner.training.corpus import names as N
+from fileagent.agent.planner.training.corpus.capabilities import slots_of
 from fileagent.agent.planner.training.corpus.names import Ctx
-
-
-def slots_of(tpl: str) -> set[str]:
-    return {f for _, f, _, _ in Formatter().parse(tpl) if f}
-
 
 # "put X in Y": a selection without a folder of its own would read as "X in Y"
 _IN_DEST = re.compile(r"\{(sel|grp)\} (in|into|inside) \{")
