@@ -35,7 +35,7 @@ from pathlib import Path
 
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.plan.text import to_text
-from fileagent.agent.planner.training.corpus import en, en_jobs, refusals, zh, zh_jobs
+from fileagent.agent.planner.training.corpus import en, en_jobs, items, refusals, zh, zh_jobs
 from fileagent.agent.planner.training.corpus.intents import (
     OUTSIDE_INTENTS,
     SAMPLERS,
@@ -95,10 +95,10 @@ def _module(lang: str):
 
 def templates_for(lang: str, intent: str) -> tuple[str, ...]:
     if lang == "en":
-        return en.TEMPLATES.get(intent) or en_jobs.TEMPLATES.get(intent, ())
+        return en.TEMPLATES.get(intent) or en_jobs.TEMPLATES.get(intent) or items.EN.get(intent, ())
     if lang == "mix":
         return zh.MIX_TEMPLATES.get(intent, ())
-    return zh.TEMPLATES.get(intent) or zh_jobs.TEMPLATES.get(intent, ())
+    return zh.TEMPLATES.get(intent) or zh_jobs.TEMPLATES.get(intent) or items.ZH.get(intent, ())
 
 
 def connectors(lang: str, n: int) -> tuple[str, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from fileagent.agent.planner.training.corpus import capabilities as J
+from fileagent.agent.planner.training.corpus import items as I
 from fileagent.agent.planner.training.corpus import names as N
 from fileagent.agent.planner.training.corpus.capabilities import slots_of
 from fileagent.agent.planner.training.corpus.names import Ctx
@@ -375,6 +376,8 @@ WEIGHTS = {
 }
 SAMPLERS.update(J.SAMPLERS)
 WEIGHTS.update(J.WEIGHTS)
+SAMPLERS.update(I.SAMPLERS)
+WEIGHTS.update(I.WEIGHTS)
 SEQ_INTENTS = tuple(k for k in SAMPLERS if k.startswith("seq_"))
 # Intents whose first path may be swapped for one outside the root.
 OUTSIDE_INTENTS = (

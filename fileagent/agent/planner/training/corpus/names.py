@@ -358,6 +358,12 @@ EN_TEXTS = (
     "Thanks for reading!",
     "key: value",
     "lunch at noon",
+    '{"debug": true}',
+    "x = 1",
+    "debug=true",
+    "<h1>Home</h1>",
+    "SELECT * FROM users;",
+    "P.S. see you soon",
 )
 ZH_TEXTS = (
     "你好，世界",
@@ -379,6 +385,9 @@ ZH_TEXTS = (
     "今天天气不错",
     "下周一出差",
     "预算待确认",
+    "print('你好')",
+    "标题：周报",
+    "端口=8080",
 )
 REPLACE_PAIRS = (
     ("foo", "bar"),
@@ -398,6 +407,8 @@ REPLACE_PAIRS = (
     ("旧版", "新版"),
     ("草稿", "定稿"),
     ("北京", "上海"),
+    ("debug=false", "debug=true"),
+    ("port: 80", "port: 8080"),
     ("version 1", "version 2"),
     ("Acme Inc", "Acme Ltd"),
 )
