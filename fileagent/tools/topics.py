@@ -5,7 +5,9 @@ more (stop words dropped) and, for Chinese and Japanese text, every pair of adja
 characters. Terms weigh by TF-IDF (sublinear counts, smoothed idf, rows scaled to length 1).
 Groups come from spherical k-means in NumPy with a fixed start (the most typical file first, then
 each time the file least like the chosen ones), for every k from 2 to the cap; the k with the best
-mean silhouette wins (ties: fewer groups; every group holds two files or more), and one group when no split reaches a mean silhouette of MIN_SILHOUETTE. Terms in more than half the files are dropped first. Each
+mean silhouette wins (ties: fewer groups; every group holds two files or more). When no split
+reaches a mean silhouette of MIN_SILHOUETTE the files read as one topic and the plan is refused:
+one folder for everything sorts nothing. Terms in more than half the files are dropped first. Each
 group's folder is named after its two most telling terms (weight in the group minus the mean
 weight in the others). Same files, same groups, every time.
 """
@@ -312,6 +314,11 @@ def rule(ctx: CompileContext, step: ClassifyStep, items: list[tuple[str, Entry]]
     X, vocab = tfidf(docs)
     labels = group(X, step.max_groups or DEFAULT_GROUPS)
     folder_of = names(X, labels, vocab)
+    if len(folder_of) == 1:
+        raise ctx.plan_error(
+            f"the {len(files)} text file(s) read as one topic ({folder_of[0]}): no split into topic folders "
+            "stands out, so nothing is moved"
+        )
     where = {rel: folder_of[int(label)] for rel, label in zip(files, labels, strict=True)}
     for j, name in folder_of.items():
         members = [rel for rel, label in zip(files, labels, strict=True) if label == j]

@@ -95,6 +95,15 @@ def test_one_topic_stays_one_group():
     assert set(group(X, 6).tolist()) == {0}
 
 
+def test_files_on_one_topic_are_refused_not_moved_into_one_folder(tmp_path, make_tree):
+    kit = Kit(
+        make_tree(tmp_path / "r", {"k/a.md": K8S, "k/b.md": "kubernetes pods cluster", "k/c.md": "kubectl pods"}),
+        tmp_path / "audit.jsonl",
+    )
+    with pytest.raises(PlanError, match="one topic"):
+        kit.compile([{"op": "classify", "select": {"in": "k"}, "by": "topic"}])
+
+
 def test_execute_then_undo(kit, read_tree):
     before = read_tree(kit.root)
     kit.run([{"op": "classify", "select": {"in": "notes"}, "by": "topic"}])

@@ -25,7 +25,7 @@ from fileagent.agent.planner.values_v2 import RequestValues, asks_for_age, one_e
 JOB_WORDS: dict[str, tuple[str, ...]] = {
     job: tuple(words.split("|"))
     for job, words in {
-        "archive": "zip|compress|archiv|bundle|pack|tar|7z|rar|压缩|打包|归档|压成|打成|压进|压到|打进|打个包|squeez|wrap",
+        "archive": "zip|compress|archiv|bundle|pack|tar|7z|rar|压缩|打包|归档|压成|打成|压进|压到|压一下|打进|打个包|squeez|wrap",
         "extract": "unzip|extract|unpack|decompress|uncompress|expand|untar|unrar|unarchiv|open|inflate|"
         "un-zip|content|out of|dump|restor|解|展开|释放|打开|拆开|取出|拿出",
         "duplicates": "duplicat|dedup|dupe|dups|identical|same|copies|copy|twin|clone|repeat|redundant|"
@@ -35,9 +35,12 @@ JOB_WORDS: dict[str, tuple[str, ...]] = {
         "case": "lower|upper|capital|caps|case|downcase|upcase|small letters|小写|大写",
         "topic": "topic|subject|theme|content|about|meaning|semantic|主题|话题|内容|题材|意思|语义",
         "sort": "sort|order|rank|first|alphabet|a to z|z to a|big|large|small|biggest|largest|smallest|"
-        "newest|oldest|long|tin|heav|light|huge|new|old|recent|latest|earliest|stale|fresh|most|least|"
+        "newest|oldest|long|tin|heav|bulk|light|huge|new|old|recent|latest|earliest|stale|fresh|most|least|"
         "top|bottom|size|name|date|time|modif|space|room|排序|排列|顺序|按|最|从大到小|从小到大|大小|"
         "名称|名字|时间|日期|占|空间",
+        # a classify by size or by date that the request does not ask for is a misread of "by topic", "by type"
+        "by_size": "size|big|large|small|tiny|huge|heav|light|kb|mb|gb|byte|space|大小|大中小|体积|尺寸|大的|小的|大文件|小文件|占",
+        "by_date": "year|month|date|time|when|annual|yearly|monthly|age|old|new|recent|created|modif|年|月|日期|时间|季度",
         "remove_originals": "delet|remov|erase|rid|discard|trash|drop|original|move|wipe|clean|"
         "swap|only|throw|end up|replace|instead|删|移除|去掉|原文件|原件|原始|不要|不留|只留|只保留|清除|移",
     }.items()
@@ -52,14 +55,17 @@ _NARROWING = {
         re.I,
     ),
     # plural in English ("create an empty file" names one file to make); not after 清 ("清空": empty
-    # out), 建 or a measure word ("新建一个空文件夹")
+    # out), 建, 为 ("内容为空的文件": a new file with nothing in it) or a measure word ("新建一个空文件夹")
     "empty": re.compile(
-        r"\bempty\s+(?:sub)?(?:folders|dirs|directories|files|ones)\b|\b(?:0|zero)-byte|(?<![清建个一])空(?:的)?(?:文件夹|目录|文件)",
+        r"\bempty\s+(?:sub)?(?:folders|dirs|directories|files|ones)\b|\b(?:0|zero)-byte|(?<![清建个一为])空(?:的)?(?:文件夹|目录|文件)",
         re.I,
     ),
-    "except": re.compile(r"\b(?:except|excluding|but not|apart from|other than)\b|除了|除去|不包括|不含|排除", re.I),
+    # not the 除了 of 删除了, 移除了 ("deleted")
+    "except": re.compile(r"\b(?:except|excluding|but not|apart from|other than)\b|(?<![删移清去消])除了|除去|不包括|不含|排除", re.I),
 }
 _WORD = re.compile(r"[a-z]+")
+# Four-letter words a typo may reach ("sze", "yaer"); shorter and other four-letter words only as written.
+_TYPO_SHORT = frozenset({"size", "year", "date", "time"})
 
 
 def says(request: str, job: str) -> bool:
@@ -72,7 +78,7 @@ def says(request: str, job: str) -> bool:
                 return True
         elif re.search(r"(?<![a-z])" + re.escape(w), low):
             return True
-        elif len(w) >= 5 and " " not in w:
+        elif (len(w) >= 5 or w in _TYPO_SHORT) and " " not in w:
             n = len(w)
             if any(one_edit(word[:k], w) for word in words if len(word) >= n - 1 for k in (n - 1, n, n + 1)):
                 return True
@@ -89,8 +95,13 @@ def _jobs(step: Any) -> list[str]:
             out.append("empty")
     if getattr(step, "case", None) is not None:
         out.append("case")
-    if getattr(step, "by", None) == "topic":
+    by = getattr(step, "by", None)
+    if by == "topic":
         out.append("topic")
+    elif by == "size":
+        out.append("by_size")
+    elif by in ("year", "month"):
+        out.append("by_date")
     if getattr(step, "remove_originals", None):
         out.append("remove_originals")
     return out

@@ -7,6 +7,8 @@ never runs over a quote mark or a ":" and never starts where it cannot end.
 
 from __future__ import annotations
 
+import re
+
 from fileagent.policies.places import place_of
 
 _QUOTE_PAIRS = {
@@ -51,6 +53,11 @@ def quoted_regions(request: str) -> list[tuple[int, int]]:
 
 
 # What may follow a bare Chinese text directly: a verb or particle that takes it.
+# English words that lead to a name and never begin one the request gives unquoted.
+LEAD_WORDS = frozenset(
+    w.encode()
+    for w in ("to", "into", "in", "inside", "from", "onto", "on", "at", "under", "of", "for", "with", "by", "the", "and", "then")
+)
 _ZH_AFTER_TEXT = (
     "追加",
     "加到",
@@ -385,6 +392,12 @@ class RequestSpans:
                 self.name_end[q] = self.span_end[q] = False
             if place and req[lo : lo + 5].lower() == b"file:":
                 url_colons.add(lo + 4)
+        # Nor at a word that only leads to a name, with more words after it: "to usb" of "copy the
+        # photos to usb" (a quoted "to do" is a name; the word alone is no path either: constraint.py).
+        inside = {q for lo, hi in regions for q in range(lo, hi)}
+        for m in re.finditer(rb"(?<![A-Za-z0-9_.\-/])([A-Za-z]+) ", req):
+            if m.group(1).lower() in LEAD_WORDS and m.start() not in inside:
+                odd.add(m.start() + 1)
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}

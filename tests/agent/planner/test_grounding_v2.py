@@ -61,6 +61,10 @@ def test_canonical_plans_pass_every_check_after_decoding(request_text, text):
             'move in="downloads" kind=any to="sorted"',
         ),
         ("move everything in downloads except the iso files to sorted", 'move in="downloads" kind=any to="sorted"'),
+        # a classify rule the request does not ask for (the next reading after "by topic" failed)
+        ("sort the notes in docs by topic", 'classify in="docs" by=size'),
+        ("organise archive/assets", 'classify in="archive/assets" by=size'),
+        ("把 docs 里的笔记按主题分类", 'classify in="docs" by=year'),
     ],
 )
 def test_values_and_jobs_the_request_does_not_give_are_ungrounded(request_text, text):
@@ -94,6 +98,15 @@ def test_values_and_jobs_the_request_does_not_give_are_ungrounded(request_text, 
         ("which file takes up the most space in downloads", 'list in="downloads" sort=size desc limit=1'),
         ("downloads 里哪个文件占的空间最多", 'list in="downloads" sort=size desc limit=1'),
         ('"发票/三月" 里最新的文件是哪个', 'list in="发票/三月" sort=mtime desc limit=1'),
+        ("group the files in build by sze", 'classify in="build" by=size'),  # a typo
+        ("把 照片 按年份分类", 'classify in="照片" by=year'),
+        ("把 周报 按大中小分开", 'classify in="周报" by=size'),
+        # 删除了 is "deleted", no exception; 内容为空的文件 is a new empty file, no empty-file filter
+        ("a.txt 可以删除了，再把 tmp 里的 log 删掉", 'delete path="a.txt" ; delete in="tmp" ext=log'),
+        (
+            "先创建一个内容为空的文件 x.tmp，然后把 old 里的东西全删掉",
+            'create path="x.tmp" ; delete in="old" kind=any',
+        ),
     ],
 )
 def test_what_the_request_does_say_is_no_narrowing_it_asks_for(request_text, text):

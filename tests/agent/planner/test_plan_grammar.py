@@ -424,6 +424,10 @@ def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
     assert not accepts(grammar, "append done to x: y.md", 'update path="x: y.md" mode=append text="done"')
     assert accepts(grammar, "read C:/x/y.txt", 'read path="C:/x/y.txt"')  # the Guard refuses it, not the model
     assert accepts(grammar, "move a.txt to", 'move path="a.txt" to="to"', paths=["to"])  # one in the tree
+    # a name does not start with a word that only leads to it
+    assert not accepts(grammar, "copy the photos folder to usb", 'copy path="photos" to="to usb"')
+    assert accepts(grammar, "copy the photos folder to usb", 'copy path="photos" to="usb"')
+    assert accepts(grammar, "move a.txt into 'to do'", 'move path="a.txt" to="to do"')
     assert not accepts(grammar, "what's in my Downloads folder?", 'list path="my"')
     assert accepts(grammar, "what's in my Downloads folder?", 'list path="Downloads"')
     # a name ends inside a run of Chinese characters only before a word that can follow one

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.plan.text import to_text
+from fileagent.agent.planner.grounding import ungrounded
 from fileagent.agent.planner.training.corpus import en, en_jobs, items, refusals, zh, zh_jobs
 from fileagent.agent.planner.training.corpus.intents import (
     OUTSIDE_INTENTS,
@@ -54,7 +55,9 @@ TYPO_P = 0.07  # English requests with one typo in a common word
 TIGHT_P = 0.5  # Chinese requests without spaces between CJK and latin text
 SWAP_P = 0.3  # requests whose verb phrase comes from another template of the intent
 # intents whose verb part carries the whole action (not "add {pre} ..." vs "add {suf} ..."); in
-# Chinese only those whose verb parts read well in every kept frame
+# Chinese only those whose verb parts read well in every kept frame. Not the classify intents that
+# say their rule in the verb part: "separate the big files from the small ones in {F}" would lend
+# "organise " to "{F}" and teach "organise F" as a sort by size.
 SWAP_INTENTS = {
     "en": frozenset(
         {
@@ -68,11 +71,6 @@ SWAP_INTENTS = {
             "delete",
             "move",
             "copy",
-            "classify_ext",
-            "classify_type",
-            "classify_year",
-            "classify_month",
-            "classify_size",
             "classify_default",
         }
     ),
@@ -337,6 +335,16 @@ def _pick_intent(rng: random.Random, outside: bool = False) -> str:
     return _weighted(rng, _OUTSIDE_INTENTS if outside else _ALL_INTENTS)
 
 
+def _same_place(a: dict, b: dict) -> bool:
+    """Two steps of one op on one folder or item: no step asked twice, nor "delete the empty files
+    in old, and delete the files in old" (the second repeats the first on more of the same items)."""
+    if a == b:
+        return True
+    sa, sb = a.get("select") or {}, b.get("select") or {}
+    where = sa.get("path") or sa.get("in")
+    return a["op"] == b["op"] and where is not None and where == (sb.get("path") or sb.get("in"))
+
+
 def _one_example(rng: random.Random) -> Example:
     lang = _weighted(rng, LANG_WEIGHTS)
     if rng.random() < REFUSE_P:
@@ -362,7 +370,7 @@ def _one_example(rng: random.Random) -> Example:
                 if intent == "classify_keywords":  # its own commas would blur the step boundary
                     continue
                 c, s, _, flag = _clause(ctx, lang, intent, "train" if split == "train" else None)
-                if flag in ("", "{") and not any(st in steps for st in s):  # no step asked twice
+                if flag in ("", "{") and not any(_same_place(st, prev) for st in s for prev in steps):
                     parts.append(c)
                     steps += s
             core = conns[k].format(**dict(zip("abc", parts, strict=False)))
@@ -378,8 +386,13 @@ def _one_example(rng: random.Random) -> Example:
             core = _wrap(ctx, lang, core, flag)
     if lang == "en" and rng.random() < 0.35:
         core = core[:1].upper() + core[1:]
-    src = ctx.finish(core, tighten=lang != "en" and rng.random() < TIGHT_P, typo=lang == "en" and rng.random() < TYPO_P)
-    tgt = to_text(Plan.from_dict({"version": 2, "steps": steps}))
+    tight = lang != "en" and rng.random() < TIGHT_P
+    typo = lang == "en" and rng.random() < TYPO_P
+    src = ctx.finish(core, tighten=tight, typo=typo)
+    plan = Plan.from_dict({"version": 2, "steps": steps})
+    tgt = to_text(plan)
+    if typo and ungrounded(plan, src):  # the typo took the word that says the job: the planner would refuse
+        src = ctx.finish(core, tighten=tight)
     if lang == "mix" and not tid.startswith("mix."):
         lang = "zh"  # no mixed-language template for this intent: the request is Chinese
     return Example(src=src, tgt=tgt, template=tid, lang=lang, split=split)

@@ -120,7 +120,14 @@ def _place(kind: str):
     return sampler
 
 
+def s_clear_dir(ctx, L, tpl):
+    """Empty a folder out: everything in it goes, the folder stays."""
+    t, sel = L.one(ctx, "dir")
+    return {"dir": t}, [{"op": "delete", "select": {"in": sel["path"], "kind": "any"}}]
+
+
 SAMPLERS = {
+    "clear_dir": s_clear_dir,
     "items_move": _each("move"),
     "items_copy": _each("copy"),
     "items_delete": _each("delete"),
@@ -131,6 +138,7 @@ SAMPLERS = {
     "place_empty": _place("file"),
 }
 WEIGHTS = {
+    "clear_dir": 0.4,
     "items_move": 0.6,
     "items_copy": 0.5,
     "items_delete": 0.5,
@@ -142,6 +150,18 @@ WEIGHTS = {
 }
 
 EN = {
+    "clear_dir": (
+        "empty {dir}",
+        "empty out {dir}",
+        "clear out {dir}",
+        "wipe everything inside {dir} but keep the folder",
+        "delete everything in {dir}",
+        "remove all the contents of {dir}",
+        "clean out {dir} completely",
+        "~{dir} should be empty, delete what is in it",
+        "get rid of whatever is in {dir}",
+        "purge the contents of {dir}",
+    ),
     "items_move": (
         "move {items} to {dst}",
         "move {items} into {dst}",
@@ -162,7 +182,7 @@ EN = {
         "copy {items} to {dst}",
         "copy {items} into {dst}",
         "make copies of {items} in {dst}",
-        "duplicate {items} into {dst}",
+        "make duplicates of {items} in {dst}",
         "put a copy of {items} in {dst}",
         "back up {items} to {dst}",
         "cp {items} to {dst}",
@@ -245,6 +265,17 @@ EN = {
 }
 
 ZH = {
+    "clear_dir": (
+        "清空 {dir}",
+        "把 {dir} 清空",
+        "将 {dir} 里的东西全部删掉",
+        "把 {dir} 里面的内容都删了",
+        "{dir} 里的东西全删掉，文件夹留着",
+        "删除 {dir} 中的所有内容",
+        "把 {dir} 腾空",
+        "清理掉 {dir} 里的全部东西",
+        "{dir} 清空一下",
+    ),
     "items_move": (
         "把 {items} 移到 {dst}",
         "把 {items} 都移动到 {dst}",

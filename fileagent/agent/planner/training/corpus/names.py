@@ -807,6 +807,27 @@ _QUOTE_CHARS = set("\"'`\u201c\u201d\u2018\u2019\u300c\u300d")
 
 
 _TYPO_SKIP = set(m.lower() for m in MONTHS) | {
+    # number words: a count must be written as the request's number (values_v2)
+    "four",
+    "five",
+    "seven",
+    "eight",
+    "nine",
+    "three",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "hundred",
     "bytes",
     "megabytes",
     "kilobytes",
