@@ -8,6 +8,7 @@ steps); the wording is in EN and ZH below.
 
 from __future__ import annotations
 
+from fileagent.agent.planner.training.corpus import capabilities as J
 from fileagent.agent.planner.training.corpus.names import Ctx
 
 COUNT_WORDS = {"en": {2: "two", 3: "three"}, "zh": {2: "两", 3: "三"}}
@@ -126,7 +127,50 @@ def s_clear_dir(ctx, L, tpl):
     return {"dir": t}, [{"op": "delete", "select": {"in": sel["path"], "kind": "any"}}]
 
 
+# Superlatives of the top-N jobs that act: (sort key, largest/newest first) -> words.
+TOP_WORDS = {
+    "en": {
+        ("size", True): ("biggest", "largest", "heaviest", "bulkiest"),
+        ("size", False): ("smallest", "tiniest"),
+        ("mtime", True): ("newest", "latest", "most recent", "most recently changed"),
+        ("mtime", False): ("oldest", "least recently modified", "stalest"),
+    },
+    "zh": {
+        ("size", True): ("最大", "体积最大", "最占空间"),
+        ("size", False): ("最小", "体积最小"),
+        ("mtime", True): ("最新", "最近修改", "最近改过"),
+        ("mtime", False): ("最旧", "最早", "最老"),
+    },
+}
+
+
+def _top_act(op: str):
+    """move / copy / delete the N biggest, smallest, newest or oldest files of a folder."""
+
+    def sampler(ctx, L, tpl):
+        lang = _lang(L)
+        slots, sel = J._selection(ctx, L, tpl)
+        key, desc = ctx.rng.choice((("size", True), ("size", True), ("size", False), ("mtime", True), ("mtime", False)))
+        n = J.small_number(ctx)
+        slots.update(N=J.number(ctx, L, n), top=ctx.pick(TOP_WORDS[lang][(key, desc)]))
+        sel.update(sort=key, limit=n)
+        if desc:
+            sel["desc"] = True
+        step: dict = {"op": op, "select": sel}
+        if op != "delete":
+            while True:
+                slots["dst"], step["to"] = L.dest(ctx)
+                if step["to"] != sel.get("in"):
+                    break
+        return slots, [step]
+
+    return sampler
+
+
 SAMPLERS = {
+    "top_move": _top_act("move"),
+    "top_copy": _top_act("copy"),
+    "top_delete": _top_act("delete"),
     "clear_dir": s_clear_dir,
     "items_move": _each("move"),
     "items_copy": _each("copy"),
@@ -138,6 +182,9 @@ SAMPLERS = {
     "place_empty": _place("file"),
 }
 WEIGHTS = {
+    "top_move": 0.5,
+    "top_copy": 0.4,
+    "top_delete": 0.3,
     "clear_dir": 0.4,
     "items_move": 0.6,
     "items_copy": 0.5,
@@ -150,6 +197,29 @@ WEIGHTS = {
 }
 
 EN = {
+    "top_move": (
+        "move the {N} {top} {things}{where} to {dst}",
+        "put the {N} {top} {things}{where} into {dst}",
+        "take the {N} {top} {things}{where} and move them to {dst}",
+        "relocate the {N} {top} {things}{where} to {dst}",
+        "~the {N} {top} {things}{where} should go to {dst}",
+        "shift the {N} {top} {things}{where} over to {dst}",
+        "move the top {N} {top} {things}{where} into {dst}",
+    ),
+    "top_copy": (
+        "copy the {N} {top} {things}{where} to {dst}",
+        "copy the {N} {top} {things}{where} into {dst}",
+        "back up the {N} {top} {things}{where} to {dst}",
+        "put copies of the {N} {top} {things}{where} in {dst}",
+        "make a copy of the {N} {top} {things}{where} in {dst}",
+    ),
+    "top_delete": (
+        "delete the {N} {top} {things}{where}",
+        "remove the {N} {top} {things}{where}",
+        "get rid of the {N} {top} {things}{where}",
+        "trash the {N} {top} {things}{where}",
+        "~the {N} {top} {things}{where} can go, delete them",
+    ),
     "clear_dir": (
         "empty {dir}",
         "empty out {dir}",
@@ -265,6 +335,25 @@ EN = {
 }
 
 ZH = {
+    "top_move": (
+        "把{where}{top}的 {N} 个{things}移到 {dst}",
+        "将{where}{top}的 {N} 个{things}移动到 {dst}",
+        "{where}{top}的 {N} 个{things}挪到 {dst}",
+        "把{where}{top}的前 {N} 个{things}放进 {dst}",
+        "把{where}{top}的 {N} 个{things}转移到 {dst}",
+    ),
+    "top_copy": (
+        "把{where}{top}的 {N} 个{things}复制到 {dst}",
+        "将{where}{top}的 {N} 个{things}拷贝到 {dst}",
+        "{where}{top}的 {N} 个{things}拷一份到 {dst}",
+        "把{where}{top}的前 {N} 个{things}备份到 {dst}",
+    ),
+    "top_delete": (
+        "删掉{where}{top}的 {N} 个{things}",
+        "把{where}{top}的 {N} 个{things}删了",
+        "删除{where}{top}的前 {N} 个{things}",
+        "{where}{top}的 {N} 个{things}不要了，删掉",
+    ),
     "clear_dir": (
         "清空 {dir}",
         "把 {dir} 清空",
