@@ -392,6 +392,11 @@ class RequestSpans:
                 self.name_end[q] = self.span_end[q] = False
             if place and req[lo : lo + 5].lower() == b"file:":
                 url_colons.add(lo + 4)
+        # A path from a drive ("D:\\backup", "d:/x") is copied whole too: its letter ends no name (a
+        # folder "D" in the root) and no path starts inside it ("backup").
+        for m in re.finditer(rb"(?<![A-Za-z0-9_.\-])[A-Za-z]:[\\/][^\s\"']*", req):
+            self.name_end[m.start() + 1] = self.span_end[m.start() + 1] = False
+            odd.update(range(m.start() + 2, m.end() + 1))
         # Nor at a word that only leads to a name, with more words after it: "to usb" of "copy the
         # photos to usb" (a quoted "to do" is a name; the word alone is no path either: constraint.py).
         inside = {q for lo, hi in regions for q in range(lo, hi)}

@@ -428,6 +428,12 @@ def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
     assert not accepts(grammar, "copy the photos folder to usb", 'copy path="photos" to="to usb"')
     assert accepts(grammar, "copy the photos folder to usb", 'copy path="photos" to="usb"')
     assert accepts(grammar, "move a.txt into 'to do'", 'move path="a.txt" to="to do"')
+    # a drive path is one value (the Guard refuses it), never a folder "D" or "backup" in the root
+    for request in ("move budget.xlsx to D:\\backup", "move budget.xlsx to d:/backup"):
+        assert not accepts(grammar, request, 'move path="budget.xlsx" to="D"'), request
+        assert not accepts(grammar, request, 'move path="budget.xlsx" to="d"'), request
+        assert not accepts(grammar, request, 'move path="budget.xlsx" to="backup"'), request
+    assert accepts(grammar, "move budget.xlsx to d:/backup", 'move path="budget.xlsx" to="d:/backup"')
     assert not accepts(grammar, "what's in my Downloads folder?", 'list path="my"')
     assert accepts(grammar, "what's in my Downloads folder?", 'list path="Downloads"')
     # a name ends inside a run of Chinese characters only before a word that can follow one
