@@ -13,6 +13,7 @@ names explicitly that is denied is refused by the Guard (exit 3).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from datetime import date, datetime, time
@@ -203,6 +204,19 @@ def sort_key(ctx: CompileContext, by: str) -> Callable[[Item], Any]:
     return lambda item: nfc(name_of(item[0])).casefold()
 
 
+def nearest(ctx: CompileContext, rel: str) -> str:
+    """A hint for a name that is not there: the closest names in the nearest folder that is
+    (" (nearest there: invoice_0412.pdf, invoice_0419.pdf)"), or nothing when none is close."""
+    parent, _, name = rel.rpartition("/")
+    while parent and ctx.view.get(parent) is None:
+        parent, _, name = parent.rpartition("/")
+    listing = ctx.view.listing(parent or ".") or {}
+    close = difflib.get_close_matches(name, sorted(listing), n=3, cutoff=0.6)
+    if not close:
+        return ""
+    return f" (nearest there: {', '.join(join(parent, c) if parent else c for c in close)})"
+
+
 def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> list[Item]:
     """`children_of_folder` (list): a `path` naming a folder means its direct children (files and
     folders)."""
@@ -215,7 +229,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> li
             return []
         e = view.get(rel)
         if e is None:
-            raise ctx.plan_error(f"{sel.path!r} does not exist", sel.path)
+            raise ctx.plan_error(f"{sel.path!r} does not exist{nearest(ctx, rel)}", sel.path)
         if children_of_folder and e.is_dir and not e.is_link:
             listing = view.listing(rel) or {}
             items = []
@@ -246,7 +260,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> li
     base = ctx.folder(where or ".")
     be = view.get(base)
     if be is None:
-        raise ctx.plan_error(f"folder {where!r} does not exist", where)
+        raise ctx.plan_error(f"folder {where!r} does not exist{nearest(ctx, base)}", where)
     if not be.is_dir:
         raise ctx.plan_error(f"{where!r} is not a folder", where)
     while pattern.startswith("./"):

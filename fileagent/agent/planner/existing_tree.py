@@ -14,6 +14,7 @@ is still planned as written and refused by the policy (exit 3), not turned into 
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -71,3 +72,45 @@ class ExistingTree:
         if guard_decides(text):
             return True
         return _key(text).rstrip(b"/") in self.exact
+
+
+def _fold(text: str) -> str:
+    return unicodedata.normalize("NFC", text).casefold()
+
+
+def named_by(request: str, value: str) -> bool:
+    """The request names the existing path `value` the retry chose: some part of it (a folder or
+    the file name, or that name without its extension) is written in the request, up to case,
+    Unicode form, "_"/"-"/space and one typo in a word of four letters or more. "old" is no
+    reading of "delete everything in the temp folder", whatever the tree holds."""
+    if guard_decides(value.encode("utf-8")) or value in (".", ""):
+        return True
+    req = _fold(request)
+    flat = re.sub(r"[\s_\-]+", "", req)
+    words = re.findall(r"[^\W_]+(?:[._\-][^\W_]+)*", req)
+    for part in _fold(value).replace("\\", "/").strip("/").split("/"):
+        stem = part.rsplit(".", 1)[0] if "." in part[1:] else part
+        for name in {part, stem}:
+            if len(name) < 2:
+                continue
+            if _written(name, req) or _written(re.sub(r"[\s_\-]+", "", name), flat):
+                return True
+            if len(name) >= 4 and any(_one_edit(w, name) for w in words if abs(len(w) - len(name)) <= 1):
+                return True
+    return False
+
+
+def _written(name: str, text: str) -> bool:
+    """`name` in `text`, not inside a longer word ("old" is not written in "folder"); a name
+    holding a CJK character may sit inside a run of them."""
+    if not name:
+        return False
+    if not name.isascii():
+        return name in text
+    return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", text) is not None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    from fileagent.agent.planner.values_v2 import one_edit
+
+    return one_edit(a, b)

@@ -279,13 +279,29 @@ def plan_request(
     # did not (request_order.refusal); if none compiles, the error is the first decode's, which names what
     # the request asked for.
     retry = planner.candidates(prompt, paths, whole_tree=True)
-    kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None]
+    kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None and _names_its_target(c[0], prompt)]
     try:
         return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0], later=later))
     except RequestRefused:
         raise
     except NoPlannerError:
         raise error from None
+
+
+def _names_its_target(text: str, prompt: str) -> bool:
+    """A retry candidate's first step selects an existing path the request itself names: the retry
+    mends how a name is written (case, form, a typo), never swaps one target for another."""
+    from fileagent.agent.plan.text import PlanTextError, from_text
+    from fileagent.agent.planner.existing_tree import named_by
+
+    try:
+        step = from_text(text).steps[0]
+    except (PlanTextError, ValueError):
+        return False
+    sel = getattr(step, "select", None)
+    values = [getattr(sel, "path", None), getattr(sel, "in_", None)] if sel is not None else []
+    values.append(getattr(step, "path", None))
+    return all(named_by(prompt, v) for v in values if isinstance(v, str))
 
 
 def accept(planner: Planner, prompt: str, plan: Plan, changes: ChangeSet) -> tuple[Plan, ChangeSet]:

@@ -265,6 +265,16 @@ def test_missing_path_and_folder(tmp_path, make_tree, compile_steps):
         compile_steps(tmp_path, [{"op": "list", "select": {"in": "a.txt"}}])
 
 
+def test_a_missing_name_is_told_the_nearest_names_there(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"inv/invoice_0412.pdf": "a", "inv/invoice_0419.pdf": "b", "inv/photo.jpg": "c"})
+    with pytest.raises(PlanError, match=r"'inv/invoice_0413.pdf' does not exist \(nearest there: inv/invoice_04"):
+        compile_steps(tmp_path, [{"op": "delete", "select": {"path": "inv/invoice_0413.pdf"}}])
+    with pytest.raises(PlanError, match=r"folder 'invs' does not exist \(nearest there: inv\)"):
+        compile_steps(tmp_path, [{"op": "list", "select": {"in": "invs"}}])
+    with pytest.raises(PlanError, match=r"'inv/zzz.txt' does not exist$"):  # nothing close: no hint
+        compile_steps(tmp_path, [{"op": "delete", "select": {"path": "inv/zzz.txt"}}])
+
+
 def test_move_to_the_root_and_through_a_folder_link(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"d/a.txt": "a", "real/": None})
     os.symlink(tmp_path / "real", tmp_path / "alias")

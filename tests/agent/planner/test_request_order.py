@@ -75,3 +75,17 @@ def test_a_deletion_never_moves_ahead_and_a_change_only_by_quoted_text():
     assert request_order(cands, "show me notes/a.md x") == cands
     cands = [("list after=2018-06-20", True), ('tag after=2018-07-20 tag="x"', True)]
     assert request_order(cands, "list files newer than Jul 20 2018 x") == cands
+
+
+def test_a_retry_on_existing_paths_keeps_to_what_the_request_names():
+    from fileagent.agent.planner.existing_tree import named_by
+    from fileagent.agent.planner.planner import _names_its_target
+
+    assert not named_by("delete everything in the temp folder", "old")  # "old" inside "folder" is no name
+    assert named_by("show me OLD/README.TXT", "old/readme.txt")  # case
+    assert named_by("delete meeting-notes.txt", "meeting_notes.txt")  # "-" for "_"
+    assert named_by("delete everything in the photso folder", "photos")  # one typo in a name of four letters or more
+    assert not named_by("delete the bold files", "old")  # shorter names only as written
+    assert named_by("把照片删掉", "照片/a.jpg") and not named_by("把照片删掉", "文档")
+    assert not _names_its_target('delete in="old" kind=any', "delete everything in the temp folder")
+    assert _names_its_target('delete in="old" kind=any', "delete everything in the Old folder")
