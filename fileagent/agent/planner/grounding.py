@@ -261,6 +261,41 @@ def _whole_tree_unasked(plan: Any, low: str) -> str | None:
     return None
 
 
+# Changing ops whose selection a type word narrows; "archive" is a verb and a folder name too often.
+_TYPE_NARROWED_OPS = frozenset({"delete", "move", "copy", "rename", "update", "tag", "archive"})
+
+
+def _type_dropped(plan: Any, low: str) -> str | None:
+    """A type word of the request ("audio files", "图片") that no step carries: "把所有音频文件都删掉"
+    read as deleting every folder. A word the plan writes as a place ("move photos to x", the
+    folder photos) is a name, not a type."""
+    if not any(step.op in _TYPE_NARROWED_OPS for step in plan.steps) or any(
+        step.op in ("classify", "create") for step in plan.steps
+    ):
+        return None  # a classify by type names types as its folders; a create, the kind of file it makes
+    from fileagent.agent.plan.text import to_text
+
+    written = to_text(plan).lower()  # a type word inside a written value is a name ("photo_{n}")
+    carried = set()
+    for step in plan.steps:
+        for sel in _selections(step):
+            if sel.filters is not None:
+                carried |= set(sel.filters.ext or [])
+            for glob in (sel.pattern, *(sel.exclude or [])):
+                carried |= set(re.findall(r"\.([a-z0-9]+)\b", (glob or "").lower()))
+        if getattr(step, "set_ext", None):
+            carried.add(step.set_ext.lower())
+    for family, exts in TYPE_EXTS.items():
+        if family == "archives" or carried & set(exts):
+            continue
+        words = [w.lower() for pair in TYPE_WORDS_EN[family] for w in pair]
+        hit = [w for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)]
+        hit += [w.lower() for w in TYPE_WORDS_ZH[family] if w.lower() in low]
+        if hit and not any(w in written for w in hit):
+            return f"the request speaks of {hit[0]}, which no step of the plan selects"
+    return None
+
+
 def ungrounded(plan: Any, request: str) -> str | None:
     """Why a value of `plan` does not come from `request`, or None when every one does."""
     low = request.lower()
@@ -274,6 +309,9 @@ def ungrounded(plan: Any, request: str) -> str | None:
     whole = _whole_tree_unasked(plan, low)
     if whole:
         return whole
+    dropped = _type_dropped(plan, low)
+    if dropped:
+        return dropped
     sizes = None
     type_exts = None
     for i, step in enumerate(plan.steps, 1):

@@ -197,3 +197,21 @@ def test_deleting_or_moving_the_whole_tree_needs_a_word_for_all():
     # a narrowed selection, or a job that keeps what is there, needs no such word
     assert ungrounded(from_text('delete in="tmp"'), "delete the files in tmp") is None
     assert ungrounded(from_text("classify recursive by=extension"), "classify the files by extension") is None
+
+
+@pytest.mark.parametrize(
+    "request_text,text,ok",
+    [
+        ("把所有音频文件都删掉", "delete recursive kind=dir", False),
+        ("delete all audio files", "delete recursive kind=dir", False),
+        ("move the photos in camera to albums", 'move in="camera" to="albums"', False),
+        ("把所有音频文件都删掉", "delete recursive ext=mp3 ext=wav ext=flac", True),
+        ("move everything in photos to old", 'move in="photos" kind=any to="old"', True),  # a folder's name
+        ("number the files in x photo_1, photo_2", 'rename in="x" template="photo_{n}.{ext}"', True),
+        ("sort the files in inbox into images, documents and music", 'classify in="inbox" by=type', True),
+        ("copy the files in work except the log files to old", 'copy in="work" except="*.log" to="old"', True),
+    ],
+)
+def test_a_type_word_of_the_request_is_carried_by_a_step(request_text, text, ok):
+    why = ungrounded(from_text(text), request_text)
+    assert (why is None) == ok, why
