@@ -94,8 +94,9 @@ def beam_search(
         return [Candidate(forced, 0.0, True)] if len(forced) <= max_new else []
     if len(forced) >= max_new:
         return [Candidate(forced[:max_new], 0.0, False)]
-    cache = model.new_cache()
-    logits = model.forward(list(prompt_ids) + forced, cache)[-1]
+    cache = model.new_cache(len(prompt_ids) + max_new)
+    fed = list(prompt_ids) + forced
+    logits = model.forward(fed, cache, logits_from=len(fed) - 1)[-1]
     alive = [_Beam(forced, 0.0, state, cache, logits, spell(forced))]
     finished: list[Candidate] = []
     unfinished: list[Candidate] = []
@@ -148,14 +149,17 @@ def beam_search(
 
         # Children of one parent share its cache: the last one takes it, the others copy it first.
         last_child = {b: i for i, (_, b) in enumerate(children)}
+        caches = []
         for i, (child, b) in enumerate(children):
             parent_cache = alive[b].cache
             assert parent_cache is not None
             child.cache = parent_cache if last_child[b] == i else parent_cache.copy()
-        for child, b in children:
-            assert child.cache is not None
-            new_tokens = child.ids[len(alive[b].ids) :]
-            child.logits = model.forward(new_tokens, child.cache)[-1]
+            caches.append(child.cache)
+        # All children in one call; each needs the logits after its last new token only.
+        rows = [child.ids[len(alive[b].ids) :] for child, b in children]
+        step_logits = model.forward_rows(rows, caches, [len(r) - 1 for r in rows])
+        for (child, _), logits in zip(children, step_logits, strict=True):
+            child.logits = logits[-1]
         alive = [child for child, _ in children]
 
         if len(finished) >= beam and alive:
@@ -168,30 +172,43 @@ def beam_search(
     return (finished + unfinished)[:beam]
 
 
-def sequence_logprobs(
-    model: NumpyGPT, prompt_ids: Sequence[int], continuations: Sequence[Sequence[int]], eos_id: int
-) -> list[float]:
-    """log P(ids, eos | prompt) for each continuation `ids`: every token scored by the plain model
+def pair_logprobs(model: NumpyGPT, pairs: Sequence[tuple[Sequence[int], Sequence[int]]], eos_id: int) -> list[float]:
+    """log P(ids, eos | prompt) for each (prompt, ids): every token scored by the plain model
     (nothing forced, no mask), so texts decoded under different constraints compare on one scale;
-    -inf for one that does not fit. The prompt is run once and its cache shared."""
-    if not prompt_ids or len(prompt_ids) >= model.block_size:
-        return [float("-inf")] * len(continuations)
-    shared = model.new_cache()
-    model.forward(list(prompt_ids[:-1]), shared)
-    scores = []
-    for ids in continuations:
-        target = list(ids) + [eos_id]
-        if len(prompt_ids) + len(target) > model.block_size:
-            scores.append(float("-inf"))
-            continue
-        # fed: the prompt's last token and all of the target but eos; row t predicts target[t]
-        logits = model.forward([prompt_ids[-1]] + target[:-1], shared.copy()).astype(np.float64)
-        logits -= logits.max(-1, keepdims=True)
-        logp = logits - np.log(np.exp(logits).sum(-1, keepdims=True))
-        scores.append(float(logp[np.arange(len(target)), target].sum()))
+    -inf for a pair that does not fit. All pairs run in one batched forward; the longest start they
+    share (short of where scoring begins) runs once, its cache copied to each."""
+    scores = [float("-inf")] * len(pairs)
+    fits = [i for i, (prompt, ids) in enumerate(pairs) if prompt and len(prompt) + len(ids) < model.block_size]
+    if not fits:
+        return scores
+    # fed: the prompt and all of the target but eos; from the prompt's last token on, row t predicts target[t]
+    fed = [list(pairs[i][0]) + list(pairs[i][1]) for i in fits]
+    first = [len(pairs[i][0]) - 1 for i in fits]  # where the scored rows begin
+    n = 0
+    while n < min(first) and all(seq[n] == fed[0][n] for seq in fed):
+        n += 1
+    shared = model.new_cache(max(len(seq) for seq in fed))
+    model.forward(fed[0][:n], shared, logits_from=n)
+    caches = [shared.copy() for _ in fits[1:]] + [shared]
+    rows = model.forward_rows([seq[n:] for seq in fed], caches, [f - n for f in first])
+    for i, logits in zip(fits, rows, strict=True):
+        target = np.asarray(list(pairs[i][1]) + [eos_id], dtype=np.int64)
+        # float32 is exact enough for the normaliser (pairwise sums of values in [0, 1]); the
+        # difference that makes each log-probability is taken in float64.
+        top = logits.max(-1)
+        total = np.exp(logits - top[:, None]).sum(-1)
+        picked = logits[np.arange(len(target)), target].astype(np.float64)
+        scores[i] = float((picked - top - np.log(total.astype(np.float64))).sum())
     return scores
 
 
+def sequence_logprobs(
+    model: NumpyGPT, prompt_ids: Sequence[int], continuations: Sequence[Sequence[int]], eos_id: int
+) -> list[float]:
+    """log P(ids, eos | prompt) for each continuation `ids` of one prompt (pair_logprobs)."""
+    return pair_logprobs(model, [(prompt_ids, ids) for ids in continuations], eos_id)
+
+
 def sequence_logprob(model: NumpyGPT, prompt_ids: Sequence[int], ids: Sequence[int], eos_id: int) -> float:
-    """log P(ids, eos | prompt) of one continuation (sequence_logprobs)."""
-    return sequence_logprobs(model, prompt_ids, [ids], eos_id)[0]
+    """log P(ids, eos | prompt) of one continuation (pair_logprobs)."""
+    return pair_logprobs(model, [(prompt_ids, ids)], eos_id)[0]

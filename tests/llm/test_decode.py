@@ -35,18 +35,22 @@ def random_model(seed: int) -> NumpyGPT:
 
 
 class CountingModel:
-    """Wraps a NumpyGPT and records the tokens of every forward call."""
+    """Wraps a NumpyGPT and records the tokens each sequence is fed (one entry per row of a call)."""
 
     def __init__(self, model):
         self.model, self.calls = model, []
         self.block_size = model.block_size
 
-    def new_cache(self):
-        return self.model.new_cache()
+    def new_cache(self, *args):
+        return self.model.new_cache(*args)
 
-    def forward(self, ids, cache):
+    def forward(self, ids, cache, logits_from=0):
         self.calls.append(list(ids))
-        return self.model.forward(ids, cache)
+        return self.model.forward(ids, cache, logits_from)
+
+    def forward_rows(self, rows, caches, logits_from=None):
+        self.calls += [list(ids) for ids in rows]
+        return self.model.forward_rows(rows, caches, logits_from)
 
 
 class ToyGrammar:

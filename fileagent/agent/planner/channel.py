@@ -9,7 +9,7 @@ request. The finished candidates are put in the order of
 
     log P(plan | request) + CHANNEL_WEIGHT * log P(request | plan)
 
-each term scored by its plain model over the whole text (decode.sequence_logprob), so candidates
+each term scored by its plain model over the whole text (decode.pair_logprobs), so candidates
 that the grammar forced into shape compare on one scale. Every candidate explains the same request,
 so the channel term needs no length correction. Only the order changes: the planner still parses,
 checks and compiles each candidate (planner.pick).
@@ -24,7 +24,7 @@ import math
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from fileagent.llm.decode import Candidate, sequence_logprob, sequence_logprobs
+from fileagent.llm.decode import Candidate, pair_logprobs, sequence_logprobs
 
 if TYPE_CHECKING:
     from fileagent.llm.runtime import NumpyGPT
@@ -50,10 +50,9 @@ def rerank(
         return found
     request_ids = tokenizer.encode(request)
     there = sequence_logprobs(forward, prompt_ids, [c.ids for c in finished], tokenizer.eos_id)
-    back = [
-        sequence_logprob(channel, tokenizer.prompt(tokenizer.decode(c.ids)), request_ids, tokenizer.eos_id)
-        for c in finished
-    ]
+    back = pair_logprobs(
+        channel, [(tokenizer.prompt(tokenizer.decode(c.ids)), request_ids) for c in finished], tokenizer.eos_id
+    )
     scores = [t + weight * b for t, b in zip(there, back, strict=True)]
     if not all(math.isfinite(s) for s in scores):
         return found
