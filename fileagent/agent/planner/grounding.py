@@ -309,9 +309,6 @@ def ungrounded(plan: Any, request: str) -> str | None:
     whole = _whole_tree_unasked(plan, low)
     if whole:
         return whole
-    dropped = _type_dropped(plan, low)
-    if dropped:
-        return dropped
     sizes = None
     type_exts = None
     for i, step in enumerate(plan.steps, 1):
@@ -342,4 +339,4 @@ def ungrounded(plan: Any, request: str) -> str | None:
         set_ext = getattr(step, "set_ext", None)
         if set_ext and not _written_ext(set_ext.lower(), low):
             return f"step {i} renames to .{set_ext}, which the request does not name"
-    return ungrounded_v2(plan, request)
+    return _type_dropped(plan, low) or ungrounded_v2(plan, request)
