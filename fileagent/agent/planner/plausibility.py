@@ -225,6 +225,11 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
         return why
     created = set()
     for i, step in enumerate(plan.steps, 1):
+        if step.op == "copy" and step.select.path is None and prompt:
+            where = (step.select.in_ or ".").strip("/") or "."
+            if where == (step.to.strip("/") or ".") and prompt.count(_last(where)) < 2:
+                # "copy the files in medical to personal" (no medical) is no copy of personal into itself
+                return f"copies the items of {where!r} into {where!r}, which the request names once (step {i})"
         if step.op == "create":
             if step.path in created:
                 return f"creates {step.path!r} twice"

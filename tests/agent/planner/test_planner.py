@@ -343,3 +343,13 @@ def test_a_value_written_twice_or_a_text_that_is_its_own_path_is_implausible():
     assert not implausible('tag path="../.env" tag="2024" tag="2025"')
     assert not implausible('create path="receipts/setup.log" content="setup"')
     assert not implausible('classify in="notes" by=keywords if="a" then="x" if="b" then="x"')
+
+
+def test_a_copy_of_a_folders_items_into_that_folder_needs_the_folder_named_twice():
+    from fileagent.agent.plan.text import from_text
+    from fileagent.agent.planner.plausibility import implausible
+
+    # the request's source folder is absent and the model fell back on the destination
+    assert implausible(from_text('copy in="personal" to="personal"'), None, "把 medical 目录里的文件全部复制到 personal")
+    assert implausible(from_text('copy in="docs" to="docs"'), None, "copy the files in docs into docs again") is None
+    assert implausible(from_text('copy path="a.md" to="."'), None, "duplicate a.md here") is None
