@@ -7,7 +7,9 @@ refusal reading | request) by at least `min_margin`. The development split is th
 held-out templates (plans and refusals) drawn with a seed no other figure uses; the probe sets
 never take part. For each threshold it prints held-out accuracy on plans, the refusal rate on
 requests to refuse, and how many of those would still run a plan that changes files; the chosen
-threshold is the lowest at which none would, as long as it keeps at least `--floor` of the plans.
+threshold is the lowest at which none would, as long as it keeps at least `--floor` of the plans,
+and never below 0: a plan the model believes less than its refusal reading never runs, however
+few requests of the development split sit between the two.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from fileagent.agent.planner.training.corpus import generate
 from fileagent.errors import NoPlannerError
 
 THRESHOLDS = (-math.inf, -4.0, -2.0, -1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0)
+LOWEST_CHOICE = 0.0  # the likelihood-ratio decision point: plan and refusal equally likely
 
 
 def _mutates(text: str) -> bool:
@@ -107,8 +110,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"{r['would_change_files']} of {r['n_refuse']} |"
         )
     base = table[0]["plans_right"]
-    ok = [r for r in table if r["would_change_files"] == 0 and r["plans_right"] >= a.floor * base]
-    chosen = ok[0] if ok else max((r for r in table if r["plans_right"] >= a.floor * base), key=lambda r: r["refused"])
+    allowed = [r for r in table if r["min_margin"] >= LOWEST_CHOICE]
+    ok = [r for r in allowed if r["would_change_files"] == 0 and r["plans_right"] >= a.floor * base]
+    chosen = ok[0] if ok else max((r for r in allowed if r["plans_right"] >= a.floor * base), key=lambda r: r["refused"])
     print(
         f"chosen min_margin: {chosen['min_margin']} (plans {100 * chosen['plans_right']:.1f}%, "
         f"refused {100 * chosen['refused']:.1f}%)"
