@@ -61,7 +61,9 @@ _NARROWING = {
         re.I,
     ),
     # not the 除了 of 删除了, 移除了 ("deleted")
-    "except": re.compile(r"\b(?:except|excluding|but not|apart from|other than)\b|(?<![删移清去消])除了|除去|不包括|不含|排除", re.I),
+    "except": re.compile(
+        r"\b(?:except|excluding|but not|apart from|other than)\b|(?<![删移清去消])除了|除去|不包括|不含|排除", re.I
+    ),
 }
 _WORD = re.compile(r"[a-z]+")
 # Four-letter words a typo may reach ("sze", "yaer"); shorter and other four-letter words only as written.

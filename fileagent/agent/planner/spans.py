@@ -56,7 +56,24 @@ def quoted_regions(request: str) -> list[tuple[int, int]]:
 # English words that lead to a name and never begin one the request gives unquoted.
 LEAD_WORDS = frozenset(
     w.encode()
-    for w in ("to", "into", "in", "inside", "from", "onto", "on", "at", "under", "of", "for", "with", "by", "the", "and", "then")
+    for w in (
+        "to",
+        "into",
+        "in",
+        "inside",
+        "from",
+        "onto",
+        "on",
+        "at",
+        "under",
+        "of",
+        "for",
+        "with",
+        "by",
+        "the",
+        "and",
+        "then",
+    )
 )
 _ZH_AFTER_TEXT = (
     "追加",

@@ -350,6 +350,8 @@ def test_a_copy_of_a_folders_items_into_that_folder_needs_the_folder_named_twice
     from fileagent.agent.planner.plausibility import implausible
 
     # the request's source folder is absent and the model fell back on the destination
-    assert implausible(from_text('copy in="personal" to="personal"'), None, "把 medical 目录里的文件全部复制到 personal")
+    assert implausible(
+        from_text('copy in="personal" to="personal"'), None, "把 medical 目录里的文件全部复制到 personal"
+    )
     assert implausible(from_text('copy in="docs" to="docs"'), None, "copy the files in docs into docs again") is None
     assert implausible(from_text('copy path="a.md" to="."'), None, "duplicate a.md here") is None

@@ -112,7 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = table[0]["plans_right"]
     allowed = [r for r in table if r["min_margin"] >= LOWEST_CHOICE]
     ok = [r for r in allowed if r["would_change_files"] == 0 and r["plans_right"] >= a.floor * base]
-    chosen = ok[0] if ok else max((r for r in allowed if r["plans_right"] >= a.floor * base), key=lambda r: r["refused"])
+    chosen = (
+        ok[0] if ok else max((r for r in allowed if r["plans_right"] >= a.floor * base), key=lambda r: r["refused"])
+    )
     print(
         f"chosen min_margin: {chosen['min_margin']} (plans {100 * chosen['plans_right']:.1f}%, "
         f"refused {100 * chosen['refused']:.1f}%)"

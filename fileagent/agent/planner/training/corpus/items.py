@@ -37,7 +37,9 @@ def join_items(ctx: Ctx, lang: str, names: list[str]) -> str:
             (45, 20, 10, 8, 9, 8),
         )[0]
     a, b, c = names
-    return rng.choices((f"{a}、{b} 和 {c}", f"{a}、{b}、{c}", f"{a}，{b} 和 {c}", f"{a}、{b} 以及 {c}"), (45, 30, 10, 15))[0]
+    return rng.choices(
+        (f"{a}、{b} 和 {c}", f"{a}、{b}、{c}", f"{a}，{b} 和 {c}", f"{a}、{b} 以及 {c}"), (45, 30, 10, 15)
+    )[0]
 
 
 def _count(ctx: Ctx) -> int:
