@@ -146,6 +146,28 @@ _NOT_A_NAME = frozenset(
         "到",
         "和",
         "并",
+        # words for a folder or a file, and for "here": "copy the photos folder to usb" names no
+        # folder "folder", "当前目录" no folder "当前"
+        "folder",
+        "folders",
+        "directory",
+        "directories",
+        "dir",
+        "subfolder",
+        "subfolders",
+        "file",
+        "files",
+        "当前",
+        "当前目录",
+        "当前文件夹",
+        "当前路径",
+        "这里",
+        "此处",
+        "本目录",
+        "根目录",
+        "文件夹",
+        "目录",
+        "文件",
     )
 )
 
@@ -537,7 +559,7 @@ class PlanConstraint:
         if key == "new_name" and (b"/" in text or b"\\" in text):
             return False  # a new name is a plain name: the compiler refuses any other
         if key in PATH_KEYS:
-            if text.startswith(b"/") and not self._written_from_its_start(text):
+            if text.startswith(b"/ ") or text.startswith(b"/") and not self._written_from_its_start(text):
                 return False  # "/legacy.js" out of "lib/legacy.js"
             body = text[5:].lstrip(b"/") if text[:5].lower() == b"file:" else text  # "file:///C:/x"
             drive = body[:1].isalpha() and body[1:2] == b":" and body[2:3] in (b"", b"/", b"\\")

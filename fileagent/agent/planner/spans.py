@@ -53,7 +53,8 @@ def quoted_regions(request: str) -> list[tuple[int, int]]:
 
 
 # What may follow a bare Chinese text directly: a verb or particle that takes it.
-# English words that lead to a name and never begin one the request gives unquoted.
+# English words that lead to a name, or say what kind of thing it is, and never begin one the
+# request gives unquoted ("the photos folder to usb" has no folder "folder to").
 LEAD_WORDS = frozenset(
     w.encode()
     for w in (
@@ -73,6 +74,11 @@ LEAD_WORDS = frozenset(
         "the",
         "and",
         "then",
+        "folder",
+        "folders",
+        "directory",
+        "file",
+        "files",
     )
 )
 _ZH_AFTER_TEXT = (
@@ -420,6 +426,9 @@ class RequestSpans:
         for m in re.finditer(rb"(?<![A-Za-z0-9_.\-/])([A-Za-z]+) ", req):
             if m.group(1).lower() in LEAD_WORDS and m.start() not in inside:
                 odd.add(m.start() + 1)
+        # ... nor at a Chinese word for "here" ("当前目录下的文件": the root, no folder "当前目录下的").
+        for m in re.finditer("当前|这里|此处|本目录|根目录", request):
+            odd.add(len(request[: m.start()].encode("utf-8")) + 1)
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}

@@ -428,6 +428,16 @@ def test_paths_hold_no_colon_but_a_drives_and_no_bare_function_word(grammar):
     assert not accepts(grammar, "copy the photos folder to usb", 'copy path="photos" to="to usb"')
     assert accepts(grammar, "copy the photos folder to usb", 'copy path="photos" to="usb"')
     assert accepts(grammar, "move a.txt into 'to do'", 'move path="a.txt" to="to do"')
+    # nor at a word for a folder or a file, or for "here"
+    request = "copy the photos folder to usb"
+    for to in ("folder", "folder to", "folder to usb"):
+        assert not accepts(grammar, request, f'copy path="photos" to="{to}"'), to
+    assert not accepts(grammar, "当前目录下的文件按后缀名分类", 'classify in="当前目录" by=extension')
+    assert not accepts(grammar, "当前目录下的文件按后缀名分类", 'classify in="当前" by=extension')
+    # a slash and a space begin no path: "(small / medium / large)" names no folder "/ large)"
+    request = "put the files in scans into folders by size (small / medium / large)"
+    assert accepts(grammar, request, 'classify in="scans" by=size dest="large"')
+    assert not accepts(grammar, request, 'classify in="scans" by=size dest="/ large)"')
     # a drive path is one value (the Guard refuses it), never a folder "D" or "backup" in the root
     for request in ("move budget.xlsx to D:\\backup", "move budget.xlsx to d:/backup"):
         assert not accepts(grammar, request, 'move path="budget.xlsx" to="D"'), request
