@@ -427,8 +427,8 @@ class RequestSpans:
             if m.group(1).lower() in LEAD_WORDS and m.start() not in inside:
                 odd.add(m.start() + 1)
         # ... nor at a Chinese word for "here" ("当前目录下的文件": the root, no folder "当前目录下的").
-        for m in re.finditer("当前|这里|此处|本目录|根目录", request):
-            odd.add(len(request[: m.start()].encode("utf-8")) + 1)
+        for here in re.finditer("当前|这里|此处|本目录|根目录", request):
+            odd.add(len(request[: here.start()].encode("utf-8")) + 1)
         self.path_starts = {b: ps - odd for b, ps in self.starts.items()}
         # ... and never runs over a quote mark ("holding '# Plan" as a path).
         marks = {p for open_at, lo, hi, close_end in marks_at for p in (*range(open_at, lo), *range(hi, close_end))}

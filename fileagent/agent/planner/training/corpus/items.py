@@ -70,7 +70,7 @@ def _folders(ctx: Ctx, n: int) -> list[str]:
 def _each(op: str):
     """move / copy / delete / tag of two or three named items: one step each."""
 
-    def sampler(ctx, L, tpl):
+    def sampler(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
         lang = _lang(L)
         n = _count(ctx)
         paths = _files(ctx, n) if ctx.rng.random() < 0.85 else _folders(ctx, n)
@@ -91,7 +91,7 @@ def _each(op: str):
     return sampler
 
 
-def s_mkdirs(ctx, L, tpl):
+def s_mkdirs(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
     lang = _lang(L)
     n = _count(ctx)
     folders = _folders(ctx, n)
@@ -104,7 +104,7 @@ def s_mkdirs(ctx, L, tpl):
 def _place(kind: str):
     """A new folder or file inside a folder the request names apart from the new name."""
 
-    def sampler(ctx, L, tpl):
+    def sampler(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
         folder = ctx.folder(nested=0.15)
         name = ctx.folder(nested=0) if kind == "dir" else ctx.filename(text=True)
         while name == folder or name == folder.rpartition("/")[2]:
@@ -123,7 +123,7 @@ def _place(kind: str):
     return sampler
 
 
-def s_clear_dir(ctx, L, tpl):
+def s_clear_dir(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
     """Empty a folder out: everything in it goes, the folder stays."""
     t, sel = L.one(ctx, "dir")
     return {"dir": t}, [{"op": "delete", "select": {"in": sel["path"], "kind": "any"}}]
@@ -149,7 +149,7 @@ TOP_WORDS = {
 def _top_act(op: str):
     """move / copy / delete the N biggest, smallest, newest or oldest files of a folder."""
 
-    def sampler(ctx, L, tpl):
+    def sampler(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
         lang = _lang(L)
         slots, sel = J._selection(ctx, L, tpl)
         key, desc = ctx.rng.choice((("size", True), ("size", True), ("size", False), ("mtime", True), ("mtime", False)))
