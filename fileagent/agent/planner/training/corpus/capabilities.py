@@ -326,10 +326,12 @@ def _group(ctx: Ctx, L, tpl: str) -> tuple[dict, dict]:
     return _select(ctx, L, tpl, one_p=0.0)
 
 
-def _case(case: str):
+def _rename_with(**fields):
+    """A batch rename of a group with one fixed field: a case, or a date template."""
+
     def sampler(ctx, L, tpl):
         slots, sel = _group(ctx, L, tpl)
-        return slots, [{"op": "rename", "select": sel, "case": case}]
+        return slots, [{"op": "rename", "select": sel, **fields}]
 
     return sampler
 
@@ -355,22 +357,20 @@ def s_rename_number(ctx, L, tpl):
     return slots, [step]
 
 
-def _date_rename(template: str):
-    def sampler(ctx, L, tpl):
-        slots, sel = _group(ctx, L, tpl)
-        return slots, [{"op": "rename", "select": sel, "template": template}]
-
-    return sampler
+def folder_or_group(ctx: Ctx, L, tpl: str, filters_p: float | None = None, text: bool = False) -> tuple[dict, dict]:
+    """The selection of a classify: {F}, a whole folder, or {grp}, a group of files with filters
+    `filters_p` of the time (None: never, drawing nothing)."""
+    if "F" in slots_of(tpl):
+        f = ctx.folder()
+        return {"F": L.folder_ref(ctx, f)}, {"in": f}
+    filters = filters_p is not None and ctx.rng.random() < filters_p
+    t, sel = L.group(ctx, FILES, filters=filters, text=text)
+    return {"grp": t}, sel
 
 
 def s_classify_topic(ctx, L, tpl):
     s = slots_of(tpl)
-    if "F" in s:
-        f = ctx.folder()
-        slots, sel = {"F": L.folder_ref(ctx, f)}, {"in": f}
-    else:
-        t, sel = L.group(ctx, FILES, filters=False, text=True)
-        slots = {"grp": t}
+    slots, sel = folder_or_group(ctx, L, tpl, text=True)
     step = {"op": "classify", "select": sel, "by": "topic"}
     count = "G" in s or (not tpl.endswith(("?", "？")) and ctx.rng.random() < 0.2)
     if count:
@@ -401,11 +401,11 @@ SAMPLERS = {
     "empty_dirs_delete": _empty("delete", "dir"),
     "empty_dirs_list": _empty("list", "dir"),
     "empty_files_delete": _empty("delete", "file"),
-    "rename_lower": _case("lower"),
-    "rename_upper": _case("upper"),
+    "rename_lower": _rename_with(case="lower"),
+    "rename_upper": _rename_with(case="upper"),
     "rename_number": s_rename_number,
-    "rename_date_front": _date_rename("{date}_{name}"),
-    "rename_date_back": _date_rename("{stem}_{date}.{ext}"),
+    "rename_date_front": _rename_with(template="{date}_{name}"),
+    "rename_date_back": _rename_with(template="{stem}_{date}.{ext}"),
     "classify_topic": s_classify_topic,
 }
 WEIGHTS = {

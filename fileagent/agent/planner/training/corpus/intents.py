@@ -179,13 +179,7 @@ def _batch_rename(field):
 
 def _classify(by):
     def sampler(ctx, L, tpl):
-        s = slots_of(tpl)
-        if "F" in s:
-            f = ctx.folder()
-            slots, sel = {"F": L.folder_ref(ctx, f)}, {"in": f}
-        else:
-            t, sel = L.group(ctx, FILES, filters=ctx.rng.random() < 0.3)
-            slots = {"grp": t}
+        slots, sel = J.folder_or_group(ctx, L, tpl, filters_p=0.3)
         step = {"op": "classify", "select": sel}
         if by not in ("default", "rule_set"):
             step["by"] = by
