@@ -19,6 +19,7 @@ import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable
 
+from fileagent.agent.planner.values_v2 import one_edit
 from fileagent.policies.paths import STATE_DIR as _STATE_DIR
 from fileagent.policies.winpath import is_windows_absolute
 
@@ -95,7 +96,7 @@ def named_by(request: str, value: str) -> bool:
                 continue
             if _written(name, req) or _written(re.sub(r"[\s_\-]+", "", name), flat):
                 return True
-            if len(name) >= 4 and any(_one_edit(w, name) for w in words if abs(len(w) - len(name)) <= 1):
+            if len(name) >= 4 and any(one_edit(w, name) for w in words if abs(len(w) - len(name)) <= 1):
                 return True
     return False
 
@@ -108,9 +109,3 @@ def _written(name: str, text: str) -> bool:
     if not name.isascii():
         return name in text
     return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", text) is not None
-
-
-def _one_edit(a: str, b: str) -> bool:
-    from fileagent.agent.planner.values_v2 import one_edit
-
-    return one_edit(a, b)

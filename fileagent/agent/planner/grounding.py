@@ -178,16 +178,21 @@ def _written_ext(ext: str, low: str) -> bool:
     return re.search(rf"(?<![a-z0-9]){re.escape(ext)}(?:s|es)?(?![a-z0-9])", low) is not None
 
 
+def _type_words(low: str) -> dict[str, list[str]]:
+    """The type words the request uses, by type family ("audio": ["audio files"])."""
+    out: dict[str, list[str]] = {}
+    for family, pairs in TYPE_WORDS_EN.items():
+        hit = [w.lower() for pair in pairs for w in pair]
+        hit = [w for w in hit if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)]
+        hit += [w.lower() for w in TYPE_WORDS_ZH[family] if w.lower() in low]
+        if hit:
+            out[family] = hit
+    return out
+
+
 def _type_exts(low: str) -> set[str]:
     """Extensions of every type word the request uses."""
-    out: set[str] = set()
-    for family, pairs in TYPE_WORDS_EN.items():
-        if any(re.search(rf"(?<![a-z]){re.escape(w.lower())}(?![a-z])", low) for pair in pairs for w in pair):
-            out |= set(TYPE_EXTS[family])
-    for family, words in TYPE_WORDS_ZH.items():
-        if any(w.lower() in low for w in words):
-            out |= set(TYPE_EXTS[family])
-    return out
+    return {e for family in _type_words(low) for e in TYPE_EXTS[family]}
 
 
 def _selections(step: Any) -> list[Any]:
@@ -285,13 +290,10 @@ def _type_dropped(plan: Any, low: str) -> str | None:
                 carried |= set(re.findall(r"\.([a-z0-9]+)\b", (glob or "").lower()))
         if getattr(step, "set_ext", None):
             carried.add(step.set_ext.lower())
-    for family, exts in TYPE_EXTS.items():
-        if family == "archives" or carried & set(exts):
+    for family, hit in _type_words(low).items():
+        if family == "archives" or carried & set(TYPE_EXTS[family]):
             continue
-        words = [w.lower() for pair in TYPE_WORDS_EN[family] for w in pair]
-        hit = [w for w in words if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", low)]
-        hit += [w.lower() for w in TYPE_WORDS_ZH[family] if w.lower() in low]
-        if hit and not any(w in written for w in hit):
+        if not any(w in written for w in hit):
             return f"the request speaks of {hit[0]}, which no step of the plan selects"
     return None
 
