@@ -8,7 +8,8 @@ number close to it, "the 5 biggest", "最大的5个", is the count, and 1 is the
 written).
 
 An age (`older`, `newer`: 30d, 2w, 6m, 1y) is a number and a unit written together ("2 years",
-"ten days", "a week", "两年", "3个月", "最近一周"; "last month" and "上个月" are 1m): the number
+"ten days", "a week", "两年", "3个月", "最近一周"; "last month", "上个月", "this month" and "本月"
+are 1m, "this week" and "这周" 1w, "half a year" and "半年" 6m): the number
 of one age never goes with the unit of another ("older than 2 years, newer than 6 months").
 "2024年" is a year, not an age, and "3月" is March: a Chinese month count is written "3个月".
 """
@@ -42,6 +43,10 @@ _EN_AGE = re.compile(
 _EN_LAST = re.compile(r"\b(?:last|past|previous)\s+(day|week|month|year)\b", re.I)
 _ZH_AGE = re.compile(r"(\d+|" + _ZH_RUN + r")\s*(个\s*月|个\s*星期|个\s*礼拜|天|日|周|星期|礼拜|年)")
 _ZH_LAST = {"上个月": "m", "上月": "m", "上周": "w", "上星期": "w", "上个星期": "w", "上礼拜": "w", "上个礼拜": "w"}
+_EN_THIS = re.compile(r"\bthis\s+(week|month)\b", re.I)
+_EN_HALF_YEAR = re.compile(r"\bhalf\s+a\s+year\b", re.I)
+_ZH_THIS = {"这周": "1w", "本周": "1w", "这星期": "1w", "这个星期": "1w", "这个礼拜": "1w", "这个月": "1m", "本月": "1m"}
+_ZH_THIS |= {"半年": "6m"}
 _ZH_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "礼拜": "w", "月": "m", "年": "y"}
 SUPERLATIVES = re.compile(
     r"\b(?:biggest|largest|heaviest|smallest|tiniest|lightest|newest|latest|oldest|earliest|"
@@ -124,6 +129,9 @@ def written_ages(request: str) -> set[str]:
         if n:
             out.add(f"{n}{letter}")
     out |= {f"1{_EN_UNITS[u.lower()]}" for u in _EN_LAST.findall(request)}
+    out |= {f"1{_EN_UNITS[u.lower()]}" for u in _EN_THIS.findall(request)}
+    if _EN_HALF_YEAR.search(request):
+        out.add("6m")
     for num, unit in _ZH_AGE.findall(request):
         n, u = _number(num), unit.replace(" ", "")
         if u == "月" or not n:
@@ -133,6 +141,7 @@ def written_ages(request: str) -> set[str]:
             continue  # "2024年" is a year
         out.add(f"{n}{letter}")
     out |= {f"1{unit}" for word, unit in _ZH_LAST.items() if word in request}
+    out |= {age for word, age in _ZH_THIS.items() if word in request}
     return out
 
 

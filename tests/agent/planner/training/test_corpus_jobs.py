@@ -12,6 +12,7 @@ from fileagent.agent.plan import text as plan_text
 from fileagent.agent.plan.model import Plan
 from fileagent.agent.planner.training.corpus import build, capabilities, en_jobs, zh_jobs
 from fileagent.agent.planner.training.corpus.names import Ctx
+from fileagent.agent.planner.values_v2 import written_ages
 
 INTENTS = tuple(capabilities.SAMPLERS)
 
@@ -85,5 +86,6 @@ def test_ages_exclusions_and_kept_folders_appear_in_other_intents():
     for key in (" older=", " newer=", " except=", " keep_structure"):
         assert sum(key in t for t in tgts) >= 20, key
     for ex in sample:
-        for value in re.findall(r" (?:older|newer)=(\d+)[dwmy]", ex.tgt):
-            assert _written(int(value), ex.src) or value == "1", (ex.src, ex.tgt)
+        for value, unit in re.findall(r" (?:older|newer)=(\d+)([dwmy])", ex.tgt):
+            said = _written(int(value), ex.src) or value == "1" or value + unit in written_ages(ex.src)
+            assert said, (ex.src, ex.tgt)

@@ -24,7 +24,7 @@ AGE_UNITS = ("d", "w", "m", "y")
 AGE_NUMBERS = {
     "d": (3, 7, 10, 14, 30, 30, 60, 90, 180, 365),
     "w": (1, 1, 2, 2, 3, 4, 6, 8),
-    "m": (1, 1, 1, 2, 2, 3, 4, 6, 18),
+    "m": (1, 1, 1, 2, 2, 3, 4, 6, 6, 18),
     "y": (1, 1, 1, 2, 2, 3, 5),
 }
 
@@ -126,6 +126,8 @@ def age(ctx: Ctx, L) -> tuple[str, str]:
     n = rng.choice(AGE_NUMBERS[unit])
     en = J is en_jobs
     word = _pick(ctx, J.AGE_UNITS[unit][0 if n == 1 else -1] if en else J.AGE_UNITS[unit])
+    if unit == "m" and n == 6 and rng.random() < 0.4:
+        return "6m", ("half a year" if en else "半年")
     if n == 1 and rng.random() < 0.6:
         num = ctx.pick(J.AGE_ONE)
     else:
@@ -142,10 +144,18 @@ _NEWER_ONE_EN = (
     "modified during the past {u}",
     "touched in the last {u}",
 )
+_THIS_EN = {
+    "w": ("modified this week", "changed this week", "from this week", "edited this week"),
+    "m": ("modified this month", "changed this month", "from this month", "updated this month"),
+}
+_THIS_ZH = {
+    "w": ("这周改过的", "本周修改的", "这个星期改过的", "这周新增的", "本周更新的"),
+    "m": ("这个月改过的", "本月修改的", "这个月新增的", "本月更新的"),
+}
 # Chinese age attributes end in 的, like every zh filter phrase.
 _AGE_ZH = {
     "older": ("{a}前的", "{a}以前修改的", "超过{a}没改过的", "{a}没动过的", "{a}之前的", "放了{a}以上的", "超过{a}的"),
-    "newer": ("最近{a}修改的", "近{a}内改过的", "{a}以内修改的", "最近{a}的", "这{a}里改过的", "近{a}的"),
+    "newer": ("最近{a}修改的", "近{a}内改过的", "{a}以内修改的", "最近{a}的", "这{a}里改过的", "近{a}的", "最近{a}拍的", "{a}内新增的"),
 }
 
 
@@ -154,6 +164,9 @@ def age_phrase(ctx: Ctx, L, filt: dict) -> str:
     which = ctx.rng.choice(("older", "newer"))
     value, a = age(ctx, L)
     filt[which + "_than"] = value
+    if which == "newer" and value in ("1w", "1m") and ctx.rng.random() < 0.3:
+        # "this week" reads as the last seven days, "this month" as the last month
+        return ctx.pick(_THIS_EN[value[1]] if jobs(L) is en_jobs else _THIS_ZH[value[1]])
     if jobs(L) is en_jobs and which == "newer" and value[0] == "1" and len(value) == 2 and ctx.rng.random() < 0.7:
         # "in the last a week" does not read: the unit alone ("in the last week")
         return ctx.pick(_NEWER_ONE_EN).format(u=en_jobs.AGE_UNITS[value[1]][0])

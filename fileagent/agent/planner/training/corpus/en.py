@@ -175,7 +175,7 @@ def filter_phrase(ctx: Ctx, filt: dict, kind: str) -> str:
 # --------------------------------------------------------------- selections
 
 NOUN_FORMS = ("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex")
-NOUN_WEIGHTS = (42, 8, 16, 8, 7, 6, 5, 4, 4)
+NOUN_WEIGHTS = (40, 14, 16, 8, 7, 6, 5, 4, 4)
 TEXT_TYPES = ("text", "markdown", "python", "logs")
 
 
@@ -184,7 +184,9 @@ def folder_ref(ctx: Ctx, value: str) -> str:
     if value == "..":
         return ctx.name("..", ctx.pick(PARENT_EN))
     n = ctx.name(value)
-    return ctx.rng.choices((n, f"the {n} folder", f"the folder {n}", f"the {n} directory"), (60, 20, 12, 8))[0]
+    return ctx.rng.choices(
+        (n, f"the {n} folder", f"the folder {n}", f"the {n} directory", f"my {n}", f"my {n} folder"), (60, 20, 12, 8, 4, 2)
+    )[0]
 
 
 def one(ctx: Ctx, want: str = "file", text: bool = False, plain: bool = False) -> tuple[str, dict]:

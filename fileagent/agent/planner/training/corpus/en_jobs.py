@@ -193,6 +193,8 @@ AGE_OLDER = (
     "that haven't been changed for over {age}",
     "untouched for more than {age}",
     "not edited in over {age}",
+    "not modified in the past {age}",
+    "that haven't been touched in the past {age}",
 )
 # NOTE: the "in the last {age}" forms read badly when n=1 renders as "a week" ("in the last a
 # week"); for n=1 the sampler should use them with a bare unit ("in the last week") or skip them.
@@ -208,6 +210,8 @@ AGE_NEWER = (
     "younger than {age}",
     "changed less than {age} ago",
     "touched in the last {age}",
+    "from the past {age}",
+    "changed in the past {age}",
 )
 
 # {x}: an EXCEPT_EXT or EXCEPT_DIR phrase.

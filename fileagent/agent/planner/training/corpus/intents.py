@@ -140,6 +140,9 @@ def s_rename_one(ctx, L, tpl):
         new = f"{ctx.stem()}.{ext if ctx.rng.random() < 0.8 else ctx.pick(N.FILE_EXTS)}"
     else:
         new = ctx.folder(nested=0)
+    if ctx.rng.random() < 0.08:
+        # a case-only rename ("Sales.CSV" -> "sales.csv"): the new name is the old one retyped
+        new = old.lower() if old != old.lower() else old[:1].upper() + old[1:]
     if new == old:
         new = "new_" + old
     if folder and not folder.startswith(("/", "~", ".")) and ctx.rng.random() < 0.3:

@@ -115,13 +115,13 @@ def filter_phrase(ctx: Ctx, filt: dict) -> str:
     v = ctx.tag()
     filt["tag"] = v
     t = ctx.name(v)
-    return rng.choice((f"标签为 {t} 的", f"带有 {t} 标签的", f"打了 {t} 标签的", f"标记为 {t} 的"))
+    return rng.choice((f"标签为 {t} 的", f"带有 {t} 标签的", f"带 {t} 标签的", f"打了 {t} 标签的", f"标记为 {t} 的"))
 
 
 # --------------------------------------------------------------- selections
 
 NOUN_FORMS = ("ext", "exts", "type", "plain", "glob", "start", "contains", "end", "regex")
-NOUN_WEIGHTS = (42, 8, 16, 8, 7, 6, 5, 4, 4)
+NOUN_WEIGHTS = (40, 14, 16, 8, 7, 6, 5, 4, 4)
 TEXT_TYPES = ("text", "markdown", "python", "logs")
 
 
