@@ -265,7 +265,9 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> li
         raise ctx.plan_error(f"{where!r} is not a folder", where)
     while pattern.startswith("./"):
         pattern = pattern[2:]
-    if sel.recursive and not pattern.startswith("**/"):
+    # Empty folders nest ("docs/img/icons"): asking for them in a folder means at every depth.
+    empty_dirs = sel.kind == "dir" and sel.filters is not None and bool(sel.filters.empty)
+    if (sel.recursive or empty_dirs) and not pattern.startswith("**/"):
         pattern = "**/" + pattern
     rx = compile_glob(pattern, ignore_case=True)
     max_depth = 1 << 30 if "**" in pattern else pattern.count("/") + 1

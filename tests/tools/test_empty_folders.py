@@ -134,3 +134,13 @@ def test_cli_apply_and_undo_in_a_subprocess(tmp_path, make_tree, read_tree):
     r = fa(["undo", "--yes", "--root", str(root)], tmp_path)
     assert r.returncode == 0, r.stderr
     assert read_tree(root) == before
+
+
+def test_empty_folders_in_a_folder_are_looked_for_at_every_depth(kit):
+    # "list the empty folders in a": nested ones count, without the request saying "subfolders"
+    steps = [{"op": "list", "select": {"in": "a", "kind": "dir", "filters": {"empty": True}}}]
+    cs = kit.compile(steps)
+    assert sorted(a.src.rstrip("/") for a in cs.actions) == ["a/b", "a/b/c"]
+    files = [{"op": "list", "select": {"filters": {"empty": True}}}]
+    # empty files are looked for where the selection says: zero.txt in the root, not a/b/c's depth
+    assert [a.src for a in kit.compile(files).actions] == ["zero.txt"]
