@@ -102,10 +102,11 @@ def named_by(request: str, value: str) -> bool:
 
 
 def _written(name: str, text: str) -> bool:
-    """`name` in `text`, not inside a longer word ("old" is not written in "folder"); a name
+    """`name` in `text`, not inside a longer word or name ("old" is not written in "folder"); a name
     holding a CJK character may sit inside a run of them."""
     if not name:
         return False
     if not name.isascii():
         return name in text
-    return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9])", text) is not None
+    # nor as the head of a longer name: "requirements" of "requirements-dev.txt", "report" of "report.docx"
+    return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9]|[._\-][a-z0-9])", text) is not None

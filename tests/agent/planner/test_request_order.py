@@ -86,6 +86,8 @@ def test_a_retry_on_existing_paths_keeps_to_what_the_request_names():
     assert named_by("delete meeting-notes.txt", "meeting_notes.txt")  # "-" for "_"
     assert named_by("delete everything in the photso folder", "photos")  # one typo in a name of four letters or more
     assert not named_by("delete the bold files", "old")  # shorter names only as written
+    assert not named_by("append 'x' to requirements-dev.txt", "requirements.txt")  # another name with that head
+    assert not named_by("delete report.docx", "report.pdf") and named_by("delete the report file", "report.pdf")
     assert named_by("把照片删掉", "照片/a.jpg") and not named_by("把照片删掉", "文档")
     assert not _names_its_target('delete in="old" kind=any', "delete everything in the temp folder")
     assert _names_its_target('delete in="old" kind=any', "delete everything in the Old folder")

@@ -30,6 +30,23 @@ THRESHOLDS = (-math.inf, -4.0, -2.0, -1.0, 0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.
 LOWEST_CHOICE = 0.0  # the likelihood-ratio decision point: plan and refusal equally likely
 
 
+def choose(table: list[dict], floor: float) -> dict:
+    """The lowest threshold (at least LOWEST_CHOICE) at which no request to refuse would change
+    files, then up the curve as far as it costs no plan the dev split gets right: where the curve
+    is flat, the safer end of it (a request the dev split lacks needs a clearer lead to act)."""
+    base = table[0]["plans_right"]
+    allowed = [r for r in table if r["min_margin"] >= LOWEST_CHOICE]
+    ok = [r for r in allowed if r["would_change_files"] == 0 and r["plans_right"] >= floor * base]
+    if not ok:
+        return max((r for r in allowed if r["plans_right"] >= floor * base), key=lambda r: r["refused"])
+    chosen = ok[0]
+    for r in ok[1:]:
+        if round(r["plans_right"] * r["n_plans"]) < round(chosen["plans_right"] * chosen["n_plans"]):
+            break
+        chosen = r
+    return chosen
+
+
 def _mutates(text: str) -> bool:
     return any(part.strip().split(" ", 1)[0] in MUTATING_OPS for part in text.split(" ; "))
 
@@ -109,12 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             f"| {r['min_margin']} | {100 * r['plans_right']:.1f}% | {100 * r['refused']:.1f}% | "
             f"{r['would_change_files']} of {r['n_refuse']} |"
         )
-    base = table[0]["plans_right"]
-    allowed = [r for r in table if r["min_margin"] >= LOWEST_CHOICE]
-    ok = [r for r in allowed if r["would_change_files"] == 0 and r["plans_right"] >= a.floor * base]
-    chosen = (
-        ok[0] if ok else max((r for r in allowed if r["plans_right"] >= a.floor * base), key=lambda r: r["refused"])
-    )
+    chosen = choose(table, a.floor)
     print(
         f"chosen min_margin: {chosen['min_margin']} (plans {100 * chosen['plans_right']:.1f}%, "
         f"refused {100 * chosen['refused']:.1f}%)"
