@@ -7,12 +7,13 @@ counts, smoothed idf); terms in more than half the files are dropped first. Engl
 bring their meanings from the WordNet lexicon (lexicon.py), weighted MEANING_WEIGHT against the
 terms, so short notes on one subject that share no word still meet (docs/topics.md).
 Groups come from spherical k-means in NumPy with a fixed start (the most typical file first, then
-each time the file least like the chosen ones), for every k from 2 to the cap; the k with the best
-mean silhouette wins (ties: fewer groups; every group holds two files or more). When no split
+each time the file least like the chosen ones) and, up to MAX_AGGLOMERATE files, from
+average-linkage merging, for every k from 2 to the cap; the split with the best mean silhouette
+wins (ties: fewer groups, then k-means; every group holds two files or more). When no split
 reaches MIN_SILHOUETTE, or with meanings the groups are more alike than MAX_BETWEEN, the files
-read as one topic and the plan is refused: one folder for everything sorts nothing. Each group's folder is
-named after its two most telling terms (weight in the group minus the mean weight in the
-others), words and bigrams of the files, never meanings. Same files, same groups, every time.
+read as one topic and the plan is refused: one folder for everything sorts nothing. Each group's
+folder is named after its two most telling terms (weight in the group minus the mean weight in
+the others), words and bigrams of the files, never meanings. Same files, same groups, every time.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ MIN_SILHOUETTE = 0.1  # short notes on one topic share few words: their split sc
 # Notes on one subject share meanings across any split of them; notes on different subjects
 # share few: with meanings, groups more alike than this on average are one topic.
 MAX_BETWEEN = 0.12
+MAX_AGGLOMERATE = 400  # files: above, average-linkage merging (cubic) costs more than it adds
 CHAR_WEIGHT = 0.5
 MEANING_WEIGHT = 1.5
 def tfidf(docs: list[list[str]], weight: Callable[[str], float] | None = None) -> tuple[np.ndarray, list[str]]:
@@ -108,6 +110,30 @@ def kmeans(X: np.ndarray, k: int, S: np.ndarray) -> np.ndarray:
     return labels
 
 
+def agglomerate(S: np.ndarray, cap: int) -> dict[int, np.ndarray]:
+    """Labels for each k from cap down to 2 by average-linkage merging (the two groups with the
+    highest mean similarity first; ties: the lowest index). Short notes often share a meaning
+    with only one or two others: chains that k-means, pulled to a centroid, breaks apart."""
+    n = len(S)
+    sim = S.astype(float)
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(n)
+    owner = np.arange(n)
+    out: dict[int, np.ndarray] = {}
+    for count in range(n, 1, -1):
+        if count <= cap:
+            _, labels = np.unique(owner, return_inverse=True)
+            out[count] = labels
+        a, b = sorted(np.unravel_index(int(np.argmax(sim)), sim.shape))
+        row = (size[a] * sim[a] + size[b] * sim[b]) / (size[a] + size[b])
+        sim[a], sim[:, a] = row, row
+        sim[a, a] = -np.inf
+        sim[b], sim[:, b] = -np.inf, -np.inf
+        size[a] += size[b]
+        owner[owner == b] = a
+    return out
+
+
 def silhouette(S: np.ndarray, labels: np.ndarray) -> float:
     D = 1.0 - S
     scores = []
@@ -130,13 +156,14 @@ def group(X: np.ndarray, cap: int, between: float | None = None) -> np.ndarray:
         return np.zeros(n, dtype=int)
     S = X @ X.T
     best, best_score = np.zeros(n, dtype=int), MIN_SILHOUETTE
+    merged = agglomerate(S, cap) if n <= MAX_AGGLOMERATE else {}
     for k in range(2, min(cap, n - 1) + 1):
-        labels = kmeans(X, k, S)
-        if len(set(labels.tolist())) < k or np.bincount(labels).min() < 2:
-            continue  # a topic of one file is no group
-        score = silhouette(S, labels)
-        if score > best_score + 1e-9:
-            best, best_score = labels, score
+        for labels in (kmeans(X, k, S), merged.get(k)):
+            if labels is None or len(set(labels.tolist())) < k or np.bincount(labels).min() < 2:
+                continue  # a topic of one file is no group
+            score = silhouette(S, labels)
+            if score > best_score + 1e-9:
+                best, best_score = labels, score
     apart = best[:, None] != best[None, :]
     if between is not None and apart.any() and S[apart].mean() > between:
         return np.zeros(n, dtype=int)

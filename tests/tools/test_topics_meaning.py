@@ -192,3 +192,20 @@ def test_folder_names_stay_words_of_the_files():
     found = set(" ".join(texts).lower().replace(".", " ").replace(",", " ").split())
     for name in topics.names(X, topics.group(X, 6), vocab).values():
         assert set(name.split("-")) <= found
+
+
+def test_average_linkage_follows_chains_of_pairs():
+    # 0-1 and 1-2 alike, 0-2 barely: one subject met pairwise, as short notes meet
+    S = np.array(
+        [
+            [1.0, 0.5, 0.1, 0.0, 0.0],
+            [0.5, 1.0, 0.5, 0.0, 0.05],
+            [0.1, 0.5, 1.0, 0.05, 0.0],
+            [0.0, 0.0, 0.05, 1.0, 0.6],
+            [0.0, 0.05, 0.0, 0.6, 1.0],
+        ]
+    )
+    merged = topics.agglomerate(S, 3)
+    assert sorted(merged) == [2, 3]
+    assert merged[2].tolist() == [0, 0, 0, 1, 1]
+    assert len(set(merged[3].tolist())) == 3
