@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 
 DATA = Path(__file__).parent / "data" / "lexicon.npz"
+MEANING_WORDS = 400
+MEANING_COLUMNS = 4096
 # WordNet's morphy detachment rules, all parts of speech together: the text is not tagged.
 SUFFIXES = (
     ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -91,20 +93,34 @@ def meaning_matrix(lex: Lexicon, docs: list[list[str]]) -> np.ndarray:
     tell groups apart. Each word brings its counted features as one vector of length 1, so a word
     with many readings weighs no more than a plain one; a document sums its words' vectors.
     Features weigh alike: with a handful of short notes, a feature that all the notes
-    of one subject share is the one that matters, and an idf would weigh it below a chance pair."""
-    per_doc = [[lex.features(w) for w in words] for words in docs]
+    of one subject share is the one that matters, and an idf would weigh it below a chance pair.
+    Long texts meet on their terms already: only each document's first MEANING_WORDS words
+    bring meanings, and at most MEANING_COLUMNS features count (the most shared), which bounds
+    time and memory on thousands of long files."""
+    seen: dict[str, dict[int, float]] = {}
+    counts: list[dict[str, int]] = []
+    for words in docs:
+        c: dict[str, int] = {}
+        for w in words[:MEANING_WORDS]:
+            c[w] = c.get(w, 0) + 1
+            if w not in seen:
+                seen[w] = lex.features(w)
+        counts.append(c)
     df: dict[int, int] = {}
-    for feats in per_doc:
-        for f in set().union(*feats):
+    for c in counts:
+        for f in set().union(*(seen[w] for w in c)):
             df[f] = df.get(f, 0) + 1
-    counted = sorted(f for f, n in df.items() if 1 < n < len(docs))
-    col = {f: i for i, f in enumerate(counted)}
-    F = np.zeros((len(docs), len(counted)))
-    for r, feats in enumerate(per_doc):
-        for fv in feats:
-            kept = {col[f]: v for f, v in fv.items() if f in col}
-            norm = sum(v * v for v in kept.values()) ** 0.5
-            for c, v in kept.items():
-                F[r, c] += v / norm
+    shared = sorted((-n, f) for f, n in df.items() if 1 < n < len(docs))
+    col = {f: i for i, (_, f) in enumerate(sorted(shared[:MEANING_COLUMNS], key=lambda t: t[1]))}
+    vec: dict[str, tuple[list[int], np.ndarray]] = {}
+    F = np.zeros((len(docs), len(col)))
+    for r, c in enumerate(counts):
+        for w, n in c.items():
+            if w not in vec:
+                kept = [(col[f], v) for f, v in seen[w].items() if f in col]
+                v = np.array([x for _, x in kept])
+                vec[w] = ([i for i, _ in kept], v / (np.linalg.norm(v) or 1.0))
+            cols, v = vec[w]
+            F[r, cols] += n * v
     norms = np.linalg.norm(F, axis=1, keepdims=True)
     return F / np.where(norms == 0, 1.0, norms)
