@@ -39,7 +39,6 @@ class Lexicon:
             form, *bases = line.split(" ")
             self.exceptions[form] = bases
         self._labels = arrays["labels"]
-        self.n_features = len(self._labels.tobytes().split(b"\n"))
 
     def lemmas(self, word: str) -> list[str]:
         """The lemmas a text word may be an inflection of (the word itself first when it is one)."""
