@@ -1,26 +1,31 @@
 """classify by=topic: group text files by what they talk about, locally and deterministically.
 
-Each file's text (its first TEXT_LIMIT bytes) and name become terms: words of three letters or
-more (stop words dropped) and, for Chinese and Japanese text, every pair of adjacent CJK
-characters. Terms weigh by TF-IDF (sublinear counts, smoothed idf, rows scaled to length 1).
+Each file's text (its first TEXT_LIMIT bytes) and name become terms (topic_terms.py): words of
+three letters or more (stop words dropped) and, for Chinese and Japanese text, every pair of
+adjacent CJK characters and, at CHAR_WEIGHT, each character. Terms weigh by TF-IDF (sublinear
+counts, smoothed idf); terms in more than half the files are dropped first. English words also
+bring their meanings from the WordNet lexicon (lexicon.py), weighted MEANING_WEIGHT against the
+terms, so short notes on one subject that share no word still meet (docs/topics.md).
 Groups come from spherical k-means in NumPy with a fixed start (the most typical file first, then
-each time the file least like the chosen ones), for every k from 2 to the cap; the k with the best
-mean silhouette wins (ties: fewer groups; every group holds two files or more). When no split
-reaches a mean silhouette of MIN_SILHOUETTE the files read as one topic and the plan is refused:
-one folder for everything sorts nothing. Terms in more than half the files are dropped first. Each
-group's folder is named after its two most telling terms (weight in the group minus the mean
-weight in the others). Same files, same groups, every time.
+each time the file least like the chosen ones) and, up to MAX_AGGLOMERATE files, from
+average-linkage merging, for every k from 2 to the cap; the split with the best mean silhouette
+wins (ties: fewer groups, then k-means; every group holds two files or more). When no split
+reaches MIN_SILHOUETTE, or with meanings the groups are more alike than MAX_BETWEEN, the files
+read as one topic and the plan is refused: one folder for everything sorts nothing. Each group's
+folder is named after its two most telling terms (weight in the group minus the mean weight in
+the others), words and bigrams of the files, never meanings. Same files, same groups, every time.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from fileagent.tools.base import name_of, split_name
+from fileagent.tools.lexicon import load, meaning_matrix
+from fileagent.tools.topic_terms import cjk_chars, terms
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
@@ -31,177 +36,13 @@ TEXT_LIMIT = 256 * 1024
 MAX_FILES = 5000
 DEFAULT_GROUPS = 6
 MIN_SILHOUETTE = 0.1  # short notes on one topic share few words: their split scores low
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]+")
-_WORD = re.compile(r"[^\W\d_]{3,}")
-STOP_WORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "that",
-        "this",
-        "these",
-        "those",
-        "from",
-        "have",
-        "has",
-        "had",
-        "was",
-        "were",
-        "are",
-        "been",
-        "being",
-        "not",
-        "but",
-        "you",
-        "your",
-        "yours",
-        "our",
-        "ours",
-        "their",
-        "theirs",
-        "they",
-        "them",
-        "his",
-        "her",
-        "hers",
-        "its",
-        "who",
-        "whom",
-        "which",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "all",
-        "any",
-        "each",
-        "few",
-        "more",
-        "most",
-        "other",
-        "some",
-        "such",
-        "only",
-        "own",
-        "same",
-        "than",
-        "too",
-        "very",
-        "can",
-        "will",
-        "just",
-        "should",
-        "now",
-        "into",
-        "onto",
-        "about",
-        "above",
-        "after",
-        "again",
-        "against",
-        "below",
-        "between",
-        "both",
-        "during",
-        "before",
-        "further",
-        "here",
-        "there",
-        "then",
-        "once",
-        "off",
-        "out",
-        "over",
-        "under",
-        "until",
-        "upon",
-        "while",
-        "also",
-        "would",
-        "could",
-        "shall",
-        "may",
-        "might",
-        "must",
-        "does",
-        "did",
-        "doing",
-        "done",
-        "one",
-        "two",
-        "three",
-        "per",
-        "via",
-        "yet",
-        "nor",
-        "let",
-        "get",
-        "got",
-        "use",
-        "used",
-        "using",
-        "make",
-        "made",
-        "like",
-        "well",
-        "back",
-        "even",
-        "still",
-        "way",
-        "many",
-        "much",
-    ]
-)
-CJK_STOP = frozenset(
-    [
-        "我们",
-        "你们",
-        "他们",
-        "这个",
-        "那个",
-        "一个",
-        "没有",
-        "可以",
-        "因为",
-        "所以",
-        "如果",
-        "但是",
-        "就是",
-        "还是",
-        "什么",
-        "自己",
-        "这些",
-        "那些",
-        "已经",
-        "时候",
-        "的是",
-        "了一",
-        "是一",
-        "不是",
-        "我的",
-        "你的",
-        "他的",
-        "也是",
-        "都是",
-        "这是",
-        "有一",
-    ]
-)
-
-
-def terms(text: str) -> list[str]:
-    text = text.casefold()
-    out: list[str] = []
-    for run in _CJK.findall(text):
-        out.extend(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in CJK_STOP)
-    out.extend(w for w in _WORD.findall(_CJK.sub(" ", text)) if w not in STOP_WORDS)
-    return out
-
-
-def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
+# Notes on one subject share meanings across any split of them; notes on different subjects
+# share few: with meanings, groups more alike than this on average are one topic.
+MAX_BETWEEN = 0.12
+MAX_AGGLOMERATE = 400  # files: above, average-linkage merging (cubic) costs more than it adds
+CHAR_WEIGHT = 0.5
+MEANING_WEIGHT = 1.5
+def tfidf(docs: list[list[str]], weight: Callable[[str], float] | None = None) -> tuple[np.ndarray, list[str]]:
     # A term in more than half the files (the "note" of note1..note9, a shared header) cannot tell
     # groups apart and, in short texts, outweighs the words that can.
     files_with: dict[str, int] = {}
@@ -219,8 +60,32 @@ def tfidf(docs: list[list[str]]) -> tuple[np.ndarray, list[str]]:
     X = np.where(X > 0, 1.0 + np.log(np.maximum(X, 1.0)), 0.0)
     df = (X > 0).sum(axis=0)
     X *= np.log((1.0 + len(docs)) / (1.0 + df)) + 1.0
+    if weight is not None:
+        X *= np.array([weight(t) for t in vocab])
+    return _unit_rows(X), vocab
+
+
+def _unit_rows(X: np.ndarray) -> np.ndarray:
     norms = np.linalg.norm(X, axis=1, keepdims=True)
-    return X / np.where(norms == 0, 1.0, norms), vocab
+    return X / np.where(norms == 0, 1.0, norms)
+
+
+def vectors(texts: list[str], meaning: bool = True) -> tuple[np.ndarray, list[str]]:
+    """One row per text: its terms (TF-IDF, CJK characters below bigrams and words) and, weighted
+    MEANING_WEIGHT against them, the meaning features its English words bring from the lexicon.
+    The vocabulary names the first len(vocab) columns; the meaning columns follow them unnamed."""
+    docs = [terms(t) + (cjk_chars(t) if meaning else []) for t in texts]
+    W, vocab = tfidf(docs, lambda t: CHAR_WEIGHT if len(t) == 1 else 1.0)
+    lex = load() if meaning else None
+    if lex is None:
+        return W, vocab
+    F = meaning_matrix(lex, [[t for t in d if t.isascii()] for d in docs])
+    return _unit_rows(np.hstack([W, MEANING_WEIGHT * F])), vocab
+
+
+def max_between(X: np.ndarray, vocab: list[str]) -> float | None:
+    """MAX_BETWEEN when the vectors carry meanings (more columns than terms), else no limit."""
+    return MAX_BETWEEN if X.shape[1] > len(vocab) else None
 
 
 def kmeans(X: np.ndarray, k: int, S: np.ndarray) -> np.ndarray:
@@ -245,6 +110,30 @@ def kmeans(X: np.ndarray, k: int, S: np.ndarray) -> np.ndarray:
     return labels
 
 
+def agglomerate(S: np.ndarray, cap: int) -> dict[int, np.ndarray]:
+    """Labels for each k from cap down to 2 by average-linkage merging (the two groups with the
+    highest mean similarity first; ties: the lowest index). Short notes often share a meaning
+    with only one or two others: chains that k-means, pulled to a centroid, breaks apart."""
+    n = len(S)
+    sim = S.astype(float)
+    np.fill_diagonal(sim, -np.inf)
+    size = np.ones(n)
+    owner = np.arange(n)
+    out: dict[int, np.ndarray] = {}
+    for count in range(n, 1, -1):
+        if count <= cap:
+            _, labels = np.unique(owner, return_inverse=True)
+            out[count] = labels
+        a, b = sorted(np.unravel_index(int(np.argmax(sim)), sim.shape))
+        row = (size[a] * sim[a] + size[b] * sim[b]) / (size[a] + size[b])
+        sim[a], sim[:, a] = row, row
+        sim[a, a] = -np.inf
+        sim[b], sim[:, b] = -np.inf, -np.inf
+        size[a] += size[b]
+        owner[owner == b] = a
+    return out
+
+
 def silhouette(S: np.ndarray, labels: np.ndarray) -> float:
     D = 1.0 - S
     scores = []
@@ -259,19 +148,25 @@ def silhouette(S: np.ndarray, labels: np.ndarray) -> float:
     return float(np.mean(scores))
 
 
-def group(X: np.ndarray, cap: int) -> np.ndarray:
+def group(X: np.ndarray, cap: int, between: float | None = None) -> np.ndarray:
+    """Labels of the best split (all 0: one topic); a split whose groups are on average more
+    alike than `between` (cosine) is one topic too."""
     n = len(X)
     if n < 3 or cap < 2:
         return np.zeros(n, dtype=int)
     S = X @ X.T
     best, best_score = np.zeros(n, dtype=int), MIN_SILHOUETTE
+    merged = agglomerate(S, cap) if n <= MAX_AGGLOMERATE else {}
     for k in range(2, min(cap, n - 1) + 1):
-        labels = kmeans(X, k, S)
-        if len(set(labels.tolist())) < k or np.bincount(labels).min() < 2:
-            continue  # a topic of one file is no group
-        score = silhouette(S, labels)
-        if score > best_score + 1e-9:
-            best, best_score = labels, score
+        for labels in (kmeans(X, k, S), merged.get(k)):
+            if labels is None or len(set(labels.tolist())) < k or np.bincount(labels).min() < 2:
+                continue  # a topic of one file is no group
+            score = silhouette(S, labels)
+            if score > best_score + 1e-9:
+                best, best_score = labels, score
+    apart = best[:, None] != best[None, :]
+    if between is not None and apart.any() and S[apart].mean() > between:
+        return np.zeros(n, dtype=int)
     return best
 
 
@@ -283,7 +178,8 @@ def names(X: np.ndarray, labels: np.ndarray, vocab: list[str]) -> dict[int, str]
     for j in groups:
         others = [cents[o] for o in groups if o != j]
         score = cents[j] - (np.mean(others, axis=0) if others else 0.0)
-        order = sorted(range(len(vocab)), key=lambda t: (-score[t], vocab[t]))
+        # single CJK characters help group but name poorly: folder names come from words and bigrams
+        order = sorted((t for t in range(len(vocab)) if len(vocab[t]) > 1), key=lambda t: (-score[t], vocab[t]))
         top = [vocab[t] for t in order[:2] if cents[j][t] > 0]
         name = "-".join(top) or "misc"
         base, i = name, 2
@@ -296,23 +192,23 @@ def names(X: np.ndarray, labels: np.ndarray, vocab: list[str]) -> dict[int, str]
 
 def rule(ctx: CompileContext, step: ClassifyStep, items: list[tuple[str, Entry]]) -> Callable[[str, Entry], str | None]:
     """The classify folder rule for by=topic: the topic folder of each text file (None: stays)."""
-    files, docs = [], []
+    files, texts = [], []
     for rel, e in items:
         if e.is_dir or e.is_link:
             continue
         text = ctx.text_or_none(e, TEXT_LIMIT)
-        words = terms(split_name(name_of(rel))[0] + "\n" + text) if text is not None else []
-        if not words:
+        text = split_name(name_of(rel))[0] + "\n" + text if text is not None else ""
+        if not terms(text):
             ctx.skip(rel, "no text to find a topic in")
             continue
         files.append(rel)
-        docs.append(words)
+        texts.append(text)
     if len(files) > MAX_FILES:
         raise ctx.plan_error(f"topics group at most {MAX_FILES:,} files at a time ({len(files):,} selected)")
     if not files:
         raise ctx.plan_error("none of the selected files holds text to find a topic in")
-    X, vocab = tfidf(docs)
-    labels = group(X, step.max_groups or DEFAULT_GROUPS)
+    X, vocab = vectors(texts)
+    labels = group(X, step.max_groups or DEFAULT_GROUPS, max_between(X, vocab))
     folder_of = names(X, labels, vocab)
     if len(folder_of) == 1:
         raise ctx.plan_error(
