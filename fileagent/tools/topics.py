@@ -42,6 +42,8 @@ MAX_BETWEEN = 0.12
 MAX_AGGLOMERATE = 400  # files: above, average-linkage merging (cubic) costs more than it adds
 CHAR_WEIGHT = 0.5
 MEANING_WEIGHT = 1.5
+
+
 def tfidf(docs: list[list[str]], weight: Callable[[str], float] | None = None) -> tuple[np.ndarray, list[str]]:
     # A term in more than half the files (the "note" of note1..note9, a shared header) cannot tell
     # groups apart and, in short texts, outweighs the words that can.

@@ -45,7 +45,15 @@ _ZH_AGE = re.compile(r"(\d+|" + _ZH_RUN + r")\s*(个\s*月|个\s*星期|个\s*�
 _ZH_LAST = {"上个月": "m", "上月": "m", "上周": "w", "上星期": "w", "上个星期": "w", "上礼拜": "w", "上个礼拜": "w"}
 _EN_THIS = re.compile(r"\bthis\s+(week|month)\b", re.I)
 _EN_HALF_YEAR = re.compile(r"\bhalf\s+a\s+year\b", re.I)
-_ZH_THIS = {"这周": "1w", "本周": "1w", "这星期": "1w", "这个星期": "1w", "这个礼拜": "1w", "这个月": "1m", "本月": "1m"}
+_ZH_THIS = {
+    "这周": "1w",
+    "本周": "1w",
+    "这星期": "1w",
+    "这个星期": "1w",
+    "这个礼拜": "1w",
+    "这个月": "1m",
+    "本月": "1m",
+}
 _ZH_THIS |= {"半年": "6m"}
 _ZH_UNITS = {"天": "d", "日": "d", "周": "w", "星期": "w", "礼拜": "w", "月": "m", "年": "y"}
 SUPERLATIVES = re.compile(

@@ -8,11 +8,24 @@ from fileagent.agent.planner.training.calibrate import choose
 
 
 def row(t: float, right: int, leaks: int, refused: float = 0.9) -> dict:
-    return {"min_margin": t, "plans_right": right / 100, "n_plans": 100, "would_change_files": leaks, "refused": refused}
+    return {
+        "min_margin": t,
+        "plans_right": right / 100,
+        "n_plans": 100,
+        "would_change_files": leaks,
+        "refused": refused,
+    }
 
 
 def test_the_safer_end_of_a_flat_stretch_of_the_curve():
-    table = [row(-math.inf, 95, 3), row(-1.0, 95, 1), row(0.0, 94, 0), row(1.0, 94, 0), row(2.0, 94, 0), row(3.0, 93, 0)]
+    table = [
+        row(-math.inf, 95, 3),
+        row(-1.0, 95, 1),
+        row(0.0, 94, 0),
+        row(1.0, 94, 0),
+        row(2.0, 94, 0),
+        row(3.0, 93, 0),
+    ]
     assert choose(table, 0.9)["min_margin"] == 2.0
 
 

@@ -185,7 +185,8 @@ def folder_ref(ctx: Ctx, value: str) -> str:
         return ctx.name("..", ctx.pick(PARENT_EN))
     n = ctx.name(value)
     return ctx.rng.choices(
-        (n, f"the {n} folder", f"the folder {n}", f"the {n} directory", f"my {n}", f"my {n} folder"), (60, 20, 12, 8, 4, 2)
+        (n, f"the {n} folder", f"the folder {n}", f"the {n} directory", f"my {n}", f"my {n} folder"),
+        (60, 20, 12, 8, 4, 2),
     )[0]
 
 
