@@ -32,7 +32,10 @@ JOB_WORDS: dict[str, tuple[str, ...]] = {
         "more than once|twice|重复|去重|去个重|一模一样|一样|相同|副本|多余|多份|两份|几份",
         "empty": "empty|blank|nothing|anything|no content|zero|0 byte|0-byte|0b|0kb|0 kb|no files|"
         "size is 0|size of 0|空|没有|没东西|零|0字节|0 字节|为 0|为0|是 0|是0",
-        "case": "lower|upper|capital|caps|case|downcase|upcase|small letters|小写|大写",
+        # the direction of a case change is the request's: "lowercase" never licenses case=upper
+        # ("no capitals", "去掉大写" ask for lower case with the other word)
+        "case_lower": "lower|downcase|small letter|capital|caps|小写|大写",
+        "case_upper": "upper|capital|caps|upcase|大写",
         "topic": "topic|subject|theme|content|about|meaning|semantic|主题|话题|内容|题材|意思|语义",
         "sort": "sort|order|rank|first|alphabet|a to z|z to a|big|large|small|biggest|largest|smallest|"
         "newest|oldest|long|tin|heav|bulk|light|huge|new|old|recent|latest|earliest|stale|fresh|most|least|"
@@ -96,7 +99,7 @@ def _jobs(step: Any) -> list[str]:
         if sel.filters is not None and sel.filters.empty:
             out.append("empty")
     if getattr(step, "case", None) is not None:
-        out.append("case")
+        out.append("case_" + step.case)
     by = getattr(step, "by", None)
     if by == "topic":
         out.append("topic")

@@ -46,6 +46,9 @@ def test_canonical_plans_pass_every_check_after_decoding(request_text, text):
         ("move inbox/fonts.zip to fonts", 'extract path="inbox/fonts.zip" to="fonts"'),
         ("list the files in music", 'list in="music" recursive duplicates=oldest'),
         ("rename the files in x", 'rename in="x" case=lower'),
+        # the other direction: the next reading after "lowercase" changed nothing
+        ("lowercase the names of the md files in docs", 'rename in="docs" ext=md case=upper'),
+        ("把 docs 里 md 文件的名字都改成小写", 'rename in="docs" ext=md case=upper'),
         ("sort the notes in kb by type", 'classify in="kb" by=topic'),
         ("delete the files in projects", 'delete in="projects" kind=dir empty'),
         ("zip the pdfs in docs into papers.zip", 'archive in="docs" ext=pdf to="papers.zip" remove_originals'),
