@@ -121,6 +121,15 @@ def _narrower(a: dict, b: dict) -> bool:
     return within(fa, fb) or within(fb, fa)
 
 
+def _whole_and_part(a: dict, b: dict) -> str | None:
+    """The folder one selection takes whole (path=F) while the other takes items in it (in=F)."""
+    for whole, part in ((a, b), (b, a)):
+        path, where = whole.get("path"), part.get("in")
+        if path and where and path.strip("/") == where.strip("/"):
+            return path.strip("/")
+    return None
+
+
 def _repeated_text(steps: list[dict], prompt: str) -> str | None:
     """A text (content, text) written by more steps than the request writes it: step 2 reusing
     step 1's text ("append X to a.md" -> also append X to b.md) is a misreading."""
@@ -218,6 +227,11 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
                 return f"{b['op']}s again what step {i} took away (step {j + 1})"
+            if a["op"] == b["op"] in _TAKES_AWAY and prompt:
+                whole = _whole_and_part(a.get("select", {}), b.get("select", {}))
+                if whole and prompt.count(_last(whole)) < 2:
+                    # "删除 project 里的 .tmp 文件" is no "delete the tmp files, then delete project"
+                    return f"{b['op']}s {whole!r} whole and items in it, and the request names it once (step {j + 1})"
     why = (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) if prompt else None) or _file_and_folder(
         plan
     )

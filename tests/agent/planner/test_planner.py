@@ -355,3 +355,15 @@ def test_a_copy_of_a_folders_items_into_that_folder_needs_the_folder_named_twice
     )
     assert implausible(from_text('copy in="docs" to="docs"'), None, "copy the files in docs into docs again") is None
     assert implausible(from_text('copy path="a.md" to="."'), None, "duplicate a.md here") is None
+
+
+def test_a_folder_taken_whole_and_items_in_it_need_the_folder_named_twice():
+    plan = 'delete in="project" ext=tmp ; delete path="project"'
+    assert implausible(plan, prompt="删除 project 及其所有子文件夹中的 .tmp 文件")
+    assert not implausible(plan, prompt="delete the tmp files in project, then delete project itself")
+    assert implausible(
+        'move path="inbox" to="old" ; move in="inbox" ext=pdf to="papers"', prompt="move inbox pdfs to papers"
+    )
+    assert not implausible(
+        'delete in="project" ext=tmp ; delete path="other"', prompt="delete tmp in project and other"
+    )
