@@ -239,6 +239,7 @@ def test_interrupt_in_process_rolls_back(tmp_path, env, make_tree, read_tree, mo
         return out
 
     monkeypatch.setattr(actions._Runner, "act", act)
+    handler = signal.getsignal(signal.SIGINT)  # SIG_IGN under nohup, default_int_handler otherwise
     code, out, err = inproc(
         [
             "apply",
@@ -251,7 +252,7 @@ def test_interrupt_in_process_rolls_back(tmp_path, env, make_tree, read_tree, mo
     )
     assert code == 130 and "interrupted: 3 actions reversed, nothing changed" in err
     assert read_tree(root) == before
-    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    assert signal.getsignal(signal.SIGINT) is handler  # the run puts back the handler it found
 
 
 # ---------------------------------------------------------------- the command line's own words
