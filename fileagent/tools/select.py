@@ -356,13 +356,28 @@ def _walk(
                 ctx.skip(rel, f"a {e.special}, not a regular file: never opened")
                 continue
             if keep is None or keep(rel, e):
+                held = _holds_excluded(ctx, rel, f"{sub}{nfc(name)}/", excluded) if is_dir and not listing_op else None
                 if denied:
                     ctx.skip(rel, f"matches deny pattern {denied!r}")
+                elif held:
+                    ctx.skip(rel, f"it holds {held!r}, which the request leaves out")
                 else:
                     out.append((rel, e))
         if is_dir and not e.is_link and depth < max_depth:
             enter(rel, f"{sub}{nfc(name)}/", depth + 1, denied)
     return out
+
+
+def _holds_excluded(ctx: CompileContext, rel: str, sub: str, excluded: Callable[[str, str], bool] | None) -> str | None:
+    """A file below folder `rel` that an exclusion leaves out: the folder is not taken whole
+    ("delete everything in downloads except pdfs" keeps stuff/b.pdf, so stuff/ stays)."""
+    if excluded is None:
+        return None
+    for child, _entry in ctx.view.walk_files(rel):
+        name = name_of(child)
+        if excluded(sub + nfc(child[len(rel) + 1 :]), name if name.isascii() else nfc(name)):
+            return child
+    return None
 
 
 def subtree_problem(ctx: CompileContext, rel: str) -> str | None:

@@ -191,3 +191,14 @@ def test_cli_subprocess(kit, tmp_path, read_tree):
         stdin_text='{"version": 1, "steps": [{"op": "move", "select": {"exclude": ["x"]}, "to": "y"}]}',
     )
     assert code == 4 and 'needs "version": 2' in err and err.count("\n") == 1
+
+
+def test_a_folder_holding_an_excluded_file_is_not_taken_whole(kit):
+    # "delete everything in dl except the msi files": sub/ holds d.msi, so it stays; archive/ goes
+    steps = [{"op": "delete", "select": {"in": "dl", "kind": "any", "exclude": ["*.msi"]}}]
+    cs = kit.compile(steps)
+    taken = sorted(a.src.rstrip("/") for a in cs.actions)
+    assert taken == ["dl/.cache", "dl/a.pdf", "dl/archive", "dl/b.txt"]
+    assert any(path == "dl/sub" and "dl/sub/d.msi" in why for _, path, why in cs.skipped)
+    listing = [{"op": "list", "select": {"in": "dl", "kind": "any", "exclude": ["*.msi"]}}]
+    assert "dl/sub/" in _listed(kit.compile(listing))  # a listing still names the folder

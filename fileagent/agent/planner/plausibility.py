@@ -2,7 +2,8 @@
 besides the schema and the compiler.
 
 - implausible: no request asks for it (a step twice, a step again on part of the same items, a
-  step that changes nothing, a file moved into a new folder named after itself...);
+  step that changes nothing, a file moved into a new folder named after itself, a step that takes
+  more than the request gives it: breadth.py);
 - lower_refusal: a lower candidate may not stand in for the best one when it deletes, or changes
   files, where the best reading does not;
 - changes_nothing: a plan with a changing step that compiles to no change.
@@ -17,6 +18,7 @@ from pathlib import Path
 
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import Plan
+from fileagent.agent.planner.breadth import overreaches
 from fileagent.agent.planner.spans import sigil_words
 from fileagent.policies.places import place_of
 
@@ -232,9 +234,11 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 if whole and prompt.count(_last(whole)) < 2:
                     # "删除 project 里的 .tmp 文件" is no "delete the tmp files, then delete project"
                     return f"{b['op']}s {whole!r} whole and items in it, and the request names it once (step {j + 1})"
-    why = (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) if prompt else None) or _file_and_folder(
-        plan
-    )
+    why = (
+        (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) or overreaches(plan, root, prompt))
+        if prompt
+        else None
+    ) or _file_and_folder(plan)
     if why:
         return why
     created = set()

@@ -170,10 +170,29 @@ def asks_for_age(request: str) -> bool:
     return _ASKS_AGE.search(_unit_typos(request)) is not None
 
 
+# A size or an age: its number counts no files ("bigger than 1 MB" is no "the 1 biggest").
+_MEASURE = re.compile(
+    r"(?:\d+(?:\.\d+)?|" + _EN_WORD + r"|" + _ZH_RUN + r")\s*-?\s*"
+    r"(?:[kmgt]i?b\b|bytes?\b|b\b|[kmg]\b|字节|days?\b|weeks?\b|months?\b|years?\b|天|周|星期|个月|年)",
+    re.I,
+)
+# Words that ask for the one file at an end of an order, without a superlative adjective.
+_MOSTLY = re.compile(r"\b[a-z]{3,}est\b|\b(?:most|least)\b|最|哪个|哪一个|\bwhich\s+(?:one|file|folder)\b", re.I)
+
+
+def unmeasured(request: str) -> str:
+    """The request with its sizes and ages blanked out: what is left may write counts."""
+    return _MEASURE.sub(lambda m: " " * len(m.group()), request)
+
+
 def limit_one(request: str) -> bool:
-    """`limit=1` without a 1 written: the request writes no number at all ("which file takes the
-    most space", "最久没动过的是哪个文件"), or a superlative with no number beside it ("the
-    biggest file in 2024")."""
+    """`limit=1` without a 1 written: a superlative or a "most"/"最"/"which one" with no count of
+    its own at all ("which file takes the most space", "最久没动过的是哪个文件") or none beside the
+    superlative ("the biggest file in 2024"). "the large files" and "bigger than 1 MB" ask for
+    no single file."""
+    request = unmeasured(request)
+    if not (SUPERLATIVES.search(request) or _MOSTLY.search(request)):
+        return False
     if not _counts(request):
         return True
     return any(
@@ -202,7 +221,7 @@ class RequestValues:
     """The counts and ages one request licenses, as the plan text writes them."""
 
     def __init__(self, request: str):
-        numbers = {str(n) for n in written_numbers(request)}
+        numbers = {str(n) for n in written_numbers(unmeasured(request))}
         positive = numbers - {"0"}  # a template may count from 0; a limit or a group count may not
         self.counts = {
             "limit": positive | ({"1"} if limit_one(request) else set()),

@@ -199,7 +199,7 @@ def test_evaluation_counts_picks_that_delete_where_the_request_does_not():
             return self.beam[:1] if not constrained else self.beam
 
     pair = [("sort drop", 'classify in="drop"', "t.0")]
-    deleting = Fake([('delete in="drop"', True), ('classify in="drop"', True)])
+    deleting = Fake([('delete path="drop"', True), ('classify in="drop"', True)])
     assert train_planner.evaluate(deleting, pair)[0]["planner_pick_spurious_delete"] == 1.0
     # the planner never falls back to a deletion the model's best reading does not have, nor to another job
     not_first = Fake([('move path="drop/a" to="drop"', True), ('delete in="drop"', True), ('list path="drop"', True)])
