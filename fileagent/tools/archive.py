@@ -13,11 +13,13 @@ pattern covers are skipped. Undo removes what was extracted.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from fileagent.policies.paths import nfc
 from fileagent.tools import archive_io
 from fileagent.tools.base import Capability, human_size, join, name_of, parent_of
-from fileagent.tools.select import select_some, subtree_problem
+from fileagent.tools.select import exclusions, select_some, subtree_problem
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
@@ -49,8 +51,11 @@ _TAR_SUFFIXES = (
 )
 
 
-def _members(ctx: CompileContext, rel: str, e: Entry, base: str) -> list[tuple[str, str, Entry]]:
-    """(path, name inside the zip, entry) of the files `rel` stands for."""
+def _members(
+    ctx: CompileContext, rel: str, e: Entry, base: str, excluded: Callable[[str, str], bool] | None = None
+) -> list[tuple[str, str, Entry]]:
+    """(path, name inside the zip, entry) of the files `rel` stands for; `excluded` leaves out what
+    lies below a folder archived whole ("zip the photos folder except raw")."""
 
     def inside(path: str) -> str:
         return path[len(base) + 1 :] if base else path
@@ -65,6 +70,9 @@ def _members(ctx: CompileContext, rel: str, e: Entry, base: str) -> list[tuple[s
         below = child[len(rel) + 1 :]
         if ce.is_dir or ce.is_link or any(part.startswith(".") for part in below.split("/")[:-1]):
             continue
+        parts = nfc(below).split("/")
+        if excluded is not None and any(excluded("/".join(parts[: k + 1]), parts[k]) for k in range(len(parts))):
+            continue
         out.append((child, inside(child), ce))
     return out
 
@@ -73,6 +81,7 @@ def compile_archive(ctx: CompileContext, step: ArchiveStep) -> None:
     view = ctx.view
     items = select_some(ctx, step.select)
     explicit = step.select.path is not None
+    excluded = exclusions(ctx, step.select.exclude) if explicit else None
     base = parent_of(items[0][0]) if explicit else ctx.folder(step.select.in_ or ".")
     members: list[tuple[str, str, Entry]] = []
     for rel, e in items:
@@ -80,7 +89,7 @@ def compile_archive(ctx: CompileContext, step: ArchiveStep) -> None:
             base = ""
             members.extend(m for m in _members(ctx, rel, e, "") if not m[0].startswith("."))
             continue
-        members.extend(_members(ctx, rel, e, base))
+        members.extend(_members(ctx, rel, e, base, excluded))
     if not members:
         raise ctx.plan_error(
             "the selection holds no file to archive",

@@ -60,6 +60,11 @@ def test_zip_a_folder_keeps_originals_and_undo_removes_it(kit, read_tree):
     assert read_tree(kit.root) == before
 
 
+def test_zip_a_folder_except_a_subfolder_leaves_it_out(kit):
+    kit.run([{"op": "archive", "select": {"path": "photos", "exclude": ["trip"]}, "to": "p.zip"}])
+    assert _names(kit.root / "p.zip") == ["photos/a.jpg"]
+
+
 def test_zip_a_pattern_selection_with_names_relative_to_in(kit):
     kit.run(
         [

@@ -12,7 +12,9 @@ A plan can be grounded value by value and still take the wrong things:
   word for everything ("delete the resume in downloads", "删除 downloads 里的简历");
 - left out: an exclusion the request has no word for ("简历" excluded from "删除 downloads 里的简历");
 - ordered: a step that takes every item in an order, with no count ("delete the large files" is
-  no `sort=size` of every file).
+  no `sort=size` of every file);
+- other jobs: a case change of whole names where the request asks for the extension, a classify
+  by another rule where the request asks for topics.
 """
 
 from __future__ import annotations
@@ -53,6 +55,16 @@ _EXCLUDING = re.compile(
     r"别动|不动|不要动|保留|跳过|不要包括|不算|不管",
     re.I,
 )
+# A case change of the extension alone, which the plan language cannot say (a rename's `case`
+# changes the whole name).
+_EXTENSION_ONLY = re.compile(
+    r"\b(?:lower|upper)[\s-]*case\s+(?:the\s+|their\s+|its\s+)?(?:file\s+)?extensions?\b"
+    r"|\bextensions?\s+(?:\S+\s+){0,3}?(?:to\s+|in\s+|into\s+)?(?:all\s+)?"
+    r"(?:lower|upper)(?!\w*(?:[\s-]*case)?\s+(?:file\s*)?names)"
+    r"|(?:扩展名|后缀).{0,6}[大小]写|[大小]写.{0,3}(?:扩展名|后缀)",
+    re.I,
+)
+_BY_TOPIC = re.compile(r"\b(?:topics?|subjects?|themes?)\b(?!\W+rules?)|主题|话题|题材", re.I)
 _SUPERLATIVE = re.compile(SUPERLATIVES.pattern + r"|\b[a-z]{3,}est\b|最", re.I)
 _KEEP_WORD = re.compile(r"\b(?:keep|keeping|leave|leaving|retain|spare)\b|保留|留下|留着|只留|剩下", re.I)
 # A folder written as where things are ("in downloads", "downloads 里", "from the docs folder").
@@ -85,6 +97,11 @@ def overreaches(plan: Any, root: Path | None, prompt: str) -> str | None:
         sel = getattr(step, "select", None)
         if step.op == "delete" and _DELETE_NOTHING.search(prompt):
             return f"deletes, and the request says to delete nothing (step {i})"
+        single = len(plan.steps) == 1  # one job, so the request's words are all about it
+        if single and getattr(step, "case", None) is not None and _EXTENSION_ONLY.search(prompt):
+            return f"changes the case of whole names, and the request asks for the extension (step {i})"
+        if single and step.op == "classify" and step.by != "topic" and not step.rule_set and _BY_TOPIC.search(prompt):
+            return f"sorts by {step.by}, and the request asks for topics (step {i})"
         for value in _targets(step):
             if _all_mentions(low, value, lambda low, a, b, op=step.op: _protected(low, a, b, op)):
                 return f"{step.op}s {value!r}, which the request keeps (step {i})"

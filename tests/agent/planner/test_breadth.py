@@ -29,6 +29,8 @@ def why(text: str, prompt: str, root=None) -> str | None:
         ("删除 downloads 里的简历", 'delete in="downloads" kind=any except="简历"'),
         ("把 downloads 里的发票移到 笔记", 'move in="downloads" kind=dir to="笔记"'),
         ("delete the large files in downloads", 'delete in="downloads" sort=size desc'),
+        ("rename the jpgs to lowercase extensions", "rename recursive ext=jpg case=lower"),
+        ("把 笔记 按主题分类", 'classify in="笔记"'),
     ],
 )
 def test_what_the_request_keeps_or_never_names_is_not_taken(prompt, text):
