@@ -133,42 +133,87 @@ def _holds_hidden(ctx: CompileContext, rel: str) -> bool:
     return any(h.startswith(top) for h in ctx.guard.hidden)
 
 
-def exclusions(ctx: CompileContext, patterns: list[str] | None) -> Callable[[str, str], bool] | None:
-    """excluded(path below the selection's folder, name) for the selection's `exclude` patterns."""
-    if not patterns:
-        return None
-    by_name: list[Callable[[str], object]] = []
-    by_path: list[Callable[[str], object]] = []
-    for p in patterns:
-        q = nfc(p).replace("\\", "/").strip("/")
-        while q.startswith("./"):
-            q = q[2:]
-        if not q:
-            raise ctx.plan_error(f"exclude pattern {p!r} is empty")
-        (by_path if "/" in q else by_name).append(compile_glob(q, ignore_case=True).fullmatch)
+class Exclusions:
+    """excluded(path below the selection's folder, name) for the selection's `exclude` patterns;
+    it remembers which patterns matched something."""
 
-    def excluded(sub: str, name: str) -> bool:
+    def __init__(self, ctx: CompileContext, patterns: list[str]):
+        self.rules: list[tuple[str, bool, Callable[[str], object]]] = []
+        for p in patterns:
+            q = nfc(p).replace("\\", "/").strip("/")
+            while q.startswith("./"):
+                q = q[2:]
+            if not q:
+                raise ctx.plan_error(f"exclude pattern {p!r} is empty")
+            self.rules.append((p, "/" in q, compile_glob(q, ignore_case=True).fullmatch))
+        self.hit: set[str] = set()
+
+    def __call__(self, sub: str, name: str) -> bool:
         name = name if name.isascii() else nfc(name)
-        return any(m(name) for m in by_name) or any(m(sub) for m in by_path)
+        for p, by_path, match in self.rules:
+            if match(sub if by_path else name):
+                self.hit.add(p)
+                return True
+        return False
 
-    return excluded
+    def unmatched(self) -> list[str]:
+        return [p for p, _, _ in self.rules if p not in self.hit]
+
+
+def exclusions(ctx: CompileContext, patterns: list[str] | None) -> Exclusions | None:
+    """The selection's `exclude` patterns as a test, or None when it has none."""
+    return Exclusions(ctx, patterns) if patterns else None
 
 
 def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = False) -> list[Item]:
     """The items a step acts on, ordered and cut to `limit` when the selection says so."""
-    items = _select(ctx, sel, children_of_folder)
+    skipped_before = len(ctx.changeset.skipped)
+    excluded = exclusions(ctx, sel.exclude)
+    items = _select(ctx, sel, children_of_folder, excluded)
+    if excluded is not None and ctx.op != "list" and sel.path is None:
+        unmatched = [p for p in excluded.unmatched() if not _EXT_PATTERN.fullmatch(p)]
+        if unmatched:
+            # "except the invoices" read as except="invoices" where no name is that: what to keep is unclear
+            raise ctx.plan_error(
+                f"nothing there is named {unmatched[0]!r}, which the request leaves out: name what to keep "
+                "as it is written (a file, a folder, or a pattern such as *.pdf)",
+                sel.in_ or sel.path,
+            )
     if sel.duplicates is not None:
         from fileagent.tools.duplicates import select_duplicates
 
         items = select_duplicates(ctx, items, sel.duplicates, sel.keep_in)
+    held: set[str] = set()
     if sel.sort is not None:
+        if sel.limit is not None:
+            # an item the Guard keeps out still holds its place in the order: "the 3 biggest" never
+            # reaches down to the 4th because the biggest is denied
+            denied = _denied_items(ctx, skipped_before, sel.kind)
+            held = {rel for rel, _ in denied}
+            items = items + denied
         items.sort(key=sort_key(ctx, sel.sort), reverse=bool(sel.desc))  # stable: ties keep walk order
         ctx.note(f"ordered by {_ORDER_WORDS[sel.sort, bool(sel.desc)]}")
     if sel.limit is not None:
         if len(items) > sel.limit:
             ctx.note(f"the first {sel.limit} of {len(items)} matches")
         del items[sel.limit :]
+        if held and any(rel in held for rel, _ in items):
+            ctx.note("those among them that cannot be touched (Skipped) are left out, not replaced")
+            items = [item for item in items if item[0] not in held]
     return items
+
+
+_EXT_PATTERN = re.compile(r"\*\.[^*?/\[\]]+")
+
+
+def _denied_items(ctx: CompileContext, since: int, kind: str) -> list[Item]:
+    """The items a walk skipped for a deny pattern since `since` (they keep their rank in a top N)."""
+    out = []
+    for _, rel, why in ctx.changeset.skipped[since:]:
+        e = ctx.view.get(rel) if why.startswith("matches deny pattern") else None
+        if e is not None and (kind == "any" or e.is_dir == (kind == "dir")):
+            out.append((rel, e))
+    return out
 
 
 _ORDER_WORDS = {
@@ -217,11 +262,10 @@ def nearest(ctx: CompileContext, rel: str) -> str:
     return f" (nearest there: {', '.join(join(parent, c) if parent else c for c in close)})"
 
 
-def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool) -> list[Item]:
+def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool, excluded: Exclusions | None) -> list[Item]:
     """`children_of_folder` (list): a `path` naming a folder means its direct children (files and
     folders)."""
     keep = make_filter(ctx, sel.filters)
-    excluded = exclusions(ctx, sel.exclude)
     view = ctx.view
     if sel.path is not None:
         rel = ctx.path(sel.path)
@@ -368,7 +412,7 @@ def _walk(
     return out
 
 
-def _holds_excluded(ctx: CompileContext, rel: str, sub: str, excluded: Callable[[str, str], bool] | None) -> str | None:
+def _holds_excluded(ctx: CompileContext, rel: str, sub: str, excluded: Exclusions | None) -> str | None:
     """A file below folder `rel` that an exclusion leaves out: the folder is not taken whole
     ("delete everything in downloads except pdfs" keeps stuff/b.pdf, so stuff/ stays)."""
     if excluded is None:

@@ -202,3 +202,13 @@ def test_a_folder_holding_an_excluded_file_is_not_taken_whole(kit):
     assert any(path == "dl/sub" and "dl/sub/d.msi" in why for _, path, why in cs.skipped)
     listing = [{"op": "list", "select": {"in": "dl", "kind": "any", "exclude": ["*.msi"]}}]
     assert "dl/sub/" in _listed(kit.compile(listing))  # a listing still names the folder
+
+
+def test_an_exclusion_that_matches_no_name_is_a_plan_error(kit):
+    # "delete everything in dl except the invoices", read as except="invoices": no name is that
+    steps = [{"op": "delete", "select": {"in": "dl", "kind": "any", "exclude": ["invoices"]}}]
+    with pytest.raises(PlanError, match="nothing there is named 'invoices'"):
+        kit.compile(steps)
+    # an extension that no file has is clear all the same
+    steps = [{"op": "delete", "select": {"in": "dl", "exclude": ["*.iso"]}}]
+    assert kit.compile(steps).actions

@@ -183,3 +183,13 @@ def test_cli_subprocess_long(root, tmp_path):
     assert r.stdout.splitlines()[0].endswith("  c.bin") and "KB" in r.stdout
     r = fa(["plan", "--root", str(root), "--long", "--bogus", "x"], tmp_path)
     assert r.returncode == 2 and r.stderr.count("\n") == 1
+
+
+def test_a_denied_item_keeps_its_place_in_a_top_n(tmp_path, make_tree):
+    # "delete the 2 biggest files": the biggest is an .exe (a deny pattern), so only the second goes,
+    # never the third in its place
+    root = make_tree(tmp_path / "t", {"big.exe": b"x" * 900, "mid.bin": b"x" * 500, "small.bin": b"x" * 10})
+    kit = Kit(root, tmp_path / "a.jsonl")
+    cs = kit.compile([{"op": "delete", "select": {"sort": "size", "desc": True, "limit": 2}}])
+    assert [a.src for a in cs.actions] == ["mid.bin"]
+    assert any(path == "big.exe" for _, path, _ in cs.skipped)

@@ -66,6 +66,12 @@ _EXTENSION_ONLY = re.compile(
 )
 _BY_TOPIC = re.compile(r"\b(?:topics?|subjects?|themes?)\b(?!\W+rules?)|主题|话题|题材", re.I)
 _SUPERLATIVE = re.compile(SUPERLATIVES.pattern + r"|\b[a-z]{3,}est\b|最", re.I)
+# "not changed in the last month", "haven't been touched in the past year", "最近一个月没改过的"
+_NOT_RECENTLY = re.compile(
+    r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:in|within|during|for|over|since)\s+(?:the\s+)?(?:last|past)\b"
+    r"|(?:最近|近|过去|这)[^，。；,;]{0,8}(?:没|未|不曾)(?:有)?(?:被)?(?:修改|改|动|碰|更新|编辑|打开|用过)",
+    re.I,
+)
 _KEEP_WORD = re.compile(r"\b(?:keep|keeping|leave|leaving|retain|spare)\b|保留|留下|留着|只留|剩下", re.I)
 # A folder written as where things are ("in downloads", "downloads 里", "from the docs folder").
 _INSIDE_BEFORE = re.compile(
@@ -107,6 +113,8 @@ def overreaches(plan: Any, root: Path | None, prompt: str) -> str | None:
                 return f"{step.op}s {value!r}, which the request keeps (step {i})"
         if sel is None or step.op not in _TAKING:
             continue
+        if sel.filters is not None and sel.filters.newer_than and _NOT_RECENTLY.search(prompt):
+            return f"selects what changed lately, and the request asks for what did not (step {i})"
         if sel.exclude and not _says(prompt, _EXCLUDING, _EXCLUDING_LONG):
             return f"leaves out {sel.exclude[0]!r}, and the request leaves nothing out (step {i})"
         if sel.sort is not None and sel.limit is None and step.op != "rename":

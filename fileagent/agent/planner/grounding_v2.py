@@ -44,6 +44,12 @@ JOB_WORDS: dict[str, tuple[str, ...]] = {
         # a classify by size or by date that the request does not ask for is a misread of "by topic", "by type"
         "by_size": "size|big|large|small|tiny|huge|heav|light|kb|mb|gb|byte|space|大小|大中小|体积|尺寸|大的|小的|大文件|小文件|占",
         "by_date": "year|month|date|time|when|annual|yearly|monthly|age|old|new|recent|created|modif|年|月|日期|时间|季度",
+        # a deletion needs a word for it: "move the 2 biggest files to big" is no delete
+        "delete": "delet|remov|eras|rid|trash|bin|wipe|purg|clean|clear|discard|throw|drop|rm|del|nuke|scrap|"
+        "kill|destroy|dump|junk|toss|ditch|empty|dedup|prune|unlink|zap|blow|lose|axe|cull|shred|free up|chuck|"
+        "dispos|do away|to go|can go|must go|get shot|"
+        "删|清|扔|去掉|去除|移除|不要|丢|干掉|处理掉|去重|去个重|腾空|销毁|剔除|抹掉|除掉|砍掉|干净|回收站|只留|留一|"
+        "保留|留下",
         "remove_originals": "delet|remov|erase|rid|discard|trash|drop|original|move|wipe|clean|"
         "swap|only|throw|end up|replace|instead|删|移除|去掉|原文件|原件|原始|不要|不留|只留|只保留|清除|移",
     }.items()
@@ -92,7 +98,7 @@ def says(request: str, job: str) -> bool:
 
 def _jobs(step: Any) -> list[str]:
     """The version-2 jobs a step does that need a word of the request."""
-    out = [step.op] if step.op in ("archive", "extract") else []
+    out = [step.op] if step.op in ("archive", "extract", "delete") else []
     sel = getattr(step, "select", None)
     if sel is not None:
         out += [k for k in ("duplicates", "sort") if getattr(sel, k) is not None]

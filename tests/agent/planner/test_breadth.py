@@ -31,6 +31,8 @@ def why(text: str, prompt: str, root=None) -> str | None:
         ("delete the large files in downloads", 'delete in="downloads" sort=size desc'),
         ("rename the jpgs to lowercase extensions", "rename recursive ext=jpg case=lower"),
         ("把 笔记 按主题分类", 'classify in="笔记"'),
+        ("delete the files not changed in the last month", "delete recursive newer=1m"),
+        ("删除最近一个月没改过的文件", "delete recursive newer=1m"),
     ],
 )
 def test_what_the_request_keeps_or_never_names_is_not_taken(prompt, text):
@@ -56,6 +58,8 @@ def test_what_the_request_keeps_or_never_names_is_not_taken(prompt, text):
         ),
         ("把 downloads 里除了 pdf 以外的文件移到 misc", 'move in="downloads" except="*.pdf" to="misc"'),
         ("rename the photos in pics by date", 'rename in="pics" ext=jpg sort=mtime template="{date}_{name}"'),
+        ("delete the files changed in the last month", "delete recursive newer=1m"),
+        ("2023-q4的这周改过的影片没用了，delete吧", 'delete in="2023-q4" ext=mp4 newer=1w'),
     ],
 )
 def test_what_the_request_gives_is_taken(prompt, text):

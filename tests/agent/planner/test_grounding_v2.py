@@ -48,6 +48,8 @@ def test_canonical_plans_pass_every_check_after_decoding(request_text, text):
         ("rename the files in x", 'rename in="x" case=lower'),
         # the other direction: the next reading after "lowercase" changed nothing
         ("lowercase the names of the md files in docs", 'rename in="docs" ext=md case=upper'),
+        # a deletion the request has no word for
+        ("move the 2 biggest files to big", "delete recursive sort=size desc limit=2"),
         ("把 docs 里 md 文件的名字都改成小写", 'rename in="docs" ext=md case=upper'),
         ("sort the notes in kb by type", 'classify in="kb" by=topic'),
         ("delete the files in projects", 'delete in="projects" kind=dir empty'),
