@@ -350,7 +350,7 @@ def _walk(
     kind: str,
     keep: Callable[[str, Entry], bool] | None,
     skip_hidden: bool = False,
-    excluded: Callable[[str, str], bool] | None = None,
+    excluded: Exclusions | None = None,
     junk: frozenset[str] = frozenset(),
 ) -> list[Item]:
     """Depth first in sorted name order, a folder before what it holds; an explicit stack, so a tree
