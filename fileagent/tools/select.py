@@ -23,6 +23,7 @@ from fileagent.policies.paths import compile_glob, fold, has_magic, nfc
 from fileagent.policies.places import place_of
 from fileagent.tools import ages, tagging
 from fileagent.tools.base import ext_of, join, name_of
+from fileagent.tools.filetypes import OTHER, family_of
 from fileagent.tools.saferegex import compile_plan_regex
 
 if TYPE_CHECKING:
@@ -171,7 +172,7 @@ def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = Fa
     excluded = exclusions(ctx, sel.exclude)
     items = _select(ctx, sel, children_of_folder, excluded)
     if excluded is not None and ctx.op != "list" and sel.path is None:
-        unmatched = [p for p in excluded.unmatched() if not _EXT_PATTERN.fullmatch(p)]
+        unmatched = [p for p in excluded.unmatched() if not _an_extension(p)]
         if unmatched:
             # "except the invoices" read as except="invoices" where no name is that: what to keep is unclear
             raise ctx.plan_error(
@@ -203,7 +204,13 @@ def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = Fa
     return items
 
 
-_EXT_PATTERN = re.compile(r"\*\.[^*?/\[\]]+")
+_EXT_PATTERN = re.compile(r"\*\.([^*?/\[\]]+)")
+
+
+def _an_extension(pattern: str) -> bool:
+    """`*.pdf`: clear even where no file has it; `*.receipt` ("except the receipt") is a word, not one."""
+    m = _EXT_PATTERN.fullmatch(pattern)
+    return m is not None and (family_of(m.group(1)) != OTHER or len(m.group(1)) <= 4)
 
 
 def _denied_items(ctx: CompileContext, since: int, kind: str) -> list[Item]:

@@ -209,6 +209,9 @@ def test_an_exclusion_that_matches_no_name_is_a_plan_error(kit):
     steps = [{"op": "delete", "select": {"in": "dl", "kind": "any", "exclude": ["invoices"]}}]
     with pytest.raises(PlanError, match="nothing there is named 'invoices'"):
         kit.compile(steps)
+    steps = [{"op": "delete", "select": {"in": "dl", "exclude": ["*.receipt"]}}]  # "except the receipt"
+    with pytest.raises(PlanError, match="receipt"):
+        kit.compile(steps)
     # an extension that no file has is clear all the same
     steps = [{"op": "delete", "select": {"in": "dl", "exclude": ["*.iso"]}}]
     assert kit.compile(steps).actions
