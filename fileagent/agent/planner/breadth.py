@@ -123,8 +123,12 @@ def overreaches(plan: Any, root: Path | None, prompt: str) -> str | None:
             return f"{step.op}s every item in an order, and only a count makes an order matter (step {i})"
         if step.op in _EMPTYING and sel.limit is not None and _keeps_the_count(prompt, sel.limit):
             return f"{step.op}s the items its order picks, and the request keeps those (step {i})"
-        if sel.path and root is not None and (root / sel.path).is_dir() and _all_mentions(low, sel.path, _inside):
-            return f"takes {sel.path!r} whole, and the request looks inside it (step {i})"
+        if sel.path and root is not None and (root / sel.path).is_dir():
+            if _all_mentions(low, sel.path, _inside):
+                return f"takes {sel.path!r} whole, and the request looks inside it (step {i})"
+            if step.op in _EMPTYING and _all_mentions(low, sel.path, _describes):
+                # "delete the old screenshots" is no delete of a folder named old
+                return f"takes {sel.path!r} whole, and the request uses its name to describe files (step {i})"
         if step.op in _EMPTYING and _unfiltered(sel):
             words = _ALL_FOLDERS if sel.kind == "dir" else _ALL_ITEMS
             if not _says(_without(prompt, sel.in_), words, _ALL_LONG):
@@ -229,6 +233,20 @@ def _protected(low: str, start: int, end: int, op: str) -> bool:
     if _IN_PLACE.search(_CLAUSE_END.split(low[end : end + 60], maxsplit=1)[0]):
         return op in ("move", "delete")
     return True
+
+
+# A word naming files right after the name: the name describes them ("the old screenshots").
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:as|is|was|has|its|this|thus|plus|always|perhaps|thanks|yes|was|does|goes)\b)[a-z]{3,}s\b"
+)
+
+
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|my|all|any|these|those|our|your|every)\s+$")
+
+
+def _describes(low: str, start: int, end: int) -> bool:
+    """ "the old screenshots": a determiner, the name, then a plural noun."""
+    return bool(_DETERMINER_BEFORE.search(low[max(0, start - 12) : start]) and _NOUN_AFTER.match(low[end : end + 24]))
 
 
 def _inside(low: str, start: int, end: int) -> bool:

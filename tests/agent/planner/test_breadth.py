@@ -73,4 +73,8 @@ def test_a_folder_taken_whole_where_the_request_looks_inside_it(tmp_path):
     assert why('delete path="project"', "把 project 里的测试删掉", tmp_path)
     assert why('move path="downloads" to="photos"', "move the screenshots from downloads to photos", tmp_path)
     assert why('delete path="downloads"', "delete the downloads folder", tmp_path) is None
+    (tmp_path / "old").mkdir()
+    assert why('delete path="old"', "delete the old screenshots", tmp_path)
+    assert why('delete path="old"', "delete the old folder", tmp_path) is None
+    assert why('delete path="old"', "delete old and its contents", tmp_path) is None
     assert why('move path="project" to="old"', "move project into old", tmp_path) is None
