@@ -315,6 +315,7 @@ Step = Union[
 ]
 OPS = ("list", "read", "create", "update", "delete", "move", "copy", "rename", "classify", "tag", "archive", "extract")
 STEP_TYPES: dict[str, type] = dict(zip(OPS, get_args(Step), strict=True))
+MUTATING_OPS = frozenset(OPS) - {"list", "read"}  # every op but the two that only look
 
 
 # Fields a version-1 plan may not use: (class name, JSON key). A version-1 plan keeps its meaning.

@@ -23,9 +23,9 @@ import re
 from pathlib import Path
 from typing import Any
 
-from fileagent.agent.planner.values_v2 import SUPERLATIVES, one_edit, written_numbers
+from fileagent.agent.plan.model import MUTATING_OPS
+from fileagent.agent.planner.values_v2 import SUPERLATIVE_FORMS, one_edit, written_numbers
 
-_CHANGING = frozenset(("create", "update", "delete", "move", "copy", "rename", "classify", "tag", "archive", "extract"))
 _TAKING = frozenset(("delete", "move", "copy", "archive", "rename", "tag", "update"))
 _EMPTYING = frozenset(("delete", "move"))
 
@@ -51,7 +51,7 @@ _DELETE_NOTHING = re.compile(
 )
 _EXCLUDING = re.compile(
     r"\b(?:except|excluding|exclude|but\s+not|apart\s+from|other\s+than|without|not|leave|leaving|keep|skip|skipping|"
-    r"besides|aside\s+from|save\s+for|minus|other\s+than)\b|(?<![删移清去消解])除|不包括|不包含|不含|排除|以外|之外|"
+    r"besides|aside\s+from|save\s+for|minus)\b|(?<![删移清去消解])除|不包括|不包含|不含|排除|以外|之外|"
     r"别动|不动|不要动|保留|跳过|不要包括|不算|不管",
     re.I,
 )
@@ -65,7 +65,6 @@ _EXTENSION_ONLY = re.compile(
     re.I,
 )
 _BY_TOPIC = re.compile(r"\b(?:topics?|subjects?|themes?)\b(?!\W+rules?)|主题|话题|题材", re.I)
-_SUPERLATIVE = re.compile(SUPERLATIVES.pattern + r"|\b[a-z]{3,}est\b|最", re.I)
 # "not changed in the last month", "haven't been touched in the past year", "最近一个月没改过的"
 _NOT_RECENTLY = re.compile(
     r"(?:\bnot|n't|\bnever)\s+(?:\w+\s+){0,3}?(?:in|within|during|for|over|since)\s+(?:the\s+)?(?:last|past)\b"
@@ -97,13 +96,13 @@ def overreaches(plan: Any, root: Path | None, prompt: str) -> str | None:
     if not prompt:
         return None
     low = prompt.lower()
+    single = len(plan.steps) == 1  # one job, so the request's words are all about it
     for i, step in enumerate(plan.steps, 1):
-        if step.op not in _CHANGING:
+        if step.op not in MUTATING_OPS:
             continue
         sel = getattr(step, "select", None)
         if step.op == "delete" and _DELETE_NOTHING.search(prompt):
             return f"deletes, and the request says to delete nothing (step {i})"
-        single = len(plan.steps) == 1  # one job, so the request's words are all about it
         if single and getattr(step, "case", None) is not None and _EXTENSION_ONLY.search(prompt):
             return f"changes the case of whole names, and the request asks for the extension (step {i})"
         if single and step.op == "classify" and step.by != "topic" and not step.rule_set and _BY_TOPIC.search(prompt):
@@ -166,7 +165,7 @@ def _keeps_the_count(prompt: str, limit: int) -> bool:
     for m in _KEEP_WORD.finditer(prompt):
         after = _CLAUSE_END.split(prompt[m.end() : m.end() + 25], maxsplit=1)[0]
         near = prompt[max(0, m.start() - 12) : m.end()] + after
-        if written_numbers(near) & {limit} or (limit == 1 and _SUPERLATIVE.search(near)):
+        if written_numbers(near) & {limit} or (limit == 1 and SUPERLATIVE_FORMS.search(near)):
             return True
     return False
 

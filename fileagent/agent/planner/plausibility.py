@@ -17,7 +17,7 @@ from collections import Counter
 from pathlib import Path
 
 from fileagent.agent.engine.changeset import ChangeSet
-from fileagent.agent.plan.model import Plan
+from fileagent.agent.plan.model import MUTATING_OPS, Plan
 from fileagent.agent.planner.breadth import overreaches
 from fileagent.agent.planner.spans import sigil_words
 from fileagent.policies.places import place_of
@@ -269,11 +269,6 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
         if why:
             return f"{why} (step {i})"
     return None
-
-
-MUTATING_OPS = frozenset(
-    ("create", "update", "delete", "move", "copy", "rename", "classify", "tag", "archive", "extract")
-)
 
 
 def changes_nothing(plan: Plan, changes: ChangeSet) -> bool:

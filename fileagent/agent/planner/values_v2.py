@@ -176,8 +176,10 @@ _MEASURE = re.compile(
     r"(?:[kmgt]i?b\b|bytes?\b|b\b|[kmg]\b|字节|days?\b|weeks?\b|months?\b|years?\b|天|周|星期|个月|年)",
     re.I,
 )
+# Any superlative: the listed ones, an English "-est" word ("stalest"), or 最.
+SUPERLATIVE_FORMS = re.compile(SUPERLATIVES.pattern + r"|\b[a-z]{3,}est\b|最", re.I)
 # Words that ask for the one file at an end of an order, without a superlative adjective.
-_MOSTLY = re.compile(r"\b[a-z]{3,}est\b|\b(?:most|least)\b|最|哪个|哪一个|\bwhich\s+(?:one|file|folder)\b", re.I)
+_MOST_WHICH = re.compile(r"\b(?:most|least)\b|哪个|哪一个|\bwhich\s+(?:one|file|folder)\b", re.I)
 
 
 def unmeasured(request: str) -> str:
@@ -191,7 +193,7 @@ def limit_one(request: str) -> bool:
     superlative ("the biggest file in 2024"). "the large files" and "bigger than 1 MB" ask for
     no single file."""
     request = unmeasured(request)
-    if not (SUPERLATIVES.search(request) or _MOSTLY.search(request)):
+    if not (SUPERLATIVE_FORMS.search(request) or _MOST_WHICH.search(request)):
         return False
     if not _counts(request):
         return True

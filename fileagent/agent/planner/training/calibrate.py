@@ -20,8 +20,8 @@ import math
 from collections.abc import Sequence
 from pathlib import Path
 
+from fileagent.agent.plan.model import MUTATING_OPS
 from fileagent.agent.planner.planner import CALIBRATION_FILE, Planner, pick
-from fileagent.agent.planner.plausibility import MUTATING_OPS
 from fileagent.agent.planner.refusal import REFUSAL_OP, RequestRefused
 from fileagent.agent.planner.training.corpus import generate
 from fileagent.errors import NoPlannerError
