@@ -178,7 +178,7 @@ def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = Fa
             raise ctx.plan_error(
                 f"nothing there is named {unmatched[0]!r}, which the request leaves out: name what to keep "
                 "as it is written (a file, a folder, or a pattern such as *.pdf)",
-                sel.in_ or sel.path,
+                sel.in_,
             )
     if sel.duplicates is not None:
         from fileagent.tools.duplicates import select_duplicates
@@ -204,6 +204,7 @@ def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = Fa
     return items
 
 
+_DENIED = "matches deny pattern"  # how a walk says why it skipped an item the Guard denies
 _EXT_PATTERN = re.compile(r"\*\.([^*?/\[\]]+)")
 
 
@@ -217,7 +218,7 @@ def _denied_items(ctx: CompileContext, since: int, kind: str) -> list[Item]:
     """The items a walk skipped for a deny pattern since `since` (they keep their rank in a top N)."""
     out = []
     for _, rel, why in ctx.changeset.skipped[since:]:
-        e = ctx.view.get(rel) if why.startswith("matches deny pattern") else None
+        e = ctx.view.get(rel) if why.startswith(_DENIED) else None
         if e is not None and (kind == "any" or e.is_dir == (kind == "dir")):
             out.append((rel, e))
     return out
@@ -269,6 +270,12 @@ def nearest(ctx: CompileContext, rel: str) -> str:
     return f" (nearest there: {', '.join(join(parent, c) if parent else c for c in close)})"
 
 
+def every_depth(sel: Any) -> bool:
+    """The selection walks every subfolder: `recursive`, or empty folders, which nest ("the empty
+    folders in docs" means docs/img/icons too)."""
+    return bool(sel.recursive) or (sel.kind == "dir" and sel.filters is not None and bool(sel.filters.empty))
+
+
 def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool, excluded: Exclusions | None) -> list[Item]:
     """`children_of_folder` (list): a `path` naming a folder means its direct children (files and
     folders)."""
@@ -295,7 +302,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool, exclu
                         continue
                 pat = ctx.guard.entry_denied(fold(rel), name)
                 if pat:
-                    ctx.skip(child, f"matches deny pattern {pat!r}")
+                    ctx.skip(child, f"{_DENIED} {pat!r}")
                     continue
                 if ctx.in_scope(child) and (keep is None or keep(child, ce)):
                     items.append((child, ce))
@@ -316,9 +323,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool, exclu
         raise ctx.plan_error(f"{where!r} is not a folder", where)
     while pattern.startswith("./"):
         pattern = pattern[2:]
-    # Empty folders nest ("docs/img/icons"): asking for them in a folder means at every depth.
-    empty_dirs = sel.kind == "dir" and sel.filters is not None and bool(sel.filters.empty)
-    if (sel.recursive or empty_dirs) and not pattern.startswith("**/"):
+    if every_depth(sel) and not pattern.startswith("**/"):
         pattern = "**/" + pattern
     rx = compile_glob(pattern, ignore_case=True)
     max_depth = 1 << 30 if "**" in pattern else pattern.count("/") + 1
@@ -409,7 +414,7 @@ def _walk(
             if keep is None or keep(rel, e):
                 held = _holds_excluded(ctx, rel, f"{sub}{nfc(name)}/", excluded) if is_dir and not listing_op else None
                 if denied:
-                    ctx.skip(rel, f"matches deny pattern {denied!r}")
+                    ctx.skip(rel, f"{_DENIED} {denied!r}")
                 elif held:
                     ctx.skip(rel, f"it holds {held!r}, which the request leaves out")
                 else:

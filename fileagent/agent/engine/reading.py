@@ -13,6 +13,7 @@ from typing import Any
 
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.tools.ages import age_words, parse_age
+from fileagent.tools.select import every_depth
 
 
 def read_back(plan: Any, changes: ChangeSet | None, lang: str = "en") -> list[str]:
@@ -41,15 +42,9 @@ def _what_en(sel: Any) -> str:
         noun = "/".join("." + e for e in exts) + " " + noun
     pattern = f" named {sel.pattern!r}" if sel.pattern not in (None, "*") else ""
     where = f"in {sel.in_!r}" if sel.in_ not in (None, ".") else "in the root folder"
-    if sel.recursive or _empty_folders(sel):
+    if every_depth(sel):
         where += " and its subfolders"
     return f"every {noun}{pattern} {where}{_filters_en(f)}{_extras_en(sel)}"
-
-
-def _empty_folders(sel: Any) -> bool:
-    """Empty folders are looked for at every depth (tools/select.py)."""
-    f = sel.filters
-    return sel.kind == "dir" and f is not None and bool(getattr(f, "empty", None))
 
 
 def _extras_en(sel: Any) -> str:
@@ -208,7 +203,7 @@ def _what_zh(sel: Any) -> str:
         noun = "/".join("." + e for e in exts) + " " + noun
     pattern = f"名称匹配“{sel.pattern}”的" if sel.pattern not in (None, "*") else ""
     where = f"“{sel.in_}”" if sel.in_ not in (None, ".") else "根目录"
-    where += "及其子目录中" if sel.recursive or _empty_folders(sel) else "中"
+    where += "及其子目录中" if every_depth(sel) else "中"
     return f"{where}{_filters_zh(f)}所有{pattern}{noun}{_extras_zh(sel)}"
 
 
