@@ -111,7 +111,14 @@ class KeywordRuleConfig:
 @dataclass(kw_only=True)
 class RuleSet:
     rules: list[KeywordRuleConfig]
-    default: str
+    # A file no rule catches goes into `default`, or is sorted by `rest_by` (its type family or its
+    # extension); with neither it stays where it is.
+    default: str | None = None
+    rest_by: Literal["type", "extension"] | None = None
+
+    def __post_init__(self) -> None:
+        if self.default is not None and self.rest_by is not None:
+            raise ValueError("give either default (one folder for the rest) or rest_by, not both")
 
 
 def _topics() -> dict[str, RuleSet]:
@@ -121,7 +128,7 @@ def _topics() -> dict[str, RuleSet]:
                 KeywordRuleConfig(keywords=["architecture", "架构", "design"], folder="architecture"),
                 KeywordRuleConfig(keywords=["API", "endpoint", "接口"], folder="api"),
             ],
-            default="misc",
+            rest_by="type",
         )
     }
 

@@ -4,7 +4,8 @@ by: extension (lower-case extension, "noext"), type (the families in
 filetypes.py), year / month (of the mtime, local time), size (small < 1 MB <=
 medium < 100 MB <= large), topic (what the text talks about: topics.py),
 keywords (rules in order: a keyword, case-insensitive, in the file's name or text; else `default`; with no default the file stays), or
-rule_set (a named rule set of the config; none named: classify.default_rule_set).
+rule_set (a named rule set of the config; none named: classify.default_rule_set; the files no rule
+catches go to its `default` folder or by its `rest_by`, type or extension).
 
 `dest` defaults to the selection's folder (`in`, or the folder of `path`). Rule
 folders are relative to `dest`, except one that already starts with dest + "/",
@@ -47,18 +48,23 @@ def _local(e: Entry) -> datetime:
     return datetime.fromtimestamp(e.mtime_ns() / 1e9)
 
 
-def folder_rule(ctx: CompileContext, step: ClassifyStep) -> Callable[[str, Entry], str | None]:
-    by = step.by
+def _kind_rule(by: str) -> Callable[[str, Entry], str | None]:
     if by == "extension":
         return lambda rel, e: ext_of(name_of(rel)) or "noext"
-    if by == "type":
-        return lambda rel, e: family_of(ext_of(name_of(rel)))
+    return lambda rel, e: family_of(ext_of(name_of(rel)))
+
+
+def folder_rule(ctx: CompileContext, step: ClassifyStep) -> Callable[[str, Entry], str | None]:
+    by = step.by
+    if by in ("extension", "type"):
+        return _kind_rule(by)
     if by == "year":
         return lambda rel, e: f"{_local(e).year:04d}"
     if by == "month":
         return lambda rel, e: _local(e).strftime("%Y-%m")
     if by == "size":
         return lambda rel, e: _size_band(e.size())
+    rest: Callable[[str, Entry], str | None] | None = None
     if by == "keywords":
         rules = [(tuple(k.casefold() for k in r.keywords), r.folder) for r in step.rules or ()]
         default = step.default
@@ -70,6 +76,8 @@ def folder_rule(ctx: CompileContext, step: ClassifyStep) -> Callable[[str, Entry
         rs = sets[name]
         rules = [(tuple(k.casefold() for k in r.keywords), r.folder) for r in rs.rules]
         default = step.default if step.default is not None else rs.default
+        if step.default is None and rs.rest_by is not None:
+            rest = _kind_rule(rs.rest_by)
 
     def by_keywords(rel: str, e: Entry) -> str | None:
         name = name_of(rel).casefold()
@@ -82,7 +90,7 @@ def folder_rule(ctx: CompileContext, step: ClassifyStep) -> Callable[[str, Entry
                 text = (ctx.text_or_none(e, KEYWORD_READ_LIMIT) or "").casefold()
             if any(k in text for k in keywords):
                 return folder
-        return default
+        return rest(rel, e) if rest is not None else default
 
     return by_keywords
 

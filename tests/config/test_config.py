@@ -51,7 +51,7 @@ def test_default_config_equals_model_defaults_and_keeps_original_keys():
     assert a.require_confirm_for == ["delete", "update", "move", "rename"]
     topics = lc.config.classify.rule_sets["topics"]
     assert lc.config.classify.default_rule_set == "topics"
-    assert [r.folder for r in topics.rules] == ["architecture", "api"] and topics.default == "misc"
+    assert [r.folder for r in topics.rules] == ["architecture", "api"] and topics.rest_by == "type"
     assert "架构" in topics.rules[0].keywords and "接口" in topics.rules[1].keywords
 
 
@@ -255,3 +255,14 @@ def test_importing_config_does_not_import_pydantic():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert out.stdout.strip() == "[]"
+
+
+def test_rule_set_takes_a_default_folder_or_rest_by_not_both(tmp_path):
+    cfg = tmp_path / "c.yaml"
+    rules = "rules: [{keywords: [invoice], folder: bills}]"
+    cfg.write_text(f"classify:\n  default_rule_set: m\n  rule_sets:\n    m: {{{rules}, default: x, rest_by: type}}\n")
+    with pytest.raises(ConfigError, match="not both"):
+        load_config(cfg)
+    cfg.write_text(f"classify:\n  default_rule_set: m\n  rule_sets:\n    m: {{{rules}, rest_by: size}}\n")
+    with pytest.raises(ConfigError, match="rest_by"):
+        load_config(cfg)

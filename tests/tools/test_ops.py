@@ -233,7 +233,7 @@ def test_classify_default_rule_set_topics(tmp_path, make_tree, compile_steps):
     assert {a.src: a.dst for a in cs.actions if a.kind == "move"} == {
         "docs/system-design.md": "docs/architecture/system-design.md",
         "docs/b.md": "docs/api/b.md",
-        "docs/c.md": "docs/misc/c.md",
+        "docs/c.md": "docs/documents/c.md",
     }
     with pytest.raises(PlanError, match="unknown rule set 'nope'"):
         compile_steps(tmp_path, [{"op": "classify", "select": {"in": "docs"}, "rule_set": "nope"}])
@@ -250,6 +250,25 @@ def test_classify_named_rule_set_and_dest(tmp_path, make_tree, compile_steps):
         "in/bill.pdf": "sorted/bills/bill.pdf",
         "in/cat.png": "sorted/rest/cat.png",
     }
+
+
+def test_classify_rule_set_sorts_the_rest_by_extension_or_leaves_it(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"in/bill.pdf": "invoice 42", "in/cat.png": b"\x89PNG\x00", "in/x.png": "x", "in/r": "r"})
+    rules = [{"keywords": ["invoice"], "folder": "bills"}]
+    cls = {"default_rule_set": "money", "rule_sets": {"money": {"rules": rules, "rest_by": "extension"}}}
+    cs = compile_steps(tmp_path, [{"op": "classify", "select": {"in": "in"}}], classify=cls)
+    assert {a.src: a.dst for a in cs.actions if a.kind == "move"} == {
+        "in/bill.pdf": "in/bills/bill.pdf",
+        "in/cat.png": "in/png/cat.png",
+        "in/x.png": "in/png/x.png",
+        "in/r": "in/noext/r",
+    }
+    # a plan's own default folder wins over the set's rest_by
+    cs = compile_steps(tmp_path, [{"op": "classify", "select": {"in": "in"}, "default": "other"}], classify=cls)
+    assert {a.dst for a in cs.actions if a.kind == "move"} == {"in/bills/bill.pdf", *(f"in/other/{n}" for n in ("cat.png", "x.png", "r"))}
+    cls["rule_sets"]["money"] = {"rules": rules}  # neither: the rest stays
+    cs = compile_steps(tmp_path, [{"op": "classify", "select": {"in": "in"}}], classify=cls)
+    assert {a.src: a.dst for a in cs.actions if a.kind == "move"} == {"in/bill.pdf": "in/bills/bill.pdf"}
 
 
 def test_classify_leaves_files_already_in_place(tmp_path, make_tree, compile_steps):

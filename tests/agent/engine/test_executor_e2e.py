@@ -51,7 +51,7 @@ CASES = {
     ),
     "classify": (
         [{"op": "classify", "select": {"in": "docs", "pattern": "*.md"}}],
-        lambda t: "docs/architecture/architecture.md" in t and "docs/misc/lunch.md" in t,
+        lambda t: "docs/architecture/architecture.md" in t and "docs/documents/lunch.md" in t,
     ),
     "tag": (
         [
