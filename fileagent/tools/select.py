@@ -264,7 +264,10 @@ def nearest(ctx: CompileContext, rel: str) -> str:
     while parent and ctx.view.get(parent) is None:
         parent, _, name = parent.rpartition("/")
     listing = ctx.view.listing(parent or ".") or {}
-    close = difflib.get_close_matches(name, sorted(listing), n=3, cutoff=0.6)
+    if name in listing and ctx.view.get(rel) is None:
+        return " (an earlier step of the plan takes it away)"
+    there = [c for c in sorted(listing) if ctx.view.get(join(parent, c) if parent else c) is not None]
+    close = difflib.get_close_matches(name, there, n=3, cutoff=0.6)
     if not close:
         return ""
     return f" (nearest there: {', '.join(join(parent, c) if parent else c for c in close)})"

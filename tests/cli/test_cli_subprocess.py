@@ -66,7 +66,7 @@ def test_preview_apply_log_undo(tmp_path, env, make_tree, read_tree):
     assert read_tree(root) == {
         "docs/architecture/architecture.md": "# Architecture\ndesign",
         "docs/api/api.md": "# API\nendpoint",
-        "docs/misc/lunch.md": "# Lunch\npizza",
+        "docs/documents/lunch.md": "# Lunch\npizza",
         "docs/papers/a.pdf": "%PDF a",
         "downloads/": None,
     }

@@ -173,9 +173,17 @@ def written_sizes(request: str) -> set[int]:
     return out
 
 
+# Names of formats that stand for their extension on their own ("journal 里的 markdown").
+_FORMAT_NAMES = {"md": "markdown", "py": "python", "js": "javascript", "ts": "typescript", "jpg": "jpeg"}
+
+
 def _written_ext(ext: str, low: str) -> bool:
-    """The extension appears as a word of its own: ".log", "log files", "PDFs", "pdf文件"."""
-    return re.search(rf"(?<![a-z0-9]){re.escape(ext)}(?:s|es)?(?![a-z0-9])", low) is not None
+    """The extension appears as a word of its own: ".log", "log files", "PDFs", "pdf文件", or the
+    format's name ("markdown")."""
+    return any(
+        re.search(rf"(?<![a-z0-9]){re.escape(word)}(?:s|es)?(?![a-z0-9])", low) is not None
+        for word in (ext, _FORMAT_NAMES.get(ext, ext))
+    )
 
 
 def _type_words(low: str) -> dict[str, list[str]]:
@@ -200,11 +208,18 @@ def _selections(step: Any) -> list[Any]:
     return [sel] if sel is not None else []
 
 
+# A plural of an extension on its own ("what pdfs are in downloads?"); plurals that are everyday
+# words or folder names ("docs", "logs", "jars") are left out.
+_PLURAL_EXT = re.compile(r"(?<![\w./\\-])([a-z0-9]{2,9})s(?![\w.])")
+_PLURAL_WORDS = frozenset(("doc", "log", "jar", "war", "tar", "bat", "sketch", "tmp"))
+
+
 def named_exts(request: str) -> set[str]:
     """Extensions the request names on their own (not as part of a file name it writes)."""
     low = request.lower()
     out = set(_DOT_EXT.findall(low))
     out |= {w for w in _WORD_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
+    out |= {w for w in _PLURAL_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS | _PLURAL_WORDS}
     return out
 
 
@@ -213,13 +228,14 @@ def _carried(ext: str, plan: Any) -> bool:
         if step.op == "archive" and ext == "zip":
             return True  # "make it into a .zip": what an archive writes
         sel = getattr(step, "select", None)
-        values = [getattr(step, k, None) for k in ("path", "new_name", "set_ext")]
+        # a destination that a type word names is a place ("move the invoices to pdfs")
+        values = [getattr(step, k, None) for k in ("path", "new_name", "set_ext", "to", "dest")]
         if sel is not None:
             values += [sel.path, sel.pattern, sel.in_, *(sel.exclude or [])]
             if sel.filters is not None:
                 values += list(sel.filters.ext or []) + [sel.filters.name_regex]
         for v in values:
-            if isinstance(v, str) and (v.lower() == ext or ext in re.findall(r"[a-z0-9_]+", v.lower())):
+            if isinstance(v, str) and (v.lower() == ext or {ext, ext + "s"} & set(re.findall(r"[a-z0-9_]+", v.lower()))):
                 return True
     return False
 
@@ -266,8 +282,9 @@ def _whole_tree_unasked(plan: Any, low: str) -> str | None:
     return None
 
 
-# Changing ops whose selection a type word narrows; "archive" is a verb and a folder name too often.
-_TYPE_NARROWED_OPS = frozenset({"delete", "move", "copy", "rename", "update", "tag", "archive"})
+# Ops whose selection a type word narrows (a listing too: "show me the images in photos" lists no
+# video); "archive" is a verb and a folder name too often.
+_TYPE_NARROWED_OPS = frozenset({"delete", "move", "copy", "rename", "update", "tag", "archive", "list"})
 
 
 def _type_dropped(plan: Any, low: str) -> str | None:
@@ -293,8 +310,46 @@ def _type_dropped(plan: Any, low: str) -> str | None:
     for family, hit in _type_words(low).items():
         if family == "archives" or carried & set(TYPE_EXTS[family]):
             continue
-        if not any(w in written for w in hit):
-            return f"the request speaks of {hit[0]}, which no step of the plan selects"
+        # each use of a type word is a type unless the plan writes it as a name: "the images in
+        # photos" still asks for images when the folder photos is written
+        dropped = [w for w in hit if w not in written]
+        if dropped:
+            return f"the request speaks of {dropped[0]}, which no step of the plan selects"
+    return None
+
+
+# How a request gives the start or end of names: "whose names start with inv_", "ending in _old",
+# "以 IMG 开头".
+_AFFIX = re.compile(
+    r"\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+(?:with|in)\s+[\"'`“‘「]?([^\s\"'`”’」]+)"
+    r"|(?<![可所予加难足])以(?![后来外及上下此内前便免])\s*[\"'`“‘「]?([^\s\"'`”’」，。；、以的]{1,24}?)[\"'`”’」]?\s*"
+    r"(?:开头|开始|打头|结尾|结束)"
+)
+# What a rename puts at the start or end of names rather than a text of them ("begin with the date").
+_NOT_AFFIXES = frozenset(
+    ("the", "its", "their", "a", "an", "date", "日期", "修改日期", "序号", "编号", "数字")
+    + ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    + ("eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "hundred")
+)
+
+
+def _affix_dropped(plan: Any, request: str) -> str | None:
+    """A start or end of names the request gives that no step writes: "list the files whose names
+    start with inv_" is no listing of every file."""
+    values: list[Any] = []
+    for step in plan.steps:
+        keys = ("path", "new_name", "add_prefix", "add_suffix", "template", "set_ext", "text", "start")
+        values += [str(v) for v in (getattr(step, k, None) for k in keys) if v is not None]
+        for sel in _selections(step):
+            values += [sel.path, sel.pattern, *(sel.exclude or [])]
+            if sel.filters is not None:
+                values += [sel.filters.name_regex, *(sel.filters.ext or [])]
+    # the names the plan selects or writes, not its folders ("into desktop/screenshots" is no "screenshot*")
+    written = " ".join(v.lower() for v in values if isinstance(v, str))
+    for m in _AFFIX.finditer(request):
+        affix = (m.group(1) or m.group(2) or "").strip(".,;:!?，。；：！？").lower()
+        if affix and affix not in _NOT_AFFIXES and affix not in written and affix.lstrip(".") not in written:
+            return f"the request gives names that start or end with {affix!r}, which no step of the plan writes"
     return None
 
 
@@ -305,6 +360,9 @@ def ungrounded(plan: Any, request: str) -> str | None:
     for ext in sorted(named):
         if not _carried(ext, plan) and not (ext.endswith("s") and _carried(ext[:-1], plan)):  # ".baks"
             return f"the request names .{ext} files, which no step of the plan selects"
+    affix = _affix_dropped(plan, request)
+    if affix:
+        return affix
     cut = _cut_short(plan, request)
     if cut:
         return cut

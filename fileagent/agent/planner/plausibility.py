@@ -229,10 +229,11 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):
                 return f"{b['op']}s again what step {i} took away (step {j + 1})"
-            if a["op"] == b["op"] in _TAKES_AWAY and prompt:
+            if a["op"] == b["op"] in (*_TAKES_AWAY, "list") and prompt:
                 whole = _whole_and_part(a.get("select", {}), b.get("select", {}))
                 if whole and prompt.count(_last(whole)) < 2:
-                    # "删除 project 里的 .tmp 文件" is no "delete the tmp files, then delete project"
+                    # "删除 project 里的 .tmp 文件" is no "delete the tmp files, then delete project";
+                    # "列出 src 下的 py 文件" no listing of src and then of its py files
                     return f"{b['op']}s {whole!r} whole and items in it, and the request names it once (step {j + 1})"
     why = (
         (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) or overreaches(plan, root, prompt))

@@ -56,7 +56,7 @@ def test_multi_step_plan_end_to_end(tmp_path, make_tree, read_tree, audit):
         "archive/a (1).pdf": "A",
         "inbox/b.txt": "b\nmore\n",
         "docs/architecture/design.md": "---\ntitle: T\ntags: [arch]\n---\nour architecture",
-        "docs/misc/x.md": "x",
+        "docs/documents/x.md": "x",
         "new/hello.txt": "hi\n",
     }
 
