@@ -138,12 +138,15 @@ class Exclusions:
     """excluded(path below the selection's folder, name) for the selection's `exclude` patterns;
     it remembers which patterns matched something."""
 
-    def __init__(self, ctx: CompileContext, patterns: list[str]):
+    def __init__(self, ctx: CompileContext, patterns: list[str], base: str | None = None):
         self.rules: list[tuple[str, bool, Callable[[str], object]]] = []
+        start = nfc(base or "").replace("\\", "/").strip("/").casefold()
         for p in patterns:
             q = nfc(p).replace("\\", "/").strip("/")
             while q.startswith("./"):
                 q = q[2:]
+            if start and start != "." and q.casefold().startswith(start + "/"):
+                q = q[len(start) + 1 :]  # "projects/active" left out of "in projects" is its "active"
             if not q:
                 raise ctx.plan_error(f"exclude pattern {p!r} is empty")
             self.rules.append((p, "/" in q, compile_glob(q, ignore_case=True).fullmatch))
@@ -161,15 +164,16 @@ class Exclusions:
         return [p for p, _, _ in self.rules if p not in self.hit]
 
 
-def exclusions(ctx: CompileContext, patterns: list[str] | None) -> Exclusions | None:
-    """The selection's `exclude` patterns as a test, or None when it has none."""
-    return Exclusions(ctx, patterns) if patterns else None
+def exclusions(ctx: CompileContext, patterns: list[str] | None, base: str | None = None) -> Exclusions | None:
+    """The selection's `exclude` patterns as a test, or None when it has none; a pattern may write
+    the path from the root or from the selection's folder `base`."""
+    return Exclusions(ctx, patterns, base) if patterns else None
 
 
 def select(ctx: CompileContext, sel: Selection, *, children_of_folder: bool = False) -> list[Item]:
     """The items a step acts on, ordered and cut to `limit` when the selection says so."""
     skipped_before = len(ctx.changeset.skipped)
-    excluded = exclusions(ctx, sel.exclude)
+    excluded = exclusions(ctx, sel.exclude, sel.in_)
     items = _select(ctx, sel, children_of_folder, excluded)
     if excluded is not None and ctx.op != "list" and sel.path is None:
         unmatched = [p for p in excluded.unmatched() if not _an_extension(p)]
@@ -271,6 +275,17 @@ def nearest(ctx: CompileContext, rel: str) -> str:
     if not close:
         return ""
     return f" (nearest there: {', '.join(join(parent, c) if parent else c for c in close)})"
+
+
+def transfer_selection(step: Any) -> Any:
+    """What a move or copy selects: one that keeps the folder structure walks the subfolders too
+    (the structure to keep is the one below the folder)."""
+    sel = step.select
+    if getattr(step, "keep_structure", None) and sel.path is None and not sel.recursive:
+        from dataclasses import replace
+
+        return replace(sel, recursive=True)
+    return sel
 
 
 def every_depth(sel: Any) -> bool:

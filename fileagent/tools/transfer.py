@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from fileagent.tools import tagging
 from fileagent.tools.base import Capability, join, name_of, parent_of
-from fileagent.tools.select import select_some, size_of, skip_or_refuse, subtree_problem
+from fileagent.tools.select import select_some, size_of, skip_or_refuse, subtree_problem, transfer_selection
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
@@ -24,7 +24,7 @@ CAPABILITY = MOVE
 
 def compile_step(ctx: CompileContext, step: MoveStep | CopyStep) -> None:
     copy = step.op == "copy"
-    items = select_some(ctx, step.select)
+    items = select_some(ctx, transfer_selection(step))
     dest = ctx.folder(step.to)
     view = ctx.view
     explicit = step.select.path is not None

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from fileagent.agent.engine.reading import read_back
+from fileagent.agent.plan.model import Plan
 from fileagent.agent.plan.text import from_text, to_text
 from fileagent.errors import PlanError
 from tests.tools.capkit import Kit, cli, fa, plan_file
@@ -70,6 +72,11 @@ def test_exclude_a_path_below_in(kit):
     ]
 
 
+def test_exclude_may_write_the_path_from_the_root(kit):
+    steps = [{"op": "list", "select": {"in": "dl", "recursive": True, "exclude": ["dl/archive", "DL/sub/d.msi"]}}]
+    assert _listed(kit.compile(steps)) == ["dl/a.pdf", "dl/b.txt", "dl/setup.msi", "dl/sub/c.pdf"]
+
+
 def test_exclude_is_case_insensitive_and_applies_to_a_folder_listing(kit):
     cs = kit.compile([{"op": "list", "select": {"path": "dl", "exclude": ["*.MSI", "*.txt"]}}])
     assert _listed(cs) == ["dl/.cache/", "dl/a.pdf", "dl/archive/", "dl/sub/"]
@@ -101,6 +108,20 @@ def test_keep_structure_move_then_undo(kit, read_tree):
     assert "dl/.cache/e.pdf" in after  # hidden folder left alone
     kit.undo()
     assert read_tree(kit.root) == before
+
+
+def test_keep_structure_walks_the_subfolders_unasked(kit):
+    # a structure to keep is the one below the folder: "move the files in dl to papers, keeping the
+    # folders" takes the files of its subfolders too, where they were
+    steps = [{"op": "copy", "select": {"in": "dl", "filters": {"ext": ["pdf"]}}, "to": "papers", "keep_structure": True}]
+    cs = kit.compile(steps)
+    assert sorted(a.dst for a in cs.actions if a.kind == "copy") == [
+        "papers/a.pdf",
+        "papers/archive/deep/older.pdf",
+        "papers/archive/old.pdf",
+        "papers/sub/c.pdf",
+    ]
+    assert "and its subfolders" in read_back(Plan.from_dict({"version": 2, "steps": steps}), cs)[0]
 
 
 def test_without_keep_structure_everything_lands_in_to(kit):

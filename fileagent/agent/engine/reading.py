@@ -13,7 +13,7 @@ from typing import Any
 
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.tools.ages import age_words, parse_age
-from fileagent.tools.select import every_depth
+from fileagent.tools.select import every_depth, transfer_selection
 
 
 def read_back(plan: Any, changes: ChangeSet | None, lang: str = "en") -> list[str]:
@@ -145,7 +145,7 @@ def _EN(step: Any, n: int | None) -> str:
         return f"Delete {_n(n, 'item', 'items')}: {_what_en(step.select)} (backed up)"
     if op in ("move", "copy"):
         keep = ", keeping the folder structure" if getattr(step, "keep_structure", None) else ""
-        return f"{op.capitalize()} {_n(n, 'item', 'items')} into {step.to!r}{keep}: {_what_en(step.select)}"
+        return f"{op.capitalize()} {_n(n, 'item', 'items')} into {step.to!r}{keep}: {_what_en(transfer_selection(step))}"
     if op == "archive":
         also = " and delete the originals (backed up)" if step.remove_originals else ""
         return f"Make the zip {step.to!r}{also}: {_what_en(step.select)}"
@@ -301,7 +301,7 @@ def _ZH(step: Any, n: int | None) -> str:
         verb = "移动" if op == "move" else "复制"
         tail = f"（{n} 个）" if n is not None else ""
         keep = "，保留目录结构" if getattr(step, "keep_structure", None) else ""
-        return f"把{_what_zh(step.select)}{verb}到“{step.to}”{keep}{tail}"
+        return f"把{_what_zh(transfer_selection(step))}{verb}到“{step.to}”{keep}{tail}"
     if op == "archive":
         also = "，并删除原文件（已备份）" if step.remove_originals else ""
         return f"把{_what_zh(step.select)}打包成“{step.to}”{also}"
