@@ -14,9 +14,9 @@ A plan can be grounded value by value and still take the wrong things:
 - ordered: a step that takes every item in an order, with no count ("delete the large files" is
   no `sort=size` of every file);
 - other jobs: a case change of whole names where the request asks for the extension, a classify
-  by another rule where the request asks for topics;
-- dropped: a plan that takes items one by one and leaves out a file the request names and the tree
-  holds ("move old.txt and older.txt into it" is no move of old.txt alone).
+  by another rule where the request asks for topics.
+
+What a plan leaves out of the request is coverage.py's business.
 """
 
 from __future__ import annotations
@@ -98,9 +98,6 @@ def overreaches(plan: Any, root: Path | None, prompt: str) -> str | None:
     if not prompt:
         return None
     low = prompt.lower()
-    dropped = _named_file_dropped(plan, root, prompt)
-    if dropped:
-        return dropped
     single = len(plan.steps) == 1  # one job, so the request's words are all about it
     for i, step in enumerate(plan.steps, 1):
         if step.op not in MUTATING_OPS:
@@ -119,7 +116,10 @@ def overreaches(plan: Any, root: Path | None, prompt: str) -> str | None:
             continue
         if sel.filters is not None and sel.filters.newer_than and _NOT_RECENTLY.search(prompt):
             return f"selects what changed lately, and the request asks for what did not (step {i})"
-        if sel.exclude and not _says(prompt, _EXCLUDING, _EXCLUDING_LONG):
+        kept_out = sel.exclude and all(
+            _all_mentions(low, x, lambda low, a, b, op=step.op: _protected(low, a, b, op)) for x in sel.exclude
+        )  # "clear cache, only keep config.json" leaves out what it keeps
+        if sel.exclude and not kept_out and not _says(prompt, _EXCLUDING, _EXCLUDING_LONG):
             return f"leaves out {sel.exclude[0]!r}, and the request leaves nothing out (step {i})"
         if sel.sort is not None and sel.limit is None and step.op != "rename":
             # an order matters to what a step takes only with a count ("the 3 biggest"); "the large
@@ -181,38 +181,6 @@ def _targets(step: Any) -> list[str]:
     if sel is not None:
         out += [sel.path, sel.in_]
     return [v.strip("/") for v in out if isinstance(v, str) and v.strip("/") not in ("", ".")]
-
-
-# A file name as a request writes it: a name with an extension, perhaps with its folders.
-_FILE_NAME = re.compile(r"(?<![\w.\-/])[\w\-./\u4e00-\u9fff]*[\w\u4e00-\u9fff]\.[A-Za-z0-9]{1,8}(?![\w.])")
-
-
-def _named_file_dropped(plan: Any, root: Path | None, prompt: str) -> str | None:
-    """An existing file the request names that no value of an item-by-item changing plan writes."""
-    if root is None:
-        return None
-    steps = [s for s in plan.steps if s.op in MUTATING_OPS]
-    if not any(getattr(getattr(s, "select", None), "path", None) for s in steps):
-        return None
-    from fileagent.agent.plan.text import to_text
-
-    written = to_text(plan).lower()
-    low = prompt.lower()
-    for m in _FILE_NAME.finditer(prompt):
-        name = m.group(0)
-        if name.lower() in written or not _is_file(root, name):
-            continue
-        if len(low) == len(prompt) and any(_protected(low, m.start(), m.end(), s.op) for s in steps):
-            continue
-        return f"leaves out {name!r}, which the request names"
-    return None
-
-
-def _is_file(root: Path, rel: str) -> bool:
-    try:
-        return (root / rel).is_file()
-    except (OSError, ValueError):
-        return False
 
 
 def _unfiltered(sel: Any) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from fileagent.agent.planner import coverage
 from fileagent.agent.planner.grounding_v2 import ungrounded_v2
 from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
 from fileagent.tools.filetypes import TYPE_EXTS as FAMILY_EXTS
@@ -318,41 +319,6 @@ def _type_dropped(plan: Any, low: str) -> str | None:
     return None
 
 
-# How a request gives the start or end of names: "whose names start with inv_", "ending in _old",
-# "以 IMG 开头".
-_AFFIX = re.compile(
-    r"\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+(?:with|in)\s+[\"'`“‘「]?([^\s\"'`”’」]+)"
-    r"|(?<![可所予加难足])以(?![后来外及上下此内前便免])\s*[\"'`“‘「]?([^\s\"'`”’」，。；、以的]{1,24}?)[\"'`”’」]?\s*"
-    r"(?:开头|开始|打头|结尾|结束)"
-)
-# What a rename puts at the start or end of names rather than a text of them ("begin with the date").
-_NOT_AFFIXES = frozenset(
-    ("the", "its", "their", "a", "an", "date", "日期", "修改日期", "序号", "编号", "数字")
-    + ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-    + ("eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "hundred")
-)
-
-
-def _affix_dropped(plan: Any, request: str) -> str | None:
-    """A start or end of names the request gives that no step writes: "list the files whose names
-    start with inv_" is no listing of every file."""
-    values: list[Any] = []
-    for step in plan.steps:
-        keys = ("path", "new_name", "add_prefix", "add_suffix", "template", "set_ext", "text", "start")
-        values += [str(v) for v in (getattr(step, k, None) for k in keys) if v is not None]
-        for sel in _selections(step):
-            values += [sel.path, sel.pattern, *(sel.exclude or [])]
-            if sel.filters is not None:
-                values += [sel.filters.name_regex, *(sel.filters.ext or [])]
-    # the names the plan selects or writes, not its folders ("into desktop/screenshots" is no "screenshot*")
-    written = " ".join(v.lower() for v in values if isinstance(v, str))
-    for m in _AFFIX.finditer(request):
-        affix = (m.group(1) or m.group(2) or "").strip(".,;:!?，。；：！？").lower()
-        if affix and affix not in _NOT_AFFIXES and affix not in written and affix.lstrip(".") not in written:
-            return f"the request gives names that start or end with {affix!r}, which no step of the plan writes"
-    return None
-
-
 def ungrounded(plan: Any, request: str) -> str | None:
     """Why a value of `plan` does not come from `request`, or None when every one does."""
     low = request.lower()
@@ -360,7 +326,7 @@ def ungrounded(plan: Any, request: str) -> str | None:
     for ext in sorted(named):
         if not _carried(ext, plan) and not (ext.endswith("s") and _carried(ext[:-1], plan)):  # ".baks"
             return f"the request names .{ext} files, which no step of the plan selects"
-    affix = _affix_dropped(plan, request)
+    affix = coverage.unwritten(plan, request)
     if affix:
         return affix
     cut = _cut_short(plan, request)

@@ -158,6 +158,48 @@ def _said_template(template: str) -> bool:
     return ("n" in names or "date" in names) and len(names) == len(set(names))
 
 
+# A numbering ordered by time or size ("oldest first", "按修改时间"); by name needs no word.
+_NUMBER_ORDER = re.compile(
+    r"\b(?:by|in order of)\s+(?:the\s+)?(?:date|time|modification|modified|mtime|size|age)\b"
+    r"|\b(?:oldest|newest|earliest|latest|biggest|largest|smallest)\s+first\b|chronologic"
+    r"|按(?:照)?(?:修改|创建)?(?:时间|日期|大小)|从早到晚|从旧到新|从新到旧|从大到小|从小到大",
+    re.I,
+)
+
+
+_NUMBER = re.compile(r"\{n(?::\d+)?\}")
+
+
+def _numbering_unlike_examples(template: str, start: int | None, request: str) -> bool:
+    """A numbering template whose first names are none of the example names the request writes
+    ("chapter{n:03}" for "chapter_01.txt, chapter_02.txt")."""
+    stem = template[: -len(".{ext}")] if template.endswith(".{ext}") else template
+    if not _NUMBER.search(stem) or re.search(r"\{(?!n[}:])", stem):
+        return False  # names or dates in the template: no example to compare
+    head = next((c.strip("_- ") for c in re.split(r"\{[^}]*\}", stem) if c.strip("_- ")), "")
+    low = request.lower()
+    if not head or not re.search(re.escape(head.lower()) + r"[\w\-]{0,3}?\d", low):
+        return False  # the numbering is said in words
+    first = start if start is not None else 1
+    for n in range(first, first + 3):
+        name = re.sub(r"\{n:0?(\d+)\}", lambda m, n=n: str(n).zfill(int(m.group(1))), stem).replace("{n}", str(n))
+        if name.lower() in low:
+            return False
+    return True
+
+
+_SERIES_NAME = re.compile(r"([^\W\d]+?[_\-]?)(\d+)(?:\.[a-z0-9]{1,6})?(?![\w.])")
+
+
+def numbered_series(request: str) -> bool:
+    """The request writes example names of a numbering: two names with the same head and other
+    numbers ("scan_001.png、scan_002.png", "chapter1, chapter2")."""
+    seen: dict[str, set[str]] = {}
+    for m in _SERIES_NAME.finditer(request.lower()):
+        seen.setdefault(m.group(1), set()).add(m.group(2))
+    return any(len(numbers) >= 2 for numbers in seen.values())
+
+
 def ungrounded_v2(plan: Any, request: str) -> str | None:
     """Why a version-2 value or job of `plan` does not come from `request`, or what narrowing the
     request asks for that a deletion or move leaves out; None when all is well."""
@@ -184,6 +226,25 @@ def ungrounded_v2(plan: Any, request: str) -> str | None:
             return f"step {i} puts the date in the names, and the request speaks of no date"
         if template and template not in request and not _said_template(template):
             return f"step {i}'s name template {template!r} is neither written in the request nor a numbering or date"
+        if (
+            step.op == "rename"
+            and sel is not None
+            and not (template and _NUMBER.search(template))
+            and len(plan.steps) == 1
+            and numbered_series(request)
+        ):
+            return f"the request numbers the names, and step {i} does not"
+        if template and template not in request and _numbering_unlike_examples(template, getattr(step, "start", None), request):
+            return f"step {i}'s names {template!r} are not the example names the request writes"
+        if (
+            template
+            and len(plan.steps) == 1  # an order the request gives may be another step's
+            and _NUMBER.search(template)
+            and sel is not None
+            and sel.sort is None
+            and _NUMBER_ORDER.search(request)
+        ):
+            return f"step {i} numbers the items by name, and the request gives another order"
     if _takes_a_group(plan):
         narrowed = _narrowed(plan)
         for what, said in _NARROWING.items():

@@ -19,6 +19,7 @@ from pathlib import Path
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import MUTATING_OPS, Plan
 from fileagent.agent.planner.breadth import overreaches
+from fileagent.agent.planner.coverage import left_out
 from fileagent.agent.planner.spans import sigil_words
 from fileagent.policies.places import place_of
 
@@ -236,7 +237,12 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                     # "列出 src 下的 py 文件" no listing of src and then of its py files
                     return f"{b['op']}s {whole!r} whole and items in it, and the request names it once (step {j + 1})"
     why = (
-        (_repeated_text(steps, prompt) or _place_left_out(steps, prompt) or overreaches(plan, root, prompt))
+        (
+            _repeated_text(steps, prompt)
+            or _place_left_out(steps, prompt)
+            or overreaches(plan, root, prompt)
+            or left_out(plan, root, prompt)
+        )
         if prompt
         else None
     ) or _file_and_folder(plan)

@@ -1,0 +1,180 @@
+"""What a plan leaves out of the request: a plan can take nothing it should not and still miss what
+the request names.
+
+- unwritten (no tree needed): a start or end of names the request gives ("whose names start with
+  inv_", "以 IMG 开头") that no step writes; a name the request writes only as an article or
+  pronoun ("into a folder called dupes" is no folder "a");
+- left out (with the tree): an item-by-item plan that leaves out a file the request names and the
+  tree holds ("move old.txt and older.txt into it" is no move of old.txt alone); a selection of a
+  folder that takes, with the rest, an item the request keeps ("delete the empty subfolders of
+  work, but keep work/inbox").
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+from typing import Any
+
+from fileagent.agent.plan.model import MUTATING_OPS
+from fileagent.agent.planner.breadth import _protected
+
+
+def _selections(step: Any) -> list[Any]:
+    sel = getattr(step, "select", None)
+    return [sel] if sel is not None else []
+
+
+def unwritten(plan: Any, request: str) -> str | None:
+    """Why the plan does not write what the request gives it, or None."""
+    return _affix_dropped(plan, request) or _function_word_name(plan, request)
+
+
+def left_out(plan: Any, root: Path | None, prompt: str) -> str | None:
+    """Why the plan leaves out, or takes with the rest, an item of the tree the request names."""
+    if root is None or not prompt:
+        return None
+    dropped = _named_file_dropped(plan, root, prompt)
+    if dropped:
+        return dropped
+    for i, step in enumerate(plan.steps, 1):
+        if step.op in MUTATING_OPS:
+            kept = _kept_inside(step, root, prompt)
+            if kept:
+                return f"{step.op}s {kept!r} with the rest, which the request keeps (step {i})"
+    return None
+
+
+# How a request gives the start or end of names: "whose names start with inv_", "ending in _old",
+# "以 IMG 开头".
+_AFFIX = re.compile(
+    r"\b(?:start|starts|starting|begin|begins|beginning|end|ends|ending)\s+(?:with|in)\s+[\"'`“‘「]?([^\s\"'`”’」]+)"
+    r"|(?<![可所予加难足])以(?![后来外及上下此内前便免])\s*[\"'`“‘「]?([^\s\"'`”’」，。；、以的]{1,24}?)[\"'`”’」]?\s*"
+    r"(?:开头|开始|打头|结尾|结束)"
+)
+# What a rename puts at the start or end of names rather than a text of them ("begin with the date").
+_NOT_AFFIXES = frozenset(
+    ("the", "its", "their", "a", "an", "date", "日期", "修改日期", "序号", "编号", "数字")
+    + ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    + ("eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "hundred")
+)
+
+
+def _affix_dropped(plan: Any, request: str) -> str | None:
+    """A start or end of names the request gives that no step writes: "list the files whose names
+    start with inv_" is no listing of every file."""
+    values: list[Any] = []
+    for step in plan.steps:
+        keys = ("path", "new_name", "add_prefix", "add_suffix", "template", "set_ext", "text", "start")
+        values += [str(v) for v in (getattr(step, k, None) for k in keys) if v is not None]
+        for sel in _selections(step):
+            values += [sel.path, sel.pattern, *(sel.exclude or [])]
+            if sel.filters is not None:
+                values += [sel.filters.name_regex, *(sel.filters.ext or [])]
+    # the names the plan selects or writes, not its folders ("into desktop/screenshots" is no "screenshot*")
+    written = " ".join(v.lower() for v in values if isinstance(v, str))
+    for m in _AFFIX.finditer(request):
+        affix = (m.group(1) or m.group(2) or "").strip(".,;:!?，。；：！？").lower()
+        if affix and affix not in _NOT_AFFIXES and affix not in written and affix.lstrip(".") not in written:
+            return f"the request gives names that start or end with {affix!r}, which no step of the plan writes"
+    return None
+
+
+_FUNCTION_WORDS = frozenset(("a", "an", "the", "it", "them", "this", "that", "these", "those", "my"))
+
+
+def _function_word_name(plan: Any, request: str) -> str | None:
+    """A name the request writes only as an article or pronoun before another word ("into a folder
+    called dupes" is no folder "a")."""
+    for i, step in enumerate(plan.steps, 1):
+        sel = getattr(step, "select", None)
+        values = [getattr(step, k, None) for k in ("path", "to", "new_name", "dest")]
+        values += [sel.path, sel.in_] if sel is not None else []
+        for v in values:
+            if not isinstance(v, str) or v.strip("/").lower() not in _FUNCTION_WORDS:
+                continue
+            word = v.strip("/").lower()
+            spots = list(re.finditer(rf"(?<![\w\"'`“‘]){re.escape(word)}(?![\w\"'`”’])", request.lower()))
+            if spots and all(re.match(r"\s+[^\W\d]", request[m.end() :]) for m in spots):
+                return f"step {i} takes the word {word!r} for a name"
+    return None
+
+
+# A file name as a request writes it: a name with an extension, perhaps with its folders.
+_FILE_NAME = re.compile(r"(?<![\w.\-/])[\w\-./\u4e00-\u9fff]*[\w\u4e00-\u9fff]\.[A-Za-z0-9]{1,8}(?![\w.])")
+
+
+def _named_file_dropped(plan: Any, root: Path, prompt: str) -> str | None:
+    """An existing file the request names that no value of an item-by-item changing plan writes."""
+    steps = [s for s in plan.steps if s.op in MUTATING_OPS]
+    if not any(getattr(getattr(s, "select", None), "path", None) for s in steps):
+        return None
+    from fileagent.agent.plan.text import to_text
+
+    written = to_text(plan).lower()
+    low = prompt.lower()
+    for m in _FILE_NAME.finditer(prompt):
+        name = m.group(0)
+        if name.lower() in written or not _is_file(root, name):
+            continue
+        if len(low) == len(prompt) and any(_protected(low, m.start(), m.end(), s.op) for s in steps):
+            continue
+        return f"leaves out {name!r}, which the request names"
+    return None
+
+
+_PATH_WORD = re.compile(r"(?<![\w.\-/])[\w\-.\u4e00-\u9fff]+(?:/[\w\-.\u4e00-\u9fff]+)+(?![\w/])")
+
+
+def _kept_inside(step: Any, root: Path, prompt: str) -> str | None:
+    """An existing item the request keeps that a step's selection of a folder takes with the rest
+    ("delete the empty subfolders of work, but keep work/inbox")."""
+    sel = getattr(step, "select", None)
+    if sel is None or sel.path is not None or sel.duplicates or sel.limit or sel.sort:
+        return None
+    f = sel.filters
+    if f is not None and any(v for k, v in f.to_dict().items() if k not in ("ext", "empty")):
+        return None  # a size, date, text or tag filter: whether it takes the item is not known here
+    low = prompt.lower()
+    if len(low) != len(prompt):
+        return None
+    where = (sel.in_ or "").strip("/")
+    where = "" if where == "." else where
+    for m in (*_PATH_WORD.finditer(prompt), *_FILE_NAME.finditer(prompt)):
+        if not _protected(low, m.start(), m.end(), step.op):
+            continue
+        rel = m.group(0).strip("/")
+        if not (root / rel).exists() and where:
+            rel = f"{where}/{rel}"
+        if _takes(sel, root, where, rel):
+            return rel
+    return None
+
+
+def _takes(sel: Any, root: Path, where: str, rel: str) -> bool:
+    path = root / rel
+    if not path.exists() or (where and not rel.startswith(where + "/")):
+        return False
+    below = rel[len(where) + 1 :] if where else rel
+    if "/" in below and not (sel.recursive or (sel.filters is not None and sel.filters.empty)):
+        return False
+    name = below.rsplit("/", 1)[-1].lower()
+    if any(fnmatch.fnmatch(name, x.lower()) or fnmatch.fnmatch(below.lower(), x.lower().strip("/")) for x in sel.exclude or ()):
+        return False
+    if sel.pattern not in (None, "*") and not fnmatch.fnmatch(name, sel.pattern.lower()):
+        return False
+    is_dir = path.is_dir()
+    if (sel.kind == "file" and is_dir) or (sel.kind == "dir" and not is_dir):
+        return False
+    f = sel.filters
+    if f is not None and f.ext and (is_dir or name.rsplit(".", 1)[-1] not in {e.lower() for e in f.ext}):
+        return False
+    return not (f is not None and f.empty and (not is_dir or any(path.iterdir())))
+
+
+def _is_file(root: Path, rel: str) -> bool:
+    try:
+        return (root / rel).is_file()
+    except (OSError, ValueError):
+        return False

@@ -1,0 +1,89 @@
+"""A plan covers what the request names: plural extensions, type words in listings, the start or end
+of names, numbered example names and their order, function words never taken for names, files the
+request names or keeps (planner/coverage.py, grounding.py, grounding_v2.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fileagent.agent.plan.text import from_text
+from fileagent.agent.planner.coverage import left_out
+from fileagent.agent.planner.grounding import ungrounded
+from fileagent.agent.planner.grounding_v2 import ungrounded_v2
+from fileagent.agent.planner.plausibility import implausible
+
+
+def loose(text: str, prompt: str) -> str | None:
+    plan = from_text(text)
+    return ungrounded(plan, prompt) or ungrounded_v2(plan, prompt)
+
+
+@pytest.mark.parametrize(
+    "prompt, text",
+    [
+        ("what pdfs are in downloads?", 'list path="downloads"'),
+        ("show me the images in photos", 'list path="photos"'),
+        ("list files whose names start with inv_ in finance", 'list in="finance" pattern="files*"'),
+        ("finance 里文件名以 inv_ 开头的有哪些", 'list in="finance" ext=mp4'),
+        (
+            "Put the png files in desktop whose names start with screenshot into desktop/screenshots",
+            'move in="desktop" ext=png to="desktop/screenshots"',
+        ),
+        ("number the pngs in scans as scan_001.png, scan_002.png, oldest first", 'rename in="scans" ext=png template="scan_{n:03}.{ext}"'),
+        ("rename the txt files in chapters to chapter_01.txt, chapter_02.txt", 'rename in="chapters" ext=txt template="chapter{n:03}.{ext}"'),
+        ("把 scans 里的 png 命名为 scan_001.png、scan_002.png", 'rename in="scans" ext=png template="{stem}_{date}.{ext}"'),
+        ("move the extra copies of duplicate files into a folder called dupes", 'move recursive duplicates=oldest to="a"'),
+    ],
+)
+def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
+    assert loose(text, prompt) is not None
+
+
+@pytest.mark.parametrize(
+    "prompt, text",
+    [
+        ("what pdfs are in downloads?", 'list in="downloads" ext=pdf'),
+        ("move the invoices to pdfs", 'move path="invoices" to="pdfs"'),
+        ("list the docs folder", 'list path="docs"'),
+        ("move everything in logs to old", 'move in="logs" kind=any to="old"'),
+        ("show me the images in photos", 'list in="photos" ext=jpg ext=jpeg ext=png ext=gif'),
+        ("journal 里的 markdown 都标记为 personal", 'tag in="journal" ext=md tag="personal"'),
+        ("list files whose names start with inv_ in finance", 'list in="finance" pattern="inv_*"'),
+        ("把 desktop 里以 screenshot 开头的 png 移到 shots", 'move in="desktop" pattern="screenshot*" ext=png to="shots"'),
+        ("rename the jpgs so each name begins with the date", 'rename recursive ext=jpg template="{date}_{name}"'),
+        ("把 课件 里的文件按顺序改名为 扫描_100、扫描_101，序号从100开始", 'rename in="课件" template="扫描_{n}.{ext}" start=100'),
+        ("number the pngs in scans as scan_001.png, scan_002.png by date", 'rename in="scans" ext=png sort=mtime template="scan_{n:03}.{ext}"'),
+        ("rename the photos by date", 'rename in="photos" template="{date}_{name}"'),
+        ("move notes.txt to a", 'move path="notes.txt" to="a"'),
+    ],
+)
+def test_a_plan_that_covers_the_request_stands(prompt, text):
+    assert loose(text, prompt) is None
+
+
+def test_a_listing_of_a_folder_and_of_items_in_it_is_one_job():
+    plan = from_text('list path="src" ; list in="src" ext=py')
+    assert implausible(plan, None, "列出 src 及子目录下所有的 py 文件") is not None
+    assert implausible(plan, None, "list src, then list the py files in src") is None
+
+
+def test_an_item_by_item_plan_names_every_file_the_request_names(tmp_path, make_tree):
+    make_tree(tmp_path, {"old.txt": "o", "older.txt": "oo", "keep.txt": "k"})
+    plan = from_text('create path="archive" kind=dir ; move path="old.txt" to="archive"')
+    assert "older.txt" in left_out(plan, tmp_path, "make a folder archive, then move old.txt and older.txt into it")
+    assert left_out(plan, tmp_path, "make a folder archive, then move old.txt into it but keep keep.txt") is None
+    # a name that is not in the tree is the absent-target check's business
+    assert left_out(plan, tmp_path, "make a folder archive, then move old.txt and gone.txt into it") is None
+
+
+def test_a_folder_selection_never_takes_what_the_request_keeps(tmp_path, make_tree):
+    make_tree(tmp_path, {"work/inbox/": None, "work/old/": None, "work/todo.txt": "t", "cache/config.json": "{}"})
+    prompt = "delete the empty subfolders of work, but keep work/inbox even though it's empty"
+    assert left_out(from_text('delete in="work" kind=dir empty'), tmp_path, prompt) is not None
+    assert left_out(from_text("delete recursive kind=dir empty"), tmp_path, prompt) is not None
+    assert left_out(from_text('delete in="work" kind=dir empty except="inbox"'), tmp_path, prompt) is None
+    keep = "清掉 cache 文件夹里的文件，只留下 config.json"
+    assert left_out(from_text('delete in="cache"'), tmp_path, keep) is not None
+    assert left_out(from_text('delete in="cache" except="config.json"'), tmp_path, keep) is None
+    # a filter that leaves the kept item out: nothing kept is taken
+    assert left_out(from_text('delete in="work" ext=log'), tmp_path, "delete the logs in work but keep work/todo.txt") is None
