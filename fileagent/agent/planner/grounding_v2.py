@@ -50,6 +50,15 @@ JOB_WORDS: dict[str, tuple[str, ...]] = {
         "dispos|do away|to go|can go|must go|get shot|"
         "删|清|扔|去掉|去除|移除|不要|丢|干掉|处理掉|去重|去个重|腾空|销毁|剔除|抹掉|除掉|砍掉|干净|回收站|只留|留一|"
         "保留|留下",
+        # a move needs a word for moving or filing away: "fax q3.pdf to 212-555-0199" is no move
+        "move": "mov|put|plac|relocat|transfer|shift|file|stash|send|drop|throw|toss|dump|stick|stor|bring|"
+        "take|tuck|shov|push|carry|migrat|mv|go|land|end up|belong|sit|live|collect|gather|consolidat|"
+        "archiv|sort|organi|tidy|clean|get|pack|chuck|park|shuffl|evacuat|ship|cut|rehom|haul|transport|"
+        "bundl|group|split|distribut|isolat|quarantin|segregat|separat|pull|extract|stuff|fling|bump|"
+        "shunt|sweep|herd|round up|lump|pile|heap|keep|set aside|shelve|hide|aside|away|out of|over to|home|drag|pop|"
+        "slide|scoot|relegat|dispatch|deposit|lodge|plop|plonk|stow|sling|ferry|offload|unload|load|dropp|"
+        "into|in to|inside|under|back|restor|return|flatten|hoist|lift|lower|rais|promot|demot|nest|"
+        "移|挪|放|搬|转|归|丢|扔|塞|存|收|整|剪切|迁|送|拖|拿|装|弄|搁|进|到|去|入|回|出|分|隔离|集中|汇总|合并|腾|调|划",
         "remove_originals": "delet|remov|erase|rid|discard|trash|drop|original|move|wipe|clean|"
         "swap|only|throw|end up|replace|instead|删|移除|去掉|原文件|原件|原始|不要|不留|只留|只保留|清除|移",
     }.items()
@@ -98,7 +107,7 @@ def says(request: str, job: str) -> bool:
 
 def _jobs(step: Any) -> list[str]:
     """The version-2 jobs a step does that need a word of the request."""
-    out = [step.op] if step.op in ("archive", "extract", "delete") else []
+    out = [step.op] if step.op in ("archive", "extract", "delete", "move") else []
     sel = getattr(step, "select", None)
     if sel is not None:
         out += [k for k in ("duplicates", "sort") if getattr(sel, k) is not None]
@@ -234,7 +243,11 @@ def ungrounded_v2(plan: Any, request: str) -> str | None:
             and numbered_series(request)
         ):
             return f"the request numbers the names, and step {i} does not"
-        if template and template not in request and _numbering_unlike_examples(template, getattr(step, "start", None), request):
+        if (
+            template
+            and template not in request
+            and _numbering_unlike_examples(template, getattr(step, "start", None), request)
+        ):
             return f"step {i}'s names {template!r} are not the example names the request writes"
         if (
             template
