@@ -28,7 +28,61 @@ def _selections(step: Any) -> list[Any]:
 
 def unwritten(plan: Any, request: str) -> str | None:
     """Why the plan does not write what the request gives it, or None."""
-    return _affix_dropped(plan, request) or _function_word_name(plan, request)
+    return (
+        _affix_dropped(plan, request)
+        or _function_word_name(plan, request)
+        or _subfolders_dropped(plan, request)
+        or _text_cut(plan, request)
+    )
+
+
+# The request reaches into subfolders ("and its subfolders", "recursively", "及其所有子文件夹").
+_SUBFOLDERS = re.compile(
+    r"\b(?:and|including|incl\.?|plus)\s+(?:all\s+)?(?:of\s+)?(?:its\s+|their\s+|the\s+|any\s+)?"
+    r"sub-?(?:folders?|directories|directory|dirs?)\b|\brecursive(?:ly)?\b|\bat (?:any|every|all) (?:depth|levels?)\b"
+    r"|(?:及|以及|和|包括|连同)其?(?:所有|全部|各级|下面)?的?子(?:文件夹|目录)|各级子|递归",
+    re.I,
+)
+
+
+def _subfolders_dropped(plan: Any, request: str) -> str | None:
+    """The request reaches into subfolders and no step walks them: "把 project 及子目录里的 txt" is
+    no change of project's own txt files alone."""
+    if not _SUBFOLDERS.search(request):
+        return None
+    walks = False
+    for step in plan.steps:
+        for sel in _selections(step):
+            f = sel.filters
+            if sel.recursive or (f is not None and f.empty) or "**" in (sel.pattern or "") or sel.path:
+                walks = True
+    groups = [sel for step in plan.steps for sel in _selections(step) if sel.path is None]
+    if groups and not walks:
+        return "the request reaches into subfolders, and no step of the plan does"
+    return None
+
+
+# A free text starts or ends inside a word of the request: `{"debug": true}` read as `debug": true}`.
+_GLUED = re.compile(r"[A-Za-z0-9_({\[]")
+
+
+def _text_cut(plan: Any, request: str) -> str | None:
+    for i, step in enumerate(plan.steps, 1):
+        for key in ("content", "text", "find"):
+            text = getattr(step, key, None)
+            if not isinstance(text, str) or not text or text not in request:
+                continue
+            cuts = []
+            for m in re.finditer(re.escape(text), request):
+                a, b = m.start(), m.end()
+                before = request[a - 1] if a else " "
+                if before in "\"'" and a >= 2:
+                    before = request[a - 2]
+                after = request[b] if b < len(request) else " "
+                cuts.append(bool(_GLUED.match(before)) or (after.isascii() and after.isalnum() and text[-1].isalnum()))
+            if all(cuts):
+                return f"step {i}'s text {text!r} starts or ends inside a word of the request"
+    return None
 
 
 def left_out(plan: Any, root: Path | None, prompt: str) -> str | None:
@@ -82,6 +136,8 @@ def _affix_dropped(plan: Any, request: str) -> str | None:
 
 
 _FUNCTION_WORDS = frozenset(("a", "an", "the", "it", "them", "this", "that", "these", "those", "my"))
+# A Chinese preposition and a space at the start of a name: "复制到 recent" read as "到 recent".
+_ZH_PREPOSITION = re.compile(r"^[到在把给从往向进至入]\s")
 
 
 def _function_word_name(plan: Any, request: str) -> str | None:
@@ -92,6 +148,8 @@ def _function_word_name(plan: Any, request: str) -> str | None:
         values = [getattr(step, k, None) for k in ("path", "to", "new_name", "dest")]
         values += [sel.path, sel.in_] if sel is not None else []
         for v in values:
+            if isinstance(v, str) and _ZH_PREPOSITION.match(v):
+                return f"step {i} takes the word {v.split()[0]!r} into a name"
             if not isinstance(v, str) or v.strip("/").lower() not in _FUNCTION_WORDS:
                 continue
             word = v.strip("/").lower()
@@ -160,7 +218,10 @@ def _takes(sel: Any, root: Path, where: str, rel: str) -> bool:
     if "/" in below and not (sel.recursive or (sel.filters is not None and sel.filters.empty)):
         return False
     name = below.rsplit("/", 1)[-1].lower()
-    if any(fnmatch.fnmatch(name, x.lower()) or fnmatch.fnmatch(below.lower(), x.lower().strip("/")) for x in sel.exclude or ()):
+    if any(
+        fnmatch.fnmatch(name, x.lower()) or fnmatch.fnmatch(below.lower(), x.lower().strip("/"))
+        for x in sel.exclude or ()
+    ):
         return False
     if sel.pattern not in (None, "*") and not fnmatch.fnmatch(name, sel.pattern.lower()):
         return False

@@ -265,4 +265,14 @@ def ungrounded_v2(plan: Any, request: str) -> str | None:
                 return f"the request narrows by {what}, which no step of the plan does"
         if "age" not in narrowed and asks_for_age(request):
             return "the request gives an age, which no step of the plan selects by"
+    elif _moves_a_path(plan) and "age" not in _narrowed(plan) and asks_for_age(request):
+        # "move the reports older than 2 years into archive" is no move of the folder reports
+        return "the request gives an age, which no step of the plan selects by"
     return None
+
+
+def _moves_a_path(plan: Any) -> bool:
+    return any(
+        step.op in ("delete", "move") and getattr(step, "select", None) is not None and step.select.path
+        for step in plan.steps
+    )

@@ -29,10 +29,32 @@ def loose(text: str, prompt: str) -> str | None:
             "Put the png files in desktop whose names start with screenshot into desktop/screenshots",
             'move in="desktop" ext=png to="desktop/screenshots"',
         ),
-        ("number the pngs in scans as scan_001.png, scan_002.png, oldest first", 'rename in="scans" ext=png template="scan_{n:03}.{ext}"'),
-        ("rename the txt files in chapters to chapter_01.txt, chapter_02.txt", 'rename in="chapters" ext=txt template="chapter{n:03}.{ext}"'),
-        ("把 scans 里的 png 命名为 scan_001.png、scan_002.png", 'rename in="scans" ext=png template="{stem}_{date}.{ext}"'),
-        ("move the extra copies of duplicate files into a folder called dupes", 'move recursive duplicates=oldest to="a"'),
+        (
+            "number the pngs in scans as scan_001.png, scan_002.png, oldest first",
+            'rename in="scans" ext=png template="scan_{n:03}.{ext}"',
+        ),
+        (
+            "rename the txt files in chapters to chapter_01.txt, chapter_02.txt",
+            'rename in="chapters" ext=txt template="chapter{n:03}.{ext}"',
+        ),
+        (
+            "把 scans 里的 png 命名为 scan_001.png、scan_002.png",
+            'rename in="scans" ext=png template="{stem}_{date}.{ext}"',
+        ),
+        (
+            "move the extra copies of duplicate files into a folder called dupes",
+            'move recursive duplicates=oldest to="a"',
+        ),
+        ("把 camera 里最近一个月拍的照片复制到 recent", 'copy in="camera" ext=jpg newer=1m to="到 recent"'),
+        (
+            "把 project 及子目录里所有 txt 中的 foo 替换成 bar",
+            'update in="project" ext=txt mode=replace find="foo" text="bar"',
+        ),
+        ("zip the csv files in data and all its subfolders", 'archive in="data" ext=csv to="data.zip"'),
+        ('create config.json with the content {"debug": true}', 'create path="config.json" content="debug\\": true}"'),
+        ("新建 hello.py，内容 print('你好')", 'create path="hello.py" content="(\'你好\')"'),
+        ("move the reports older than 2 years into archive", 'move path="reports" to="archive"'),
+        ("fax reports/q3.pdf to 212-555-0199", 'move path="reports/q3.pdf" to="212-555-0199"'),
     ],
 )
 def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
@@ -49,12 +71,32 @@ def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
         ("show me the images in photos", 'list in="photos" ext=jpg ext=jpeg ext=png ext=gif'),
         ("journal 里的 markdown 都标记为 personal", 'tag in="journal" ext=md tag="personal"'),
         ("list files whose names start with inv_ in finance", 'list in="finance" pattern="inv_*"'),
-        ("把 desktop 里以 screenshot 开头的 png 移到 shots", 'move in="desktop" pattern="screenshot*" ext=png to="shots"'),
+        (
+            "把 desktop 里以 screenshot 开头的 png 移到 shots",
+            'move in="desktop" pattern="screenshot*" ext=png to="shots"',
+        ),
         ("rename the jpgs so each name begins with the date", 'rename recursive ext=jpg template="{date}_{name}"'),
-        ("把 课件 里的文件按顺序改名为 扫描_100、扫描_101，序号从100开始", 'rename in="课件" template="扫描_{n}.{ext}" start=100'),
-        ("number the pngs in scans as scan_001.png, scan_002.png by date", 'rename in="scans" ext=png sort=mtime template="scan_{n:03}.{ext}"'),
+        (
+            "把 课件 里的文件按顺序改名为 扫描_100、扫描_101，序号从100开始",
+            'rename in="课件" template="扫描_{n}.{ext}" start=100',
+        ),
+        (
+            "number the pngs in scans as scan_001.png, scan_002.png by date",
+            'rename in="scans" ext=png sort=mtime template="scan_{n:03}.{ext}"',
+        ),
         ("rename the photos by date", 'rename in="photos" template="{date}_{name}"'),
         ("move notes.txt to a", 'move path="notes.txt" to="a"'),
+        (
+            "把 project 及子目录里所有 txt 中的 foo 替换成 bar",
+            'update in="project" recursive ext=txt mode=replace find="foo" text="bar"',
+        ),
+        ("delete the empty folders and subfolders in work", 'delete in="work" kind=dir empty'),
+        ("list the subfolders of projects", 'list in="projects" kind=dir'),
+        ("create hello.py containing print('hi')", 'create path="hello.py" content="print(\'hi\')"'),
+        ('write "x = 1" into a.py', 'update path="a.py" mode=set text="x = 1"'),
+        ("新建 todo.txt，内容为买牛奶", 'create path="todo.txt" content="买牛奶"'),
+        ("drag notes.txt over to the archive folder", 'move path="notes.txt" to="archive"'),
+        ("把 notes.txt 挪进 archive", 'move path="notes.txt" to="archive"'),
     ],
 )
 def test_a_plan_that_covers_the_request_stands(prompt, text):
@@ -86,4 +128,7 @@ def test_a_folder_selection_never_takes_what_the_request_keeps(tmp_path, make_tr
     assert left_out(from_text('delete in="cache"'), tmp_path, keep) is not None
     assert left_out(from_text('delete in="cache" except="config.json"'), tmp_path, keep) is None
     # a filter that leaves the kept item out: nothing kept is taken
-    assert left_out(from_text('delete in="work" ext=log'), tmp_path, "delete the logs in work but keep work/todo.txt") is None
+    assert (
+        left_out(from_text('delete in="work" ext=log'), tmp_path, "delete the logs in work but keep work/todo.txt")
+        is None
+    )
