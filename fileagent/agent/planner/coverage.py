@@ -38,9 +38,10 @@ def unwritten(plan: Any, request: str) -> str | None:
 
 # The request reaches into subfolders ("and its subfolders", "recursively", "及其所有子文件夹").
 _SUBFOLDERS = re.compile(
-    r"\b(?:and|including|incl\.?|plus)\s+(?:all\s+)?(?:of\s+)?(?:its\s+|their\s+|the\s+|any\s+)?"
-    r"sub-?(?:folders?|directories|directory|dirs?)\b|\brecursive(?:ly)?\b|\bat (?:any|every|all) (?:depth|levels?)\b"
-    r"|(?:及|以及|和|包括|连同)其?(?:所有|全部|各级|下面)?的?子(?:文件夹|目录)|各级子|递归",
+    r"(?<!not )(?<!non-)(?<!non)(?<!without )\b(?:and|including|incl\.?|plus)\s+(?:all\s+)?(?:of\s+)?"
+    r"(?:its\s+|their\s+|the\s+|any\s+)?sub-?(?:folders?|directories|directory|dirs?)\b"
+    r"|(?<!not )(?<!non-)(?<!non)\brecursive(?:ly)?\b|\bat (?:any|every|all) (?:depth|levels?)\b"
+    r"|(?<![不没])(?:及|以及|包括|连同)其?(?:所有|全部|各级|下面)?的?子(?:文件夹|目录)|各级子|(?<![不没非别])(?<!不要)(?<!不用)递归",
     re.I,
 )
 
@@ -54,16 +55,19 @@ def _subfolders_dropped(plan: Any, request: str) -> str | None:
     for step in plan.steps:
         for sel in _selections(step):
             f = sel.filters
-            if sel.recursive or (f is not None and f.empty) or "**" in (sel.pattern or "") or sel.path:
-                walks = True
+            takes_folders = sel.kind in ("any", "dir") and step.op in ("delete", "move", "copy", "archive")
+            if sel.recursive or (f is not None and f.empty) or "**" in (sel.pattern or "") or sel.path or takes_folders:
+                walks = True  # a folder taken whole takes its subfolders
     groups = [sel for step in plan.steps for sel in _selections(step) if sel.path is None]
     if groups and not walks:
         return "the request reaches into subfolders, and no step of the plan does"
     return None
 
 
-# A free text starts or ends inside a word of the request: `{"debug": true}` read as `debug": true}`.
-_GLUED = re.compile(r"[A-Za-z0-9_({\[]")
+# A free text starts or ends inside a word of the request: `{"debug": true}` read as `debug": true}`,
+# `print('hi')` as `('hi')`; "(buy milk)" holds the text "buy milk" whole.
+_GLUED = re.compile(r"[A-Za-z0-9_]")
+_GLUED_QUOTE = re.compile(r"[A-Za-z0-9_({\[]")
 
 
 def _text_cut(plan: Any, request: str) -> str | None:
@@ -76,10 +80,11 @@ def _text_cut(plan: Any, request: str) -> str | None:
             for m in re.finditer(re.escape(text), request):
                 a, b = m.start(), m.end()
                 before = request[a - 1] if a else " "
+                glued = bool(_GLUED.match(before))
                 if before in "\"'" and a >= 2:
-                    before = request[a - 2]
+                    glued = bool(_GLUED_QUOTE.match(request[a - 2]))
                 after = request[b] if b < len(request) else " "
-                cuts.append(bool(_GLUED.match(before)) or (after.isascii() and after.isalnum() and text[-1].isalnum()))
+                cuts.append(glued or (after.isascii() and after.isalnum() and text[-1].isalnum()))
             if all(cuts):
                 return f"step {i}'s text {text!r} starts or ends inside a word of the request"
     return None
@@ -109,7 +114,25 @@ _AFFIX = re.compile(
 )
 # What a rename puts at the start or end of names rather than a text of them ("begin with the date").
 _NOT_AFFIXES = frozenset(
-    ("the", "its", "their", "a", "an", "date", "日期", "修改日期", "序号", "编号", "数字")
+    (
+        "the",
+        "its",
+        "their",
+        "a",
+        "an",
+        "date",
+        "日期",
+        "修改日期",
+        "序号",
+        "编号",
+        "数字",
+        "字母",
+        "大写字母",
+        "小写字母",
+        "点",
+    )
+    + ("digits", "digit", "numbers", "number", "uppercase", "lowercase", "capital", "capitals", "underscore")
+    + ("newest", "oldest", "largest", "biggest", "smallest", "latest", "earliest", "letters", "letter")
     + ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
     + ("eleven", "twelve", "fifteen", "twenty", "thirty", "fifty", "hundred")
 )
@@ -128,14 +151,28 @@ def _affix_dropped(plan: Any, request: str) -> str | None:
                 values += [sel.filters.name_regex, *(sel.filters.ext or [])]
     # the names the plan selects or writes, not its folders ("into desktop/screenshots" is no "screenshot*")
     written = " ".join(v.lower() for v in values if isinstance(v, str))
+    texts = [
+        v for step in plan.steps for v in (getattr(step, k, None) for k in ("content", "text")) if isinstance(v, str)
+    ]
+    starts = [str(getattr(step, "start", None) or 1) for step in plan.steps if getattr(step, "template", None)]
     for m in _AFFIX.finditer(request):
+        if any(m.group(0) in t for t in texts):
+            continue  # "Every day begins with coffee" is the text to write
         affix = (m.group(1) or m.group(2) or "").strip(".,;:!?，。；：！？").lower()
+        affix = re.sub(r"(?<=\d)[年月日号]$", "", affix)  # "以2023年开头": the names start with 2023
+        if affix.isdigit() and any(affix.lstrip("0") == n for n in starts):
+            continue  # "numbers starting with 001": where a numbering starts
         if affix and affix not in _NOT_AFFIXES and affix not in written and affix.lstrip(".") not in written:
             return f"the request gives names that start or end with {affix!r}, which no step of the plan writes"
     return None
 
 
 _FUNCTION_WORDS = frozenset(("a", "an", "the", "it", "them", "this", "that", "these", "those", "my"))
+# What follows an article or pronoun: a word that is no preposition or conjunction ("a folder", not
+# "in a to dups", where a is the folder's name).
+_ARTICLE_BEFORE = re.compile(
+    r"\s+(?!(?:to|into|in|on|onto|from|and|or|then|with|as|by|for|under|at|of|is|are|was)\b)[a-z]", re.I
+)
 # A Chinese preposition and a space at the start of a name: "复制到 recent" read as "到 recent".
 _ZH_PREPOSITION = re.compile(r"^[到在把给从往向进至入]\s")
 
@@ -154,7 +191,7 @@ def _function_word_name(plan: Any, request: str) -> str | None:
                 continue
             word = v.strip("/").lower()
             spots = list(re.finditer(rf"(?<![\w\"'`“‘]){re.escape(word)}(?![\w\"'`”’])", request.lower()))
-            if spots and all(re.match(r"\s+[^\W\d]", request[m.end() :]) for m in spots):
+            if spots and all(_ARTICLE_BEFORE.match(request[m.end() :]) for m in spots):
                 return f"step {i} takes the word {word!r} for a name"
     return None
 
@@ -172,14 +209,28 @@ def _named_file_dropped(plan: Any, root: Path, prompt: str) -> str | None:
 
     written = to_text(plan).lower()
     low = prompt.lower()
-    for m in _FILE_NAME.finditer(prompt):
+    names = list(_FILE_NAME.finditer(prompt))
+    for k, m in enumerate(names):
         name = m.group(0)
         if name.lower() in written or not _is_file(root, name):
             continue
         if len(low) == len(prompt) and any(_protected(low, m.start(), m.end(), s.op) for s in steps):
             continue
-        return f"leaves out {name!r}, which the request names"
+        # only a name listed beside one the plan takes ("old.txt and older.txt"); a name given as a
+        # comparison or a reason ("it is the same as original.txt") is no item of the job
+        listed = [
+            n
+            for n in (names[k - 1] if k else None, names[k + 1] if k + 1 < len(names) else None)
+            if n is not None
+            and n.group(0).lower() in written
+            and _LISTING.fullmatch(prompt[min(n.end(), m.end()) : max(n.start(), m.start())])
+        ]
+        if listed:
+            return f"leaves out {name!r}, which the request names"
     return None
+
+
+_LISTING = re.compile(r"\s*(?:,|，|、|&|and|和|与|及|以及|跟|,\s*and)\s*(?:also\s+)?", re.I)
 
 
 _PATH_WORD = re.compile(r"(?<![\w.\-/])[\w\-.\u4e00-\u9fff]+(?:/[\w\-.\u4e00-\u9fff]+)+(?![\w/])")
@@ -203,7 +254,7 @@ def _kept_inside(step: Any, root: Path, prompt: str) -> str | None:
         if not _protected(low, m.start(), m.end(), step.op):
             continue
         rel = m.group(0).strip("/")
-        if not (root / rel).exists() and where:
+        if not _exists(root / rel) and where:
             rel = f"{where}/{rel}"
         if _takes(sel, root, where, rel):
             return rel
@@ -212,9 +263,15 @@ def _kept_inside(step: Any, root: Path, prompt: str) -> str | None:
 
 def _takes(sel: Any, root: Path, where: str, rel: str) -> bool:
     path = root / rel
-    if not path.exists() or (where and not rel.startswith(where + "/")):
+    if not _exists(path) or (where and not rel.startswith(where + "/")):
         return False
     below = rel[len(where) + 1 :] if where else rel
+    parts = below.lower().split("/")
+    for x in sel.exclude or ():
+        x = x.lower().strip("/")
+        # from the root ("tmp/keep.txt"), below the folder, or the name of the item or a folder above it
+        if fnmatch.fnmatch(rel.lower(), x) or any(fnmatch.fnmatch(part, x) for part in parts):
+            return False
     if "/" in below and not (sel.recursive or (sel.filters is not None and sel.filters.empty)):
         return False
     name = below.rsplit("/", 1)[-1].lower()
@@ -232,6 +289,13 @@ def _takes(sel: Any, root: Path, where: str, rel: str) -> bool:
     if f is not None and f.ext and (is_dir or name.rsplit(".", 1)[-1] not in {e.lower() for e in f.ext}):
         return False
     return not (f is not None and f.empty and (not is_dir or any(path.iterdir())))
+
+
+def _exists(path: Path) -> bool:
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def _is_file(root: Path, rel: str) -> bool:

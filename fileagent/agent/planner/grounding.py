@@ -220,8 +220,25 @@ def named_exts(request: str) -> set[str]:
     low = request.lower()
     out = set(_DOT_EXT.findall(low))
     out |= {w for w in _WORD_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
-    out |= {w for w in _PLURAL_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS | _PLURAL_WORDS}
+    out |= {
+        m.group(1)
+        for m in _PLURAL_EXT.finditer(low)
+        if m.group(1) in KNOWN_EXTS and m.group(1) not in _WORDS | _PLURAL_WORDS and not _set_aside(low, m.group(0))
+    }
     return out
+
+
+# Words that set a kind of file aside ("list the txt files, not the images", "keep the pngs").
+_ASIDE_BEFORE = re.compile(
+    r"(?:\bnot|n't|\bleave|\bleaving|\bkeep|\bkeeping|\bexcept|\bexcluding|\bwithout|\bbut|"
+    r"不要|除了|保留|别|不含|不包括|留着)\W*(?:(?:the|my|any|all|of)\s+)*$"
+)
+
+
+def _set_aside(low: str, word: str) -> bool:
+    """Every use of `word` in the request sets that kind of file aside."""
+    spots = [m.start() for m in re.finditer(re.escape(word), low)]
+    return bool(spots) and all(_ASIDE_BEFORE.search(low[max(0, k - 24) : k]) for k in spots)
 
 
 def _carried(ext: str, plan: Any) -> bool:
@@ -236,7 +253,9 @@ def _carried(ext: str, plan: Any) -> bool:
             if sel.filters is not None:
                 values += list(sel.filters.ext or []) + [sel.filters.name_regex]
         for v in values:
-            if isinstance(v, str) and (v.lower() == ext or {ext, ext + "s"} & set(re.findall(r"[a-z0-9_]+", v.lower()))):
+            if isinstance(v, str) and (
+                v.lower() == ext or {ext, ext + "s"} & set(re.findall(r"[a-z0-9_]+", v.lower()))
+            ):
                 return True
     return False
 
@@ -313,7 +332,7 @@ def _type_dropped(plan: Any, low: str) -> str | None:
             continue
         # each use of a type word is a type unless the plan writes it as a name: "the images in
         # photos" still asks for images when the folder photos is written
-        dropped = [w for w in hit if w not in written]
+        dropped = [w for w in hit if w not in written and not _set_aside(low, w)]
         if dropped:
             return f"the request speaks of {dropped[0]}, which no step of the plan selects"
     return None

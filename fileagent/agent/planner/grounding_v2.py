@@ -58,7 +58,8 @@ JOB_WORDS: dict[str, tuple[str, ...]] = {
         "shunt|sweep|herd|round up|lump|pile|heap|keep|set aside|shelve|hide|aside|away|out of|over to|home|drag|pop|"
         "slide|scoot|relegat|dispatch|deposit|lodge|plop|plonk|stow|sling|ferry|offload|unload|load|dropp|"
         "into|in to|inside|under|back|restor|return|flatten|hoist|lift|lower|rais|promot|demot|nest|"
-        "移|挪|放|搬|转|归|丢|扔|塞|存|收|整|剪切|迁|送|拖|拿|装|弄|搁|进|到|去|入|回|出|分|隔离|集中|汇总|合并|腾|调|划",
+        "renam|merg|combin|locat|original|want|->|→|"
+        "移|挪|放|搬|转|归|丢|扔|塞|存|收|整|剪切|迁|送|拖|拿|装|弄|搁|进|到|去|入|回|出|分|隔离|集中|汇总|合并|腾|调|划|在",
         "remove_originals": "delet|remov|erase|rid|discard|trash|drop|original|move|wipe|clean|"
         "swap|only|throw|end up|replace|instead|删|移除|去掉|原文件|原件|原始|不要|不留|只留|只保留|清除|移",
     }.items()
@@ -209,6 +210,16 @@ def numbered_series(request: str) -> bool:
     return any(len(numbers) >= 2 for numbers in seen.values())
 
 
+def _without_places(plan: Any, request: str) -> str:
+    """The request less the folders and paths the plan selects from ("trip2023" is no example name)."""
+    for step in plan.steps:
+        sel = getattr(step, "select", None)
+        for v in (sel.in_, sel.path) if sel is not None else ():
+            if v:
+                request = re.sub(re.escape(v), " ", request, flags=re.I)
+    return request
+
+
 def ungrounded_v2(plan: Any, request: str) -> str | None:
     """Why a version-2 value or job of `plan` does not come from `request`, or what narrowing the
     request asks for that a deletion or move leaves out; None when all is well."""
@@ -240,13 +251,13 @@ def ungrounded_v2(plan: Any, request: str) -> str | None:
             and sel is not None
             and not (template and _NUMBER.search(template))
             and len(plan.steps) == 1
-            and numbered_series(request)
+            and numbered_series(_without_places(plan, request))
         ):
             return f"the request numbers the names, and step {i} does not"
         if (
             template
             and template not in request
-            and _numbering_unlike_examples(template, getattr(step, "start", None), request)
+            and _numbering_unlike_examples(template, getattr(step, "start", None), _without_places(plan, request))
         ):
             return f"step {i}'s names {template!r} are not the example names the request writes"
         if (
@@ -265,14 +276,29 @@ def ungrounded_v2(plan: Any, request: str) -> str | None:
                 return f"the request narrows by {what}, which no step of the plan does"
         if "age" not in narrowed and asks_for_age(request):
             return "the request gives an age, which no step of the plan selects by"
-    elif _moves_a_path(plan) and "age" not in _narrowed(plan) and asks_for_age(request):
+    elif (
+        _moves_a_path(plan)
+        and "age" not in _narrowed(plan)
+        and asks_for_age(request)
+        and not _AGE_AS_REASON.search(request)
+    ):
         # "move the reports older than 2 years into archive" is no move of the folder reports
         return "the request gives an age, which no step of the plan selects by"
     return None
 
 
 def _moves_a_path(plan: Any) -> bool:
+    """A delete or move of a named folder (a file is one item: an age cannot narrow it)."""
     return any(
-        step.op in ("delete", "move") and getattr(step, "select", None) is not None and step.select.path
+        step.op in ("delete", "move")
+        and getattr(step, "select", None) is not None
+        and step.select.path
+        and "." not in step.select.path.rsplit("/", 1)[-1][1:]
         for step in plan.steps
     )
+
+
+# An age given as the reason for the job ("delete work/old, it's more than 5 years old", "已经两年没动了").
+_AGE_AS_REASON = re.compile(
+    r"\b(?:it|it's|it is|it has|it hasn't|they|they're|they are|that's|since|because|as)\b|已经|它|因为|反正", re.I
+)

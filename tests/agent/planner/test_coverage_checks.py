@@ -97,6 +97,32 @@ def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
         ("新建 todo.txt，内容为买牛奶", 'create path="todo.txt" content="买牛奶"'),
         ("drag notes.txt over to the archive folder", 'move path="notes.txt" to="archive"'),
         ("把 notes.txt 挪进 archive", 'move path="notes.txt" to="archive"'),
+        # ordinary phrasings a review found refused by the first version of these checks
+        ("delete work/old, it's more than 5 years old", 'delete path="work/old"'),
+        ("把 work/old 移到 backups，已经两年没动了", 'move path="work/old" to="backups"'),
+        ("delete report.pdf, it's been useless for over a year", 'delete path="report.pdf"'),
+        ("list the files in src, non-recursively", 'list in="src"'),
+        ("delete the log files in tmp, not recursively", 'delete in="tmp" ext=log'),
+        ("删除 tmp 这一层的 log 文件，不要递归", 'delete in="tmp" ext=log'),
+        ("delete all files and subfolders in temp", 'delete in="temp" kind=any'),
+        ("list the files in backups starting with newest", 'list in="backups" sort=mtime desc'),
+        ("列出 docs 里以2023年开头的文件", 'list in="docs" pattern="2023*"'),
+        ("list the files in docs whose names start with digits", 'list in="docs" name~="^\\d"'),
+        ("列出 docs 里以大写字母开头的文件", 'list in="docs" name~="^[A-Z]"'),
+        ("number the photos with numbers starting with 001", 'rename in="photos" template="photo_{n:03}.{ext}"'),
+        (
+            'create notes.txt containing "Every day begins with coffee"',
+            'create path="notes.txt" content="Every day begins with coffee"',
+        ),
+        ("list the txt files in backups, not the images", 'list in="backups" ext=txt'),
+        ("delete the txt files in backups but keep the pngs", 'delete in="backups" ext=txt'),
+        ("copy report.pdf to docs and then delete the original", 'move path="report.pdf" to="docs"'),
+        (
+            "rename the jpgs in trip2023 to trip followed by a number",
+            'rename in="trip2023" ext=jpg template="trip_{n}.{ext}"',
+        ),
+        ("lowercase the file names in project2, not project1", 'rename in="project2" case=lower'),
+        ("add a todo (buy milk) to docs/todo.txt", 'update path="docs/todo.txt" mode=append text="buy milk"'),
     ],
 )
 def test_a_plan_that_covers_the_request_stands(prompt, text):
@@ -110,7 +136,12 @@ def test_a_listing_of_a_folder_and_of_items_in_it_is_one_job():
 
 
 def test_an_item_by_item_plan_names_every_file_the_request_names(tmp_path, make_tree):
-    make_tree(tmp_path, {"old.txt": "o", "older.txt": "oo", "keep.txt": "k"})
+    make_tree(tmp_path, {"old.txt": "o", "older.txt": "oo", "keep.txt": "k", "copy.txt": "c", "original.txt": "c"})
+    # a name given as a comparison or a reason is no item of the job
+    same = from_text('delete path="copy.txt"')
+    assert left_out(same, tmp_path, "delete copy.txt, it is the same as original.txt") is None
+    assert left_out(same, tmp_path, "删除 copy.txt，它和 original.txt 一模一样") is None
+    assert left_out(same, tmp_path, "delete copy.txt and original.txt") is not None
     plan = from_text('create path="archive" kind=dir ; move path="old.txt" to="archive"')
     assert "older.txt" in left_out(plan, tmp_path, "make a folder archive, then move old.txt and older.txt into it")
     assert left_out(plan, tmp_path, "make a folder archive, then move old.txt into it but keep keep.txt") is None
@@ -124,6 +155,9 @@ def test_a_folder_selection_never_takes_what_the_request_keeps(tmp_path, make_tr
     assert left_out(from_text('delete in="work" kind=dir empty'), tmp_path, prompt) is not None
     assert left_out(from_text("delete recursive kind=dir empty"), tmp_path, prompt) is not None
     assert left_out(from_text('delete in="work" kind=dir empty except="inbox"'), tmp_path, prompt) is None
+    assert left_out(from_text('delete in="work" kind=dir empty except="work/inbox"'), tmp_path, prompt) is None
+    long = "delete everything in work but keep work/" + "x" * 300
+    assert left_out(from_text('delete in="work" kind=any'), tmp_path, long) is None
     keep = "清掉 cache 文件夹里的文件，只留下 config.json"
     assert left_out(from_text('delete in="cache"'), tmp_path, keep) is not None
     assert left_out(from_text('delete in="cache" except="config.json"'), tmp_path, keep) is None
