@@ -493,13 +493,8 @@ _ZH_TEXT_WORDS = (
     "打印",
     "签字",
 )
-# Texts people write into files carry brackets, colons and semicolons (code, config, markup): the
-# model copies them whole rather than stopping at the first mark.
-_TEXT_FORMS = (
-    "{}", "{}", "{}", "TODO: {}", "# {}", "- {}", "{}!", "{} {}", "{}, {}", "note: {}", "{}={}", "{} -> {}",
-    "{}({})", "[{}]", "<{}>", "{}; {}", "{}: {}", "({})", "{} = {};", "{{{}}}", "{}? {}",
-)
-_ZH_FORMS = ("{}", "{}", "{}", "待办：{}", "# {}", "{}，{}", "备注：{}", "{}！", "{}（{}）", "【{}】", "{}：{}", "{}；{}", "（{}）")
+_TEXT_FORMS = ("{}", "{}", "{}", "TODO: {}", "# {}", "- {}", "{}!", "{} {}", "{}, {}", "note: {}", "{}={}", "{} -> {}")
+_ZH_FORMS = ("{}", "{}", "{}", "待办：{}", "# {}", "{}，{}", "备注：{}", "{}！")
 
 
 def _fresh_text(rng: random.Random, like: str) -> str:
