@@ -168,10 +168,12 @@ def _affix_dropped(plan: Any, request: str) -> str | None:
 
 
 _FUNCTION_WORDS = frozenset(("a", "an", "the", "it", "them", "this", "that", "these", "those", "my"))
-# What follows an article or pronoun: a word that is no preposition or conjunction ("a folder", not
-# "in a to dups", where a is the folder's name).
+# What follows an article or pronoun when it is one: the noun of a place ("into a folder called
+# dupes"); "move the files in a to b" names the folder a.
 _ARTICLE_BEFORE = re.compile(
-    r"\s+(?!(?:to|into|in|on|onto|from|and|or|then|with|as|by|for|under|at|of|is|are|was)\b)[a-z]", re.I
+    r"\s+(?:new\s+|separate\s+|different\s+|fresh\s+|single\s+|own\s+)*"
+    r"(?:folder|directory|dir|subfolder|sub-folder|place|zip|archive|file)s?\b",
+    re.I,
 )
 # A Chinese preposition and a space at the start of a name: "复制到 recent" read as "到 recent".
 _ZH_PREPOSITION = re.compile(r"^[到在把给从往向进至入]\s")
