@@ -113,7 +113,9 @@ def test_keep_structure_move_then_undo(kit, read_tree):
 def test_keep_structure_walks_the_subfolders_unasked(kit):
     # a structure to keep is the one below the folder: "move the files in dl to papers, keeping the
     # folders" takes the files of its subfolders too, where they were
-    steps = [{"op": "copy", "select": {"in": "dl", "filters": {"ext": ["pdf"]}}, "to": "papers", "keep_structure": True}]
+    steps = [
+        {"op": "copy", "select": {"in": "dl", "filters": {"ext": ["pdf"]}}, "to": "papers", "keep_structure": True}
+    ]
     cs = kit.compile(steps)
     assert sorted(a.dst for a in cs.actions if a.kind == "copy") == [
         "papers/a.pdf",

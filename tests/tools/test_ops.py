@@ -265,7 +265,10 @@ def test_classify_rule_set_sorts_the_rest_by_extension_or_leaves_it(tmp_path, ma
     }
     # a plan's own default folder wins over the set's rest_by
     cs = compile_steps(tmp_path, [{"op": "classify", "select": {"in": "in"}, "default": "other"}], classify=cls)
-    assert {a.dst for a in cs.actions if a.kind == "move"} == {"in/bills/bill.pdf", *(f"in/other/{n}" for n in ("cat.png", "x.png", "r"))}
+    assert {a.dst for a in cs.actions if a.kind == "move"} == {
+        "in/bills/bill.pdf",
+        *(f"in/other/{n}" for n in ("cat.png", "x.png", "r")),
+    }
     cls["rule_sets"]["money"] = {"rules": rules}  # neither: the rest stays
     cs = compile_steps(tmp_path, [{"op": "classify", "select": {"in": "in"}}], classify=cls)
     assert {a.src: a.dst for a in cs.actions if a.kind == "move"} == {"in/bill.pdf": "in/bills/bill.pdf"}

@@ -145,7 +145,9 @@ def _EN(step: Any, n: int | None) -> str:
         return f"Delete {_n(n, 'item', 'items')}: {_what_en(step.select)} (backed up)"
     if op in ("move", "copy"):
         keep = ", keeping the folder structure" if getattr(step, "keep_structure", None) else ""
-        return f"{op.capitalize()} {_n(n, 'item', 'items')} into {step.to!r}{keep}: {_what_en(transfer_selection(step))}"
+        return (
+            f"{op.capitalize()} {_n(n, 'item', 'items')} into {step.to!r}{keep}: {_what_en(transfer_selection(step))}"
+        )
     if op == "archive":
         also = " and delete the originals (backed up)" if step.remove_originals else ""
         return f"Make the zip {step.to!r}{also}: {_what_en(step.select)}"

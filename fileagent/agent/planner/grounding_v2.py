@@ -180,6 +180,15 @@ _NUMBER_ORDER = re.compile(
 _NUMBER = re.compile(r"\{n(?::\d+)?\}")
 
 
+def _number(stem: str, n: int) -> str:
+    """The name a numbering template gives item n ("scan_{n:03}" -> "scan_007")."""
+
+    def width(m: re.Match[str]) -> str:
+        return str(n).zfill(int(m.group(1)))
+
+    return re.sub(r"\{n:0?(\d+)\}", width, stem).replace("{n}", str(n))
+
+
 def _numbering_unlike_examples(template: str, start: int | None, request: str) -> bool:
     """A numbering template whose first names are none of the example names the request writes
     ("chapter{n:03}" for "chapter_01.txt, chapter_02.txt")."""
@@ -192,7 +201,7 @@ def _numbering_unlike_examples(template: str, start: int | None, request: str) -
         return False  # the numbering is said in words
     first = start if start is not None else 1
     for n in range(first, first + 3):
-        name = re.sub(r"\{n:0?(\d+)\}", lambda m, n=n: str(n).zfill(int(m.group(1))), stem).replace("{n}", str(n))
+        name = _number(stem, n)
         if name.lower() in low:
             return False
     return True
