@@ -33,7 +33,24 @@ def unwritten(plan: Any, request: str) -> str | None:
         or _function_word_name(plan, request)
         or _subfolders_dropped(plan, request)
         or _text_cut(plan, request)
+        or _unpack_folder_dropped(plan, request)
     )
+
+
+# The request names a folder to unpack into ("extract backup.zip into a folder called restored",
+# "解压到 资料").
+_UNPACK_INTO = re.compile(
+    r"\b(?:into|to)\s+(?:a\s+|the\s+)?(?:new\s+)?(?:folder|directory|dir)\b|解压(?:到|至|进)", re.I
+)
+
+
+def _unpack_folder_dropped(plan: Any, request: str) -> str | None:
+    if len(plan.steps) != 1:
+        return None  # the folder may be another step's destination
+    for i, step in enumerate(plan.steps, 1):
+        if step.op == "extract" and getattr(step, "to", None) is None and _UNPACK_INTO.search(request):
+            return f"the request gives a folder to unpack into, and step {i} has none"
+    return None
 
 
 # The request reaches into subfolders ("and its subfolders", "recursively", "及其所有子文件夹").

@@ -226,6 +226,9 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
         for i, a in enumerate(steps[:j], 1):
             if a == b:
                 return f"repeats a step (step {j + 1})"
+            if a["op"] == "extract" and b["op"] == "archive" and b.get("select", {}).get("path") == a.get("path"):
+                # "解压完把压缩包删掉" is no zip of the archive just unpacked
+                return f"zips {a.get('path')!r}, which step {i} unpacks (step {j + 1})"
             if a["op"] == b["op"] and _narrower(a, b):
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):

@@ -55,6 +55,8 @@ def loose(text: str, prompt: str) -> str | None:
         ("新建 hello.py，内容 print('你好')", 'create path="hello.py" content="(\'你好\')"'),
         ("move the reports older than 2 years into archive", 'move path="reports" to="archive"'),
         ("fax reports/q3.pdf to 212-555-0199", 'move path="reports/q3.pdf" to="212-555-0199"'),
+        ("extract backup.zip into a folder called restored", 'extract path="backup.zip"'),
+        ("把 资料.zip 解压到 资料 文件夹", 'extract path="资料.zip"'),
     ],
 )
 def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
@@ -123,10 +125,17 @@ def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
         ),
         ("lowercase the file names in project2, not project1", 'rename in="project2" case=lower'),
         ("add a todo (buy milk) to docs/todo.txt", 'update path="docs/todo.txt" mode=append text="buy milk"'),
+        ("extract backup.zip into a folder called restored", 'extract path="backup.zip" to="restored"'),
+        ("unzip backup.zip", 'extract path="backup.zip"'),
     ],
 )
 def test_a_plan_that_covers_the_request_stands(prompt, text):
     assert loose(text, prompt) is None
+
+
+def test_the_archive_just_unpacked_is_not_zipped_again():
+    plan = from_text('extract path="资料.zip" to="资料" ; archive path="资料.zip" to="资料"')
+    assert implausible(plan, None, "把 资料.zip 解压到 资料 文件夹，解压完把压缩包删掉") is not None
 
 
 def test_a_listing_of_a_folder_and_of_items_in_it_is_one_job():
