@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import fnmatch
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from fileagent.agent.plan.model import MUTATING_OPS
 from fileagent.agent.planner.breadth import _protected
 
 
-def _selections(step: Any) -> list[Any]:
+def selections(step: Any) -> list[Any]:
     sel = getattr(step, "select", None)
     return [sel] if sel is not None else []
 
@@ -70,12 +71,12 @@ def _subfolders_dropped(plan: Any, request: str) -> str | None:
         return None
     walks = False
     for step in plan.steps:
-        for sel in _selections(step):
+        for sel in selections(step):
             f = sel.filters
             takes_folders = sel.kind in ("any", "dir") and step.op in ("delete", "move", "copy", "archive")
             if sel.recursive or (f is not None and f.empty) or "**" in (sel.pattern or "") or sel.path or takes_folders:
                 walks = True  # a folder taken whole takes its subfolders
-    groups = [sel for step in plan.steps for sel in _selections(step) if sel.path is None]
+    groups = [sel for step in plan.steps for sel in selections(step) if sel.path is None]
     if groups and not walks:
         return "the request reaches into subfolders, and no step of the plan does"
     return None
@@ -162,7 +163,7 @@ def _affix_dropped(plan: Any, request: str) -> str | None:
     for step in plan.steps:
         keys = ("path", "new_name", "add_prefix", "add_suffix", "template", "set_ext", "text", "start")
         values += [str(v) for v in (getattr(step, k, None) for k in keys) if v is not None]
-        for sel in _selections(step):
+        for sel in selections(step):
             values += [sel.path, sel.pattern, *(sel.exclude or [])]
             if sel.filters is not None:
                 values += [sel.filters.name_regex, *(sel.filters.ext or [])]
@@ -231,7 +232,7 @@ def _named_file_dropped(plan: Any, root: Path, prompt: str) -> str | None:
     names = list(_FILE_NAME.finditer(prompt))
     for k, m in enumerate(names):
         name = m.group(0)
-        if name.lower() in written or not _is_file(root, name):
+        if name.lower() in written or not _on_disk(root / name, Path.is_file):
             continue
         if len(low) == len(prompt) and any(_protected(low, m.start(), m.end(), s.op) for s in steps):
             continue
@@ -273,7 +274,7 @@ def _kept_inside(step: Any, root: Path, prompt: str) -> str | None:
         if not _protected(low, m.start(), m.end(), step.op):
             continue
         rel = m.group(0).strip("/")
-        if not _exists(root / rel) and where:
+        if not _on_disk(root / rel, Path.exists) and where:
             rel = f"{where}/{rel}"
         if _takes(sel, root, where, rel):
             return rel
@@ -282,23 +283,17 @@ def _kept_inside(step: Any, root: Path, prompt: str) -> str | None:
 
 def _takes(sel: Any, root: Path, where: str, rel: str) -> bool:
     path = root / rel
-    if not _exists(path) or (where and not rel.startswith(where + "/")):
+    if not _on_disk(path, Path.exists) or (where and not rel.startswith(where + "/")):
         return False
     below = rel[len(where) + 1 :] if where else rel
-    parts = below.lower().split("/")
-    for x in sel.exclude or ():
-        x = x.lower().strip("/")
-        # from the root ("tmp/keep.txt"), below the folder, or the name of the item or a folder above it
-        if fnmatch.fnmatch(rel.lower(), x) or any(fnmatch.fnmatch(part, x) for part in parts):
-            return False
+    # an exclusion written from the root ("tmp/keep.txt"), from the folder, or naming the item or a
+    # folder above it
+    written = (rel.lower(), below.lower(), *below.lower().split("/"))
+    if any(fnmatch.fnmatch(w, x.lower().strip("/")) for x in sel.exclude or () for w in written):
+        return False
     if "/" in below and not (sel.recursive or (sel.filters is not None and sel.filters.empty)):
         return False
     name = below.rsplit("/", 1)[-1].lower()
-    if any(
-        fnmatch.fnmatch(name, x.lower()) or fnmatch.fnmatch(below.lower(), x.lower().strip("/"))
-        for x in sel.exclude or ()
-    ):
-        return False
     if sel.pattern not in (None, "*") and not fnmatch.fnmatch(name, sel.pattern.lower()):
         return False
     is_dir = path.is_dir()
@@ -310,15 +305,9 @@ def _takes(sel: Any, root: Path, where: str, rel: str) -> bool:
     return not (f is not None and f.empty and (not is_dir or any(path.iterdir())))
 
 
-def _exists(path: Path) -> bool:
+def _on_disk(path: Path, test: Callable[[Path], bool]) -> bool:
+    """`test` of a path a request writes, False where the name cannot be one (too long, a NUL)."""
     try:
-        return path.exists()
-    except (OSError, ValueError):
-        return False
-
-
-def _is_file(root: Path, rel: str) -> bool:
-    try:
-        return (root / rel).is_file()
+        return test(path)
     except (OSError, ValueError):
         return False

@@ -204,9 +204,7 @@ def _type_exts(low: str) -> set[str]:
     return {e for family in _type_words(low) for e in TYPE_EXTS[family]}
 
 
-def _selections(step: Any) -> list[Any]:
-    sel = getattr(step, "select", None)
-    return [sel] if sel is not None else []
+_selections = coverage.selections
 
 
 # A plural of an extension on its own ("what pdfs are in downloads?"); plurals that are everyday
