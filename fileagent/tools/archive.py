@@ -98,26 +98,9 @@ def compile_archive(ctx: CompileContext, step: ArchiveStep) -> None:
     to = ctx.path(step.to)
     if not to.lower().endswith(".zip"):
         to += ".zip"
-    folder = parent_of(to)
-    ctx.ensure_dir(folder)
-    dst, overwrite = ctx.place(folder, name_of(to), is_dir=False)
+    dst = _add_to_zip(ctx, to, members) if to in ctx.zips else _make_zip(ctx, to, members)
     if dst is None:
         return
-    if any(m[0] == dst for m in members):
-        raise ctx.plan_error(f"cannot put {dst!r} into itself", dst)
-    expect = {rel: view.expect_existing(rel, e) for rel, _, e in members}
-    total = sum(e.size() for _, _, e in members)
-    expect[dst] = ctx.claim(dst, overwrite)
-    ctx.add(
-        "zip",
-        dst=dst,
-        overwrite=overwrite,
-        members=[[rel, name] for rel, name, _ in members],
-        note=f"{len(members)} file{'s' if len(members) != 1 else ''}, {human_size(total)} before compression",
-        expect=expect,
-    )
-    ctx.bytes_needed += total
-    view.write(dst, b"")
     if step.remove_originals:
         for rel, _, e in members:
             ctx.add(
@@ -127,6 +110,71 @@ def compile_archive(ctx: CompileContext, step: ArchiveStep) -> None:
                 expect={rel: view.expect_existing(rel, e)},
             )
             view.remove(rel)
+
+
+def _note(n: int, total: int) -> str:
+    return f"{n} file{'s' if n != 1 else ''}, {human_size(total)} before compression"
+
+
+def _make_zip(ctx: CompileContext, to: str, members: list[tuple[str, str, Entry]]) -> str | None:
+    """The zip action for `to`; the path it writes, or None when the conflict policy skips it."""
+    view = ctx.view
+    folder = parent_of(to)
+    ctx.ensure_dir(folder)
+    dst, overwrite = ctx.place(folder, name_of(to), is_dir=False)
+    if dst is None:
+        return None
+    if any(m[0] == dst for m in members):
+        raise ctx.plan_error(f"cannot put {dst!r} into itself", dst)
+    expect = {rel: view.expect_existing(rel, e) for rel, _, e in members}
+    total = sum(e.size() for _, _, e in members)
+    expect[dst] = ctx.claim(dst, overwrite)
+    action = ctx.add(
+        "zip",
+        dst=dst,
+        overwrite=overwrite,
+        members=[[rel, name] for rel, name, _ in members],
+        note=_note(len(members), total),
+        expect=expect,
+    )
+    ctx.zips[to] = (action, total)
+    ctx.bytes_needed += total
+    view.write(dst, b"")
+    return dst
+
+
+def _add_to_zip(ctx: CompileContext, to: str, members: list[tuple[str, str, Entry]]) -> str:
+    """A zip an earlier step of the plan makes takes this step's files too ("zip a.txt and b.pdf
+    into x.zip": one step per item). The zip is written at the earlier step's place, so a file
+    that changes in between, or a name already inside, is refused rather than zipped stale."""
+    action, total = ctx.zips[to]
+    dst = action.dst or to
+    assert action.members is not None
+    inside = {name for _, name in action.members}
+    sources = {rel for rel, _ in action.members}
+    later = [p for a in ctx.changeset.actions[action.seq :] if a.mutating for p in (a.src, a.dst) if p]
+    for rel, name, e in members:
+        if rel in sources:
+            continue
+        if rel == dst:
+            raise ctx.plan_error(f"cannot put {dst!r} into itself", dst)
+        if any(rel == p or rel.startswith(p + "/") or p.startswith(rel + "/") for p in later):
+            raise ctx.plan_error(
+                f"{rel!r} changes after step {action.step} makes {dst!r}; zip it in a step before that change",
+                rel,
+            )
+        if name in inside:
+            raise ctx.plan_error(f"{dst!r} already holds a file named {name!r}", rel)
+        action.members.append([rel, name])
+        action.expect[rel] = ctx.view.expect_existing(rel, e)
+        inside.add(name)
+        sources.add(rel)
+        total += e.size()
+        ctx.bytes_needed += e.size()
+    action.note = _note(len(action.members), total)
+    ctx.zips[to] = (action, total)
+    ctx.note(f"adds to {dst}, which step {action.step} makes")
+    return dst
 
 
 def _default_target(rel: str) -> str:

@@ -107,6 +107,54 @@ def test_zip_conflict_follows_the_policy(kit):
     assert not [a for a in cs.actions if a.kind == "zip"]
 
 
+def test_steps_into_one_zip_make_one_archive_and_undo_removes_it(kit, read_tree):
+    before = read_tree(kit.root)
+    steps = [
+        {"op": "archive", "select": {"path": "notes.txt"}, "to": "both.zip", "remove_originals": True},
+        {"op": "archive", "select": {"path": "photos/a.jpg"}, "to": "both.zip"},
+    ]
+    cs, _ = kit.run(steps)
+    (zip_action,) = [a for a in cs.actions if a.kind == "zip"]
+    assert "2 files" in zip_action.note and cs.notes == [(2, "adds to both.zip, which step 1 makes")]
+    assert _names(kit.root / "both.zip") == ["a.jpg", "notes.txt"]
+    after = read_tree(kit.root)
+    assert "notes.txt" not in after and after["photos/a.jpg"] == "A"
+    kit.undo()
+    assert read_tree(kit.root) == before
+
+
+def test_a_later_step_into_a_zip_follows_the_name_the_conflict_gave_it(kit):
+    (kit.root / "p.zip").write_bytes(b"old")
+    cs = kit.compile(
+        [
+            {"op": "archive", "select": {"path": "notes.txt"}, "to": "p.zip"},
+            {"op": "archive", "select": {"path": "photos/a.jpg"}, "to": "p.zip"},
+        ]
+    )
+    assert [(a.dst, len(a.members)) for a in cs.actions if a.kind == "zip"] == [("p (1).zip", 2)]
+
+
+def test_adding_to_a_zip_refuses_a_file_made_after_the_zip(kit):
+    # the zip is written at step 1's place, before step 2 makes the file
+    steps = [
+        {"op": "archive", "select": {"path": "notes.txt"}, "to": "z.zip"},
+        {"op": "create", "path": "photos/new.txt", "content": "x"},
+        {"op": "archive", "select": {"path": "photos/new.txt"}, "to": "z.zip"},
+    ]
+    with pytest.raises(PlanError, match="changes after step 1 makes 'z.zip'"):
+        kit.compile(steps)
+
+
+def test_adding_to_a_zip_refuses_a_name_already_inside(kit):
+    kit.root.joinpath("photos/notes.txt").write_text("other")
+    steps = [
+        {"op": "archive", "select": {"path": "notes.txt"}, "to": "z.zip"},
+        {"op": "archive", "select": {"path": "photos/notes.txt"}, "to": "z.zip"},
+    ]
+    with pytest.raises(PlanError, match="already holds a file named 'notes.txt'"):
+        kit.compile(steps)
+
+
 def test_free_space_is_checked_first(kit, monkeypatch):
     Usage = namedtuple("Usage", "total used free")
     monkeypatch.setattr(shutil, "disk_usage", lambda p: Usage(10**12, 10**12, 1))

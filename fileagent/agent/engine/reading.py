@@ -24,7 +24,25 @@ def read_back(plan: Any, changes: ChangeSet | None, lang: str = "en") -> list[st
             if a.kind not in ("mkdir",) and not (a.kind == "set_tags" and a.note == "tags follow"):
                 counts[a.step] = counts.get(a.step, 0) + 1
     say = _ZH if lang == "zh" else _EN
-    return [say(step, counts.get(i, 0) if changes is not None else None) for i, step in enumerate(plan.steps, 1)]
+    lines, zips = [], set()
+    for i, step in enumerate(plan.steps, 1):
+        line = say(step, counts.get(i, 0) if changes is not None else None)
+        if step.op == "archive":
+            if step.to in zips:  # a later step into the same zip adds to it
+                line = _adds_zh(step) if lang == "zh" else _adds_en(step)
+            zips.add(step.to)
+        lines.append(line)
+    return lines
+
+
+def _adds_en(step: Any) -> str:
+    also = " and delete the originals (backed up)" if step.remove_originals else ""
+    return f"Add to the zip {step.to!r}{also}: {_what_en(step.select)}"
+
+
+def _adds_zh(step: Any) -> str:
+    also = "，并删除原文件（已备份）" if step.remove_originals else ""
+    return f"把{_what_zh(step.select)}加进“{step.to}”{also}"
 
 
 # ------------------------------------------------------------------ English

@@ -55,6 +55,7 @@ class CompileContext:
         self.now = datetime.now().replace(microsecond=0)  # relative ages count back from here
         self.bytes_needed = 0  # written by copy, archive, extract
         self.duplicate_of: dict[str, str] = {}  # duplicate -> the copy its group keeps
+        self.zips: dict[str, tuple[Action, int]] = {}  # zip a step makes -> (its action, bytes in it)
         self.duplicate_groups: dict[int, list[tuple[str, list[str]]]] = {}  # step -> (kept, duplicates)
 
     def in_scope(self, rel: str) -> bool:

@@ -54,3 +54,9 @@ def test_every_op_reads_in_both_languages_without_counts():
         read_back(from_text('copy in="a" larger=10MB to="b"'), None)[0]
         == "Copy items into 'b': every file in 'a', larger than 10 MB"
     )
+
+
+def test_a_second_step_into_one_zip_reads_as_adding_to_it():
+    plan = from_text('archive path="a.txt" to="x.zip" ; archive path="docs/b.pdf" to="x.zip"')
+    assert read_back(plan, None) == ["Make the zip 'x.zip': 'a.txt'", "Add to the zip 'x.zip': 'docs/b.pdf'"]
+    assert read_back(plan, None, "zh")[1] == "把“docs/b.pdf”加进“x.zip”"
