@@ -130,6 +130,10 @@ _AFFIX = re.compile(
     r"|(?<![可所予加难足])以(?![后来外及上下此内前便免])\s*[\"'`“‘「]?([^\s\"'`”’」，。；、以的]{1,24}?)[\"'`”’」]?\s*"
     r"(?:开头|开始|打头|结尾|结束)"
 )
+# A span of time that starts or ends at a date ("the quarter ending in March", "the week starting Monday").
+_SPAN_BEFORE = re.compile(
+    r"\b(?:quarter|year|month|week|day|period|term|semester|season|fiscal year|fy|q[1-4])\s*$", re.I
+)
 # What a rename puts at the start or end of names rather than a text of them ("begin with the date").
 _NOT_AFFIXES = frozenset(
     (
@@ -176,6 +180,8 @@ def _affix_dropped(plan: Any, request: str) -> str | None:
     for m in _AFFIX.finditer(request):
         if any(m.group(0) in t for t in texts):
             continue  # "Every day begins with coffee" is the text to write
+        if m.group(1) and _SPAN_BEFORE.search(request[: m.start()]):
+            continue  # "the quarter ending in March" dates the files, it names none
         affix = (m.group(1) or m.group(2) or "").strip(".,;:!?，。；：！？").lower()
         affix = re.sub(r"(?<=\d)[年月日号]$", "", affix)  # "以2023年开头": the names start with 2023
         if affix.isdigit() and any(affix.lstrip("0") == n for n in starts):

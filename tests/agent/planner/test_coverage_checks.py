@@ -127,6 +127,14 @@ def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
         ("add a todo (buy milk) to docs/todo.txt", 'update path="docs/todo.txt" mode=append text="buy milk"'),
         ("extract backup.zip into a folder called restored", 'extract path="backup.zip" to="restored"'),
         ("unzip backup.zip", 'extract path="backup.zip"'),
+        (
+            "move the reports for the quarter ending in March to archive/q1",
+            'move in="reports" after=2026-01-01 before=2026-04-01 to="archive/q1"',
+        ),
+        (
+            "zip a.txt and docs/b.pdf into both.zip",
+            'archive path="a.txt" to="both.zip" ; archive path="docs/b.pdf" to="both.zip"',
+        ),
     ],
 )
 def test_a_plan_that_covers_the_request_stands(prompt, text):
