@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from fileagent.agent.planner import coverage
+from fileagent.agent.planner import coverage, given
 from fileagent.agent.planner.grounding_v2 import ungrounded_v2
 from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_EN, TYPE_WORDS_ZH
 from fileagent.tools.filetypes import TYPE_EXTS as FAMILY_EXTS
@@ -343,7 +343,7 @@ def ungrounded(plan: Any, request: str) -> str | None:
     for ext in sorted(named):
         if not _carried(ext, plan) and not (ext.endswith("s") and _carried(ext[:-1], plan)):  # ".baks"
             return f"the request names .{ext} files, which no step of the plan selects"
-    affix = coverage.unwritten(plan, request)
+    affix = coverage.unwritten(plan, request) or given.misused(plan, request)
     if affix:
         return affix
     cut = _cut_short(plan, request)

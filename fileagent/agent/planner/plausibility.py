@@ -229,6 +229,8 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
             if a["op"] == "extract" and b["op"] == "archive" and b.get("select", {}).get("path") == a.get("path"):
                 # "解压完把压缩包删掉" is no zip of the archive just unpacked
                 return f"zips {a.get('path')!r}, which step {i} unpacks (step {j + 1})"
+            if a["op"] == b["op"] == "archive" and a.get("select") == b.get("select"):
+                return f"zips the items of step {i} again (step {j + 1})"
             if a["op"] == b["op"] and _narrower(a, b):
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):

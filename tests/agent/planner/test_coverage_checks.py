@@ -57,6 +57,16 @@ def loose(text: str, prompt: str) -> str | None:
         ("fax reports/q3.pdf to 212-555-0199", 'move path="reports/q3.pdf" to="212-555-0199"'),
         ("extract backup.zip into a folder called restored", 'extract path="backup.zip"'),
         ("把 资料.zip 解压到 资料 文件夹", 'extract path="资料.zip"'),
+        # values given as given (planner/given.py)
+        (
+            "file the notes mentioning 'budget' into money and the ones mentioning 'recipe' into food",
+            'classify in="notes" by=keywords if="budget" then="money"',
+        ),
+        ("move the docs tagged draft to review", 'move path="docs" to="review"'),
+        ("把带 draft 标签的文档移到 review", 'move path="文档" to="review"'),
+        ("copy the biggest file in videos to usb", 'copy in="videos" to="usb"'),
+        ("copy the photos in camera changed in the last 10 days to recent", 'copy in="camera" newer=10d to="10"'),
+        ("move everything in inbox except the zip files to done", 'move in="inbox" kind=any except="*.zip" to="zip"'),
     ],
 )
 def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
@@ -131,6 +141,13 @@ def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
             "move the reports for the quarter ending in March to archive/q1",
             'move in="reports" after=2026-01-01 before=2026-04-01 to="archive/q1"',
         ),
+        ("delete 'old notes.txt' but keep 'new notes.txt'", 'delete path="old notes.txt"'),
+        ("rename 'a.txt' to 'docs/b.txt'", 'rename path="a.txt" new_name="b.txt"'),
+        ('replace "TODO" with "" in "tasks.md"', 'update path="tasks.md" mode=replace find="TODO" text=""'),
+        ("move the files in archive/2024 to old", 'move in="archive/2024" to="old"'),
+        ("把 2024年 的照片移到 2024", 'move in="照片" after=2024-01-01 before=2025-01-01 to="2024"'),
+        ("remove the duplicates in photos, keeping the newest copy", 'delete in="photos" recursive duplicates=newest'),
+        ("move the pdfs in inbox to pdf, except the drafts", 'move in="inbox" ext=pdf except="*draft*" to="pdf"'),
         (
             "zip a.txt and docs/b.pdf into both.zip",
             'archive path="a.txt" to="both.zip" ; archive path="docs/b.pdf" to="both.zip"',
@@ -139,6 +156,11 @@ def test_a_plan_that_drops_what_the_request_names_is_loose(prompt, text):
 )
 def test_a_plan_that_covers_the_request_stands(prompt, text):
     assert loose(text, prompt) is None
+
+
+def test_the_same_items_are_not_zipped_twice():
+    plan = from_text('archive path="logs" to="logs.zip" ; archive path="logs" to="backups"')
+    assert "zips the items of step 1 again" in implausible(plan, None, "zip logs as logs.zip and put it in backups")
 
 
 def test_the_archive_just_unpacked_is_not_zipped_again():

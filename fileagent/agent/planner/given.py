@@ -1,0 +1,132 @@
+"""Values the request gives that the plan must use as given: quoted texts, tags, superlatives, and
+quantities that are no names. Tree-free; grounding.ungrounded calls `misused`.
+
+- A text the request quotes ('refund', “发票”) is written by some step: a plan that drops one of two
+  quoted keywords sorts by half the request.
+- "the notes tagged urgent" / "带 urgent 标签的" select by tag, or tag.
+- "the 3 biggest", "最新的" need a step that orders its selection (or keeps one copy of duplicates).
+- "30 days", "3 files", "5 MB" are amounts: their number is never a file or folder name.
+- Everything "except the exe files" never lands in a folder named after the files it leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from fileagent.agent.planner.coverage import selections
+
+# Double quotes pair in turn; a single quote must stand apart from ASCII words, so an apostrophe
+# ("don't", "it's") opens nothing.
+_QUOTED = re.compile(
+    r"(?<![A-Za-z0-9_'])'([^'\n]{1,80}?)'(?![A-Za-z0-9_'])|\"([^\"\n]{0,80})\""
+    r"|‘([^’\n]{1,80}?)’|“([^”\n]{1,80}?)”|「([^」\n]{1,80}?)」|(?<!`)`([^`\n]{1,80}?)`(?!`)"
+)
+# What a request quotes without giving it to the plan: a request it sets aside ("keep 'a.txt'").
+_KEPT_BEFORE = re.compile(
+    r"(?:keep|keeping|except|excluding|but not|not|leave|leaving|skip|skipping|apart from|other than|"
+    r"without|保留|除了|不要动|别动|留下|跳过|不包括|排除)\W*(?:the\s+)?(?:file\s+|folder\s+)?\s*$",
+    re.I,
+)
+_TAGGED = re.compile(r"\btagged\b|\bwith the tag\b|\bhaving the tag\b|带(?:有)?\s*\S{1,20}?\s*标签|标签(?:为|是)", re.I)
+_SUPERLATIVE = re.compile(
+    r"\b(?:biggest|largest|smallest|tiniest|heaviest|newest|oldest|latest|earliest|most recent(?:ly)?)\b"
+    r"|最大|最小|最新|最旧|最老|最早",
+    re.I,
+)
+_AMOUNT = re.compile(
+    r"(?<![\w.])(\d{1,3})\s*(?:days?|weeks?|months?|years?|hours?|minutes?|bytes?|"
+    r"[kmgt]i?b|天|日|周|星期|个月|年|小时|分钟|个|份|字节|兆)(?![a-z])",
+    re.I,
+)
+
+
+def misused(plan: Any, request: str) -> str | None:
+    """Why the plan does not use a value of the request as the request gives it, or None."""
+    return (
+        _quote_dropped(plan, request)
+        or _tag_dropped(plan, request)
+        or _order_dropped(plan, request)
+        or _amount_as_name(plan, request)
+        or _left_out_as_destination(plan)
+    )
+
+
+def _strings(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def _quote_dropped(plan: Any, request: str) -> str | None:
+    if any(getattr(step, "template", None) for step in plan.steps):
+        return None  # "改成“日期_原名”的格式" describes the names a template writes
+    written = [s.casefold() for s in _strings(plan.to_dict()["steps"])]
+    for m in _QUOTED.finditer(request):
+        quoted = next(g for g in m.groups() if g is not None).strip().strip("/").casefold()
+        if not quoted or _KEPT_BEFORE.search(request[: m.start()]):
+            continue
+        bare = quoted.lstrip(".*")
+        name = quoted.rsplit("/", 1)[-1]  # a new name written with its folder ("to 'docs/b.txt'")
+        if not any(quoted in w or (bare and bare in w) or name == w for w in written):
+            return f"the request quotes {quoted!r}, which no step of the plan writes"
+    return None
+
+
+def _tag_dropped(plan: Any, request: str) -> str | None:
+    if not _TAGGED.search(request):
+        return None
+    for step in plan.steps:
+        if step.op == "tag":
+            return None
+        for sel in selections(step):
+            if sel.filters is not None and sel.filters.tag:
+                return None
+    return "the request picks items by tag, which no step of the plan does"
+
+
+def _order_dropped(plan: Any, request: str) -> str | None:
+    m = _SUPERLATIVE.search(request)
+    if m is None:
+        return None
+    for step in plan.steps:
+        if getattr(step, "template", None) or getattr(step, "case", None):
+            return None  # "oldest first" orders a numbering; the numbering checks see to it
+        for sel in selections(step):
+            if sel.sort is not None or sel.duplicates is not None:
+                return None  # "keep the newest copy" is a duplicates policy
+    return f"the request asks for the {m.group(0).lower()}, and no step of the plan orders its items"
+
+
+def _amount_as_name(plan: Any, request: str) -> str | None:
+    amounts = {m.group(1) for m in _AMOUNT.finditer(request)}
+    if not amounts:
+        return None
+    for i, step in enumerate(plan.steps, 1):
+        names = [getattr(step, k, None) for k in ("path", "to", "new_name", "dest")]
+        names += [v for sel in selections(step) for v in (sel.path, sel.in_)]
+        for v in names:
+            if isinstance(v, str) and v.strip("/").split("/")[-1] in amounts:
+                n = v.strip("/").split("/")[-1]
+                if len(re.findall(rf"(?<![\w.]){n}(?![\w.])", request)) == len(
+                    [m for m in _AMOUNT.finditer(request) if m.group(1) == n]
+                ):
+                    return f"step {i} takes the number of an amount ({n}) for a name"
+    return None
+
+
+def _left_out_as_destination(plan: Any) -> str | None:
+    for i, step in enumerate(plan.steps, 1):
+        to = getattr(step, "to", None)
+        if not isinstance(to, str):
+            continue
+        last = to.strip("/").split("/")[-1].casefold()
+        for sel in selections(step):
+            left = {g.casefold()[2:] for g in sel.exclude or () if g.startswith("*.")}
+            if last in left:
+                return f"step {i} puts what it takes into {to!r}, named after what it leaves out"
+    return None
