@@ -72,7 +72,8 @@ def _quote_dropped(plan: Any, request: str) -> str | None:
             continue
         bare = quoted.lstrip(".*")
         name = quoted.rsplit("/", 1)[-1]  # a new name written with its folder ("to 'docs/b.txt'")
-        if not any(quoted in w or (bare and bare in w) or name == w for w in written):
+        whole = re.compile(rf"(?<![a-z0-9]){re.escape(bare or quoted)}(?![a-z0-9])")
+        if not any(whole.search(w) or name == w for w in written):
             return f"the request quotes {quoted!r}, which no step of the plan writes"
     return None
 

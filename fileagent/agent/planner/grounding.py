@@ -210,6 +210,8 @@ _selections = coverage.selections
 # A plural of an extension on its own ("what pdfs are in downloads?"); plurals that are everyday
 # words or folder names ("docs", "logs", "jars") are left out.
 _PLURAL_EXT = re.compile(r"(?<![\w./\\-])([a-z0-9]{2,9})s(?![\w.])")
+# "every csv", "each pdf": an extension a determiner makes a noun of
+_DET_EXT = re.compile(r"\b(?:every|each|any)\s+([a-z0-9]{2,9})(?![\w.])")
 _PLURAL_WORDS = frozenset(("doc", "log", "jar", "war", "tar", "bat", "sketch", "tmp"))
 
 
@@ -217,7 +219,7 @@ def named_exts(request: str) -> set[str]:
     """Extensions the request names on their own (not as part of a file name it writes)."""
     low = request.lower()
     out = set(_DOT_EXT.findall(low))
-    out |= {w for w in _WORD_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
+    out |= {w for w in _WORD_EXT.findall(low) + _DET_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
     out |= {
         m.group(1)
         for m in _PLURAL_EXT.finditer(low)

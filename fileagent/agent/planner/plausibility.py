@@ -210,6 +210,10 @@ def _file_and_folder(plan: Plan) -> str | None:
     return f"takes {both[0]!r} for a file in one step and for a folder in another" if both else None
 
 
+def _zip_of(to: str) -> str:
+    return to if to.lower().endswith(".zip") else to + ".zip"
+
+
 def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
     """What makes a plan that compiles no answer to any request, so the next candidate gets its
     turn: a step written twice, or again on part of the same files, one path created twice, an
@@ -231,6 +235,9 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 return f"zips {a.get('path')!r}, which step {i} unpacks (step {j + 1})"
             if a["op"] == b["op"] == "archive" and a.get("select") == b.get("select"):
                 return f"zips the items of step {i} again (step {j + 1})"
+            if a["op"] == b["op"] == "archive" and b.get("select", {}).get("path") == _zip_of(a["to"]):
+                # "archive logs as logs.zip and put the zip in backups" is one zip, put in backups
+                return f"zips the archive step {i} makes (step {j + 1})"
             if a["op"] == b["op"] and _narrower(a, b):
                 return f"repeats step {i} on part of the same items (step {j + 1})"
             if a["op"] == b["op"] in _TAKES_AWAY and a.get("select") == b.get("select"):

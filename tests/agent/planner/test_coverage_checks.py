@@ -64,6 +64,11 @@ def loose(text: str, prompt: str) -> str | None:
         ),
         ("move the docs tagged draft to review", 'move path="docs" to="review"'),
         ("把带 draft 标签的文档移到 review", 'move path="文档" to="review"'),
+        (
+            "sort the mail: ones mentioning 'refund' into mail/refunds, ones mentioning 'order' into mail/orders",
+            'classify in="mail" by=keywords if="refund" then="mail/orders"',
+        ),
+        ("create data.zip with every csv in data", 'create path="data/data.zip"'),
         ("copy the biggest file in videos to usb", 'copy in="videos" to="usb"'),
         ("copy the photos in camera changed in the last 10 days to recent", 'copy in="camera" newer=10d to="10"'),
         ("move everything in inbox except the zip files to done", 'move in="inbox" kind=any except="*.zip" to="zip"'),
@@ -161,6 +166,11 @@ def test_a_plan_that_covers_the_request_stands(prompt, text):
 def test_the_same_items_are_not_zipped_twice():
     plan = from_text('archive path="logs" to="logs.zip" ; archive path="logs" to="backups"')
     assert "zips the items of step 1 again" in implausible(plan, None, "zip logs as logs.zip and put it in backups")
+
+
+def test_the_zip_just_made_is_not_zipped_again():
+    plan = from_text('archive path="logs" to="logs.zip" ; archive path="logs.zip" to="backups"')
+    assert "zips the archive step 1 makes" in implausible(plan, None, "zip logs as logs.zip, put the zip in backups")
 
 
 def test_the_archive_just_unpacked_is_not_zipped_again():
