@@ -223,7 +223,7 @@ def s_archive_dir(ctx, L, tpl):
     return {"dir": t}, [{"op": "archive", "select": sel, "to": sel["path"]}]
 
 
-def zip_name(ctx: Ctx) -> str:
+def _zip_name(ctx: Ctx) -> str:
     stem = ctx.rng.choice((ctx.stem(), ctx.folder(nested=0), ctx.folder(nested=0) + "_backup"))
     name = stem + ".zip" if ctx.rng.random() < 0.6 else stem
     if ctx.rng.random() < 0.12:
@@ -234,9 +234,9 @@ def zip_name(ctx: Ctx) -> str:
 def _archive(remove: bool):
     def sampler(ctx, L, tpl):
         slots, sel = _select(ctx, L, tpl, one_p=0.35)
-        name = zip_name(ctx)
+        name = _zip_name(ctx)
         while name == sel.get("path") or name == sel.get("in"):
-            name = zip_name(ctx)
+            name = _zip_name(ctx)
         slots["zip"] = ctx.name(name)
         step = {"op": "archive", "select": sel, "to": name}
         if remove:

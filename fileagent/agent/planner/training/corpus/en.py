@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from fileagent.agent.planner.training.corpus import capabilities, en_jobs
+from fileagent.agent.planner.training.corpus import capabilities
 from fileagent.agent.planner.training.corpus import names as P
 from fileagent.agent.planner.training.corpus.names import (
     MONTHS,
@@ -388,8 +388,6 @@ def group(
             )
         elif loc == "in":
             where = " " + rng.choice(("in", "in", "from", "inside", "within")) + " " + fr
-        elif rng.random() < 0.4:
-            where = rng.choice(en_jobs.WHERE_REC_COMPOSED).format(F=fr)
         else:
             where = rng.choice(
                 (

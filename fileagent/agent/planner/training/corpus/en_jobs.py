@@ -15,7 +15,7 @@ WHERE_IN = (
     " within {F}",
     " from {F}",
 )
-WHERE_REC_FIXED = (
+WHERE_REC = (
     " under {F}",
     " in {F} and its subfolders",
     " in {F} and all its subfolders",
@@ -26,19 +26,6 @@ WHERE_REC_FIXED = (
     " throughout {F}",
     " in {F} and everything below it",
 )
-# "in F and all of its subdirectories", "in F, nested folders included": composed, so no one
-# wording carries the meaning.
-WHERE_REC_COMPOSED = tuple(
-    f" in {{F}} and {det}{noun}"
-    for det in ("its ", "all its ", "all of its ", "every one of its ", "any of its ", "all the ")
-    for noun in ("subfolders", "subdirectories", "sub-folders", "nested folders")
-) + tuple(
-    f" in {{F}}{a}{noun}{post}{b}"
-    for a, b in ((", ", ""), (" (", ")"))
-    for noun in ("subfolders", "subdirectories", "nested folders")
-    for post in (" included", " too", " as well")
-)
-WHERE_REC = WHERE_REC_FIXED * 6 + WHERE_REC_COMPOSED
 WHERE_ALL = (
     "",
     "",

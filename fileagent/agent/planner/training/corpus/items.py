@@ -9,7 +9,6 @@ steps); the wording is in EN and ZH below.
 from __future__ import annotations
 
 from fileagent.agent.planner.training.corpus import capabilities as J
-from fileagent.agent.planner.training.corpus import en_jobs, zh_jobs
 from fileagent.agent.planner.training.corpus.names import Ctx
 
 COUNT_WORDS = {"en": {2: "two", 3: "three"}, "zh": {2: "两", 3: "三"}}
@@ -90,20 +89,6 @@ def _each(op: str):
         return slots, [{"op": op, "select": {"path": p}, **extra} for p in paths]
 
     return sampler
-
-
-def s_archive_items(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
-    """ "zip a.txt and b.pdf into x.zip": one archive step per item into the same zip (a step
-    whose zip an earlier step of the plan makes adds its files to it)."""
-    lang = _lang(L)
-    n = _count(ctx)
-    paths = _files(ctx, n) if ctx.rng.random() < 0.8 else _folders(ctx, n)
-    name = J.zip_name(ctx)
-    while any(name in (p, p + ".zip") or name.startswith(p + "/") for p in paths):
-        name = J.zip_name(ctx)
-    slots = {"items": join_items(ctx, lang, [ctx.name(p) for p in paths]), "k": COUNT_WORDS[lang][n]}
-    slots["zip"] = ctx.name(name)
-    return slots, [{"op": "archive", "select": {"path": p}, "to": name} for p in paths]
 
 
 def s_mkdirs(ctx: Ctx, L, tpl: str) -> tuple[dict, list]:
@@ -193,7 +178,6 @@ SAMPLERS = {
     "items_copy": _each("copy"),
     "items_delete": _each("delete"),
     "items_tag": _each("tag"),
-    "items_archive": s_archive_items,
     "items_mkdir": s_mkdirs,
     "place_dir": _place("dir"),
     "place_file": _place("file"),
@@ -208,7 +192,6 @@ WEIGHTS = {
     "items_copy": 0.5,
     "items_delete": 0.5,
     "items_tag": 0.3,
-    "items_archive": 0.4,
     "items_mkdir": 0.4,
     "place_dir": 0.6,
     "place_file": 0.6,
@@ -216,14 +199,6 @@ WEIGHTS = {
 }
 
 EN = {
-    "items_archive": tuple(t.replace("{sel}", "{items}") for t in en_jobs.TEMPLATES["archive_to"])
-    + (
-        "zip {items} together into {zip}",
-        "put {items} into one archive, {zip}",
-        "bundle {items} together as {zip}",
-        "make one zip of {items} and call it {zip}",
-        "compress these {k} files into {zip}: {items}",
-    ),
     "top_move": (
         "move the {N} {top} {things}{where} to {dst}",
         "put the {N} {top} {things}{where} into {dst}",
@@ -362,14 +337,6 @@ EN = {
 }
 
 ZH = {
-    "items_archive": tuple(t.replace("{sel}", "{items}") for t in zh_jobs.TEMPLATES["archive_to"])
-    + (
-        "把 {items} 一起打包成 {zip}",
-        "把 {items} 放进同一个压缩包 {zip}",
-        "把 {items} 这{k}个文件压缩成一个 {zip}",
-        "{items} 合起来压成 {zip}",
-        "将 {items} 打包进一个叫 {zip} 的压缩包",
-    ),
     "top_move": (
         "把{where}{top}的 {N} 个{things}移到 {dst}",
         "将{where}{top}的 {N} 个{things}移动到 {dst}",

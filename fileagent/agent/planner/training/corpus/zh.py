@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from fileagent.agent.planner.training.corpus import capabilities, zh_jobs
+from fileagent.agent.planner.training.corpus import capabilities
 from fileagent.agent.planner.training.corpus import names as P
 from fileagent.agent.planner.training.corpus.names import PARENT_ZH, Ctx
 from fileagent.agent.planner.type_words import TYPE_EXTS, TYPE_WORDS_ZH
@@ -239,8 +239,6 @@ def group(
         sel["recursive"] = True
     if loc == "in":
         where = rng.choice((f"{fr} 里的", f"{fr} 中的", f"{fr} 里面的", f"{fr} 下的", f"{fr} 内的", f"{fr} 的"))
-    elif loc == "rec" and rng.random() < 0.5:
-        where = rng.choice(zh_jobs.WHERE_REC_COMPOSED).format(F=fr).strip() + "的"
     elif loc == "rec":
         where = rng.choice(
             (

@@ -16,7 +16,7 @@ WHERE_IN = (
     " {F} 当中",
     " {F} 内",
 )
-WHERE_REC_FIXED = (
+WHERE_REC = (
     " {F} 及其子文件夹里",
     " {F} 和所有子目录中",
     " {F} 里（包括子文件夹）",
@@ -25,22 +25,6 @@ WHERE_REC_FIXED = (
     " {F} 里面（含子目录）",
     " {F} 整个目录树里",
 )
-# "F 及其所有子文件夹里", "F 以及各级子目录下", "F 连同子文件夹中": the ways people join a folder
-# to its subfolders, composed so no one wording carries the meaning.
-WHERE_REC_COMPOSED = tuple(
-    f" {{F}} {join}{many}{noun}{post}"
-    for join in ("及其", "及其", "以及", "和", "和它的", "连同", "及", "还有")
-    for many in ("", "", "所有", "全部", "各级")
-    for noun in ("子文件夹", "子目录")
-    for post in ("里", "中", "下", "里面")
-) + tuple(
-    f" {{F}} {inner}（{inc}{many}{noun}）"
-    for inner in ("里", "下", "中")
-    for inc in ("包括", "含", "包含", "连同")
-    for many in ("", "所有", "各级")
-    for noun in ("子文件夹", "子目录")
-)
-WHERE_REC = WHERE_REC_FIXED * 50 + WHERE_REC_COMPOSED
 WHERE_ALL = (
     "",
     "",
