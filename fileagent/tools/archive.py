@@ -166,7 +166,9 @@ def _add_to_zip(ctx: CompileContext, to: str, members: list[tuple[str, str, Entr
         if name in inside:
             raise ctx.plan_error(f"{dst!r} already holds a file named {name!r}", rel)
         action.members.append([rel, name])
-        action.expect[rel] = ctx.view.expect_existing(rel, e)
+        fingerprint = ctx.view.expect_existing(rel, e)
+        if fingerprint is not None:
+            action.expect[rel] = fingerprint
         inside.add(name)
         sources.add(rel)
         total += e.size()
