@@ -15,24 +15,40 @@ import re
 from typing import Any
 
 from fileagent.agent.planner.coverage import selections
+from fileagent.agent.planner.type_words import TYPE_WORDS_EN, TYPE_WORDS_ZH
 
 # Double quotes pair in turn; a single quote must stand apart from ASCII words, so an apostrophe
 # ("don't", "it's") opens nothing.
 _QUOTED = re.compile(
-    r"(?<![A-Za-z0-9_'])'([^'\n]{1,80}?)'(?![A-Za-z0-9_'])|\"([^\"\n]{0,80})\""
+    r"(?<![A-Za-z0-9_'])'([^'\n]{1,80}?)'(?![A-Za-z0-9_'])|(?<![0-9])\"([^\"\n]{0,80})\""
     r"|‘([^’\n]{1,80}?)’|“([^”\n]{1,80}?)”|「([^」\n]{1,80}?)」|(?<!`)`([^`\n]{1,80}?)`(?!`)"
 )
 # What a request quotes without giving it to the plan: a request it sets aside ("keep 'a.txt'").
 _KEPT_BEFORE = re.compile(
-    r"(?:keep|keeping|except|excluding|but not|not|leave|leaving|skip|skipping|apart from|other than|"
-    r"without|保留|除了|不要动|别动|留下|跳过|不包括|排除)\W*(?:the\s+)?(?:file\s+|folder\s+)?\s*$",
+    r"(?:\bkeep|\bkeeping|\bexcept|\bexcluding|\bbut not|\bnot|\bleave|\bleaving|\bskip|\bskipping|"
+    r"\bapart from|\bother than|\bwithout|\btouch|\bspare|保留|除了|不要动|别动|不要碰|别碰|留下|跳过|不包括|排除)"
+    r"(?:\W+[\w.]+){0,3}?\W*$|(?:保留|除了|留下|跳过|排除)[^，。,;；]{0,4}$",
     re.I,
 )
-_TAGGED = re.compile(r"\btagged\b|\bwith the tag\b|\bhaving the tag\b|带(?:有)?\s*\S{1,20}?\s*标签|标签(?:为|是)", re.I)
-_SUPERLATIVE = re.compile(
-    r"\b(?:biggest|largest|smallest|tiniest|heaviest|newest|oldest|latest|earliest|most recent(?:ly)?)\b"
-    r"|最大|最小|最新|最旧|最老|最早",
+_KEPT_AFTER = re.compile(
+    r"^\W{0,2}(?:\s*(?:要|得|就|先|也|都|请)){0,2}\s*(?:保留|留着|留下|别动|不要动|不动|别碰|不要碰)|^\W*(?:alone|untouched)\b",
     re.I,
+)
+# Words, not parts of names: "latest.log", "report-latest.docx" and "tagged.txt" ask for nothing.
+_TAGGED = re.compile(
+    r"(?<![\w.\-/])(?:tagged|with the tag|having the tag)(?![\w.\-/])|带(?:有)?\s*[^\s，。,的]{1,20}?\s*标签|标签(?:为|是)",
+    re.I,
+)
+_SUPERLATIVE = re.compile(
+    r"(?<![\w.\-/])(?:biggest|largest|smallest|tiniest|heaviest|newest|oldest|latest|earliest|"
+    r"most recent(?:ly)?(?!\s+\d))(?![\w.\-/])|最(?:大|小|新|旧|老|早)(?=的|[一两二三四五六七八九十几\d]|那|个)",
+    re.I,
+)
+_TYPE_WORDS = frozenset(
+    w.casefold()
+    for table in (TYPE_WORDS_EN, TYPE_WORDS_ZH)
+    for kind, words in table.items()
+    for w in (kind, *(x for word in words for x in ((word,) if isinstance(word, str) else word)))
 )
 _AMOUNT = re.compile(
     r"(?<![\w.])(\d{1,3})\s*(?:days?|weeks?|months?|years?|hours?|minutes?|bytes?|"
@@ -67,19 +83,33 @@ def _quote_dropped(plan: Any, request: str) -> str | None:
         return None  # "改成“日期_原名”的格式" describes the names a template writes
     written = [s.casefold() for s in _strings(plan.to_dict()["steps"])]
     for m in _QUOTED.finditer(request):
-        quoted = next(g for g in m.groups() if g is not None).strip().strip("/").casefold()
-        if not quoted or _KEPT_BEFORE.search(request[: m.start()]):
+        quoted = next(g for g in m.groups() if g is not None).strip().casefold()
+        quoted = quoted.removeprefix("./").strip("/")
+        if len(quoted) < 2 or quoted in _TYPE_WORDS:
+            continue  # "rock 'n' roll"; "all 'images'" is a type the grounding checks hold
+        if _KEPT_BEFORE.search(request[: m.start()]) or _KEPT_AFTER.search(request[m.end() :]):
             continue
-        bare = quoted.lstrip(".*")
+        bare = quoted.strip("*").lstrip(".")  # '*draft*', '.pdf'
         name = quoted.rsplit("/", 1)[-1]  # a new name written with its folder ("to 'docs/b.txt'")
-        whole = re.compile(rf"(?<![a-z0-9]){re.escape(bare or quoted)}(?![a-z0-9])")
+        whole = re.compile(
+            rf"(?<![a-z0-9])(?:{re.escape(bare or quoted)}|{re.escape(re.escape(bare or quoted))})(?![a-z0-9])"
+        )
         if not any(whole.search(w) or name == w for w in written):
             return f"the request quotes {quoted!r}, which no step of the plan writes"
     return None
 
 
+def _unquoted(request: str, plan: Any) -> str:
+    """The request less its quotes and the names the plan writes ("the Newest Uploads folder")."""
+    out = _QUOTED.sub(" ", request)
+    for value in sorted(_strings(plan.to_dict()["steps"]), key=len, reverse=True):
+        if len(value) >= 3:
+            out = re.sub(re.escape(value), " ", out, flags=re.I)
+    return out
+
+
 def _tag_dropped(plan: Any, request: str) -> str | None:
-    if not _TAGGED.search(request):
+    if not _TAGGED.search(_unquoted(request, plan)):
         return None
     for step in plan.steps:
         if step.op == "tag":
@@ -91,7 +121,7 @@ def _tag_dropped(plan: Any, request: str) -> str | None:
 
 
 def _order_dropped(plan: Any, request: str) -> str | None:
-    m = _SUPERLATIVE.search(request)
+    m = _SUPERLATIVE.search(_unquoted(request, plan))
     if m is None:
         return None
     for step in plan.steps:

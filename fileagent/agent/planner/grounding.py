@@ -211,7 +211,7 @@ _selections = coverage.selections
 # words or folder names ("docs", "logs", "jars") are left out.
 _PLURAL_EXT = re.compile(r"(?<![\w./\\-])([a-z0-9]{2,9})s(?![\w.])")
 # "every csv", "each pdf": an extension a determiner makes a noun of
-_DET_EXT = re.compile(r"\b(?:every|each|any)\s+([a-z0-9]{2,9})(?![\w.])")
+_DET_EXT = re.compile(r"\b(?:every|each)\s+([a-z0-9]{2,9})(?![\w.])")
 _PLURAL_WORDS = frozenset(("doc", "log", "jar", "war", "tar", "bat", "sketch", "tmp"))
 
 
@@ -219,7 +219,12 @@ def named_exts(request: str) -> set[str]:
     """Extensions the request names on their own (not as part of a file name it writes)."""
     low = request.lower()
     out = set(_DOT_EXT.findall(low))
-    out |= {w for w in _WORD_EXT.findall(low) + _DET_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
+    out |= {w for w in _WORD_EXT.findall(low) if w in KNOWN_EXTS and w not in _WORDS}
+    out |= {
+        m.group(1)
+        for m in _DET_EXT.finditer(low)
+        if m.group(1) in KNOWN_EXTS and m.group(1) not in _WORDS | _PLURAL_WORDS and not _set_aside(low, m.group(0))
+    }
     out |= {
         m.group(1)
         for m in _PLURAL_EXT.finditer(low)
