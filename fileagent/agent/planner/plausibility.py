@@ -233,6 +233,15 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
             if a["op"] == "extract" and b["op"] == "archive" and b.get("select", {}).get("path") == a.get("path"):
                 # "解压完把压缩包删掉" is no zip of the archive just unpacked
                 return f"zips {a.get('path')!r}, which step {i} unpacks (step {j + 1})"
+            if (
+                a["op"] == b["op"] == "archive"
+                and a.get("select") == b.get("select")
+                and a["to"].lower().endswith(".zip")
+                and not b["to"].lower().endswith(".zip")
+            ):
+                # "archive logs as logs.zip and put the zip in backups" is one zip in backups, not a
+                # second zip named backups ("zip photos into usb/p.zip and backup/p.zip" names two)
+                return f"zips the items of step {i} again, into a name that is no zip (step {j + 1})"
             if a["op"] == b["op"] == "archive" and b.get("select", {}).get("path") == _zip_of(a["to"]):
                 # "archive logs as logs.zip and put the zip in backups" is one zip, put in backups
                 return f"zips the archive step {i} makes (step {j + 1})"

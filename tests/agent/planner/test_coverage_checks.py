@@ -180,6 +180,11 @@ def test_a_plan_that_covers_the_request_stands(prompt, text):
     assert loose(text, prompt) is None
 
 
+def test_a_zip_is_not_made_again_under_the_folder_it_goes_to():
+    plan = from_text('archive path="logs" to="logs.zip" ; archive path="logs" to="backups"')
+    assert "zips the items of step 1 again" in implausible(plan, None, "zip logs as logs.zip and put it in backups")
+
+
 def test_the_zip_just_made_is_not_zipped_again():
     plan = from_text('archive path="logs" to="logs.zip" ; archive path="logs.zip" to="backups"')
     assert "zips the archive step 1 makes" in implausible(plan, None, "zip logs as logs.zip, put the zip in backups")
