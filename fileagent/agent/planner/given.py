@@ -5,7 +5,7 @@ quantities that are no names. Tree-free; grounding.ungrounded calls `misused`.
   quoted keywords sorts by half the request.
 - "the notes tagged urgent" / "带 urgent 标签的" select by tag, or tag.
 - "the 3 biggest", "最新的" need a step that orders its selection (or keeps one copy of duplicates).
-- "30 days", "3 files", "5 MB" are amounts: their number is never a file or folder name.
+- "30 days", "3 个", "5 MB" are amounts: their number is never a file or folder name.
 - Everything "except the exe files" never lands in a folder named after the files it leaves out.
 """
 
