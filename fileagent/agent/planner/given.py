@@ -59,10 +59,12 @@ _AMOUNT = re.compile(
 
 def misused(plan: Any, request: str) -> str | None:
     """Why the plan does not use a value of the request as the request gives it, or None."""
+    values = _strings(plan.to_dict()["steps"])
+    plain = _unquoted(request, values)
     return (
-        _quote_dropped(plan, request)
-        or _tag_dropped(plan, request)
-        or _order_dropped(plan, request)
+        _quote_dropped(plan, request, values)
+        or _tag_dropped(plan, plain)
+        or _order_dropped(plan, plain)
         or _amount_as_name(plan, request)
         or _left_out_as_destination(plan)
     )
@@ -78,10 +80,10 @@ def _strings(value: Any) -> list[str]:
     return []
 
 
-def _quote_dropped(plan: Any, request: str) -> str | None:
+def _quote_dropped(plan: Any, request: str, values: list[str]) -> str | None:
     if any(getattr(step, "template", None) for step in plan.steps):
         return None  # "改成“日期_原名”的格式" describes the names a template writes
-    written = [s.casefold() for s in _strings(plan.to_dict()["steps"])]
+    written = [s.casefold() for s in values]
     for m in _QUOTED.finditer(request):
         quoted = next(g for g in m.groups() if g is not None).strip().casefold()
         quoted = quoted.removeprefix("./").strip("/")
@@ -99,17 +101,17 @@ def _quote_dropped(plan: Any, request: str) -> str | None:
     return None
 
 
-def _unquoted(request: str, plan: Any) -> str:
+def _unquoted(request: str, values: list[str]) -> str:
     """The request less its quotes and the names the plan writes ("the Newest Uploads folder")."""
     out = _QUOTED.sub(" ", request)
-    for value in sorted(_strings(plan.to_dict()["steps"]), key=len, reverse=True):
+    for value in sorted(values, key=len, reverse=True):
         if len(value) >= 3:
             out = re.sub(re.escape(value), " ", out, flags=re.I)
     return out
 
 
-def _tag_dropped(plan: Any, request: str) -> str | None:
-    if not _TAGGED.search(_unquoted(request, plan)):
+def _tag_dropped(plan: Any, plain: str) -> str | None:
+    if not _TAGGED.search(plain):
         return None
     for step in plan.steps:
         if step.op == "tag":
@@ -120,8 +122,8 @@ def _tag_dropped(plan: Any, request: str) -> str | None:
     return "the request picks items by tag, which no step of the plan does"
 
 
-def _order_dropped(plan: Any, request: str) -> str | None:
-    m = _SUPERLATIVE.search(_unquoted(request, plan))
+def _order_dropped(plan: Any, plain: str) -> str | None:
+    m = _SUPERLATIVE.search(plain)
     if m is None:
         return None
     for step in plan.steps:
@@ -134,19 +136,17 @@ def _order_dropped(plan: Any, request: str) -> str | None:
 
 
 def _amount_as_name(plan: Any, request: str) -> str | None:
-    amounts = {m.group(1) for m in _AMOUNT.finditer(request)}
+    amounts = [m.group(1) for m in _AMOUNT.finditer(request)]
     if not amounts:
         return None
     for i, step in enumerate(plan.steps, 1):
         names = [getattr(step, k, None) for k in ("path", "to", "new_name", "dest")]
         names += [v for sel in selections(step) for v in (sel.path, sel.in_)]
         for v in names:
-            if isinstance(v, str) and v.strip("/").split("/")[-1] in amounts:
-                n = v.strip("/").split("/")[-1]
-                if len(re.findall(rf"(?<![\w.]){n}(?![\w.])", request)) == len(
-                    [m for m in _AMOUNT.finditer(request) if m.group(1) == n]
-                ):
-                    return f"step {i} takes the number of an amount ({n}) for a name"
+            n = v.strip("/").split("/")[-1] if isinstance(v, str) else None
+            # every time the request writes the number, it is an amount
+            if n in amounts and len(re.findall(rf"(?<![\w.]){n}(?![\w.])", request)) == amounts.count(n):
+                return f"step {i} takes the number of an amount ({n}) for a name"
     return None
 
 

@@ -243,7 +243,7 @@ def implausible(plan: Plan, root: Path | None, prompt: str = "") -> str | None:
                 # second zip named backups ("zip photos into usb/p.zip and backup/p.zip" names two)
                 return f"zips the items of step {i} again, into a name that is no zip (step {j + 1})"
             if a["op"] == b["op"] == "archive" and b.get("select", {}).get("path") == _zip_of(a["to"]):
-                # "archive logs as logs.zip and put the zip in backups" is one zip, put in backups
+                # the same request read as a zip of logs, then a zip of logs.zip named backups
                 return f"zips the archive step {i} makes (step {j + 1})"
             if a["op"] == b["op"] and _narrower(a, b):
                 return f"repeats step {i} on part of the same items (step {j + 1})"
