@@ -1,11 +1,11 @@
 """How often classify by=topic groups folders of short notes exactly right, words alone (the peer:
 TF-IDF over words and CJK bigrams, as before the lexicon) against words with meaning (the shipped
-lexicon for English, CJK characters for Chinese), on the same sampled folders.
+lexicon's vectors for English words and CJK characters), on the same sampled folders.
 
 Notes come from bench/topic_notes/*.txt (one note a line, "## subject" lines). Each folder holds
 2 or 3 subjects with 2 to 4 notes each (a split is right when the groups equal the subjects), and
 one-subject folders of 4 to 6 notes (right when refused as one topic). *_tune sets chose the
-lexicon recipe and weights; *_heldout sets never did.
+weights (the *_heldout figures were printed beside them, never the basis of a choice).
     python bench/bench_topics.py [--folders 300] [--seed 7]
 """
 

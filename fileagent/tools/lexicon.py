@@ -1,10 +1,11 @@
-"""The meaning lexicon of classify by=topic: English words to shared WordNet meaning features.
+"""The meaning lexicon of classify by=topic: English words and CJK characters to word vectors.
 
 Short notes on one subject often share no word ("oven, eggs, flour" and "garlic, simmer,
-spaghetti"), but their words share meanings: food, cooking. lexicon.npz (built from WordNet 3.0 by
-lexicon_build.py, see docs/topics.md) maps each lemma to a few weighted features: its synsets,
-their near hypernyms, their topic domains. A text's words find their lemma by WordNet's own rules
-(the exception lists, then the suffix rules of morphy) and bring those features along.
+spaghetti"), but their words keep the same company in a dictionary's definitions. lexicon.npz
+(built from WordNet's glosses and the Unicode Character Database by lexicon_build.py, see
+docs/topics.md) gives each English lemma a vector whose cosine with another measures that, and
+each CJK character the words of its English gloss. A text's words find their lemma by WordNet's
+own rules (the exception lists, then the suffix rules of morphy).
 
 Only by=topic loads the file, once per process (load() is cached): other requests never pay for it.
 """
@@ -12,13 +13,16 @@ Only by=topic loads the file, once per process (load() is cached): other request
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
+from fileagent.tools.topic_terms import cjk_chars, words
+
 DATA = Path(__file__).parent / "data" / "lexicon.npz"
-MEANING_WORDS = 400
-MEANING_COLUMNS = 4096
+MEANING_UNITS = 400  # words and characters per file: long files meet on their terms anyway
+IDF_SCALE = 16
 # WordNet's morphy detachment rules, all parts of speech together: the text is not tagged.
 SUFFIXES = (
     ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -27,52 +31,51 @@ SUFFIXES = (
 )  # fmt: skip
 
 
+def lemmas_of(word: str, known: set[str] | dict[str, int], exceptions: dict[str, list[str]]) -> list[str]:
+    """The lemmas a text word may be an inflection of (the word itself first when it is one)."""
+    out = [word] if word in known else []
+    for base in exceptions.get(word, ()):
+        if base not in out:
+            out.append(base)
+    for suffix, repl in SUFFIXES:
+        if not word.endswith(suffix) or len(word) - len(suffix) + len(repl) < 3:
+            continue
+        stem = word[: len(word) - len(suffix)]
+        base = stem + repl
+        if base in known and base not in out:
+            out.append(base)
+        # "chopped", "running": the consonant doubled before the ending
+        if not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in known:
+            if stem[:-1] not in out:
+                out.append(stem[:-1])
+    return out
+
+
 class Lexicon:
     def __init__(self, arrays: dict[str, np.ndarray]) -> None:
-        words = arrays["words"].tobytes().decode().split("\n")
-        self.index = {w: i for i, w in enumerate(words)}
-        self.starts = arrays["starts"]
-        self.ids = arrays["ids"]
-        self.weights = arrays["weights"].astype(np.float32) / 100.0
+        words_ = arrays["words"].tobytes().decode().split("\n")
+        self.index = {w: i for i, w in enumerate(words_)}
+        # each row scaled by the word's idf: a rare word says more about a subject than a common one
+        idf = arrays["idf"].astype(np.float32) / IDF_SCALE
+        self.vectors = arrays["vectors"].astype(np.float32) / 127.0 * idf[:, None]
         self.exceptions: dict[str, list[str]] = {}
         for line in arrays["exceptions"].tobytes().decode().split("\n"):
             form, *bases = line.split(" ")
             self.exceptions[form] = bases
-        self._labels = arrays["labels"]
+        chars = arrays["chars"].tobytes().decode()
+        starts, ids = arrays["char_starts"], arrays["char_words"]
+        self.chars = {c: ids[starts[i] : starts[i + 1]] for i, c in enumerate(chars)}
 
     def lemmas(self, word: str) -> list[str]:
-        """The lemmas a text word may be an inflection of (the word itself first when it is one)."""
-        out = [word] if word in self.index else []
-        for base in self.exceptions.get(word, ()):
-            if base not in out:
-                out.append(base)
-        for suffix, repl in SUFFIXES:
-            if not word.endswith(suffix) or len(word) - len(suffix) + len(repl) < 3:
-                continue
-            stem = word[: len(word) - len(suffix)]
-            base = stem + repl
-            if base in self.index and base not in out:
-                out.append(base)
-            # "chopped", "running": the consonant doubled before the ending
-            if not repl and len(stem) > 3 and stem[-1] == stem[-2] and stem[:-1] in self.index:
-                if stem[:-1] not in out:
-                    out.append(stem[:-1])
-        return out
+        return lemmas_of(word, self.index, self.exceptions)
 
-    def features(self, word: str) -> dict[int, float]:
-        """The word's meaning features (id -> weight), the most weight any of its lemmas gives."""
-        out: dict[int, float] = {}
-        for lemma in self.lemmas(word):
-            i = self.index[lemma]
-            a, b = self.starts[i], self.starts[i + 1]
-            for f, w in zip(self.ids[a:b].tolist(), self.weights[a:b].tolist(), strict=True):
-                if w > out.get(f, 0.0):
-                    out[f] = w
-        return out
-
-    def labels(self) -> list[str]:
-        """Readable names of the features ("n:food"), for tests and for looking inside."""
-        return self._labels.tobytes().decode().split("\n")
+    def vector(self, unit: str) -> np.ndarray | None:
+        """An English word's vector (its first lemma's), or a CJK character's (the mean of its
+        gloss words'); None when the lexicon does not know it."""
+        if len(unit) == 1 and unit in self.chars:
+            return self.vectors[self.chars[unit]].mean(axis=0)
+        found = self.lemmas(unit)
+        return self.vectors[self.index[found[0]]] if found else None
 
 
 @functools.cache
@@ -85,41 +88,24 @@ def load(path: Path = DATA) -> Lexicon | None:
         return None
 
 
-def meaning_matrix(lex: Lexicon, docs: list[list[str]]) -> np.ndarray:
-    """One row per document (its words), rows scaled to length 1 (0 when nothing is shared).
-
-    Only features that two documents or more have and not all of them count: the others cannot
-    tell groups apart. Each word brings its counted features as one vector of length 1, so a word
-    with many readings weighs no more than a plain one; a document sums its words' vectors.
-    Features weigh alike: with a handful of short notes, a feature that all the notes
-    of one subject share is the one that matters, and an idf would weigh it below a chance pair.
-    Long texts meet on their terms already: only each document's first MEANING_WORDS words
-    bring meanings, and at most MEANING_COLUMNS features count (the most shared), which bounds
-    time and memory on thousands of long files."""
-    seen: dict[str, dict[int, float]] = {}
-    counts: list[dict[str, int]] = []
-    for words in docs:
-        c: dict[str, int] = {}
-        for w in words[:MEANING_WORDS]:
-            c[w] = c.get(w, 0) + 1
-            if w not in seen:
-                seen[w] = lex.features(w)
-        counts.append(c)
-    df: dict[int, int] = {}
-    for c in counts:
-        for f in set().union(*(seen[w] for w in c)):
-            df[f] = df.get(f, 0) + 1
-    shared = sorted((-n, f) for f, n in df.items() if 1 < n < len(docs))
-    col = {f: i for i, (_, f) in enumerate(sorted(shared[:MEANING_COLUMNS], key=lambda t: t[1]))}
-    vec: dict[str, tuple[list[int], np.ndarray]] = {}
-    F = np.zeros((len(docs), len(col)))
-    for r, c in enumerate(counts):
-        for w, n in c.items():
-            if w not in vec:
-                kept = [(col[f], v) for f, v in seen[w].items() if f in col]
-                v = np.array([x for _, x in kept])
-                vec[w] = ([i for i, _ in kept], v / (np.linalg.norm(v) or 1.0))
-            cols, v = vec[w]
-            F[r, cols] += n * v
-    norms = np.linalg.norm(F, axis=1, keepdims=True)
-    return F / np.where(norms == 0, 1.0, norms)
+def meaning_matrix(lex: Lexicon, texts: list[str]) -> np.ndarray:
+    """One row per text: the sum of its words' and CJK characters' vectors, scaled to length 1
+    (0 when it has none the lexicon knows). With four texts or more, a word or character in more
+    than half of them is left out: it cannot tell groups apart (the "note" of note1..note9).
+    Only each text's first MEANING_UNITS words and characters count."""
+    units = [(words(t) + cjk_chars(t))[:MEANING_UNITS] for t in texts]
+    common = Counter(u for us in units for u in set(us))
+    limit = len(texts) / 2 if len(texts) >= 4 else len(texts)
+    seen: dict[str, np.ndarray | None] = {}
+    M = np.zeros((len(texts), lex.vectors.shape[1]))
+    for r, us in enumerate(units):
+        for u in us:
+            if common[u] > limit:
+                continue
+            if u not in seen:
+                seen[u] = lex.vector(u)
+            v = seen[u]
+            if v is not None:
+                M[r] += v
+    norms = np.linalg.norm(M, axis=1, keepdims=True)
+    return M / np.where(norms == 0, 1.0, norms)

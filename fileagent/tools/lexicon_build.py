@@ -1,93 +1,86 @@
 """Build the meaning lexicon that classify by=topic ships (fileagent/tools/data/lexicon.npz).
 
-    python -m fileagent.tools.lexicon_build --wordnet /usr/share/wordnet --out fileagent/tools/data/lexicon.npz
+    python -m fileagent.tools.lexicon_build --wordnet /usr/share/wordnet \\
+        --unihan /usr/share/unicode/Unihan_Readings.txt.bz2 --out fileagent/tools/data/lexicon.npz
 
-Input: the WordNet 3.0 database files (Debian package wordnet-base). For every single-word lemma of
-three letters or more (nouns, verbs, adjectives) the lexicon keeps a few weighted meaning features:
-its lexicographer file (noun.food, verb.competition), the synsets of its first SENSES senses,
-their hypernym ancestors up to DEPTH levels, the topic domains (";c" pointers) of those synsets
-and of their ancestors up to DOMAIN_DEPTH levels, and for adjectives the nouns they pertain to. A feature
-that only one lemma has links nothing, and one that many lemmas share (entity, object, act) links
-everything, so features outside [2, MAX_COVER] lemmas are dropped. The inflection exceptions
-(noun.exc, verb.exc, adj.exc) come along so that "geese" and "wrote" find their base forms.
-Same input, same bytes out: everything is sorted before it is written.
+English words get vectors by latent semantic analysis of WordNet 3.0's glosses (Debian package
+wordnet-base). Every synset is one short document: its words, its gloss with the examples, and the
+words of the synsets it links to (hypernyms, hyponyms, topic domains and their members), each gloss
+word taken to its lemma. The lemma-by-synset matrix (log counts times idf, each document scaled to
+length 1) is cut to DIMS columns by a randomized SVD in NumPy. Words that keep the same company in
+glosses land close: "oven" and "flour" through baking, "income" and "deduction" through tax, though
+no gloss names both. Each vector is centred (the mean word, which every word shares, is taken
+away), scaled to length 1 and stored as int8 beside the word's idf; the MAX_WORDS lemmas found in
+the most synsets are kept.
+
+CJK characters borrow the words of the first reading of their English gloss in the Unicode
+Character Database (Unihan kDefinition, Debian package unicode-data): "税: taxes, duties" gives
+tax and duty. The inflection exceptions (noun.exc, verb.exc, adj.exc) come along so that "geese"
+and "wrote" find their base forms.
+
+Same input, same words and characters out; the vectors agree from one build to the next up to the
+rounding of the SVD's floating point on another machine (tests compare similarities, not bytes).
 """
 
 from __future__ import annotations
 
 import argparse
+import bz2
 import io
 import re
-from dataclasses import dataclass, field
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
 
-POS_FILES = {"n": "noun", "v": "verb", "a": "adj"}
-SENSES = 2  # later senses are mostly rare readings that link unrelated notes
-DEPTH = 4
-MAX_COVER = 3000  # lemmas: an ancestor above this covers too much to tell topics apart
-SENSE_WEIGHTS = (1.0, 0.5)
-DEPTH_DECAY = 0.7
-LEXFILE = 0.5  # the lexicographer file (noun.food, verb.competition): a coarse topic
-DOMAIN_DEPTH = 8  # topic domains sit on few synsets: hyponyms this far down inherit them
+from fileagent.tools.lexicon import lemmas_of
+from fileagent.tools.topic_terms import STOP_WORDS
+
+POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+LINKS = ("@", "@i", "~", "~i", ";c", "-c")  # hypernyms, hyponyms, topic domain and its members
+DIMS = 160
+MAX_WORDS = 45000
+POWER_STEPS = 4  # subspace iterations of the randomized SVD: enough for the leading DIMS columns
+IDF_SCALE = 16  # idf stored as uint8 in sixteenths
 _LEMMA = re.compile(r"[a-z]{3,}$")
+_WORD = re.compile(r"[a-z]{3,}")
 
 
-@dataclass
-class Synset:
-    hypernyms: list[str] = field(default_factory=list)
-    domains: list[str] = field(default_factory=list)
-    pertains: list[str] = field(default_factory=list)
-    head: str = ""  # first word, the readable label of the feature
-    lexfile: str = ""
-
-
-def read_synsets(wn: Path) -> dict[str, Synset]:
-    out: dict[str, Synset] = {}
+def read_synsets(wn: Path) -> dict[str, tuple[list[str], str, list[str]]]:
+    """synset key -> (its single-word lemmas, its gloss, the keys it links to)."""
+    out: dict[str, tuple[list[str], str, list[str]]] = {}
     for pos, name in POS_FILES.items():
         for line in (wn / f"data.{name}").read_text(encoding="latin-1").splitlines():
             if line.startswith(" "):
                 continue  # the license header
-            f = line.split(" | ", 1)[0].split()
-            key = pos + f[0]
+            head, _, gloss = line.partition(" | ")
+            f = head.split()
             n_words = int(f[3], 16)
-            s = Synset(head=re.sub(r"\(.*\)$", "", f[4]).lower(), lexfile="l" + f[1])
+            words = [re.sub(r"\(.*\)$", "", f[4 + 2 * i]).lower() for i in range(n_words)]
             i = 4 + 2 * n_words
+            links = []
             for _ in range(int(f[i])):
                 sym, off, p = f[i + 1], f[i + 2], f[i + 3]
-                target = ("a" if p == "s" else p) + off
-                if sym in ("@", "@i"):
-                    s.hypernyms.append(target)
-                elif sym == ";c":
-                    s.domains.append(target)
-                elif sym == "\\" and p == "n":
-                    s.pertains.append(target)
-                elif sym == "&" and pos == "a":
-                    s.hypernyms.append(target)  # a satellite adjective reaches its head's features
+                if sym in LINKS:
+                    links.append(("a" if p == "s" else p) + off)
                 i += 4
-            out[key] = s
+            out[pos + f[0]] = ([w for w in words if _LEMMA.match(w)], gloss, links)
     return out
 
 
-def read_index(wn: Path) -> dict[str, list[list[str]]]:
-    """lemma -> for each part of speech, its synsets in WordNet's sense order (most common first)."""
-    out: dict[str, list[list[str]]] = {}
-    for pos, name in POS_FILES.items():
+def read_lemmas(wn: Path) -> set[str]:
+    out: set[str] = set()
+    for name in POS_FILES.values():
         for line in (wn / f"index.{name}").read_text(encoding="latin-1").splitlines():
-            if line.startswith(" "):
-                continue
-            f = line.split()
-            if not _LEMMA.match(f[0]):
-                continue
-            n_senses = int(f[2])
-            out.setdefault(f[0], []).append([pos + off for off in f[-n_senses:]])
+            w = line.split(" ", 1)[0]
+            if not line.startswith(" ") and _LEMMA.match(w):
+                out.add(w)
     return out
 
 
 def read_exceptions(wn: Path, lemmas: set[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for name in POS_FILES.values():
+    for name in ("noun", "verb", "adj"):
         for line in (wn / f"{name}.exc").read_text(encoding="latin-1").splitlines():
             form, *bases = line.split()
             for b in bases:
@@ -96,76 +89,120 @@ def read_exceptions(wn: Path, lemmas: set[str]) -> dict[str, list[str]]:
     return out
 
 
-def features(synsets: dict[str, Synset], key: str, depth: int, decay: float) -> dict[str, float]:
-    """The features of one sense: its lexicographer file, itself, its ancestors (weight
-    decay**level), their topic domains, the nouns an adjective pertains to."""
-    out: dict[str, float] = {}
-    if key in synsets:
-        out[synsets[key].lexfile] = LEXFILE
-    level = [key]
-    for d in range(max(depth, DOMAIN_DEPTH) + 1):
-        nxt = []
-        for k in level:
-            s = synsets.get(k)
-            if s is None or k in out:
-                continue
-            if d <= depth:
-                out[k] = decay**d
-            for dom in s.domains:
-                out[dom] = max(out.get(dom, 0.0), decay ** min(d, depth))
-            nxt.extend(s.pertains)
-            nxt.extend(s.hypernyms)
-        level = nxt
+def read_unihan(path: Path | None) -> dict[str, list[str]]:
+    """CJK character -> the words of the first reading of its kDefinition gloss."""
+    if path is None:
+        return {}
+    opener = bz2.open if path.suffix == ".bz2" else open
+    out: dict[str, list[str]] = {}
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 3 and parts[1] == "kDefinition":
+                first = re.sub(r"\([^)]*\)", " ", parts[2].lower()).split(";")[0]
+                out[chr(int(parts[0][2:], 16))] = [w for w in _WORD.findall(first) if w not in STOP_WORDS]
     return out
 
 
-def build(
-    wn: Path, senses: int = SENSES, depth: int = DEPTH, max_cover: int = MAX_COVER, decay: float = DEPTH_DECAY
-) -> dict[str, np.ndarray]:
-    synsets, index = read_synsets(wn), read_index(wn)
-    per_lemma: dict[str, dict[str, float]] = {}
-    for lemma, by_pos in index.items():
-        feats: dict[str, float] = {}
-        for keys in by_pos:
-            for rank, key in enumerate(keys[:senses]):
-                w = SENSE_WEIGHTS[min(rank, len(SENSE_WEIGHTS) - 1)]
-                for f, fw in features(synsets, key, depth, decay).items():
-                    feats[f] = max(feats.get(f, 0.0), w * fw)
-        per_lemma[lemma] = feats
-    cover: dict[str, int] = {}
-    for feats in per_lemma.values():
-        for f in feats:
-            cover[f] = cover.get(f, 0) + 1
-    kept = sorted(f for f, n in cover.items() if 2 <= n <= max_cover)
-    fid = {f: i for i, f in enumerate(kept)}
-    words: list[str] = []
-    starts: list[int] = [0]
-    ids: list[int] = []
-    weights: list[int] = []
-    for lemma in sorted(per_lemma):
-        row = sorted((fid[f], w) for f, w in per_lemma[lemma].items() if f in fid)
-        if not row:
-            continue
-        words.append(lemma)
-        ids.extend(i for i, _ in row)
-        weights.extend(max(1, round(w * 100)) for _, w in row)
-        starts.append(len(ids))
-    exc = read_exceptions(wn, set(words))
-    exc_lines = [f"{form} {' '.join(bases)}" for form, bases in sorted(exc.items())]
-    labels = [f"{f[0]}:{synsets[f].head}" if f in synsets else f"lexfile:{int(f[1:])}" for f in kept]
+def _csr(cells: dict[tuple[int, int], float], n_rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    keys = sorted(cells)
+    rows = np.array([r for r, _ in keys], dtype=np.int64)
+    indptr = np.zeros(n_rows + 1, dtype=np.int64)
+    np.add.at(indptr, rows + 1, 1)
+    return np.cumsum(indptr), np.array([c for _, c in keys], dtype=np.int64), np.array([cells[k] for k in keys])
+
+
+def _product(csr: tuple[np.ndarray, np.ndarray, np.ndarray], X: np.ndarray, chunk: int = 1 << 18) -> np.ndarray:
+    """A sparse (CSR) matrix times a dense one, a slice of rows at a time."""
+    indptr, indices, data = csr
+    n = len(indptr) - 1
+    out = np.zeros((n, X.shape[1]))
+    start = 0
+    while start < n:
+        stop = int(np.searchsorted(indptr, indptr[start] + chunk, side="right")) - 1
+        stop = max(stop, start + 1)
+        a, b = indptr[start], indptr[stop]
+        if b > a:
+            prod = data[a:b, None] * X[indices[a:b]]
+            lengths = np.diff(indptr[start : stop + 1])
+            nonempty = np.nonzero(lengths)[0]
+            out[start + nonempty] = np.add.reduceat(prod, (indptr[start:stop] - a)[nonempty], axis=0)
+        start = stop
+    return out
+
+
+def svd_rows(cells: dict[tuple[int, int], float], shape: tuple[int, int], dims: int) -> np.ndarray:
+    """Row vectors U * S of the leading `dims` singular triplets (randomized SVD, fixed seed);
+    each column's sign is fixed so that its largest entry is positive."""
+    M = _csr(cells, shape[0])
+    MT = _csr({(c, r): v for (r, c), v in cells.items()}, shape[1])
+    rng = np.random.default_rng(0)
+    Q = _product(M, rng.standard_normal((shape[1], dims + 20)))
+    for _ in range(POWER_STEPS):
+        Q = np.linalg.qr(Q)[0]
+        Q = _product(M, np.linalg.qr(_product(MT, Q))[0])
+    Q = np.linalg.qr(Q)[0]
+    Ub, S, _ = np.linalg.svd(_product(MT, Q).T, full_matrices=False)
+    U = (Q @ Ub[:, :dims]) * S[:dims]
+    signs = np.sign(U[np.argmax(np.abs(U), axis=0), np.arange(dims)])
+    return U * np.where(signs == 0, 1.0, signs)
+
+
+def build(wn: Path, unihan: Path | None = None, dims: int = DIMS, max_words: int = MAX_WORDS) -> dict[str, np.ndarray]:
+    synsets, lemmas = read_synsets(wn), read_lemmas(wn)
+    exc = read_exceptions(wn, lemmas)
+
+    def lemma(w: str) -> str:
+        found = lemmas_of(w, lemmas, exc)
+        return found[0] if found else w
+
+    docs: list[list[str]] = []
+    for words, gloss, links in synsets.values():
+        doc = list(words) + [lemma(w) for w in _WORD.findall(gloss.lower()) if w not in STOP_WORDS]
+        for k in links:
+            doc += synsets[k][0] if k in synsets else []
+        docs.append(doc)
+    df = Counter(t for d in docs for t in set(d))
+    vocab = sorted(t for t, n in df.items() if n >= 2)
+    row = {t: i for i, t in enumerate(vocab)}
+    idf = np.log(len(docs) / np.array([df[t] for t in vocab]))
+    cells: dict[tuple[int, int], float] = {}
+    for j, d in enumerate(docs):
+        counts = Counter(t for t in d if t in row)
+        col = {row[t]: (1.0 + np.log(n)) * idf[row[t]] for t, n in counts.items()}
+        norm = float(np.sqrt(sum(v * v for v in col.values()))) or 1.0
+        for i, v in col.items():
+            cells[(i, j)] = v / norm
+    U = svd_rows(cells, (len(vocab), len(docs)), dims)
+    U /= np.maximum(np.linalg.norm(U, axis=1, keepdims=True), 1e-12)
+    U -= U.mean(axis=0)
+    U /= np.maximum(np.linalg.norm(U, axis=1, keepdims=True), 1e-12)
+    keep = sorted(sorted((t for t in vocab if t in lemmas), key=lambda t: (-df[t], t))[:max_words])
+    rows = [row[t] for t in keep]
+    index = {t: i for i, t in enumerate(keep)}
+    chars, starts, ids = [], [0], []
+    for ch, words in sorted(read_unihan(unihan).items()):
+        found = sorted({index[w] for w in (lemma(x) for x in words) if w in index})
+        if found:
+            chars.append(ch)
+            ids.extend(found)
+            starts.append(len(ids))
+    kept_exc = {form: [b for b in bases if b in index] for form, bases in exc.items()}
+    exc_lines = [f"{form} {' '.join(bases)}" for form, bases in sorted(kept_exc.items()) if bases]
     return {
-        "words": np.frombuffer("\n".join(words).encode(), dtype=np.uint8),
-        "starts": np.asarray(starts, dtype=np.int32),
-        "ids": np.asarray(ids, dtype=np.uint16 if len(kept) < 65536 else np.int32),
-        "weights": np.asarray(weights, dtype=np.uint8),
+        "words": np.frombuffer("\n".join(keep).encode(), dtype=np.uint8),
+        "vectors": np.clip(np.round(U[rows] * 127), -127, 127).astype(np.int8),
+        "idf": np.clip(np.round(idf[rows] * IDF_SCALE), 1, 255).astype(np.uint8),
         "exceptions": np.frombuffer("\n".join(exc_lines).encode(), dtype=np.uint8),
-        "labels": np.frombuffer("\n".join(labels).encode(), dtype=np.uint8),
+        "chars": np.frombuffer("".join(chars).encode(), dtype=np.uint8),
+        "char_starts": np.asarray(starts, dtype=np.int32),
+        "char_words": np.asarray(ids, dtype=np.int32),
     }
 
 
 def save(arrays: dict[str, np.ndarray], out: Path) -> None:
     # np.savez_compressed stamps the current time into its zip entries; a fixed date keeps the
-    # file byte-identical from one build to the next.
+    # file byte-identical from one build to the next on one machine.
     import zipfile
 
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -181,14 +218,24 @@ def save(arrays: dict[str, np.ndarray], out: Path) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m fileagent.tools.lexicon_build", description=__doc__.split("\n")[0])
     ap.add_argument("--wordnet", type=Path, default=Path("/usr/share/wordnet"), help="WordNet 3.0 dict folder")
+    ap.add_argument(
+        "--unihan",
+        type=Path,
+        default=Path("/usr/share/unicode/Unihan_Readings.txt.bz2"),
+        help="Unihan_Readings.txt(.bz2) with the kDefinition glosses of CJK characters",
+    )
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "lexicon.npz")
     args = ap.parse_args(argv)
     if not (args.wordnet / "data.noun").is_file():
         ap.error(f"no WordNet database in {args.wordnet} (apt-get install wordnet-base)")
-    arrays = build(args.wordnet)
+    if not args.unihan.is_file():
+        ap.error(f"no Unihan readings at {args.unihan} (apt-get install unicode-data)")
+    arrays = build(args.wordnet, args.unihan)
     save(arrays, args.out)
-    n_words = len(arrays["starts"]) - 1
-    print(f"{args.out}: {n_words:,} lemmas, {len(arrays['ids']):,} features, {args.out.stat().st_size:,} bytes")
+    n_words, n_chars = len(arrays["idf"]), len(arrays["char_starts"]) - 1
+    print(
+        f"{args.out}: {n_words:,} words x {arrays['vectors'].shape[1]}, {n_chars:,} characters, {args.out.stat().st_size:,} bytes"
+    )
     return 0
 
 

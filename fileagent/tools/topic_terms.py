@@ -40,8 +40,13 @@ def terms(text: str) -> list[str]:
     out: list[str] = []
     for run in _CJK.findall(text):
         out.extend(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in CJK_STOP)
-    out.extend(w for w in _WORD.findall(_CJK.sub(" ", text)) if w not in STOP_WORDS)
+    out.extend(words(text))
     return out
+
+
+def words(text: str) -> list[str]:
+    """The words of three letters or more outside CJK runs, stop words left out (casefolded)."""
+    return [w for w in _WORD.findall(_CJK.sub(" ", text.casefold())) if w not in STOP_WORDS]
 
 
 def cjk_chars(text: str) -> list[str]:

@@ -3,17 +3,18 @@
 Each file's text (its first TEXT_LIMIT bytes) and name become terms (topic_terms.py): words of
 three letters or more (stop words dropped) and, for Chinese and Japanese text, every pair of
 adjacent CJK characters and, at CHAR_WEIGHT, each character. Terms weigh by TF-IDF (sublinear
-counts, smoothed idf); terms in more than half the files are dropped first. English words also
-bring their meanings from the WordNet lexicon (lexicon.py), weighted MEANING_WEIGHT against the
-terms, so short notes on one subject that share no word still meet (docs/topics.md).
-Groups come from spherical k-means in NumPy with a fixed start (the most typical file first, then
-each time the file least like the chosen ones) and, up to MAX_AGGLOMERATE files, from
-average-linkage merging, for every k from 2 to the cap; the split with the best mean silhouette
-wins (ties: fewer groups, then k-means; every group holds two files or more). When no split
-reaches MIN_SILHOUETTE, or with meanings the groups are more alike than MAX_BETWEEN, the files
-read as one topic and the plan is refused: one folder for everything sorts nothing. Each group's
-folder is named after its two most telling terms (weight in the group minus the mean weight in
-the others), words and bigrams of the files, never meanings. Same files, same groups, every time.
+counts, smoothed idf); terms in more than half the files are dropped first. Beside them, weighted
+MEANING_WEIGHT, sits the sum of the file's word and character vectors from the lexicon
+(lexicon.py: WordNet gloss vectors), so short notes on one subject that share no word still meet
+(docs/topics.md). Groups come from spherical k-means in NumPy with a fixed start (the most typical
+file first, then each time the file least like the chosen ones) and, up to MAX_AGGLOMERATE files,
+from average-linkage merging, for every k from 2 to the cap; the split with the best mean
+silhouette wins (ties: fewer groups, then k-means; every group holds two files or more). When no
+split reaches MIN_SILHOUETTE, or with meanings the groups are more alike than MAX_BETWEEN, the
+files read as one topic and the plan is refused: one folder for everything sorts nothing. Each
+group's folder is named after its two most telling terms (weight in the group minus the mean
+weight in the others), words and bigrams of the files, never meanings. Same files, same groups,
+every time.
 """
 
 from __future__ import annotations
@@ -36,12 +37,12 @@ TEXT_LIMIT = 256 * 1024
 MAX_FILES = 5000
 DEFAULT_GROUPS = 6
 MIN_SILHOUETTE = 0.1  # short notes on one topic share few words: their split scores low
-# Notes on one subject share meanings across any split of them; notes on different subjects
-# share few: with meanings, groups more alike than this on average are one topic.
-MAX_BETWEEN = 0.12
+# Notes on one subject stay alike across any split of them; notes on different subjects do not:
+# with meanings, groups more alike than this on average (cosine) are one topic.
+MAX_BETWEEN = 0.2
 MAX_AGGLOMERATE = 400  # files: above, average-linkage merging (cubic) costs more than it adds
 CHAR_WEIGHT = 0.5
-MEANING_WEIGHT = 1.5
+MEANING_WEIGHT = 3.0
 
 
 def tfidf(docs: list[list[str]], weight: Callable[[str], float] | None = None) -> tuple[np.ndarray, list[str]]:
@@ -74,14 +75,15 @@ def _unit_rows(X: np.ndarray) -> np.ndarray:
 
 def vectors(texts: list[str], meaning: bool = True) -> tuple[np.ndarray, list[str]]:
     """One row per text: its terms (TF-IDF, CJK characters below bigrams and words) and, weighted
-    MEANING_WEIGHT against them, the meaning features its English words bring from the lexicon.
-    The vocabulary names the first len(vocab) columns; the meaning columns follow them unnamed."""
+    MEANING_WEIGHT against them, its meaning vector from the lexicon (English words and CJK
+    characters). The vocabulary names the first len(vocab) columns; the meaning columns follow
+    them unnamed."""
     docs = [terms(t) + (cjk_chars(t) if meaning else []) for t in texts]
     W, vocab = tfidf(docs, lambda t: CHAR_WEIGHT if len(t) == 1 else 1.0)
     lex = load() if meaning else None
     if lex is None:
         return W, vocab
-    F = meaning_matrix(lex, [[t for t in d if t.isascii()] for d in docs])
+    F = meaning_matrix(lex, texts)
     return _unit_rows(np.hstack([W, MEANING_WEIGHT * F])), vocab
 
 
