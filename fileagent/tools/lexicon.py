@@ -99,13 +99,15 @@ def meaning_matrix(lex: Lexicon, texts: list[str]) -> np.ndarray:
     seen: dict[str, np.ndarray | None] = {}
     M = np.zeros((len(texts), lex.vectors.shape[1]))
     for r, us in enumerate(units):
-        for u in us:
-            if common[u] > limit:
-                continue
+        found, counts = [], []
+        for u, n in Counter(u for u in us if common[u] <= limit).items():
             if u not in seen:
                 seen[u] = lex.vector(u)
             v = seen[u]
             if v is not None:
-                M[r] += v
+                found.append(v)
+                counts.append(n)
+        if found:
+            M[r] = np.asarray(counts, dtype=float) @ np.vstack(found)
     norms = np.linalg.norm(M, axis=1, keepdims=True)
     return M / np.where(norms == 0, 1.0, norms)
