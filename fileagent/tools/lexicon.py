@@ -18,11 +18,9 @@ from pathlib import Path
 
 import numpy as np
 
-from fileagent.tools.topic_terms import cjk_chars, words
-
 DATA = Path(__file__).parent / "data" / "lexicon.npz"
 MEANING_UNITS = 400  # words and characters per file: long files meet on their terms anyway
-IDF_SCALE = 16
+IDF_SCALE = 16  # the builder stores each idf as uint8 in sixteenths
 # WordNet's morphy detachment rules, all parts of speech together: the text is not tagged.
 SUFFIXES = (
     ("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
@@ -88,16 +86,16 @@ def load(path: Path = DATA) -> Lexicon | None:
         return None
 
 
-def meaning_matrix(lex: Lexicon, texts: list[str]) -> np.ndarray:
-    """One row per text: the sum of its words' and CJK characters' vectors, scaled to length 1
-    (0 when it has none the lexicon knows). With four texts or more, a word or character in more
-    than half of them is left out: it cannot tell groups apart (the "note" of note1..note9).
-    Only each text's first MEANING_UNITS words and characters count."""
-    units = [(words(t) + cjk_chars(t))[:MEANING_UNITS] for t in texts]
+def meaning_matrix(lex: Lexicon, docs: list[list[str]]) -> np.ndarray:
+    """One row per document (its words, then its CJK characters): the sum of their vectors, scaled
+    to length 1 (0 when it has none the lexicon knows). With four documents or more, a word or
+    character in more than half of them is left out: it cannot tell groups apart (the "note" of
+    note1..note9). Only each document's first MEANING_UNITS words and characters count."""
+    units = [d[:MEANING_UNITS] for d in docs]
     common = Counter(u for us in units for u in set(us))
-    limit = len(texts) / 2 if len(texts) >= 4 else len(texts)
+    limit = len(docs) / 2 if len(docs) >= 4 else len(docs)
     seen: dict[str, np.ndarray | None] = {}
-    M = np.zeros((len(texts), lex.vectors.shape[1]))
+    M = np.zeros((len(docs), lex.vectors.shape[1]))
     for r, us in enumerate(units):
         found, counts = [], []
         for u, n in Counter(u for u in us if common[u] <= limit).items():

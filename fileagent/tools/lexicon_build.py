@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fileagent.tools.lexicon import lemmas_of
+from fileagent.tools.lexicon import IDF_SCALE, lemmas_of
 from fileagent.tools.topic_terms import STOP_WORDS
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -41,7 +41,6 @@ LINKS = ("@", "@i", "~", "~i", ";c", "-c")  # hypernyms, hyponyms, topic domain 
 DIMS = 160
 MAX_WORDS = 45000
 POWER_STEPS = 4  # subspace iterations of the randomized SVD: enough for the leading DIMS columns
-IDF_SCALE = 16  # idf stored as uint8 in sixteenths
 _LEMMA = re.compile(r"[a-z]{3,}$")
 _WORD = re.compile(r"[a-z]{3,}")
 

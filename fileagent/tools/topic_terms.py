@@ -36,11 +36,14 @@ CJK_STOP_CHARS = frozenset(
 
 def terms(text: str) -> list[str]:
     """Words and CJK bigrams, in that order per text (casefolded)."""
-    text = text.casefold()
+    return bigrams(text) + words(text)
+
+
+def bigrams(text: str) -> list[str]:
+    """Every pair of adjacent CJK characters, common pairs left out (casefolded)."""
     out: list[str] = []
-    for run in _CJK.findall(text):
+    for run in _CJK.findall(text.casefold()):
         out.extend(b for b in (run[i : i + 2] for i in range(len(run) - 1)) if b not in CJK_STOP)
-    out.extend(words(text))
     return out
 
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from fileagent.tools.base import name_of, split_name
 from fileagent.tools.lexicon import load, meaning_matrix
-from fileagent.tools.topic_terms import cjk_chars, terms
+from fileagent.tools.topic_terms import bigrams, cjk_chars, terms, words
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
@@ -78,12 +78,14 @@ def vectors(texts: list[str], meaning: bool = True) -> tuple[np.ndarray, list[st
     MEANING_WEIGHT against them, its meaning vector from the lexicon (English words and CJK
     characters). The vocabulary names the first len(vocab) columns; the meaning columns follow
     them unnamed."""
-    docs = [terms(t) + (cjk_chars(t) if meaning else []) for t in texts]
+    # each text is read once: its bigrams count as terms only, its words and characters also mean
+    parts = [(bigrams(t), words(t) + (cjk_chars(t) if meaning else [])) for t in texts]
+    docs = [b + units for b, units in parts]
     W, vocab = tfidf(docs, lambda t: CHAR_WEIGHT if len(t) == 1 else 1.0)
     lex = load() if meaning else None
     if lex is None:
         return W, vocab
-    F = meaning_matrix(lex, texts)
+    F = meaning_matrix(lex, [units for _, units in parts])
     return _unit_rows(np.hstack([W, MEANING_WEIGHT * F])), vocab
 
 
