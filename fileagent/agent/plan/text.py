@@ -110,26 +110,6 @@ BARE = {
     "max_groups",
 }
 REPEATABLE = {"ext", "tag", "if", "then", "except"}
-# Keys and ops that only version-2 plans have (the shipped planner writes version-1 text).
-V2_KEYS = frozenset(
-    {
-        "empty",
-        "older",
-        "newer",
-        "except",
-        "keep_structure",
-        "sort",
-        "desc",
-        "limit",
-        "duplicates",
-        "keep_in",
-        "remove_originals",
-        "start",
-        "case",
-        "max_groups",
-    }
-)
-V2_OPS = frozenset({"archive", "extract"})
 # Keys whose value is free text (a file's content, a text to add, a text to find), not a name.
 FREE_TEXT_KEYS = ("content", "text", "find")
 
