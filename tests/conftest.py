@@ -84,8 +84,8 @@ def read_tree() -> Callable[..., dict]:
 
 @pytest.fixture
 def compile_steps() -> Callable[..., object]:
-    """compile_steps(root, [step dicts], on_conflict=None, agent={config.agent overrides}, hidden=())
-    -> ChangeSet, through plan validation, the Guard (default deny list) and the compiler."""
+    """compile_steps(root, [step dicts], on_conflict=None, agent={config.agent overrides}, hidden=(),
+    version=1) -> ChangeSet, through plan validation, the Guard (default deny list) and the compiler."""
     from fileagent.agent.engine.compiler import compile_plan
     from fileagent.agent.plan.io import validate_plan_dict
     from fileagent.config.loader import Config
@@ -99,13 +99,14 @@ def compile_steps() -> Callable[..., object]:
         agent: dict | None = None,
         classify: dict | None = None,
         hidden: tuple = (),
+        version: int = 1,
     ):
         data: dict = {"agent": agent or {}}
         if classify is not None:
             data["classify"] = classify
         cfg = Config.from_dict(data)
         guard = Guard.from_config(cfg, root, extra_hidden=hidden)
-        plan = validate_plan_dict({"version": 1, "steps": steps})
+        plan = validate_plan_dict({"version": version, "steps": steps})
         return compile_plan(plan, root=root, config=cfg, guard=guard, on_conflict=on_conflict)
 
     return run

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from fileagent.policies.paths import nfc
 from fileagent.tools import archive_io
 from fileagent.tools.base import Capability, human_size, join, name_of, parent_of
-from fileagent.tools.select import exclusions, select_some, subtree_problem
+from fileagent.tools.select import exclusions, nearest, select_some, subtree_problem
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
@@ -195,7 +195,7 @@ def compile_extract(ctx: CompileContext, step: ExtractStep) -> None:
     rel = ctx.path(step.path)
     e = view.get(rel)
     if e is None:
-        raise ctx.plan_error(f"{step.path!r} does not exist", step.path)
+        raise ctx.plan_error(f"{step.path!r} does not exist{nearest(ctx, rel)}", step.path, absent=True)
     if e.is_dir or e.is_link or not view.untouched(rel, e):
         raise ctx.plan_error(
             f"{step.path!r} is not an archive file as it lies on disk before the run",

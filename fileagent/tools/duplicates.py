@@ -98,7 +98,7 @@ def select_duplicates(ctx: CompileContext, items: list[Item], rule: str, keep_in
     groups are recorded for `list` and each duplicate's kept copy for the preview."""
     folder = ctx.folder(keep_in) if keep_in is not None else None
     if folder is not None and ((entry := ctx.view.get(folder)) is None or not entry.is_dir):
-        raise ctx.plan_error(f"keep_in folder {keep_in!r} does not exist", keep_in)
+        raise ctx.plan_error(f"keep_in folder {keep_in!r} does not exist", keep_in, absent=True)
     groups = find_groups(items)
     order = {rel: i for i, (rel, _) in enumerate(items)}
     out: list[Item] = []

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from fileagent.tools import exifdate, tagging
 from fileagent.tools.base import Capability, name_of, parent_of, split_name
-from fileagent.tools.select import select_some
+from fileagent.tools.select import nearest, select_some
 
 if TYPE_CHECKING:
     from fileagent.agent.engine.simulation import CompileContext
@@ -168,7 +168,7 @@ def compile_step(ctx: CompileContext, step: RenameStep) -> None:
             raise ctx.plan_error("cannot rename the sandbox root itself", ".")
         e = ctx.view.get(rel)
         if e is None:
-            raise ctx.plan_error(f"{step.path!r} does not exist", step.path)
+            raise ctx.plan_error(f"{step.path!r} does not exist{nearest(ctx, rel)}", step.path, absent=True)
         _rename(ctx, rel, e, step.new_name or "")
         return
     assert step.select is not None

@@ -262,19 +262,44 @@ def sort_key(ctx: CompileContext, by: str) -> Callable[[Item], Any]:
 
 
 def nearest(ctx: CompileContext, rel: str) -> str:
-    """A hint for a name that is not there: the closest names in the nearest folder that is
-    (" (nearest there: invoice_0412.pdf, invoice_0419.pdf)"), or nothing when none is close."""
+    """A hint for a name that is not there: the same name in another folder (" (there is
+    downloads/backup.zip)"), else the closest names in the nearest folder that is (" (nearest
+    there: invoice_0412.pdf, invoice_0419.pdf)"), or nothing when none is close."""
     parent, _, name = rel.rpartition("/")
     while parent and ctx.view.get(parent) is None:
         parent, _, name = parent.rpartition("/")
     listing = ctx.view.listing(parent or ".") or {}
     if name in listing and ctx.view.get(rel) is None:
         return " (an earlier step of the plan takes it away)"
+    elsewhere = _same_name_elsewhere(ctx, rel.rpartition("/")[2])
+    if elsewhere:
+        return f" (there is {', '.join(elsewhere)})"
     there = [c for c in sorted(listing) if ctx.view.get(join(parent, c) if parent else c) is not None]
     close = difflib.get_close_matches(name, there, n=3, cutoff=0.6)
     if not close:
         return ""
     return f" (nearest there: {', '.join(join(parent, c) if parent else c for c in close)})"
+
+
+NEAREST_WALK = 5000  # entries read at most to find a name elsewhere in the tree
+
+
+def _same_name_elsewhere(ctx: CompileContext, name: str) -> list[str]:
+    """Up to three paths, shallowest first, whose name is `name` up to case: "backup.zip" asked for
+    at the root is downloads/backup.zip. Hidden folders are not entered."""
+    want = name.casefold()
+    found: list[str] = []
+    queue, seen = [""], 0
+    while queue and seen < NEAREST_WALK and len(found) < 3:
+        folder = queue.pop(0)
+        for child, e in sorted((ctx.view.listing(folder) or {}).items()):
+            seen += 1
+            rel = join(folder, child) if folder else child
+            if child.casefold() == want:
+                found.append(rel)
+            if e.is_dir and not e.is_link and not child.startswith("."):
+                queue.append(rel)
+    return found[:3]
 
 
 def transfer_selection(step: Any) -> Any:
@@ -305,7 +330,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool, exclu
             return []
         e = view.get(rel)
         if e is None:
-            raise ctx.plan_error(f"{sel.path!r} does not exist{nearest(ctx, rel)}", sel.path)
+            raise ctx.plan_error(f"{sel.path!r} does not exist{nearest(ctx, rel)}", sel.path, absent=True)
         if children_of_folder and e.is_dir and not e.is_link:
             listing = view.listing(rel) or {}
             items = []
@@ -336,7 +361,7 @@ def _select(ctx: CompileContext, sel: Selection, children_of_folder: bool, exclu
     base = ctx.folder(where or ".")
     be = view.get(base)
     if be is None:
-        raise ctx.plan_error(f"folder {where!r} does not exist{nearest(ctx, base)}", where)
+        raise ctx.plan_error(f"folder {where!r} does not exist{nearest(ctx, base)}", where, absent=True)
     if not be.is_dir:
         raise ctx.plan_error(f"{where!r} is not a folder", where)
     while pattern.startswith("./"):
@@ -516,7 +541,9 @@ def select_some(ctx: CompileContext, sel: Selection, **kw: bool) -> list[Item]:
                 + ", ".join("." + e for e in sel.filters.ext)
                 + (" and the other filters" if len([v for v in vars(sel.filters).values() if v]) > 1 else "")
             )
-        raise ctx.plan_error(f"nothing matches {describe(sel)}{filters}{_nearby(ctx, sel)}", sel.path or sel.in_)
+        raise ctx.plan_error(
+            f"nothing matches {describe(sel)}{filters}{_nearby(ctx, sel)}", sel.path or sel.in_, absent=True
+        )
     return items
 
 

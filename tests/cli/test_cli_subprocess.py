@@ -91,3 +91,19 @@ def test_errors_are_one_line_with_exit_codes(tmp_path, env, make_tree, read_tree
     r = fa(["--root", str(root), "--config", str(tmp_path / "missing.yaml"), "tidy up"], env, tmp_path)
     assert r.returncode == 2 and "missing.yaml" in r.stderr
     assert read_tree(root) == before
+
+
+def test_a_file_job_on_a_missing_file_is_refused_as_absent_with_where_it_is(tmp_path, env, make_tree, read_tree):
+    root = make_tree(tmp_path / "root", {"docs/report.txt": "r", "notes.txt": "n", "photos/IMG_2042.jpg": "j"})
+    before = read_tree(root)
+    p = fa(["run", "--root", str(root), "--json", "rename report.txt to final.txt"], env, tmp_path)
+    assert p.returncode == 4, p.stderr
+    doc = json.loads(p.stdout)["refused"]
+    assert doc["class"] == "absent" and "'report.txt' does not exist (there is docs/report.txt)" in doc["message"]
+    assert (
+        p.stderr.startswith("fileagent: error: the request names nothing that exists here")
+        and p.stderr.count("\n") == 1
+    )
+    p = fa(["run", "--root", str(root), "删除所有 .log 文件"], env, tmp_path)
+    assert p.returncode == 4 and "nothing matches" in p.stderr and "files there: " in p.stderr
+    assert read_tree(root) == before

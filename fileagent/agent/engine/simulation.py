@@ -63,7 +63,11 @@ class CompileContext:
 
     # ---------------------------------------------------------- errors
 
-    def plan_error(self, msg: str, path: str | None = None) -> PlanError:
+    def plan_error(self, msg: str, path: str | None = None, *, absent: bool = False) -> PlanError:
+        """`absent`: the step names something that is not there; on the first step, which selects
+        what is there now, the planner refuses the request as naming nothing that exists."""
+        if absent:
+            return PlanError(f"{self.op}: {msg}", step=self.step, path=path, absent=True)
         return PlanError(f"{self.op}: {msg}", step=self.step, path=path)
 
     def policy_error(self, msg: str, path: str | None = None) -> PolicyError:

@@ -17,6 +17,9 @@ candidate compiles and the whole tree under the root is known (under MAX_PATHS
 paths), the request is decoded again with the first step kept to paths that
 exist (existing_tree.py); a retry candidate is held to the first decode's best
 reading as a lower candidate is (no new deletion, no change where it looked).
+A file job whose reading tried first names, in its first step, something that is
+not there ends as a refusal of class "absent" with the compiler's hint of what
+is there (refusal.named_absent), not as a job for another program.
 """
 
 from __future__ import annotations
@@ -32,7 +35,14 @@ from fileagent.agent.plan.model import Plan
 from fileagent.agent.planner.grounding import ungrounded
 from fileagent.agent.planner.order import refusal, request_order
 from fileagent.agent.planner.plausibility import changes_nothing, implausible
-from fileagent.agent.planner.refusal import REFUSAL_CLASSES, REFUSAL_OP, Refusal, RequestRefused, parse_refusal
+from fileagent.agent.planner.refusal import (
+    REFUSAL_CLASSES,
+    REFUSAL_OP,
+    Refusal,
+    RequestRefused,
+    named_absent,
+    parse_refusal,
+)
 from fileagent.errors import NoPlannerError, PlanError
 from fileagent.policies.paths import STATE_DIR
 
@@ -234,13 +244,14 @@ def pick(
     plausible. They are tried in request order, each held to the model's best reading `best`
     (default: the first candidate): `refusal` says which may not stand in for it."""
     errors: list[Exception] = []
+    tried: list[tuple[str, Exception]] = []  # each failed candidate's text beside its error
     if best is None:
         best = candidates[0][0] if candidates else ""
     for text, finished in request_order(candidates, prompt):
         refused = parse_refusal(text) if finished else None
         if refused is not None:
             # the model reads the request as not a file job ahead of every plan left: refuse
-            raise RequestRefused(refused.why, prompt)
+            raise RequestRefused(refused.why, prompt, after=tried[0] if tried else None)
         try:
             why = refusal(best, text, prompt) if text != best else None
             if why:
@@ -252,9 +263,10 @@ def pick(
                 # names something absent; a lower reading that compiles is another request.
                 raise NoPlannerError(f"could not plan this request: {e}") from None
             errors.append(e)
+            tried.append((text, e))
     if not errors:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
-    raise NoPlannerError(f"could not plan this request: {errors[0]}")
+    raise NoPlannerError(f"could not plan this request: {errors[0]}", after=tried[0])
 
 
 def plan_request(
@@ -268,12 +280,12 @@ def plan_request(
     first = planner.candidates(prompt, paths)
     try:
         return accept(planner, prompt, *choose(first, compile, Path(root), prompt, later=later))
-    except RequestRefused:
-        raise
+    except RequestRefused as refused:
+        raise _or_absent(planner, prompt, refused) from None
     except NoPlannerError as e:
         error = e
     if len(paths) >= MAX_PATHS or not first:
-        raise error
+        raise _or_absent(planner, prompt, error)
     # No reading compiled, and the whole tree is known: decode again with the first step kept to
     # paths that exist. A retry may not delete, or change files, where the model's best reading
     # did not (request_order.refusal); if none compiles, the error is the first decode's, which names what
@@ -282,10 +294,25 @@ def plan_request(
     kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None and _names_its_target(c[0], prompt)]
     try:
         return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0], later=later))
-    except RequestRefused:
-        raise
+    except RequestRefused as refused:
+        raise _or_absent(planner, prompt, refused, error.context.get("after")) from None
     except NoPlannerError:
-        raise error from None
+        raise _or_absent(planner, prompt, error) from None
+
+
+def _or_absent(
+    planner: Planner, prompt: str, error: NoPlannerError, after: tuple[str, Exception] | None = None
+) -> NoPlannerError:
+    """`error`, or in its place a refusal of class "absent" where the first decode's reading tried
+    first (`after`, else the one `error` records) names nothing that exists (refusal.named_absent).
+    Small talk stays small talk."""
+    if isinstance(error, RequestRefused):
+        if error.why == "chat":
+            return error
+        after = after or error.after
+    else:
+        after = after or error.context.get("after")
+    return named_absent(planner, prompt, after) or error
 
 
 def _names_its_target(text: str, prompt: str) -> bool:

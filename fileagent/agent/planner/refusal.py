@@ -6,14 +6,16 @@
 
 It is a candidate like any plan: the beam scores it, the channel model reranks it, and when it is
 the reading chosen the request is refused (exit 4) with the class's message and example requests
-close to the user's words.
+close to the user's words. A fourth class, "absent", is no reading the model writes: a file job
+whose reading names nothing that exists ends with it (`named_absent`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from fileagent.errors import NoPlannerError
+from fileagent.errors import NoPlannerError, PlanError
 
 REFUSAL_OP = "none"
 REFUSAL_CLASSES = ("chat", "other", "unclear")
@@ -42,11 +44,14 @@ class RequestRefused(NoPlannerError):
     """The planner's reading is a refusal (exit 4): `why` is its class; the message says what the
     tool can do and offers example requests close to the user's words."""
 
-    def __init__(self, why: str, request: str = "", reason: str | None = None):
+    def __init__(
+        self, why: str, request: str = "", reason: str | None = None, after: tuple[str, Exception] | None = None
+    ):
         from fileagent.agent.plan.language import language_of
         from fileagent.agent.planner.examples import closest
 
         self.why = why
+        self.after = after  # (plan text, why it failed) of the reading tried before this one, if any
         self.reason = reason or MESSAGES.get(why, MESSAGES["unclear"])
         self.examples = closest(request, language_of(request))
         tries = "; ".join(f'"{e}"' for e in self.examples)
@@ -63,3 +68,22 @@ MESSAGES = {
     "unclear": "I could not read this as a file job",
     "absent": "the request names nothing that exists here",
 }
+
+
+def named_absent(planner: Any, prompt: str, after: tuple[str, Exception] | None) -> RequestRefused | None:
+    """A refusal of class "absent" when the reading tried first (`after`: its plan text and why it
+    failed) did not compile because its first step names something that is not there (the first
+    step selects what is there now), and the model believes that reading as the acceptance rule
+    asks of any plan it runs (`planner.min_margin`): "rename IMG_2043.jpg to cat.jpg" is a file job
+    on a missing file, no job for another program, while "who won the world cup in 2018", read
+    weakly as `list path="2018"`, keeps the model's own class. The message carries the compile
+    error's hint of what is there."""
+    if after is None:
+        return None
+    text, error = after
+    if not (isinstance(error, PlanError) and error.context.get("absent") and error.step == 1):
+        return None
+    threshold = planner.min_margin
+    if threshold is not None and planner.refusal_margin(prompt, text)[0] < threshold:
+        return None
+    return RequestRefused("absent", prompt, reason=f"{MESSAGES['absent']}: {error}")

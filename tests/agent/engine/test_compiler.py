@@ -275,6 +275,35 @@ def test_a_missing_name_is_told_the_nearest_names_there(tmp_path, make_tree, com
         compile_steps(tmp_path, [{"op": "delete", "select": {"path": "inv/zzz.txt"}}])
 
 
+def test_a_name_missing_where_asked_is_told_where_it_is(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"downloads/Backup.zip": "z", "a/b/backup.zip": "y", ".hidden/backup.zip": "x", "c.txt": ""})
+    with pytest.raises(
+        PlanError, match=r"'backup.zip' does not exist \(there is downloads/Backup.zip, a/b/backup.zip\)$"
+    ):
+        compile_steps(tmp_path, [{"op": "extract", "path": "backup.zip"}], version=2)
+    with pytest.raises(PlanError) as e:
+        compile_steps(tmp_path, [{"op": "rename", "path": "backup.zip", "new_name": "old.zip"}])
+    assert "there is downloads/Backup.zip" in str(e.value) and e.value.context == {"absent": True}
+
+
+def test_what_is_not_there_is_marked_absent_and_other_plan_errors_are_not(tmp_path, make_tree, compile_steps):
+    make_tree(tmp_path, {"docs/a.txt": "a", "f.txt": "f"})
+    absent = [
+        [{"op": "delete", "select": {"path": "nope.txt"}}],
+        [{"op": "list", "select": {"in": "nope"}}],
+        [{"op": "delete", "select": {"in": "docs", "filters": {"ext": ["log"]}}}],
+        [{"op": "rename", "path": "nope.txt", "new_name": "x.txt"}],
+        [{"op": "extract", "path": "nope.zip"}],
+    ]
+    for steps in absent:
+        with pytest.raises(PlanError) as e:
+            compile_steps(tmp_path, steps, version=2)
+        assert e.value.context.get("absent") is True and e.value.step == 1, steps
+    with pytest.raises(PlanError) as e:
+        compile_steps(tmp_path, [{"op": "list", "select": {"in": "f.txt"}}])  # there, but not a folder
+    assert "absent" not in e.value.context
+
+
 def test_move_to_the_root_and_through_a_folder_link(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"d/a.txt": "a", "real/": None})
     os.symlink(tmp_path / "real", tmp_path / "alias")

@@ -12,7 +12,7 @@ from fileagent.agent.plan.text import from_text
 from fileagent.agent.planner.examples import GALLERY, closest
 from fileagent.agent.planner.grounding import ungrounded, written_sizes
 from fileagent.agent.planner.refusal import Refusal, RequestRefused, parse_refusal
-from fileagent.errors import NoPlannerError
+from fileagent.errors import NoPlannerError, PlanError
 
 
 def test_refusal_texts_parse_and_plans_do_not():
@@ -30,6 +30,66 @@ def test_a_refusal_reading_first_refuses_with_its_class():
     assert e.value.why == "other" and e.value.exit_status == 4
     doc = e.value.document()
     assert doc["class"] == "other" and 2 <= len(doc["examples"]) <= 3 and doc["message"]
+
+
+def _absent(plan):
+    raise PlanError("rename: 'IMG_2043.jpg' does not exist (nearest there: IMG_2042.jpg)", step=1, absent=True)
+
+
+class _Believes:
+    """A planner whose belief in any plan against its best refusal is a set number."""
+
+    def __init__(self, margin, threshold=2.0):
+        self.margin, self.min_margin = margin, threshold
+
+    def refusal_margin(self, prompt, text):
+        return self.margin, "other"
+
+
+ASKED = "rename IMG_2043.jpg to cat.jpg"
+READING = 'rename path="IMG_2043.jpg" new_name="cat.jpg"'
+
+
+def _refused(cands, compile, prompt=ASKED):
+    with pytest.raises(NoPlannerError) as e:
+        planner.choose(cands, compile, prompt=prompt)
+    return e.value
+
+
+def test_a_believed_reading_that_names_nothing_there_refuses_as_absent():
+    first = _refused([(READING, True), ("none why=other", True)], _absent)
+    assert isinstance(first, RequestRefused) and first.why == "other" and first.after[0] == READING
+    final = planner._or_absent(_Believes(5.0), ASKED, first)
+    doc = final.document()
+    assert final.why == doc["class"] == "absent" and final.exit_status == 4
+    assert doc["message"].startswith("the request names nothing that exists here: step 1: rename: 'IMG_2043.jpg'")
+    assert "nearest there: IMG_2042.jpg" in doc["message"] and doc["examples"]
+    # no reading compiles at all: the same refusal
+    none = _refused([(READING, True)], _absent)
+    assert not isinstance(none, RequestRefused)
+    assert planner._or_absent(_Believes(5.0), ASKED, none).why == "absent"
+
+
+def test_a_reading_the_model_barely_believes_keeps_the_models_class():
+    first = _refused([(READING, True), ("none why=other", True)], _absent)
+    assert planner._or_absent(_Believes(0.5), ASKED, first) is first
+    none = _refused([(READING, True)], _absent)
+    assert planner._or_absent(_Believes(0.5), ASKED, none) is none
+    # small talk stays small talk, however the reading before it was believed
+    chat = _refused([('delete path="thanks"', True), ("none why=chat", True)], _absent, "thanks")
+    assert planner._or_absent(_Believes(9.0), "thanks", chat).why == "chat"
+
+
+def test_only_a_first_step_that_names_nothing_there_is_absent():
+    def later_step(plan):
+        raise PlanError("move: 'log' does not exist", step=2, absent=True)
+
+    def other(plan):
+        raise PlanError("rename: new name 'a/b' must be a plain file name", step=1)
+
+    for compile in (later_step, other):
+        first = _refused([('rename path="a.txt" new_name="b.txt"', True), ("none why=other", True)], compile)
+        assert planner._or_absent(_Believes(9.0), ASKED, first).why == "other"
 
 
 def test_an_unfinished_refusal_reading_is_no_refusal():
@@ -215,3 +275,18 @@ def test_deleting_or_moving_the_whole_tree_needs_a_word_for_all():
 def test_a_type_word_of_the_request_is_carried_by_a_step(request_text, text, ok):
     why = ungrounded(from_text(text), request_text)
     assert (why is None) == ok, why
+
+
+def test_a_missing_file_is_refused_as_absent_in_process_with_the_nearest_names(tmp_path):
+    from fileagent.cli.fast import main
+
+    (tmp_path / "photos").mkdir()
+    (tmp_path / "photos" / "IMG_2042.jpg").write_text("j")
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c"), "XDG_STATE_HOME": str(tmp_path / "s")}
+    out, err = io.StringIO(), io.StringIO()
+    request = "rename photos/IMG_2043.jpg to cat.jpg"
+    rc = main(["run", "--root", str(tmp_path), "--json", request], env=env, stdout=out, stderr=err, stdin=io.StringIO())
+    assert rc == 4
+    doc = json.loads(out.getvalue())["refused"]
+    assert doc["class"] == "absent" and "(nearest there: photos/IMG_2042.jpg)" in doc["message"]
+    assert (tmp_path / "photos" / "IMG_2042.jpg").read_text() == "j"
