@@ -110,3 +110,39 @@ def _written(name: str, text: str) -> bool:
         return name in text
     # nor as the head of a longer name: "requirements" of "requirements-dev.txt", "report" of "report.docx"
     return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9]|[._\-][a-z0-9])", text) is not None
+
+
+def spelled_as_on_disk(text: str, paths: list[str]) -> str:
+    """The plan text with its first step's existing-path values (what it selects, renames or
+    unpacks) spelled as on disk, where the request wrote one in another case or Unicode form and
+    exactly one path under the root matches: a user on Linux types "downloads" for "Downloads", the
+    whole-tree decode takes it (matching ignores case), and the compiler, on a file system that
+    does not, would find nothing."""
+    from dataclasses import replace
+
+    from fileagent.agent.plan.text import PlanTextError, from_text, to_text
+
+    try:
+        plan = from_text(text)
+    except (PlanTextError, ValueError):
+        return text
+    exact = set(paths)
+    folded: dict[str, list[str]] = {}
+    for p in paths:
+        folded.setdefault(_fold(p), []).append(p)
+
+    def on_disk(value: str | None) -> str | None:
+        if value is None or value in exact or guard_decides(value.encode("utf-8")):
+            return value
+        found = folded.get(_fold(value.removeprefix("./").rstrip("/")), [])
+        return found[0] if len(found) == 1 else value
+
+    step = plan.steps[0]
+    sel = getattr(step, "select", None)
+    if sel is not None:
+        step = replace(step, select=replace(sel, path=on_disk(sel.path), in_=on_disk(sel.in_)))
+    if step.op in ("rename", "extract") and getattr(step, "path", None) is not None:
+        step = replace(step, path=on_disk(step.path))
+    if step == plan.steps[0]:
+        return text
+    return to_text(replace(plan, steps=[step, *plan.steps[1:]]))

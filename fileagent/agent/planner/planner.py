@@ -32,6 +32,7 @@ from pathlib import Path
 
 from fileagent.agent.engine.changeset import ChangeSet
 from fileagent.agent.plan.model import Plan
+from fileagent.agent.planner.existing_tree import spelled_as_on_disk
 from fileagent.agent.planner.grounding import ungrounded
 from fileagent.agent.planner.order import refusal, request_order
 from fileagent.agent.planner.plausibility import changes_nothing, implausible
@@ -290,7 +291,7 @@ def plan_request(
     # paths that exist. A retry may not delete, or change files, where the model's best reading
     # did not (request_order.refusal); if none compiles, the error is the first decode's, which names what
     # the request asked for.
-    retry = planner.candidates(prompt, paths, whole_tree=True)
+    retry = [(spelled_as_on_disk(t, paths), done) for t, done in planner.candidates(prompt, paths, whole_tree=True)]
     kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None and _names_its_target(c[0], prompt)]
     try:
         return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0], later=later))

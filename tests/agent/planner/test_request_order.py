@@ -91,3 +91,43 @@ def test_a_retry_on_existing_paths_keeps_to_what_the_request_names():
     assert named_by("把照片删掉", "照片/a.jpg") and not named_by("把照片删掉", "文档")
     assert not _names_its_target('delete in="old" kind=any', "delete everything in the temp folder")
     assert _names_its_target('delete in="old" kind=any', "delete everything in the Old folder")
+
+
+def test_a_retry_spells_the_first_steps_paths_as_on_disk():
+    from fileagent.agent.planner.existing_tree import spelled_as_on_disk
+
+    paths = ["Downloads", "Downloads/Zoom.dmg", "Downloads/a.pdf", "Photos", "photos", "notes.txt"]
+    assert spelled_as_on_disk('list in="downloads" ext=pdf', paths) == 'list in="Downloads" ext=pdf'
+    assert spelled_as_on_disk('delete path="downloads/zoom.DMG"', paths) == 'delete path="Downloads/Zoom.dmg"'
+    assert (
+        spelled_as_on_disk('rename path="DOWNLOADS/A.PDF" new_name="b.pdf"', paths)
+        == 'rename path="Downloads/a.pdf" new_name="b.pdf"'
+    )
+    # as written where it is there, or where two paths differ only in case, or where none matches
+    assert spelled_as_on_disk('list in="photos"', paths) == 'list in="photos"'
+    assert spelled_as_on_disk('list in="PHOTOS"', paths) == 'list in="PHOTOS"'
+    assert spelled_as_on_disk('list in="music"', paths) == 'list in="music"'
+    # only the first step, which selects what is there now; a create names what is not
+    assert (
+        spelled_as_on_disk('move path="notes.txt" to="downloads" ; list in="downloads"', paths)
+        == 'move path="notes.txt" to="downloads" ; list in="downloads"'
+    )
+    assert (
+        spelled_as_on_disk('create path="downloads/x.txt" content="x"', paths)
+        == 'create path="downloads/x.txt" content="x"'
+    )
+
+
+def test_a_folder_written_in_another_case_is_found_on_a_case_sensitive_disk(tmp_path):
+    import io
+
+    from fileagent.cli.fast import main
+
+    (tmp_path / "Downloads").mkdir()
+    (tmp_path / "Downloads" / "paper.pdf").write_text("%PDF")
+    (tmp_path / "Downloads" / "song.mp3").write_text("mp3")
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "c"), "XDG_STATE_HOME": str(tmp_path / "s")}
+    out, err = io.StringIO(), io.StringIO()
+    rc = main(["run", "--root", str(tmp_path), "list the pdf files in downloads"], env=env, stdout=out, stderr=err)
+    assert rc == 0, err.getvalue()
+    assert out.getvalue().splitlines()[0] == "Downloads/paper.pdf"
