@@ -509,8 +509,12 @@ def _nearby(ctx: CompileContext, sel: Selection) -> str:
             counts[ext] = counts.get(ext, 0) + 1
     if not counts:
         return " (no files there)" if not items else ""
-    common = sorted(counts, key=lambda e: (-counts[e], e))[:5]
-    return " (files there: " + ", ".join("." + e for e in common) + ")"
+    common = sorted(counts, key=lambda e: (-counts[e], e))
+    more = f" and {len(common) - NEARBY_EXTS} more" if len(common) > NEARBY_EXTS else ""
+    return " (files there: " + ", ".join("." + e for e in common[:NEARBY_EXTS]) + more + ")"
+
+
+NEARBY_EXTS = 8  # extensions named at most in that hint
 
 
 def describe(sel: Selection) -> str:

@@ -347,3 +347,11 @@ def test_destination_that_is_a_link_out_is_refused(tmp_path, make_tree, compile_
             compile_steps(root, [{"op": "move", "select": {"path": "a.txt"}, "to": "d"}], on_conflict=policy)
     with pytest.raises(PolicyError, match="pointing outside"):
         compile_steps(root, [{"op": "rename", "path": "a.txt", "new_name": "b.txt"}])
+
+
+def test_nothing_matches_names_what_the_folder_holds_and_how_many_more(tmp_path, make_tree, compile_steps):
+    exts = ["pdf", "pdf", "jpg", "png", "mp3", "zip", "dmg", "msi", "txt", "csv", "md"]
+    make_tree(tmp_path, {f"dl/f{i}.{e}": "x" for i, e in enumerate(exts)})
+    with pytest.raises(PlanError) as e:
+        compile_steps(tmp_path, [{"op": "delete", "select": {"in": "dl", "filters": {"ext": ["log"]}}}])
+    assert "(files there: .pdf, .csv, .dmg, .jpg, .md, .mp3, .msi, .png and 2 more)" in str(e.value)

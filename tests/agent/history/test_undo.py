@@ -95,6 +95,18 @@ def test_undo_refuses_when_changed_since(root, tmp_path, read_tree, meddle):
     assert read_tree(root) == state
 
 
+def test_undo_goes_on_when_a_written_file_was_edited_and_put_back(root, tmp_path, read_tree):
+    import os
+
+    before = read_tree(root)
+    apply(root, Builder(root).write("old.txt", b"NEW", overwrite=True), tmp_path)
+    (root / "old.txt").write_bytes(b"user edit")
+    (root / "old.txt").write_bytes(b"NEW")  # the same bytes again, a later time
+    st = (root / "old.txt").stat()
+    os.utime(root / "old.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    assert undo(root).undone == 1 and read_tree(root) == before
+
+
 def test_undo_is_idempotent_after_crash_mid_undo(root, tmp_path, read_tree, monkeypatch):
     before = read_tree(root, binary=True)
     apply(root, everything(root), tmp_path)
