@@ -58,7 +58,9 @@ def lemmas_of(word: str, known: set[str] | dict[str, int], exceptions: dict[str,
 
 
 class Lexicon:
-    def __init__(self, arrays: dict[str, np.ndarray]) -> None:
+    def __init__(self, arrays: dict[str, np.ndarray], zh_file: Path | None = None) -> None:
+        """`arrays`: the lexicon's (with its Chinese words, or those come from `zh_file` when
+        first asked for: English-only folders never read them)."""
         words_ = arrays["words"].tobytes().decode().split("\n")
         self.index = {w: i for i, w in enumerate(words_)}
         # each row scaled by the word's idf: a rare word says more about a subject than a common one
@@ -71,11 +73,25 @@ class Lexicon:
         chars = arrays["chars"].tobytes().decode()
         starts, ids = arrays["char_starts"], arrays["char_words"]
         self.chars = {c: ids[starts[i] : starts[i + 1]] for i, c in enumerate(chars)}
-        self.zh: dict[str, np.ndarray] = {}
-        if "zh_words" in arrays:
-            starts, ids = arrays["zh_starts"], arrays["zh_ids"]
-            for i, w in enumerate(arrays["zh_words"].tobytes().decode().split("\n")):
-                self.zh[w] = ids[starts[i] : starts[i + 1]]
+        self._zh: dict[str, np.ndarray] | None = None
+        self._zh_source: dict[str, np.ndarray] | Path | None = arrays if "zh_words" in arrays else zh_file
+
+    @property
+    def zh(self) -> dict[str, np.ndarray]:
+        """Chinese word -> the lexicon rows of its English senses ({} without them)."""
+        if self._zh is None:
+            source, self._zh = self._zh_source, {}
+            if isinstance(source, Path):
+                try:
+                    with np.load(source, allow_pickle=False) as z:
+                        source = {k: z[k] for k in z.files if k in ZH_KEYS}
+                except FileNotFoundError:
+                    source = None
+            if source is not None:
+                starts, ids = source["zh_starts"], source["zh_ids"]
+                for i, w in enumerate(source["zh_words"].tobytes().decode().split("\n")):
+                    self._zh[w] = ids[starts[i] : starts[i + 1]]
+        return self._zh
 
     def lemmas(self, word: str) -> list[str]:
         return lemmas_of(word, self.index, self.exceptions)
@@ -85,7 +101,7 @@ class Lexicon:
         (the mean of its gloss words'); None when the lexicon does not know it."""
         if len(unit) == 1 and unit in self.chars:
             return self.vectors[self.chars[unit]].mean(axis=0)
-        if unit in self.zh:
+        if _CJK.match(unit) and unit in self.zh:
             return self.vectors[self.zh[unit]].mean(axis=0)
         found = self.lemmas(unit)
         return self.vectors[self.index[found[0]]] if found else None
@@ -120,12 +136,7 @@ def load(path: Path = DATA) -> Lexicon | None:
             arrays = {k: z[k] for k in z.files}
     except FileNotFoundError:
         return None
-    try:
-        with np.load(path.parent / ZH_WORDS.name, allow_pickle=False) as z:
-            arrays.update({k: z[k] for k in z.files if k in ZH_KEYS})
-    except FileNotFoundError:
-        pass
-    return Lexicon(arrays)
+    return Lexicon(arrays, path.parent / ZH_WORDS.name)
 
 
 def meaning_matrix(lex: Lexicon, docs: list[list[str]]) -> np.ndarray:

@@ -80,14 +80,13 @@ def vectors(texts: list[str], meaning: bool = True) -> tuple[np.ndarray, list[st
     characters). The vocabulary names the first len(vocab) columns; the meaning columns follow
     them unnamed."""
     lex = load() if meaning else None
-    zh = lex is not None and bool(lex.zh)
     # Terms: bigrams, words, every CJK character (球 of 点球 and 球衣) and the Chinese words.
     # Meanings: words, and the Chinese words with the characters outside them, so that 点球 means
     # a penalty kick and not a dot and a ball.
     parts = []
     for t in texts:
         w, chars = words(t), (cjk_chars(t) if meaning else [])
-        units = lex.cjk_units(t) if zh else chars  # type: ignore[union-attr]
+        units = lex.cjk_units(t) if chars and lex is not None and lex.zh else chars
         parts.append((bigrams(t) + w + chars + [u for u in units if len(u) > 1], w + units))
     W, vocab = tfidf([terms for terms, _ in parts], lambda t: CHAR_WEIGHT if len(t) == 1 else 1.0)
     if lex is None:

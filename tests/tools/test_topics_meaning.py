@@ -133,7 +133,8 @@ def test_builder_output_is_byte_identical_from_run_to_run(tiny_wordnet, tmp_path
     assert a.read_bytes() == b.read_bytes()
     assert (a.parent / "zhwords.npz").read_bytes() == (b.parent / "zhwords.npz").read_bytes()
     loaded = lexicon.load(a)
-    assert loaded is not None and set(loaded.zh) == {"面粉", "裁判", "烘焙", "守门员"}
+    assert loaded is not None and loaded._zh is None  # read when Chinese text first asks for them
+    assert set(loaded.zh) == {"面粉", "裁判", "烘焙", "守门员"}
     assert lexicon.load(tmp_path / "missing.npz") is None
     (a.parent / "zhwords.npz").unlink()  # without its Chinese words the lexicon still loads
     assert lexicon.load.__wrapped__(a).zh == {}
@@ -302,3 +303,12 @@ def test_average_linkage_follows_chains_of_pairs():
     assert sorted(merged) == [2, 3]
     assert merged[2].tolist() == [0, 0, 0, 1, 1]
     assert len(set(merged[3].tolist())) == 3
+
+
+def test_english_folders_never_read_the_chinese_words(monkeypatch):
+    lex = lexicon.load.__wrapped__()
+    monkeypatch.setattr(topics, "load", lambda: lex)
+    topics.vectors(["Whisk the eggs into the flour.", "The referee showed a red card."])
+    assert lex._zh is None
+    topics.vectors(["把面团揉好", "裁判出示红牌"])
+    assert lex._zh is not None and "面团" in lex.zh

@@ -140,9 +140,9 @@ def spelled_as_on_disk(text: str, paths: list[str]) -> str:
     step = plan.steps[0]
     sel = getattr(step, "select", None)
     if sel is not None:
-        step = replace(step, select=replace(sel, path=on_disk(sel.path), in_=on_disk(sel.in_)))
+        step = replace(step, select=replace(sel, path=on_disk(sel.path), in_=on_disk(sel.in_)))  # type: ignore[type-var]
     if step.op in ("rename", "extract") and getattr(step, "path", None) is not None:
-        step = replace(step, path=on_disk(step.path))
+        step = replace(step, path=on_disk(step.path))  # type: ignore[type-var]
     if step == plan.steps[0]:
         return text
-    return to_text(replace(plan, steps=[step, *plan.steps[1:]]))
+    return to_text(replace(plan, steps=[step, *plan.steps[1:]]))  # type: ignore[type-var]
