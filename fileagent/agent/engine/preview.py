@@ -218,6 +218,65 @@ def _broken_pipe() -> None:
     raise BrokenPipeError
 
 
+class _PlainConsole:
+    """What render needs of rich's Console where no terminal reads the output (a pipe, a file, a
+    test): the same lines and width, without rich's import (about a tenth of a plan's time)."""
+
+    def __init__(self, file: IO[str], width: int | None) -> None:
+        self.file = file
+        self.width = width if width is not None else _width_as_rich()
+
+    def print(self, line: str, style: str = "") -> None:
+        try:
+            self.file.write(line + "\n")
+        except BrokenPipeError:
+            _broken_pipe()
+
+
+def _width_as_rich() -> int:
+    """rich's width for output that is no terminal: the first standard stream that is one, then
+    $COLUMNS, else 80."""
+    import os
+
+    width = None
+    for fd in (0, 1, 2):
+        try:
+            width = os.get_terminal_size(fd).columns
+            break
+        except (AttributeError, ValueError, OSError):
+            continue
+    columns = os.environ.get("COLUMNS")
+    if columns is not None and columns.isdigit():
+        width = int(columns)
+    return width or 80
+
+
+class _RichConsole:
+    """rich's Console for a terminal: deletes in bold red unless colour is off; text is never markup."""
+
+    def __init__(self, file: IO[str], no_color: bool, width: int | None) -> None:
+        from rich.console import Console
+
+        self.console = Console(
+            file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True, markup=False, emoji=False
+        )
+        self.console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+        self.width = self.console.width
+
+    def print(self, line: str, style: str = "") -> None:
+        from rich.text import Text
+
+        self.console.print(Text(line, style=style))
+
+
+def _console(file: IO[str], no_color: bool, width: int | None) -> _PlainConsole | _RichConsole:
+    try:
+        terminal = file.isatty()
+    except (AttributeError, ValueError):
+        terminal = False
+    return _RichConsole(file, no_color, width) if terminal else _PlainConsole(file, width)
+
+
 def render_reading(reading: list[str], file: IO[str], lang: str = "en", width: int | None = None) -> None:
     """The plan in words, one numbered line per step, as plain text (names are never markup), folded
     at '/' or spaces to the terminal's width so no name is cut."""
@@ -248,21 +307,15 @@ def render(
     """Print the plan in words (when given), then the preview: one line per action (folded at '/' to the width; deletes marked), or for
     more than `max_rows` actions one line per kind and destination folder; then what was left out,
     the conflicts and the totals. Every line is plain text (never read as markup)."""
-    from rich.console import Console
-    from rich.text import Text
-
     if reading is not None:
         render_reading(reading, file, lang, width)
         file.flush()
-    console = Console(
-        file=file, no_color=no_color, highlight=False, width=width, soft_wrap=True, markup=False, emoji=False
-    )
-    console.on_broken_pipe = _broken_pipe  # type: ignore[method-assign]
+    console = _console(file, no_color, width)
     w = max(40, console.width)
 
     def say(head: str, text: str = "", style: str = "") -> None:
         for line in fold(head, plain(text), w):  # names: control characters escaped, one line
-            console.print(Text(line, style=style))
+            console.print(line, style=style)
 
     mutating = changeset.mutating_actions
     if not changeset.actions:

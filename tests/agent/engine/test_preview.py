@@ -77,3 +77,29 @@ def test_empty_changeset():
     out = io.StringIO()
     render(PLAN, ChangeSet(), file=out, no_color=True)
     assert "Nothing to do" in out.getvalue()
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_terminal_gets_deletes_in_colour_and_a_pipe_the_same_lines_plain(monkeypatch):
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
+    monkeypatch.setenv("COLUMNS", "100")
+    cs = ChangeSet(actions=[Action(seq=1, step=1, kind="delete", src="old/big", note="folder: 3 files, 2.0 KB")])
+    tty, pipe = _Terminal(), io.StringIO()
+    render(PLAN, cs, file=tty)
+    render(PLAN, cs, file=pipe)
+    assert "\x1b[" in tty.getvalue() and "\x1b[" not in pipe.getvalue()
+    plain_tty = "".join(part.split("m", 1)[-1] for part in tty.getvalue().split("\x1b["))
+    assert plain_tty == pipe.getvalue()
+
+
+def test_a_pipe_is_folded_at_the_width_rich_would_take(monkeypatch):
+    from fileagent.agent.engine import preview
+
+    monkeypatch.setenv("COLUMNS", "57")
+    assert preview._console(io.StringIO(), False, None).width == 57
+    assert preview._console(io.StringIO(), False, 90).width == 90
