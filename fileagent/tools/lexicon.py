@@ -16,6 +16,7 @@ Only by=topic loads the file, once per process (load() is cached): other request
 from __future__ import annotations
 
 import functools
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -81,16 +82,17 @@ class Lexicon:
         """Chinese word -> the lexicon rows of its English senses ({} without them)."""
         if self._zh is None:
             source, self._zh = self._zh_source, {}
-            if isinstance(source, Path):
-                try:
+            try:
+                if isinstance(source, Path):
                     with np.load(source, allow_pickle=False) as z:
                         source = {k: z[k] for k in z.files if k in ZH_KEYS}
-                except FileNotFoundError:
-                    source = None
-            if source is not None:
-                starts, ids = source["zh_starts"], source["zh_ids"]
-                for i, w in enumerate(source["zh_words"].tobytes().decode().split("\n")):
-                    self._zh[w] = ids[starts[i] : starts[i + 1]]
+                if source is not None:
+                    text = source["zh_words"].tobytes().decode()
+                    starts, ids = source["zh_starts"], source["zh_ids"]
+                    for i, w in enumerate(text.split("\n") if text else []):
+                        self._zh[w] = ids[starts[i] : starts[i + 1]]
+            except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile):
+                self._zh = {}  # missing or damaged: Chinese text is read by its characters
         return self._zh
 
     def lemmas(self, word: str) -> list[str]:

@@ -286,18 +286,40 @@ NEAREST_WALK = 5000  # entries read at most to find a name elsewhere in the tree
 
 def _same_name_elsewhere(ctx: CompileContext, name: str) -> list[str]:
     """Up to three paths, shallowest first, whose name is `name` up to case: "backup.zip" asked for
-    at the root is downloads/backup.zip. Hidden folders are not entered."""
-    want = name.casefold()
+    at the root is downloads/backup.zip. Only a hint: the walk reads the disk (at most NEAREST_WALK
+    entries), never enters hidden or linked folders, leaves out what the deny list covers, and
+    passes over a folder it cannot read."""
+    import os
+
+    from fileagent.policies.links import entry_is_link
+
+    want = fold(name)
     found: list[str] = []
     queue, seen = [""], 0
-    while queue and seen < NEAREST_WALK and len(found) < 3:
+    while queue and len(found) < 3 and seen < NEAREST_WALK:
         folder = queue.pop(0)
-        for child, e in sorted((ctx.view.listing(folder) or {}).items()):
+        entries: list[tuple[str, str, bool]] = []
+        try:
+            with os.scandir(ctx.view.abs(folder)) as it:
+                for e in it:
+                    if seen + len(entries) >= NEAREST_WALK:
+                        break
+                    entries.append((e.name, e.path, e.is_dir(follow_symlinks=False) and not entry_is_link(e)))
+        except OSError:
+            continue
+        folder_fold = fold(folder)
+        for child, path, is_dir in sorted(entries):
             seen += 1
+            if (
+                child.startswith(".")
+                or ctx.guard.invisible(folder, child, path)
+                or ctx.guard.entry_denied(folder_fold, child)
+            ):
+                continue
             rel = join(folder, child) if folder else child
-            if child.casefold() == want:
+            if fold(child) == want:
                 found.append(rel)
-            if e.is_dir and not e.is_link and not child.startswith("."):
+            if is_dir:
                 queue.append(rel)
     return found[:3]
 

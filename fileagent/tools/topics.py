@@ -80,7 +80,8 @@ def vectors(texts: list[str], meaning: bool = True) -> tuple[np.ndarray, list[st
     characters). The vocabulary names the first len(vocab) columns; the meaning columns follow
     them unnamed."""
     lex = load() if meaning else None
-    # Terms: bigrams, words, every CJK character (球 of 点球 and 球衣) and the Chinese words.
+    # Terms: bigrams, words, every CJK character (球 of 点球 and 球衣) and the Chinese words (a
+    # two-character word is also a bigram and counts twice: a word says more than a chance pair).
     # Meanings: words, and the Chinese words with the characters outside them, so that 点球 means
     # a penalty kick and not a dot and a ball.
     parts = []

@@ -305,6 +305,16 @@ def test_average_linkage_follows_chains_of_pairs():
     assert len(set(merged[3].tolist())) == 3
 
 
+def test_no_or_damaged_chinese_words_leave_chinese_on_its_characters(tiny_wordnet, tmp_path):
+    lex = lexicon.Lexicon(lexicon_build.build(tiny_wordnet, tiny_wordnet / "Unihan_Readings.txt", dims=3))
+    assert lex.zh == {} and lex.segment("面粉") == ["面", "粉"]
+    bad = tmp_path / "zhwords.npz"
+    bad.write_bytes(b"not a zip")
+    arrays = lexicon_build.build(tiny_wordnet, tiny_wordnet / "Unihan_Readings.txt", dims=3)
+    lex = lexicon.Lexicon({k: v for k, v in arrays.items() if k not in lexicon.ZH_KEYS}, bad)
+    assert lex.zh == {} and lex.vector("面") is not None
+
+
 def test_english_folders_never_read_the_chinese_words(monkeypatch):
     lex = lexicon.load.__wrapped__()
     monkeypatch.setattr(topics, "load", lambda: lex)

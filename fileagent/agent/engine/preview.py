@@ -270,11 +270,16 @@ class _RichConsole:
 
 
 def _console(file: IO[str], no_color: bool, width: int | None) -> _PlainConsole | _RichConsole:
+    """rich where a terminal reads the output, or where FORCE_COLOR asks for colour anyway (rich
+    honours it on a pipe: `... | less -R`); plain lines elsewhere."""
+    import os
+
     try:
         terminal = file.isatty()
     except (AttributeError, ValueError):
         terminal = False
-    return _RichConsole(file, no_color, width) if terminal else _PlainConsole(file, width)
+    forced = bool(os.environ.get("FORCE_COLOR")) and not no_color
+    return _RichConsole(file, no_color, width) if terminal or forced else _PlainConsole(file, width)
 
 
 def render_reading(reading: list[str], file: IO[str], lang: str = "en", width: int | None = None) -> None:

@@ -174,8 +174,12 @@ def changed_since(root: Path, a: Action, rec: dict) -> str | None:
     if (now["size"], now["mtime_ns"]) != (post["size"], post["mtime_ns"]):
         # Touched since, but a written file whose bytes are again the ones the run wrote (an edit
         # saved and taken back) holds no later change to lose.
-        ours = a.kind == "write" and rec.get("sha256") and now["size"] == post["size"]
-        if not (ours and fsops.sha256_file(p) == rec["sha256"]):
+        ours = a.kind == "write" and rec.get("sha256") and now["size"] == post["size"] and fsops.is_regular(p)
+        try:
+            same = bool(ours) and fsops.sha256_file(p) == rec["sha256"]
+        except OSError:
+            same = False
+        if not same:
             return f"{_target_rel(a)} was modified after the run"
     if rec.get("sha256") and a.kind == "write" and fsops.sha256_file(p) != rec["sha256"]:
         return f"{_target_rel(a)} content changed after the run"

@@ -127,14 +127,14 @@ def spelled_as_on_disk(text: str, paths: list[str]) -> str:
     except (PlanTextError, ValueError):
         return text
     exact = set(paths)
-    folded: dict[str, list[str]] = {}
+    folded: dict[bytes, list[str]] = {}
     for p in paths:
-        folded.setdefault(_fold(p), []).append(p)
+        folded.setdefault(_key(p.encode("utf-8")).rstrip(b"/"), []).append(p)
 
     def on_disk(value: str | None) -> str | None:
         if value is None or value in exact or guard_decides(value.encode("utf-8")):
             return value
-        found = folded.get(_fold(value.removeprefix("./").rstrip("/")), [])
+        found = folded.get(_key(value.encode("utf-8")).rstrip(b"/"), [])  # as the constraint matched it
         return found[0] if len(found) == 1 else value
 
     step = plan.steps[0]

@@ -418,6 +418,14 @@ def fingerprint_of(path: str) -> dict | None:
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ino": st.st_ino, "dir": stat_mod.S_ISDIR(st.st_mode)}
 
 
+def is_regular(path: str) -> bool:
+    """`path` is a regular file itself (not a link, folder, FIFO or device)."""
+    try:
+        return stat_mod.S_ISREG(dirfd.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
 def lexists(path: str) -> bool:
     return dirfd.lexists(path)
 

@@ -286,6 +286,41 @@ def test_a_name_missing_where_asked_is_told_where_it_is(tmp_path, make_tree, com
     assert "there is downloads/Backup.zip" in str(e.value) and e.value.context == {"absent": True}
 
 
+def test_the_elsewhere_hint_keeps_out_of_denied_hidden_linked_and_unreadable_folders(
+    tmp_path, make_tree, compile_steps, monkeypatch
+):
+    import os
+
+    from fileagent.tools import select
+
+    make_tree(
+        tmp_path,
+        {"private/deep/backup.zip": "p", ".cache/backup.zip": "c", "locked/backup.zip": "l", "c.txt": ""},
+    )
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    outside.mkdir()
+    (outside / "backup.zip").write_text("o")
+    os.symlink(outside, tmp_path / "link")  # a folder link out of the root: never entered
+    real_scandir = os.scandir
+
+    def scandir(path):
+        if str(path).endswith("locked"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    deny = {"deny_patterns": ["private/**", "**/private/**"]}
+    with pytest.raises(PlanError) as e:
+        compile_steps(tmp_path, [{"op": "extract", "path": "backup.zip"}], version=2, agent=deny)
+    assert str(e.value).endswith("'backup.zip' does not exist") and e.value.context == {"absent": True}
+    # the same tree without the deny list: the hint is there, and still nothing hidden, linked or unreadable
+    with pytest.raises(PlanError, match=r"'backup.zip' does not exist \(there is private/deep/backup.zip\)$"):
+        compile_steps(tmp_path, [{"op": "extract", "path": "backup.zip"}], version=2)
+    monkeypatch.setattr(select, "NEAREST_WALK", 4)  # a bounded walk: the deep copy is past it
+    with pytest.raises(PlanError, match=r"'backup.zip' does not exist$"):
+        compile_steps(tmp_path, [{"op": "extract", "path": "backup.zip"}], version=2)
+
+
 def test_what_is_not_there_is_marked_absent_and_other_plan_errors_are_not(tmp_path, make_tree, compile_steps):
     make_tree(tmp_path, {"docs/a.txt": "a", "f.txt": "f"})
     absent = [

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
@@ -86,6 +87,7 @@ class _Terminal(io.StringIO):
 
 def test_a_terminal_gets_deletes_in_colour_and_a_pipe_the_same_lines_plain(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.setenv("TERM", "xterm-256color")
     monkeypatch.setenv("COLUMNS", "100")
     cs = ChangeSet(actions=[Action(seq=1, step=1, kind="delete", src="old/big", note="folder: 3 files, 2.0 KB")])
@@ -93,13 +95,32 @@ def test_a_terminal_gets_deletes_in_colour_and_a_pipe_the_same_lines_plain(monke
     render(PLAN, cs, file=tty)
     render(PLAN, cs, file=pipe)
     assert "\x1b[" in tty.getvalue() and "\x1b[" not in pipe.getvalue()
-    plain_tty = "".join(part.split("m", 1)[-1] for part in tty.getvalue().split("\x1b["))
-    assert plain_tty == pipe.getvalue()
+    assert re.sub(r"\x1b\[[0-9;]*m", "", tty.getvalue()) == pipe.getvalue()
 
 
-def test_a_pipe_is_folded_at_the_width_rich_would_take(monkeypatch):
+@pytest.mark.parametrize("columns", [None, "57", "140"])
+def test_a_pipe_is_folded_at_the_width_rich_would_take(monkeypatch, columns):
+    from rich.console import Console
+
     from fileagent.agent.engine import preview
 
-    monkeypatch.setenv("COLUMNS", "57")
-    assert preview._console(io.StringIO(), False, None).width == 57
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    if columns is None:
+        monkeypatch.delenv("COLUMNS", raising=False)
+    else:
+        monkeypatch.setenv("COLUMNS", columns)
+    plain = preview._console(io.StringIO(), False, None)
+    assert isinstance(plain, preview._PlainConsole) and plain.width == Console(file=io.StringIO()).width
     assert preview._console(io.StringIO(), False, 90).width == 90
+
+
+def test_force_color_keeps_colour_on_a_pipe(monkeypatch):
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    monkeypatch.setenv("TERM", "xterm-256color")
+    cs = ChangeSet(actions=[Action(seq=1, step=1, kind="delete", src="old/big", note="folder: 3 files, 2.0 KB")])
+    out = io.StringIO()
+    render(PLAN, cs, file=out)
+    assert "\x1b[" in out.getvalue()
+    out = io.StringIO()
+    render(PLAN, cs, file=out, no_color=True)  # --no-color or NO_COLOR wins
+    assert "\x1b[" not in out.getvalue()

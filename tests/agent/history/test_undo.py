@@ -107,6 +107,25 @@ def test_undo_goes_on_when_a_written_file_was_edited_and_put_back(root, tmp_path
     assert undo(root).undone == 1 and read_tree(root) == before
 
 
+@pytest.mark.parametrize("later", ["same_size_other_bytes", "fifo"])
+def test_undo_refuses_a_written_file_now_other_bytes_or_no_file_at_all(root, tmp_path, read_tree, later):
+    import os
+
+    wrote = b"" if later == "fifo" else b"NEW"  # a FIFO is as long as an empty file
+    apply(root, Builder(root).write("old.txt", wrote, overwrite=True), tmp_path)
+    st = (root / "old.txt").stat()
+    if later == "fifo":
+        if not hasattr(os, "mkfifo"):
+            pytest.skip("no FIFOs here")
+        (root / "old.txt").unlink()
+        os.mkfifo(root / "old.txt")
+    else:
+        (root / "old.txt").write_bytes(b"new")  # three bytes, as the run wrote, but not those
+    os.utime(root / "old.txt", ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000), follow_symlinks=False)
+    with pytest.raises(UndoError, match="old.txt was modified after the run"):
+        undo(root)
+
+
 def test_undo_is_idempotent_after_crash_mid_undo(root, tmp_path, read_tree, monkeypatch):
     before = read_tree(root, binary=True)
     apply(root, everything(root), tmp_path)
