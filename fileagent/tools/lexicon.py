@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import zipfile
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -71,9 +72,7 @@ class Lexicon:
         for line in arrays["exceptions"].tobytes().decode().split("\n"):
             form, *bases = line.split(" ")
             self.exceptions[form] = bases
-        chars = arrays["chars"].tobytes().decode()
-        starts, ids = arrays["char_starts"], arrays["char_words"]
-        self.chars = {c: ids[starts[i] : starts[i + 1]] for i, c in enumerate(chars)}
+        self.chars = _rows(arrays["chars"].tobytes().decode(), arrays["char_starts"], arrays["char_words"])
         self._zh: dict[str, np.ndarray] | None = None
         self._zh_source: dict[str, np.ndarray] | Path | None = arrays if "zh_words" in arrays else zh_file
 
@@ -88,9 +87,7 @@ class Lexicon:
                         source = {k: z[k] for k in z.files if k in ZH_KEYS}
                 if source is not None:
                     text = source["zh_words"].tobytes().decode()
-                    starts, ids = source["zh_starts"], source["zh_ids"]
-                    for i, w in enumerate(text.split("\n") if text else []):
-                        self._zh[w] = ids[starts[i] : starts[i + 1]]
+                    self._zh = _rows(text.split("\n") if text else [], source["zh_starts"], source["zh_ids"])
             except (OSError, ValueError, KeyError, IndexError, zipfile.BadZipFile):
                 self._zh = {}  # missing or damaged: Chinese text is read by its characters
         return self._zh
@@ -127,6 +124,11 @@ class Lexicon:
         and characters (topic_terms.CJK_STOP, CJK_STOP_CHARS) left out."""
         units = (u for run in _CJK.findall(text.casefold()) for u in self.segment(run))
         return [u for u in units if u not in CJK_STOP and not all(c in CJK_STOP_CHARS for c in u)]
+
+
+def _rows(keys: Iterable[str], starts: np.ndarray, ids: np.ndarray) -> dict[str, np.ndarray]:
+    """key -> its CSR row of word numbers (the builder's chars and Chinese words)."""
+    return {k: ids[starts[i] : starts[i + 1]] for i, k in enumerate(keys)}
 
 
 @functools.cache

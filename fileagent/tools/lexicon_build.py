@@ -230,20 +230,20 @@ def build(
     keep = sorted(sorted((t for t in vocab if t in lemmas), key=lambda t: (-df[t], t))[:max_words])
     rows = [row[t] for t in keep]
     index = {t: i for i, t in enumerate(keep)}
-    chars, starts, ids = [], [0], []
-    for ch, words in sorted(read_unihan(unihan).items()):
-        found = sorted({index[w] for w in (lemma(x) for x in words) if w in index})
-        if found:
-            chars.append(ch)
-            ids.extend(found)
-            starts.append(len(ids))
-    zh_words, zh_starts, zh_ids = [], [0], []
-    for word, meaning in sorted(read_cedict(cedict).items()):
-        found = sorted({index[w] for w in (lemma(x) for x in meaning) if w in index})
-        if found:
-            zh_words.append(word)
-            zh_ids.extend(found)
-            zh_starts.append(len(zh_ids))
+
+    def glossed(entries: dict[str, list[str]]) -> tuple[list[str], list[int], list[int]]:
+        """Each entry with a gloss word the lexicon keeps, and those words' rows as a CSR row."""
+        keys, starts, ids = [], [0], []
+        for key, gloss in sorted(entries.items()):
+            found = sorted({index[w] for w in (lemma(x) for x in gloss) if w in index})
+            if found:
+                keys.append(key)
+                ids.extend(found)
+                starts.append(len(ids))
+        return keys, starts, ids
+
+    chars, starts, ids = glossed(read_unihan(unihan))
+    zh_words, zh_starts, zh_ids = glossed(read_cedict(cedict))
     kept_exc = {form: [b for b in bases if b in index] for form, bases in exc.items()}
     exc_lines = [f"{form} {' '.join(bases)}" for form, bases in sorted(kept_exc.items()) if bases]
     return {

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from fileagent.agent.planner.values_v2 import one_edit
 from fileagent.policies.paths import STATE_DIR as _STATE_DIR
@@ -112,20 +112,12 @@ def _written(name: str, text: str) -> bool:
     return re.search(r"(?<![a-z0-9])" + re.escape(name) + r"(?![a-z0-9]|[._\-][a-z0-9])", text) is not None
 
 
-def spelled_as_on_disk(text: str, paths: list[str]) -> str:
-    """The plan text with its first step's existing-path values (what it selects, renames or
+def spelled_as_on_disk(texts: list[str], paths: list[str]) -> list[str]:
+    """Each plan text with its first step's existing-path values (what it selects, renames or
     unpacks) spelled as on disk, where the request wrote one in another case or Unicode form and
     exactly one path under the root matches: a user on Linux types "downloads" for "Downloads", the
     whole-tree decode takes it (matching ignores case), and the compiler, on a file system that
-    does not, would find nothing."""
-    from dataclasses import replace
-
-    from fileagent.agent.plan.text import PlanTextError, from_text, to_text
-
-    try:
-        plan = from_text(text)
-    except (PlanTextError, ValueError):
-        return text
+    does not, would find nothing. The paths are indexed once for all the texts."""
     exact = set(paths)
     folded: dict[bytes, list[str]] = {}
     for p in paths:
@@ -137,6 +129,18 @@ def spelled_as_on_disk(text: str, paths: list[str]) -> str:
         found = folded.get(_key(value.encode("utf-8")).rstrip(b"/"), [])  # as the constraint matched it
         return found[0] if len(found) == 1 else value
 
+    return [_respelled(text, on_disk) for text in texts]
+
+
+def _respelled(text: str, on_disk: Callable[[str | None], str | None]) -> str:
+    from dataclasses import replace
+
+    from fileagent.agent.plan.text import PlanTextError, from_text, to_text
+
+    try:
+        plan = from_text(text)
+    except (PlanTextError, ValueError):
+        return text
     step = plan.steps[0]
     sel = getattr(step, "select", None)
     if sel is not None:

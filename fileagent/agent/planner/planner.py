@@ -244,7 +244,6 @@ def pick(
     `compile` (the held-out evaluation has no tree) a candidate only has to be finished, valid and
     plausible. They are tried in request order, each held to the model's best reading `best`
     (default: the first candidate): `refusal` says which may not stand in for it."""
-    errors: list[Exception] = []
     tried: list[tuple[str, Exception]] = []  # each failed candidate's text beside its error
     if best is None:
         best = candidates[0][0] if candidates else ""
@@ -263,11 +262,10 @@ def pick(
                 # A rule's selections may match nothing, so a reading fails to compile only when it
                 # names something absent; a lower reading that compiles is another request.
                 raise NoPlannerError(f"could not plan this request: {e}") from None
-            errors.append(e)
             tried.append((text, e))
-    if not errors:
+    if not tried:
         raise NoPlannerError("could not plan this request: the model produced no candidate")
-    raise NoPlannerError(f"could not plan this request: {errors[0]}", after=tried[0])
+    raise NoPlannerError(f"could not plan this request: {tried[0][1]}", after=tried[0])
 
 
 def plan_request(
@@ -291,7 +289,8 @@ def plan_request(
     # paths that exist. A retry may not delete, or change files, where the model's best reading
     # did not (request_order.refusal); if none compiles, the error is the first decode's, which names what
     # the request asked for.
-    retry = [(spelled_as_on_disk(t, paths), done) for t, done in planner.candidates(prompt, paths, whole_tree=True)]
+    found = planner.candidates(prompt, paths, whole_tree=True)
+    retry = list(zip(spelled_as_on_disk([t for t, _ in found], paths), [done for _, done in found], strict=True))
     kept = [c for c in retry if refusal(first[0][0], c[0], prompt) is None and _names_its_target(c[0], prompt)]
     try:
         return accept(planner, prompt, *choose(kept, compile, Path(root), prompt, best=first[0][0], later=later))

@@ -96,26 +96,27 @@ def test_a_retry_on_existing_paths_keeps_to_what_the_request_names():
 def test_a_retry_spells_the_first_steps_paths_as_on_disk():
     from fileagent.agent.planner.existing_tree import spelled_as_on_disk
 
+    def spelled(text, paths):
+        (out,) = spelled_as_on_disk([text], paths)
+        return out
+
     paths = ["Downloads", "Downloads/Zoom.dmg", "Downloads/a.pdf", "Photos", "photos", "notes.txt"]
-    assert spelled_as_on_disk('list in="downloads" ext=pdf', paths) == 'list in="Downloads" ext=pdf'
-    assert spelled_as_on_disk('delete path="downloads/zoom.DMG"', paths) == 'delete path="Downloads/Zoom.dmg"'
+    assert spelled('list in="downloads" ext=pdf', paths) == 'list in="Downloads" ext=pdf'
+    assert spelled('delete path="downloads/zoom.DMG"', paths) == 'delete path="Downloads/Zoom.dmg"'
     assert (
-        spelled_as_on_disk('rename path="DOWNLOADS/A.PDF" new_name="b.pdf"', paths)
+        spelled('rename path="DOWNLOADS/A.PDF" new_name="b.pdf"', paths)
         == 'rename path="Downloads/a.pdf" new_name="b.pdf"'
     )
     # as written where it is there, or where two paths differ only in case, or where none matches
-    assert spelled_as_on_disk('list in="photos"', paths) == 'list in="photos"'
-    assert spelled_as_on_disk('list in="PHOTOS"', paths) == 'list in="PHOTOS"'
-    assert spelled_as_on_disk('list in="music"', paths) == 'list in="music"'
+    assert spelled('list in="photos"', paths) == 'list in="photos"'
+    assert spelled('list in="PHOTOS"', paths) == 'list in="PHOTOS"'
+    assert spelled('list in="music"', paths) == 'list in="music"'
     # only the first step, which selects what is there now; a create names what is not
     assert (
-        spelled_as_on_disk('move path="notes.txt" to="downloads" ; list in="downloads"', paths)
+        spelled('move path="notes.txt" to="downloads" ; list in="downloads"', paths)
         == 'move path="notes.txt" to="downloads" ; list in="downloads"'
     )
-    assert (
-        spelled_as_on_disk('create path="downloads/x.txt" content="x"', paths)
-        == 'create path="downloads/x.txt" content="x"'
-    )
+    assert spelled('create path="downloads/x.txt" content="x"', paths) == 'create path="downloads/x.txt" content="x"'
 
 
 def test_a_folder_written_in_another_case_is_found_on_a_case_sensitive_disk(tmp_path):
